@@ -1,0 +1,79 @@
+"""The one exception tree of resolutions-kg.
+
+    ResolutionsKGError                 every error this package raises on purpose
+    ├── InputError                     a source document cannot be used
+    │   ├── UnreadableInputError       empty, binary, undecodable, unsupported format
+    │   └── NotAResolutionError        readable text, but not a resolution of the genre
+    ├── ValidationError                the RDF fails the SHACL shapes (nothing is published)
+    ├── StoreError                     the store cannot be opened, read or written
+    ├── QueryError                     a named query is unknown, or its parameters are wrong
+    │   └── ParameterError             a missing or mistyped parameter
+    └── SettingsError                  a setting has a value it cannot take
+
+Library code raises these; only the CLI and the HTTP layer turn them into messages, exit codes and
+status codes. Errors about a source document carry the file, and the line and column where they
+apply, and render as ``file:line:col: message``.
+"""
+
+from __future__ import annotations
+
+
+class ResolutionsKGError(Exception):
+    """Base of every error raised on purpose by resolutions-kg."""
+
+
+class InputError(ResolutionsKGError):
+    """A source document cannot be used. Carries the file and, where known, line and column."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        path: str | None = None,
+        line: int | None = None,
+        column: int | None = None,
+    ) -> None:
+        self.message = message
+        self.path = path
+        self.line = line
+        self.column = column
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        where = ":".join(
+            str(part) for part in (self.path, self.line, self.column) if part is not None
+        )
+        return f"{where}: {self.message}" if where else self.message
+
+
+class UnreadableInputError(InputError):
+    """Empty, binary, undecodable or of an unsupported format."""
+
+
+class NotAResolutionError(InputError):
+    """Readable text that is not a resolution (no document type, event or recommendations)."""
+
+
+class ValidationError(ResolutionsKGError):
+    """The generated RDF violates the SHACL shapes; ``report`` is the human-readable report."""
+
+    def __init__(self, message: str, *, report: str = "", path: str | None = None) -> None:
+        self.report = report
+        self.path = path
+        super().__init__(f"{path}: {message}" if path else message)
+
+
+class StoreError(ResolutionsKGError):
+    """The store cannot be opened, read or written."""
+
+
+class QueryError(ResolutionsKGError):
+    """A named query is unknown or cannot be run."""
+
+
+class ParameterError(QueryError):
+    """A query parameter is missing, unknown or of the wrong type."""
+
+
+class SettingsError(ResolutionsKGError):
+    """A setting (option or RESKG_* variable) has a value it cannot take."""
