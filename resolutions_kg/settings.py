@@ -1,0 +1,53 @@
+"""Settings, declared once as data.
+
+Each setting has a name, a default, a type and a help text. The CLI builds its options from this
+table, every option can also be given as the ``RESKG_<NAME>`` environment variable, and the README's
+settings table is generated from it (``reskg settings``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+DEFAULT_BASE_IRI = "https://w3id.org/resolutions-kg/"
+
+
+@dataclass(frozen=True)
+class Setting:
+    name: str
+    default: Any
+    help: str
+    type: type = str
+
+    @property
+    def envvar(self) -> str:
+        return "RESKG_" + self.name.upper()
+
+    @property
+    def option(self) -> str:
+        return "--" + self.name.replace("_", "-")
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting("store", None, "Folder of the on-disk Oxigraph store."),
+    Setting("base_iri", DEFAULT_BASE_IRI, "Base IRI under which data IRIs are minted."),
+    Setting("host", "127.0.0.1", "Address the server listens on."),
+    Setting("port", 8000, "Port the server listens on.", int),
+    Setting(
+        "update_token",
+        None,
+        "Bearer token that allows SPARQL Update and Graph Store writes; none means read-only.",
+    ),
+    Setting("query_timeout", 30.0, "Longest a query may run, in seconds (clients may ask for less).",
+            float),
+    Setting("max_query_length", 100_000, "Longest query text accepted, in characters.", int),
+    Setting("max_body", 50_000_000, "Largest request body accepted, in bytes.", int),
+    Setting("workers", 2, "Query worker processes of the server.", int),
+)
+
+BY_NAME: dict[str, Setting] = {s.name: s for s in SETTINGS}
+
+
+def setting(name: str) -> Setting:
+    return BY_NAME[name]
