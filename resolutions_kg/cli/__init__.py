@@ -1,0 +1,73 @@
+"""The ``reskg`` command: a thin shell over the library.
+
+Each command lives in a module of this package and is registered in :data:`COMMAND_MODULES`.
+Commands take their options from :mod:`resolutions_kg.settings` through :func:`setting_option`, so
+every option is also a ``RESKG_*`` environment variable. Library errors
+(:class:`~resolutions_kg.errors.ResolutionsKGError`) become one-line messages on stderr and a
+non-zero exit code, never a traceback.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from typing import Any
+
+import click
+
+from resolutions_kg import __version__
+from resolutions_kg.errors import ResolutionsKGError
+from resolutions_kg.settings import BY_NAME
+
+#: Modules of this package that define a click command named ``command``.
+COMMAND_MODULES = ("load", "export", "validate", "stats", "query", "serve", "settings_cmd")
+
+#: Exit codes.
+EXIT_ERROR = 1
+EXIT_USAGE = 2
+
+
+def setting_option(name: str, **overrides: Any) -> Any:
+    """A click option for the setting ``name``, also read from ``RESKG_<NAME>``."""
+    s = BY_NAME[name]
+    kwargs: dict[str, Any] = {
+        "envvar": s.envvar,
+        "default": s.default,
+        "show_default": s.default is not None,
+        "show_envvar": True,
+        "type": s.type,
+        "help": s.help,
+    }
+    kwargs.update(overrides)
+    return click.option(s.option, name, **kwargs)
+
+
+class ErrorHandlingGroup(click.Group):
+    """Turns library errors into one line on stderr and exit code 1."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except ResolutionsKGError as exc:
+            click.echo(f"reskg: error: {exc}", err=True)
+            sys.exit(EXIT_ERROR)
+
+
+@click.group(cls=ErrorHandlingGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="reskg")
+def main() -> None:
+    """resolutions-kg: publish conference resolutions as linked open data."""
+
+
+def _register() -> None:
+    for module_name in COMMAND_MODULES:
+        try:
+            module = importlib.import_module(f"{__name__}.{module_name}")
+        except ModuleNotFoundError as exc:
+            if exc.name == f"{__name__}.{module_name}":
+                continue  # command not written yet
+            raise
+        main.add_command(module.command)
+
+
+_register()

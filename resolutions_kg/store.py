@@ -1,0 +1,135 @@
+"""The on-disk Oxigraph store and how we write to it.
+
+Layout: one named graph per source document (``{base}graph/{doc}``), and graphs for the ontology,
+the SHACL shapes, the reference data (concept schemes), and the shared entities that documents
+mention (organisations, places, addressee classes: ``{base}graph/entities``, so that two documents
+naming the same library add one set of triples, not two). Nothing lives in the default graph; the
+SPARQL endpoint queries the union of the named graphs by default.
+
+Writes are atomic: :func:`replace_graphs` drops and refills any number of graphs in one SPARQL
+Update, which Oxigraph applies as a single transaction. A failed or killed load therefore leaves
+the store exactly as it was.
+
+Beside the RocksDB files the store folder holds ``reskg-state.json``: the base IRI the store was
+published under and when it was last modified (kept out of the graphs so that dumps of the same
+input stay byte-identical).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+
+from resolutions_kg.errors import StoreError
+
+STATE_FILE = "reskg-state.json"
+
+
+def open_store(path: str | os.PathLike[str], *, read_only: bool = False) -> ox.Store:
+    """Open (or, unless ``read_only``, create) the store in folder ``path``."""
+    folder = Path(path)
+    if read_only and not folder.is_dir():
+        raise StoreError(f"{folder}: no store here (run 'reskg load … --store {folder}' first)")
+    if folder.exists() and not folder.is_dir():
+        raise StoreError(f"{folder}: is a file, not a store folder")
+    if folder.is_dir() and any(folder.iterdir()) and not (folder / "CURRENT").exists():
+        raise StoreError(f"{folder}: folder is not empty and holds no Oxigraph store")
+    try:
+        return ox.Store.read_only(str(folder)) if read_only else ox.Store(str(folder))
+    except OSError as exc:
+        raise StoreError(f"{folder}: cannot open the store: {exc}") from exc
+
+
+def read_state(path: str | os.PathLike[str]) -> dict[str, Any]:
+    """The store's state file as a dict (empty when there is none yet)."""
+    state_path = Path(path) / STATE_FILE
+    try:
+        data = json.loads(state_path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return {}
+    except (OSError, ValueError) as exc:
+        raise StoreError(f"{state_path}: unreadable store state: {exc}") from exc
+    return data if isinstance(data, dict) else {}
+
+
+def write_state(path: str | os.PathLike[str], **changes: Any) -> dict[str, Any]:
+    """Update the state file atomically (write to a temporary file, then rename)."""
+    state = read_state(path)
+    state.update(changes)
+    state_path = Path(path) / STATE_FILE
+    tmp = state_path.with_suffix(".tmp")
+    tmp.write_text(json.dumps(state, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    os.replace(tmp, state_path)
+    return state
+
+
+def check_base_iri(path: str | os.PathLike[str], base_iri: str) -> None:
+    """Refuse to mix base IRIs in one store."""
+    recorded = read_state(path).get("base_iri")
+    if recorded is not None and recorded != base_iri:
+        raise StoreError(
+            f"{path}: store was published under base IRI {recorded}; "
+            f"load with --base-iri {recorded} or use a new store"
+        )
+
+
+def mark_modified(path: str | os.PathLike[str], base_iri: str) -> dict[str, Any]:
+    now = dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+    return write_state(path, base_iri=base_iri, modified=now)
+
+
+def _insert_block(graph: str, triples: Iterable[ox.Triple]) -> str:
+    lines = [f"{t.subject} {t.predicate} {t.object} ." for t in triples]
+    return f"GRAPH <{graph}> {{\n" + "\n".join(lines) + "\n}"
+
+
+def replace_graphs(
+    store: ox.Store,
+    replace: Mapping[str, Iterable[ox.Triple]] | None = None,
+    *,
+    add: Mapping[str, Iterable[ox.Triple]] | None = None,
+    remove: Iterable[str] = (),
+) -> None:
+    """In one transaction: drop and refill the graphs of ``replace``, add to those of ``add``,
+    drop the graphs in ``remove``."""
+    ops: list[str] = [f"DROP SILENT GRAPH <{g}>" for g in remove]
+    blocks: list[str] = []
+    for graph, triples in (replace or {}).items():
+        ops.append(f"DROP SILENT GRAPH <{graph}>")
+        blocks.append(_insert_block(graph, triples))
+    for graph, triples in (add or {}).items():
+        blocks.append(_insert_block(graph, triples))
+    if blocks:
+        ops.append("INSERT DATA {\n" + "\n".join(blocks) + "\n}")
+    if not ops:
+        return
+    try:
+        store.update(" ;\n".join(ops))
+    except (OSError, SyntaxError) as exc:
+        raise StoreError(f"store update failed: {exc}") from exc
+
+
+def graph_names(store: ox.Store) -> list[str]:
+    """IRIs of the named graphs, sorted."""
+    return sorted(g.value for g in store.named_graphs() if isinstance(g, ox.NamedNode))
+
+
+def count_quads(store: ox.Store, graph: str | None = None) -> int:
+    """Number of quads in ``graph`` (all graphs when None)."""
+    query = (
+        f"SELECT (COUNT(*) AS ?n) {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}"
+        if graph
+        else "SELECT (COUNT(*) AS ?n) { GRAPH ?g { ?s ?p ?o } }"
+    )
+    solutions = store.query(query)
+    assert isinstance(solutions, ox.QuerySolutions)
+    for row in solutions:
+        value = row["n"]
+        return int(value.value) if value is not None else 0
+    return 0
