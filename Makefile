@@ -1,0 +1,45 @@
+# resolutions-kg: two commands set up everything — `make run` and `make test`.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+STORE  ?= var/store
+HOST   ?= 127.0.0.1
+PORT   ?= 8000
+DATA   ?= data
+
+.PHONY: run install load serve test lint bench clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+## load data/ into the store and print what was published
+load: $(STAMP)
+	$(BIN)/reskg load $(DATA) --store $(STORE)
+	$(BIN)/reskg stats --store $(STORE)
+
+## serve the store (SPARQL endpoint, linked data, query UI)
+serve: $(STAMP)
+	$(BIN)/reskg serve --store $(STORE) --host $(HOST) --port $(PORT)
+
+## everything a new user needs: venv, install, load the corpus, serve
+run: load serve
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/mypy resolutions_kg loaders ontology queries endpoint
+
+bench: $(STAMP)
+	$(BIN)/python bench/run.py
+
+clean:
+	rm -rf var build dist *.egg-info bench/out

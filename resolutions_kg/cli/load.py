@@ -1,0 +1,67 @@
+"""``reskg load``: publish resolution files into the store."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+from rich.table import Table
+
+from resolutions_kg.cli import EXIT_ERROR, setting_option
+from resolutions_kg.iris import check_base_iri
+from resolutions_kg.publish import DocumentResult, collect_files, publish
+
+
+@click.command("load")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@setting_option("store", required=True)
+@setting_option("base_iri")
+@click.option("--force", is_flag=True, help="Reload documents even when their bytes are unchanged.")
+@click.option("--quiet", "-q", is_flag=True, help="Print errors only.")
+def command(paths: tuple[Path, ...], store: str, base_iri: str, force: bool, quiet: bool) -> None:
+    """Load resolution files (or every supported file below a folder) into the store.
+
+    Each document is parsed, mapped to RDF, checked against the SHACL shapes and, only if it
+    conforms, replaces its own named graph in one transaction. A document that fails is reported
+    and leaves the store as it was; the rest still load. The exit code is 1 if any failed.
+    """
+    check_base_iri(base_iri)
+    files = collect_files(paths)
+    err = Console(stderr=True, soft_wrap=True, highlight=False)
+    out = Console(soft_wrap=True, highlight=False)
+    show_progress = not quiet and err.is_terminal and len(files) > 1
+    with Progress(
+        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+        console=err, disable=not show_progress, transient=True,
+    ) as progress:
+        task = progress.add_task("loading", total=len(files))
+
+        def on_document(result: DocumentResult) -> None:
+            progress.advance(task)
+            if result.status == "failed":
+                err.print(f"reskg: error: {result.error}", markup=False)
+            elif not quiet:
+                for warning in result.warnings:
+                    err.print(f"reskg: warning: {result.path}: {warning}", markup=False)
+
+        report = publish(files, store, base_iri=base_iri, force=force, on_document=on_document)
+    if not quiet:
+        table = Table(title=f"Published to {store}", show_lines=False)
+        for column in ("document", "status", "recommendations", "triples", "warnings", "IRI"):
+            table.add_column(column)
+        for d in report.documents:
+            table.add_row(
+                str(d.path), d.status, str(d.recommendations) if d.status == "loaded" else "",
+                str(d.triples) if d.status == "loaded" else "", str(len(d.warnings)),
+                d.resolution or d.graph or "",
+            )
+        out.print(table)
+        out.print(
+            f"{report.count('loaded')} loaded, {report.count('unchanged')} unchanged, "
+            f"{len(report.failed)} failed"
+        )
+    if report.failed:
+        sys.exit(EXIT_ERROR)

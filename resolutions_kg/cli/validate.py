@@ -1,0 +1,65 @@
+"""``reskg validate``: the SHACL report for a store, an RDF file or a resolution file."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+import pyoxigraph as ox
+
+from resolutions_kg.cli import EXIT_ERROR, setting_option
+from resolutions_kg.errors import InputError
+from resolutions_kg.iris import Minter
+from resolutions_kg.publish import prepare, supported_suffixes, system_graph_triples
+from resolutions_kg.store import open_store
+from resolutions_kg.validation import validate_triples
+
+
+def _store_triples(store_dir: str) -> list[ox.Triple]:
+    store = open_store(store_dir, read_only=True)
+    results = store.query(
+        "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } "
+        "FILTER(!STRENDS(STR(?g), '/graph/shapes') && !STRENDS(STR(?g), '/graph/ontology')) }"
+    )
+    assert isinstance(results, ox.QueryTriples)
+    return list(results)
+
+
+def _file_triples(path: Path, base_iri: str) -> list[ox.Triple]:
+    if path.suffix.lower() in supported_suffixes():
+        _, mapped = prepare(path, Minter(base_iri), validate=False)
+        return [*mapped.document, *mapped.entities, *system_graph_triples("reference", base_iri)]
+    try:
+        fmt = ox.RdfFormat.from_extension(path.suffix.lstrip(".").lower())
+        if fmt is None:
+            raise InputError("unknown RDF file extension", path=str(path))
+        return [
+            ox.Triple(q.subject, q.predicate, q.object)
+            for q in ox.parse(path=str(path), format=fmt, base_iri=base_iri)
+        ]
+    except SyntaxError as exc:
+        raise InputError(f"not valid RDF: {exc}", path=str(path)) from exc
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror}", path=str(path)) from exc
+
+
+@click.command("validate")
+@click.argument("file", required=False, type=click.Path(path_type=Path, exists=True,
+                                                         dir_okay=False))
+@setting_option("store")
+@setting_option("base_iri")
+def command(file: Path | None, store: str | None, base_iri: str) -> None:
+    """Check data against the SHACL shapes and print the report.
+
+    Give either --store DIR (every published graph), or FILE: an RDF file (.ttl, .trig, .nt,
+    .nq, .jsonld, .rdf) or a resolution (.txt, .md, .html, .docx), which is parsed and mapped
+    without being stored. Exit code 1 when there is any violation; warnings alone exit 0.
+    """
+    if (file is None) == (store is None):
+        raise click.UsageError("give either --store DIR or FILE, not both")
+    triples = _file_triples(file, base_iri) if file is not None else _store_triples(str(store))
+    report = validate_triples(triples)
+    click.echo(report.text())
+    if not report.conforms:
+        sys.exit(EXIT_ERROR)

@@ -1,0 +1,103 @@
+"""Exporting the store: streamed, deterministic, in every RDF format we publish.
+
+All the work is done by Oxigraph in Rust (``Store.dump``, ``QueryTriples.serialize``); Python only
+hands over file objects. The same store content always gives the same bytes: graphs are written in
+sorted order, the serialisers' output order depends only on the data, and gzip headers carry no
+timestamp.
+
+- Dataset formats (TriG, N-Quads) without ``graph``: every named graph.
+- With ``graph``: that graph alone, in any format.
+- Triple formats without ``graph``: the union of all named graphs as one graph. Turtle is written
+  graph by graph, each dump after the first without the repeated prefix header (a Turtle document
+  that states a triple twice still parses to one triple); the other formats come from one
+  ``CONSTRUCT`` over all graphs, which Oxigraph deduplicates.
+"""
+
+from __future__ import annotations
+
+import enum
+import gzip
+from typing import IO
+
+import pyoxigraph as ox
+
+from resolutions_kg.errors import StoreError
+from resolutions_kg.namespaces import PREFIXES
+from resolutions_kg.store import graph_names
+
+
+class ExportFormat(enum.Enum):
+    """Formats of ``reskg export``, each knowing its Oxigraph format and media type."""
+
+    turtle = ox.RdfFormat.TURTLE
+    trig = ox.RdfFormat.TRIG
+    ntriples = ox.RdfFormat.N_TRIPLES
+    nquads = ox.RdfFormat.N_QUADS
+    jsonld = ox.RdfFormat.JSON_LD
+    rdfxml = ox.RdfFormat.RDF_XML
+
+    @property
+    def rdf_format(self) -> ox.RdfFormat:
+        return self.value  # type: ignore[no-any-return]
+
+    @property
+    def media_type(self) -> str:
+        return self.rdf_format.media_type
+
+    @property
+    def extension(self) -> str:
+        return self.rdf_format.file_extension
+
+    @property
+    def supports_datasets(self) -> bool:
+        return self.rdf_format.supports_datasets
+
+    @property
+    def has_prefixes(self) -> bool:
+        return self in (ExportFormat.turtle, ExportFormat.trig, ExportFormat.rdfxml)
+
+
+_UNION = "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
+
+
+def export(
+    store: ox.Store,
+    output: IO[bytes],
+    *,
+    format: ExportFormat = ExportFormat.turtle,
+    graph: str | None = None,
+    compress: bool = False,
+) -> None:
+    """Write the store (or one ``graph`` of it) to the binary stream ``output``."""
+    if graph is not None and not store.contains_named_graph(ox.NamedNode(graph)):
+        raise StoreError(f"no graph <{graph}> in the store")
+    if compress:
+        with gzip.GzipFile(fileobj=output, mode="wb", mtime=0, filename="") as zipped:
+            _write(store, zipped, format, graph)  # type: ignore[arg-type]
+    else:
+        _write(store, output, format, graph)
+
+
+def _write(store: ox.Store, out: IO[bytes], fmt: ExportFormat, graph: str | None) -> None:
+    prefixes = PREFIXES if fmt.has_prefixes else None
+    if graph is not None:
+        store.dump(out, fmt.rdf_format, from_graph=ox.NamedNode(graph), prefixes=prefixes)
+    elif fmt.supports_datasets:
+        store.dump(out, fmt.rdf_format, prefixes=prefixes)
+    elif fmt is ExportFormat.turtle:
+        for n, name in enumerate(graph_names(store)):
+            chunk = store.dump(format=fmt.rdf_format, from_graph=ox.NamedNode(name),
+                               prefixes=prefixes) or b""
+            out.write(chunk if n == 0 else chunk[_prefix_header_length(chunk):])
+    else:
+        results = store.query(_UNION)
+        assert isinstance(results, ox.QueryTriples)
+        results.serialize(out, fmt.rdf_format)
+
+
+def _prefix_header_length(turtle: bytes) -> int:
+    """Length of the run of ``@prefix`` lines a Turtle dump starts with."""
+    end = 0
+    while turtle.startswith(b"@prefix ", end):
+        end = turtle.index(b"\n", end) + 1
+    return end

@@ -1,0 +1,219 @@
+"""Publishing: source files → records → RDF → SHACL → the store, one document at a time.
+
+:func:`publish` is what ``reskg load`` calls. For every file it reads and parses the document
+(``resolutions_kg.loaders``), maps it to triples (:mod:`resolutions_kg.mapping`), validates the
+result against the shapes (:mod:`resolutions_kg.validation`) and, only if it conforms, replaces
+the document's named graph in one transaction (:func:`resolutions_kg.store.replace_graphs`). A
+document that fails at any step is reported and leaves the store as it was; the others still
+load. A file whose bytes are already published is skipped.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from resolutions_kg import store as st
+from resolutions_kg.errors import InputError, ResolutionsKGError, ValidationError
+from resolutions_kg.iris import Minter
+from resolutions_kg.mapping import Mapped, map_resolution
+from resolutions_kg.namespaces import RESKG
+from resolutions_kg.records import Resolution
+
+#: Graphs that are not documents.
+SYSTEM_GRAPHS = ("ontology", "shapes", "reference", "entities")
+
+#: Package data files of each system graph; reference data uses IRIs relative to the base IRI.
+_SYSTEM_FILES = {
+    "ontology": ("reskg.ttl",),
+    "shapes": ("shapes.ttl",),
+    "reference": ("schemes.ttl", "topics.ttl"),
+}
+
+
+@dataclass
+class DocumentResult:
+    """What happened to one file."""
+
+    path: Path
+    status: str  # "loaded", "unchanged", "failed"
+    graph: str | None = None
+    resolution: str | None = None
+    triples: int = 0
+    recommendations: int = 0
+    warnings: tuple[str, ...] = ()
+    error: str | None = None
+
+
+@dataclass
+class PublishReport:
+    documents: list[DocumentResult] = field(default_factory=list)
+
+    @property
+    def failed(self) -> list[DocumentResult]:
+        return [d for d in self.documents if d.status == "failed"]
+
+    def count(self, status: str) -> int:
+        return sum(1 for d in self.documents if d.status == status)
+
+
+def supported_suffixes() -> frozenset[str]:
+    from resolutions_kg.loaders import SUPPORTED_SUFFIXES
+
+    return frozenset(SUPPORTED_SUFFIXES)
+
+
+def collect_files(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
+    """The files to load: each file given, and every supported file below each folder given."""
+    suffixes = supported_suffixes()
+    files: list[Path] = []
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            files.extend(
+                sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in suffixes)
+            )
+        elif path.is_file():
+            files.append(path)
+        else:
+            raise InputError("no such file or folder", path=str(path))
+    return list(dict.fromkeys(files))
+
+
+def system_graph_triples(name: str, base_iri: str) -> list[ox.Triple]:
+    """The triples of one system graph, read from the package data."""
+    triples: list[ox.Triple] = []
+    folder = resources.files("resolutions_kg.ontology")
+    for filename in _SYSTEM_FILES[name]:
+        data = (folder / filename).read_bytes()
+        for quad in ox.parse(data, format=ox.RdfFormat.TURTLE, base_iri=base_iri):
+            triples.append(ox.Triple(quad.subject, quad.predicate, quad.object))
+    return triples
+
+
+def published_sources(store: ox.Store) -> dict[str, tuple[str, str]]:
+    """For every published document: original sha256 → (graph IRI, file name)."""
+    query = f"""
+        SELECT ?g ?sha ?name WHERE {{ GRAPH ?g {{
+            ?s a <{RESKG.SourceText}> ; <{RESKG.originalSha256}> ?sha ;
+               <http://www.w3.org/2000/01/rdf-schema#label> ?name . }} }}"""
+    out: dict[str, tuple[str, str]] = {}
+    for row in store.query(query):  # type: ignore[union-attr]
+        out[row["sha"].value] = (row["g"].value, row["name"].value)
+    return out
+
+
+def _graphs_by_file_name(store: ox.Store) -> dict[str, list[str]]:
+    by_name: dict[str, list[str]] = {}
+    for graph, name in published_sources(store).values():
+        by_name.setdefault(name, []).append(graph)
+    return by_name
+
+
+def prepare(path: Path, minter: Minter, *, validate: bool = True) -> tuple[Resolution, Mapped]:
+    """Parse, map and validate one file; raises on any problem. Returns (resolution, mapped)."""
+    from resolutions_kg.loaders import load_file
+
+    resolution = load_file(path)
+    mapped = map_resolution(resolution, minter)
+    if validate:
+        from resolutions_kg.validation import validate_triples
+
+        reference = system_graph_triples("reference", minter.base_iri)
+        report = validate_triples([*mapped.document, *mapped.entities, *reference])
+        if not report.conforms:
+            raise ValidationError(
+                "the extracted data violates the shapes; nothing was published",
+                report=report.text(),
+                path=str(path),
+            )
+    return resolution, mapped
+
+
+def ensure_system_graphs(store: ox.Store, base_iri: str) -> None:
+    """(Re)write the ontology, shapes and reference graphs from the package data."""
+    minter = Minter(base_iri)
+    st.replace_graphs(
+        store,
+        {minter.graph(name): system_graph_triples(name, base_iri) for name in _SYSTEM_FILES},
+    )
+
+
+def publish(
+    paths: Iterable[str | os.PathLike[str]],
+    store_path: str | os.PathLike[str],
+    *,
+    base_iri: str,
+    force: bool = False,
+    on_document: Callable[[DocumentResult], None] | None = None,
+) -> PublishReport:
+    """Load every file of ``paths`` into the store at ``store_path``."""
+    minter = Minter(base_iri)
+    files = collect_files(paths)
+    st.check_base_iri(store_path, base_iri)
+    store = st.open_store(store_path)
+    report = PublishReport()
+    try:
+        ensure_system_graphs(store, base_iri)
+        known = published_sources(store)
+        for result in _publish_each(files, store, minter, known, force=force):
+            report.documents.append(result)
+            if on_document is not None:
+                on_document(result)
+        store.flush()
+    finally:
+        del store
+    st.mark_modified(store_path, base_iri)
+    return report
+
+
+def _publish_each(
+    files: list[Path],
+    store: ox.Store,
+    minter: Minter,
+    known: dict[str, tuple[str, str]],
+    *,
+    force: bool,
+) -> Iterator[DocumentResult]:
+    for path in files:
+        try:
+            digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        except OSError as exc:
+            yield DocumentResult(path, "failed", error=f"{path}: cannot read: {exc.strerror}")
+            continue
+        if not force and digest in known:
+            yield DocumentResult(path, "unchanged", graph=known[digest][0])
+            continue
+        try:
+            resolution, mapped = prepare(path, minter)
+            yield _store_document(store, minter, path, resolution, mapped)
+        except ResolutionsKGError as exc:
+            yield DocumentResult(path, "failed", error=str(exc))
+
+
+def _store_document(
+    store: ox.Store, minter: Minter, path: Path, resolution: Resolution, mapped: Mapped
+) -> DocumentResult:
+    graph = minter.graph(mapped.slug)
+    stale = [g for g in _graphs_by_file_name(store).get(path.name, []) if g != graph]
+    st.replace_graphs(
+        store,
+        {graph: mapped.document},
+        add={minter.graph("entities"): mapped.entities},
+        remove=stale,
+    )
+    return DocumentResult(
+        path,
+        "loaded",
+        graph=graph,
+        resolution=mapped.resolution,
+        triples=len(mapped.document),
+        recommendations=len(resolution.recommendations),
+        warnings=resolution.warnings,
+    )
