@@ -126,7 +126,7 @@ class Recommendation:
     addressee: Addressee | None = None
     #: Lemma of the verb that opens the item: «сохранить», «учитывать».
     action: Spanned[str] | None = None
-    #: Keys of concepts in the project's topic scheme (``ontology/topics.ttl``), e.g. "digitisation".
+    #: Keys of concepts in the topic scheme (``ontology/topics.ttl``), e.g. "digitisation".
     topics: tuple[str, ...] = ()
     #: The label of the item as printed («1.1», «а», «3»), if it had one.
     label: str | None = None
