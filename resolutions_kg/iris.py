@@ -24,6 +24,9 @@ _TRANSLIT = {
     "і": "i", "ї": "yi", "є": "ye", "ў": "u",
 }  # fmt: skip
 
+#: An absolute http(s) IRI with no query, fragment or characters that IRIs forbid.
+_BASE_IRI = re.compile(r"^https?://[^\s/?#<>\"{}|\\^`]+(/[^\s?#<>\"{}|\\^`]*)?$")
+
 #: Longest slug made from a title (cut at a word boundary).
 MAX_TITLE_SLUG = 48
 
@@ -50,7 +53,7 @@ def slugify(text: str, *, max_length: int | None = None) -> str:
 
 def check_base_iri(base_iri: str) -> str:
     """The base IRI, checked: absolute http(s), ending in ``/``."""
-    if not re.match(r"^https?://[^\s/?#]+(/[^\s?#]*)?$", base_iri):
+    if not _BASE_IRI.match(base_iri):
         raise SettingsError(f"base IRI {base_iri!r} must be an absolute http(s) IRI")
     if not base_iri.endswith("/"):
         raise SettingsError(f"base IRI {base_iri!r} must end with '/'")

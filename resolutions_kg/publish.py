@@ -20,7 +20,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from resolutions_kg import store as st
-from resolutions_kg.errors import InputError, ResolutionsKGError, ValidationError
+from resolutions_kg.errors import InputError, ResolutionsKGError
 from resolutions_kg.iris import Minter
 from resolutions_kg.mapping import Mapped, map_resolution
 from resolutions_kg.namespaces import RESKG
@@ -123,16 +123,10 @@ def prepare(path: Path, minter: Minter, *, validate: bool = True) -> tuple[Resol
     resolution = load_file(path)
     mapped = map_resolution(resolution, minter)
     if validate:
-        from resolutions_kg.validation import validate_triples
+        from resolutions_kg.validation import require_valid
 
-        reference = system_graph_triples("reference", minter.base_iri)
-        report = validate_triples([*mapped.document, *mapped.entities, *reference])
-        if not report.conforms:
-            raise ValidationError(
-                "the extracted data violates the shapes; nothing was published",
-                report=report.text(),
-                path=str(path),
-            )
+        require_valid([*mapped.document, *mapped.entities], base_iri=minter.base_iri,
+                      path=str(path))
     return resolution, mapped
 
 

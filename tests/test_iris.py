@@ -46,7 +46,9 @@ def test_minted_iris_live_under_the_base(base: str) -> None:
     assert m.recommendation("d", 3) == base + "resolution/d/recommendation/3"
 
 
-@pytest.mark.parametrize("base", ["ftp://x/", "http://example.org/data", "example.org/", ""])
+@pytest.mark.parametrize(
+    "base", ["ftp://x/", "http://example.org/data", "example.org/", "", "http://x/a>b/", "http://x/ /"]
+)
 def test_bad_base_iri_is_refused(base: str) -> None:
     with pytest.raises(SettingsError, match="base IRI"):
         Minter(base)

@@ -11,25 +11,26 @@ import pyoxigraph as ox
 from resolutions_kg.cli import EXIT_ERROR, setting_option
 from resolutions_kg.errors import InputError
 from resolutions_kg.iris import Minter
-from resolutions_kg.publish import prepare, supported_suffixes, system_graph_triples
-from resolutions_kg.store import open_store
-from resolutions_kg.validation import validate_triples
+from resolutions_kg.publish import prepare, supported_suffixes
+from resolutions_kg.store import graph_names, open_store
+from resolutions_kg.validation import validate
 
 
 def _store_triples(store_dir: str) -> list[ox.Triple]:
     store = open_store(store_dir, read_only=True)
-    results = store.query(
-        "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } "
-        "FILTER(!STRENDS(STR(?g), '/graph/shapes') && !STRENDS(STR(?g), '/graph/ontology')) }"
-    )
-    assert isinstance(results, ox.QueryTriples)
-    return list(results)
+    skip = ("/graph/shapes", "/graph/ontology", "/graph/reference")
+    graphs = [g for g in graph_names(store) if not g.endswith(skip)]
+    return [
+        ox.Triple(q.subject, q.predicate, q.object)
+        for g in graphs
+        for q in store.quads_for_pattern(None, None, None, ox.NamedNode(g))
+    ]
 
 
 def _file_triples(path: Path, base_iri: str) -> list[ox.Triple]:
     if path.suffix.lower() in supported_suffixes():
         _, mapped = prepare(path, Minter(base_iri), validate=False)
-        return [*mapped.document, *mapped.entities, *system_graph_triples("reference", base_iri)]
+        return [*mapped.document, *mapped.entities]
     try:
         fmt = ox.RdfFormat.from_extension(path.suffix.lstrip(".").lower())
         if fmt is None:
@@ -59,7 +60,7 @@ def command(file: Path | None, store: str | None, base_iri: str) -> None:
     if (file is None) == (store is None):
         raise click.UsageError("give either --store DIR or FILE, not both")
     triples = _file_triples(file, base_iri) if file is not None else _store_triples(str(store))
-    report = validate_triples(triples)
+    report = validate(triples, base_iri=base_iri)
     click.echo(report.text())
     if not report.conforms:
         sys.exit(EXIT_ERROR)
