@@ -1,0 +1,124 @@
+"""The web application: ``create_app(store_path, **settings)``.
+
+Routes: ``/health`` (JSON: status, triples, graphs, mode), ``/sparql`` (:mod:`.sparql`),
+``/store`` (:mod:`.gsp`), and — when the module exists — the linked-data site of
+``resolutions_kg.endpoint.site.routes(ctx)`` (pages, VoID, dumps, query UI), mounted after ours.
+
+Middleware: CORS for every origin without credentials (preflight ``OPTIONS`` included), gzip for
+bodies over 1 kB. Errors use the one body shape of :mod:`.errors`. The lifespan opens the store and
+starts the query workers before the server accepts connections, and stops them at shutdown.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import importlib
+from collections.abc import AsyncIterator, Mapping
+from pathlib import Path
+from typing import Any
+
+from resolutions_kg.endpoint import gsp, sparql
+from resolutions_kg.endpoint.context import AppContext
+from resolutions_kg.endpoint.errors import (
+    HTTPError,
+    handle_http_error,
+    handle_server_error,
+    handle_starlette_error,
+)
+from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
+from starlette.exceptions import HTTPException
+from starlette.middleware import Middleware
+from starlette.middleware.cors import CORSMiddleware
+from starlette.middleware.gzip import GZipMiddleware
+from starlette.requests import Request
+from starlette.responses import JSONResponse
+from starlette.routing import BaseRoute, Route
+
+from resolutions_kg.settings import SETTINGS
+
+SITE_MODULE = "resolutions_kg.endpoint.site"
+
+
+def effective_settings(overrides: Mapping[str, Any]) -> dict[str, Any]:
+    """Defaults of :data:`SETTINGS` updated with ``overrides`` (None means default)."""
+    values = {s.name: s.default for s in SETTINGS}
+    unknown = set(overrides) - set(values)
+    if unknown:
+        raise TypeError(f"unknown settings: {', '.join(sorted(unknown))}")
+    values.update({k: v for k, v in overrides.items() if v is not None})
+    return values
+
+
+async def health(request: Request) -> JSONResponse:
+    ctx: AppContext = request.app.state.ctx
+    stats = await run_in_threadpool(ctx.stats)
+    return JSONResponse({
+        "status": "ok",
+        "mode": "read-only" if ctx.read_only else "read-write",
+        "workers": ctx.pool.size,
+        **stats,
+    })
+
+
+def _site_routes(ctx: AppContext) -> list[BaseRoute]:
+    try:
+        site = importlib.import_module(SITE_MODULE)
+    except ModuleNotFoundError as exc:
+        if exc.name == SITE_MODULE:
+            return []
+        raise
+    return list(site.routes(ctx))
+
+
+def create_app(store_path: str | Path, **settings: Any) -> Starlette:
+    """The Starlette app serving the store at ``store_path``.
+
+    Keyword arguments are settings of :mod:`resolutions_kg.settings` (``base_iri``,
+    ``update_token``, ``query_timeout``, ``max_query_length``, ``max_body``, ``workers`` …).
+    The store is opened, and the workers started, by the app's lifespan.
+    """
+    values = effective_settings(settings)
+    values["store"] = str(store_path)
+    holder: dict[str, AppContext] = {}
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        ctx = await run_in_threadpool(AppContext.open, store_path, values)
+        holder["ctx"] = ctx
+        app.state.ctx = ctx
+        for route in _site_routes(ctx):
+            app.router.routes.append(route)
+        try:
+            yield
+        finally:
+            await run_in_threadpool(ctx.close)
+
+    routes: list[BaseRoute] = [
+        Route("/health", health, methods=["GET"], name="health"),
+        *sparql.routes(),
+        *gsp.routes(),
+    ]
+    middleware = [
+        Middleware(
+            CORSMiddleware,
+            allow_origins=["*"],
+            allow_credentials=False,
+            allow_methods=["GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS"],
+            allow_headers=["*"],
+            expose_headers=["Location", "Content-Type", "Content-Length"],
+            max_age=3600,
+        ),
+        Middleware(GZipMiddleware, minimum_size=1000),
+    ]
+    exception_handlers: dict[Any, Any] = {
+        HTTPError: handle_http_error,
+        HTTPException: handle_starlette_error,
+        Exception: handle_server_error,
+    }
+    return Starlette(
+        routes=routes,
+        middleware=middleware,
+        exception_handlers=exception_handlers,
+        lifespan=lifespan,
+    )

@@ -1,0 +1,66 @@
+"""Reading request bodies within the ``max_body`` limit, and the parameters of a request."""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qsl
+
+from resolutions_kg.endpoint.errors import HTTPError
+from resolutions_kg.endpoint.negotiation import media_type_of
+from starlette.requests import Request
+
+
+async def read_body(request: Request) -> bytes:
+    """The whole body; 413 past the ``max_body`` setting (checked before and while reading)."""
+    limit = int(request.app.state.ctx.settings.get("max_body") or 0)
+    declared = request.headers.get("content-length")
+    if limit and declared and declared.isdigit() and int(declared) > limit:
+        raise HTTPError(413, f"The request body is larger than the limit of {limit} bytes.")
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if limit and size > limit:
+            raise HTTPError(413, f"The request body is larger than the limit of {limit} bytes.")
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def utf8_text(body: bytes, content_type: str | None) -> str:
+    """A body as text: only UTF-8 (or US-ASCII) is accepted (415 otherwise, 400 if undecodable)."""
+    _, params = media_type_of(content_type)
+    charset = params.get("charset", "utf-8").lower()
+    if charset not in ("utf-8", "utf8", "us-ascii", "ascii"):
+        raise HTTPError(415, f"Only UTF-8 request bodies are accepted, not charset={charset}.")
+    try:
+        return body.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise HTTPError(400, f"The request body is not valid UTF-8: {exc}") from exc
+
+
+def form_params(body: bytes) -> list[tuple[str, str]]:
+    """Parameters of an application/x-www-form-urlencoded body (strict UTF-8)."""
+    try:
+        text = body.decode("utf-8")
+        return parse_qsl(text, keep_blank_values=True, encoding="utf-8", errors="strict")
+    except (UnicodeDecodeError, ValueError) as exc:
+        raise HTTPError(400, f"The form body is not valid UTF-8 URL-encoded text: {exc}") from exc
+
+
+class Params:
+    """Multi-valued request parameters (URL query string plus form body)."""
+
+    def __init__(self, items: list[tuple[str, str]]) -> None:
+        self.items = items
+
+    def all(self, name: str) -> list[str]:
+        return [v for k, v in self.items if k == name]
+
+    def one(self, name: str) -> str | None:
+        """The single value of ``name``, None if absent; 400 if given more than once."""
+        values = self.all(name)
+        if len(values) > 1:
+            raise HTTPError(400, f"The parameter {name!r} is given {len(values)} times.")
+        return values[0] if values else None
+
+    def __contains__(self, name: str) -> bool:
+        return any(k == name for k, _ in self.items)

@@ -1,0 +1,347 @@
+"""Query execution in worker processes that can be stopped.
+
+pyoxigraph's ``Store.query`` cannot be interrupted, so every SPARQL query runs in one of a small
+pool of worker processes (``multiprocessing`` "spawn" context). Each worker opens the store with
+``pyoxigraph.Store.read_only`` and answers :class:`QueryJob` messages with the result already
+serialised (``QueryResults.serialize``, in Rust), so only bytes cross the process boundary.
+
+A query past its time limit is stopped by killing its worker; a fresh worker takes its place and
+the caller gets :class:`QueryTimeoutError`. Other queries keep being answered by the other workers
+meanwhile.
+
+Read-only opening beside a live writer is undefined behaviour in RocksDB, so workers never read a
+store another process writes. When the server accepts writes, the server process owns the
+writable store and, after every write, makes a checkpoint (``Store.backup``: hard links, a few
+milliseconds) into a private folder; :meth:`WorkerPool.use_store` points new jobs at it, and a
+worker reopens its read-only handle when a job names a newer checkpoint. Old checkpoints are
+deleted once no worker holds them.
+
+Library code: raises :class:`QueryTimeoutError`, :class:`QuerySyntaxError`,
+:class:`NotAcceptableError`, :class:`WorkerError`.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import queue
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from multiprocessing.connection import Connection
+from typing import Any
+
+from resolutions_kg.errors import QueryError, ResolutionsKGError
+
+logger = logging.getLogger("resolutions_kg.endpoint")
+
+#: Results larger than this are handed over in chunks and streamed to the client.
+CHUNK = 1 << 20
+
+
+class QuerySyntaxError(QueryError):
+    """The query does not parse; the message is the parser's."""
+
+
+class QueryTimeoutError(QueryError):
+    """The query ran past its time limit and was stopped."""
+
+
+class NotAcceptableError(QueryError):
+    """The query's result kind (``results`` or ``graph``) has no acceptable format."""
+
+    def __init__(self, kind: str) -> None:
+        self.kind = kind
+        super().__init__(kind)
+
+
+class WorkerError(ResolutionsKGError):
+    """A worker failed (crashed, or the store could not be read)."""
+
+
+@dataclass(frozen=True)
+class QueryJob:
+    """Everything a worker needs; plain data so that it pickles.
+
+    ``default_graph``/``named_graphs`` are IRIs (``""`` in ``default_graph`` is the store's default
+    graph); ``None`` leaves the dataset to the query, with the union of all graphs as the default
+    graph when ``union_default_graph`` is set. ``results_format``/``graph_format`` are
+    pyoxigraph format names (``"JSON"``, ``"TURTLE"`` …); ``None`` means that kind of result is
+    not acceptable. ``substitutions`` maps variable names to pyoxigraph terms (which pickle).
+    """
+
+    query: str
+    results_format: str | None = "JSON"
+    graph_format: str | None = "N_TRIPLES"
+    base_iri: str | None = None
+    default_graph: tuple[str, ...] | None = None
+    named_graphs: tuple[str, ...] | None = None
+    union_default_graph: bool = True
+    substitutions: tuple[tuple[str, Any], ...] = ()
+    store_path: str = ""
+
+
+@dataclass
+class QueryOutcome:
+    """A serialised result: its kind (``results`` or ``graph``), the pyoxigraph format name, its
+    size, and its bytes as an iterator of chunks (read it to the end to free the worker)."""
+
+    kind: str
+    format: str
+    size: int
+    chunks: Iterator[bytes] = field(repr=False)
+
+    def read(self) -> bytes:
+        return b"".join(self.chunks)
+
+
+# ---------------------------------------------------------------- worker side
+
+
+def _run_job(store: Any, job: QueryJob) -> tuple[str, str, bytes] | tuple[str, str]:
+    import pyoxigraph as ox
+
+    kwargs: dict[str, Any] = {"base_iri": job.base_iri}
+    if job.default_graph is not None:
+        kwargs["default_graph"] = [
+            ox.NamedNode(g) if g else ox.DefaultGraph() for g in job.default_graph
+        ]
+    elif job.union_default_graph and job.named_graphs is None:
+        kwargs["use_default_graph_as_union"] = True
+    if job.named_graphs is not None:
+        kwargs["named_graphs"] = [ox.NamedNode(g) for g in job.named_graphs]
+    if job.substitutions:
+        kwargs["substitutions"] = {ox.Variable(k): v for k, v in job.substitutions}
+    try:
+        result = store.query(job.query, **kwargs)
+    except SyntaxError as exc:
+        return ("syntax", str(exc))
+    if isinstance(result, ox.QueryTriples):
+        if job.graph_format is None:
+            return ("unacceptable", "graph")
+        fmt = getattr(ox.RdfFormat, job.graph_format)
+        return ("graph", job.graph_format, result.serialize(format=fmt) or b"")
+    if job.results_format is None:
+        return ("unacceptable", "results")
+    fmt = getattr(ox.QueryResultsFormat, job.results_format)
+    return ("results", job.results_format, result.serialize(format=fmt) or b"")
+
+
+def _worker_main(conn: Connection) -> None:
+    import pyoxigraph as ox
+
+    store, opened = None, None
+    conn.send(("ready",))
+    while True:
+        try:
+            job: QueryJob = conn.recv()
+        except (EOFError, KeyboardInterrupt):
+            return
+        try:
+            if job.store_path != opened:
+                store = None
+                store = ox.Store.read_only(job.store_path)
+                opened = job.store_path
+            answer = _run_job(store, job)
+        except Exception as exc:  # reported to the server, which logs it and answers 500
+            conn.send(("error", f"{type(exc).__name__}: {exc}"))
+            continue
+        if len(answer) == 2:
+            conn.send(answer)
+            continue
+        kind, fmt, body = answer
+        conn.send((kind, fmt, len(body)))
+        view = memoryview(body)
+        for start in range(0, len(body), CHUNK):
+            conn.send_bytes(view[start : start + CHUNK])
+
+
+# ---------------------------------------------------------------- server side
+
+
+class _Worker:
+    def __init__(self, ctx: Any) -> None:
+        parent, child = ctx.Pipe()
+        self.conn: Connection = parent
+        self.process = ctx.Process(target=_worker_main, args=(child,), daemon=True)
+        self.process.start()
+        child.close()
+        self.store_path: str | None = None
+
+    def wait_ready(self, timeout: float) -> None:
+        if not self.conn.poll(timeout):
+            self.kill()
+            raise WorkerError("a query worker did not start")
+        self.conn.recv()
+
+    def kill(self) -> None:
+        self.process.kill()
+        self.process.join(5)
+        self.conn.close()
+
+
+class WorkerPool:
+    """A fixed number of query worker processes over a read-only store at ``store_path``."""
+
+    def __init__(self, store_path: str, *, size: int = 2) -> None:
+        self._ctx = multiprocessing.get_context("spawn")
+        self._size = max(1, size)
+        self._store_path = store_path
+        self._idle: queue.Queue[_Worker] = queue.Queue()
+        self._all: set[_Worker] = set()
+        self._lock = threading.Lock()
+        self._closed = False
+        self._retired: list[str] = []
+
+    @property
+    def size(self) -> int:
+        return self._size
+
+    @property
+    def store_path(self) -> str:
+        return self._store_path
+
+    def start(self, *, timeout: float = 60.0) -> None:
+        workers = [self._spawn() for _ in range(self._size)]
+        for worker in workers:
+            worker.wait_ready(timeout)
+            self._idle.put(worker)
+
+    def _spawn(self) -> _Worker:
+        worker = _Worker(self._ctx)
+        with self._lock:
+            self._all.add(worker)
+        return worker
+
+    def _replace(self, worker: _Worker) -> None:
+        """Kill ``worker`` and start another in the background."""
+        with self._lock:
+            self._all.discard(worker)
+        worker.kill()
+        if self._closed:
+            return
+
+        def respawn() -> None:
+            try:
+                fresh = self._spawn()
+                fresh.wait_ready(60.0)
+            except Exception:
+                logger.exception("could not start a query worker")
+                return
+            if self._closed:
+                fresh.kill()
+            else:
+                self._idle.put(fresh)
+
+        threading.Thread(target=respawn, name="reskg-respawn", daemon=True).start()
+
+    def use_store(self, path: str) -> list[str]:
+        """Send later jobs to the store at ``path``; returns earlier paths no worker holds."""
+        with self._lock:
+            if path != self._store_path:
+                self._retired.append(self._store_path)
+                self._store_path = path
+            return self._free_retired()
+
+    def _free_retired(self) -> list[str]:
+        held = {w.store_path for w in self._all}
+        free = [p for p in self._retired if p not in held]
+        self._retired = [p for p in self._retired if p in held]
+        return free
+
+    def run(self, job: QueryJob, *, timeout: float) -> QueryOutcome:
+        """Run ``job``; raises QueryTimeoutError past ``timeout`` seconds (waiting included)."""
+        if self._closed:
+            raise WorkerError("the query workers are shut down")
+        deadline = time.monotonic() + timeout
+        try:
+            worker = self._idle.get(timeout=timeout)
+        except queue.Empty:
+            raise QueryTimeoutError(
+                f"no query worker became free within {timeout:g} s; the server is busy"
+            ) from None
+        with self._lock:
+            path = worker.store_path = self._store_path
+        try:
+            worker.conn.send(_with_path(job, path))
+            if not worker.conn.poll(max(0.0, deadline - time.monotonic())):
+                self._replace(worker)
+                raise QueryTimeoutError(
+                    f"the query ran longer than its time limit of {timeout:g} s and was stopped"
+                )
+            head = worker.conn.recv()
+        except (EOFError, OSError, BrokenPipeError) as exc:
+            self._replace(worker)
+            raise WorkerError(f"a query worker failed: {exc}") from exc
+        status = head[0]
+        if status in ("results", "graph"):
+            size = head[2]
+            if size <= CHUNK:
+                body = worker.conn.recv_bytes() if size else b""
+                self._release(worker)
+                return QueryOutcome(status, head[1], size, iter((body,)))
+            return QueryOutcome(status, head[1], size, _Body(self, worker, size))
+        self._release(worker)
+        if status == "syntax":
+            raise QuerySyntaxError(head[1])
+        if status == "unacceptable":
+            raise NotAcceptableError(head[1])
+        raise WorkerError(head[1] if len(head) > 1 else "a query worker failed")
+
+    def _release(self, worker: _Worker) -> None:
+        if self._closed:
+            worker.kill()
+        else:
+            self._idle.put(worker)
+
+    def close(self) -> None:
+        self._closed = True
+        with self._lock:
+            workers = list(self._all)
+            self._all.clear()
+        for worker in workers:
+            worker.kill()
+
+
+class _Body(Iterator[bytes]):
+    """The chunks of a large result; the worker goes back to the pool once all are read, and is
+    replaced if the reader gives up (a client that went away leaves bytes in the pipe)."""
+
+    def __init__(self, pool: WorkerPool, worker: _Worker, size: int) -> None:
+        self._pool, self._worker, self._left = pool, worker, size
+        self._finished = False
+
+    def __next__(self) -> bytes:
+        if self._finished:
+            raise StopIteration
+        if self._left <= 0:
+            self._finish(release=True)
+            raise StopIteration
+        try:
+            chunk = self._worker.conn.recv_bytes()
+        except (EOFError, OSError) as exc:
+            self._finish(release=False)
+            raise WorkerError(f"a query worker failed: {exc}") from exc
+        self._left -= len(chunk)
+        return chunk
+
+    def _finish(self, *, release: bool) -> None:
+        if not self._finished:
+            self._finished = True
+            if release:
+                self._pool._release(self._worker)
+            else:
+                self._pool._replace(self._worker)
+
+    def close(self) -> None:
+        self._finish(release=self._left <= 0)
+
+    def __del__(self) -> None:
+        self.close()
+
+
+def _with_path(job: QueryJob, path: str) -> QueryJob:
+    from dataclasses import replace
+
+    return replace(job, store_path=path)

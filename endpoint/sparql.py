@@ -1,0 +1,192 @@
+"""The SPARQL 1.1 Protocol at ``/sparql``: queries (GET, POST form, POST direct) and updates.
+
+Queries
+    ``GET /sparql?query=…``, ``POST`` ``application/x-www-form-urlencoded`` (``query=…``) or
+    ``POST`` ``application/sparql-query``. Parameters ``default-graph-uri`` and
+    ``named-graph-uri`` (repeatable) set the dataset; without them the default graph is the union
+    of all named graphs. ``format=`` (``json``, ``xml``, ``csv``, ``tsv``, ``ttl``/``turtle``,
+    ``nt``, ``jsonld``, ``rdfxml``/``xml``, ``trig``, ``nq``, or a media type) overrides the Accept
+    header; ``timeout=`` (seconds) asks for a lower time limit than the server's. Relative IRIs
+    resolve against the data base IRI.
+
+Answers
+    200 with the results; 400 with the parser's message for a syntax error; 406 when no format
+    fits the Accept header; 413 for a query longer than ``max_query_length`` or a body over
+    ``max_body``; 415 for another content type or charset; 503 when the query ran past its time
+    limit (it is stopped, the server keeps answering others).
+
+Updates
+    ``POST`` form (``update=…``) or ``application/sparql-update``, with ``using-graph-uri`` /
+    ``using-named-graph-uri``; need the bearer token (see :mod:`.auth`); 204 on success. Updates
+    run in the server process under the write lock and are not time-limited.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from resolutions_kg.endpoint.auth import require_writer
+from resolutions_kg.endpoint.bodies import Params, form_params, read_body, utf8_text
+from resolutions_kg.endpoint.context import AppContext
+from resolutions_kg.endpoint.errors import HTTPError
+from resolutions_kg.endpoint.executor import (
+    CHUNK,
+    NotAcceptableError,
+    QueryJob,
+    QuerySyntaxError,
+    QueryTimeoutError,
+)
+from resolutions_kg.endpoint.negotiation import (
+    GraphFormat,
+    ResultsFormat,
+    by_name,
+    media_type_of,
+    negotiate,
+    parse_accept,
+    short_names,
+)
+from resolutions_kg.endpoint.update_dataset import DatasetConflictError, add_using
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import Request
+from starlette.responses import Response, StreamingResponse
+from starlette.routing import Route
+
+FORM = "application/x-www-form-urlencoded"
+QUERY = "application/sparql-query"
+UPDATE = "application/sparql-update"
+
+
+async def sparql(request: Request) -> Response:
+    ctx: AppContext = request.app.state.ctx
+    params = Params(list(request.query_params.multi_items()))
+    operation: str | None = None
+    text: str | None = None
+    if request.method == "POST":
+        media, _ = media_type_of(request.headers.get("content-type"))
+        body = await read_body(request)
+        if media == FORM:
+            params = Params(params.items + form_params(body))
+        elif media in (QUERY, UPDATE):
+            operation = "query" if media == QUERY else "update"
+            if operation in params:
+                raise HTTPError(400, f"A {media} request carries the {operation} in its body, "
+                                     f"not as a parameter.")
+            text = utf8_text(body, request.headers.get("content-type"))
+        else:
+            raise HTTPError(
+                415,
+                f"POST to /sparql needs Content-Type {FORM}, {QUERY} or {UPDATE}"
+                + (f", not {media}." if media else "; none was given."),
+            )
+    if operation is None:
+        has_query, has_update = "query" in params, "update" in params
+        if has_query and has_update:
+            raise HTTPError(400, "Give either a query or an update, not both.")
+        if has_update and request.method != "POST":
+            raise HTTPError(405, "Updates must be sent with POST.", headers={"Allow": "POST"})
+        operation = "update" if has_update else "query"
+        text = params.one(operation)
+    if text is None:
+        if ctx.sparql_html is not None and request.method == "GET" and _wants_html(request):
+            return await run_in_threadpool(ctx.sparql_html, request)
+        raise HTTPError(400, "Missing the 'query' parameter (a SPARQL query).")
+    limit = int(ctx.settings.get("max_query_length") or 0)
+    if limit and len(text) > limit:
+        raise HTTPError(413, f"The {operation} is {len(text)} characters long; the limit is "
+                             f"{limit}.")
+    if operation == "update":
+        return await _update(request, ctx, text, params)
+    return await _query(request, ctx, text, params)
+
+
+def _wants_html(request: Request) -> bool:
+    ranges = parse_accept(request.headers.get("accept"))
+    return any(r.type == "text" and r.subtype == "html" and r.q > 0 for r in ranges)
+
+
+def _formats(request: Request, params: Params) -> tuple[ResultsFormat | None, GraphFormat | None]:
+    name = params.one("format")
+    if name:
+        results, graph = by_name(name, ResultsFormat), by_name(name, GraphFormat)
+        if results is None and graph is None:
+            names = ", ".join(short_names(ResultsFormat) + short_names(GraphFormat))
+            raise HTTPError(400, f"Unknown format={name!r}; use one of {names}.")
+        return results, graph
+    accept = parse_accept(request.headers.get("accept"))
+    results, graph = negotiate(accept, ResultsFormat), negotiate(accept, GraphFormat)
+    if results is None and graph is None:
+        raise HTTPError(406, _not_acceptable(request, "results"))
+    return results, graph
+
+
+def _not_acceptable(request: Request, kind: str) -> str:
+    table: Any = ResultsFormat if kind == "results" else GraphFormat
+    offered = ", ".join(f.media_type for f in table)
+    return (f"No acceptable format for these {kind} (Accept: "
+            f"{request.headers.get('accept', '')}); available: {offered}.")
+
+
+def _timeout(params: Params) -> float | None:
+    raw = params.one("timeout")
+    if raw is None or raw == "":
+        return None
+    try:
+        value = float(raw)
+    except ValueError:
+        raise HTTPError(400, f"timeout={raw!r} is not a number of seconds.") from None
+    if not value > 0:
+        raise HTTPError(400, "timeout must be a positive number of seconds.")
+    return value
+
+
+async def _query(request: Request, ctx: AppContext, text: str, params: Params) -> Response:
+    results, graph = _formats(request, params)
+    default = params.all("default-graph-uri")
+    named = params.all("named-graph-uri")
+    dataset = bool(default or named)
+    job = QueryJob(
+        text,
+        results_format=results.name if results else None,
+        graph_format=graph.name if graph else None,
+        base_iri=ctx.base_iri,
+        default_graph=tuple(default) if dataset else None,
+        named_graphs=tuple(named) if dataset else None,
+        union_default_graph=not dataset,
+    )
+    timeout = _timeout(params)
+    try:
+        outcome = await run_in_threadpool(ctx.run, job, timeout=timeout)
+    except QuerySyntaxError as exc:
+        raise HTTPError(400, f"Query syntax error: {exc}") from exc
+    except NotAcceptableError as exc:
+        raise HTTPError(406, _not_acceptable(request, exc.kind)) from exc
+    except QueryTimeoutError as exc:
+        raise HTTPError(503, f"Query stopped: {exc}.", headers={"Retry-After": "1"}) from exc
+    fmt: ResultsFormat | GraphFormat = (
+        ResultsFormat[outcome.format] if outcome.kind == "results" else GraphFormat[outcome.format]
+    )
+    headers = {"Vary": "Accept"}
+    if outcome.size <= CHUNK:
+        return Response(outcome.read(), headers=headers, media_type=fmt.content_type)
+    return StreamingResponse(outcome.chunks, headers=headers, media_type=fmt.content_type)
+
+
+async def _update(request: Request, ctx: AppContext, text: str, params: Params) -> Response:
+    require_writer(request)
+    try:
+        text = add_using(text, params.all("using-graph-uri"), params.all("using-named-graph-uri"))
+    except DatasetConflictError as exc:
+        raise HTTPError(400, str(exc)) from exc
+
+    def apply(store: Any) -> None:
+        store.update(text, base_iri=ctx.base_iri)
+
+    try:
+        await run_in_threadpool(ctx.write, apply)
+    except SyntaxError as exc:
+        raise HTTPError(400, f"Update syntax error: {exc}") from exc
+    return Response(status_code=204)
+
+
+def routes() -> list[Route]:
+    return [Route("/sparql", sparql, methods=["GET", "POST"], name="sparql")]
