@@ -103,6 +103,7 @@ class RESKG(DefinedNamespace):
     text: URIRef
     action: URIRef
     label: URIRef
+    lemmas: URIRef
     addressedTo: URIRef
     plansEvent: URIRef
     plannedYear: URIRef
