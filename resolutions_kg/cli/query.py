@@ -77,7 +77,8 @@ def print_table(results: Results, *, base_iri: str = DEFAULT_BASE_IRI) -> None:
     from rich.console import Console
     from rich.table import Table
 
-    console = Console(highlight=False)
+    # On a terminal rich fits the table to its width; piped, lines are as long as the cells.
+    console = Console(highlight=False, width=None if sys.stdout.isatty() else 10_000)
     if isinstance(results, ox.QueryBoolean):
         console.print("true" if bool(results) else "false")
         return
