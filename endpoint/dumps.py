@@ -1,0 +1,193 @@
+"""Dumps of the whole dataset: generated lazily, cached on disk, keyed on a store fingerprint.
+
+Three gzipped files (:data:`FORMATS`): Turtle of the union of all graphs (what the SPARQL endpoint
+queries as its default graph), and N-Quads and TriG of every named graph. They are written the
+first time they are asked for after the store changed — the fingerprint (:func:`fingerprint`) is
+the store's recorded modification time, its named graphs and its quad count, so any load changes
+it — into ``{cache}/{fingerprint}/``. A set of dumps is built in a temporary folder and renamed
+into place in one step, so a reader sees either the old set or the new one, never half of one;
+older sets are removed afterwards. Gzip headers carry no name or time, so the same data always
+gives byte-identical files (and the same sha256, which is the files' ETag).
+
+The cache folder is ``dumps/`` inside the store folder (beside RocksDB's files, not among them);
+for an in-memory store, or a store folder we may not write to, a temporary folder.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import gzip
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+import threading
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import pyoxigraph as ox
+from resolutions_kg.endpoint.linkeddata import serialize_terms
+
+from resolutions_kg.errors import StoreError
+from resolutions_kg.namespaces import PREFIXES
+from resolutions_kg.store import STATE_FILE, read_state
+
+MANIFEST = "manifest.json"
+STEM = "resolutions-kg"
+
+
+@dataclass(frozen=True)
+class DumpFormat:
+    key: str
+    name: str
+    media_type: str
+    title: str
+    #: True: the union of all graphs as triples; False: every graph, as quads
+    union: bool
+
+
+FORMATS: tuple[DumpFormat, ...] = (
+    DumpFormat("turtle", f"{STEM}.ttl.gz", "text/turtle", "Turtle (union of all graphs)", True),
+    DumpFormat("nquads", f"{STEM}.nq.gz", "application/n-quads", "N-Quads (all graphs)", False),
+    DumpFormat("trig", f"{STEM}.trig.gz", "application/trig", "TriG (all graphs)", False),
+)
+BY_NAME = {f.name: f for f in FORMATS}
+
+
+@dataclass(frozen=True)
+class DumpFile:
+    """One generated dump file and what the listing says about it."""
+
+    name: str
+    media_type: str
+    title: str
+    size: int
+    sha256: str
+    #: when the data was last modified (ISO 8601, UTC, seconds)
+    modified: str
+    path: Path
+
+    @property
+    def etag(self) -> str:
+        return f'"{self.sha256}"'
+
+    def as_json(self) -> dict[str, object]:
+        data = asdict(self)
+        del data["path"]
+        data["encoding"] = "gzip"
+        return data
+
+
+def fingerprint(store: ox.Store, store_path: Path | None = None) -> str:
+    """A short digest that changes whenever a load changes the store."""
+    digest = hashlib.sha256()
+    if store_path is not None:
+        digest.update(str(read_state(store_path).get("modified", "")).encode())
+    for graph in sorted(str(g) for g in store.named_graphs()):
+        digest.update(graph.encode() + b"\n")
+    digest.update(str(len(store)).encode())
+    return digest.hexdigest()[:20]
+
+
+class Dumps:
+    """The dump files of one store."""
+
+    def __init__(self, store: ox.Store, *, store_path: Path | None, cache: Path | None = None):
+        self.store = store
+        self.store_path = store_path
+        self.cache = cache if cache is not None else default_cache(store_path)
+        self._lock = threading.Lock()
+
+    def files(self) -> list[DumpFile]:
+        """The current dump files, generated first if the store changed since the last ones."""
+        key = fingerprint(self.store, self.store_path)
+        folder = self.cache / key
+        if not (folder / MANIFEST).exists():
+            with self._lock:
+                if not (folder / MANIFEST).exists():
+                    self._generate(key)
+        return _read_manifest(folder)
+
+    def file(self, name: str) -> DumpFile | None:
+        return next((f for f in self.files() if f.name == name), None)
+
+    def _generate(self, key: str) -> None:
+        try:
+            self.cache.mkdir(parents=True, exist_ok=True)
+            work = Path(tempfile.mkdtemp(prefix=f".{key}-", dir=self.cache))
+        except OSError as exc:
+            raise StoreError(f"{self.cache}: cannot write dumps: {exc}") from exc
+        try:
+            modified = self._modified()
+            entries = []
+            for fmt in FORMATS:
+                data = self._serialise(fmt)
+                packed = gzip.compress(data, compresslevel=9, mtime=0)
+                (work / fmt.name).write_bytes(packed)
+                entries.append(
+                    {
+                        "name": fmt.name,
+                        "media_type": fmt.media_type,
+                        "title": fmt.title,
+                        "size": len(packed),
+                        "sha256": hashlib.sha256(packed).hexdigest(),
+                        "modified": modified,
+                    }
+                )
+            (work / MANIFEST).write_text(json.dumps({"files": entries}, indent=2), "utf-8")
+            try:
+                os.rename(work, self.cache / key)
+            except OSError:  # another worker got there first: its files are the same
+                shutil.rmtree(work, ignore_errors=True)
+        except BaseException:
+            shutil.rmtree(work, ignore_errors=True)
+            raise
+        for old in self.cache.iterdir():
+            if old.is_dir() and old.name != key and not old.name.startswith("."):
+                shutil.rmtree(old, ignore_errors=True)
+
+    def _serialise(self, fmt: DumpFormat) -> bytes:
+        if fmt.union:
+            quads = self.store.quads_for_pattern(None, None, None)
+            return serialize_terms(quads, fmt.media_type, prefixes=PREFIXES)
+        rdf_format = ox.RdfFormat.N_QUADS if fmt.key == "nquads" else ox.RdfFormat.TRIG
+        prefixes = PREFIXES if rdf_format is ox.RdfFormat.TRIG else None
+        data = self.store.dump(format=rdf_format, prefixes=prefixes)
+        assert data is not None
+        return data
+
+    def _modified(self) -> str:
+        if self.store_path is not None:
+            recorded = read_state(self.store_path).get("modified")
+            if isinstance(recorded, str) and recorded:
+                return recorded
+        now = dt.datetime.now(dt.UTC).replace(microsecond=0)
+        return now.isoformat().replace("+00:00", "Z")
+
+
+def default_cache(store_path: Path | None) -> Path:
+    """``dumps/`` in the store folder when we may write there, else a temporary folder."""
+    if store_path is not None and (store_path / STATE_FILE).parent.is_dir():
+        folder = store_path / "dumps"
+        if os.access(store_path, os.W_OK) or folder.is_dir() and os.access(folder, os.W_OK):
+            return folder
+    return Path(tempfile.gettempdir()) / f"reskg-dumps-{os.getpid()}"
+
+
+def _read_manifest(folder: Path) -> list[DumpFile]:
+    try:
+        manifest = json.loads((folder / MANIFEST).read_text("utf-8"))
+    except (OSError, ValueError) as exc:
+        raise StoreError(f"{folder}: unreadable dump manifest: {exc}") from exc
+    return [DumpFile(path=folder / e["name"], **e) for e in manifest["files"]]
+
+
+def http_date(iso: str) -> str:
+    """``2026-11-25T21:00:00Z`` → ``Wed, 25 Nov 2026 21:00:00 GMT`` (for Last-Modified)."""
+    from email.utils import format_datetime
+
+    moment = dt.datetime.fromisoformat(iso.replace("Z", "+00:00"))
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=dt.UTC)
+    return format_datetime(moment.astimezone(dt.UTC), usegmt=True)

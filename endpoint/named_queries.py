@@ -1,0 +1,161 @@
+"""The named-query catalogue over HTTP: ``/queries`` and ``/queries/{name}``.
+
+``GET /queries`` lists the catalogue of :mod:`resolutions_kg.queries` (HTML, or JSON when asked).
+``GET /queries/NAME?param=value…`` runs a named query in the server's time-limited workers with
+its parameters bound by ``substitutions=`` (never pasted into the text) and answers in the
+negotiated format: SPARQL JSON, CSV, TSV or an HTML table (``?format=json|csv|tsv|html`` works
+too). A browser that gives no parameters to a query that needs some gets the form to fill in.
+An unknown query is a 404; a missing, unknown or mistyped parameter a 400 naming it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pyoxigraph as ox
+from resolutions_kg.endpoint import pages
+from resolutions_kg.endpoint.errors import HTTPError
+from resolutions_kg.endpoint.executor import QuerySyntaxError, QueryTimeoutError
+from resolutions_kg.endpoint.linkeddata import RDF_MEDIA_TYPES, serialize_terms
+from resolutions_kg.queries import NamedQuery, catalogue, named_query
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import BaseRoute, Route
+
+from resolutions_kg.errors import ParameterError, QueryError
+
+HTML = "text/html"
+JSON = "application/sparql-results+json"
+RESULTS: dict[str, ox.QueryResultsFormat] = {
+    JSON: ox.QueryResultsFormat.JSON,
+    "text/csv": ox.QueryResultsFormat.CSV,
+    "text/tab-separated-values": ox.QueryResultsFormat.TSV,
+    "application/sparql-results+xml": ox.QueryResultsFormat.XML,
+}
+NAMES = {"json": JSON, "csv": "text/csv", "tsv": "text/tab-separated-values",
+         "xml": "application/sparql-results+xml", "html": HTML}
+#: Offers for SELECT/ASK results, in order of preference; application/json is JSON too.
+OFFERS = (HTML, JSON, "application/json", "text/csv", "text/tab-separated-values",
+          "application/sparql-results+xml")
+
+
+def describe_query(query: NamedQuery) -> dict[str, Any]:
+    return {
+        "name": query.name,
+        "title": query.title,
+        "description": query.description,
+        "url": f"/queries/{query.name}",
+        "parameters": [
+            {"name": p.name, "type": p.type, "optional": p.optional, "default": p.default,
+             "description": p.description}
+            for p in query.parameters
+        ],
+        "query": query.text,
+    }
+
+
+def _chosen(request: Request, offers: tuple[str, ...]) -> str:
+    from resolutions_kg.endpoint.site import negotiate_media_type
+
+    name = request.query_params.get("format")
+    if name:
+        media = NAMES.get(name.lower(), name.lower())
+        if media not in offers:
+            raise HTTPError(400, f"unknown format {name!r} (formats: {', '.join(NAMES)})")
+        return media
+    media = negotiate_media_type(request.headers.get("accept"), offers)
+    if media is None:
+        raise HTTPError(406, "acceptable here: " + ", ".join(offers))
+    return media
+
+
+class NamedQueries:
+    def __init__(self, ctx: Any) -> None:
+        self.ctx = ctx
+
+    def listing(self, request: Request) -> Response:
+        queries = [describe_query(q) for q in catalogue().values()]
+        if _chosen(request, (HTML, "application/json")) == "application/json":
+            return JSONResponse({"queries": queries}, headers={"Vary": "Accept"})
+        body = pages.render("queries.html", title="Named queries", queries=queries)
+        return Response(body, media_type="text/html; charset=utf-8", headers={"Vary": "Accept"})
+
+    def run(self, request: Request) -> Response:
+        try:
+            query = named_query(request.path_params["name"])
+        except QueryError as exc:
+            raise HTTPError(404, str(exc)) from exc
+        values = {k: v for k, v in request.query_params.items() if k != "format" and v != ""}
+        media = _chosen(request, OFFERS + tuple(RDF_MEDIA_TYPES))
+        needed = [p.name for p in query.parameters if not p.optional and p.default is None]
+        if media == HTML and needed and not values:
+            return self._page(query, values, None)
+        try:
+            bound = query.bindings(values)
+        except ParameterError as exc:
+            raise HTTPError(400, str(exc)) from exc
+        try:
+            results = self.ctx.query(query.text, substitutions=bound)
+        except QueryTimeoutError as exc:
+            raise HTTPError(503, f"query {query.name!r} ran past the time limit") from exc
+        except QuerySyntaxError as exc:
+            raise HTTPError(500, f"query {query.name!r} does not parse: {exc}") from exc
+        headers = {"Vary": "Accept"}
+        if isinstance(results, list):  # CONSTRUCT / DESCRIBE
+            if media == HTML:
+                return self._page(query, values, _triple_table(results))
+            if media not in RDF_MEDIA_TYPES:
+                media = "text/turtle"
+            return Response(serialize_terms(results, media),
+                            media_type=f"{media}; charset=utf-8", headers=headers)
+        if media == HTML:
+            return self._page(query, values, _table(results))
+        if media in RDF_MEDIA_TYPES:
+            raise HTTPError(406, f"query {query.name!r} gives a table, not a graph")
+        fmt = RESULTS[JSON if media == "application/json" else media]
+        data = results.serialize(format=fmt) or b""
+        return Response(data, media_type=f"{media}; charset=utf-8", headers=headers)
+
+    def _page(self, query: NamedQuery, values: dict[str, str],
+              table: tuple[list[str], list[list[Any]]] | None) -> Response:
+        base_iri = self.ctx.base_iri
+        renderer = pages.Renderer(self.ctx.store, base_iri)
+        rows = None
+        if table is not None:
+            rows = [[_cell(renderer, term) for term in row] for row in table[1]]
+        body = pages.render(
+            "query.html", title=query.title or query.name, query=describe_query(query),
+            values=values, columns=table[0] if table else None, rows=rows,
+        )
+        return Response(body, media_type="text/html; charset=utf-8", headers={"Vary": "Accept"})
+
+
+def _table(results: Any) -> tuple[list[str], list[list[Any]]]:
+    if isinstance(results, ox.QueryBoolean):
+        return ["result"], [[ox.Literal(str(bool(results)).lower())]]
+    names = [v.value for v in results.variables]
+    return names, [[solution[n] for n in names] for solution in results]
+
+
+def _triple_table(triples: list[ox.Triple]) -> tuple[list[str], list[list[Any]]]:
+    return ["subject", "predicate", "object"], [[t.subject, t.predicate, t.object]
+                                                for t in triples]
+
+
+def _cell(renderer: pages.Renderer, term: Any) -> dict[str, Any]:
+    if term is None:
+        return {"text": ""}
+    if isinstance(term, ox.NamedNode):
+        link = renderer.link(term.value, label_first=False)
+        return {"text": link.name, "href": link.href}
+    if isinstance(term, ox.Literal):
+        return {"text": term.value, "lang": term.language}
+    return {"text": str(term)}
+
+
+def routes(ctx: Any) -> list[BaseRoute]:
+    handlers = NamedQueries(ctx)
+    return [
+        Route("/queries", handlers.listing),
+        Route("/queries/{name}", handlers.run),
+    ]

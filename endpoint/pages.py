@@ -1,0 +1,289 @@
+"""HTML pages: a resource's description turned into something a person can read.
+
+The templates live in ``templates/`` (Jinja2, autoescaped). This module builds their view models:
+links to our own IRIs point at server paths (``{base}place/tver`` → ``/place/tver``), other IRIs
+stay as they are; predicates and types show as prefixed names with their label from the store
+(the ontology graph labels our own terms); and a resource that has evidence shows the span of the
+source text it came from, marked.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+import jinja2
+import pyoxigraph as ox
+from resolutions_kg.endpoint.linkeddata import (
+    LABEL_PREDICATES,
+    Description,
+    Evidence,
+    document_iri,
+    evidence_for,
+    pick_label,
+    source_text,
+)
+
+from resolutions_kg.namespaces import (
+    ONTOLOGY_IRI,
+    PREFIXES,
+    RDF,
+    RESKG,
+)
+
+TEMPLATES = Path(__file__).parent / "templates"
+#: Characters left as they are in a server path built from an IRI.
+PATH_SAFE = "/:@!$&'()*+,;=-._~%"
+#: Context shown around an evidence span in the list of evidence.
+CONTEXT_CHARS = 60
+_LABELS = {ox.NamedNode(p) for p in LABEL_PREDICATES}
+
+
+@cache
+def environment() -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        undefined=jinja2.StrictUndefined,
+    )
+
+
+def render(template: str, **context: Any) -> str:
+    return environment().get_template(template).render(**context)
+
+
+def server_path(iri: str, base_iri: str) -> str | None:
+    """The path on our server that serves ``iri``, or None when it is not ours.
+
+    ``{base}x`` → ``/x`` (non-ASCII characters percent-encoded, the fragment kept); the fixed
+    ontology namespace is ours too (``/ontology``), whatever the base."""
+    for prefix, root in ((base_iri, "/"), (str(ONTOLOGY_IRI), "/ontology")):
+        if iri.startswith(prefix):
+            path, hash_, fragment = iri[len(prefix):].partition("#")
+            return quote(root + path, safe=PATH_SAFE) + hash_ + quote(fragment, safe=PATH_SAFE)
+    return None
+
+
+@dataclass
+class Link:
+    iri: str
+    href: str
+    text: str
+    #: the prefixed name or full IRI, shown beside a label
+    name: str
+
+
+@dataclass
+class Value:
+    link: Link | None = None
+    literal: ox.Literal | None = None
+    datatype: str | None = None
+    rows: list[Row] | None = None  # a blank node, shown inline
+
+    @property
+    def long(self) -> bool:
+        return self.literal is not None and len(self.literal.value) > 200
+
+
+@dataclass
+class Row:
+    predicate: Link
+    values: list[Value] = field(default_factory=list)
+
+
+@dataclass
+class Section:
+    iri: str
+    anchor: str
+    title: str
+    rows: list[Row]
+
+
+@dataclass
+class Highlight:
+    source: Link
+    before: str
+    marked: str
+    after: str
+
+
+class Renderer:
+    """Builds view models against one store (labels are looked up there, and cached)."""
+
+    def __init__(
+        self,
+        store: ox.Store,
+        base_iri: str,
+        *,
+        page_iri: str | None = None,
+        labels_from: ox.Store | None = None,
+    ) -> None:
+        self.store = store
+        self.base_iri = base_iri
+        self.page_iri = page_iri
+        self.label_stores = [store] if labels_from in (None, store) else [store, labels_from]
+        self._labels: dict[str, str | None] = {}
+
+    def label(self, iri: str) -> str | None:
+        if iri not in self._labels:
+            found = [
+                q.object
+                for store in self.label_stores
+                for p in _LABELS
+                for q in store.quads_for_pattern(ox.NamedNode(iri), p, None)
+                if isinstance(q.object, ox.Literal)
+            ]
+            self._labels[iri] = pick_label(found)
+        return self._labels[iri]
+
+    def name(self, iri: str) -> str:
+        """A prefixed name where a prefix fits, else the IRI."""
+        for prefix, ns in PREFIXES.items():
+            if iri.startswith(ns) and len(iri) > len(ns):
+                return f"{prefix}:{iri[len(ns):]}"
+        return iri
+
+    def link(self, iri: str, *, label_first: bool = True) -> Link:
+        href = server_path(iri, self.base_iri) or iri
+        if self.page_iri and "#" in iri and document_iri(iri) == self.page_iri:
+            href = "#" + iri.split("#", 1)[1]
+        name = self.name(iri)
+        label = self.label(iri) if label_first else None
+        return Link(iri=iri, href=href, text=label or name, name=name)
+
+    def value(self, term: Any, description: Description, depth: int = 0) -> Value:
+        if isinstance(term, ox.NamedNode):
+            return Value(link=self.link(term.value))
+        if isinstance(term, ox.Literal):
+            datatype = term.datatype.value
+            shown = None if term.language or datatype.endswith("#string") else self.name(datatype)
+            return Value(literal=term, datatype=shown)
+        if isinstance(term, ox.BlankNode) and depth < 5:
+            return Value(rows=self.rows(term, description, depth + 1))
+        return Value(literal=ox.Literal(str(term)))
+
+    def rows(self, subject: Any, description: Description, depth: int = 0) -> list[Row]:
+        grouped: dict[str, Row] = {}
+        seen: set[tuple[str, str]] = set()
+        for q in description.quads:
+            if q.subject != subject or (str(q.predicate), str(q.object)) in seen:
+                continue
+            seen.add((str(q.predicate), str(q.object)))
+            row = grouped.setdefault(q.predicate.value, Row(self.link(q.predicate.value)))
+            row.values.append(self.value(q.object, description, depth))
+        return [grouped[k] for k in sorted(grouped, key=lambda p: (p != str(RDF.type), p))]
+
+    def sections(self, description: Description) -> list[Section]:
+        out = []
+        for subject in description.subjects():
+            if not isinstance(subject, ox.NamedNode):
+                continue  # blank nodes are shown inline
+            anchor = subject.value.split("#", 1)[1] if "#" in subject.value else ""
+            title = self.label(subject.value) or self.name(subject.value)
+            out.append(Section(subject.value, anchor, title,
+                               self.rows(subject, description)))
+        return out
+
+    def incoming(self, description: Description) -> list[tuple[Link, Link]]:
+        pairs = {(q.subject.value, q.predicate.value) for q in description.incoming
+                 if isinstance(q.subject, ox.NamedNode)}
+        return [(self.link(s), self.link(p)) for s, p in sorted(pairs)]
+
+    def evidence(self, iri: str) -> tuple[Highlight | None, list[dict[str, Any]]]:
+        """The source text with the resource's own text span marked (``reskg:evidenceFor
+        reskg:text``), and every piece of evidence with a little context."""
+        highlight: Highlight | None = None
+        listed: list[dict[str, Any]] = []
+        texts: dict[str, str | None] = {}
+        for ev in evidence_for(self.store, iri):
+            text = None
+            if ev.source is not None:
+                if ev.source not in texts:
+                    texts[ev.source] = source_text(self.store, ev.source)
+                text = texts[ev.source]
+            span = _span(ev, text)
+            if span and highlight is None and ev.property == str(RESKG.text) and text:
+                start, end = span
+                assert ev.source is not None
+                highlight = Highlight(self.link(ev.source), text[:start], text[start:end],
+                                      text[end:])
+            listed.append({
+                "annotation": self.link(ev.annotation, label_first=False),
+                "property": self.link(ev.property) if ev.property else None,
+                "before": text[max(0, span[0] - CONTEXT_CHARS):span[0]] if span and text else "",
+                "marked": text[span[0]:span[1]] if span and text else (ev.exact or ""),
+                "after": text[span[1]:span[1] + CONTEXT_CHARS] if span and text else "",
+            })
+        return highlight, listed
+
+    def titles(self, iri: str) -> list[ox.Literal]:
+        """Every label of ``iri`` in ru or en (or untagged), for the page heading."""
+        found = []
+        for p in LABEL_PREDICATES:
+            for q in self.store.quads_for_pattern(ox.NamedNode(iri), ox.NamedNode(p), None):
+                obj = q.object
+                if isinstance(obj, ox.Literal) and (obj.language or "ru")[:2] in ("ru", "en"):
+                    if obj not in found:
+                        found.append(obj)
+        return found
+
+
+def _span(ev: Evidence, text: str | None) -> tuple[int, int] | None:
+    if ev.start is None or ev.end is None or text is None:
+        return None
+    if not 0 <= ev.start <= ev.end <= len(text):
+        return None
+    return ev.start, ev.end
+
+
+def _text_title(description: Description, length: int = 90) -> str | None:
+    """For items without a label (recommendations…): the start of their ``reskg:text``."""
+    for q in description.quads:
+        if (q.subject == ox.NamedNode(description.iri) and q.predicate.value == str(RESKG.text)
+                and isinstance(q.object, ox.Literal)):
+            text = q.object.value
+            return text if len(text) <= length else text[:length].rsplit(" ", 1)[0] + " …"
+    return None
+
+
+def resource_page(
+    description: Description,
+    store: ox.Store,
+    base_iri: str,
+    *,
+    alternates: list[tuple[str, str, str]],
+    graph_triples: int | None = None,
+    labels_from: ox.Store | None = None,
+) -> str:
+    """The HTML page of a described resource. ``alternates``: (label, href, media type);
+    ``labels_from``: another store to look labels up in."""
+    r = Renderer(store, base_iri, page_iri=description.iri, labels_from=labels_from)
+    titles = r.titles(description.iri)
+    types = [
+        r.link(q.object.value)
+        for q in description.quads
+        if q.subject == ox.NamedNode(description.iri)
+        and q.predicate == ox.NamedNode(str(RDF.type))
+        and isinstance(q.object, ox.NamedNode)
+    ]
+    highlight, evidence = r.evidence(description.iri)
+    return render(
+        "resource.html",
+        title=pick_label(titles) or _text_title(description) or r.name(description.iri),
+        iri=description.iri,
+        titles=titles,
+        types=types,
+        sections=r.sections(description),
+        incoming=r.incoming(description),
+        incoming_limited=len(description.incoming),
+        highlight=highlight,
+        evidence=evidence,
+        alternates=alternates,
+        graph=description.graph,
+        graph_triples=graph_triples,
+    )

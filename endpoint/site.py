@@ -1,0 +1,265 @@
+"""The linked-data routes of the server: every IRI under the base IRI dereferences here.
+
+``create_app`` adds ``routes(ctx)`` after its own (``/sparql``, ``/store``, ``/health``); the last
+route is a catch-all for resource paths that never matches those reserved first segments, so the
+order cannot shadow them.
+
+===========================  ============================================================
+``/``                        the query UI (YASGUI, :mod:`.ui`)
+``/static/…``                stylesheet and the vendored YASGUI build
+``/.well-known/void``        VoID + DCAT of the dataset (same as ``/dataset``)
+``/dumps/``, ``/dumps/F``    dump listing (HTML/JSON) and the gzipped dumps (:mod:`.dumps`)
+``/queries``, ``/queries/N`` the named-query catalogue and runs (:mod:`.named_queries`)
+``/{path}``                  the resource ``{base}{path}``: HTML or RDF by content negotiation,
+                             a format suffix (``.ttl``, ``.jsonld``, ``.nt``, ``.rdf``,
+                             ``.trig``, ``.nq``, ``.html``) or ``?format=``
+===========================  ============================================================
+
+A trailing slash redirects (301) to the path without it, percent-encoded. Unknown IRIs are 404s,
+answered in the negotiated error shape of :mod:`.errors`.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+import pyoxigraph as ox
+from resolutions_kg.endpoint import pages
+from resolutions_kg.endpoint.dumps import Dumps, fingerprint, http_date
+from resolutions_kg.endpoint.errors import HTTPError
+from resolutions_kg.endpoint.linkeddata import (
+    RDF_MEDIA_TYPES,
+    SUFFIXES,
+    Description,
+    describe,
+    exists,
+    rdf_bytes,
+)
+from resolutions_kg.endpoint.negotiation import GraphFormat, by_name, parse_accept
+from resolutions_kg.endpoint.void import void_triples
+from starlette.requests import Request
+from starlette.responses import FileResponse, JSONResponse, RedirectResponse, Response
+from starlette.routing import BaseRoute, Match, Mount, Route
+from starlette.staticfiles import StaticFiles
+from starlette.types import Scope
+
+from resolutions_kg.namespaces import ONTOLOGY_IRI
+from resolutions_kg.store import read_state
+
+STATIC = Path(__file__).parent / "static"
+#: First path segments that belong to the protocol routes, never to resources.
+RESERVED = frozenset({"sparql", "store", "health", "static", "dumps", "queries", ".well-known"})
+HTML = "text/html"
+#: What a resource can be answered in, in order of preference when the client does not care.
+OFFERS: tuple[str, ...] = (HTML, *RDF_MEDIA_TYPES)
+#: Alternate formats linked from every page.
+ALTERNATES = (("Turtle", "ttl"), ("JSON-LD", "jsonld"), ("N-Triples", "nt"), ("RDF/XML", "rdf"),
+              ("TriG", "trig"))
+
+
+class ResourceRoute(Route):
+    """``/{path:path}`` for resources; never matches a reserved first segment."""
+
+    def matches(self, scope: Scope) -> tuple[Match, Scope]:
+        if scope["type"] == "http":
+            first = scope["path"].lstrip("/").split("/", 1)[0]
+            if first in RESERVED:
+                return Match.NONE, {}
+        return super().matches(scope)
+
+
+def negotiate_media_type(accept: str | None, offers: tuple[str, ...] = OFFERS) -> str | None:
+    """The best of ``offers`` for an Accept header (q-values, most specific range wins; ties go
+    to the order of ``offers``), or None when none is acceptable."""
+    ranges = parse_accept(accept)
+    best, best_q = None, 0.0
+    for offer in offers:
+        specificity, q = -1, 0.0
+        for r in ranges:
+            s = r.matches(offer)
+            if s > specificity or (s == specificity and r.q > q):
+                specificity, q = s, r.q
+        if specificity >= 0 and q > best_q:
+            best, best_q = offer, q
+    return best
+
+
+def media_type_named(name: str) -> str | None:
+    """The media type a ``format=`` value or a suffix names (``ttl``, ``html``, a media type)."""
+    key = name.strip().lower()
+    if key in SUFFIXES:
+        return SUFFIXES[key]
+    if key in (HTML, "html"):
+        return HTML
+    fmt = by_name(key, GraphFormat)
+    return fmt.media_type if fmt is not None else None
+
+
+class Site:
+    """The handlers, bound to one application context."""
+
+    def __init__(self, ctx: Any) -> None:
+        self.ctx = ctx
+        self.store: ox.Store = ctx.store
+        self.base_iri: str = ctx.base_iri
+        path = getattr(ctx, "store_path", None)
+        self.store_path = Path(path) if path else None
+        self.dumps = Dumps(self.store, store_path=self.store_path)
+        self._void: tuple[str, ox.Store] | None = None
+        self._void_lock = threading.Lock()
+
+    # --------------------------------------------------------------- resources
+
+    def resource(self, request: Request) -> Response:
+        path: str = request.path_params["path"]
+        if path.endswith("/") and path.strip("/"):
+            target = "/" + quote(path.rstrip("/"), safe=pages.PATH_SAFE)
+            if request.url.query:
+                target += "?" + request.url.query
+            return RedirectResponse(target, status_code=301)
+        media_type = None
+        if request.query_params.get("format"):
+            media_type = media_type_named(request.query_params["format"])
+            if media_type is None:
+                raise HTTPError(400, f"unknown format {request.query_params['format']!r}")
+        path, suffix_type = self._strip_suffix(path)
+        media_type = media_type or suffix_type
+        found = self._find(path)
+        if found is None:
+            raise HTTPError(404, f"No resource {self.base_iri}{path}")
+        description, store = found
+        if media_type is None:
+            media_type = negotiate_media_type(request.headers.get("accept"))
+            if media_type is None:
+                raise HTTPError(406, "acceptable here: " + ", ".join(OFFERS))
+        headers = {"Vary": "Accept", "Link": self._link_header(request.url.path)}
+        if media_type == HTML:
+            body = pages.resource_page(
+                description, store, self.base_iri,
+                alternates=self._alternates(request.url.path),
+                graph_triples=len(description.graph_quads) if description.graph else None,
+                labels_from=self.store,
+            )
+            return Response(body, media_type="text/html; charset=utf-8", headers=headers)
+        data = rdf_bytes(description, media_type)
+        return Response(data, media_type=f"{media_type}; charset=utf-8", headers=headers)
+
+    def _strip_suffix(self, path: str) -> tuple[str, str | None]:
+        stem, dot, ext = path.rpartition(".")
+        if dot and "/" not in ext and ext.lower() in SUFFIXES and stem:
+            if not exists(self.store, self.base_iri + path):
+                return stem, SUFFIXES[ext.lower()]
+        return path, None
+
+    def _find(self, path: str) -> tuple[Description, ox.Store] | None:
+        if path == "dataset":
+            store = self.void_store()
+            found = describe(store, self.base_iri + "dataset")
+            return (found, store) if found else None
+        ontology_graph = self.base_iri + "graph/ontology"
+        for iri in self._candidates(path):
+            found = describe(self.store, iri, ontology_graph=ontology_graph)
+            if found is not None:
+                return found, self.store
+        return None
+
+    def _candidates(self, path: str) -> list[str]:
+        iris = [self.base_iri + path]
+        encoded = quote(path, safe=pages.PATH_SAFE)
+        if encoded != path:
+            iris.append(self.base_iri + encoded)
+        if path == "ontology" or path.startswith("ontology/"):
+            iris.append(str(ONTOLOGY_IRI) + path.removeprefix("ontology"))
+        return iris
+
+    def _alternates(self, url_path: str) -> list[tuple[str, str, str]]:
+        stem = url_path.rstrip("/")
+        for ext in SUFFIXES:
+            if stem.endswith("." + ext):
+                stem = stem[: -len(ext) - 1]
+                break
+        return [(label, f"{stem}.{ext}", SUFFIXES[ext]) for label, ext in ALTERNATES]
+
+    def _link_header(self, url_path: str) -> str:
+        return ", ".join(
+            f'<{href}>; rel="alternate"; type="{media}"'
+            for _label, href, media in self._alternates(url_path)
+        )
+
+    # ------------------------------------------------------------ VoID + DCAT
+
+    def void_store(self) -> ox.Store:
+        """An in-memory store holding the current VoID + DCAT description (cached per
+        store fingerprint)."""
+        key = fingerprint(self.store, self.store_path)
+        cached = self._void
+        if cached is not None and cached[0] == key:
+            return cached[1]
+        with self._void_lock:
+            files = self.dumps.files()
+            state = read_state(self.store_path) if self.store_path else {}
+            modified = state.get("modified") or (files[0].modified if files else None)
+            triples = void_triples(
+                self.store, self.base_iri, dumps=files,
+                created=state.get("created"), modified=modified,
+            )
+            store = ox.Store()
+            store.extend(ox.Quad(t.subject, t.predicate, t.object) for t in triples)
+            self._void = (key, store)
+            return store
+
+    def well_known_void(self, request: Request) -> Response:
+        request.path_params["path"] = "dataset"
+        return self.resource(request)
+
+    # ------------------------------------------------------------------ dumps
+
+    def dumps_listing(self, request: Request) -> Response:
+        files = self.dumps.files()
+        media = negotiate_media_type(request.headers.get("accept"), (HTML, "application/json"))
+        if request.query_params.get("format") in ("json", "html"):
+            media = "application/json" if request.query_params["format"] == "json" else HTML
+        entries = [{**f.as_json(), "url": f"/dumps/{f.name}"} for f in files]
+        if media == "application/json":
+            return JSONResponse({"dataset": self.base_iri + "dataset", "files": entries},
+                                headers={"Vary": "Accept"})
+        body = pages.render("dumps.html", title="Dumps", files=entries)
+        return Response(body, media_type="text/html; charset=utf-8", headers={"Vary": "Accept"})
+
+    def dump_file(self, request: Request) -> Response:
+        dump = self.dumps.file(request.path_params["name"])
+        if dump is None:
+            raise HTTPError(404, f"No dump {request.path_params['name']!r}; see /dumps/")
+        headers = {
+            "ETag": dump.etag,
+            "Last-Modified": http_date(dump.modified),
+            "Cache-Control": "no-cache",
+        }
+        match = request.headers.get("if-none-match")
+        if match is not None:
+            if dump.etag in (t.strip() for t in match.split(",")) or match.strip() == "*":
+                return Response(status_code=304, headers=headers)
+        elif request.headers.get("if-modified-since") == headers["Last-Modified"]:
+            return Response(status_code=304, headers=headers)
+        return FileResponse(dump.path, media_type="application/gzip", filename=dump.name,
+                            headers=headers)
+
+
+def routes(ctx: Any) -> list[BaseRoute]:
+    """The linked-data routes, for ``create_app`` to add after its own."""
+    from resolutions_kg.endpoint import named_queries, ui
+
+    site = Site(ctx)
+    return [
+        *ui.routes(ctx),
+        Mount("/static", app=StaticFiles(directory=STATIC), name="static"),
+        Route("/.well-known/void", site.well_known_void),
+        Route("/dumps", lambda request: RedirectResponse("/dumps/", status_code=301)),
+        Route("/dumps/", site.dumps_listing),
+        Route("/dumps/{name}", site.dump_file),
+        *named_queries.routes(ctx),
+        ResourceRoute("/{path:path}", site.resource),
+    ]
