@@ -123,7 +123,11 @@ class ResultsFormat(_Format):
 class GraphFormat(_Format):
     """Serialisations of RDF graphs and datasets, in order of server preference."""
 
-    TURTLE = (("ttl", "turtle"), ("text/turtle", "application/x-turtle"))
+    # Turtle is valid N3, so clients asking for N3 (SPARQLWrapper's format=n3) get Turtle.
+    TURTLE = (
+        ("ttl", "turtle", "n3"),
+        ("text/turtle", "application/x-turtle", "application/turtle", "text/n3", "text/rdf+n3"),
+    )
     N_TRIPLES = (("nt", "ntriples", "n-triples"), ("application/n-triples", "text/plain"))
     JSON_LD = (("jsonld", "json-ld", "json"), ("application/ld+json", "application/json"))
     RDF_XML = (("rdfxml", "rdf", "xml"), ("application/rdf+xml", "application/xml", "text/xml"))

@@ -105,12 +105,14 @@ def _wants_html(request: Request) -> bool:
 
 
 def _formats(request: Request, params: Params) -> tuple[ResultsFormat | None, GraphFormat | None]:
-    name = params.one("format")
-    if name:
-        results, graph = by_name(name, ResultsFormat), by_name(name, GraphFormat)
+    names = [n for n in params.all("format") if n]
+    if names:
+        # Some clients (SPARQLWrapper) repeat format= with a short name and a media type.
+        results = next((f for n in names if (f := by_name(n, ResultsFormat))), None)
+        graph = next((f for n in names if (f := by_name(n, GraphFormat))), None)
         if results is None and graph is None:
-            names = ", ".join(short_names(ResultsFormat) + short_names(GraphFormat))
-            raise HTTPError(400, f"Unknown format={name!r}; use one of {names}.")
+            known = ", ".join(short_names(ResultsFormat) + short_names(GraphFormat))
+            raise HTTPError(400, f"Unknown format={names[0]!r}; use one of {known}.")
         return results, graph
     accept = parse_accept(request.headers.get("accept"))
     results, graph = negotiate(accept, ResultsFormat), negotiate(accept, GraphFormat)

@@ -1,0 +1,130 @@
+"""Helpers for the endpoint tests: a test store and real ``reskg serve`` processes.
+
+- :func:`build_store`: a small on-disk store (a resolution in its named graph, plus a ``filler``
+  graph of 300 triples that makes a cross join explode);
+- :class:`Server`: ``reskg serve`` on a free port of 127.0.0.1
+  (``with Server(store, "--query-timeout", "3") as s: httpx.get(s.url + "/health")``).
+
+The fixtures built on them are in ``endpoint_fixtures.py``.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+from types import TracebackType
+
+import httpx
+import pyoxigraph as ox
+
+BASE = "https://w3id.org/resolutions-kg/"
+TOKEN = "s3cret-token"
+DOC_GRAPH = f"{BASE}graph/tver-2012"
+FILLER_GRAPH = f"{BASE}graph/filler"
+RESOLUTION = f"{BASE}resolution/tver-2012"
+
+TRIG = f"""
+@prefix reskg: <https://w3id.org/resolutions-kg/ontology#> .
+@prefix eli: <http://data.europa.eu/eli/ontology#> .
+@prefix dct: <http://purl.org/dc/terms/> .
+@prefix schema: <https://schema.org/> .
+@prefix prov: <http://www.w3.org/ns/prov#> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+
+<{DOC_GRAPH}> {{
+  <{RESOLUTION}> a reskg:Resolution ;
+    dct:title "Резолюция конференции «Библиотеки и общество»"@ru ;
+    eli:date_document "2012-10-26"^^xsd:date ;
+    prov:wasGeneratedBy <{BASE}event/tver-2012> ;
+    eli:has_part <{RESOLUTION}/recommendation/1>, <{RESOLUTION}/recommendation/2> .
+  <{RESOLUTION}/recommendation/1> a reskg:Recommendation ;
+    eli:is_part_of <{RESOLUTION}> ; reskg:position 1 ;
+    reskg:text "Рекомендовать библиотекам развивать сотрудничество."@ru ;
+    dct:audience <{BASE}audience/biblioteki> .
+  <{RESOLUTION}/recommendation/2> a reskg:Recommendation ;
+    eli:is_part_of <{RESOLUTION}> ; reskg:position 2 ;
+    reskg:text "Просить органы власти поддержать библиотеки."@ru ;
+    dct:audience <{BASE}audience/organy-vlasti> .
+  <{BASE}event/tver-2012> a schema:Event ;
+    schema:name "Библиотеки и общество: вектор развития"@ru ;
+    schema:startDate "2012-10-25"^^xsd:date .
+}}
+"""
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def build_store(folder: Path, *, filler: int = 300) -> Path:
+    store = ox.Store(str(folder))
+    store.load(TRIG, format=ox.RdfFormat.TRIG)
+    g = ox.NamedNode(FILLER_GRAPH)
+    p = ox.NamedNode(f"{BASE}ontology#filler")
+    store.extend(
+        ox.Quad(ox.NamedNode(f"{BASE}filler/{i}"), p, ox.Literal(i), g) for i in range(filler)
+    )
+    store.flush()
+    del store
+    return folder
+
+
+class Server:
+    """``reskg serve`` in a subprocess on a free loopback port; stopped with SIGTERM."""
+
+    def __init__(self, store: Path, *args: str) -> None:
+        self.store = store
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.args = list(args)
+        self.log = store.parent / f"server-{self.port}.log"
+        self.process: subprocess.Popen[bytes] | None = None
+
+    def start(self) -> Server:
+        reskg = Path(sys.executable).with_name("reskg")
+        env = {k: v for k, v in os.environ.items() if not k.startswith("RESKG_")}
+        with self.log.open("wb") as log:
+            self.process = subprocess.Popen(
+                [str(reskg), "serve", "--store", str(self.store), "--port", str(self.port),
+                 *self.args],
+                stdout=log, stderr=subprocess.STDOUT, env=env,
+            )
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"server exited:\n{self.log.read_text()}")
+            try:
+                if httpx.get(f"{self.url}/health", timeout=2).status_code == 200:
+                    return self
+            except httpx.TransportError:
+                pass
+            time.sleep(0.1)
+        self.stop()
+        raise RuntimeError(f"server did not start:\n{self.log.read_text()}")
+
+    def stop(self) -> None:
+        if self.process is None:
+            return
+        self.process.send_signal(signal.SIGTERM)
+        try:
+            self.process.wait(20)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+        self.process = None
+
+    def __enter__(self) -> Server:
+        return self.start()
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        self.stop()
+
+
