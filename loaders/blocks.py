@@ -1,0 +1,107 @@
+"""Paragraph blocks: lines of a rendition joined where a plain-text file wrapped a sentence.
+
+A line continues the one before when that one does not end a sentence or a heading and this one
+starts with a lower-case letter, has no list marker and the same style. Sentences are split
+inside blocks for facts that live in one sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .rendition import Line, Rendition
+
+_ABBREVIATIONS = frozenset("им ул пр обл гг тыс млн руб проф акад".split())
+_SENTENCE_END = re.compile(r"[.!?…](?:[»\"”)]*)(?=\s+[«\"„(]?[А-ЯЁA-Z0-9])")
+
+
+@dataclass(frozen=True)
+class Block:
+    start: int
+    end: int
+    body: int
+    lines: tuple[Line, ...]
+
+    @property
+    def first(self) -> Line:
+        return self.lines[0]
+
+    @property
+    def bold(self) -> bool:
+        return all(line.bold for line in self.lines)
+
+    @property
+    def italic(self) -> bool:
+        return all(line.italic for line in self.lines)
+
+    @property
+    def heading(self) -> int | None:
+        return self.first.heading
+
+    @property
+    def caps(self) -> bool:
+        return all(line.caps for line in self.lines)
+
+    @property
+    def marker(self) -> str | None:
+        return self.first.marker
+
+    @property
+    def label(self) -> str | None:
+        return self.first.label
+
+    @property
+    def list_item(self) -> bool:
+        return self.first.list_item
+
+    @property
+    def emphasised(self) -> bool:
+        """Set apart by style: bold, italic, a heading or all capitals."""
+        return self.bold or self.italic or self.heading is not None or self.caps
+
+
+def blocks(rendition: Rendition) -> list[Block]:
+    text = rendition.text
+    out: list[list[Line]] = []
+    for line in rendition.lines:
+        if out:
+            prev = out[-1][-1]
+            gap = text[prev.end : line.start]
+            prev_text = text[prev.start : prev.end].rstrip("*_ ")
+            if (
+                gap.count("\n") == 1
+                and not line.list_item
+                and line.heading == prev.heading
+                and line.bold == prev.bold
+                and line.italic == prev.italic
+                and text[line.start].islower()
+                and not re.search(r"[.;:!?]$", prev_text)
+            ):
+                out[-1].append(line)
+                continue
+        out.append([line])
+    return [Block(ls[0].start, ls[-1].end, ls[0].body, tuple(ls)) for ls in out]
+
+
+def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentence ranges within ``text[start:end]`` (naive: end mark, space, capital)."""
+    out, pos = [], start
+    for m in _SENTENCE_END.finditer(text, start, end):
+        before = re.search(r"(\w+)\W*$", text[max(start, m.start() - 12) : m.start() + 1])
+        if before and (len(before.group(1)) <= 2 and not before.group(1).isdigit()
+                       or before.group(1).lower() in _ABBREVIATIONS):
+            continue
+        out.append((pos, m.end()))
+        pos = m.end()
+        while pos < end and text[pos].isspace():
+            pos += 1
+    if pos < end:
+        out.append((pos, end))
+    return out
+
+
+def clean(value: str) -> str:
+    """A value as a reader cites it: markup stars gone, one space between words."""
+    value = re.sub(r"\*\*|__|(?<!\w)[*_]|[*_](?!\w)", "", value)
+    return " ".join(value.split())

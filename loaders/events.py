@@ -1,0 +1,151 @@
+"""The event: its kind, qualifiers, ordinal number and title, as a heading names them.
+
+«Резолюция XI межрегиональной научно-практической конференции «…»» → kind «конференция»,
+qualifiers («межрегиональная», «научно-практическая»), ordinal 11, the title in quotes (or on a
+line of its own).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from resolutions_kg.records import Span, Spanned
+
+from .russian import lemma, nominative, parses, words
+
+#: Event kinds by the lemma of their noun (the compound ones by their parts).
+KINDS = (
+    "семинар-совещание", "круглый стол", "конференция", "семинар", "чтения", "форум", "конгресс",
+    "совещание", "съезд", "симпозиум",
+)
+_SINGLE = {"конференция", "семинар", "форум", "конгресс", "совещание", "съезд", "симпозиум"}
+_PLURAL_READINGS = re.compile(r"^чтени(?:й|ям|ях|ями)$", re.I)
+ROMAN = re.compile(r"^[IVXLC]+$")
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+ORDINAL_WORDS = {
+    "первый": 1, "второй": 2, "третий": 3, "четвертый": 4, "пятый": 5, "шестой": 6,
+    "седьмой": 7, "восьмой": 8, "девятый": 9, "десятый": 10, "одиннадцатый": 11,
+    "двенадцатый": 12, "тринадцатый": 13, "четырнадцатый": 14, "пятнадцатый": 15,
+    "шестнадцатый": 16, "семнадцатый": 17, "восемнадцатый": 18, "девятнадцатый": 19,
+    "двадцатый": 20,
+}
+OPEN_QUOTES = {"«": "»", "„": "“", "“": "”", '"': '"'}
+
+
+@dataclass(frozen=True)
+class KindMatch:
+    value: str
+    span: Span
+    #: The words before the kind (qualifiers and ordinal): their start offset.
+    words_start: int
+
+
+def roman(value: str) -> int | None:
+    if not ROMAN.match(value):
+        return None
+    total = 0
+    for i, c in enumerate(value):
+        v = _ROMAN_VALUES[c]
+        total += -v if i + 1 < len(value) and _ROMAN_VALUES[value[i + 1]] > v else v
+    return total or None
+
+
+def quoted_ranges(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Ranges ``[open, close]`` (inclusive of the quotes) of quotations in ``text[start:end]``."""
+    out, i = [], start
+    while i < end:
+        c = text[i]
+        if c in OPEN_QUOTES:
+            close = OPEN_QUOTES[c]
+            depth, j = 1, i + 1
+            while j < end and depth:
+                if text[j] == close and (c != '"' or True):
+                    depth -= 1
+                elif text[j] == c and c != close:
+                    depth += 1
+                j += 1
+            if depth == 0:
+                out.append((i, j))
+                i = j
+                continue
+        i += 1
+    return out
+
+
+def _inside(ranges: list[tuple[int, int]], pos: int) -> bool:
+    return any(a < pos < b for a, b in ranges)
+
+
+def find_kind(text: str, start: int, end: int) -> KindMatch | None:
+    """The first event kind named in ``text[start:end]`` outside quotations."""
+    quotes = quoted_ranges(text, start, end)
+    toks = words(text[start:end], start)
+    for i, (w, a, b) in enumerate(toks):
+        if _inside(quotes, a):
+            continue
+        low = w.lower()
+        if "-" in low:
+            parts = [lemma(p) for p in low.split("-")]
+            if parts[:2] == ["семинар", "совещание"]:
+                return KindMatch("семинар-совещание", Span(a, b), a)
+        base = lemma(w)
+        if base == "стол" and i and lemma(toks[i - 1][0]) == "круглый":
+            return KindMatch("круглый стол", Span(toks[i - 1][1], b), toks[i - 1][1])
+        if base in _SINGLE or any(p.normal_form in _SINGLE and p.tag.POS == "NOUN"
+                                  for p in parses(w)[:2]):
+            value = base if base in _SINGLE else next(
+                p.normal_form for p in parses(w)[:2] if p.normal_form in _SINGLE)
+            return KindMatch(value, Span(a, b), a)
+        if base == "чтение" and (
+            _PLURAL_READINGS.match(w)
+            or (low in ("чтения", "чтениях") and i and any(
+                p.tag.POS == "ADJF" and p.tag.number == "plur" for p in parses(toks[i - 1][0])))
+        ):
+            return KindMatch("чтения", Span(a, b), a)
+    return None
+
+
+def qualifiers_and_ordinal(text: str, region_start: int, kind: KindMatch,
+                           ) -> tuple[tuple[str, ...], int | None]:
+    """Adjectives before the kind (nominative) and the ordinal number of the event."""
+    before = words(text[region_start : kind.span.start], region_start)
+    chosen: list[tuple[str, int, int]] = []
+    ordinal = None
+    for w, a, b in reversed(before):
+        gap = text[b : (chosen[0][1] if chosen else kind.span.start)]
+        if gap.strip(" «»\"-") and not re.fullmatch(r"[\s«»\",и]*", gap):
+            break
+        if (value := roman(w)) is not None:
+            ordinal = value
+            break
+        if m := re.fullmatch(r"(\d{1,3})(?:-?[а-яё]{1,3})?", w):
+            ordinal = int(m.group(1))
+            break
+        ps = [p for p in parses(w) if p.tag.POS in ("ADJF", "PRTF")]
+        if not ps or w.lower() == "и":
+            if w.lower() == "и":
+                continue
+            break
+        if "Anum" in ps[0].tag and ps[0].normal_form.replace("ё", "е") in ORDINAL_WORDS:
+            ordinal = ORDINAL_WORDS[ps[0].normal_form.replace("ё", "е")]
+            break
+        chosen.insert(0, (w, a, b))
+    if not chosen:
+        return (), ordinal
+    head = "круглый стол" if kind.value == "круглый стол" else text[kind.span.start:kind.span.end]
+    phrase = " ".join(w for w, _, _ in chosen) + " " + head
+    nominal = nominative(phrase, keep_capital=False).split()
+    qualifiers = tuple(q.lower() for q in nominal[: len(chosen)])
+    return qualifiers, ordinal
+
+
+def title_in(text: str, start: int, end: int, after: int | None = None) -> Spanned[str] | None:
+    """The first quotation in ``text[start:end]`` (after ``after``) as a title."""
+    for a, b in quoted_ranges(text, start, end):
+        if after is not None and a < after:
+            continue
+        inner = " ".join(text[a + 1 : b - 1].split())
+        if len(inner) >= 3:
+            return Spanned(inner, Span(a + 1, b - 1))
+    return None

@@ -1,0 +1,146 @@
+"""Organisations named in the text: organisers, supporters, addressees.
+
+«организована X совместно с Y», «проведён X и Y», «Организаторы: X, Y», «при поддержке Z».
+A list is split at «,», «и», «а также», «совместно с» only where what follows opens another
+organisation in the same case, so «управлением культуры и туризма …» stays one name.
+"""
+
+from __future__ import annotations
+
+import re
+
+from resolutions_kg.records import OrganisationMention, Span, Spanned
+
+from .blocks import clean
+from .russian import head_phrase, lemma, nominative, parses, place_nominative, words
+
+#: Head noun lemma → coarse organisation kind.
+KINDS: dict[str, str] = {
+    "библиотека": "library", "цбс": "library-system", "мбс": "library-system",
+    "система": "library-system", "министерство": "government-body",
+    "управление": "government-body", "администрация": "government-body",
+    "департамент": "government-body", "комитет": "government-body", "правительство":
+    "government-body", "мэрия": "government-body", "дума": "government-body",
+    "ассоциация": "association", "общество": "association", "фонд": "association",
+    "союз": "union-of-cities", "дирекция": "unit", "отдел": "unit", "сектор": "unit",
+    "секретариат": "unit", "филиал": "unit", "кафедра": "unit", "факультет": "unit",
+    "университет": "university", "институт": "university", "академия": "university",
+    "колледж": "university", "музей": "museum", "архив": "archive", "центр": None,  # type: ignore[dict-item]
+    "учреждение": None, "организация": None,  # type: ignore[dict-item]
+}
+UNIT_HEADS = frozenset("дирекция отдел сектор секретариат филиал кафедра факультет".split())
+ORG_HEADS = frozenset(KINDS) | frozenset("палата агентство служба совет центр рба".split())
+
+ORGANISED_BY = re.compile(
+    r"\b(?:организован[аоы]?|проведен[аоы]?|проведён[аоы]?|подготовлен[аоы]?|"
+    r"организатор(?:ами|ом)\s+(?:выступил[аи]?|стал[аи]?|явил(?:ся|ась|ись))|"
+    r"организуют|провели|организовали|провел[аи]?)\s+",
+    re.I,
+)
+ORGANISERS_LIST = re.compile(r"\bорганизатор(?:ы|ами)?(?:\s+[а-яё-]+){0,2}\s*[:–—-]\s*", re.I)
+SUPPORTED_BY = re.compile(r"\bпри\s+(?:[а-яё]+\s+)?поддержке\s+", re.I)
+_STOP = re.compile(
+    r"\s+при\s+(?:[а-яё]+\s+)?поддержке\b|\s+при\s+участии\b|\s+в\s+рамках\b|[;:(]"
+    r"|\s+с\s+целью\b|\s+в\s+целях\b|\s+\d|,\s+(?:в|на|с)\s+[а-яё]|\s+[–—]\s"
+    r"|\s+в\s+(?:г\.|городе)\b|(?<!\s[А-ЯЁ])(?<!\.[А-ЯЁ])\.\s+[А-ЯЁ][а-яё]{2,}",
+)
+_SEPARATOR = re.compile(r"\s*,\s*(?:а\s+также\s+)?|\s+а\s+также\s+|\s+и\s+|\s+совместно\s+с\s+")
+
+
+def _opens_organisation(text: str, case: str) -> bool:
+    phrase, _ = head_phrase(text, case)
+    if not phrase:
+        first = text.split()[0] if text.split() else ""
+        return bool(re.fullmatch(r"[А-ЯЁA-Z]{2,}", first.strip(",.;«»\"")))
+    head = phrase[-1][3].normal_form
+    return head in ORG_HEADS or (case != "gent" and phrase[0][0][:1].isupper())
+
+
+def split_list(text: str, start: int, end: int, case: str) -> list[tuple[int, int]]:
+    """Ranges of the single names in the list ``text[start:end]`` of names in ``case``."""
+    cuts = [start]
+    for m in _SEPARATOR.finditer(text, start, end):
+        if m.end() < end and _opens_organisation(text[m.end() : end], case):
+            cuts += [m.start(), m.end()]
+    cuts.append(end)
+    ranges = []
+    for a, b in zip(cuts[::2], cuts[1::2], strict=False):
+        a2, b2 = a, b
+        while a2 < b2 and not text[a2].isalnum() and text[a2] not in "«\"":
+            a2 += 1
+        while b2 > a2 and not text[b2 - 1].isalnum() and text[b2 - 1] not in "»\"":
+            b2 -= 1
+        if b2 > a2:
+            ranges.append((a2, b2))
+    return ranges
+
+
+def mention(text: str, start: int, end: int, case: str | None) -> OrganisationMention:
+    """An organisation named by ``text[start:end]`` (in ``case``), in the nominative."""
+    source = text[start:end]
+    name = nominative(clean(source), case)
+    phrase, _ = head_phrase(clean(source), case)
+    head = phrase[-1][3].normal_form if phrase else lemma(source.split()[0])
+    kind = KINDS.get(head)
+    if kind is None and re.match(r"[А-ЯЁ]{2,}", source):
+        kind = KINDS.get(source.split()[0].lower())
+    parent = None
+    if head in UNIT_HEADS and phrase:
+        tail_offset = _tail_offset(source, phrase[-1][2])
+        if tail_offset is not None:
+            tail_start = start + tail_offset
+            tail = text[tail_start:end]
+            tail_words = words(tail)
+            if tail_words and tail_words[0][0][:1].isupper():
+                parent = OrganisationMention(
+                    name=Spanned(nominative(clean(tail), "gent", keep_capital=True),
+                                 Span(tail_start, end)),
+                    kind=KINDS.get(lemma(tail_words[0][0])),
+                )
+    city = None
+    if m := re.search(r"\b(?:города|г\.)\s*([А-ЯЁ][а-яё]+(?:[- ][А-ЯЁ][а-яё]+)?)", source):
+        city = place_nominative(m.group(1))
+    return OrganisationMention(name=Spanned(name, Span(start, end)), kind=kind, parent=parent,
+                               city=city)
+
+
+def _tail_offset(source: str, head_end_in_clean: int) -> int | None:
+    """Offset in ``source`` of the first word after the head noun phrase."""
+    cleaned_words = words(clean(source))
+    index = next((i for i, w in enumerate(cleaned_words) if w[2] == head_end_in_clean), None)
+    source_words = words(source)
+    if index is None or index + 1 >= len(source_words):
+        return None
+    return source_words[index + 1][1]
+
+
+def _names(text: str, start: int, end: int, case: str) -> list[OrganisationMention]:
+    stop = _STOP.search(text, start, end)
+    stop_at = stop.start() if stop else end
+    return [mention(text, a, b, case) for a, b in split_list(text, start, stop_at, case)
+            if _opens_organisation(text[a:b], case)]
+
+
+def organisers(text: str, start: int, end: int) -> list[OrganisationMention]:
+    """Organisers named in the sentence ``text[start:end]``."""
+    if m := ORGANISERS_LIST.search(text, start, end):
+        return _names(text, m.end(), end, "nomn")
+    for m in ORGANISED_BY.finditer(text, start, end):
+        verb = m.group().strip().lower()
+        case = "nomn" if verb.startswith(("организуют", "провел", "организовали")) else "ablt"
+        if case == "nomn":
+            continue
+        found = _names(text, m.end(), end, case)
+        if found:
+            return found
+    return []
+
+
+def supporters(text: str, start: int, end: int) -> list[OrganisationMention]:
+    if m := SUPPORTED_BY.search(text, start, end):
+        return _names(text, m.end(), end, "gent")
+    return []
+
+
+def is_organisation_word(word: str) -> bool:
+    return any(p.normal_form in ORG_HEADS for p in parses(word))

@@ -1,0 +1,219 @@
+"""From a :class:`~.rendition.Rendition` to a :class:`~resolutions_kg.records.Resolution`.
+
+The heading gives the document type and the event (kind, qualifiers, ordinal, title); the
+lines before the operative part give place and dates, organisers, participants, the topics
+discussed and the participants' statements; :mod:`.items` reads the operative part.
+"""
+
+from __future__ import annotations
+
+import re
+
+from resolutions_kg.errors import NotAResolutionError
+from resolutions_kg.records import Event, Resolution, Span, Spanned
+
+from .blocks import Block, blocks, clean, sentences
+from .dates import find_dates
+from .events import KindMatch, find_kind, qualifiers_and_ordinal, title_in
+from .items import ADOPTED, Items, body_text, is_adoption, parse_items
+from .organisations import organisers, supporters
+from .participants import PARTICIPATION, cohorts, total
+from .places import place_near
+from .rendition import Rendition
+from .statements import discussed_topics, preamble_statements
+
+DOCUMENT_TYPE = re.compile(
+    r"(?<![а-яёА-ЯЁ])(?P<draft>проект\s+)?(?P<type>резолюци[яиюей]|рекомендаци(?:и|й|ям|ях)"
+    r"|итогов(?:ый|ого|ому|ым)\s+документ(?:а|у|ом)?|решени[еяю]|обращени[еяю])(?![а-яё])",
+    re.I,
+)
+DOCUMENT_TYPES = {"резол": "резолюция", "реком": "рекомендации", "итого": "итоговый документ",
+                  "решен": "решение", "обращ": "обращение"}
+DRAFT = re.compile(r"(?<![а-яё])проект(?![а-яё])|\(проект\)", re.I)
+UNANIMOUS = re.compile(r"единогласно", re.I)
+HEADER_BLOCKS = 6
+
+
+def parse(rendition: Rendition) -> Resolution:
+    """Read the resolution in ``rendition``; raise :class:`NotAResolutionError` if there is none."""
+    text = rendition.text
+    name = rendition.source.name
+    bs = blocks(rendition)
+    warnings: list[str] = []
+    doc = _document_type(text, bs)
+    if doc is None:
+        raise NotAResolutionError(
+            "no document type word (резолюция, рекомендации, итоговый документ, решение, "
+            "обращение) in the heading", path=name, line=1)
+    head_index, type_match = doc
+    is_draft = bool(type_match.group("draft")) or any(
+        DRAFT.search(text, bl.start, bl.end) and bl.end - bl.start < 40
+        for bl in bs[: head_index + 1])
+    document_type = Spanned(
+        DOCUMENT_TYPES[type_match.group("type")[:5].lower()],
+        Span(type_match.start("type"), type_match.end("type")),
+    )
+    # the heading: the type's block, plus a following block that holds the event or title
+    head_blocks = [bs[head_index]]
+    nxt = head_index + 1
+    kind = find_kind(text, type_match.end("type"), bs[head_index].end)
+    if nxt < len(bs) and _continues_heading(text, bs[nxt], kind is None):
+        head_blocks.append(bs[nxt])
+        nxt += 1
+    head_start, head_end = head_blocks[0].start, head_blocks[-1].end
+    if kind is None:
+        kind = find_kind(text, type_match.end("type"), head_end)
+    title = title_in(text, type_match.end("type"), head_end)
+    if title is None and nxt < len(bs) and _title_line(text, bs[nxt]):
+        a, b = body_text(text, bs[nxt])
+        title = title_in(text, a, b) or Spanned(clean(text[a:b]), Span(a, b))
+        nxt += 1
+    heading = Spanned(clean(text[head_start:head_end]), Span(head_start, head_end))
+    items = parse_items(text, bs, nxt)
+    preamble = [bl for bl in bs[nxt : items.start] if not is_adoption(text, bl)]
+    pre_sentences = [s for bl in preamble for s in sentences(text, bl.start, bl.end)]
+    region_start = type_match.end("type")
+    if kind is None:
+        for a, b in pre_sentences:
+            if (kind := find_kind(text, a, b)) is not None:
+                region_start = a
+                if title is None:
+                    title = title_in(text, kind.span.end, b)
+                break
+    if kind is None and not items.recommendations:
+        raise NotAResolutionError(
+            "no event (конференция, семинар, круглый стол …) and no recommendations",
+            path=name, line=rendition.line_number(head_start))
+    if kind is None:
+        warnings.append("no event kind is named; the event is called «мероприятие»")
+        kind = KindMatch("мероприятие", document_type.span, document_type.span.start)
+        qualifiers, ordinal = (), None
+    else:
+        qualifiers, ordinal = qualifiers_and_ordinal(text, region_start, kind)
+    event = _event(text, bs, head_blocks, preamble, pre_sentences, kind, qualifiers, ordinal,
+                   title, warnings)
+    adopted, unanimous = _adoption(text, bs, items)
+    statements = preamble_statements(text, pre_sentences) + tuple(items.statements)
+    statements = tuple(
+        type(s)(position=i, text=s.text) for i, s in enumerate(statements, start=1))
+    if not items.recommendations:
+        warnings.append("no recommendations found")
+    if text.rstrip()[-1:].isalpha() and len(text.rstrip()) and items.start >= len(bs):
+        warnings.append("the text seems to stop mid-sentence")
+    return Resolution(
+        source=rendition.source,
+        document_type=document_type,
+        event=event,
+        heading=heading,
+        is_draft=is_draft,
+        adopted=adopted,
+        adopted_unanimously=unanimous,
+        statements=statements,
+        recommendations=tuple(items.recommendations),
+        proposals=tuple(items.proposals),
+        warnings=tuple(warnings),
+    )
+
+
+def _document_type(text: str, bs: list[Block]) -> tuple[int, re.Match[str]] | None:
+    for i, bl in enumerate(bs[:HEADER_BLOCKS]):
+        a, b = body_text(text, bl)
+        m = DOCUMENT_TYPE.match(text, a, b)
+        if m and not ADOPTED.match(text, a, b):
+            return i, m
+    for i, bl in enumerate(bs[:HEADER_BLOCKS]):
+        if bl.end - bl.start > 300 or is_adoption(text, bl):
+            continue
+        if m := DOCUMENT_TYPE.search(text, bl.start, bl.end):
+            return i, m
+    return None
+
+
+def _continues_heading(text: str, block: Block, needs_kind: bool) -> bool:
+    a, b = body_text(text, block)
+    if b - a > 300 or find_dates(text[a:b]):
+        return False
+    starts_lower = text[a:b][:1].islower()
+    return starts_lower or (needs_kind and find_kind(text, a, b) is not None and (
+        block.emphasised or b - a < 200) and not re.search(r"\b(?:проведен|организован)", text[a:b]))
+
+
+def _title_line(text: str, block: Block) -> bool:
+    a, b = body_text(text, block)
+    content = text[a:b]
+    if b - a > 250 or find_dates(content) or content.endswith((".", ":", ";")):
+        return False
+    quoted = content[:1] in "«\"„“" and content[-1:] in "»\"“”"
+    return quoted or block.emphasised
+
+
+def _event(text: str, bs: list[Block], head_blocks: list[Block], preamble: list[Block],
+           pre_sentences: list[tuple[int, int]], kind: KindMatch, qualifiers: tuple[str, ...],
+           ordinal: int | None, title: Spanned[str] | None, warnings: list[str]) -> Event:
+    candidates = [bl for bl in head_blocks + preamble if not is_adoption(text, bl)]
+    start = end = place = None
+    country = None
+    for bl in candidates:
+        dates = find_dates(text[bl.start : bl.end], bl.start)
+        if not dates:
+            continue
+        d = dates[0]
+        start = Spanned(d.start, d.span)
+        end = Spanned(d.end, d.span)
+        place, country = place_near(text, bl.start, bl.end, d.span)
+        break
+    if place is None:
+        for bl in candidates:
+            place, country = place_near(text, bl.start, bl.end, None)
+            if place is not None:
+                break
+    if start is None:
+        warnings.append("no date of the event found")
+    if place is None:
+        warnings.append("no place of the event found")
+    orgs: tuple = ()
+    sups: tuple = ()
+    for a, b in pre_sentences:
+        if not orgs:
+            orgs = tuple(organisers(text, a, b))
+        if not sups:
+            sups = tuple(supporters(text, a, b))
+    participation = [(a, b) for a, b in pre_sentences if PARTICIPATION.search(text, a, b)]
+    count = total(text, participation)
+    groups: list = []
+    for a, b in participation:
+        groups = cohorts(text, a, b, count, orgs)
+        if groups:
+            break
+    if count is None:
+        warnings.append("no number of participants found")
+    return Event(
+        kind=Spanned(kind.value, kind.span),
+        title=title,
+        qualifiers=qualifiers,
+        ordinal=ordinal,
+        place=place,
+        country=country,
+        start=start,
+        end=end,
+        organisers=orgs,
+        supporters=sups,
+        participants=Spanned(count.value, count.span) if count else None,
+        participants_is_minimum=count.minimum if count else False,
+        cohorts=tuple(groups),
+        topics=discussed_topics(text, preamble),
+    )
+
+
+def _adoption(text: str, bs: list[Block], items: Items) -> tuple[Spanned | None, bool]:
+    for bl in bs:
+        if not is_adoption(text, bl):
+            continue
+        a, b = body_text(text, bl)
+        first = sentences(text, a, b)[0]
+        dates = find_dates(text[first[0] : first[1]], first[0])
+        unanimous = bool(UNANIMOUS.search(text, a, b))
+        if dates:
+            return Spanned(dates[0].end, dates[0].span), unanimous
+        return None, unanimous
+    return None, False

@@ -1,0 +1,238 @@
+"""Participants: the total count and the cohorts that took part.
+
+Totals: «Общее количество участников – 65 человек», «приняли участие 112 человек», «более ста
+участников» (100, at least), «Участники: 48 руководителей …». Cohorts come from the list after
+«приняли участие» (or after the colon that follows the total): «специалисты 23 муниципальных
+библиотек …, города Клина, … и еще 6 регионов России в режиме он-лайн». Individual libraries are
+never invented: a cohort is only what the text names.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from resolutions_kg.records import Cohort, OrganisationMention, Span, Spanned
+
+from .blocks import clean
+from .organisations import mention
+from .russian import has_pos, head_phrase, lemma, nominative, number_words, parses, words
+
+PERSON_LEMMAS = frozenset(
+    "человек участник специалист представитель руководитель библиотекарь сотрудник делегат "
+    "гость работник эксперт преподаватель директор слушатель член заведующий педагог учитель "
+    "студент ученый учёный исследователь".split()
+)
+UNITS: dict[str, str] = {
+    "библиотека": "library", "цбс": "library-system", "система": "library-system",
+    "город": "city", "регион": "region", "область": "region", "край": "region",
+    "республика": "region", "субъект": "region", "страна": "country", "государство": "country",
+    "организация": "organisation", "учреждение": "organisation", "музей": "organisation",
+    "архив": "organisation", "вуз": "organisation", "университет": "organisation",
+}
+PARTICIPATION = re.compile(
+    r"(?:приняли|принимали|принимает|примут)\s+участие|участвовал[аои]?|участник|"
+    r"присутствовал[аои]?|собрал[аои]?", re.I
+)
+LIST_OPENERS = re.compile(
+    r"(?:приняли|принимали)\s+участие(?:\s+в\s+работе\s+[а-яё]+(?:\s+[а-яё-]+)?)?\s*[:–—-]?\s*"
+    r"|участвовал[аои]?\s*[:–—-]?\s*|\bучастники\s*[:–—]\s*",
+    re.I,
+)
+EXPLICIT_TOTAL = re.compile(
+    r"(?:общее\s+(?:количество|число)\s+участников|всего\s+участников|"
+    r"количество\s+участников|число\s+участников)[^0-9а-яё]*(?:составило\s+)?",
+    re.I,
+)
+MINIMUM = re.compile(r"(?:более|свыше|больше|не\s+менее|от)\s*$", re.I)
+ONLINE = re.compile(
+    r"\s*(?:в\s+(?:режиме|формате)\s+(?:он-?лайн|online|видеоконференц\w*|вебинар\w*)"
+    r"|в\s+он-?лайн-?режиме|он-?лайн|дистанционно|удал[её]нно|по\s+видеосвязи"
+    r"|в\s+дистанционном\s+(?:режиме|формате))",
+    re.I,
+)
+OFFLINE = re.compile(r"\s*(?:очно|в\s+очном\s+(?:режиме|формате))", re.I)
+_SPLIT = re.compile(r"\s*,\s*(?:а\s+также\s+|и\s+(?:ещ[её]\s+)?)?|\s+а\s+также\s+|\s+и\s+ещ[её]\s+"
+                    r"|\s+и\s+(?=\d)|\s*;\s*")
+
+
+@dataclass(frozen=True)
+class Count:
+    value: int
+    span: Span
+    minimum: bool
+    #: Offset just after the counted noun.
+    noun_end: int
+    noun_lemma: str
+
+
+def counts(text: str, start: int, end: int) -> list[Count]:
+    """Numbers (digits or words) in ``text[start:end]`` with the noun they count."""
+    toks = words(text[start:end], start)
+    found: list[Count] = []
+    i = 0
+    while i < len(toks):
+        w, a, b = toks[i]
+        value, j = None, i
+        if w.isdigit():
+            value, j = int(w), i + 1
+        else:
+            seq = []
+            while j < len(toks) and number_words([toks[j][0]]) is not None and len(seq) < 4:
+                seq.append(toks[j][0])
+                j += 1
+            if seq and not (len(seq) == 1 and seq[0].lower() in ("один", "одна", "одного")):
+                value = number_words(seq)
+        if value is None or j >= len(toks):
+            i += 1
+            continue
+        minimum = bool(MINIMUM.search(text[max(start, a - 12) : a]))
+        # the counted noun: the first noun among the next three words
+        for k in range(j, min(j + 4, len(toks))):
+            word = toks[k][0]
+            nouns = [p for p in parses(word) if p.tag.POS == "NOUN"]
+            if nouns:
+                found.append(Count(value, Span(a, toks[j - 1][2]), minimum, toks[k][2],
+                                   nouns[0].normal_form.replace("ё", "е")))
+                break
+            if not has_pos(word, {"ADJF", "PRTF"}):
+                break
+        i = j
+    return found
+
+
+def total(text: str, sentence_ranges: list[tuple[int, int]]) -> Count | None:
+    """The total number of participants in the given sentences."""
+    for a, b in sentence_ranges:
+        if m := EXPLICIT_TOTAL.search(text, a, b):
+            found = counts(text, m.end(), b)
+            if found:
+                return found[0]
+    for a, b in sentence_ranges:
+        if not PARTICIPATION.search(text, a, b):
+            continue
+        for c in counts(text, a, b):
+            if c.noun_lemma in PERSON_LEMMAS:
+                return c
+    return None
+
+
+def cohorts(text: str, a: int, b: int, total_count: Count | None,
+            organisers: tuple[OrganisationMention, ...]) -> list[Cohort]:
+    """Cohorts listed in the participation sentence ``text[a:b]``."""
+    opener = LIST_OPENERS.search(text, a, b)
+    if opener is None:
+        return []
+    start = opener.end()
+    if total_count and start <= total_count.span.start < b:
+        colon = re.compile(r"\s*:\s*").match(text, total_count.noun_end)
+        if colon:
+            start = colon.end()
+        else:
+            start = total_count.span.start
+    end = b
+    single = total_count is not None and start == total_count.span.start
+    while end > start and text[end - 1] in ".;: \n":
+        end -= 1
+    pieces = [(start, end)] if single else _split(text, start, end)
+    organiser_names = {o.name.value.lower() for o in organisers}
+    out: list[Cohort] = []
+    for pa, pb in pieces:
+        cohort = _cohort(text, pa, pb, organiser_names)
+        if cohort is not None:
+            out.append(cohort)
+    return out
+
+
+def _split(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    cuts = [start]
+    for m in _SPLIT.finditer(text, start, end):
+        before = text[cuts[-1] : m.start()].split()
+        last = before[-1] if before else ""
+        if "," in m.group() and last and has_pos(last, {"ADJF"}) and not has_pos(last, "NOUN"):
+            continue  # «Новгородской, Псковской и Тверской областей»
+        cuts += [m.start(), m.end()]
+    cuts.append(end)
+    return [(x, y) for x, y in zip(cuts[::2], cuts[1::2], strict=False) if y > x]
+
+
+def _cohort(text: str, a: int, b: int, organisers: set[str]) -> Cohort | None:
+    mode = None
+    if m := ONLINE.search(text, a, b):
+        mode, b = "online", m.start() if m.start() > a else b
+    elif m := OFFLINE.search(text, a, b):
+        mode, b = "offline", m.start() if m.start() > a else b
+    while b > a and not text[b - 1].isalnum() and text[b - 1] not in "»\"":
+        b -= 1
+    piece = text[a:b]
+    toks = words(piece, a)
+    if not toks:
+        return None
+    # leading «представители», «руководители и специалисты» …
+    k = 0
+    while k < len(toks) and (lemma(toks[k][0]) in PERSON_LEMMAS or toks[k][0] == "и"):
+        k += 1
+    persons = k > 0
+    if k >= len(toks):
+        return Cohort(label=Spanned(nominative(clean(piece), "nomn"), Span(a, b)), unit="person",
+                      mode=mode)
+    found = counts(text, toks[k][1], b)
+    count = found[0] if found and found[0].span.start == toks[k][1] else None
+    rest_start = toks[k][1] if count is None else _next_word(text, count.span.end, b)
+    if rest_start is None:
+        return None
+    rest = clean(text[rest_start:b])
+    if count is not None and count.noun_lemma in PERSON_LEMMAS:
+        label = nominative(rest, "gent", plural=True)
+        return Cohort(label=Spanned(label, Span(a, b)), count=count.value,
+                      count_is_minimum=count.minimum, unit="person", mode=mode)
+    case = "gent" if persons or count is not None or _genitive_only(rest) else None
+    if name := _place(rest):
+        return Cohort(label=Spanned(name, Span(rest_start, b)), unit="city", mode=mode,
+                      places=(name,))
+    label = nominative(rest, case, plural=count is not None)
+    if label.lower() in organisers:
+        return None
+    organisation = None
+    head, _ = head_phrase(rest, case)
+    head_lemma = head[-1][3].normal_form if head else lemma(rest.split()[0])
+    first = rest.split()[0]
+    if re.fullmatch(r"[А-ЯЁ]{2,}", first):
+        organisation = mention(text, rest_start, b, None)
+        head_lemma = first.lower()
+        label = rest
+    unit = UNITS.get(head_lemma)
+    if count is not None and unit is None:
+        unit = "organisation"
+    places = tuple(
+        _place(w) or "" for w, _, _ in words(rest) if w[:1].isupper() and _place(w)
+    )
+    span_start = rest_start if count is None else count.span.start
+    return Cohort(label=Spanned(label, Span(span_start, b)),
+                  count=count.value if count else None,
+                  count_is_minimum=count.minimum if count else False,
+                  unit=unit if (count or organisation) else unit, mode=mode, places=places,
+                  organisation=organisation)
+
+
+def _next_word(text: str, pos: int, end: int) -> int | None:
+    m = re.compile(r"\s*").match(text, pos)
+    nxt = m.end() if m else pos
+    return nxt if nxt < end else None
+
+
+def _genitive_only(text: str) -> bool:
+    first = text.split()[0] if text.split() else ""
+    return has_pos(first, {"NOUN", "ADJF"}, "gent") and not has_pos(first, {"NOUN", "ADJF"}, "nomn")
+
+
+def _place(text: str) -> str | None:
+    """The nominative name when ``text`` is just a place («города Клина», «Липецка»)."""
+    from .russian import place_nominative
+
+    m = re.fullmatch(r"(?:(?:города|городов|г\.)\s*)?([А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё]+)*)", text)
+    if not m:
+        return None
+    if not any("Geox" in p.tag and p.tag.POS == "NOUN" for p in parses(m.group(1))):
+        return None
+    return place_nominative(m.group(1))

@@ -1,0 +1,101 @@
+"""Readers for plain text (``.txt``) and Markdown (``.md``).
+
+Plain text keeps every character as received; Markdown-like ``**bold**`` and ``*italic*``
+wrappers are recognised as style, and line content never starts or ends with them. Markdown is
+rendered to plain text: emphasis markers, heading hashes, escapes, link targets and hard-break
+spaces are removed; list markers (``1.1.``, ``-``) are kept.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from resolutions_kg.records import SourceText
+
+from .rendition import LineHint, Rendition, build_lines
+
+#: ``**strong**`` or ``__strong__``, possibly over several lines of one paragraph.
+_STRONG = re.compile(r"(\*\*|__)(?=\S)((?:(?!\n[ \t]*\n).)+?)(?<=\S)\1", re.S)
+#: ``*em*`` or ``_em_`` within one line.
+_EM = re.compile(r"(?<![*\w])([*_])(?=[^\s*_])([^*_\n]+?)(?<=[^\s*_])\1(?![*\w])")
+_HEADING = re.compile(r"^[ \t]{0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$", re.M)
+_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>])")
+_LINK = re.compile(r"!?\[([^\]\n]*)\]\([^)\n]*\)")
+_HARD_BREAK = re.compile(r"[ \t]+$|\\$", re.M)
+_QUOTE = re.compile(r"^[ \t]{0,3}>[ \t]?", re.M)
+_CODE = re.compile(r"`+")
+
+
+def emphasis(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]], list[tuple[int, int]]]:
+    """Bold ranges, italic ranges and the marker ranges that delimit them in ``text``."""
+    bold: list[tuple[int, int]] = []
+    italic: list[tuple[int, int]] = []
+    markers: list[tuple[int, int]] = []
+    taken: set[int] = set()
+    for m in _STRONG.finditer(text):
+        bold.append((m.start(2), m.end(2)))
+        markers += [(m.start(), m.start(2)), (m.end(2), m.end())]
+        taken.update(range(m.start(), m.start(2)))
+        taken.update(range(m.end(2), m.end()))
+    for m in _EM.finditer(text):
+        if m.start() in taken or m.end() - 1 in taken:
+            continue
+        italic.append((m.start(2), m.end(2)))
+        markers += [(m.start(), m.start(2)), (m.end(2), m.end())]
+    return bold, italic, markers
+
+
+def read_plain(text: str, *, name: str, original_sha256: str, encoding: str = "utf-8",
+               media_type: str = "text/plain") -> Rendition:
+    """The rendition of a plain-text file: the text as received, styles from ``**``/``*``."""
+    bold, italic, markers = emphasis(text)
+    source = SourceText(name=name, media_type=media_type, text=text,
+                        original_sha256=original_sha256, encoding=encoding)
+    return Rendition(source, build_lines(text, bold=bold, italic=italic, hidden=markers))
+
+
+def read_markdown(text: str, *, name: str, original_sha256: str,
+                  encoding: str = "utf-8") -> Rendition:
+    """Render Markdown to plain text, remembering emphasis and headings."""
+    deleted: list[tuple[int, int]] = []
+    headings: dict[int, int] = {}
+    for m in _HEADING.finditer(text):
+        deleted.append((m.start(), m.start(2)))
+        deleted.append((m.end(2), m.end()))
+        headings[m.start()] = len(m.group(1))
+    deleted += [(m.start(), m.end()) for m in _QUOTE.finditer(text)]
+    deleted += [(m.start(), m.end()) for m in _HARD_BREAK.finditer(text)]
+    deleted += [(m.start(), m.start() + 1) for m in _ESCAPE.finditer(text)]
+    for m in _LINK.finditer(text):
+        deleted.append((m.start(), m.start(1)))
+        deleted.append((m.end(1), m.end()))
+    deleted += [(m.start(), m.end()) for m in _CODE.finditer(text)]
+    bold, italic, markers = emphasis(text)
+    deleted += markers
+    drop = bytearray(len(text))
+    for a, b in deleted:
+        drop[a:b] = b"\x01" * (b - a)
+    kept = [i for i in range(len(text)) if not drop[i]]
+    out = "".join(text[i] for i in kept)
+
+    def new(offset: int) -> int:
+        return bisect_right(kept, offset - 1)
+
+    hints = {}
+    for old, level in headings.items():
+        hints[new(old)] = LineHint(heading=level)
+    # a heading line keeps its start offset: its first kept character begins the line
+    fixed: dict[int, LineHint] = {}
+    line_starts = [0] + [i + 1 for i, c in enumerate(out) if c == "\n"]
+    for offset, hint in hints.items():
+        fixed[line_starts[bisect_right(line_starts, offset) - 1]] = hint
+    source = SourceText(name=name, media_type="text/markdown", text=out,
+                        original_sha256=original_sha256, encoding=encoding)
+    lines = build_lines(
+        out,
+        bold=[(new(a), new(b)) for a, b in bold],
+        italic=[(new(a), new(b)) for a, b in italic],
+        hints=fixed,
+    )
+    return Rendition(source, lines)

@@ -1,0 +1,85 @@
+"""What the preamble says besides facts of the event: statements and the topics discussed.
+
+Statements: «Участники конференции отмечают, что …», «Конференция констатирует …».
+Topics: «… были включены такие … вопросы как: a; b; c.», «Обсуждались вопросы: a, b», or list
+items after a line «… обсудили следующие темы:».
+"""
+
+from __future__ import annotations
+
+import re
+
+from resolutions_kg.records import Span, Spanned, Statement
+
+from .blocks import Block, clean, sentences
+from .events import quoted_ranges
+from .items import body_text
+
+STATEMENT = re.compile(
+    r"(?:(?:все\s+)?участники|конференция|семинар|форум|совещание|круглый\s+стол|конгресс)"
+    r"(?:\s+[а-яё-]+){0,4}?\s+(?:отмеча\w*|считают|считает|подчеркива\w*|констатиру\w*|"
+    r"признают|признает|убежден\w*|выража\w*\s+(?:уверенность|обеспокоенность|озабоченность)|"
+    r"обращают\s+внимание|поддержива\w*)\b",
+    re.I,
+)
+TOPICS_WORD = re.compile(r"(?:вопрос|тем[аыуе]?\b|темы|проблем|направлени|аспект)", re.I)
+TOPICS_CONTEXT = re.compile(r"обсу|рассм|включ|программ|повестк|затрон", re.I)
+
+
+def preamble_statements(text: str, sentence_ranges: list[tuple[int, int]]) -> tuple[Statement, ...]:
+    out = []
+    for a, b in sentence_ranges:
+        if STATEMENT.match(text, a, b) and not text[a:b].rstrip().endswith(":"):
+            out.append(Statement(len(out) + 1, Spanned(clean(text[a:b]), Span(a, b))))
+    return tuple(out)
+
+
+def _colon(text: str, a: int, b: int) -> int | None:
+    """The first colon of ``text[a:b]`` outside quotations, after a word naming topics."""
+    quotes = quoted_ranges(text, a, b)
+    for m in re.finditer(":", text[a:b]):
+        pos = a + m.start()
+        if any(qa < pos < qb for qa, qb in quotes):
+            continue
+        before = text[a:pos]
+        if TOPICS_WORD.search(before) and TOPICS_CONTEXT.search(before):
+            return pos
+    return None
+
+
+def discussed_topics(text: str, preamble: list[Block]) -> tuple[Spanned[str], ...]:
+    for i, bl in enumerate(preamble):
+        for a, b in sentences(text, bl.start, bl.end):
+            colon = _colon(text, a, b)
+            if colon is None:
+                continue
+            if not text[colon + 1 : b].strip(" *_"):  # the topics follow as list items
+                found = []
+                for item in preamble[i + 1 :]:
+                    if not item.list_item:
+                        break
+                    found.append(_topic(text, *body_text(text, item)))
+                if any(found):
+                    return tuple(t for t in found if t is not None)
+                continue
+            end = b
+            sep = ";" if ";" in text[colon + 1 : end] else ","
+            topics, pos = [], colon + 1
+            for part in text[colon + 1 : end].split(sep):
+                topic = _topic(text, pos, pos + len(part))
+                pos += len(part) + 1
+                if topic is not None:
+                    topics.append(topic)
+            if topics:
+                return tuple(topics)
+    return ()
+
+
+def _topic(text: str, a: int, b: int) -> Spanned[str] | None:
+    while a < b and (text[a].isspace() or text[a] in "-–—•"):
+        a += 1
+    while b > a and (text[b - 1].isspace() or text[b - 1] in ".;,"):
+        b -= 1
+    if b - a < 3:
+        return None
+    return Spanned(clean(text[a:b]), Span(a, b))
