@@ -60,7 +60,10 @@ def month_number(word: str) -> int | None:
 
 def _date(y: str | None, m: str | int | None, d: str) -> dt.date | None:
     try:
-        month = m if isinstance(m, int) else (int(m) if m and m.isdigit() else month_number(m or ""))
+        if isinstance(m, int):
+            month: int | None = m
+        else:
+            month = int(m) if m and m.isdigit() else month_number(m or "")
         if y is None or month is None:
             return None
         return dt.date(int(y), month, int(d))

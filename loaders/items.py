@@ -56,7 +56,9 @@ ADDRESSING_VERB = re.compile(r"^(?:рекомендовать|предложит
                              re.I)
 PROPOSE = re.compile(r"\bпредлага\w*\s+", re.I)
 YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)(?:\s*(?:г\.|года?|году|г(?![а-яё])))?")
-SIGNATURE = re.compile(r"(?:^|\s)[А-ЯЁ]\.\s?(?:[А-ЯЁ]\.\s?)?[А-ЯЁ][а-яё]+|[А-ЯЁ][а-яё]+\s[А-ЯЁ]\.\s?[А-ЯЁ]\.")
+SIGNATURE = re.compile(
+    r"(?:^|\s)[А-ЯЁ]\.\s?(?:[А-ЯЁ]\.\s?)?[А-ЯЁ][а-яё]+|[А-ЯЁ][а-яё]+\s[А-ЯЁ]\.\s?[А-ЯЁ]\."
+)
 
 
 @dataclass
@@ -119,9 +121,12 @@ def heading_addressee(text: str, block: Block) -> Addressee | None:
     """The addressee when ``block`` is an addressee heading («Органам …:», «Рекомендовать …:»)."""
     a, b = body_text(text, block)
     content = text[a:b].rstrip()
-    if not content.endswith(":") or len(content) > 300:
+    if len(content) > 300:
         return None
-    b = a + len(content) - 1
+    if content.endswith(":"):
+        b = a + len(content) - 1
+    elif block.list_item or not block.emphasised or content.endswith((".", ";", "!")):
+        return None
     if m := ADDRESSING_VERB.match(text, a, b):
         a = m.end()
     elif m := RECOMMEND_INTRO.search(text, a, b):
@@ -193,6 +198,8 @@ def _opens_section(text: str, block: Block) -> bool:
     a, b = body_text(text, block)
     content = text[a:b]
     if content.endswith(":") and RECOMMEND_INTRO.search(content):
+        return True
+    if content.endswith(":") and SPEAKER.match(content) and STATEMENT_INTRO.search(content):
         return True
     return heading_addressee(text, block) is not None
 

@@ -134,8 +134,11 @@ def _continues_heading(text: str, block: Block, needs_kind: bool) -> bool:
     if b - a > 300 or find_dates(text[a:b]):
         return False
     starts_lower = text[a:b][:1].islower()
-    return starts_lower or (needs_kind and find_kind(text, a, b) is not None and (
-        block.emphasised or b - a < 200) and not re.search(r"\b(?:проведен|организован)", text[a:b]))
+    if starts_lower:
+        return True
+    return (needs_kind and find_kind(text, a, b) is not None
+            and (block.emphasised or b - a < 200)
+            and not re.search(r"\b(?:проведен|организован)", text[a:b]))
 
 
 def _title_line(text: str, block: Block) -> bool:

@@ -187,7 +187,7 @@ def _cohort(text: str, a: int, b: int, organisers: set[str]) -> Cohort | None:
         return Cohort(label=Spanned(label, Span(a, b)), count=count.value,
                       count_is_minimum=count.minimum, unit="person", mode=mode)
     case = "gent" if persons or count is not None or _genitive_only(rest) else None
-    if name := _place(rest):
+    if count is None and (name := _place(rest)):
         return Cohort(label=Spanned(name, Span(rest_start, b)), unit="city", mode=mode,
                       places=(name,))
     label = nominative(rest, case, plural=count is not None)
@@ -230,7 +230,7 @@ def _place(text: str) -> str | None:
     """The nominative name when ``text`` is just a place («города Клина», «Липецка»)."""
     from .russian import place_nominative
 
-    m = re.fullmatch(r"(?:(?:города|городов|г\.)\s*)?([А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё]+)*)", text)
+    m = re.fullmatch(r"(?:(?:города|г\.)\s*)?([А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё]+)*)", text)
     if not m:
         return None
     if not any("Geox" in p.tag and p.tag.POS == "NOUN" for p in parses(m.group(1))):

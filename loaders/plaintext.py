@@ -27,7 +27,10 @@ _QUOTE = re.compile(r"^[ \t]{0,3}>[ \t]?", re.M)
 _CODE = re.compile(r"`+")
 
 
-def emphasis(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]], list[tuple[int, int]]]:
+Ranges = list[tuple[int, int]]
+
+
+def emphasis(text: str) -> tuple[Ranges, Ranges, Ranges]:
     """Bold ranges, italic ranges and the marker ranges that delimit them in ``text``."""
     bold: list[tuple[int, int]] = []
     italic: list[tuple[int, int]] = []

@@ -39,7 +39,9 @@ def read_path(path: str | Path) -> Rendition:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise UnreadableInputError(f"cannot read the file ({exc.strerror})", path=str(path)) from exc
+        raise UnreadableInputError(
+            f"cannot read the file ({exc.strerror})", path=str(path)
+        ) from exc
     return read_bytes(data, name=path.name, media_type=MEDIA_TYPES[suffix], path=str(path))
 
 

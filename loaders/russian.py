@@ -95,8 +95,8 @@ def _inflect(word: str, parse: Any, grammemes: set[str]) -> str:
     return _match_case(word, text)
 
 
-def _is_proper_adjective(word: str) -> bool:
-    base = lemma(word)
+def _is_proper_adjective(base: str) -> bool:
+    base = base.replace("ё", "е")
     if base in COMMON_SK or base.endswith("ческий"):
         return False
     return bool(re.search(r"(ск|цк)(ий|ой)$", base))
@@ -161,7 +161,8 @@ def nominative(text: str, case: str | None = None, *, keep_capital: bool | None 
         out.append(text[pos:a])
         grammemes = {"nomn", number}
         if p.tag.POS == "NOUN":
-            grammemes = {"nomn", number} if "Sgtm" not in p.tag and "Pltm" not in p.tag else {"nomn"}
+            fixed_number = "Sgtm" in p.tag or "Pltm" in p.tag
+            grammemes = {"nomn"} if fixed_number else {"nomn", number}
         elif number == "sing" and head.tag.gender:
             grammemes.add(head.tag.gender)
         out.append(_inflect(w, p, grammemes))
@@ -181,7 +182,9 @@ def _keeps_capital(text: str, phrase: list[tuple[str, int, int, Any]]) -> bool:
     head_lemma = phrase[-1][3].normal_form
     if first_word.isupper():
         return True
-    if first_parse.tag.POS in ("ADJF", "PRTF") and _is_proper_adjective(first_word):
+    if first_parse.tag.POS in ("ADJF", "PRTF") and _is_proper_adjective(
+        first_parse.normal_form
+    ):
         return True
     if len(phrase) == 1 and head_lemma in UNIQUE_HEADS:
         return True

@@ -1,0 +1,341 @@
+"""Genre variations: small constructed resolutions in the forms real ones take."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from resolutions_kg.loaders import parse_text
+from test_loader_corpus import assert_spans_valid
+
+from resolutions_kg.errors import NotAResolutionError
+from resolutions_kg.records import Resolution
+
+D = dt.date
+
+
+def parsed(text: str, media_type: str = "text/plain") -> Resolution:
+    res = parse_text(text, name="snippet.txt", media_type=media_type)
+    assert_spans_valid(res)
+    return res
+
+
+def doc(header: str, body: str = "Участники конференции рекомендуют:\n\n1. Сохранить фонды.\n") -> str:
+    return header + "\n\n" + body
+
+
+# --- dates and places -----------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("line", "place", "start", "end"),
+    [
+        ("Тверь, 25 – 26 октября 2012 г.", "Тверь", D(2012, 10, 25), D(2012, 10, 26)),
+        ("г. Великий Новгород, 15–16 мая 2014 года", "Великий Новгород", D(2014, 5, 15),
+         D(2014, 5, 16)),
+        ("27.09.2016, г. Липецк", "Липецк", D(2016, 9, 27), D(2016, 9, 27)),
+        ("Вологда, 30 сентября – 2 октября 2015 г.", "Вологда", D(2015, 9, 30), D(2015, 10, 2)),
+        ("Конференция прошла в Твери (25–26 октября 2012 г.).", "Тверь", D(2012, 10, 25),
+         D(2012, 10, 26)),
+        ("Конференция прошла (Тверь, 25–26 ОКТЯБРЯ 2012 г.) в областной библиотеке.", "Тверь",
+         D(2012, 10, 25), D(2012, 10, 26)),
+        ("Минск, Республика Беларусь, 3 апреля 2013 г.", "Минск", D(2013, 4, 3), D(2013, 4, 3)),
+        ("3 Апреля 2013 года, г. Псков", "Псков", D(2013, 4, 3), D(2013, 4, 3)),
+        ("Тверь, 25-26.10.2012", "Тверь", D(2012, 10, 25), D(2012, 10, 26)),
+        ("Конференция состоялась 25 октября 2012 г. в Великом Новгороде.", "Великий Новгород",
+         D(2012, 10, 25), D(2012, 10, 25)),
+    ],
+)
+def test_place_and_date_forms(line: str, place: str, start: dt.date, end: dt.date) -> None:
+    res = parsed(doc("Резолюция конференции «Библиотека»\n\n" + line))
+    assert res.event.place is not None and res.event.place.value == place
+    assert res.event.start is not None and res.event.start.value == start
+    assert res.event.end is not None and res.event.end.value == end
+
+
+def test_country_after_the_city() -> None:
+    res = parsed(doc("Резолюция форума «Книга»\n\nМинск, Республика Беларусь, 3 апреля 2013 г."))
+    assert res.event.country == "Республика Беларусь"
+
+
+# --- adoption --------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("line", "adopted", "unanimous"),
+    [
+        ("Принята 26 октября 2012 г.", D(2012, 10, 26), False),
+        ("Резолюция принята единогласно 16 мая 2014 года.", D(2014, 5, 16), True),
+        ("Принято единогласно.", None, True),
+        ("Одобрена участниками 3 апреля 2013 г.", D(2013, 4, 3), False),
+    ],
+)
+def test_adoption_forms(line: str, adopted: dt.date | None, unanimous: bool) -> None:
+    res = parsed(doc("Резолюция конференции «Библиотека»\n\nТверь, 1 марта 2012 г.",
+                     "Конференция рекомендует:\n\n1. Сохранить фонды.\n\n" + line))
+    assert (res.adopted.value if res.adopted else None) == adopted
+    assert res.adopted_unanimously is unanimous
+    assert len(res.recommendations) == 1
+
+
+# --- document types, drafts, event kinds ----------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("heading", "doc_type", "draft"),
+    [
+        ("Резолюция конференции", "резолюция", False),
+        ("РЕКОМЕНДАЦИИ конференции", "рекомендации", False),
+        ("Итоговый документ конференции", "итоговый документ", False),
+        ("Решение конференции", "решение", False),
+        ("Обращение участников конференции", "обращение", False),
+        ("Проект резолюции конференции", "резолюция", True),
+        ("ПРОЕКТ\n\nРЕЗОЛЮЦИЯ конференции", "резолюция", True),
+    ],
+)
+def test_document_types_and_drafts(heading: str, doc_type: str, draft: bool) -> None:
+    res = parsed(doc(heading + " «Библиотека»\n\nТверь, 1 марта 2012 г."))
+    assert res.document_type.value == doc_type
+    assert res.is_draft is draft
+
+
+@pytest.mark.parametrize(
+    ("heading", "kind", "qualifiers", "ordinal"),
+    [
+        ("Резолюция XI Всероссийской научно-практической конференции", "конференция",
+         ("всероссийская", "научно-практическая"), 11),
+        ("Резолюция VIII межрегионального круглого стола", "круглый стол",
+         ("межрегиональный",), 8),
+        ("Резолюция «II» областного семинара", "семинар", ("областной",), 2),
+        ("Резолюция областного семинара-совещания", "семинар-совещание", ("областной",), None),
+        ("Резолюция Пятых Всероссийских краеведческих чтений", "чтения",
+         ("всероссийские", "краеведческие"), 5),
+        ("Итоговый документ Международного форума", "форум", ("международный",), None),
+        ("Резолюция III Всероссийского библиотечного конгресса", "конгресс",
+         ("всероссийский", "библиотечный"), 3),
+        ("Резолюция совещания директоров библиотек", "совещание", (), None),
+    ],
+)
+def test_event_kinds_qualifiers_ordinals(
+    heading: str, kind: str, qualifiers: tuple[str, ...], ordinal: int | None
+) -> None:
+    res = parsed(doc(heading + " «Библиотека и чтение»\n\nТверь, 1 марта 2012 г."))
+    assert res.event.kind.value == kind
+    assert res.event.qualifiers == qualifiers
+    assert res.event.ordinal == ordinal
+    assert res.event.title is not None and res.event.title.value == "Библиотека и чтение"
+
+
+@pytest.mark.parametrize(
+    ("header", "title"),
+    [
+        ("Резолюция конференции «Библиотека „на связи“»", "Библиотека „на связи“"),
+        ("Резолюция конференции „Библиотека и город“", "Библиотека и город"),
+        ('Резолюция конференции\n"Библиотека и город"', "Библиотека и город"),
+        ("Резолюция конференции\n\n**Библиотека и город**", "Библиотека и город"),
+        ("РЕЗОЛЮЦИЯ КОНФЕРЕНЦИИ\n\nБИБЛИОТЕКА И ГОРОД", "БИБЛИОТЕКА И ГОРОД"),
+    ],
+)
+def test_title_forms(header: str, title: str) -> None:
+    res = parsed(doc(header + "\n\nТверь, 1 марта 2012 г."))
+    assert res.event.title is not None and res.event.title.value == title
+
+
+def test_title_as_markdown_heading() -> None:
+    res = parsed(doc("# Резолюция конференции\n\n## Библиотека и город\n\nТверь, 1 марта 2012 г."),
+                 media_type="text/markdown")
+    assert res.event.title is not None and res.event.title.value == "Библиотека и город"
+
+
+# --- participants ----------------------------------------------------------------------------
+
+HEADER = "Резолюция конференции «Библиотека»\n\nТверь, 1 марта 2012 г.\n\n"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "count", "minimum"),
+    [
+        ("В конференции приняли участие более ста специалистов.", 100, True),
+        ("В конференции приняли участие 112 человек.", 112, False),
+        ("В работе конференции приняли участие свыше 200 библиотекарей.", 200, True),
+        ("Всего участников — 65 человек.", 65, False),
+        ("В конференции приняли участие сорок пять человек.", 45, False),
+        ("Участники: 48 руководителей библиотек.", 48, False),
+    ],
+)
+def test_participant_totals(sentence: str, count: int, minimum: bool) -> None:
+    res = parsed(doc(HEADER + sentence))
+    assert res.event.participants is not None and res.event.participants.value == count
+    assert res.event.participants_is_minimum is minimum
+
+
+def test_cohorts_with_counts_units_and_online_mode() -> None:
+    res = parsed(doc(
+        HEADER + "В конференции приняли участие специалисты 12 библиотек области, 5 городов "
+        "России, а также Пскова и еще 3 страны дистанционно. Общее количество участников – "
+        "80 человек."))
+    got = [(c.label.value, c.count, c.unit, c.mode) for c in res.event.cohorts]
+    assert got == [
+        ("библиотеки области", 12, "library", None),
+        ("города России", 5, "city", None),
+        ("Псков", None, "city", None),
+        ("страны", 3, "country", "online"),
+    ]
+    assert res.event.participants is not None and res.event.participants.value == 80
+
+
+# --- organisers and supporters ---------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("sentence", "organisers", "supporters"),
+    [
+        ("Конференция организована Министерством культуры Тверской области совместно с Тверской "
+         "областной библиотекой.",
+         ["Министерство культуры Тверской области", "Тверская областная библиотека"], []),
+        ("Конференция проведена Союзом городов и Центральной городской библиотекой имени "
+         "А. С. Пушкина при поддержке Российской библиотечной ассоциации.",
+         ["Союз городов", "Центральная городская библиотека имени А. С. Пушкина"],
+         ["Российская библиотечная ассоциация"]),
+        ("Организаторы: Тверская областная библиотека, администрация города Твери.",
+         ["Тверская областная библиотека", "администрация города Твери"], []),
+    ],
+)
+def test_organisers_and_supporters(sentence: str, organisers: list[str],
+                                   supporters: list[str]) -> None:
+    res = parsed(doc(HEADER + sentence))
+    assert [o.name.value for o in res.event.organisers] == organisers
+    assert [o.name.value for o in res.event.supporters] == supporters
+
+
+# --- recommendations -------------------------------------------------------------------------
+
+def groups(res: Resolution) -> list[tuple[str | None, list[str | None]]]:
+    out: list[tuple[str | None, list[str | None]]] = []
+    for rec in res.recommendations:
+        label = rec.addressee.label if rec.addressee else None
+        if out and out[-1][0] == label:
+            out[-1][1].append(rec.action.value if rec.action else None)
+        else:
+            out.append((label, [rec.action.value if rec.action else None]))
+    return out
+
+
+def test_inline_recommend_with_lettered_items() -> None:
+    res = parsed(HEADER + "Рекомендовать органам местного самоуправления:\nа) сохранить сеть;\n"
+                 "б) обеспечить финансирование.\n\nРекомендовать библиотекам области:\n"
+                 "a) проводить опросы;\nb) вести сайты.\n")
+    assert groups(res) == [
+        ("органы местного самоуправления", ["сохранить", "обеспечить"]),
+        ("библиотеки области", ["проводить", "вести"]),
+    ]
+    assert [r.label for r in res.recommendations] == ["а", "б", "a", "b"]
+
+
+def test_bullets_without_addressee() -> None:
+    res = parsed(HEADER + "Участники конференции считают необходимым:\n\n- развивать "
+                 "сотрудничество;\n- • не тот маркер\n• проводить конкурсы;\n"
+                 "— поддерживать чтение.\n")
+    assert [r.addressee for r in res.recommendations] == [None] * 4
+    assert [r.action.value if r.action else None for r in res.recommendations][::3] == [
+        "развивать", "поддерживать"]
+
+
+def test_addressee_opening_the_item() -> None:
+    res = parsed(HEADER + "Конференция рекомендует:\n\nМуниципальным библиотекам области активнее "
+                 "использовать социальные сети.\n\nОрганам местного самоуправления предусмотреть "
+                 "средства на комплектование.\n\nРазвивать партнёрство.\n")
+    assert groups(res) == [
+        ("муниципальные библиотеки области", ["использовать"]),
+        ("органы местного самоуправления", ["предусмотреть"]),
+        (None, ["развивать"]),
+    ]
+
+
+def test_numbered_addressee_headings_are_not_recommendations() -> None:
+    res = parsed(HEADER + "Конференция рекомендует:\n\n1. Министерству культуры Тверской области:"
+                 "\n\n1.1. Разработать программу.\n\n2. Библиотекам области:\n\n2.1. Создавать "
+                 "клубы.\n\n2.2. Использовать сети.\n")
+    assert groups(res) == [
+        ("Министерство культуры Тверской области", ["разработать"]),
+        ("библиотеки области", ["создавать", "использовать"]),
+    ]
+    assert res.recommendations[0].addressee is not None
+    assert res.recommendations[0].addressee.organisation is not None
+
+
+def test_html_list_under_headings() -> None:
+    html = ("<h1>Резолюция семинара «Чтение»</h1><p>Тверь, 1 марта 2012 г.</p>"
+            "<p>Семинар рекомендует:</p><h3>Органам власти</h3><ul><li>Сохранить библиотеки."
+            "</li><li>Финансировать комплектование.</li></ul><p><b>Библиотекам:</b></p><ol>"
+            "<li>Проводить акции.</li></ol>")
+    res = parsed(html, media_type="text/html")
+    assert groups(res) == [
+        (None, ["сохранить", "финансировать"]),
+        ("библиотеки", ["проводить"]),
+    ] or groups(res) == [
+        ("органы власти", ["сохранить", "финансировать"]),
+        ("библиотеки", ["проводить"]),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("item", "verb"),
+    [
+        ("Сохранить библиотеки.", "сохранить"),
+        ("Активнее предоставлять услуги.", "предоставлять"),
+        ("В целях развития чтения способствовать работе клубов.", "способствовать"),
+        ("При формировании бюджетов предусматривать расходы.", "предусматривать"),
+        ("Учитывая, что ресурсы важны, оказывать содействие оцифровке.", "оказывать"),
+        ("Шире использовать электронные ресурсы.", "использовать"),
+    ],
+)
+def test_action_is_the_opening_verb(item: str, verb: str) -> None:
+    res = parsed(HEADER + "Конференция рекомендует:\n\n" + item + "\n")
+    action = res.recommendations[0].action
+    assert action is not None and action.value == verb
+
+
+def test_statements_intro_then_recommendations() -> None:
+    res = parsed(HEADER + "Участники конференции отмечают:\n\n1. Рост интереса к чтению.\n\n"
+                 "2. Недостаток средств.\n\nУчастники конференции рекомендуют:\n\n"
+                 "1. Сохранить фонды.\n")
+    assert [s.text.value for s in res.statements] == ["Рост интереса к чтению.",
+                                                      "Недостаток средств."]
+    assert len(res.recommendations) == 1
+
+
+def test_closing_proposal_plans_an_event() -> None:
+    res = parsed(HEADER + "Конференция рекомендует:\n\n1. Сохранить фонды.\n\nУчастники "
+                 "предлагают Тверской областной библиотеке провести следующий семинар в 2016 "
+                 "году.\n")
+    proposal = res.proposals[0]
+    assert proposal.addressee is not None
+    assert proposal.addressee.label == "Тверская областная библиотека"
+    assert proposal.planned_event is not None
+    assert proposal.planned_event.kind.value == "семинар"
+    assert proposal.planned_event.year is not None and proposal.planned_event.year.value == 2016
+
+
+# --- partial and non-resolutions -------------------------------------------------------------
+
+def test_header_only_loads_with_warnings() -> None:
+    res = parsed("Резолюция конференции «Библиотека»\n\nТверь, 1 марта 2012 г.\n")
+    assert res.recommendations == ()
+    assert any("recommendation" in w for w in res.warnings)
+
+
+def test_text_cut_mid_sentence_keeps_what_is_there() -> None:
+    res = parsed(HEADER + "Конференция рекомендует:\n\n1. Сохранить фонды.\n\n2. Обеспечить "
+                 "доступ к")
+    assert len(res.recommendations) == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Резолюция\n\nСегодня хорошая погода.\n",
+        "Конференция рекомендует:\n\n1. Сохранить фонды.\n",
+        "Протокол заседания\n\nПрисутствовали: 5 человек.\n",
+    ],
+)
+def test_not_a_resolution(text: str) -> None:
+    with pytest.raises(NotAResolutionError) as info:
+        parse_text(text, name="note.txt")
+    assert info.value.path == "note.txt"
