@@ -176,7 +176,7 @@ class Site:
         return iris
 
     def _alternates(self, url_path: str) -> list[tuple[str, str, str]]:
-        stem = url_path.rstrip("/")
+        stem = quote(url_path.rstrip("/"), safe=pages.PATH_SAFE)
         for ext in SUFFIXES:
             if stem.endswith("." + ext):
                 stem = stem[: -len(ext) - 1]
