@@ -109,7 +109,8 @@ def create_app(store_path: str | Path, **settings: Any) -> Starlette:
             expose_headers=["Location", "Content-Type", "Content-Length"],
             max_age=3600,
         ),
-        Middleware(GZipMiddleware, minimum_size=1000),
+        # Level 3: most of the size gain of level 9 at a fraction of its CPU time.
+        Middleware(GZipMiddleware, minimum_size=1000, compresslevel=3),
     ]
     exception_handlers: dict[Any, Any] = {
         HTTPError: handle_http_error,
