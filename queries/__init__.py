@@ -326,9 +326,9 @@ _SKIP = re.compile(
 _WORD_OR_BRACE = re.compile(r"[?$]?[A-Za-z_][\w.-]*(?::[\w.-]*)?|:[\w.-]*|\{")
 
 
-def _where_brace(text: str) -> int:
-    """Offset just after the ``{`` opening the top-level ``WHERE`` group of ``text``."""
-    position, form = 0, None
+def _tokens(text: str) -> Iterator[re.Match[str]]:
+    """Keywords, names and ``{`` of ``text``, outside comments, strings and IRIs."""
+    position = 0
     while position < len(text):
         skip = _SKIP.match(text, position)
         if skip:
@@ -338,14 +338,32 @@ def _where_brace(text: str) -> int:
         if token is None:
             position += 1
             continue
+        yield token
+        position = token.end()
+
+
+def query_form(text: str) -> str:
+    """``SELECT``, ``ASK``, ``CONSTRUCT`` or ``DESCRIBE``: the form of the query ``text``."""
+    for token in _tokens(text):
+        if token[0].upper() in _FORMS:
+            return token[0].upper()
+    raise QueryError("not a SPARQL query (no SELECT, ASK, CONSTRUCT or DESCRIBE)")
+
+
+_FORMS = ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")
+
+
+def _where_brace(text: str) -> int:
+    """Offset just after the ``{`` opening the top-level ``WHERE`` group of ``text``."""
+    form = None
+    for token in _tokens(text):
         word = token[0].upper()
-        if form is None and word in ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE"):
+        if form is None and word in _FORMS:
             form = word
         if word == "WHERE" or (word == "{" and form in ("SELECT", "ASK", "DESCRIBE")):
             brace = text.find("{", token.end()) if word == "WHERE" else token.start()
             if brace >= 0:
                 return brace + 1
-        position = token.end()
     raise QueryError("cannot find the WHERE clause to bind parameters in")
 
 
@@ -364,11 +382,14 @@ def run_remote(
     client = SPARQLWrapper(endpoint)
     client.setMethod(POST)
     client.setQuery(text)
+    # SPARQLWrapper guesses the form with a regex that words in comments (e.g. "address") can
+    # fool into sending an update; the form is known, so say it.
+    client.queryType = query_form(text)
+    if client.queryType not in ("SELECT", "ASK"):
+        raise QueryError(f"query {query.name!r}: only SELECT and ASK run against an endpoint")
     client.setReturnFormat(JSON)
     if timeout is not None:
         client.setTimeout(int(timeout) or 1)
-    if client.queryType in ("CONSTRUCT", "DESCRIBE"):
-        raise QueryError(f"query {query.name!r}: only SELECT and ASK run against an endpoint")
     try:
         body = client.query().response.read()
     except (SPARQLWrapperException, OSError) as exc:
