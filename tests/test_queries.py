@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import re
+import shlex
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -381,3 +382,30 @@ def test_serialize_formats_know_their_media_types(store: ox.Store) -> None:
     assert Format.JSON.media_type == "application/sparql-results+json"
     results = run(named_query("addressees"), store)
     assert serialize(results, Format.CSV).startswith(b"addressee,resolutions,recommendations")
+
+
+# --- docs/questions.md ----------------------------------------------------------------------
+
+QUESTIONS = Path(__file__).resolve().parents[1] / "docs" / "questions.md"
+_CONSOLE = re.compile(r"```console\n\$ (?P<command>[^\n]+)\n(?P<output>.*?)```", re.DOTALL)
+
+
+def _documented_calls() -> list[tuple[str, str]]:
+    return [(m["command"], m["output"]) for m in _CONSOLE.finditer(QUESTIONS.read_text("utf-8"))]
+
+
+def test_questions_ask_five_things_with_named_queries() -> None:
+    calls = _documented_calls()
+    assert len(calls) >= 5
+    for command, _ in calls:
+        assert command.split()[:2] == ["reskg", "query"]
+        assert command.split()[2] in catalogue()
+
+
+@pytest.mark.parametrize("call", _documented_calls(), ids=lambda c: c[0].split()[2])
+def test_questions_show_the_real_output(call: tuple[str, str], tver_store: Path) -> None:
+    command, output = call
+    args = [tver_store.as_posix() if a == "var/store" else a for a in shlex.split(command)[1:]]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.replace("\r\n", "\n") == output

@@ -233,7 +233,9 @@ def test_provenance_spans_index_the_rendition(tver_store: Path) -> None:
     store = open_store(tver_store, read_only=True)
     rdf_value = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#value")
     source = ox.NamedNode(f"{BASE}source/{DOC}")
-    (text,) = [str(q.object.value) for q in store.quads_for_pattern(source, rdf_value, None)]
+    (literal,) = [q.object for q in store.quads_for_pattern(source, rdf_value, None)]
+    assert isinstance(literal, ox.Literal)
+    text = literal.value
     rows = ask(store, "provenance", resource=RESOLUTION) + ask(store, "provenance", resource=EVENT)
     assert len(rows) > 3
     for row in rows:
