@@ -118,8 +118,8 @@ def _query(store: ox.Store, sparql: str) -> list[dict[str, str]]:
 
 
 _MENTIONS = f"""
-SELECT ?node (SAMPLE(?l) AS ?label) (GROUP_CONCAT(DISTINCT STR(?class); separator=" ") AS ?classes)
-       (SAMPLE(?i) AS ?isil)
+SELECT ?node (MIN(?l) AS ?label) (GROUP_CONCAT(DISTINCT STR(?class); separator=" ") AS ?classes)
+       (MIN(?i) AS ?isil)
 WHERE {{
   GRAPH ?g {{ ?node a ?class }}
   VALUES ?class {{ <{ORG.FormalOrganization}> <{ORG.OrganizationalUnit}> <{SCHEMA.Place}>
@@ -153,11 +153,18 @@ def unresolved(store: ox.Store, *, base_iri: str, registry: Registry | None = No
     return [m for m in mentions(store) if m.node not in known]
 
 
-def unlinked(store: ox.Store) -> list[Mention]:
-    """Organisation and place nodes with no ``owl:sameAs`` link to Wikidata in any graph."""
+def unlinked(store: ox.Store, *, base_iri: str, registry: Registry | None = None,
+             gazetteer: Gazetteer | None = None) -> list[Mention]:
+    """Organisation and place nodes with no Wikidata link: none in any graph of the store, and
+    none in their registry or gazetteer entry."""
+    minter = Minter(base_iri)
+    registry = registry or default_registry()
+    gazetteer = gazetteer or default_gazetteer()
     linked = {row["s"] for row in _query(store, f"""
         SELECT DISTINCT ?s WHERE {{ GRAPH ?g {{ ?s <{OWL.sameAs}> ?o }}
             FILTER(STRSTARTS(STR(?o), "{WIKIDATA}")) }}""")}
+    linked |= {registry.iri(o, minter) for o in registry if o.wikidata}
+    linked |= {gazetteer.iri(p, minter) for p in gazetteer if p.wikidata}
     return [m for m in mentions(store) if m.node not in linked]
 
 
@@ -220,11 +227,11 @@ def candidates(mention: Mention, *, endpoint: str = DEFAULT_ENDPOINT, limit: int
     return ranked[:limit]
 
 
-def reconcile(store: ox.Store, *, endpoint: str = DEFAULT_ENDPOINT, limit: int = 5,
-              timeout: float = 30.0) -> list[Candidate]:
+def reconcile(store: ox.Store, *, base_iri: str, endpoint: str = DEFAULT_ENDPOINT,
+              limit: int = 5, timeout: float = 30.0) -> list[Candidate]:
     """Candidates for every unlinked organisation and place node that has a Russian name."""
     out: list[Candidate] = []
-    for mention in unlinked(store):
+    for mention in unlinked(store, base_iri=base_iri):
         if mention.label:
             out += candidates(mention, endpoint=endpoint, limit=limit, timeout=timeout)
     return out
