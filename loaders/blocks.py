@@ -101,6 +101,16 @@ def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
+def tight(text: str, a: int, b: int, strip: str = "") -> tuple[int, int]:
+    """``[a, b)`` without whitespace, emphasis markers or ``strip`` characters at its edges."""
+    junk = "*_" + strip
+    while a < b and (text[a].isspace() or text[a] in junk):
+        a += 1
+    while b > a and (text[b - 1].isspace() or text[b - 1] in junk):
+        b -= 1
+    return a, b
+
+
 def clean(value: str) -> str:
     """A value as a reader cites it: markup stars gone, one space between words."""
     value = re.sub(r"\*\*|__|(?<!\w)[*_]|[*_](?!\w)", "", value)

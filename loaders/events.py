@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from resolutions_kg.records import Span, Spanned
 
+from .blocks import tight
 from .russian import lemma, nominative, parses, words
 
 #: Event kinds by the lemma of their noun (the compound ones by their parts).
@@ -145,7 +146,8 @@ def title_in(text: str, start: int, end: int, after: int | None = None) -> Spann
     for a, b in quoted_ranges(text, start, end):
         if after is not None and a < after:
             continue
-        inner = " ".join(text[a + 1 : b - 1].split())
-        if len(inner) >= 3:
-            return Spanned(inner, Span(a + 1, b - 1))
+        a, b = tight(text, a + 1, b - 1)
+        inner = " ".join(text[a:b].split())
+        if len(inner) >= 3 and any(c.isalpha() for c in inner):
+            return Spanned(inner, Span(a, b))
     return None

@@ -12,7 +12,7 @@ import re
 from resolutions_kg.errors import NotAResolutionError
 from resolutions_kg.records import Event, Resolution, Span, Spanned
 
-from .blocks import Block, blocks, clean, sentences
+from .blocks import Block, blocks, clean, sentences, tight
 from .dates import find_dates
 from .events import KindMatch, find_kind, qualifiers_and_ordinal, title_in
 from .items import ADOPTED, Items, body_text, is_adoption, parse_items
@@ -65,9 +65,10 @@ def parse(rendition: Rendition) -> Resolution:
         kind = find_kind(text, type_match.end("type"), head_end)
     title = title_in(text, type_match.end("type"), head_end)
     if title is None and nxt < len(bs) and _title_line(text, bs[nxt]):
-        a, b = body_text(text, bs[nxt])
-        title = title_in(text, a, b) or Spanned(clean(text[a:b]), Span(a, b))
-        nxt += 1
+        a, b = tight(text, *body_text(text, bs[nxt]))
+        if any(c.isalpha() for c in text[a:b]):
+            title = title_in(text, a, b) or Spanned(clean(text[a:b]), Span(a, b))
+            nxt += 1
     heading = Spanned(clean(text[head_start:head_end]), Span(head_start, head_end))
     items = parse_items(text, bs, nxt)
     preamble = [bl for bl in bs[nxt : items.start] if not is_adoption(text, bl)]

@@ -114,6 +114,15 @@ def build_lines(
             start += 1
         while end > start and (text[end - 1].isspace() or (end - 1) in hidden_chars):
             end -= 1
+        # stray emphasis markers («**» with no partner) at the edges are not content either
+        while start + 1 < end and text[start : start + 2] in ("**", "__"):
+            start += 2
+            while start < end and text[start].isspace():
+                start += 1
+        while end - 2 > start and text[end - 2 : end] in ("**", "__"):
+            end -= 2
+            while end > start and text[end - 1].isspace():
+                end -= 1
         if start >= end:
             continue
         hint = hints.get(line_start, LineHint())

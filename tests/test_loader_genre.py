@@ -20,7 +20,10 @@ def parsed(text: str, media_type: str = "text/plain") -> Resolution:
     return res
 
 
-def doc(header: str, body: str = "Участники конференции рекомендуют:\n\n1. Сохранить фонды.\n") -> str:
+RECOMMENDS = "Участники конференции рекомендуют:\n\n1. Сохранить фонды.\n"
+
+
+def doc(header: str, body: str = RECOMMENDS) -> str:
     return header + "\n\n" + body
 
 
