@@ -9,9 +9,11 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
-from conftest import SHARED
+from conftest import SHARED, TVER
 
 from resolutions_kg.gazetteer import default_gazetteer, load_gazetteer
+from resolutions_kg.iris import Minter
+from resolutions_kg.publish import prepare
 from resolutions_kg.registry import RegistryError, reference_graphs
 from resolutions_kg.settings import DEFAULT_BASE_IRI
 from resolutions_kg.store import replace_graphs
@@ -139,6 +141,29 @@ def test_the_links_query_lists_the_tver_places_with_wikidata_and_geonames() -> N
         assert rows[f"{BASE}place/{slug}"] == {f"http://www.wikidata.org/entity/{qid}",
                                                f"https://sws.geonames.org/{geonames}/"}
     assert labels[f"{BASE}place/tver"] == "Тверь"
+
+
+def test_the_tver_resolution_points_at_gazetteer_places_with_links() -> None:
+    """End to end through the real loader and mapper: the places the Tver event and its cohorts
+    point at are the gazetteer's, and the links query gives each its Wikidata and GeoNames IRI."""
+    minter = Minter(BASE)
+    _, mapped = prepare(TVER, minter, validate=False)
+    store = ox.Store()
+    replace_graphs(store, {**reference_graphs(BASE), minter.graph(mapped.slug): mapped.document},
+                   add={minter.graph("entities"): mapped.entities})
+    pointed = {t.object.value for t in mapped.document
+               if t.predicate.value in (SCHEMA + "location", "http://purl.org/dc/terms/spatial")}
+    query = (resources.files("resolutions_kg.queries") / "links.rq").read_text(encoding="utf-8")
+    solutions = store.query(query, use_default_graph_as_union=True)
+    assert isinstance(solutions, ox.QuerySolutions)
+    targets: dict[str, set[str]] = {}
+    for row in solutions:
+        targets.setdefault(row["resource"].value, set()).add(row["target"].value)
+    for slug in ("tver", "klin", "lipetsk", "moskva", "vyborg", "arkhangelsk"):
+        place = f"{BASE}place/{slug}"
+        assert place in pointed, slug
+        assert {t.split("/")[2] for t in targets[place]} == {"www.wikidata.org",
+                                                             "sws.geonames.org"}
 
 
 BAD = [
