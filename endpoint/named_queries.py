@@ -143,14 +143,15 @@ def _triple_table(triples: list[ox.Triple]) -> tuple[list[str], list[list[Any]]]
 
 
 def _cell(renderer: pages.Renderer, term: Any) -> dict[str, Any]:
-    if term is None:
-        return {"text": ""}
+    cell: dict[str, Any] = {"text": "", "href": None, "lang": None}
     if isinstance(term, ox.NamedNode):
         link = renderer.link(term.value, label_first=False)
-        return {"text": link.name, "href": link.href}
-    if isinstance(term, ox.Literal):
-        return {"text": term.value, "lang": term.language}
-    return {"text": str(term)}
+        cell.update(text=link.name, href=link.href)
+    elif isinstance(term, ox.Literal):
+        cell.update(text=term.value, lang=term.language)
+    elif term is not None:
+        cell.update(text=str(term))
+    return cell
 
 
 def routes(ctx: Any) -> list[BaseRoute]:

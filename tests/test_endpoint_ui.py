@@ -1,0 +1,163 @@
+"""The query UI at / (YASGUI served by us, in headless Chromium) and the named queries at
+/queries (catalogue as HTML/JSON, runs as JSON/CSV/TSV/HTML, parameter errors as 400s)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from pathlib import Path
+
+import httpx
+import pytest
+from resolutions_kg.queries import catalogue
+
+pytest_plugins = ["ld_fixtures"]
+
+CHROMIUM = Path("/usr/bin/chromium")
+STATIC = Path(__file__).resolve().parents[1] / "endpoint" / "static"
+
+
+# ------------------------------------------------------------------------- /queries
+
+
+def test_catalogue_json(tver: httpx.Client) -> None:
+    response = tver.get("/queries", headers={"Accept": "application/json"})
+    assert response.status_code == 200
+    listed = {q["name"]: q for q in response.json()["queries"]}
+    assert set(listed) == set(catalogue())
+    recommendations = listed["recommendations"]
+    assert recommendations["url"] == "/queries/recommendations"
+    assert {p["name"] for p in recommendations["parameters"]} >= {"resolution", "topic"}
+    assert "SELECT" in recommendations["query"]
+
+
+def test_catalogue_html(tver: httpx.Client) -> None:
+    response = tver.get("/queries", headers={"Accept": "text/html"})
+    assert response.status_code == 200
+    for name in catalogue():
+        assert f'href="/queries/{name}"' in response.text
+
+
+def test_run_as_json(tver: httpx.Client) -> None:
+    response = tver.get("/queries/recommendations",
+                        headers={"Accept": "application/sparql-results+json"})
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith("application/sparql-results+json")
+    rows = response.json()["results"]["bindings"]
+    assert len(rows) >= 5
+    assert all("text" in row for row in rows)
+
+
+def test_run_as_csv_and_tsv(tver: httpx.Client) -> None:
+    as_json = tver.get("/queries/recommendations", params={"format": "json"}).json()
+    n = len(as_json["results"]["bindings"])
+    response = tver.get("/queries/recommendations", headers={"Accept": "text/csv"})
+    assert response.headers["content-type"].startswith("text/csv")
+    table = list(csv.reader(io.StringIO(response.text)))
+    assert len(table) == n + 1 and "text" in table[0]
+    tsv = tver.get("/queries/recommendations", params={"format": "tsv"})
+    assert tsv.headers["content-type"].startswith("text/tab-separated-values")
+    assert len(tsv.text.strip().splitlines()) == n + 1
+
+
+def test_run_as_html_table(tver: httpx.Client) -> None:
+    response = tver.get("/queries/recommendations", headers={"Accept": "text/html"})
+    assert response.status_code == 200
+    assert '<table class="results">' in response.text
+    assert re.search(r'<a href="/resolution/[^"/]+">', response.text)  # our IRIs link to us
+
+
+def test_parameters_are_bound(tver: httpx.Client) -> None:
+    rows = tver.get("/queries/recommendations", params={"format": "json"}).json()
+    resolution = rows["results"]["bindings"][0]["resolution"]["value"]
+    bound = tver.get("/queries/recommendations",
+                     params={"resolution": resolution, "format": "json"}).json()
+    assert bound["results"]["bindings"]
+    other = tver.get("/queries/recommendations",
+                     params={"resolution": resolution + "-other", "format": "json"}).json()
+    assert other["results"]["bindings"] == []
+
+
+@pytest.mark.parametrize(
+    ("params", "named"),
+    [({"resolution": "not an iri"}, "resolution"), ({"colour": "red"}, "colour")],
+)
+def test_parameter_errors_are_400_naming_the_parameter(
+    tver: httpx.Client, params: dict[str, str], named: str
+) -> None:
+    response = tver.get("/queries/recommendations", params=params,
+                        headers={"Accept": "application/json"})
+    assert response.status_code == 400
+    assert named in response.json()["message"]
+
+
+def test_missing_required_parameter_is_400(tver: httpx.Client) -> None:
+    response = tver.get("/queries/search", headers={"Accept": "text/csv"})
+    assert response.status_code == 400
+    assert "text" in response.text
+
+
+def test_browser_gets_the_form_for_a_query_that_needs_parameters(tver: httpx.Client) -> None:
+    response = tver.get("/queries/search", headers={"Accept": "text/html"})
+    assert response.status_code == 200
+    assert '<input name="text"' in response.text
+
+
+def test_unknown_query_is_404(tver: httpx.Client) -> None:
+    assert tver.get("/queries/nope", headers={"Accept": "text/csv"}).status_code == 404
+
+
+# ---------------------------------------------------------------------------- the UI
+
+
+def test_ui_page_uses_our_own_copy_of_yasgui(ld: httpx.Client) -> None:
+    page = ld.get("/").text
+    assert '<script src="/static/yasgui/yasgui.min.js">' in page
+    assert "cdn" not in page.lower() and "unpkg" not in page.lower()
+    js = ld.get("/static/yasgui/yasgui.min.js")
+    assert js.status_code == 200 and len(js.content) > 500_000
+    assert ld.get("/static/yasgui/yasgui.min.css").status_code == 200
+    assert (STATIC / "yasgui" / "LICENSE").read_text().count("MIT") >= 1
+
+
+def test_ui_lists_the_named_queries(ld: httpx.Client) -> None:
+    page = ld.get("/").text
+    for name in catalogue():
+        assert f'"name": "{name}"' in page
+
+
+@pytest.mark.browser
+@pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium")
+def test_ui_runs_a_query_in_chromium(tver_server: object) -> None:
+    from playwright.sync_api import sync_playwright
+
+    url = tver_server.url  # type: ignore[attr-defined]
+    outside: list[str] = []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync", "--no-first-run"],
+        )
+        try:
+            page = browser.new_page(viewport={"width": 1400, "height": 1000})
+            page.on("request", lambda r: outside.append(r.url)
+                    if not r.url.startswith((url, "data:", "blob:")) else None)
+            errors: list[str] = []
+            page.on("pageerror", lambda e: errors.append(str(e)))
+            page.goto(url + "/")
+            page.wait_for_selector(".yasqe .CodeMirror")
+            # load a named query into the editor from the examples list, then run it
+            page.click('button[data-query="recommendations"]')
+            text = page.evaluate("window.reskgYasgui.getTab().getQuery()")
+            assert "reskg:Recommendation" in text or "Recommendation" in text
+            page.click(".yasqe_queryButton")
+            page.wait_for_selector(".yasr table.dataTable tbody tr td", timeout=30_000)
+            rows = page.locator(".yasr table.dataTable tbody tr").count()
+            assert rows >= 5
+            page.screenshot(path="/tmp/reskg-ui.png", full_page=False)
+            assert errors == []
+        finally:
+            browser.close()
+    assert outside == []
