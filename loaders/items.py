@@ -215,6 +215,7 @@ def parse_items(text: str, blocks: list[Block], first: int) -> Items:
         )
     items = Items(start=start)
     addressee: Addressee | None = None
+    heading_label: str | None = None
     mode = "recommend"
     for i in range(start, len(blocks)):
         block = blocks[i]
@@ -225,8 +226,14 @@ def parse_items(text: str, blocks: list[Block], first: int) -> Items:
         heading = heading_addressee(text, block)
         if heading is not None:
             addressee, mode = heading, "recommend"
+            heading_label = block.label
             items.consumed.add(i)
             continue
+        if heading_label is not None and block.label is not None and (
+            block.label.count(".") == heading_label.count(".")
+        ):
+            # «3. Проводить …» after «1. Органам …: — …»: back at the level of the headings
+            addressee, heading_label = None, None
         if content.endswith(":") and len(content) < 300:
             if STATEMENT_INTRO.search(content) and not RECOMMEND_INTRO.search(content):
                 mode = "state"

@@ -52,6 +52,8 @@ ONLINE = re.compile(
     re.I,
 )
 OFFLINE = re.compile(r"\s*(?:очно|в\s+очном\s+(?:режиме|формате))", re.I)
+_LIST_AFTER_TOTAL = re.compile(
+    r"\s*(?::|,\s*(?:в\s+том\s+числе|из\s+них|среди\s+них)\s*:?)\s*", re.I)
 _SPLIT = re.compile(r"\s*,\s*(?:а\s+также\s+|и\s+(?:ещ[её]\s+)?)?|\s+а\s+также\s+|\s+и\s+ещ[её]\s+"
                     r"|\s+и\s+(?=\d)|\s*;\s*")
 
@@ -125,7 +127,7 @@ def cohorts(text: str, a: int, b: int, total_count: Count | None,
         return []
     start = opener.end()
     if total_count and start <= total_count.span.start < b:
-        colon = re.compile(r"\s*:\s*").match(text, total_count.noun_end)
+        colon = _LIST_AFTER_TOTAL.match(text, total_count.noun_end)
         if colon:
             start = colon.end()
         else:
@@ -134,6 +136,8 @@ def cohorts(text: str, a: int, b: int, total_count: Count | None,
     single = total_count is not None and start == total_count.span.start
     while end > start and text[end - 1] in ".;: \n":
         end -= 1
+    if single and total_count is not None and not text[total_count.noun_end : end].strip():
+        return []  # only the total: «приняли участие 112 человек.»
     pieces = [(start, end)] if single else _split(text, start, end)
     organiser_names = {o.name.value.lower() for o in organisers}
     out: list[Cohort] = []
@@ -158,10 +162,16 @@ def _split(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def _cohort(text: str, a: int, b: int, organisers: set[str]) -> Cohort | None:
     mode = None
-    if m := ONLINE.search(text, a, b):
-        mode, b = "online", m.start() if m.start() > a else b
-    elif m := OFFLINE.search(text, a, b):
-        mode, b = "offline", m.start() if m.start() > a else b
+    for pattern, name in ((ONLINE, "online"), (OFFLINE, "offline")):
+        if m := pattern.search(text, a, b):
+            mode = name
+            if text[a : m.start()].strip():
+                b = m.start()
+            else:  # «в режиме онлайн — представители 7 регионов»
+                a = m.end()
+                while a < b and (text[a].isspace() or text[a] in "–—-:,"):
+                    a += 1
+            break
     while b > a and not text[b - 1].isalnum() and text[b - 1] not in "»\"":
         b -= 1
     piece = text[a:b]

@@ -342,3 +342,82 @@ def test_not_a_resolution(text: str) -> None:
     with pytest.raises(NotAResolutionError) as info:
         parse_text(text, name="note.txt")
     assert info.value.path == "note.txt"
+
+
+# --- whole documents in other shapes ---------------------------------------------------------
+
+DRAFT_DOC = """ПРОЕКТ
+
+РЕЗОЛЮЦИЯ
+XII Всероссийской научно-практической конференции
+«Библиотеки малых городов: ресурсы развития»
+
+г. Вологда, 30 сентября – 2 октября 2015 г.
+
+Конференция проведена Министерством культуры Российской Федерации, Российской библиотечной \
+ассоциацией и Вологодской областной универсальной научной библиотекой имени И. В. \
+Бабушкина при поддержке Фонда Михаила Прохорова.
+
+В работе конференции приняли участие более ста специалистов из 25 регионов России, а также \
+коллеги из Республики Беларусь и Казахстана.
+
+Участники конференции отмечают, что библиотеки малых городов остаются важнейшими центрами \
+культурной жизни.
+
+Участники конференции рекомендуют:
+
+1. Органам государственной власти субъектов Российской Федерации:
+— сохранить сеть библиотек малых городов;
+— предусмотреть средства на комплектование фондов.
+
+2. Библиотекам малых городов активнее внедрять информационные технологии.
+
+3. Проводить ежегодные конкурсы профессионального мастерства.
+
+Принято единогласно.
+"""
+
+PSKOV_HTML = """<html><body>
+<p align="center"><b>ИТОГОВЫЙ ДОКУМЕНТ</b></p>
+<p align="center"><b>Межрегионального круглого стола «Молодёжь и чтение»</b></p>
+<p>Круглый стол состоялся 12 ноября 2019 года в г. Пскове. Организаторы: Псковская \
+областная универсальная научная библиотека, Комитет по культуре Псковской области.</p>
+<p>В работе круглого стола приняли участие 45 человек, в том числе в режиме онлайн — \
+представители 7 регионов.</p>
+<p>Участники круглого стола считают необходимым:</p>
+<ul>
+<li><i>Комитету по культуре Псковской области:</i>
+<ul><li>разработать программу поддержки молодёжного чтения;</li><li>учредить премию для \
+молодых авторов.</li></ul></li>
+<li><i>Библиотекам области:</i>
+<ul><li>создавать молодёжные пространства;</li></ul></li>
+</ul>
+<p>Одобрено участниками круглого стола 12 ноября 2019 г.</p>
+</body></html>
+"""
+
+
+def test_draft_with_ordinal_bullets_under_a_numbered_heading() -> None:
+    res = parsed(DRAFT_DOC)
+    assert res.is_draft and res.adopted is None and res.adopted_unanimously
+    assert (res.event.ordinal, res.event.kind.value) == (12, "конференция")
+    assert res.event.participants is not None and res.event.participants.value == 100
+    assert res.event.participants_is_minimum
+    assert [o.name.value for o in res.event.supporters] == ["Фонд Михаила Прохорова"]
+    assert [(g, len(actions)) for g, actions in groups(res)] == [
+        ("органы государственной власти субъектов Российской Федерации", 2),
+        ("библиотеки малых городов", 1),
+        (None, 1),
+    ]
+
+
+def test_final_document_in_html_with_nested_lists() -> None:
+    res = parsed(PSKOV_HTML, media_type="text/html")
+    assert res.document_type.value == "итоговый документ"
+    assert res.event.place is not None and res.event.place.value == "Псков"
+    assert res.adopted is not None and res.adopted.value == D(2019, 11, 12)
+    assert [(c.count, c.unit, c.mode) for c in res.event.cohorts] == [(7, "region", "online")]
+    assert [(g, len(actions)) for g, actions in groups(res)] == [
+        ("Комитет по культуре Псковской области", 2),
+        ("библиотеки области", 1),
+    ]
