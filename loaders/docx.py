@@ -11,6 +11,7 @@ import io
 import re
 import zipfile
 from collections import defaultdict
+from typing import Any
 
 from resolutions_kg.errors import UnreadableInputError
 from resolutions_kg.records import SourceText
@@ -87,11 +88,11 @@ class _Numbering:
         return printed, printed.rstrip(".)") or None
 
 
-def _paragraphs(document: object) -> list[object]:
+def _paragraphs(document: Any) -> list[Any]:
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
-    out: list[object] = []
+    out: list[Any] = []
     body = document.element.body  # type: ignore[attr-defined]
     for child in body.iterchildren():
         if child.tag == f"{_W}p":

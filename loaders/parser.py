@@ -88,7 +88,8 @@ def parse(rendition: Rendition) -> Resolution:
     if kind is None:
         warnings.append("no event kind is named; the event is called «мероприятие»")
         kind = KindMatch("мероприятие", document_type.span, document_type.span.start)
-        qualifiers, ordinal = (), None
+        qualifiers: tuple[str, ...] = ()
+        ordinal: int | None = None
     else:
         qualifiers, ordinal = qualifiers_and_ordinal(text, region_start, kind)
     event = _event(text, bs, head_blocks, preamble, pre_sentences, kind, qualifiers, ordinal,

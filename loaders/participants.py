@@ -12,7 +12,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from resolutions_kg.records import Cohort, OrganisationMention, Span, Spanned
+from resolutions_kg.records import (
+    AttendanceMode,
+    Cohort,
+    CountedUnit,
+    OrganisationMention,
+    Span,
+    Spanned,
+)
 
 from .blocks import clean
 from .organisations import mention
@@ -23,7 +30,7 @@ PERSON_LEMMAS = frozenset(
     "гость работник эксперт преподаватель директор слушатель член заведующий педагог учитель "
     "студент ученый учёный исследователь".split()
 )
-UNITS: dict[str, str] = {
+UNITS: dict[str, CountedUnit] = {
     "библиотека": "library", "цбс": "library-system", "система": "library-system",
     "город": "city", "регион": "region", "область": "region", "край": "region",
     "республика": "region", "субъект": "region", "страна": "country", "государство": "country",
@@ -79,7 +86,7 @@ def counts(text: str, start: int, end: int) -> list[Count]:
         if w.isdigit():
             value, j = int(w), i + 1
         else:
-            seq = []
+            seq: list[str] = []
             while j < len(toks) and number_words([toks[j][0]]) is not None and len(seq) < 4:
                 seq.append(toks[j][0])
                 j += 1
@@ -161,8 +168,10 @@ def _split(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _cohort(text: str, a: int, b: int, organisers: set[str]) -> Cohort | None:
-    mode = None
-    for pattern, name in ((ONLINE, "online"), (OFFLINE, "offline")):
+    mode: AttendanceMode | None = None
+    modes: tuple[tuple[re.Pattern[str], AttendanceMode], ...] = (
+        (ONLINE, "online"), (OFFLINE, "offline"))
+    for pattern, name in modes:
         if m := pattern.search(text, a, b):
             mode = name
             if text[a : m.start()].strip():
@@ -197,9 +206,10 @@ def _cohort(text: str, a: int, b: int, organisers: set[str]) -> Cohort | None:
         return Cohort(label=Spanned(label, Span(a, b)), count=count.value,
                       count_is_minimum=count.minimum, unit="person", mode=mode)
     case = "gent" if persons or count is not None or _genitive_only(rest) else None
-    if count is None and (name := _place(rest)):
-        return Cohort(label=Spanned(name, Span(rest_start, b)), unit="city", mode=mode,
-                      places=(name,))
+    place = _place(rest) if count is None else None
+    if place is not None:
+        return Cohort(label=Spanned(place, Span(rest_start, b)), unit="city", mode=mode,
+                      places=(place,))
     label = nominative(rest, case, plural=count is not None)
     if label.lower() in organisers:
         return None

@@ -209,10 +209,10 @@ def place_nominative(text: str) -> str:
     for w, a, b in toks:
         head, sep, rest = w.partition("-на-")
         target = head if sep else w
-        ps = [p for p in parses(target) if p.tag.POS in ("NOUN", "ADJF") and p.tag.case]
-        geo = [p for p in ps if "Geox" in p.tag] or ps
+        found = [p for p in parses(target) if p.tag.POS in ("NOUN", "ADJF") and p.tag.case]
+        geo = [p for p in found if "Geox" in p.tag] or found
         if (w, a, b) != toks[-1]:
-            adjs = [p for p in ps if p.tag.POS == "ADJF"]
+            adjs = [p for p in found if p.tag.POS == "ADJF"]
             geo = [p for p in adjs if p.tag.gender == gender] or adjs or geo
         if geo and CYRILLIC_WORD.search(target):
             p = geo[0]

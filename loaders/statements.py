@@ -27,7 +27,7 @@ TOPICS_CONTEXT = re.compile(r"обсу|рассм|включ|программ|п
 
 
 def preamble_statements(text: str, sentence_ranges: list[tuple[int, int]]) -> tuple[Statement, ...]:
-    out = []
+    out: list[Statement] = []
     for a, b in sentence_ranges:
         if STATEMENT.match(text, a, b) and not text[a:b].rstrip().endswith(":"):
             out.append(Statement(len(out) + 1, Spanned(clean(text[a:b]), Span(a, b))))
