@@ -242,17 +242,17 @@ def serialize_terms(
 ) -> bytes:
     """Triples or quads as ``media_type``; quads are reduced to triples for triple formats."""
     fmt = RDF_MEDIA_TYPES[media_type]
-    items = list(terms)
-    if media_type not in QUAD_MEDIA_TYPES:
-        items = sorted(
-            {i.triple if isinstance(i, ox.Quad) else i for i in items}, key=_triple_key
-        )
-    elif items and isinstance(items[0], ox.Triple):
-        items = [ox.Quad(t.subject, t.predicate, t.object) for t in items]  # type: ignore[union-attr]
-    used = PREFIXES if prefixes is None else prefixes
+    items: list[ox.Triple] | list[ox.Quad]
+    given = [t if isinstance(t, ox.Quad) else ox.Quad(t.subject, t.predicate, t.object)
+             for t in terms]
+    if media_type in QUAD_MEDIA_TYPES:
+        items = given
+    else:
+        items = sorted({q.triple for q in given}, key=_triple_key)
     if fmt in (ox.RdfFormat.N_TRIPLES, ox.RdfFormat.N_QUADS):
-        return ox.serialize(items, format=fmt)
-    return ox.serialize(items, format=fmt, prefixes=used)
+        return ox.serialize(items, format=fmt) or b""
+    used = PREFIXES if prefixes is None else prefixes
+    return ox.serialize(items, format=fmt, prefixes=used) or b""
 
 
 def best_label(
@@ -320,7 +320,8 @@ def evidence_for(store: ox.Store, iri: str) -> list[Evidence]:
                     exact = quoted.value
         found.append(
             Evidence(
-                annotation=str(annotation.value),
+                annotation=(annotation.value if isinstance(annotation, ox.NamedNode)
+                            else str(annotation)),
                 property=prop.value if isinstance(prop, ox.NamedNode) else None,
                 source=source.value if isinstance(source, ox.NamedNode) else None,
                 start=start,
