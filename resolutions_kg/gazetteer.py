@@ -144,6 +144,13 @@ class Gazetteer:
             out.append(place)
         return out
 
+    def entity_triples(self, place: Place, minter: Minter) -> list[ox.Triple]:
+        """Types and labels of ``place`` (a subset of its gazetteer triples): what a mapper may
+        add beside a resolved mention so that a document validates on its own."""
+        iri = self.iri(place, minter)
+        return [triple(iri, RDF.type, SCHEMA.Place), triple(iri, RDF.type, KINDS[place.kind]),
+                *labels(iri, place.name_ru, place.name_en, ())]
+
     def triples(self, minter: Minter) -> list[ox.Triple]:
         """The triples of ``{base}graph/places``."""
         source = registry_iri(minter, "places")

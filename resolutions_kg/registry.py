@@ -343,6 +343,13 @@ class Registry:
     def iris(self, minter: Minter) -> set[str]:
         return {self.iri(o, minter) for o in self}
 
+    def entity_triples(self, org: Organisation, minter: Minter) -> list[ox.Triple]:
+        """Types and labels of ``org`` (a subset of its registry triples): what a mapper may add
+        beside a resolved mention so that a document validates on its own."""
+        iri = self.iri(org, minter)
+        return [*(triple(iri, RDF.type, cls) for cls in KINDS[org.kind]),
+                *labels(iri, org.name_ru, org.name_en, ())]
+
     def triples(self, minter: Minter, gazetteer: Gazetteer) -> list[ox.Triple]:
         """The triples of ``{base}graph/organisations``."""
         source = registry_iri(minter, "organisations")
