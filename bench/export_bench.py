@@ -85,10 +85,15 @@ def main() -> None:
     for name, raw_fn, cli_fn, lib_fn in cases:
         raw_s, cli_s, lib_s = best_of(3, raw_fn), best_of(3, cli_fn), best_of(3, lib_fn)
         results.append({
-            "case": name, "triples": triples,
-            "raw_s": round(raw_s, 3), "reskg_export_s": round(cli_s, 3), "library_s": round(lib_s, 3),
-            "raw_triples_per_s": round(triples / raw_s), "reskg_triples_per_s": round(triples / cli_s),
-            "ratio_cli": round(cli_s / raw_s, 3), "ratio_library": round(lib_s / raw_s, 3),
+            "case": name,
+            "triples": triples,
+            "raw_s": round(raw_s, 3),
+            "reskg_export_s": round(cli_s, 3),
+            "library_s": round(lib_s, 3),
+            "raw_triples_per_s": round(triples / raw_s),
+            "reskg_triples_per_s": round(triples / cli_s),
+            "ratio_cli": round(cli_s / raw_s, 3),
+            "ratio_library": round(lib_s / raw_s, 3),
         })
         print(f"{name}: raw {raw_s:.2f}s, reskg export {cli_s:.2f}s ({cli_s / raw_s:.2f}x), "
               f"library {lib_s:.2f}s ({lib_s / raw_s:.2f}x)")

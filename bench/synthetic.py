@@ -75,13 +75,14 @@ def synthetic_resolution(n: int, rng: random.Random, recommendations: int = 30) 
     recs = []
     for pos in range(1, recommendations + 1):
         addressee = ADDRESSEES[(pos - 1) * len(ADDRESSEES) // recommendations]
-        text = f"{rng.choice(VERBS)} {rng.choice(NOUNS)} и {rng.choice(NOUNS)}."
+        verb = rng.choice(VERBS)
+        text = f"{verb} {rng.choice(NOUNS)} и {rng.choice(NOUNS)}."
         span = t.add(text)
         recs.append(Recommendation(
             position=pos,
             text=Spanned(text, span),
             addressee=Addressee(addressee, span),
-            action=Spanned(text.split()[0].lower(), Span(span.start, span.start + len(text.split()[0]))),
+            action=Spanned(verb.lower(), Span(span.start, span.start + len(verb))),
             topics=tuple(rng.sample(TOPICS, 2)),
         ))
     source = SourceText(f"synthetic-{n:05d}.txt", "text/plain", t.value(), f"{n:064x}")
@@ -107,7 +108,7 @@ def synthetic_resolution(n: int, rng: random.Random, recommendations: int = 30) 
 
 
 def build_store(folder: Path, min_triples: int, *, base_iri: str = DEFAULT_BASE_IRI) -> int:
-    """Fill ``folder`` with synthetic resolutions until it has ``min_triples``; returns the count."""
+    """Fill ``folder`` with synthetic resolutions up to ``min_triples``; returns the count."""
     store = open_store(folder)
     existing = count_quads(store)
     if existing >= min_triples:

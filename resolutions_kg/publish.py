@@ -10,12 +10,14 @@ load. A file whose bytes are already published is skipped.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import pyoxigraph as ox
 
@@ -87,13 +89,28 @@ def collect_files(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
 
 
 def system_graph_triples(name: str, base_iri: str) -> list[ox.Triple]:
-    """The triples of one system graph, read from the package data."""
+    """The triples of one system graph, read from the package data.
+
+    Blank nodes (the shapes have many) are skolemised to ``{base}.well-known/genid/{name}-{n}``,
+    numbered in file order: blank nodes would get fresh labels on every load, and the same
+    package data must always give the same dump."""
     triples: list[ox.Triple] = []
+    labels: dict[str, ox.NamedNode] = {}
+
+    def stable(term: Any) -> Any:
+        if isinstance(term, ox.BlankNode):
+            if term.value not in labels:
+                labels[term.value] = ox.NamedNode(
+                    f"{base_iri}.well-known/genid/{name}-{len(labels) + 1}"
+                )
+            return labels[term.value]
+        return term
+
     folder = resources.files("resolutions_kg.ontology")
     for filename in _SYSTEM_FILES[name]:
         data = (folder / filename).read_bytes()
         for quad in ox.parse(data, format=ox.RdfFormat.TURTLE, base_iri=base_iri):
-            triples.append(ox.Triple(quad.subject, quad.predicate, quad.object))
+            triples.append(ox.Triple(stable(quad.subject), quad.predicate, stable(quad.object)))
     return triples
 
 
@@ -154,7 +171,6 @@ def publish(
     store = st.open_store(store_path)
     report = PublishReport()
     try:
-        ensure_system_graphs(store, base_iri)
         known = published_sources(store)
         for result in _publish_each(files, store, minter, known, force=force):
             report.documents.append(result)
@@ -162,8 +178,12 @@ def publish(
                 on_document(result)
         store.flush()
     finally:
+        # Release the writer now: reference cycles through frames can keep the handle (and
+        # RocksDB's lock) alive until the next garbage collection.
         del store
-    st.mark_modified(store_path, base_iri)
+        gc.collect()
+    if report.count("loaded"):
+        st.mark_modified(store_path, base_iri)
     return report
 
 
@@ -175,6 +195,11 @@ def _publish_each(
     *,
     force: bool,
 ) -> Iterator[DocumentResult]:
+    # The system graphs are rewritten with the first document that loads, in its transaction,
+    # so that a run in which nothing loads changes nothing.
+    system: dict[str, list[ox.Triple]] | None = {
+        minter.graph(name): system_graph_triples(name, minter.base_iri) for name in _SYSTEM_FILES
+    }
     for path in files:
         try:
             digest = hashlib.sha256(path.read_bytes()).hexdigest()
@@ -186,19 +211,25 @@ def _publish_each(
             continue
         try:
             resolution, mapped = prepare(path, minter)
-            yield _store_document(store, minter, path, resolution, mapped)
+            yield _store_document(store, minter, path, resolution, mapped, system or {})
+            system = None
         except ResolutionsKGError as exc:
             yield DocumentResult(path, "failed", error=str(exc))
 
 
 def _store_document(
-    store: ox.Store, minter: Minter, path: Path, resolution: Resolution, mapped: Mapped
+    store: ox.Store,
+    minter: Minter,
+    path: Path,
+    resolution: Resolution,
+    mapped: Mapped,
+    system: dict[str, list[ox.Triple]],
 ) -> DocumentResult:
     graph = minter.graph(mapped.slug)
     stale = [g for g in _graphs_by_file_name(store).get(path.name, []) if g != graph]
     st.replace_graphs(
         store,
-        {graph: mapped.document},
+        {**system, graph: mapped.document},
         add={minter.graph("entities"): mapped.entities},
         remove=stale,
     )

@@ -40,7 +40,10 @@ SETTINGS: tuple[Setting, ...] = (
         "Bearer token that allows SPARQL Update and Graph Store writes; none means read-only.",
     ),
     Setting(
-        "query_timeout", 30.0, "Longest a query may run, in seconds (clients may ask for less).", float
+        "query_timeout",
+        30.0,
+        "Longest a query may run, in seconds (clients may ask for less).",
+        float,
     ),
     Setting("max_query_length", 100_000, "Longest query text accepted, in characters.", int),
     Setting("max_body", 50_000_000, "Largest request body accepted, in bytes.", int),

@@ -80,8 +80,10 @@ def check_base_iri(path: str | os.PathLike[str], base_iri: str) -> None:
 
 
 def mark_modified(path: str | os.PathLike[str], base_iri: str) -> dict[str, Any]:
+    """Record that the store changed now (and when it was created, the first time)."""
     now = dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
-    return write_state(path, base_iri=base_iri, modified=now)
+    created = read_state(path).get("created", now)
+    return write_state(path, base_iri=base_iri, created=created, modified=now)
 
 
 def _insert_block(graph: str, triples: Iterable[ox.Triple]) -> str:

@@ -82,6 +82,7 @@ def test_base_iri_is_recorded_and_enforced(tmp_path: Path) -> None:
     mark_modified(folder, "http://example.org/")
     assert read_state(folder)["base_iri"] == "http://example.org/"
     assert read_state(folder)["modified"].endswith("Z")
+    assert read_state(folder)["created"] == read_state(folder)["modified"]
     check_base_iri(folder, "http://example.org/")
     with pytest.raises(StoreError, match="published under base IRI http://example.org/"):
         check_base_iri(folder, "http://other.example/")

@@ -20,7 +20,9 @@ from resolutions_kg.errors import ResolutionsKGError
 from resolutions_kg.settings import BY_NAME
 
 #: Modules of this package that define a click command named ``command``.
-COMMAND_MODULES = ("load", "export", "validate", "stats", "query", "serve", "settings_cmd")
+COMMAND_MODULES = (
+    "load", "export", "validate", "stats", "query", "queries_list", "serve", "link", "settings_cmd",
+)
 
 #: Exit codes.
 EXIT_ERROR = 1

@@ -49,16 +49,18 @@ def command(paths: tuple[Path, ...], store: str, base_iri: str, force: bool, qui
 
         report = publish(files, store, base_iri=base_iri, force=force, on_document=on_document)
     if not quiet:
-        table = Table(title=f"Published to {store}", show_lines=False)
-        for column in ("document", "status", "recommendations", "triples", "warnings", "IRI"):
-            table.add_column(column)
+        table = Table(title=f"Published to {store}")
+        for column in ("document", "status", "recommendations", "triples", "warnings"):
+            table.add_column(column, overflow="fold")
         for d in report.documents:
-            table.add_row(
-                str(d.path), d.status, str(d.recommendations) if d.status == "loaded" else "",
-                str(d.triples) if d.status == "loaded" else "", str(len(d.warnings)),
-                d.resolution or d.graph or "",
-            )
+            loaded = d.status == "loaded"
+            table.add_row(str(d.path), d.status, str(d.recommendations) if loaded else "",
+                          str(d.triples) if loaded else "", str(len(d.warnings)))
         out.print(table)
+        for d in report.documents:
+            if d.resolution:
+                out.print(f"{d.path.name} → {d.resolution}", markup=False, overflow="ignore",
+                          crop=False)
         out.print(
             f"{report.count('loaded')} loaded, {report.count('unchanged')} unchanged, "
             f"{len(report.failed)} failed"
