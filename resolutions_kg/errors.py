@@ -3,11 +3,13 @@
     ResolutionsKGError                 every error this package raises on purpose
     ├── InputError                     a source document cannot be used
     │   ├── UnreadableInputError       empty, binary, undecodable, unsupported format
-    │   └── NotAResolutionError        readable text, but not a resolution of the genre
+    │   ├── NotAResolutionError        readable text, but not a resolution of the genre
+    │   └── RegistryError              a row of the organisations registry or gazetteer (file, row)
     ├── ValidationError                the RDF fails the SHACL shapes (nothing is published)
     ├── StoreError                     the store cannot be opened, read or written
     ├── QueryError                     a named query is unknown, or its parameters are wrong
     │   └── ParameterError             a missing or mistyped parameter
+    ├── ReconciliationError            a reconciliation endpoint fails or answers nonsense
     └── SettingsError                  a setting has a value it cannot take
 
 Library code raises these; only the CLI and the HTTP layer turn them into messages, exit codes and
@@ -54,6 +56,10 @@ class NotAResolutionError(InputError):
     """Readable text that is not a resolution (no document type, event or recommendations)."""
 
 
+class RegistryError(InputError):
+    """A row of the organisations registry or the gazetteer cannot be used (file and row)."""
+
+
 class ValidationError(ResolutionsKGError):
     """The generated RDF violates the SHACL shapes; ``report`` is the human-readable report."""
 
@@ -73,6 +79,10 @@ class QueryError(ResolutionsKGError):
 
 class ParameterError(QueryError):
     """A query parameter is missing, unknown or of the wrong type."""
+
+
+class ReconciliationError(ResolutionsKGError):
+    """The reconciliation endpoint cannot be reached or gives an unusable answer."""
 
 
 class SettingsError(ResolutionsKGError):

@@ -78,6 +78,14 @@ def export(
         _write(store, output, format, graph)
 
 
+def export_links(store: ox.Store, output: IO[bytes], *, compress: bool = False) -> None:
+    """Write the links to other datasets alone, as sorted N-Triples."""
+    from resolutions_kg.linking import links_triples
+
+    data = ox.serialize(links_triples(store), format=ox.RdfFormat.N_TRIPLES) or b""
+    output.write(gzip.compress(data, mtime=0) if compress else data)
+
+
 def _write(store: ox.Store, out: IO[bytes], fmt: ExportFormat, graph: str | None) -> None:
     prefixes = PREFIXES if fmt.has_prefixes else None
     if graph is not None:

@@ -31,7 +31,7 @@ from SPARQLWrapper import JSON, POST, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
 
 from resolutions_kg import __version__
-from resolutions_kg.errors import ResolutionsKGError
+from resolutions_kg.errors import ReconciliationError
 from resolutions_kg.gazetteer import GEONAMES, Gazetteer, default_gazetteer
 from resolutions_kg.iris import Minter
 from resolutions_kg.namespaces import DCTERMS, ORG, OWL, PROV, RDF, RDFS, SCHEMA, SKOS, XSD
@@ -82,10 +82,6 @@ REVIEW_COLUMNS = ("node", "label", "candidate", "candidate_label", "score", "dec
                   "method", "endpoint", "retrieved")
 ACCEPT = frozenset({"accept", "accepted", "yes", "y"})
 REJECT = frozenset({"", "reject", "rejected", "no", "n", "skip"})
-
-
-class ReconciliationError(ResolutionsKGError):
-    """The reconciliation endpoint cannot be reached or gives an unusable answer."""
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ from functools import cache
 import pyoxigraph as ox
 from rdflib import URIRef
 
+from resolutions_kg.gazetteer import Gazetteer, default_gazetteer
 from resolutions_kg.iris import Minter, document_slug, slugify
 from resolutions_kg.lemmas import lemma_string
 from resolutions_kg.namespaces import (
@@ -43,6 +44,7 @@ from resolutions_kg.records import (
     Span,
     Spanned,
 )
+from resolutions_kg.registry import Registry, default_registry
 
 #: Characters of context kept in a quote selector's prefix and suffix.
 QUOTE_CONTEXT = 32
@@ -101,9 +103,13 @@ class Mapped:
 
 
 class _Mapper:
-    def __init__(self, res: Resolution, minter: Minter) -> None:
+    def __init__(
+        self, res: Resolution, minter: Minter, registry: Registry, gazetteer: Gazetteer
+    ) -> None:
         self.res = res
         self.m = minter
+        self.registry = registry
+        self.gazetteer = gazetteer
         self.doc = document_slug(res)
         self.source = minter.source(self.doc)
         self.out = Mapped(self.doc, minter.resolution(self.doc))
@@ -243,6 +249,11 @@ class _Mapper:
             self.fact(item, RESKG.addressedTo, org, addressee.span)
 
     def organisation(self, mention: OrganisationMention) -> str:
+        """The registry's IRI for a known organisation; otherwise a labelled node minted from
+        the mention (listed by ``reskg link --report``)."""
+        known = self.registry.resolve(mention.name.value)
+        if known is not None:
+            return self.registry.iri(known, self.m)
         iri = self.m.organisation(mention.name.value)
         parent = self.organisation(mention.parent) if mention.parent is not None else None
         self.entity(iri, RDF.type, ORG.OrganizationalUnit if parent else ORG.FormalOrganization)
@@ -257,6 +268,10 @@ class _Mapper:
         return iri
 
     def place(self, name: str) -> str:
+        """The gazetteer's IRI for a known place; otherwise a labelled node minted from the name."""
+        known = self.gazetteer.resolve(name)
+        if known is not None:
+            return self.gazetteer.iri(known, self.m)
         iri = self.m.place(name)
         self.entity(iri, RDF.type, SCHEMA.Place)
         self.entity(iri, RDFS.label, ru(name))
@@ -333,9 +348,23 @@ class _Mapper:
             self.add(c, RESKG.represents, self.organisation(cohort.organisation))
 
 
-def map_resolution(resolution: Resolution, minter: Minter | None = None) -> Mapped:
-    """The triples of ``resolution``: its own graph's, and the shared entities'."""
-    mapped = _Mapper(resolution, minter or Minter()).run()
+def map_resolution(
+    resolution: Resolution,
+    minter: Minter | None = None,
+    *,
+    registry: Registry | None = None,
+    gazetteer: Gazetteer | None = None,
+) -> Mapped:
+    """The triples of ``resolution``: its own graph's, and the shared entities'.
+
+    Organisations and places are looked up in the registry and gazetteer (the packaged ones by
+    default), so that one organisation named in two resolutions is one resource."""
+    mapped = _Mapper(
+        resolution,
+        minter or Minter(),
+        registry if registry is not None else default_registry(),
+        gazetteer if gazetteer is not None else default_gazetteer(),
+    ).run()
     mapped.document = _dedupe(mapped.document)
     mapped.entities = _dedupe(mapped.entities)
     return mapped

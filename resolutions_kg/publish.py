@@ -27,9 +27,13 @@ from resolutions_kg.iris import Minter
 from resolutions_kg.mapping import Mapped, map_resolution
 from resolutions_kg.namespaces import RESKG
 from resolutions_kg.records import Resolution
+from resolutions_kg.registry import reference_graphs
 
-#: Graphs that are not documents.
-SYSTEM_GRAPHS = ("ontology", "shapes", "reference", "entities")
+#: Graphs that are not documents. ``entities`` and ``links`` accumulate; the others are
+#: rewritten from the package data.
+SYSTEM_GRAPHS = (
+    "ontology", "shapes", "reference", "organisations", "places", "entities", "links",
+)
 
 #: Package data files of each system graph; reference data uses IRIs relative to the base IRI.
 _SYSTEM_FILES = {
@@ -142,18 +146,27 @@ def prepare(path: Path, minter: Minter, *, validate: bool = True) -> tuple[Resol
     if validate:
         from resolutions_kg.validation import require_valid
 
-        require_valid([*mapped.document, *mapped.entities], base_iri=minter.base_iri,
-                      path=str(path))
+        known = reference_graphs(minter.base_iri).values()
+        require_valid(
+            [*mapped.document, *mapped.entities, *(t for graph in known for t in graph)],
+            base_iri=minter.base_iri,
+            path=str(path),
+        )
     return resolution, mapped
 
 
-def ensure_system_graphs(store: ox.Store, base_iri: str) -> None:
-    """(Re)write the ontology, shapes and reference graphs from the package data."""
+def system_graphs(base_iri: str) -> dict[str, list[ox.Triple]]:
+    """Graph IRI → triples of every graph rewritten from the package data: ontology, shapes,
+    reference schemes, the organisations registry and the gazetteer."""
     minter = Minter(base_iri)
-    st.replace_graphs(
-        store,
-        {minter.graph(name): system_graph_triples(name, base_iri) for name in _SYSTEM_FILES},
-    )
+    graphs = {minter.graph(name): system_graph_triples(name, base_iri) for name in _SYSTEM_FILES}
+    graphs.update(reference_graphs(base_iri))
+    return graphs
+
+
+def ensure_system_graphs(store: ox.Store, base_iri: str) -> None:
+    """(Re)write the system graphs from the package data."""
+    st.replace_graphs(store, system_graphs(base_iri))
 
 
 def publish(
@@ -197,9 +210,7 @@ def _publish_each(
 ) -> Iterator[DocumentResult]:
     # The system graphs are rewritten with the first document that loads, in its transaction,
     # so that a run in which nothing loads changes nothing.
-    system: dict[str, list[ox.Triple]] | None = {
-        minter.graph(name): system_graph_triples(name, minter.base_iri) for name in _SYSTEM_FILES
-    }
+    system: dict[str, list[ox.Triple]] | None = system_graphs(minter.base_iri)
     for path in files:
         try:
             digest = hashlib.sha256(path.read_bytes()).hexdigest()

@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING
 import pyoxigraph as ox
 from rdflib import URIRef
 
-from resolutions_kg.errors import InputError
+from resolutions_kg.errors import RegistryError
 from resolutions_kg.iris import Minter, slugify
 from resolutions_kg.lemmas import analyzer
 from resolutions_kg.namespaces import DCTERMS, ORG, OWL, PROV, RDF, RDFS, SCHEMA, SKOS, XSD
@@ -68,10 +68,6 @@ WIKIDATA_ID = re.compile(r"^Q[1-9][0-9]*$")
 ISIL = re.compile(r"^[A-Z]{2}-[A-Za-z0-9:/.-]{1,11}$")
 VIAF_ID = re.compile(r"^[1-9][0-9]{0,21}$")
 WEBSITE = re.compile(r"^https?://[^\s<>\"{}|\\^`]+$")
-
-
-class RegistryError(InputError):
-    """A row of the organisations registry or the gazetteer cannot be used (file and row)."""
 
 
 # --- names -------------------------------------------------------------------------------------

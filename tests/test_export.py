@@ -129,3 +129,21 @@ def test_reloading_changes_nothing(tmp_path: Path) -> None:
     first = exported(open_store(folder), format=ExportFormat.nquads)
     publish([TVER], folder, base_iri=DEFAULT_BASE_IRI, force=True)
     assert exported(open_store(folder), format=ExportFormat.nquads) == first
+
+
+def test_links_alone_as_sorted_ntriples(tver_store: Path) -> None:
+    import subprocess as sp
+
+    out = sp.run([str(Path(sys.executable).with_name("reskg")), "export", "--store",
+                  str(tver_store), "--links"], capture_output=True, check=True).stdout
+    lines = out.decode().splitlines()
+    assert lines == sorted(lines)
+    assert "<https://w3id.org/resolutions-kg/place/tver> <http://www.w3.org/2002/07/owl#sameAs> "\
+        "<http://www.wikidata.org/entity/Q2288> ." in lines
+    predicates = {line.split(" ")[1] for line in lines}
+    assert predicates <= {"<http://www.w3.org/2002/07/owl#sameAs>",
+                          "<http://www.w3.org/2004/02/skos/core#exactMatch>",
+                          "<http://www.w3.org/2004/02/skos/core#closeMatch>",
+                          "<http://www.w3.org/2004/02/skos/core#broadMatch>",
+                          "<http://www.w3.org/2004/02/skos/core#narrowMatch>",
+                          "<http://www.w3.org/2004/02/skos/core#relatedMatch>"}

@@ -6,11 +6,12 @@ import contextlib
 import os
 import sys
 from pathlib import Path
+from typing import BinaryIO
 
 import click
 
 from resolutions_kg.cli import setting_option
-from resolutions_kg.export import ExportFormat, export
+from resolutions_kg.export import ExportFormat, export, export_links
 from resolutions_kg.store import open_store
 
 
@@ -25,23 +26,38 @@ from resolutions_kg.store import open_store
 @click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
               help="File to write (default: standard output).")
 @click.option("--gzip", "compress", is_flag=True, help="Compress the output with gzip.")
-def command(store: str, fmt: str, graph: str | None, output: Path | None, compress: bool) -> None:
+@click.option("--links", is_flag=True,
+              help="Write only the links to other datasets (owl:sameAs, skos:*Match), as "
+                   "sorted N-Triples.")
+def command(
+    store: str, fmt: str, graph: str | None, output: Path | None, compress: bool, links: bool
+) -> None:
     """Export the store as RDF, streamed and deterministic.
 
     Turtle (the default) and the other triple formats give the union of all named graphs;
     TriG and N-Quads keep every graph. With --graph, that graph alone. The same store content
-    always gives the same bytes.
+    always gives the same bytes. With --links, the links to Wikidata, GeoNames, the UNESCO
+    Thesaurus and other datasets alone, for other projects to load.
     """
     fmt_enum = ExportFormat[fmt]
+    if links and (graph is not None or fmt_enum is not ExportFormat.turtle):
+        raise click.UsageError("--links writes N-Triples of all graphs; drop --graph/--format")
     oxstore = open_store(store, read_only=True)
+
+    def write(out: BinaryIO) -> None:
+        if links:
+            export_links(oxstore, out, compress=compress)
+        else:
+            export(oxstore, out, format=fmt_enum, graph=graph, compress=compress)
+
     if output is None:
-        export(oxstore, sys.stdout.buffer, format=fmt_enum, graph=graph, compress=compress)
+        write(sys.stdout.buffer)
         sys.stdout.buffer.flush()
         return
     tmp = output.with_name(output.name + ".part")
     try:
         with open(tmp, "wb") as fh:
-            export(oxstore, fh, format=fmt_enum, graph=graph, compress=compress)
+            write(fh)
         os.replace(tmp, output)
     finally:
         with contextlib.suppress(FileNotFoundError):
