@@ -8,9 +8,17 @@
     ├── ValidationError                the RDF fails the SHACL shapes (nothing is published)
     ├── StoreError                     the store cannot be opened, read or written
     ├── QueryError                     a named query is unknown, or its parameters are wrong
-    │   └── ParameterError             a missing or mistyped parameter
+    │   ├── ParameterError             a missing or mistyped parameter
+    │   ├── QuerySyntaxError *         the SPARQL text does not parse
+    │   ├── QueryTimeoutError *        the query ran past its time limit and was stopped
+    │   ├── NotAcceptableError *       no result format fits the client's Accept header
+    │   └── DatasetConflictError **    dataset given both in the request and in the update text
+    ├── WorkerError *                  a query worker process died or answered nonsense
     ├── ReconciliationError            a reconciliation endpoint fails or answers nonsense
     └── SettingsError                  a setting has a value it cannot take
+
+(* defined in ``resolutions_kg.endpoint.executor``, ** in ``resolutions_kg.endpoint.update_dataset``,
+beside the code that raises them.)
 
 Library code raises these; only the CLI and the HTTP layer turn them into messages, exit codes and
 status codes. Errors about a source document carry the file, and the line and column where they

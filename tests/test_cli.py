@@ -10,11 +10,10 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from conftest import TVER
 
 from resolutions_kg.cli import main
 from resolutions_kg.settings import SETTINGS
-
-from conftest import TVER
 
 RESKG = str(Path(sys.executable).with_name("reskg"))
 
