@@ -22,6 +22,7 @@ from resolutions_kg.records import (
 )
 
 from .blocks import clean
+from .expand import expand, implied_regions, is_region_adjective
 from .organisations import mention
 from .russian import has_pos, head_phrase, lemma, nominative, number_words, parses, words
 
@@ -202,7 +203,7 @@ def _cohort(text: str, a: int, b: int, organisers: set[str]) -> Cohort | None:
         return None
     rest = clean(text[rest_start:b])
     if count is not None and count.noun_lemma in PERSON_LEMMAS:
-        label = nominative(rest, "gent", plural=True)
+        label = expand(nominative(rest, "gent", plural=True))
         return Cohort(label=Spanned(label, Span(a, b)), count=count.value,
                       count_is_minimum=count.minimum, unit="person", mode=mode)
     case = "gent" if persons or count is not None or _genitive_only(rest) else None
@@ -210,7 +211,7 @@ def _cohort(text: str, a: int, b: int, organisers: set[str]) -> Cohort | None:
     if place is not None:
         return Cohort(label=Spanned(place, Span(rest_start, b)), unit="city", mode=mode,
                       places=(place,))
-    label = nominative(rest, case, plural=count is not None)
+    label = expand(nominative(rest, case, plural=count is not None))
     if label.lower() in organisers:
         return None
     organisation = None
@@ -224,9 +225,11 @@ def _cohort(text: str, a: int, b: int, organisers: set[str]) -> Cohort | None:
     unit = UNITS.get(head_lemma)
     if count is not None and unit is None:
         unit = "organisation"
-    places = tuple(
-        _place(w) or "" for w, _, _ in words(rest) if w[:1].isupper() and _place(w)
-    )
+    places = tuple(dict.fromkeys([
+        *(_place(w) or "" for w, _, e in words(rest)
+          if w[:1].isupper() and not is_region_adjective(rest, e) and _place(w)),
+        *implied_regions(rest),
+    ]))
     span_start = rest_start if count is None else count.span.start
     return Cohort(label=Spanned(label, Span(span_start, b)),
                   count=count.value if count else None,

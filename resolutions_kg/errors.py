@@ -17,8 +17,8 @@
     ├── ReconciliationError            a reconciliation endpoint fails or answers nonsense
     └── SettingsError                  a setting has a value it cannot take
 
-(* defined in ``resolutions_kg.endpoint.executor``, ** in ``resolutions_kg.endpoint.update_dataset``,
-beside the code that raises them.)
+(* defined in ``resolutions_kg.endpoint.executor``, ** in
+``resolutions_kg.endpoint.update_dataset``, beside the code that raises them.)
 
 Library code raises these; only the CLI and the HTTP layer turn them into messages, exit codes and
 status codes. Errors about a source document carry the file, and the line and column where they

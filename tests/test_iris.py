@@ -47,7 +47,8 @@ def test_minted_iris_live_under_the_base(base: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "base", ["ftp://x/", "http://example.org/data", "example.org/", "", "http://x/a>b/", "http://x/ /"]
+    "base",
+    ["ftp://x/", "http://example.org/data", "example.org/", "", "http://x/a>b/", "http://x/ /"],
 )
 def test_bad_base_iri_is_refused(base: str) -> None:
     with pytest.raises(SettingsError, match="base IRI"):

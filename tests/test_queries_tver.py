@@ -153,13 +153,7 @@ def test_participants(store: ox.Store, tver: dict[str, Any]) -> None:
     assert ask(store, "participants", resolution=RESOLUTION) == rows
 
 
-def test_participant_labels(
-    store: ox.Store, tver: dict[str, Any], request: pytest.FixtureRequest
-) -> None:
-    if request.node.callspec.params["store"] == "published":
-        request.applymarker(pytest.mark.xfail(reason=(
-            "loader: cohort labels differ from expected.json («…Твери и области», "
-            "«города Союза Центра …»)"), strict=False))
+def test_participant_labels(store: ox.Store, tver: dict[str, Any]) -> None:
     rows = ask(store, "participants")
     assert [r["participant"] for r in rows] == [p["who"] for p in tver["participating"]]
 
