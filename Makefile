@@ -39,6 +39,7 @@ lint: $(STAMP)
 	$(BIN)/mypy resolutions_kg loaders ontology queries endpoint
 
 bench: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
 	$(BIN)/python bench/run.py
 
 clean:

@@ -1,0 +1,78 @@
+"""``make bench``: every benchmark, one after the other, figures to ``bench/out/*.json``.
+
+- seed: ``reskg load data/`` into a fresh store, as a user runs it (process start included),
+  best of 3;
+- export: ``reskg export`` against raw ``Store.dump`` on a ≥1M-triple store
+  (``bench/export_bench.py``);
+- endpoint: the query mix against our server, pyoxigraph in-process, a bare Starlette app and
+  rdflib-endpoint (``bench/endpoint_bench.py``);
+- corpus: 1,000 generated resolutions in varied formats through ``reskg load``
+  (``bench/corpus_bench.py``).
+
+``python bench/run.py seed export`` runs only those. Machine load is recorded with each figure:
+the numbers mean little on a busy machine.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+OUT = HERE / "out"
+PY = sys.executable
+RESKG = str(Path(PY).with_name("reskg"))
+
+
+def seed() -> None:
+    store = OUT / "seed-store"
+    times = []
+    for _ in range(3):
+        shutil.rmtree(store, ignore_errors=True)
+        start = time.perf_counter()
+        subprocess.run([RESKG, "load", str(REPO / "data"), "--store", str(store), "-q"],
+                       check=True)
+        times.append(time.perf_counter() - start)
+    result = {"seed_load_s": round(min(times), 2), "runs_s": [round(t, 2) for t in times],
+              "loadavg": os.getloadavg()}
+    (OUT / "seed.json").write_text(json.dumps(result, indent=2), encoding="utf-8")
+    print(f"seed load (reskg load data/, fresh store, process start included): "
+          f"{result['seed_load_s']} s")
+
+
+def script(name: str, *args: str) -> None:
+    path = HERE / name
+    if not path.exists():
+        print(f"{name}: not there yet, skipped")
+        return
+    subprocess.run([PY, str(path), *args], check=True, cwd=REPO)
+
+
+BENCHMARKS = {
+    "seed": seed,
+    "export": lambda: script("export_bench.py", "--triples", "1000000",
+                             "--out", str(OUT / "export.json")),
+    "endpoint": lambda: script("endpoint_bench.py", "--triples", "1000000",
+                               "--out", str(OUT / "endpoint.json")),
+    "corpus": lambda: script("corpus_bench.py"),
+}
+
+
+def main() -> None:
+    OUT.mkdir(parents=True, exist_ok=True)
+    chosen = sys.argv[1:] or list(BENCHMARKS)
+    for name in chosen:
+        if name not in BENCHMARKS:
+            sys.exit(f"unknown benchmark {name!r}; choose from {', '.join(BENCHMARKS)}")
+        print(f"== {name} (load average {os.getloadavg()[0]:.2f})", flush=True)
+        BENCHMARKS[name]()
+
+
+if __name__ == "__main__":
+    main()
