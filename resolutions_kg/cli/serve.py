@@ -29,5 +29,22 @@ def command(store: str, host: str, port: int, log_level: str, **settings: object
     --query-timeout seconds (503).
     """
     from resolutions_kg.endpoint.server import serve
+    from resolutions_kg.store import read_state
 
+    ctx = click.get_current_context()
+    if ctx.get_parameter_source("base_iri") is click.core.ParameterSource.DEFAULT:
+        # the base the store was published under, unless one was asked for
+        settings["base_iri"] = read_state(store).get("base_iri", settings["base_iri"])
+    url = f"http://{host if ':' not in host else f'[{host}]'}:{port}"
+    click.echo(
+        f"Serving {store} (base IRI {settings['base_iri']})\n"
+        f"  query UI        {url}/\n"
+        f"  SPARQL          {url}/sparql\n"
+        f"  Graph Store     {url}/store\n"
+        f"  dataset (VoID)  {url}/dataset\n"
+        f"  dumps           {url}/dumps/\n"
+        f"  named queries   {url}/queries\n"
+        f"Press Ctrl+C to stop.",
+        err=True,
+    )
     serve(store, host=host, port=port, log_level=log_level, **settings)
