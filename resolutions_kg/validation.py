@@ -19,6 +19,7 @@ The ontology files ship as package data of ``resolutions_kg.ontology``; :func:`o
 from __future__ import annotations
 
 import functools
+import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from importlib import resources
@@ -29,6 +30,8 @@ import pyshacl
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.graph import ConjunctiveGraph
 from rdflib.namespace import RDF, SH
+from rdflib.plugins.sparql import prepareQuery
+from rdflib.plugins.sparql.sparql import Query
 from rdflib.term import Node
 
 from resolutions_kg.errors import ValidationError
@@ -50,6 +53,10 @@ ONTOLOGY_FILE = "reskg.ttl"
 SHAPES_FILE = "shapes.ttl"
 #: Reference data written with relative IRIs, resolved against the data base IRI.
 REFERENCE_FILES = ("schemes.ttl", "topics.ttl")
+
+#: pyshacl adds axioms to the shapes graph it is given and rdflib's memory store is not safe for
+#: concurrent writes, so one validation runs at a time (it is CPU-bound Python either way).
+_PYSHACL_LOCK = threading.Lock()
 
 #: What :func:`validate` accepts.
 DataInput = Graph | ox.Store | ox.Dataset | Iterable[ox.Triple | ox.Quad]
@@ -77,6 +84,12 @@ def _ontology() -> Graph:
 @functools.cache
 def _shapes() -> Graph:
     return Graph().parse(data=_read(SHAPES_FILE), format="turtle")
+
+
+@functools.cache
+def _shapes_for_pyshacl() -> Graph:
+    """pyshacl's own parsed copy of the shapes: it adds a few axioms to the graph it is given."""
+    return _copy(_shapes())
 
 
 @functools.lru_cache(maxsize=8)
@@ -203,10 +216,39 @@ def _term(term: Any) -> Node:
     raise TypeError(f"cannot validate RDF term {term!r}")
 
 
+@functools.lru_cache(maxsize=64)
+def _prepared(text: str) -> Query:
+    return prepareQuery(text)
+
+
+class _PreparingGraph(Graph):
+    """A Graph that parses each distinct SPARQL text once.
+
+    pyshacl hands rdflib the text of a SHACL-SPARQL constraint for every focus node, and rdflib's
+    parser takes some 50 ms a query: parsing, not evaluation, would dominate validation.
+    """
+
+    def query(  # type: ignore[override]
+        self,
+        query_object: str | Query,
+        processor: Any = "sparql",
+        result: Any = "sparql",
+        initNs: Any = None,  # noqa: N803 - rdflib's names
+        initBindings: Any = None,  # noqa: N803
+        use_store_provided: bool = True,
+        **kwargs: Any,
+    ) -> Any:
+        if isinstance(query_object, str) and not initNs and "base" not in kwargs:
+            query_object = _prepared(query_object)
+        return super().query(
+            query_object, processor, result, initNs, initBindings, use_store_provided, **kwargs
+        )
+
+
 def _to_rdflib(data: DataInput, graphs: Sequence[str] | None) -> Graph:
     """Every triple of ``data`` (of the named ``graphs`` only, when given) in one rdflib Graph."""
     wanted = None if graphs is None else {str(g) for g in graphs}
-    merged = Graph()
+    merged = _PreparingGraph()
     if isinstance(data, Dataset | ConjunctiveGraph):
         for s, p, o, g in data.quads((None, None, None, None)):
             graph_name = g.identifier if isinstance(g, Graph) else g
@@ -250,15 +292,16 @@ def validate(
         mixed.add(triple)
     for triple in _reference(base_iri):
         mixed.add(triple)
-    _conforms, report_graph, _text = pyshacl.validate(
-        mixed,
-        shacl_graph=_shapes(),
-        inference="none",
-        advanced=True,
-        inplace=True,
-        allow_warnings=True,
-        allow_infos=True,
-    )
+    with _PYSHACL_LOCK:
+        _conforms, report_graph, _text = pyshacl.validate(
+            mixed,
+            shacl_graph=_shapes_for_pyshacl(),
+            inference="none",
+            advanced=True,
+            inplace=True,
+            allow_warnings=True,
+            allow_infos=True,
+        )
     results = _results(report_graph)
     return Report(
         violations=[r for r in results if r.severity == "Violation"],

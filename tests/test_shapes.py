@@ -177,6 +177,8 @@ class Case:
     #: The focus node and path (as shown in results, e.g. "<…>", "<…#position>") expected to fail.
     path: str | None = None
     focus: str | None = None
+    #: The offending value, when the result names one that matters.
+    value: str | None = None
 
 
 def expanded(curie_or_iri: str) -> str:
@@ -286,27 +288,39 @@ VIOLATIONS = [
     Case("quote off by one code point",
          remove=f'{POSITION} oa:start "{START}"^^xsd:nonNegativeInteger .',
          add=f'{POSITION} oa:start "{START + 1}"^^xsd:nonNegativeInteger .',
-         focus=TARGET_IRI),
+         focus=SOURCE_IRI, value=TARGET_IRI),
     Case("offsets counted in UTF-16 units",
          remove=f"""{POSITION} oa:start "{START}"^^xsd:nonNegativeInteger ;
                         oa:end "{END}"^^xsd:nonNegativeInteger .""",
          add=f"""{POSITION} oa:start "{START + 1}"^^xsd:nonNegativeInteger ;
                      oa:end "{END + 1}"^^xsd:nonNegativeInteger .""",
-         focus=TARGET_IRI),
+         focus=SOURCE_IRI, value=TARGET_IRI),
     Case("selection past the end of the text",
          remove=f'{POSITION} oa:end "{END}"^^xsd:nonNegativeInteger .',
          add=f'{POSITION} oa:end "{len(TEXT) + 5}"^^xsd:nonNegativeInteger .',
-         focus=TARGET_IRI),
+         focus=SOURCE_IRI, value=TARGET_IRI),
     Case("start after end",
          remove=f'{POSITION} oa:end "{END}"^^xsd:nonNegativeInteger .',
          add=f'{POSITION} oa:end "{START - 1}"^^xsd:nonNegativeInteger .',
          focus=POSITION_IRI, path="oa:start"),
     Case("prefix that does not precede the quote",
          remove=f"{QUOTE_SEL} oa:prefix {lit(PREFIX)}@ru .",
-         add=f'{QUOTE_SEL} oa:prefix "нечто"@ru .', focus=TARGET_IRI),
+         add=f'{QUOTE_SEL} oa:prefix "нечто"@ru .', focus=SOURCE_IRI, value=TARGET_IRI),
     Case("suffix that does not follow the quote",
          remove=f"{QUOTE_SEL} oa:suffix {lit(SUFFIX)}@ru .",
-         add=f'{QUOTE_SEL} oa:suffix "нечто"@ru .', focus=TARGET_IRI),
+         add=f'{QUOTE_SEL} oa:suffix "нечто"@ru .', focus=SOURCE_IRI, value=TARGET_IRI),
+    Case("offset as a string",
+         remove=f'{POSITION} oa:start "{START}"^^xsd:nonNegativeInteger .',
+         add=f'{POSITION} oa:start "{START}" .', focus=POSITION_IRI, path="oa:start"),
+    Case("negative offset",
+         remove=f'{POSITION} oa:start "{START}"^^xsd:nonNegativeInteger .',
+         add=f"{POSITION} oa:start -1 .", focus=POSITION_IRI, path="oa:start"),
+    Case("quote without language",
+         remove=f"{QUOTE_SEL} oa:exact {lit(QUOTE)}@ru .",
+         add=f"{QUOTE_SEL} oa:exact {lit(QUOTE)} .", focus=QUOTE_SEL, path="oa:exact"),
+    Case("source text without language",
+         remove=f"{SOURCE_IRI} rdf:value {lit(TEXT)}@ru .",
+         add=f"{SOURCE_IRI} rdf:value {lit(TEXT)} .", focus=SOURCE_IRI, path="rdf:value"),
     Case("target without position selector",
          remove=f"{TARGET_IRI} oa:hasSelector {POSITION} .", focus=TARGET_IRI,
          path="oa:hasSelector"),
@@ -370,6 +384,8 @@ def test_violation(case: Case) -> None:
         assert case.focus in {focus for focus, _ in found}, report.text()
     else:
         assert (case.focus, path) in found, report.text()
+    if case.value is not None:
+        assert case.value in {v.value for v in report.violations}, report.text()
 
 
 # --- variants that still conform ----------------------------------------------------------------
@@ -396,11 +412,10 @@ CONFORMING = [
                      oa:end "9"^^xsd:nonNegativeInteger .
                  {QUOTE_SEL} oa:exact "РЕЗОЛЮЦИЯ"@ru ; oa:prefix ""@ru ;
                      oa:suffix {lit(TEXT[9:21])}@ru ."""),
-    Case("quote, source text and affixes as plain strings",
-         remove=f"""{QUOTE_SEL} oa:exact {lit(QUOTE)}@ru ; oa:prefix {lit(PREFIX)}@ru .
-                    {SOURCE_IRI} rdf:value {lit(TEXT)}@ru .""",
-         add=f"""{QUOTE_SEL} oa:exact {lit(QUOTE)} ; oa:prefix {lit(PREFIX)} .
-                 {SOURCE_IRI} rdf:value {lit(TEXT)} ."""),
+    Case("offsets as xsd:integer, as Oxigraph stores them",
+         remove=f"""{POSITION} oa:start "{START}"^^xsd:nonNegativeInteger ;
+                        oa:end "{END}"^^xsd:nonNegativeInteger .""",
+         add=f"""{POSITION} oa:start {START} ; oa:end {END} ."""),
     Case("organisational unit of an organisation",
          add="""kg:organisation\\/direktsiya a org:OrganizationalUnit ;
                     skos:prefLabel "исполнительная дирекция"@ru ;
