@@ -526,3 +526,15 @@ def test_require_valid_raises_with_the_report() -> None:
     assert str(caught.value).startswith("tver-2012.txt: 1 SHACL violations")
     assert "reskg:position" in caught.value.report
     assert require_valid(Graph().parse(data=VALID, format="turtle")).conforms
+
+
+def test_validates_an_rdflib_dataset_graph_by_graph() -> None:
+    from rdflib import Dataset
+
+    dataset = Dataset()
+    dataset.graph(URIRef(BASE + "graph/tver-2012")).parse(data=VALID, format="turtle")
+    dataset.graph(URIRef(BASE + "graph/other")).parse(
+        data=PREFIXES + f'{REC} reskg:position 7 .', format="turtle"
+    )
+    assert not validate(dataset).conforms
+    assert validate(dataset, graphs=[BASE + "graph/tver-2012"]).conforms
