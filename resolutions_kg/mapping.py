@@ -126,10 +126,13 @@ class _Mapper:
 
     def fact(self, s: str, p: URIRef, o: ox.NamedNode | ox.Literal | str, span: Span) -> None:
         """A triple read from the text, with an annotation tying it to ``span``."""
-        self.add(s, p, o)
-        self.evidence(s, p, span)
+        obj = N(o) if isinstance(o, str) else o
+        self.add(s, p, obj)
+        self.evidence(s, p, obj, span)
 
-    def evidence(self, s: str, p: URIRef, span: Span) -> None:
+    def evidence(
+        self, s: str, p: URIRef, o: ox.NamedNode | ox.Literal, span: Span
+    ) -> None:
         local = s[len(self.m.base_iri):].replace("/", "-")
         key = f"{local}-{slugify(str(p).rsplit('#', 1)[-1].rsplit('/', 1)[-1])}"
         n = 1
@@ -145,6 +148,7 @@ class _Mapper:
         self.add(ann, OA.motivatedBy, OA.identifying)
         self.add(ann, OA.hasBody, s)
         self.add(ann, RESKG.evidenceFor, str(p))
+        self.add(ann, RESKG.evidenceValue, o)
         self.add(ann, OA.hasTarget, target)
         self.add(target, RDF.type, OA.SpecificResource)
         self.add(target, OA.hasSource, self.source)

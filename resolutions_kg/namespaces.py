@@ -112,6 +112,7 @@ class RESKG(DefinedNamespace):
     originalSha256: URIRef
     encoding: URIRef
     evidenceFor: URIRef
+    evidenceValue: URIRef
 
 
 class ELI(DefinedNamespace):

@@ -91,7 +91,9 @@ def test_term_is_documented_in_ru_and_en(ontology: Graph, term: URIRef) -> None:
 @pytest.mark.parametrize("term", sorted(terms(RESKG)), ids=lambda t: t.rsplit("#", 1)[1])
 def test_term_has_a_kind(ontology: Graph, term: URIRef) -> None:
     kinds = set(ontology.objects(term, RDF.type))
-    assert kinds & {OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty, OWL.NamedIndividual}
+    # rdf:Property for the one property whose values may be IRIs or literals (evidenceValue)
+    assert kinds & {OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty, OWL.NamedIndividual,
+                    RDF.Property}
 
 
 def test_properties_have_domain_and_range(ontology: Graph) -> None:
