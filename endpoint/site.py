@@ -65,8 +65,10 @@ class ResourceRoute(Route):
 
     def matches(self, scope: Scope) -> tuple[Match, Scope]:
         if scope["type"] == "http":
-            first = scope["path"].lstrip("/").split("/", 1)[0]
-            if first in RESERVED:
+            path = scope["path"].lstrip("/")
+            first = path.split("/", 1)[0]
+            # skolem IRIs ({base}.well-known/genid/…) are resources like any other
+            if first in RESERVED and not path.startswith(".well-known/genid/"):
                 return Match.NONE, {}
         return super().matches(scope)
 

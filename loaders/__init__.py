@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from resolutions_kg.errors import InputError
 from resolutions_kg.records import Resolution
 
 from .parser import parse
@@ -23,8 +24,15 @@ __all__ = ["SUPPORTED_SUFFIXES", "MEDIA_TYPES", "load_file", "parse_text"]
 
 
 def load_file(path: str | Path) -> Resolution:
-    """Read the resolution in the file at ``path``."""
-    return parse(read_path(path))
+    """Read the resolution in the file at ``path``.
+
+    Errors name the file as given (``path``), not only its name."""
+    rendition = read_path(path)
+    try:
+        return parse(rendition)
+    except InputError as exc:
+        exc.path = str(path)
+        raise
 
 
 def parse_text(text: str, *, name: str = "<text>", media_type: str = "text/plain") -> Resolution:
