@@ -384,14 +384,18 @@ def test_serialize_formats_know_their_media_types(store: ox.Store) -> None:
     assert serialize(results, Format.CSV).startswith(b"addressee,resolutions,recommendations")
 
 
-# --- docs/questions.md ----------------------------------------------------------------------
+# --- README: "Questions you can ask" --------------------------------------------------------
 
-QUESTIONS = Path(__file__).resolve().parents[1] / "docs" / "questions.md"
+README = Path(__file__).resolve().parents[1] / "README.md"
 _CONSOLE = re.compile(r"```console\n\$ (?P<command>[^\n]+)\n(?P<output>.*?)```", re.DOTALL)
 
 
 def _documented_calls() -> list[tuple[str, str]]:
-    return [(m["command"], m["output"]) for m in _CONSOLE.finditer(QUESTIONS.read_text("utf-8"))]
+    """The ``reskg query`` examples of the README's section "Questions you can ask"."""
+    text = README.read_text("utf-8")
+    section = text[text.index("## Questions you can ask"):]
+    section = section[: section.index("\n## ", 3)]
+    return [(m["command"], m["output"]) for m in _CONSOLE.finditer(section)]
 
 
 def test_questions_ask_five_things_with_named_queries() -> None:
