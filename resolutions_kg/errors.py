@@ -15,10 +15,12 @@
     │   └── DatasetConflictError **    dataset given both in the request and in the update text
     ├── WorkerError *                  a query worker process died or answered nonsense
     ├── ReconciliationError            a reconciliation endpoint fails or answers nonsense
+    ├── PushError ***                  a graph could not be sent to (or verified in) another store
     └── SettingsError                  a setting has a value it cannot take
 
 (* defined in ``resolutions_kg.endpoint.executor``, ** in
-``resolutions_kg.endpoint.update_dataset``, beside the code that raises them.)
+``resolutions_kg.endpoint.update_dataset``, *** in ``resolutions_kg.push``, beside the code that
+raises them.)
 
 Library code raises these; only the CLI and the HTTP layer turn them into messages, exit codes and
 status codes. Errors about a source document carry the file, and the line and column where they
