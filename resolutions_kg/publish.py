@@ -26,6 +26,7 @@ from resolutions_kg.errors import InputError, ResolutionsKGError
 from resolutions_kg.iris import Minter
 from resolutions_kg.mapping import Mapped, map_resolution
 from resolutions_kg.namespaces import RESKG
+from resolutions_kg.parallel import Failed, Prepared, Task, prepare_document, prepare_in_order
 from resolutions_kg.records import Resolution
 from resolutions_kg.registry import reference_graphs
 
@@ -130,13 +131,6 @@ def published_sources(store: ox.Store) -> dict[str, tuple[str, str]]:
     return out
 
 
-def _graphs_by_file_name(store: ox.Store) -> dict[str, list[str]]:
-    by_name: dict[str, list[str]] = {}
-    for graph, name in published_sources(store).values():
-        by_name.setdefault(name, []).append(graph)
-    return by_name
-
-
 def prepare(path: Path, minter: Minter, *, validate: bool = True) -> tuple[Resolution, Mapped]:
     """Parse, map and validate one file; raises on any problem. Returns (resolution, mapped)."""
     from resolutions_kg.loaders import load_file
@@ -175,17 +169,24 @@ def publish(
     *,
     base_iri: str,
     force: bool = False,
+    jobs: int = 1,
     on_document: Callable[[DocumentResult], None] | None = None,
+    task: Task = prepare_document,
 ) -> PublishReport:
-    """Load every file of ``paths`` into the store at ``store_path``."""
+    """Load every file of ``paths`` into the store at ``store_path``.
+
+    ``jobs`` worker processes parse, map and validate documents (this process alone when 1);
+    this process alone writes, in the order of ``paths``, so any ``jobs`` gives the same store.
+    ``task`` prepares one document in a worker (:func:`~resolutions_kg.parallel.prepare_document`
+    unless a caller wraps it)."""
     minter = Minter(base_iri)
     files = collect_files(paths)
     st.check_base_iri(store_path, base_iri)
     store = st.open_store(store_path)
     report = PublishReport()
     try:
-        known = published_sources(store)
-        for result in _publish_each(files, store, minter, known, force=force):
+        results = _publish_each(files, store, minter, force=force, jobs=jobs, task=task)
+        for result in results:
             report.documents.append(result)
             if on_document is not None:
                 on_document(result)
@@ -204,52 +205,79 @@ def _publish_each(
     files: list[Path],
     store: ox.Store,
     minter: Minter,
-    known: dict[str, tuple[str, str]],
     *,
     force: bool,
+    jobs: int,
+    task: Task,
 ) -> Iterator[DocumentResult]:
-    # The system graphs are rewritten with the first document that loads, in its transaction,
-    # so that a run in which nothing loads changes nothing.
-    system: dict[str, list[ox.Triple]] | None = system_graphs(minter.base_iri)
+    """Skip what is unchanged, prepare the rest in workers, store each in input order."""
+    known = published_sources(store)
+    #: graph IRI → file name of every published document, kept up to date as documents load.
+    names = {graph: name for graph, name in known.values()}
+    settled: dict[Path, DocumentResult] = {}
+    todo: list[Path] = []
     for path in files:
         try:
             digest = hashlib.sha256(path.read_bytes()).hexdigest()
         except OSError as exc:
-            yield DocumentResult(path, "failed", error=f"{path}: cannot read: {exc.strerror}")
+            settled[path] = DocumentResult(path, "failed", error=f"{path}: cannot read: "
+                                           f"{exc.strerror}")
             continue
         if not force and digest in known:
-            yield DocumentResult(path, "unchanged", graph=known[digest][0])
-            continue
-        try:
-            resolution, mapped = prepare(path, minter)
-            yield _store_document(store, minter, path, resolution, mapped, system or {})
-            system = None
-        except ResolutionsKGError as exc:
-            yield DocumentResult(path, "failed", error=str(exc))
+            settled[path] = DocumentResult(path, "unchanged", graph=known[digest][0])
+        else:
+            todo.append(path)
+    # The system graphs are rewritten with the first document that loads, in its transaction,
+    # so that a run in which nothing loads changes nothing.
+    system: dict[str, list[ox.Triple]] | None = system_graphs(minter.base_iri)
+    jobs = min(jobs, len(todo))
+    prepared = prepare_in_order(todo, base_iri=minter.base_iri, jobs=jobs, task=task)
+    try:
+        for path in files:
+            if path in settled:
+                yield settled.pop(path)
+                continue
+            ready, outcome = next(prepared)
+            assert ready == path
+            if isinstance(outcome, Failed):
+                yield DocumentResult(path, "failed", error=outcome.error)
+                continue
+            try:
+                yield _store_document(store, minter, path, outcome, system or {}, names)
+                system = None
+            except ResolutionsKGError as exc:
+                yield DocumentResult(path, "failed", error=str(exc))
+    finally:
+        prepared.close()
 
 
 def _store_document(
     store: ox.Store,
     minter: Minter,
     path: Path,
-    resolution: Resolution,
-    mapped: Mapped,
+    prepared: Prepared,
     system: dict[str, list[ox.Triple]],
+    names: dict[str, str],
 ) -> DocumentResult:
-    graph = minter.graph(mapped.slug)
-    stale = [g for g in _graphs_by_file_name(store).get(path.name, []) if g != graph]
+    """Replace the document's graph (and drop graphs an earlier version of the same file name
+    left under another slug) in one transaction."""
+    graph = minter.graph(prepared.slug)
+    stale = [g for g, name in names.items() if name == path.name and g != graph]
     st.replace_graphs(
         store,
-        {**system, graph: mapped.document},
-        add={minter.graph("entities"): mapped.entities},
+        {**system, graph: prepared.document_triples()},
+        add={minter.graph("entities"): prepared.entity_triples()},
         remove=stale,
     )
+    for g in stale:
+        del names[g]
+    names[graph] = path.name
     return DocumentResult(
         path,
         "loaded",
         graph=graph,
-        resolution=mapped.resolution,
-        triples=len(mapped.document),
-        recommendations=len(resolution.recommendations),
-        warnings=resolution.warnings,
+        resolution=prepared.resolution,
+        triples=prepared.triples,
+        recommendations=prepared.recommendations,
+        warnings=prepared.warnings,
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -21,15 +22,27 @@ from resolutions_kg.publish import DocumentResult, collect_files, publish
 @setting_option("base_iri")
 @click.option("--force", is_flag=True, help="Reload documents even when their bytes are unchanged.")
 @click.option("--quiet", "-q", is_flag=True, help="Print errors only.")
-def command(paths: tuple[Path, ...], store: str, base_iri: str, force: bool, quiet: bool) -> None:
+@click.option(
+    "--jobs", "-j", type=click.IntRange(min=1), default=None,
+    help="Worker processes that parse, map and validate documents "
+         "[default: the number of CPUs; 1 for a single file].",
+)
+def command(
+    paths: tuple[Path, ...], store: str, base_iri: str, force: bool, quiet: bool, jobs: int | None
+) -> None:
     """Load resolution files (or every supported file below a folder) into the store.
 
     Each document is parsed, mapped to RDF, checked against the SHACL shapes and, only if it
     conforms, replaces its own named graph in one transaction. A document that fails is reported
     and leaves the store as it was; the rest still load. The exit code is 1 if any failed.
+
+    Documents are prepared by --jobs worker processes; this process alone writes to the store,
+    in the order of the files, so the store is the same whatever the number of jobs.
     """
     check_base_iri(base_iri)
     files = collect_files(paths)
+    if jobs is None:
+        jobs = (os.cpu_count() or 1) if len(files) > 1 else 1
     err = Console(stderr=True, soft_wrap=True, highlight=False)
     out = Console(soft_wrap=True, highlight=False)
     show_progress = not quiet and err.is_terminal and len(files) > 1
@@ -47,7 +60,9 @@ def command(paths: tuple[Path, ...], store: str, base_iri: str, force: bool, qui
                 for warning in result.warnings:
                     err.print(f"reskg: warning: {result.path}: {warning}", markup=False)
 
-        report = publish(files, store, base_iri=base_iri, force=force, on_document=on_document)
+        report = publish(
+            files, store, base_iri=base_iri, force=force, jobs=jobs, on_document=on_document
+        )
     if not quiet:
         table = Table(title=f"Published to {store}")
         for column in ("document", "status", "recommendations", "triples", "warnings"):

@@ -1,0 +1,189 @@
+"""Preparing documents in worker processes, handing them back in input order.
+
+``reskg load`` spends nearly all its time parsing, mapping and validating documents, work that
+needs no store. :func:`prepare_in_order` spreads that work over ``jobs`` worker processes
+(each loads the NLP models and the shapes once, in its initializer) and yields the outcomes in
+the order the paths were given, so that the one writer — the parent process — stores documents
+in the same order whatever the number of jobs, and the same corpus gives the same dump.
+
+An outcome crosses the process boundary as plain data: a :class:`Prepared` document whose
+triples are N-Triples text (pyoxigraph terms do not pickle cheaply), or the error message of a
+document that failed. A worker that dies (killed, out of memory, a crash in native code) breaks
+the pool; the documents still in flight are then prepared again one at a time in a fresh
+single-worker pool, and a document that kills its worker there too is reported as failed. The
+parent has written nothing of any of them, so nothing is lost and nothing is half-written.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import signal
+from collections import deque
+from collections.abc import Callable, Generator, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from resolutions_kg.errors import ResolutionsKGError
+
+#: Documents submitted ahead of the one the parent waits for, per worker.
+AHEAD_PER_JOB = 8
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A parsed, mapped and validated document, as plain picklable data."""
+
+    slug: str
+    resolution: str
+    #: N-Triples of the document's own graph and of the shared entities it mentions.
+    document: str
+    entities: str
+    triples: int
+    recommendations: int
+    warnings: tuple[str, ...]
+
+    def document_triples(self) -> list[ox.Triple]:
+        return _triples(self.document)
+
+    def entity_triples(self) -> list[ox.Triple]:
+        return _triples(self.entities)
+
+
+@dataclass(frozen=True)
+class Failed:
+    """A document that could not be prepared, and why."""
+
+    error: str
+
+
+Outcome = Prepared | Failed
+#: What a worker runs for one document: (path, base IRI) → outcome. Must be picklable.
+Task = Callable[[str, str], Outcome]
+
+
+def _ntriples(triples: Iterable[ox.Triple]) -> str:
+    return "".join(f"{t.subject} {t.predicate} {t.object} .\n" for t in triples)
+
+
+def _triples(text: str) -> list[ox.Triple]:
+    return [q.triple for q in ox.parse(text, format=ox.RdfFormat.N_TRIPLES)]
+
+
+def prepare_document(path: str, base_iri: str) -> Outcome:
+    """Parse, map and validate the file at ``path``; never raises for a bad document."""
+    from resolutions_kg.iris import Minter
+    from resolutions_kg.publish import prepare
+
+    try:
+        resolution, mapped = prepare(Path(path), Minter(base_iri))
+    except ResolutionsKGError as exc:
+        return Failed(str(exc))
+    except Exception as exc:  # noqa: BLE001 - a bug met on one document must not stop the rest
+        return Failed(f"{path}: internal error while preparing it: {type(exc).__name__}: {exc}")
+    return Prepared(
+        slug=mapped.slug,
+        resolution=mapped.resolution,
+        document=_ntriples(mapped.document),
+        entities=_ntriples(mapped.entities),
+        triples=len(mapped.document),
+        recommendations=len(resolution.recommendations),
+        warnings=resolution.warnings,
+    )
+
+
+def warm_up(base_iri: str) -> None:
+    """Load once what every document needs: the morphological analyser, the registry and
+    gazetteer, the shapes (and their validator). Runs in each worker as it starts."""
+    from resolutions_kg.gazetteer import default_gazetteer
+    from resolutions_kg.lemmas import analyzer
+    from resolutions_kg.loaders.russian import morph
+    from resolutions_kg.registry import default_registry
+
+    analyzer()
+    morph()
+    default_registry()
+    default_gazetteer()
+    from resolutions_kg.validation import validate
+
+    validate([], base_iri=base_iri)
+
+
+def _worker_init(base_iri: str) -> None:
+    # Ctrl-C is the parent's business: it cancels what is queued and shuts the pool down.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    warm_up(base_iri)
+
+
+def _pool(jobs: int, base_iri: str) -> ProcessPoolExecutor:
+    # spawn, not fork: the parent runs threads (the progress bar) and holds the store open.
+    return ProcessPoolExecutor(
+        max_workers=jobs,
+        mp_context=multiprocessing.get_context("spawn"),
+        initializer=_worker_init,
+        initargs=(base_iri,),
+    )
+
+
+def prepare_in_order(
+    paths: Iterable[Path],
+    *,
+    base_iri: str,
+    jobs: int,
+    task: Task = prepare_document,
+) -> Generator[tuple[Path, Outcome], None, None]:
+    """Prepare every path with ``jobs`` worker processes (in this process when ``jobs`` is 1)
+    and yield ``(path, outcome)`` in the order of ``paths``."""
+    if jobs <= 1:
+        for path in paths:
+            yield path, task(str(path), base_iri)
+        return
+    todo = iter(paths)
+    in_flight: deque[tuple[Path, Future[Outcome]]] = deque()
+    pool = _pool(jobs, base_iri)
+    try:
+        while True:
+            for path in todo:
+                in_flight.append((path, pool.submit(task, str(path), base_iri)))
+                if len(in_flight) >= jobs * AHEAD_PER_JOB:
+                    break
+            if not in_flight:
+                return
+            path, future = in_flight.popleft()
+            try:
+                outcome = future.result()
+            except BrokenProcessPool:
+                in_flight.appendleft((path, future))
+                yield from _recover(in_flight, base_iri, task)
+                pool.shutdown(wait=True, cancel_futures=True)
+                pool = _pool(jobs, base_iri)
+                continue
+            yield path, outcome
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _recover(
+    in_flight: deque[tuple[Path, Future[Outcome]]], base_iri: str, task: Task
+) -> Iterator[tuple[Path, Outcome]]:
+    """After a worker died: keep what finished, prepare the rest again one at a time."""
+    alone: ProcessPoolExecutor | None = None
+    try:
+        while in_flight:
+            path, future = in_flight.popleft()
+            if future.done() and not future.cancelled() and future.exception() is None:
+                yield path, future.result()
+                continue
+            alone = alone or _pool(1, base_iri)
+            try:
+                yield path, alone.submit(task, str(path), base_iri).result()
+            except BrokenProcessPool:
+                alone.shutdown(wait=True, cancel_futures=True)
+                alone = None
+                yield path, Failed(f"{path}: the worker process preparing it died")
+    finally:
+        if alone is not None:
+            alone.shutdown(wait=True, cancel_futures=True)
