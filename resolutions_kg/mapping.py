@@ -20,6 +20,7 @@ from functools import cache
 import pyoxigraph as ox
 from rdflib import URIRef
 
+from resolutions_kg.alignment import audience_alignment
 from resolutions_kg.gazetteer import Gazetteer, default_gazetteer
 from resolutions_kg.iris import Minter, document_slug, slugify
 from resolutions_kg.lemmas import lemma_string
@@ -248,6 +249,9 @@ class _Mapper:
         self.fact(item, DCTERMS.audience, audience, addressee.span)
         self.entity(audience, RDF.type, DCTERMS.AgentClass)
         self.concept(audience, addressee.label, self.m.audience_scheme())
+        alignment = audience_alignment(addressee.label)
+        if alignment is not None:
+            self.entity(audience, SKOS[alignment.predicate], alignment.target)
         if addressee.organisation is not None:
             org = self.organisation(addressee.organisation)
             self.fact(item, RESKG.addressedTo, org, addressee.span)
