@@ -71,20 +71,24 @@ def _site_routes(ctx: AppContext) -> list[BaseRoute]:
     return list(site.routes(ctx))
 
 
-def create_app(store_path: str | Path, **settings: Any) -> Starlette:
-    """The Starlette app serving the store at ``store_path``.
+def create_app(store_path: str | Path | None, *, backend: str | None = None,
+               **settings: Any) -> Starlette:
+    """The Starlette app serving the store at ``store_path``, or, with ``backend`` (the URL of
+    a SPARQL endpoint), serving that endpoint's data read-only (:mod:`.backend`).
 
     Keyword arguments are settings of :mod:`resolutions_kg.settings` (``base_iri``,
     ``update_token``, ``query_timeout``, ``max_query_length``, ``max_body``, ``workers`` …).
     The store is opened, and the workers started, by the app's lifespan.
     """
     values = effective_settings(settings)
-    values["store"] = str(store_path)
+    values["store"] = str(store_path or "")
+    if backend is not None:
+        values["backend"] = backend
     holder: dict[str, AppContext] = {}
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
-        ctx = await run_in_threadpool(AppContext.open, store_path, values)
+        ctx = await run_in_threadpool(AppContext.open, store_path or "", values)
         holder["ctx"] = ctx
         app.state.ctx = ctx
         for route in _site_routes(ctx):

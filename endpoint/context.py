@@ -22,7 +22,8 @@ Methods
         names (``"s"``) or ``pyoxigraph.Variable`` to terms. Raises ``QuerySyntaxError``,
         ``QueryTimeoutError``, ``WorkerError`` (``resolutions_kg.endpoint.executor``). Blocking.
     ``run(job, *, timeout=None)`` the same at a lower level: a ``QueryJob`` in, a serialised
-        ``QueryOutcome`` (bytes in chunks) out — for answering in a format a client asked for.
+        ``QueryOutcome`` (bytes in chunks) out — for answering in a format a client asked for;
+        ``await arun(job, *, timeout=None)`` the same from ``async def`` code.
     ``write(fn)`` calls ``fn(store)`` with the writable store under the write lock, then makes
         the result visible to the workers. Raises ``PermissionError`` on a read-only server.
     ``stats()`` ``{"triples": n, "graphs": m}`` (cached between writes).
@@ -39,10 +40,11 @@ import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import pyoxigraph as ox
 from resolutions_kg.endpoint.executor import QueryJob, QueryOutcome, WorkerPool
+from starlette.concurrency import run_in_threadpool
 
 from resolutions_kg.errors import StoreError
 from resolutions_kg.store import open_store
@@ -65,7 +67,18 @@ class AppContext:
 
     @classmethod
     def open(cls, store_path: str | Path, settings: Mapping[str, Any]) -> AppContext:
-        """Open the store and start the query workers (blocking, seconds)."""
+        """Open the store and start the query workers (blocking, seconds); with the setting
+        ``backend`` (a SPARQL endpoint URL), read-only over that endpoint instead
+        (:mod:`.backend`)."""
+        if settings.get("backend"):
+            from resolutions_kg.endpoint.backend import open_remote
+
+            base_iri = str(settings.get("base_iri"))
+            remote, remote_pool = open_remote(str(settings["backend"]), base_iri=base_iri,
+                                              settings=settings)
+            # Duck-typed: the remote store and pool have the API the routes use.
+            return cls(store_path="", base_iri=base_iri, settings=dict(settings), read_only=True,
+                       store=cast(ox.Store, remote), pool=cast(WorkerPool, remote_pool))
         path = str(Path(store_path).resolve())
         read_only = not settings.get("update_token")
         if read_only and not Path(path).is_dir():
@@ -107,6 +120,14 @@ class AppContext:
 
     def run(self, job: QueryJob, *, timeout: float | None = None) -> QueryOutcome:
         return self.pool.run(job, timeout=self.limit(timeout))
+
+    async def arun(self, job: QueryJob, *, timeout: float | None = None) -> QueryOutcome:
+        """:meth:`run` for a coroutine: waits on the event loop, never blocks it (a pool without
+        ``arun`` is run in a thread)."""
+        arun = getattr(self.pool, "arun", None)
+        if arun is None:
+            return await run_in_threadpool(self.run, job, timeout=timeout)
+        return cast(QueryOutcome, await arun(job, timeout=self.limit(timeout)))
 
     def query(
         self,

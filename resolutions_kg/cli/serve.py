@@ -8,7 +8,10 @@ from resolutions_kg.cli import setting_option
 
 
 @click.command("serve")
-@setting_option("store", required=True)
+@setting_option("store")
+@click.option("--backend", envvar="RESKG_BACKEND", show_envvar=True, metavar="URL",
+              help="Serve the data of this SPARQL endpoint (read-only) instead of --store: "
+                   "pages, dumps, VoID, the query UI, named queries and /sparql go to it.")
 @setting_option("host")
 @setting_option("port")
 @setting_option("base_iri")
@@ -20,24 +23,36 @@ from resolutions_kg.cli import setting_option
 @click.option("--log-level", default="info", show_default=True,
               type=click.Choice(["critical", "error", "warning", "info", "debug"]),
               help="Server log level (the access log is at info).")
-def command(store: str, host: str, port: int, log_level: str, **settings: object) -> None:
+def command(store: str | None, backend: str | None, host: str, port: int, log_level: str,
+            **settings: object) -> None:
     """Serve STORE over HTTP: SPARQL 1.1 Protocol at /sparql, Graph Store Protocol at /store,
     health at /health.
 
     Without --update-token the server is read-only. With it, SPARQL Update and Graph Store writes
     need 'Authorization: Bearer TOKEN'. Queries run in --workers processes and are stopped after
     --query-timeout seconds (503).
+
+    With --backend URL the server reads from that SPARQL endpoint (Virtuoso, Fuseki, QLever …)
+    instead of a local store: same URLs, pages and answers; read-only (write to the store
+    itself, e.g. with 'reskg push').
     """
     from resolutions_kg.endpoint.server import serve
     from resolutions_kg.store import read_state
 
     ctx = click.get_current_context()
-    if ctx.get_parameter_source("base_iri") is click.core.ParameterSource.DEFAULT:
+    if backend:
+        if settings.get("update_token"):
+            raise click.UsageError("--backend is read-only: write to the SPARQL store itself "
+                                   "(e.g. reskg push), not through --update-token")
+        store = None
+    elif not store:
+        raise click.UsageError("give --store DIR (a local store) or --backend URL")
+    elif ctx.get_parameter_source("base_iri") is click.core.ParameterSource.DEFAULT:
         # the base the store was published under, unless one was asked for
         settings["base_iri"] = read_state(store).get("base_iri", settings["base_iri"])
     url = f"http://{host if ':' not in host else f'[{host}]'}:{port}"
     click.echo(
-        f"Serving {store} (base IRI {settings['base_iri']})\n"
+        f"Serving {store or backend} (base IRI {settings['base_iri']})\n"
         f"  query UI        {url}/\n"
         f"  SPARQL          {url}/sparql\n"
         f"  Graph Store     {url}/store\n"
@@ -47,4 +62,6 @@ def command(store: str, host: str, port: int, log_level: str, **settings: object
         f"Press Ctrl+C to stop.",
         err=True,
     )
-    serve(store, host=host, port=port, log_level=log_level, **settings)
+    if backend:
+        settings["backend"] = backend
+    serve(store or "", host=host, port=port, log_level=log_level, **settings)
