@@ -22,9 +22,10 @@ Library code: raises :class:`QueryTimeoutError`, :class:`QuerySyntaxError`,
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import multiprocessing
-import queue
+import pickle
 import threading
 import time
 from collections.abc import Iterator
@@ -32,12 +33,17 @@ from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from typing import Any
 
+from resolutions_kg.endpoint.idle import IdleQueue
+
 from resolutions_kg.errors import QueryError, ResolutionsKGError
 
 logger = logging.getLogger("resolutions_kg.endpoint")
 
 #: Results larger than this are handed over in chunks and streamed to the client.
 CHUNK = 1 << 20
+#: Results up to this size travel in the same message as their header, small enough to sit whole
+#: in the pipe (64 KiB on Linux) so that the event loop reads them without blocking.
+INLINE = 60 * 1024
 
 
 class QuerySyntaxError(QueryError):
@@ -97,9 +103,27 @@ class QueryOutcome:
 
 
 # ---------------------------------------------------------------- worker side
+#
+# Messages are length-prefixed byte strings (``Connection.send_bytes``). A job is a pickled tuple
+# (:func:`_encode`). An answer is one message ``kind + format + b"\n" + body`` when the body is
+# at most INLINE bytes (kind ``r`` results, ``g`` graph), else a head ``R``/``G`` + format +
+# ``b"\n"`` + size followed by the body in messages of at most CHUNK bytes; ``s`` + message is a
+# syntax error, ``u`` + ``results``/``graph`` an unacceptable result kind, ``e`` + message a
+# failure.
+
+_KINDS = {ord("r"): "results", ord("g"): "graph", ord("R"): "results", ord("G"): "graph"}
 
 
-def _run_job(store: Any, job: QueryJob) -> tuple[str, str, bytes] | tuple[str, str]:
+def _encode(job: QueryJob, store_path: str) -> bytes:
+    return pickle.dumps(
+        (job.query, job.results_format, job.graph_format, job.base_iri, job.default_graph,
+         job.named_graphs, job.union_default_graph, job.substitutions, store_path),
+        protocol=pickle.HIGHEST_PROTOCOL,
+    )
+
+
+def _run_job(store: Any, job: QueryJob) -> tuple[bytes, bytes]:
+    """The answer to ``job``: a kind letter and format (``b"rJSON"``), and the body or message."""
     import pyoxigraph as ox
 
     kwargs: dict[str, Any] = {"base_iri": job.base_iri}
@@ -116,42 +140,42 @@ def _run_job(store: Any, job: QueryJob) -> tuple[str, str, bytes] | tuple[str, s
     try:
         result = store.query(job.query, **kwargs)
     except SyntaxError as exc:
-        return ("syntax", str(exc))
+        return b"s", str(exc).encode()
     if isinstance(result, ox.QueryTriples):
         if job.graph_format is None:
-            return ("unacceptable", "graph")
+            return b"u", b"graph"
         fmt = getattr(ox.RdfFormat, job.graph_format)
-        return ("graph", job.graph_format, result.serialize(format=fmt) or b"")
+        return b"g" + job.graph_format.encode(), result.serialize(format=fmt) or b""
     if job.results_format is None:
-        return ("unacceptable", "results")
+        return b"u", b"results"
     fmt = getattr(ox.QueryResultsFormat, job.results_format)
-    return ("results", job.results_format, result.serialize(format=fmt) or b"")
+    return b"r" + job.results_format.encode(), result.serialize(format=fmt) or b""
 
 
 def _worker_main(conn: Connection) -> None:
     import pyoxigraph as ox
 
     store, opened = None, None
-    conn.send(("ready",))
+    conn.send_bytes(b"ready")
     while True:
         try:
-            job: QueryJob = conn.recv()
+            fields = pickle.loads(conn.recv_bytes())
         except (EOFError, KeyboardInterrupt):
             return
         try:
-            if job.store_path != opened:
+            job = QueryJob(*fields[:-1])
+            if fields[-1] != opened:
                 store = None
-                store = ox.Store.read_only(job.store_path)
-                opened = job.store_path
-            answer = _run_job(store, job)
+                store = ox.Store.read_only(fields[-1])
+                opened = fields[-1]
+            head, body = _run_job(store, job)
         except Exception as exc:  # reported to the server, which logs it and answers 500
-            conn.send(("error", f"{type(exc).__name__}: {exc}"))
+            conn.send_bytes(f"e{type(exc).__name__}: {exc}".encode())
             continue
-        if len(answer) == 2:
-            conn.send(answer)
+        if head[0] in b"su" or len(body) <= INLINE:
+            conn.send_bytes(head + (b"\n" if len(head) > 1 else b"") + body)
             continue
-        kind, fmt, body = answer
-        conn.send((kind, fmt, len(body)))
+        conn.send_bytes(head.upper() + b"\n" + str(len(body)).encode())
         view = memoryview(body)
         for start in range(0, len(body), CHUNK):
             conn.send_bytes(view[start : start + CHUNK])
@@ -173,7 +197,7 @@ class _Worker:
         if not self.conn.poll(timeout):
             self.kill()
             raise WorkerError("a query worker did not start")
-        self.conn.recv()
+        self.conn.recv_bytes()
 
     def kill(self) -> None:
         self.process.kill()
@@ -182,13 +206,17 @@ class _Worker:
 
 
 class WorkerPool:
-    """A fixed number of query worker processes over a read-only store at ``store_path``."""
+    """A fixed number of query worker processes over a read-only store at ``store_path``.
+
+    :meth:`run` is for threads (blocking), :meth:`arun` for coroutines on the event loop (it
+    waits for the worker's answer with the loop's reader, without a thread).
+    """
 
     def __init__(self, store_path: str, *, size: int = 2) -> None:
         self._ctx = multiprocessing.get_context("spawn")
         self._size = max(1, size)
         self._store_path = store_path
-        self._idle: queue.Queue[_Worker] = queue.Queue()
+        self._idle: IdleQueue[_Worker] = IdleQueue()
         self._all: set[_Worker] = set()
         self._lock = threading.Lock()
         self._closed = False
@@ -250,44 +278,103 @@ class WorkerPool:
         self._retired = [p for p in self._retired if p in held]
         return free
 
+    def _send(self, worker: _Worker, job: QueryJob) -> None:
+        with self._lock:
+            path = worker.store_path = self._store_path
+        try:
+            worker.conn.send_bytes(_encode(job, path))
+        except (OSError, BrokenPipeError) as exc:
+            self._replace(worker)
+            raise WorkerError(f"a query worker failed: {exc}") from exc
+
     def run(self, job: QueryJob, *, timeout: float) -> QueryOutcome:
         """Run ``job``; raises QueryTimeoutError past ``timeout`` seconds (waiting included)."""
         if self._closed:
             raise WorkerError("the query workers are shut down")
         deadline = time.monotonic() + timeout
+        worker = self._idle.get(timeout)
+        if worker is None:
+            raise _busy(timeout)
+        self._send(worker, job)
         try:
-            worker = self._idle.get(timeout=timeout)
-        except queue.Empty:
-            raise QueryTimeoutError(
-                f"no query worker became free within {timeout:g} s; the server is busy"
-            ) from None
-        with self._lock:
-            path = worker.store_path = self._store_path
-        try:
-            worker.conn.send(_with_path(job, path))
             if not worker.conn.poll(max(0.0, deadline - time.monotonic())):
                 self._replace(worker)
-                raise QueryTimeoutError(
-                    f"the query ran longer than its time limit of {timeout:g} s and was stopped"
-                )
-            head = worker.conn.recv()
-        except (EOFError, OSError, BrokenPipeError) as exc:
+                raise _late(timeout)
+            head = worker.conn.recv_bytes()
+        except (EOFError, OSError) as exc:
             self._replace(worker)
             raise WorkerError(f"a query worker failed: {exc}") from exc
-        status = head[0]
-        if status in ("results", "graph"):
-            size = head[2]
-            if size <= CHUNK:
-                body = worker.conn.recv_bytes() if size else b""
-                self._release(worker)
-                return QueryOutcome(status, head[1], size, iter((body,)))
-            return QueryOutcome(status, head[1], size, _Body(self, worker, size))
+        return self._outcome(worker, head)
+
+    async def arun(self, job: QueryJob, *, timeout: float) -> QueryOutcome:
+        """:meth:`run` for a coroutine: the same answers and errors, never blocking the loop."""
+        if self._closed:
+            raise WorkerError("the query workers are shut down")
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + timeout
+        worker = await self._idle.aget(timeout)
+        if worker is None:
+            raise _busy(timeout)
+        self._send(worker, job)
+        answered: asyncio.Future[bool] = loop.create_future()
+
+        def settle(value: bool) -> None:
+            if not answered.done():
+                answered.set_result(value)
+
+        fd = worker.conn.fileno()
+        loop.add_reader(fd, settle, True)
+        timer = loop.call_at(deadline, settle, False)
+        try:
+            in_time = await answered
+        except BaseException:  # cancelled while the query runs: stop it
+            await loop.run_in_executor(None, self._replace, worker)
+            raise
+        finally:
+            loop.remove_reader(fd)
+            timer.cancel()
+        if not in_time:
+            await loop.run_in_executor(None, self._replace, worker)
+            raise _late(timeout)
+        try:
+            head = worker.conn.recv_bytes()  # readable, and a head is small: does not block
+        except (EOFError, OSError) as exc:
+            await loop.run_in_executor(None, self._replace, worker)
+            raise WorkerError(f"a query worker failed: {exc}") from exc
+
+        if head[:1] in (b"R", b"G") and int(head.partition(b"\n")[2]) <= CHUNK:
+            # Up to a megabyte that is still being written: read it off the loop.
+            return await loop.run_in_executor(None, self._outcome, worker, head)
+        return self._outcome(worker, head)
+
+    def _outcome(self, worker: _Worker, head: bytes) -> QueryOutcome:
+        """The outcome an answer's first message starts; frees ``worker`` once it is read (blocks
+        only to read a body of at most CHUNK bytes that did not come inline)."""
+        tag = head[0]
+        kind = _KINDS.get(tag)
+        if kind is None:
+            self._release(worker)
+            message = head[1:].decode(errors="replace")
+            if tag == ord("s"):
+                raise QuerySyntaxError(message)
+            if tag == ord("u"):
+                raise NotAcceptableError(message)
+            raise WorkerError(message or "a query worker failed")
+        name, _, rest = head[1:].partition(b"\n")
+        fmt = name.decode()
+        if tag in b"rg":
+            self._release(worker)
+            return QueryOutcome(kind, fmt, len(rest), iter((rest,)))
+        size = int(rest)
+        if size > CHUNK:
+            return QueryOutcome(kind, fmt, size, _Body(self, worker, size))
+        try:
+            body = worker.conn.recv_bytes()
+        except (EOFError, OSError) as exc:
+            self._replace(worker)
+            raise WorkerError(f"a query worker failed: {exc}") from exc
         self._release(worker)
-        if status == "syntax":
-            raise QuerySyntaxError(head[1])
-        if status == "unacceptable":
-            raise NotAcceptableError(head[1])
-        raise WorkerError(head[1] if len(head) > 1 else "a query worker failed")
+        return QueryOutcome(kind, fmt, size, iter((body,)))
 
     def _release(self, worker: _Worker) -> None:
         if self._closed:
@@ -302,6 +389,18 @@ class WorkerPool:
             self._all.clear()
         for worker in workers:
             worker.kill()
+
+
+def _busy(timeout: float) -> QueryTimeoutError:
+    return QueryTimeoutError(
+        f"no query worker became free within {timeout:g} s; the server is busy"
+    )
+
+
+def _late(timeout: float) -> QueryTimeoutError:
+    return QueryTimeoutError(
+        f"the query ran longer than its time limit of {timeout:g} s and was stopped"
+    )
 
 
 class _Body(Iterator[bytes]):
@@ -339,9 +438,3 @@ class _Body(Iterator[bytes]):
 
     def __del__(self) -> None:
         self.close()
-
-
-def _with_path(job: QueryJob, path: str) -> QueryJob:
-    from dataclasses import replace
-
-    return replace(job, store_path=path)

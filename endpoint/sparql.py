@@ -23,6 +23,7 @@ Updates
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 from resolutions_kg.endpoint.auth import require_writer
@@ -114,11 +115,17 @@ def _formats(request: Request, params: Params) -> tuple[ResultsFormat | None, Gr
             known = ", ".join(short_names(ResultsFormat) + short_names(GraphFormat))
             raise HTTPError(400, f"Unknown format={names[0]!r}; use one of {known}.")
         return results, graph
-    accept = parse_accept(request.headers.get("accept"))
-    results, graph = negotiate(accept, ResultsFormat), negotiate(accept, GraphFormat)
+    results, graph = _negotiated(request.headers.get("accept"))
     if results is None and graph is None:
         raise HTTPError(406, _not_acceptable(request, "results"))
     return results, graph
+
+
+@functools.lru_cache(maxsize=256)
+def _negotiated(accept: str | None) -> tuple[ResultsFormat | None, GraphFormat | None]:
+    """The formats an Accept header picks; clients repeat theirs, so the answer is kept."""
+    ranges = parse_accept(accept)
+    return negotiate(ranges, ResultsFormat), negotiate(ranges, GraphFormat)
 
 
 def _not_acceptable(request: Request, kind: str) -> str:
@@ -157,7 +164,7 @@ async def _query(request: Request, ctx: AppContext, text: str, params: Params) -
     )
     timeout = _timeout(params)
     try:
-        outcome = await run_in_threadpool(ctx.run, job, timeout=timeout)
+        outcome = await ctx.arun(job, timeout=timeout)
     except QuerySyntaxError as exc:
         raise HTTPError(400, f"Query syntax error: {exc}") from exc
     except NotAcceptableError as exc:
