@@ -208,10 +208,18 @@ class RemoteStore:
             return iter(())  # nothing of ours lives in the default graph
         if graph_name is not None and not self.contains_named_graph(graph_name):
             return iter(())
-        key = ("quads", subject, predicate, object, graph_name)
-        quads = self.endpoint.cached(key, lambda: list(self._fetch(subject, predicate, object,
-                                                                   graph_name)))
-        return iter(quads)
+        if subject is not None and (predicate is not None or object is not None
+                                    or graph_name is not None):
+            # Pages ask for one predicate of a subject at a time (labels, evidence …): fetch
+            # all of the subject once (cached), and pick from it.
+            return (q for q in self._cached(subject, None, None, None)
+                    if _matches(q, predicate, object, graph_name))
+        return iter(self._cached(subject, predicate, object, graph_name))
+
+    def _cached(self, s: Pattern, p: Pattern, o: Pattern,
+                g: ox.NamedNode | None) -> list[ox.Quad]:
+        return self.endpoint.cached(  # type: ignore[no-any-return]
+            ("quads", s, p, o, g), lambda: list(self._fetch(s, p, o, g)))
 
     def _fetch(self, s: Pattern, p: Pattern, o: Pattern,
                g: ox.NamedNode | None) -> Iterator[ox.Quad]:
@@ -347,6 +355,11 @@ def _form(text: str) -> str:
         return query_form(text)
     except QueryError as exc:
         raise QuerySyntaxError(str(exc)) from exc
+
+
+def _matches(quad: ox.Quad, p: Pattern, o: Pattern, g: ox.NamedNode | None) -> bool:
+    return ((p is None or quad.predicate == p) and (o is None or quad.object == o)
+            and (g is None or quad.graph_name == g))
 
 
 def _string(value: str) -> str:

@@ -9,6 +9,15 @@ binary is missing (Debian: ``apt-get install virtuoso-opensource``).
 Endpoints of a running instance: ``sparql`` (SPARQL 1.1 Protocol, query and update),
 ``gsp`` (Graph Store Protocol, ``/sparql-graph-crud``) and ``gsp_auth``
 (``/sparql-graph-crud-auth``, digest auth as ``dba``/``dba``).
+
+Fixtures (a pytest plugin: ``pytest_plugins = ["virtuoso_fixtures"]``):
+
+- ``virtuoso``: the running server, empty (session-wide);
+- ``corpus_store``: a local store with every corpus document, loaded by ``reskg load``;
+- ``pushed``: ``virtuoso`` after ``reskg push`` of ``corpus_store`` (session-wide).
+
+:func:`reskg` runs a ``reskg`` command in a subprocess (``push`` too, before the command is
+registered in ``resolutions_kg.cli.COMMAND_MODULES``).
 """
 
 from __future__ import annotations
@@ -18,12 +27,17 @@ import shutil
 import signal
 import socket
 import subprocess
+import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
 import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+CORPUS = REPO.parent / "shared" / "corpus"
+TVER = CORPUS / "tver-2012.txt"
 
 BINARY = shutil.which("virtuoso-t")
 ISQL = shutil.which("isql-vt") or shutil.which("isql")
@@ -181,3 +195,38 @@ def virtuoso(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Virtuoso]:
         yield server
     finally:
         server.stop()
+
+
+def reskg(*args: str, timeout: float = 600) -> subprocess.CompletedProcess[str]:
+    """Run ``reskg ARGS…`` in a subprocess (no RESKG_* variables from outside)."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("RESKG_")}
+    command = [sys.executable, "-c", _MAIN, *args]
+    return subprocess.run(command, capture_output=True, text=True, env=env, timeout=timeout,
+                          check=False)
+
+
+_MAIN = """
+from resolutions_kg.cli import main
+if "push" not in main.commands:
+    from resolutions_kg.cli import push
+    main.add_command(push.command)
+main(prog_name="reskg")
+"""
+
+
+@pytest.fixture(scope="session")
+def corpus_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A store holding every corpus document (loaded through ``reskg load``; read-only)."""
+    folder = tmp_path_factory.mktemp("corpus") / "store"
+    files = sorted(p for p in CORPUS.iterdir() if p.suffix in (".txt", ".md", ".html"))
+    done = reskg("load", *map(str, files), "--store", str(folder))
+    assert done.returncode == 0, done.stdout + done.stderr
+    return folder
+
+
+@pytest.fixture(scope="session")
+def pushed(virtuoso: Virtuoso, corpus_store: Path) -> Virtuoso:
+    """Virtuoso holding the corpus store, pushed by ``reskg push`` over its Graph Store."""
+    done = reskg("push", "--store", str(corpus_store), "--to", virtuoso.gsp, "--quiet")
+    assert done.returncode == 0, done.stdout + done.stderr
+    return virtuoso
