@@ -24,10 +24,15 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 
 from resolutions_kg.errors import ResolutionsKGError
+
+if TYPE_CHECKING:
+    from resolutions_kg.mapping import Mapped
+    from resolutions_kg.records import Resolution
 
 #: Documents submitted ahead of the one the parent waits for, per worker.
 AHEAD_PER_JOB = 8
@@ -73,13 +78,11 @@ def _triples(text: str) -> list[ox.Triple]:
     return [q.triple for q in ox.parse(text, format=ox.RdfFormat.N_TRIPLES)]
 
 
-def prepare_document(path: str, base_iri: str) -> Outcome:
-    """Parse, map and validate the file at ``path``; never raises for a bad document."""
-    from resolutions_kg.iris import Minter
-    from resolutions_kg.publish import prepare
-
+def outcome(path: str, make: Callable[[], tuple[Resolution, Mapped]]) -> Outcome:
+    """The outcome of ``make()`` — a parsed and mapped document that passed validation — for
+    the document at ``path``; never raises for a bad document."""
     try:
-        resolution, mapped = prepare(Path(path), Minter(base_iri))
+        resolution, mapped = make()
     except ResolutionsKGError as exc:
         return Failed(str(exc))
     except Exception as exc:  # noqa: BLE001 - a bug met on one document must not stop the rest
@@ -93,6 +96,14 @@ def prepare_document(path: str, base_iri: str) -> Outcome:
         recommendations=len(resolution.recommendations),
         warnings=resolution.warnings,
     )
+
+
+def prepare_document(path: str, base_iri: str) -> Outcome:
+    """Parse, map and validate the file at ``path`` (the :data:`Task` ``reskg load`` runs)."""
+    from resolutions_kg.iris import Minter
+    from resolutions_kg.publish import prepare
+
+    return outcome(path, lambda: prepare(Path(path), Minter(base_iri)))
 
 
 def warm_up(base_iri: str) -> None:

@@ -138,15 +138,21 @@ def prepare(path: Path, minter: Minter, *, validate: bool = True) -> tuple[Resol
     resolution = load_file(path)
     mapped = map_resolution(resolution, minter)
     if validate:
-        from resolutions_kg.validation import require_valid
-
-        known = reference_graphs(minter.base_iri).values()
-        require_valid(
-            [*mapped.document, *mapped.entities, *(t for graph in known for t in graph)],
-            base_iri=minter.base_iri,
-            path=str(path),
-        )
+        require_valid_document(mapped, base_iri=minter.base_iri, path=str(path))
     return resolution, mapped
+
+
+def require_valid_document(mapped: Mapped, *, base_iri: str, path: str | None = None) -> None:
+    """Raise :class:`~resolutions_kg.errors.ValidationError` unless the document's triples, with
+    the shared entities it mentions, conform to the shapes."""
+    from resolutions_kg.validation import require_valid
+
+    known = reference_graphs(base_iri).values()
+    require_valid(
+        [*mapped.document, *mapped.entities, *(t for graph in known for t in graph)],
+        base_iri=base_iri,
+        path=path,
+    )
 
 
 def system_graphs(base_iri: str) -> dict[str, list[ox.Triple]]:
