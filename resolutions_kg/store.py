@@ -41,7 +41,10 @@ def open_store(path: str | os.PathLike[str], *, read_only: bool = False) -> ox.S
     if folder.is_dir() and any(folder.iterdir()) and not (folder / "CURRENT").exists():
         raise StoreError(f"{folder}: folder is not empty and holds no Oxigraph store")
     try:
-        return ox.Store.read_only(str(folder)) if read_only else ox.Store(str(folder))
+        if read_only:
+            return ox.Store.read_only(str(folder))
+        folder.mkdir(parents=True, exist_ok=True)
+        return ox.Store(str(folder))
     except OSError as exc:
         raise StoreError(f"{folder}: cannot open the store: {exc}") from exc
 

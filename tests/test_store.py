@@ -86,3 +86,9 @@ def test_base_iri_is_recorded_and_enforced(tmp_path: Path) -> None:
     check_base_iri(folder, "http://example.org/")
     with pytest.raises(StoreError, match="published under base IRI http://example.org/"):
         check_base_iri(folder, "http://other.example/")
+
+
+def test_a_store_in_a_folder_that_does_not_exist_yet_is_created(tmp_path: Path) -> None:
+    store = open_store(tmp_path / "var" / "deeper" / "store")
+    replace_graphs(store, {G1: [triple("x", "1")]})
+    assert count_quads(store) == 1
