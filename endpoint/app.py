@@ -4,9 +4,10 @@ Routes: ``/health`` (JSON: status, triples, graphs, mode), ``/sparql`` (:mod:`.s
 ``/store`` (:mod:`.gsp`), and — when the module exists — the linked-data site of
 ``resolutions_kg.endpoint.site.routes(ctx)`` (pages, VoID, dumps, query UI), mounted after ours.
 
-Middleware: CORS for every origin without credentials (preflight ``OPTIONS`` included), gzip for
-bodies over 1 kB. Errors use the one body shape of :mod:`.errors`. The lifespan opens the store and
-starts the query workers before the server accepts connections, and stops them at shutdown.
+Middleware (:mod:`.edge`): CORS for every origin without credentials (preflight ``OPTIONS``
+included), gzip for bodies over 1 kB. Errors use the one body shape of :mod:`.errors`. The
+lifespan opens the store and starts the query workers before the server accepts connections, and
+stops them at shutdown.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from typing import Any
 
 from resolutions_kg.endpoint import gsp, sparql
 from resolutions_kg.endpoint.context import AppContext
+from resolutions_kg.endpoint.edge import EdgeMiddleware
 from resolutions_kg.endpoint.errors import (
     HTTPError,
     handle_http_error,
@@ -29,8 +31,6 @@ from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
-from starlette.middleware.cors import CORSMiddleware
-from starlette.middleware.gzip import GZipMiddleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import BaseRoute, Route
@@ -104,17 +104,16 @@ def create_app(store_path: str | Path | None, *, backend: str | None = None,
         *gsp.routes(),
     ]
     middleware = [
+        # CORS for every origin, then gzip at level 3 (most of the size gain of level 9 at a
+        # fraction of its CPU time), in one pass (.edge).
         Middleware(
-            CORSMiddleware,
-            allow_origins=["*"],
-            allow_credentials=False,
+            EdgeMiddleware,
             allow_methods=["GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS"],
-            allow_headers=["*"],
             expose_headers=["Location", "Content-Type", "Content-Length"],
             max_age=3600,
+            minimum_size=1000,
+            compresslevel=3,
         ),
-        # Level 3: most of the size gain of level 9 at a fraction of its CPU time.
-        Middleware(GZipMiddleware, minimum_size=1000, compresslevel=3),
     ]
     exception_handlers: dict[Any, Any] = {
         HTTPError: handle_http_error,
