@@ -10,14 +10,15 @@ Endpoints of a running instance: ``sparql`` (SPARQL 1.1 Protocol, query and upda
 ``gsp`` (Graph Store Protocol, ``/sparql-graph-crud``) and ``gsp_auth``
 (``/sparql-graph-crud-auth``, digest auth as ``dba``/``dba``).
 
-Fixtures (a pytest plugin: ``pytest_plugins = ["virtuoso_fixtures"]``):
+Fixtures (a pytest plugin: ``pytest_plugins = ["virtuoso_fixtures"]``; import its classes only
+for type checking):
 
 - ``virtuoso``: the running server, empty (session-wide);
 - ``corpus_store``: a local store with every corpus document, loaded by ``reskg load``;
-- ``pushed``: ``virtuoso`` after ``reskg push`` of ``corpus_store`` (session-wide).
-
-:func:`reskg` runs a ``reskg`` command in a subprocess (``push`` too, before the command is
-registered in ``resolutions_kg.cli.COMMAND_MODULES``).
+- ``pushed``: ``virtuoso`` after ``reskg push`` of ``corpus_store`` (session-wide);
+- ``reskg``: :func:`run_reskg`, which runs a ``reskg`` command in a subprocess (``push`` too,
+  before the command is registered in ``resolutions_kg.cli.COMMAND_MODULES``);
+- ``backend_server``: :class:`BackendServer`, ``reskg serve --backend URL`` on a free port.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -197,7 +199,7 @@ def virtuoso(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Virtuoso]:
         server.stop()
 
 
-def reskg(*args: str, timeout: float = 600) -> subprocess.CompletedProcess[str]:
+def run_reskg(*args: str, timeout: float = 600) -> subprocess.CompletedProcess[str]:
     """Run ``reskg ARGS…`` in a subprocess (no RESKG_* variables from outside)."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("RESKG_")}
     command = [sys.executable, "-c", _MAIN, *args]
@@ -218,8 +220,9 @@ main(prog_name="reskg")
 def corpus_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A store holding every corpus document (loaded through ``reskg load``; read-only)."""
     folder = tmp_path_factory.mktemp("corpus") / "store"
-    files = sorted(p for p in CORPUS.iterdir() if p.suffix in (".txt", ".md", ".html"))
-    done = reskg("load", *map(str, files), "--store", str(folder))
+    files = sorted(p for p in CORPUS.iterdir()
+                   if p.suffix in (".txt", ".md", ".html") and p.name != "README.md")
+    done = run_reskg("load", *map(str, files), "--store", str(folder))
     assert done.returncode == 0, done.stdout + done.stderr
     return folder
 
@@ -227,6 +230,60 @@ def corpus_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def pushed(virtuoso: Virtuoso, corpus_store: Path) -> Virtuoso:
     """Virtuoso holding the corpus store, pushed by ``reskg push`` over its Graph Store."""
-    done = reskg("push", "--store", str(corpus_store), "--to", virtuoso.gsp, "--quiet")
+    done = run_reskg("push", "--store", str(corpus_store), "--to", virtuoso.gsp, "--quiet")
     assert done.returncode == 0, done.stdout + done.stderr
     return virtuoso
+
+
+class BackendServer:
+    """``reskg serve --backend URL`` in a subprocess on a free loopback port."""
+
+    def __init__(self, backend: str, *args: str) -> None:
+        self.backend = backend
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.args = list(args)
+        self.process: subprocess.Popen[str] | None = None
+
+    def __enter__(self) -> BackendServer:
+        env = {k: v for k, v in os.environ.items() if not k.startswith("RESKG_")}
+        self.process = subprocess.Popen(
+            [sys.executable, "-c", _MAIN, "serve", "--backend", self.backend,
+             "--port", str(self.port), *self.args],
+            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env,
+        )
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"server exited: {self.process.stderr.read()}")  # type: ignore
+            try:
+                if httpx.get(f"{self.url}/health", timeout=2).status_code == 200:
+                    return self
+            except httpx.TransportError:
+                pass
+            time.sleep(0.1)
+        self.__exit__()
+        raise RuntimeError("server did not start")
+
+    def __exit__(self, *exc: object) -> None:
+        process, self.process = self.process, None
+        if process is None:
+            return
+        process.send_signal(signal.SIGTERM)
+        try:
+            process.wait(20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+        if process.stderr is not None:
+            process.stderr.close()
+
+
+@pytest.fixture(scope="session")
+def reskg() -> Any:
+    return run_reskg
+
+
+@pytest.fixture(scope="session")
+def backend_server() -> type[BackendServer]:
+    return BackendServer
