@@ -25,6 +25,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import multiprocessing
+import os
 import pickle
 import threading
 import time
@@ -333,6 +334,7 @@ class WorkerPool:
         finally:
             loop.remove_reader(fd)
             timer.cancel()
+            os.set_blocking(fd, True)  # uvloop's add_reader made it non-blocking
         if not in_time:
             await loop.run_in_executor(None, self._replace, worker)
             raise _late(timeout)
