@@ -149,8 +149,9 @@ def require_valid_document(mapped: Mapped, *, base_iri: str, path: str | None = 
 
     known = reference_graphs(base_iri).values()
     require_valid(
-        [*mapped.document, *mapped.entities, *(t for graph in known for t in graph)],
+        [*mapped.document, *mapped.entities],
         base_iri=base_iri,
+        context=[t for graph in known for t in graph],
         path=path,
     )
 

@@ -12,6 +12,14 @@ and the reference schemes minted under ``base_iri`` (so that concepts such as
 ``{base}document-type/rezolyutsiya`` are known to be ``skos:Concept``), with no inference and with
 SHACL Advanced Features (the quote checks are SHACL-SPARQL).
 
+A document is validated with :func:`validate`'s ``context``: triples that are there to be looked
+up (the organisations registry, the gazetteer) rather than checked. Then only the nodes the data
+reaches are mixed in — every triple of each, following IRIs from the data through the reference
+schemes and the context — so a document's own nodes meet exactly the triples they met before,
+while the hundreds of reference nodes it never mentions are not validated again for every
+document (tests check the reference data on its own). Property shapes are evaluated in batches
+(:mod:`resolutions_kg.shacl_batching`).
+
 The ontology files ship as package data of ``resolutions_kg.ontology``; :func:`ontology_graph`,
 :func:`shapes_graph` and :func:`reference_graph` parse them once and return copies.
 """
@@ -23,7 +31,7 @@ import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from importlib import resources
-from typing import Any
+from typing import Any, cast
 
 import pyoxigraph as ox
 import pyshacl
@@ -32,8 +40,10 @@ from rdflib.graph import ConjunctiveGraph
 from rdflib.namespace import RDF, SH
 from rdflib.plugins.sparql import prepareQuery
 from rdflib.plugins.sparql.sparql import Query
-from rdflib.term import Node
+from rdflib.query import Result as QueryResult
+from rdflib.term import Identifier, Node, Variable
 
+from resolutions_kg import shacl_batching
 from resolutions_kg.errors import ValidationError
 from resolutions_kg.namespaces import bind_prefixes
 from resolutions_kg.settings import DEFAULT_BASE_IRI
@@ -57,6 +67,8 @@ REFERENCE_FILES = ("schemes.ttl", "topics.ttl")
 #: pyshacl adds axioms to the shapes graph it is given and rdflib's memory store is not safe for
 #: concurrent writes, so one validation runs at a time (it is CPU-bound Python either way).
 _PYSHACL_LOCK = threading.Lock()
+
+shacl_batching.install()
 
 #: What :func:`validate` accepts.
 DataInput = Graph | ox.Store | ox.Dataset | Iterable[ox.Triple | ox.Quad]
@@ -204,15 +216,20 @@ def _results(graph: Graph) -> list[Result]:
 # --- input --------------------------------------------------------------------------------------
 
 
+@functools.lru_cache(maxsize=100_000)
+def _iri(value: str) -> URIRef:
+    return URIRef(value)
+
+
 def _term(term: Any) -> Node:
     if isinstance(term, ox.NamedNode):
-        return URIRef(term.value)
+        return _iri(term.value)
     if isinstance(term, ox.BlankNode):
         return BNode(term.value)
     if isinstance(term, ox.Literal):
         if term.language:
             return Literal(term.value, lang=term.language)
-        return Literal(term.value, datatype=URIRef(term.datatype.value))
+        return Literal(term.value, datatype=_iri(term.datatype.value))
     raise TypeError(f"cannot validate RDF term {term!r}")
 
 
@@ -221,12 +238,45 @@ def _prepared(text: str) -> Query:
     return prepareQuery(text)
 
 
-class _PreparingGraph(Graph):
-    """A Graph that parses each distinct SPARQL text once.
+def _ox_term(node: Node) -> Any:
+    if isinstance(node, URIRef):
+        return ox.NamedNode(str(node))
+    if isinstance(node, BNode):
+        return ox.BlankNode(str(node))
+    if isinstance(node, Literal):
+        if node.language:
+            return ox.Literal(str(node), language=node.language)
+        if node.datatype is not None:
+            return ox.Literal(str(node), datatype=ox.NamedNode(str(node.datatype)))
+        return ox.Literal(str(node))
+    raise TypeError(f"cannot query RDF term {node!r}")
 
-    pyshacl hands rdflib the text of a SHACL-SPARQL constraint for every focus node, and rdflib's
-    parser takes some 50 ms a query: parsing, not evaluation, would dominate validation.
+
+class _PreparingGraph(Graph):
+    """The data graph pyshacl validates, answering SHACL-SPARQL constraints fast.
+
+    pyshacl hands rdflib the text of a SHACL-SPARQL constraint for every focus node. A plain
+    ``SELECT`` with ``$this`` (and ``$value``, ``$currentShape``) pre-bound runs in Oxigraph, on
+    an in-memory copy of the graph made at the first query (SHACL's pre-binding is Oxigraph's
+    ``substitutions=``); its solutions come back as rdflib terms. Anything else goes to rdflib,
+    with each distinct text parsed once (rdflib's parser takes some 50 ms a query).
     """
+
+    _ox_store: ox.Store | None = None
+
+    def add(self, triple: Any) -> Any:  # type: ignore[override]
+        self._ox_store = None
+        return super().add(triple)
+
+    def _oxigraph(self) -> ox.Store:
+        if self._ox_store is None:
+            store = ox.Store()
+            store.extend(
+                ox.Quad(_ox_term(s), _ox_term(p), _ox_term(o), ox.DefaultGraph())
+                for s, p, o in self
+            )
+            self._ox_store = store
+        return self._ox_store
 
     def query(  # type: ignore[override]
         self,
@@ -238,11 +288,33 @@ class _PreparingGraph(Graph):
         use_store_provided: bool = True,
         **kwargs: Any,
     ) -> Any:
+        if isinstance(query_object, str) and not initNs and not kwargs:
+            answer = self._select_in_oxigraph(query_object, initBindings or {})
+            if answer is not None:
+                return answer
         if isinstance(query_object, str) and not initNs and "base" not in kwargs:
             query_object = _prepared(query_object)
         return super().query(
             query_object, processor, result, initNs, initBindings, use_store_provided, **kwargs
         )
+
+    def _select_in_oxigraph(self, text: str, bindings: dict[str, Node]) -> QueryResult | None:
+        try:
+            substitutions = {ox.Variable(str(k)): _ox_term(v) for k, v in bindings.items()}
+            solutions = self._oxigraph().query(text, substitutions=substitutions)
+        except (SyntaxError, TypeError, ValueError):
+            return None
+        if not isinstance(solutions, ox.QuerySolutions):
+            return None
+        variables = [Variable(v.value) for v in solutions.variables]
+        answer = QueryResult("SELECT")
+        answer.vars = variables
+        answer.bindings = [
+            {var: cast(Identifier, _term(value))
+             for var, value in zip(variables, row, strict=True) if value is not None}
+            for row in solutions
+        ]
+        return answer
 
 
 def _to_rdflib(data: DataInput, graphs: Sequence[str] | None) -> Graph:
@@ -275,22 +347,62 @@ def _to_rdflib(data: DataInput, graphs: Sequence[str] | None) -> Graph:
 # --- validation ---------------------------------------------------------------------------------
 
 
+@functools.lru_cache(maxsize=8)
+def _lookup(base_iri: str) -> dict[Node, list[tuple[Node, Node, Node]]]:
+    """The reference schemes' triples by subject."""
+    by_subject: dict[Node, list[tuple[Node, Node, Node]]] = {}
+    for triple in _reference(base_iri):
+        by_subject.setdefault(triple[0], []).append(triple)
+    return by_subject
+
+
+def _mix_reachable(
+    mixed: Graph, base_iri: str, context: Iterable[ox.Triple | ox.Quad]
+) -> None:
+    """Add to ``mixed`` every triple of the reference schemes and of ``context`` whose subject
+    can be reached from ``mixed`` by following IRIs forward."""
+    extra: dict[Node, list[tuple[Node, Node, Node]]] = {}
+    for statement in context:
+        triple = (_term(statement.subject), _term(statement.predicate), _term(statement.object))
+        extra.setdefault(triple[0], []).append(triple)
+    reference = _lookup(base_iri)
+    frontier = [node for triple in mixed for node in (triple[0], triple[2])
+                if not isinstance(node, Literal)]
+    seen: set[Node] = set()
+    while frontier:
+        node = frontier.pop()
+        if node in seen:
+            continue
+        seen.add(node)
+        for triple in (*reference.get(node, ()), *extra.get(node, ())):
+            mixed.add(triple)
+            if not isinstance(triple[2], Literal):
+                frontier.append(triple[2])
+
+
 def validate(
     data: DataInput,
     *,
     base_iri: str = DEFAULT_BASE_IRI,
     graphs: Sequence[str] | None = None,
+    context: Iterable[ox.Triple | ox.Quad] | None = None,
 ) -> Report:
     """Validate ``data`` against the shapes, with the ontology and reference schemes mixed in.
 
     ``graphs`` restricts a dataset or store to those named graphs (IRIs as strings); otherwise
     every triple of every graph is validated together. ``base_iri`` is the base the reference
-    schemes are minted under.
+    schemes are minted under. With ``context`` (triples to look things up in, such as the
+    registry's), the reference schemes and the context are mixed in only as far as the data
+    reaches them (see the module's docstring); without it, the reference schemes are mixed in
+    whole and validated too.
     """
     mixed = _to_rdflib(data, graphs)
+    if context is None:
+        for triple in _reference(base_iri):
+            mixed.add(triple)
+    else:
+        _mix_reachable(mixed, base_iri, context)
     for triple in _ontology():
-        mixed.add(triple)
-    for triple in _reference(base_iri):
         mixed.add(triple)
     with _PYSHACL_LOCK:
         _conforms, report_graph, _text = pyshacl.validate(
@@ -316,11 +428,12 @@ def require_valid(
     *,
     base_iri: str = DEFAULT_BASE_IRI,
     graphs: Sequence[str] | None = None,
+    context: Iterable[ox.Triple | ox.Quad] | None = None,
     path: str | None = None,
 ) -> Report:
     """Like :func:`validate`, but raise :class:`~resolutions_kg.errors.ValidationError` (with the
     report's text, and ``path`` naming the source document) when there is any violation."""
-    report = validate(data, base_iri=base_iri, graphs=graphs)
+    report = validate(data, base_iri=base_iri, graphs=graphs, context=context)
     if not report.conforms:
         raise ValidationError(
             f"{len(report.violations)} SHACL violations", report=report.text(), path=path
