@@ -2,8 +2,9 @@
 
 :func:`push` sends every named graph of a local store to a SPARQL 1.1 **Graph Store Protocol**
 endpoint — ``PUT ?graph=IRI`` with the graph's first chunk as N-Triples, then ``POST`` (append)
-for the following chunks, so that a large graph goes in bounded requests and its progress can be
-shown — and then checks, graph by graph, that the store holds as many triples as we sent
+for the following chunks, so that a large graph goes in bounded requests (``chunk`` triples,
+``max_bytes`` bytes) and its progress can be shown — and then checks, graph by graph, that the
+store holds as many triples as we sent
 (``SELECT (COUNT(*) …) { GRAPH <g> { … } }`` at the **query endpoint**).
 
 Where the store has no Graph Store Protocol (its GSP URL answers 404, 405 or 501), or when asked
@@ -41,8 +42,11 @@ from resolutions_kg.store import count_quads, graph_names, open_store
 
 N_TRIPLES = "application/n-triples"
 JSON_RESULTS = "application/sparql-results+json"
-#: Triples per request.
+#: Most triples per request.
 CHUNK = 5000
+#: Most bytes of N-Triples per request (stores limit request sizes: our server's default
+#: ``max_query_length`` is 100 000 characters for an update).
+MAX_BYTES = 90_000
 #: Status codes that mean "this URL speaks no Graph Store Protocol" (never retried).
 NO_GSP = frozenset({404, 405, 501})
 
@@ -143,7 +147,8 @@ class Pusher:
                  update_endpoint: str | None = None, protocol: str = "auto",
                  token: str | None = None, user: str | None = None,
                  password: str | None = None, retries: int = 4, backoff: float = 0.5,
-                 timeout: float = 120.0, chunk: int = CHUNK) -> None:
+                 timeout: float = 120.0, chunk: int = CHUNK,
+                 max_bytes: int = MAX_BYTES) -> None:
         if protocol not in ("auto", "gsp", "update"):
             raise PushError(f"unknown protocol {protocol!r} (auto, gsp or update)")
         if (user is None) != (password is None):
@@ -155,6 +160,8 @@ class Pusher:
         self.update_endpoint = update_endpoint or self.query_endpoint
         self.protocol = protocol
         self.retries, self.backoff, self.chunk = retries, backoff, max(1, chunk)
+        self.max_bytes = max_bytes
+        self._sizes: list[int] = []
         auth: httpx.Auth | None = None
         if token:
             auth = BearerAuth(token)
@@ -229,10 +236,7 @@ class Pusher:
                    on_progress: Progress | None = None) -> None:
         """Send one graph and check its count; sets ``result``'s status, never raises for a
         failure of this graph alone."""
-        chunks = [
-            ox.serialize(triples[i:i + self.chunk], format=ox.RdfFormat.N_TRIPLES) or b""
-            for i in range(0, len(triples), self.chunk)
-        ] or [b""]
+        chunks = self.chunks(triples)
         result.attempts += 1
         if on_progress:
             on_progress(result.graph, 0, result.triples)
@@ -261,12 +265,30 @@ class Pusher:
             return
         result.status, result.error = "pushed", None
 
+    def chunks(self, triples: list[ox.Triple]) -> list[bytes]:
+        """N-Triples bodies of at most ``chunk`` triples and ``max_bytes`` bytes each (a
+        triple longer than that goes alone); one empty body for an empty graph."""
+        bodies: list[bytes] = []
+        lines: list[bytes] = []
+        size = 0
+        for triple in triples:
+            line = ox.serialize([triple], format=ox.RdfFormat.N_TRIPLES) or b""
+            if lines and (len(lines) >= self.chunk or size + len(line) > self.max_bytes):
+                bodies.append(b"".join(lines))
+                lines, size = [], 0
+            lines.append(line)
+            size += len(line)
+        bodies.append(b"".join(lines))
+        self._sizes = [body.count(b"\n") for body in bodies]
+        return bodies
+
     def _advance(self, result: GraphResult, steps: Iterator[int],
                  on_progress: Progress | None) -> None:
+        done = 0
         for n in steps:
+            done += self._sizes[n]
             if on_progress:
-                on_progress(result.graph, min((n + 1) * self.chunk, result.triples),
-                            result.triples)
+                on_progress(result.graph, min(done, result.triples), result.triples)
 
 
 class _NoGraphStore(Exception):

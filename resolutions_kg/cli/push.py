@@ -73,7 +73,7 @@ def command(store: str, to: str, query_endpoint: str | None, update_endpoint: st
     def on_graph(result: GraphResult) -> None:
         if result.status != "pushed":
             console.print(f"[red]failed[/red] <{result.graph}> after {result.attempts} "
-                          f"attempt(s): {result.error}", highlight=False)
+                          f"attempt(s): {result.error}", highlight=False, soft_wrap=True)
 
     with bars:
         report = push(
