@@ -16,6 +16,7 @@
     ├── WorkerError *                  a query worker process died or answered nonsense
     ├── ReconciliationError            a reconciliation endpoint fails or answers nonsense
     ├── PushError ***                  a graph could not be sent to (or verified in) another store
+    │   └── PushAuthError ***          the other store refused our credentials
     └── SettingsError                  a setting has a value it cannot take
 
 (* defined in ``resolutions_kg.endpoint.executor``, ** in

@@ -32,6 +32,12 @@ class Setting:
 SETTINGS: tuple[Setting, ...] = (
     Setting("store", None, "Folder of the on-disk Oxigraph store."),
     Setting("base_iri", DEFAULT_BASE_IRI, "Base IRI under which data IRIs are minted."),
+    Setting(
+        "backend",
+        None,
+        "SPARQL endpoint to serve (read-only) instead of --store: pages, dumps, VoID, the query "
+        "UI, named queries and /sparql go to it.",
+    ),
     Setting("host", "127.0.0.1", "Address the server listens on."),
     Setting("port", 8000, "Port the server listens on.", int),
     Setting(

@@ -361,6 +361,8 @@ CALLS = [
     ("search", {"text": "библиотечным кадрам"}),
     ("links", {}),
     ("provenance", {"resource": EVENT}),
+    ("organisers", {"resolution": RESOLUTION}),
+    ("topics-discussed", {}),
 ]
 
 

@@ -202,18 +202,9 @@ def virtuoso(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Virtuoso]:
 def run_reskg(*args: str, timeout: float = 600) -> subprocess.CompletedProcess[str]:
     """Run ``reskg ARGS…`` in a subprocess (no RESKG_* variables from outside)."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("RESKG_")}
-    command = [sys.executable, "-c", _MAIN, *args]
+    command = [str(Path(sys.executable).with_name("reskg")), *args]
     return subprocess.run(command, capture_output=True, text=True, env=env, timeout=timeout,
                           check=False)
-
-
-_MAIN = """
-from resolutions_kg.cli import main
-if "push" not in main.commands:
-    from resolutions_kg.cli import push
-    main.add_command(push.command)
-main(prog_name="reskg")
-"""
 
 
 @pytest.fixture(scope="session")
@@ -248,7 +239,7 @@ class BackendServer:
     def __enter__(self) -> BackendServer:
         env = {k: v for k, v in os.environ.items() if not k.startswith("RESKG_")}
         self.process = subprocess.Popen(
-            [sys.executable, "-c", _MAIN, "serve", "--backend", self.backend,
+            [str(Path(sys.executable).with_name("reskg")), "serve", "--backend", self.backend,
              "--port", str(self.port), *self.args],
             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env,
         )

@@ -21,7 +21,8 @@ from resolutions_kg.settings import BY_NAME
 
 #: Modules of this package that define a click command named ``command``.
 COMMAND_MODULES = (
-    "load", "export", "validate", "stats", "query", "queries_list", "serve", "link", "settings_cmd",
+    "load", "export", "validate", "stats", "query", "queries_list", "serve", "link", "push",
+    "settings_cmd",
 )
 
 #: Exit codes.

@@ -9,9 +9,7 @@ from resolutions_kg.cli import setting_option
 
 @click.command("serve")
 @setting_option("store")
-@click.option("--backend", envvar="RESKG_BACKEND", show_envvar=True, metavar="URL",
-              help="Serve the data of this SPARQL endpoint (read-only) instead of --store: "
-                   "pages, dumps, VoID, the query UI, named queries and /sparql go to it.")
+@setting_option("backend", metavar="URL")
 @setting_option("host")
 @setting_option("port")
 @setting_option("base_iri")
