@@ -221,6 +221,7 @@ def _iri(value: str) -> URIRef:
     return URIRef(value)
 
 
+@functools.lru_cache(maxsize=200_000)
 def _term(term: Any) -> Node:
     if isinstance(term, ox.NamedNode):
         return _iri(term.value)
@@ -238,6 +239,11 @@ def _prepared(text: str) -> Query:
     return prepareQuery(text)
 
 
+def _ox_quad(triple: tuple[Node, Node, Node]) -> ox.Quad:
+    return ox.Quad(*(_ox_term(node) for node in triple))
+
+
+@functools.lru_cache(maxsize=100_000)
 def _ox_term(node: Node) -> Any:
     if isinstance(node, URIRef):
         return ox.NamedNode(str(node))
@@ -264,17 +270,31 @@ class _PreparingGraph(Graph):
 
     _ox_store: ox.Store | None = None
 
+    def __init__(self) -> None:
+        super().__init__()
+        #: Every triple added, with its Oxigraph twin when the caller had one (iterating
+        #: rdflib's store, or converting its terms, is slow).
+        self._added: list[tuple[Any, ox.Quad | None]] = []
+
     def add(self, triple: Any) -> Any:  # type: ignore[override]
+        return self.add_twin(triple, None)
+
+    def add_twin(self, triple: Any, twin: ox.Quad | None) -> Any:
+        """Add an rdflib triple whose pyoxigraph form (in the default graph) is ``twin``."""
         self._ox_store = None
+        self._added.append((triple, twin))
         return super().add(triple)
+
+    def remove(self, triple: Any) -> Any:  # type: ignore[override]
+        self._ox_store = None
+        result = super().remove(triple)
+        self._added = [(t, None) for t in self]
+        return result
 
     def _oxigraph(self) -> ox.Store:
         if self._ox_store is None:
             store = ox.Store()
-            store.extend(
-                ox.Quad(_ox_term(s), _ox_term(p), _ox_term(o), ox.DefaultGraph())
-                for s, p, o in self
-            )
+            store.extend(twin or _ox_quad(triple) for triple, twin in self._added)
             self._ox_store = store
         return self._ox_store
 
@@ -317,7 +337,7 @@ class _PreparingGraph(Graph):
         return answer
 
 
-def _to_rdflib(data: DataInput, graphs: Sequence[str] | None) -> Graph:
+def _to_rdflib(data: DataInput, graphs: Sequence[str] | None) -> _PreparingGraph:
     """Every triple of ``data`` (of the named ``graphs`` only, when given) in one rdflib Graph."""
     wanted = None if graphs is None else {str(g) for g in graphs}
     merged = _PreparingGraph()
@@ -340,7 +360,8 @@ def _to_rdflib(data: DataInput, graphs: Sequence[str] | None) -> Graph:
             name = statement.graph_name
             if not isinstance(name, ox.NamedNode) or name.value not in wanted:
                 continue
-        merged.add((_term(statement.subject), _term(statement.predicate), _term(statement.object)))
+        twin = ox.Quad(statement.subject, statement.predicate, statement.object)
+        merged.add_twin((_term(twin.subject), _term(twin.predicate), _term(twin.object)), twin)
     return merged
 
 
@@ -348,23 +369,29 @@ def _to_rdflib(data: DataInput, graphs: Sequence[str] | None) -> Graph:
 
 
 @functools.lru_cache(maxsize=8)
-def _lookup(base_iri: str) -> dict[Node, list[tuple[Node, Node, Node]]]:
-    """The reference schemes' triples by subject."""
-    by_subject: dict[Node, list[tuple[Node, Node, Node]]] = {}
+def _lookup(base_iri: str) -> dict[Node, list[tuple[Any, ox.Quad]]]:
+    """The reference schemes' triples (and their pyoxigraph twins) by subject."""
+    by_subject: dict[Node, list[tuple[Any, ox.Quad]]] = {}
     for triple in _reference(base_iri):
-        by_subject.setdefault(triple[0], []).append(triple)
+        by_subject.setdefault(triple[0], []).append((triple, _ox_quad(triple)))
     return by_subject
 
 
+@functools.cache
+def _ontology_twins() -> list[tuple[Any, ox.Quad]]:
+    return [(triple, _ox_quad(triple)) for triple in _ontology()]
+
+
 def _mix_reachable(
-    mixed: Graph, base_iri: str, context: Iterable[ox.Triple | ox.Quad]
+    mixed: _PreparingGraph, base_iri: str, context: Iterable[ox.Triple | ox.Quad]
 ) -> None:
     """Add to ``mixed`` every triple of the reference schemes and of ``context`` whose subject
     can be reached from ``mixed`` by following IRIs forward."""
-    extra: dict[Node, list[tuple[Node, Node, Node]]] = {}
+    extra: dict[Node, list[tuple[Any, ox.Quad]]] = {}
     for statement in context:
-        triple = (_term(statement.subject), _term(statement.predicate), _term(statement.object))
-        extra.setdefault(triple[0], []).append(triple)
+        twin = ox.Quad(statement.subject, statement.predicate, statement.object)
+        triple = (_term(twin.subject), _term(twin.predicate), _term(twin.object))
+        extra.setdefault(triple[0], []).append((triple, twin))
     reference = _lookup(base_iri)
     frontier = [node for triple in mixed for node in (triple[0], triple[2])
                 if not isinstance(node, Literal)]
@@ -374,8 +401,8 @@ def _mix_reachable(
         if node in seen:
             continue
         seen.add(node)
-        for triple in (*reference.get(node, ()), *extra.get(node, ())):
-            mixed.add(triple)
+        for triple, twin in (*reference.get(node, ()), *extra.get(node, ())):
+            mixed.add_twin(triple, twin)
             if not isinstance(triple[2], Literal):
                 frontier.append(triple[2])
 
@@ -398,12 +425,13 @@ def validate(
     """
     mixed = _to_rdflib(data, graphs)
     if context is None:
-        for triple in _reference(base_iri):
-            mixed.add(triple)
+        for twins in _lookup(base_iri).values():
+            for triple, twin in twins:
+                mixed.add_twin(triple, twin)
     else:
         _mix_reachable(mixed, base_iri, context)
-    for triple in _ontology():
-        mixed.add(triple)
+    for triple, twin in _ontology_twins():
+        mixed.add_twin(triple, twin)
     with _PYSHACL_LOCK:
         _conforms, report_graph, _text = pyshacl.validate(
             mixed,
