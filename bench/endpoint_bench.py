@@ -1,16 +1,20 @@
-"""Endpoint benchmark: our server against pyoxigraph in-process, a bare Starlette app and
-rdflib-endpoint, on a generated store of synthetic resolutions.
+"""Endpoint benchmark: our server against pyoxigraph in-process (the limit), a bare Starlette app
+(the HTTP floor) and rdflib-endpoint (the peer), on a generated store of synthetic resolutions.
 
-    python bench/endpoint_bench.py --triples 1000000 --out bench/out/endpoint.json
+    python bench/endpoint_bench.py --triples 1000000 --workdir /tmp/reskg-bench
 
-Generates a store (deterministic seed) following docs/model.md's shapes — resolutions in their
-own named graphs, recommendations with reskg:text, dct:audience, reskg:lemmas, events with
-dates and places — and measures a query mix at 1 and 8 concurrent clients (threads with one
-httpx client each, closed loop, loopback only, bounded by request count and time): requests/s,
-p50 and p99 latency. Writes JSON to --out and a Markdown table to docs/bench-endpoint.md.
+Generates the store (bench/endpoint_setup.py), starts the three servers side by side, and measures
+the query mix at 1 and 8 concurrent clients: the same load generator for every target (threads
+with one keep-alive stdlib ``http.client`` connection each, closed loop, loopback only, bounded by
+request count and time; in-process: the same threads calling ``store.query`` and serialising).
+The machine is shared, so each cell is measured ``--repeats`` times, the targets taking turns
+within every round (a burst of outside load hits all of them alike); a cell reports the median
+requests/s of its rounds and p50/p99 over all its requests. Load averages are recorded at the
+start and the end. Writes JSON to --out and a Markdown report, with the issue-4 targets checked,
+to --doc.
 
-The script also serves the two comparison apps when called as
-``endpoint_bench.py bare STORE PORT`` or ``endpoint_bench.py rdflib NQUADS PORT``.
+``endpoint_bench.py bare STORE PORT`` and ``endpoint_bench.py rdflib NQUADS PORT`` serve the
+comparison apps (used by the benchmark itself).
 """
 
 from __future__ import annotations
@@ -19,7 +23,6 @@ import argparse
 import json
 import os
 import platform
-import random
 import signal
 import socket
 import statistics
@@ -32,158 +35,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-BASE = "https://w3id.org/resolutions-kg/"
-RESKG = "https://w3id.org/resolutions-kg/ontology#"
-PREFIXES = f"""PREFIX reskg: <{RESKG}>
-PREFIX dct: <http://purl.org/dc/terms/>
-PREFIX eli: <http://data.europa.eu/eli/ontology#>
-PREFIX prov: <http://www.w3.org/ns/prov#>
-PREFIX schema: <https://schema.org/>
-"""
-AUDIENCES = ["biblioteki", "muzei", "organy-vlasti", "uchrezhdeniya-kultury", "arkhivy",
-             "shkoly", "universitety", "izdatelstva", "soobshchestva", "ministerstvo"]
-WORDS = ["библиотека", "развитие", "поддержка", "чтение", "фонд", "культура", "музей",
-         "сотрудничество", "программа", "цифровой", "ресурс", "услуга", "проект", "регион",
-         "молодёжь", "наследие", "доступ", "электронный", "информация", "специалист"]
-RARE = "краеведение"
-RECS_PER_RESOLUTION = 10
-TRIPLES_PER_RESOLUTION = 8 + 6 + RECS_PER_RESOLUTION * 8
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from endpoint_setup import QUERIES, generate_nquads, serve_bare, serve_rdflib  # noqa: E402
 
-QUERIES = {
-    "point lookup": f"SELECT ?p ?o WHERE {{ <{BASE}resolution/doc-42> ?p ?o }}",
-    "count by addressee": PREFIXES + "SELECT ?a (COUNT(?r) AS ?n) "
-                                     "WHERE { ?r dct:audience ?a } GROUP BY ?a",
-    "text search": PREFIXES + "SELECT ?r ?text WHERE { ?r reskg:lemmas ?l ; reskg:text ?text "
-                              f'FILTER(CONTAINS(?l, "{RARE}")) }} LIMIT 50',
-    "describe": f"DESCRIBE <{BASE}resolution/doc-42>",
-    "two-hop join": PREFIXES + "SELECT ?rec WHERE { "
-                               f"?ev schema:location <{BASE}place/p-3> . "
-                               "?res prov:wasGeneratedBy ?ev . ?rec eli:is_part_of ?res }",
-    "group by year": PREFIXES + "SELECT ?year (COUNT(?res) AS ?n) WHERE { "
-                                "?res eli:date_document ?d } GROUP BY (YEAR(?d) AS ?year)",
-}
-
-
-# ----------------------------------------------------------------------------- data
-
-
-def _lit(text: str, lang: str | None = None, dtype: str | None = None) -> str:
-    escaped = text.replace("\\", "\\\\").replace('"', '\\"')
-    if lang:
-        return f'"{escaped}"@{lang}'
-    if dtype:
-        return f'"{escaped}"^^<http://www.w3.org/2001/XMLSchema#{dtype}>'
-    return f'"{escaped}"'
-
-
-def generate_nquads(path: Path, triples: int, *, seed: int = 20121026) -> int:
-    rng = random.Random(seed)
-    n_res = max(1, -(-triples // TRIPLES_PER_RESOLUTION))
-    count = 0
-    rdf_type = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
-    with path.open("w", encoding="utf-8") as out:
-        for i in range(n_res):
-            doc = f"doc-{i}"
-            g = f"<{BASE}graph/{doc}>"
-            res, ev = f"<{BASE}resolution/{doc}>", f"<{BASE}event/{doc}>"
-            year = 2005 + i % 20
-            date = f"{year}-{1 + i % 12:02d}-{1 + i % 28:02d}"
-            lines = [
-                (res, rdf_type, f"<{RESKG}Resolution>"),
-                (res, "<http://purl.org/dc/terms/title>", _lit(f"Резолюция {i}", "ru")),
-                (res, "<http://data.europa.eu/eli/ontology#date_document>",
-                 _lit(date, dtype="date")),
-                (res, "<http://www.w3.org/ns/prov#wasGeneratedBy>", ev),
-                (res, "<http://purl.org/dc/terms/source>", f"<{BASE}source/{doc}>"),
-                (res, f"<{RESKG}documentType>", f"<{BASE}document-type/rezolyutsiya>"),
-                (res, f"<{RESKG}isDraft>", _lit("false", dtype="boolean")),
-                (ev, rdf_type, "<https://schema.org/Event>"),
-                (ev, "<https://schema.org/name>", _lit(f"Конференция {i}", "ru")),
-                (ev, "<https://schema.org/startDate>", _lit(date, dtype="date")),
-                (ev, "<https://schema.org/location>", f"<{BASE}place/p-{i % 50}>"),
-                (ev, "<http://www.w3.org/ns/prov#generated>", res),
-                (ev, f"<{RESKG}participantCount>", _lit(str(50 + i % 300), dtype="integer")),
-            ]
-            for n in range(1, RECS_PER_RESOLUTION + 1):
-                rec = f"<{BASE}resolution/{doc}/recommendation/{n}>"
-                words = rng.sample(WORDS, 6)
-                if rng.random() < 0.01:
-                    words[rng.randrange(6)] = RARE
-                text = "Рекомендовать " + " ".join(words) + "."
-                lines += [
-                    (rec, rdf_type, f"<{RESKG}Recommendation>"),
-                    (rec, "<http://data.europa.eu/eli/ontology#is_part_of>", res),
-                    (rec, f"<{RESKG}position>", _lit(str(n), dtype="integer")),
-                    (rec, f"<{RESKG}text>", _lit(text, "ru")),
-                    (rec, "<http://purl.org/dc/terms/audience>",
-                     f"<{BASE}audience/{rng.choice(AUDIENCES)}>"),
-                    (rec, f"<{RESKG}lemmas>", _lit("рекомендовать " + " ".join(words))),
-                    (rec, f"<{RESKG}action>", _lit("рекомендовать", "ru")),
-                    (res, "<http://data.europa.eu/eli/ontology#has_part>", rec),
-                ]
-            out.writelines(f"{s} {p} {o} {g} .\n" for s, p, o in lines)
-            count += len(lines)
-    return count
-
-
-# --------------------------------------------------------------------- comparison apps
-
-
-def serve_bare(store_path: str, port: int) -> None:
-    """The bare app: ~30 lines of Starlette calling store.query and serialising."""
-    import pyoxigraph as ox
-    import uvicorn
-    from starlette.applications import Starlette
-    from starlette.requests import Request
-    from starlette.responses import Response
-    from starlette.routing import Route
-
-    store = ox.Store.read_only(store_path)
-
-    def sparql(request: Request) -> Response:
-        result = store.query(request.query_params["query"], use_default_graph_as_union=True)
-        if isinstance(result, ox.QueryTriples):
-            return Response(result.serialize(format=ox.RdfFormat.N_TRIPLES),
-                            media_type="application/n-triples")
-        return Response(result.serialize(format=ox.QueryResultsFormat.JSON),
-                        media_type="application/sparql-results+json")
-
-    app = Starlette(routes=[Route("/sparql", sparql)])
-    uvicorn.run(app, host="127.0.0.1", port=port, log_level="warning")
-
-
-def serve_rdflib(nquads: str, port: int) -> None:
-    """rdflib-endpoint over an rdflib Dataset holding the same quads (read with pyoxigraph's
-    parser, which is much faster than rdflib's N-Quads parser; the store is rdflib's own)."""
-    import pyoxigraph as ox
-    import uvicorn
-    from rdflib import Dataset, Literal, URIRef
-    from rdflib_endpoint import SparqlEndpoint
-
-    ds = Dataset(default_union=True)
-    iris: dict[str, URIRef] = {}
-    graphs: dict[str, Any] = {}
-
-    def term(t: Any) -> Any:
-        if isinstance(t, ox.NamedNode):
-            node = iris.get(t.value)
-            if node is None:
-                node = iris[t.value] = URIRef(t.value)
-            return node
-        if t.language:
-            return Literal(t.value, lang=t.language)
-        return Literal(t.value, datatype=term(t.datatype))
-
-    def quads() -> Any:
-        for q in ox.parse(path=nquads, format=ox.RdfFormat.N_QUADS):
-            g = graphs.get(q.graph_name.value)
-            if g is None:
-                g = graphs[q.graph_name.value] = ds.graph(URIRef(q.graph_name.value))
-            yield term(q.subject), term(q.predicate), term(q.object), g
-
-    ds.addN(quads())
-    app = SparqlEndpoint(graph=ds, path="/sparql")
-    uvicorn.run(app, host="127.0.0.1", port=port, log_level="warning")
+OURS, IN_PROCESS, BARE, RDFLIB = ("resolutions-kg", "pyoxigraph in-process", "bare Starlette",
+                                  "rdflib-endpoint")
+TARGETS = [OURS, IN_PROCESS, BARE, RDFLIB]
+CLIENTS = (1, 8)
 
 
 # ------------------------------------------------------------------------------ load
@@ -208,45 +66,6 @@ def wait_up(url: str, process: subprocess.Popen[bytes], timeout: float = 600) ->
         except httpx.TransportError:
             time.sleep(0.2)
     raise RuntimeError("server did not start")
-
-
-def measure(call: Callable[[], None], clients: int, *, max_requests: int,
-            max_seconds: float) -> dict[str, float]:
-    """Closed-loop load: ``clients`` threads call ``call`` until the budget is spent."""
-    latencies: list[float] = []
-    lock = threading.Lock()
-    stop_at = time.perf_counter() + max_seconds
-    budget = [max_requests]
-
-    def worker() -> None:
-        local: list[float] = []
-        while time.perf_counter() < stop_at:
-            with lock:
-                if budget[0] <= 0:
-                    break
-                budget[0] -= 1
-            t = time.perf_counter()
-            call()
-            local.append(time.perf_counter() - t)
-        with lock:
-            latencies.extend(local)
-
-    call()  # warm-up
-    started = time.perf_counter()
-    threads = [threading.Thread(target=worker) for _ in range(clients)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    wall = time.perf_counter() - started
-    latencies.sort()
-    return {
-        "requests": len(latencies),
-        "rps": len(latencies) / wall if wall else 0.0,
-        "p50_ms": 1000 * statistics.median(latencies) if latencies else 0.0,
-        "p99_ms": 1000 * latencies[min(len(latencies) - 1, int(0.99 * len(latencies)))]
-        if latencies else 0.0,
-    }
 
 
 def http_call(url: str, query: str, accept: str) -> Callable[[], None]:
@@ -301,16 +120,77 @@ def children(pid: int) -> list[int]:
     return pids
 
 
+def measure(call: Callable[[], None], clients: int, *, max_requests: int,
+            max_seconds: float) -> tuple[list[float], float]:
+    """Closed-loop load: ``clients`` threads call ``call`` until the budget is spent; returns
+    the latencies (seconds) and the wall-clock time."""
+    latencies: list[float] = []
+    lock = threading.Lock()
+    stop_at = time.perf_counter() + max_seconds
+    budget = [max_requests]
+    errors: list[BaseException] = []
+
+    def worker() -> None:
+        local: list[float] = []
+        try:
+            while time.perf_counter() < stop_at:
+                with lock:
+                    if budget[0] <= 0:
+                        break
+                    budget[0] -= 1
+                t = time.perf_counter()
+                call()
+                local.append(time.perf_counter() - t)
+        except BaseException as exc:  # reported after the cell; never a silent short cell
+            errors.append(exc)
+        with lock:
+            latencies.extend(local)
+
+    started = time.perf_counter()
+    threads = [threading.Thread(target=worker) for _ in range(clients)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    if errors:
+        raise RuntimeError(f"a client failed: {errors[0]}") from errors[0]
+    return latencies, time.perf_counter() - started
+
+
+def summary(latencies: list[float], rounds: list[float]) -> dict[str, Any]:
+    ordered = sorted(latencies)
+    return {
+        "requests": len(ordered),
+        "rps": statistics.median(rounds) if rounds else 0.0,
+        "rps_rounds": [round(r, 1) for r in rounds],
+        "p50_ms": 1000 * statistics.median(ordered) if ordered else 0.0,
+        "p99_ms": 1000 * ordered[min(len(ordered) - 1, int(0.99 * len(ordered)))]
+        if ordered else 0.0,
+    }
+
+
+def in_process_call(store: Any, query: str) -> Callable[[], None]:
+    import pyoxigraph as ox
+
+    def call() -> None:
+        r = store.query(query, use_default_graph_as_union=True)
+        if isinstance(r, ox.QueryTriples):
+            r.serialize(format=ox.RdfFormat.N_TRIPLES)
+        else:
+            r.serialize(format=ox.QueryResultsFormat.JSON)
+
+    return call
+
+
 # ------------------------------------------------------------------------------- main
 
 
-def run(args: argparse.Namespace) -> dict[str, Any]:
+def prepare(args: argparse.Namespace) -> tuple[Path, Path, int]:
     import pyoxigraph as ox
 
     work = Path(args.workdir or tempfile.mkdtemp(prefix="reskg-bench-"))
     work.mkdir(parents=True, exist_ok=True)
-    nq = work / "data.nq"
-    store_path = work / "store"
+    nq, store_path = work / "data.nq", work / "store"
     t = time.perf_counter()
     triples = generate_nquads(nq, args.triples)
     if not store_path.exists():
@@ -321,71 +201,94 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         del store
     print(f"generated and loaded {triples} triples in {time.perf_counter() - t:.1f} s",
           flush=True)
+    return nq, store_path, triples
 
+
+def start_servers(args: argparse.Namespace, nq: Path, store_path: Path
+                  ) -> dict[str, tuple[subprocess.Popen[bytes], str]]:
+    here = Path(__file__).resolve()
+    commands = {
+        OURS: [str(Path(sys.executable).with_name("reskg")), "serve", "--store", str(store_path),
+               "--log-level", "warning", "--workers", str(args.workers), "--port"],
+        BARE: [sys.executable, str(here), "bare", str(store_path)],
+    }
+    if not args.skip_rdflib:
+        commands[RDFLIB] = [sys.executable, str(here), "rdflib", str(nq)]
+    servers: dict[str, tuple[subprocess.Popen[bytes], str]] = {}
+    for target, command in commands.items():
+        port = free_port()
+        servers[target] = (subprocess.Popen([*command, str(port)]),
+                           f"http://127.0.0.1:{port}/sparql")
+    t = time.perf_counter()
+    for target, (process, url) in servers.items():
+        wait_up(url, process)
+        print(f"{target} up after {time.perf_counter() - t:.1f} s", flush=True)
+    return servers
+
+
+def run(args: argparse.Namespace) -> dict[str, Any]:
+    import pyoxigraph as ox
+
+    nq, store_path, triples = prepare(args)
     results: dict[str, Any] = {
         "triples": triples,
         "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python "
                    f"{platform.python_version()}",
         "versions": _versions(),
+        "settings": {k: v for k, v in vars(args).items() if k not in ("out", "doc")},
         "rows": [],
-        "load_average_at_start": os.getloadavg()[0],
     }
-    rows = results["rows"]
-    # (b) in process
+    servers = start_servers(args, nq, store_path)
     in_process = ox.Store.read_only(str(store_path))
-    for name, query in QUERIES.items():
-        def call(q: str = query, store: Any = in_process) -> None:
-            r = store.query(q, use_default_graph_as_union=True)
-            if isinstance(r, ox.QueryTriples):
-                r.serialize(format=ox.RdfFormat.N_TRIPLES)
-            else:
-                r.serialize(format=ox.QueryResultsFormat.JSON)
-        for clients in (1, 8):
-            row = measure(call, clients, max_requests=args.max_requests,
-                          max_seconds=args.seconds)
-            rows.append({"target": "pyoxigraph in-process", "query": name, "clients": clients,
-                         **row})
-            print(rows[-1], flush=True)
-    del in_process
-
-    here = Path(__file__).resolve()
-    targets = [
-        ("resolutions-kg", [str(Path(sys.executable).with_name("reskg")), "serve", "--store",
-                            str(store_path), "--log-level", "warning", "--workers",
-                            str(args.workers), "--port"]),
-        ("bare Starlette", [sys.executable, str(here), "bare", str(store_path)]),
-    ]
-    if not args.skip_rdflib:
-        targets.append(("rdflib-endpoint", [sys.executable, str(here), "rdflib", str(nq)]))
-    for target, command in targets:
-        port = free_port()
-        process = subprocess.Popen([*command, str(port)])
-        url = f"http://127.0.0.1:{port}/sparql"
-        try:
-            t = time.perf_counter()
-            wait_up(url, process)
-            print(f"{target} up in {time.perf_counter() - t:.1f} s", flush=True)
-            slow = target == "rdflib-endpoint"
-            for name, query in QUERIES.items():
-                for clients in (1, 8):
-                    pids = children(process.pid)
-                    cpu0, wall0 = cpu_seconds(pids), time.perf_counter()
-                    row = measure(
-                        http_call(url, query, accept_for(query)), clients,
-                        max_requests=args.rdflib_max_requests if slow else args.max_requests,
-                        max_seconds=args.rdflib_seconds if slow else args.seconds,
-                    )
-                    cores = (cpu_seconds(pids) - cpu0) / (time.perf_counter() - wall0)
-                    rows.append({"target": target, "query": name, "clients": clients, **row,
-                                 "server_cores": cores})
-                    print(rows[-1], flush=True)
-        finally:
+    results["load_average_at_start"] = os.getloadavg()[0]
+    loads: list[float] = []
+    try:
+        for name, query in QUERIES.items():
+            calls: dict[str, Callable[[], None]] = {IN_PROCESS: in_process_call(in_process, query)}
+            for target, (_, url) in servers.items():
+                calls[target] = http_call(url, query, accept_for(query))
+            for target, call in calls.items():  # warm-up: caches, connections, JIT-free paths
+                for _ in range(1 if target == RDFLIB else 20):
+                    call()
+            for clients in CLIENTS:
+                latencies: dict[str, list[float]] = {t: [] for t in calls}
+                rounds: dict[str, list[float]] = {t: [] for t in calls}
+                cores: dict[str, list[float]] = {t: [] for t in servers}
+                order = list(calls)
+                for r in range(args.repeats):
+                    loads.append(os.getloadavg()[0])
+                    for target in order[r % len(order):] + order[:r % len(order)]:
+                        slow = target == RDFLIB
+                        pids = children(servers[target][0].pid) if target in servers else []
+                        cpu0 = cpu_seconds(pids)
+                        lat, wall = measure(
+                            calls[target], clients,
+                            max_requests=max(1, (args.rdflib_max_requests if slow
+                                                 else args.max_requests) // args.repeats),
+                            max_seconds=(args.rdflib_seconds if slow else args.seconds)
+                            / args.repeats)
+                        latencies[target] += lat
+                        rounds[target].append(len(lat) / wall)
+                        if pids:
+                            cores[target].append((cpu_seconds(pids) - cpu0) / wall)
+                for target in calls:
+                    row = {"target": target, "query": name, "clients": clients,
+                           **summary(latencies[target], rounds[target])}
+                    if target in servers:
+                        row["server_cores"] = statistics.median(cores[target])
+                    results["rows"].append(row)
+                    print(row, flush=True)
+    finally:
+        for process, _ in servers.values():
             process.send_signal(signal.SIGTERM)
+        for process, _ in servers.values():
             try:
                 process.wait(30)
             except subprocess.TimeoutExpired:
                 process.kill()
                 process.wait()
+    results["load_average_at_end"] = os.getloadavg()[0]
+    results["load_average_max"] = max(loads, default=0.0)
     return results
 
 
@@ -393,7 +296,8 @@ def _versions() -> dict[str, str]:
     from importlib.metadata import PackageNotFoundError, version
 
     out = {}
-    for pkg in ("pyoxigraph", "starlette", "uvicorn", "httpx", "rdflib", "rdflib-endpoint"):
+    for pkg in ("pyoxigraph", "starlette", "uvicorn", "uvloop", "httptools", "rdflib",
+                "rdflib-endpoint"):
         try:
             out[pkg] = version(pkg)
         except PackageNotFoundError:
@@ -401,72 +305,30 @@ def _versions() -> dict[str, str]:
     return out
 
 
-def markdown(results: dict[str, Any]) -> str:
-    rows = results["rows"]
-    by = {(r["target"], r["query"], r["clients"]): r for r in rows}
-    targets = ["resolutions-kg", "pyoxigraph in-process", "bare Starlette", "rdflib-endpoint"]
-    lines = [
-        "# Endpoint benchmark",
-        "",
-        f"`python bench/endpoint_bench.py --triples {results['triples']}` on "
-        f"{results['machine']}; versions: "
-        + ", ".join(f"{k} {v}" for k, v in results["versions"].items()) + ".",
-        "",
-        f"{results['triples']:,} triples of synthetic resolutions (docs/model.md shapes). Closed "
-        "loop, loopback, Python http.client clients in threads (gzip accepted). "
-        "Each cell: requests/s · p50 ms · p99 ms. "
-        "rdflib-endpoint is capped at a few requests per cell. "
-        "`cores` is the CPU time of the server processes per wall-clock second.",
-        "",
-        f"Machine load average (1 min) at start {results.get('load_average_at_start', 0):.1f}, "
-        f"at end {results.get('load_average_at_end', 0):.1f}: anything above ~1 means other "
-        "processes shared the two cores and the figures understate every target.",
-        "",
-        "| query | clients | " + " | ".join(targets) + " | ours/rdflib | ours/in-process "
-        "| ours/bare | cores (ours) |",
-        "|---|---|" + "---|" * (len(targets) + 4),
-    ]
-    for name in QUERIES:
-        for clients in (1, 8):
-            cells = []
-            for target in targets:
-                r = by.get((target, name, clients))
-                cells.append(f"{r['rps']:.1f} · {r['p50_ms']:.2f} · {r['p99_ms']:.2f}"
-                             if r else "–")
-            ours = by.get(("resolutions-kg", name, clients))
-
-            def ratio(other: str, ours: Any = ours, name: str = name, clients: int = clients
-                      ) -> str:
-                o = by.get((other, name, clients))
-                return f"{ours['rps'] / o['rps']:.2f}×" if ours and o and o["rps"] else "–"
-
-            cores = f"{ours['server_cores']:.2f}" if ours else "–"
-            lines.append(f"| {name} | {clients} | " + " | ".join(cells) + f" | "
-                         f"{ratio('rdflib-endpoint')} | {ratio('pyoxigraph in-process')} | "
-                         f"{ratio('bare Starlette')} | {cores} |")
-    return "\n".join(lines) + "\n"
-
-
 def main() -> None:
     if len(sys.argv) == 4 and sys.argv[1] in ("bare", "rdflib"):
         mode, path, port = sys.argv[1:]
         (serve_bare if mode == "bare" else serve_rdflib)(path, int(port))
         return
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    from endpoint_report import markdown
+
+    parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
     parser.add_argument("--triples", type=int, default=1_000_000)
     parser.add_argument("--out", type=Path, default=Path("bench/out/endpoint.json"))
     parser.add_argument("--doc", type=Path,
                         default=Path(__file__).resolve().parents[1] / "docs" / "bench-endpoint.md")
     parser.add_argument("--workdir", help="keep the generated data here (default: a temp dir)")
-    parser.add_argument("--seconds", type=float, default=4.0, help="time budget per cell")
-    parser.add_argument("--max-requests", type=int, default=3000)
-    parser.add_argument("--rdflib-seconds", type=float, default=12.0)
-    parser.add_argument("--rdflib-max-requests", type=int, default=24)
+    parser.add_argument("--repeats", type=int, default=3, help="rounds per cell")
+    parser.add_argument("--seconds", type=float, default=6.0, help="time budget per cell")
+    parser.add_argument("--max-requests", type=int, default=12000, help="request budget per cell")
+    parser.add_argument("--rdflib-seconds", type=float, default=24.0)
+    parser.add_argument("--rdflib-max-requests", type=int, default=600)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--skip-rdflib", action="store_true")
+    parser.add_argument("--date", default=time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()))
     args = parser.parse_args()
     results = run(args)
-    results["load_average_at_end"] = os.getloadavg()[0]
+    results["date"] = args.date
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n")
     args.doc.write_text(markdown(results), encoding="utf-8")

@@ -1,0 +1,109 @@
+"""The Markdown report of the endpoint benchmark: the table, and the issue-4 targets checked."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from endpoint_bench import BARE, CLIENTS, IN_PROCESS, OURS, RDFLIB, TARGETS
+from endpoint_setup import QUERIES
+
+#: A query that costs rdflib-endpoint this much (p50, one client) is a heavy one.
+HEAVY_MS = 5.0
+#: A query that costs pyoxigraph in-process less than this (p50, one client) is a tiny one.
+TINY_MS = 1.0
+
+
+def _ratio(by: dict[Any, Any], other: str, name: str, clients: int) -> float | None:
+    ours, o = by.get((OURS, name, clients)), by.get((other, name, clients))
+    return ours["rps"] / o["rps"] if ours and o and o["rps"] else None
+
+
+def _fmt(x: float | None) -> str:
+    return f"{x:.2f}×" if x is not None else "–"
+
+
+def targets(by: dict[Any, Any]) -> list[str]:
+    """One line per target and query: the figure, the goal, met or not."""
+    lines = []
+    for name in QUERIES:
+        rdflib1, inproc1 = by.get((RDFLIB, name, 1)), by.get((IN_PROCESS, name, 1))
+        if rdflib1:
+            heavy = rdflib1["p50_ms"] >= HEAVY_MS
+            for clients in (CLIENTS if heavy else (8,)):
+                goal = 10.0 if heavy else 2.0
+                r = _ratio(by, RDFLIB, name, clients)
+                lines.append(f"| {name} | {clients} | {'≥10×' if heavy else '≥2×'} "
+                             f"rdflib-endpoint ({'heavy' if heavy else 'light'}: "
+                             f"{rdflib1['p50_ms']:.1f} ms there) | {_fmt(r)} | "
+                             f"{'met' if r is not None and r >= goal else '**missed**'} |")
+        if inproc1 and inproc1["p50_ms"] >= TINY_MS:
+            r = _ratio(by, IN_PROCESS, name, 1)
+            lines.append(f"| {name} | 1 | ≥0.8× in-process ({inproc1['p50_ms']:.1f} ms there) | "
+                         f"{_fmt(r)} | {'met' if r is not None and r >= 0.8 else '**missed**'} |")
+        elif inproc1:
+            for clients in CLIENTS:
+                r = _ratio(by, BARE, name, clients)
+                lines.append(f"| {name} | {clients} | ≥1× bare Starlette (tiny: "
+                             f"{inproc1['p50_ms']:.2f} ms in-process) | {_fmt(r)} | "
+                             f"{'met' if r is not None and r >= 1.0 else '**missed**'} |")
+        ours8 = by.get((OURS, name, 8))
+        if ours8:
+            cores = ours8["server_cores"]
+            lines.append(f"| {name} | 8 | both cores in use (server CPU > 1 core) | "
+                         f"{cores:.2f} cores | {'met' if cores > 1.0 else '**missed**'} |")
+    return lines
+
+
+def markdown(results: dict[str, Any]) -> str:
+    rows = results["rows"]
+    by = {(r["target"], r["query"], r["clients"]): r for r in rows}
+    s = results.get("settings", {})
+    lines = [
+        "# Endpoint benchmark",
+        "",
+        f"Measured {results.get('date', '')} with `python bench/endpoint_bench.py --triples "
+        f"{s.get('triples', results['triples'])} --repeats {s.get('repeats', 1)}` on "
+        f"{results['machine']}; versions: "
+        + ", ".join(f"{k} {v}" for k, v in results["versions"].items()) + ".",
+        "",
+        f"{results['triples']:,} triples of synthetic resolutions (docs/model.md shapes). "
+        "Closed loop, loopback, the same load generator for every target: Python http.client "
+        "clients in threads, one keep-alive connection each, gzip accepted (in-process: the "
+        "same threads calling `store.query` and serialising). The client threads run on the "
+        "same two cores as the servers. "
+        f"Each cell was measured in {s.get('repeats', 1)} rounds, the targets taking turns "
+        "within each round; a cell shows the median requests/s of its rounds · p50 ms · p99 ms "
+        "over all its requests. `cores` is the CPU time of our server's processes (server "
+        "processes and query workers) per wall-clock second, median of the rounds.",
+        "",
+        f"Machine load average (1 min): {results.get('load_average_at_start', 0):.1f} at the "
+        f"start, {results.get('load_average_max', 0):.1f} at most during, "
+        f"{results.get('load_average_at_end', 0):.1f} at the end. Other engineers' test runs "
+        "shared the machine; anything above ~1 means the figures understate every target alike.",
+        "",
+        "| query | clients | " + " | ".join(TARGETS) + " | ours/rdflib | ours/in-process "
+        "| ours/bare | cores (ours) |",
+        "|---|---|" + "---|" * (len(TARGETS) + 4),
+    ]
+    for name in QUERIES:
+        for clients in CLIENTS:
+            cells = []
+            for target in TARGETS:
+                r = by.get((target, name, clients))
+                cells.append(f"{r['rps']:.1f} · {r['p50_ms']:.2f} · {r['p99_ms']:.2f}"
+                             if r else "–")
+            ours = by.get((OURS, name, clients))
+            cores = f"{ours['server_cores']:.2f}" if ours else "–"
+            lines.append(f"| {name} | {clients} | " + " | ".join(cells) + " | "
+                         + " | ".join(_fmt(_ratio(by, t, name, clients))
+                                      for t in (RDFLIB, IN_PROCESS, BARE))
+                         + f" | {cores} |")
+    lines += [
+        "",
+        "## Targets (issue 4, point 10)",
+        "",
+        "| query | clients | target | ours | |",
+        "|---|---|---|---|---|",
+        *targets(by),
+    ]
+    return "\n".join(lines) + "\n"
