@@ -90,6 +90,8 @@ async def sparql(request: Request) -> Response:
     if text is None:
         if ctx.sparql_html is not None and request.method == "GET" and _wants_html(request):
             return await run_in_threadpool(ctx.sparql_html, request)
+        if request.method in ("GET", "HEAD") and not params.items:
+            return await run_in_threadpool(_service_description, request, ctx)
         raise HTTPError(400, "Missing the 'query' parameter (a SPARQL query).")
     limit = int(ctx.settings.get("max_query_length") or 0)
     if limit and len(text) > limit:
@@ -199,3 +201,18 @@ async def _update(request: Request, ctx: AppContext, text: str, params: Params) 
 
 def routes() -> list[Route]:
     return [Route("/sparql", sparql, methods=["GET", "POST"], name="sparql")]
+
+
+def _service_description(request: Request, ctx: AppContext) -> Response:
+    """``GET /sparql`` without a query: the SPARQL Service Description, in the RDF format the
+    client accepts (Turtle when it does not care)."""
+    from resolutions_kg.endpoint.linkeddata import RDF_MEDIA_TYPES
+    from resolutions_kg.endpoint.site import negotiate_media_type
+    from resolutions_kg.endpoint.void import service_description
+
+    offers = ("text/turtle", *(m for m in RDF_MEDIA_TYPES if m != "text/turtle"))
+    media = negotiate_media_type(request.headers.get("accept"), offers)
+    if media is None:
+        raise HTTPError(406, "The Service Description is available as " + ", ".join(offers) + ".")
+    body = service_description(ctx, media)
+    return Response(body, media_type=media, headers={"Vary": "Accept"})

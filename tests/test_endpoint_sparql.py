@@ -156,7 +156,9 @@ def test_relative_iris_resolve_against_the_base_iri(client: httpx.Client) -> Non
     ("request_kwargs", "status"),
     [
         ({"method": "GET", "url": "/sparql", "params": {"query": "ASK {"}}, 400),
-        ({"method": "GET", "url": "/sparql"}, 400),
+        # without any parameter GET /sparql is the Service Description; with some, a query is
+        # missing
+        ({"method": "GET", "url": "/sparql", "params": {"default-graph-uri": "http://x/g"}}, 400),
         ({"method": "GET", "url": "/sparql?query=ASK%7B%7D&query=ASK%7B%7D"}, 400),
         ({"method": "GET", "url": "/sparql", "params": {"update": "CLEAR ALL"}}, 405),
         ({"method": "PUT", "url": "/sparql", "params": {"query": ASK}}, 405),

@@ -167,3 +167,32 @@ def test_get_sparql_without_a_query_from_a_browser_is_the_ui(ld: httpx.Client) -
     response = ld.get("/sparql", headers={"Accept": "text/html"})
     assert response.status_code == 200
     assert "/static/yasgui/yasgui.min.js" in response.text
+
+
+@pytest.mark.parametrize(
+    ("accept", "media", "rdflib_format"),
+    [
+        (None, "text/turtle", "turtle"),
+        ("text/turtle", "text/turtle", "turtle"),
+        ("application/ld+json", "application/ld+json", "json-ld"),
+        ("application/rdf+xml;q=0.9, application/n-triples", "application/n-triples", "nt"),
+    ],
+)
+def test_get_sparql_without_a_query_is_the_service_description(
+    ld_server: object, accept: str | None, media: str, rdflib_format: str
+) -> None:
+    url = ld_server.url  # type: ignore[attr-defined]
+    headers = {"Accept": accept} if accept else {"Accept": ""}
+    response = httpx.get(url + "/sparql", headers=headers)
+    assert response.status_code == 200, response.text
+    assert response.headers["content-type"].startswith(media)
+    graph = rdflib.Graph().parse(data=response.text, format=rdflib_format)
+    services = list(graph.subjects(rdflib.RDF.type, SD.Service))
+    assert len(services) == 1
+    assert (services[0], SD.feature, SD.UnionDefaultGraph) in graph
+
+
+def test_service_description_in_no_acceptable_format_is_406(ld_server: object) -> None:
+    url = ld_server.url  # type: ignore[attr-defined]
+    response = httpx.get(url + "/sparql", headers={"Accept": "image/png"})
+    assert response.status_code == 406
