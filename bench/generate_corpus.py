@@ -267,18 +267,29 @@ def write(doc: Document, path: Path, encoding: str | None) -> None:
     path.write_bytes(text.encode(encoding))
 
 
-def generate(out: Path, count: int, *, seed: int = 20261125) -> list[Path]:
-    """Write ``count`` documents into ``out``; returns their paths."""
+def generate_documents(out: Path, count: int, *, seed: int = 20261125
+                       ) -> list[tuple[Path, Document]]:
+    """Write ``count`` documents into ``out``; returns each path with what was written there."""
     out.mkdir(parents=True, exist_ok=True)
     used: set[tuple[str, int, str]] = set()
-    paths = []
+    written = []
     for n in range(count):
         suffix, encoding = FORMATS[n % len(FORMATS)]
         document = build(n, seed, used, suffix)
         path = out / f"synthetic-{n:05d}{suffix}"
         write(document, path, encoding)
-        paths.append(path)
-    return paths
+        written.append((path, document))
+    return written
+
+
+def generate(out: Path, count: int, *, seed: int = 20261125) -> list[Path]:
+    """Write ``count`` documents into ``out``; returns their paths."""
+    return [path for path, _ in generate_documents(out, count, seed=seed)]
+
+
+def expected_recommendations(written: list[tuple[Path, Document]]) -> dict[str, int]:
+    """File name → number of recommendations generated in it."""
+    return {path.name: sum(len(g.items) for g in doc.groups) for path, doc in written}
 
 
 def main() -> None:
