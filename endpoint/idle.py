@@ -33,6 +33,7 @@ class _ThreadWaiter(Generic[T]):
 class _LoopWaiter(Generic[T]):
     def __init__(self, loop: asyncio.AbstractEventLoop) -> None:
         self.loop = loop
+        self.thread = threading.get_ident()  # the loop's own thread
         self.future: asyncio.Future[T] = loop.create_future()
         self.gone = False
 
@@ -40,7 +41,10 @@ class _LoopWaiter(Generic[T]):
         if self.gone:
             return False
         try:
-            self.loop.call_soon_threadsafe(self._deliver, item, queue)
+            if threading.get_ident() == self.thread:  # no need to wake the loop: it is us
+                self.loop.call_soon(self._deliver, item, queue)
+            else:
+                self.loop.call_soon_threadsafe(self._deliver, item, queue)
         except RuntimeError:  # the loop is closed
             return False
         return True
