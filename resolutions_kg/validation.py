@@ -221,7 +221,6 @@ def _iri(value: str) -> URIRef:
     return URIRef(value)
 
 
-@functools.lru_cache(maxsize=200_000)
 def _term(term: Any) -> Node:
     if isinstance(term, ox.NamedNode):
         return _iri(term.value)
@@ -244,16 +243,20 @@ def _ox_quad(triple: tuple[Node, Node, Node]) -> ox.Quad:
 
 
 @functools.lru_cache(maxsize=100_000)
+def _ox_iri(value: str) -> ox.NamedNode:
+    return ox.NamedNode(value)
+
+
 def _ox_term(node: Node) -> Any:
     if isinstance(node, URIRef):
-        return ox.NamedNode(str(node))
+        return _ox_iri(str(node))
     if isinstance(node, BNode):
         return ox.BlankNode(str(node))
     if isinstance(node, Literal):
         if node.language:
             return ox.Literal(str(node), language=node.language)
         if node.datatype is not None:
-            return ox.Literal(str(node), datatype=ox.NamedNode(str(node.datatype)))
+            return ox.Literal(str(node), datatype=_ox_iri(str(node.datatype)))
         return ox.Literal(str(node))
     raise TypeError(f"cannot query RDF term {node!r}")
 
