@@ -18,39 +18,49 @@ def _ratio(by: dict[Any, Any], other: str, name: str, clients: int) -> float | N
     return ours["rps"] / o["rps"] if ours and o and o["rps"] else None
 
 
+def _best(by: dict[Any, Any], other: str, name: str, clients: int) -> float | None:
+    """The ratio of the best rounds: what each could do when outside load left it alone."""
+    ours, o = by.get((OURS, name, clients)), by.get((other, name, clients))
+    if not (ours and o and o.get("rps_rounds") and max(o["rps_rounds"])):
+        return None
+    return float(max(ours["rps_rounds"]) / max(o["rps_rounds"]))
+
+
 def _fmt(x: float | None) -> str:
     return f"{x:.2f}×" if x is not None else "–"
 
 
+def _line(by: dict[Any, Any], name: str, clients: int, target: str, other: str,
+          goal: float) -> str:
+    r, b = _ratio(by, other, name, clients), _best(by, other, name, clients)
+    return (f"| {name} | {clients} | {target} | {_fmt(r)} | {_fmt(b)} | "
+            f"{'met' if r is not None and r >= goal else '**missed**'} |")
+
+
 def targets(by: dict[Any, Any]) -> list[str]:
-    """One line per target and query: the figure, the goal, met or not."""
+    """One line per target and query: the figures, the goal, met or not (on the medians)."""
     lines = []
     for name in QUERIES:
         rdflib1, inproc1 = by.get((RDFLIB, name, 1)), by.get((IN_PROCESS, name, 1))
         if rdflib1:
             heavy = rdflib1["p50_ms"] >= HEAVY_MS
+            kind = f"{'heavy' if heavy else 'light'}: {rdflib1['p50_ms']:.1f} ms there"
             for clients in (CLIENTS if heavy else (8,)):
-                goal = 10.0 if heavy else 2.0
-                r = _ratio(by, RDFLIB, name, clients)
-                lines.append(f"| {name} | {clients} | {'≥10×' if heavy else '≥2×'} "
-                             f"rdflib-endpoint ({'heavy' if heavy else 'light'}: "
-                             f"{rdflib1['p50_ms']:.1f} ms there) | {_fmt(r)} | "
-                             f"{'met' if r is not None and r >= goal else '**missed**'} |")
+                lines.append(_line(by, name, clients,
+                                   f"{'≥10×' if heavy else '≥2×'} rdflib-endpoint ({kind})",
+                                   RDFLIB, 10.0 if heavy else 2.0))
         if inproc1 and inproc1["p50_ms"] >= TINY_MS:
-            r = _ratio(by, IN_PROCESS, name, 1)
-            lines.append(f"| {name} | 1 | ≥0.8× in-process ({inproc1['p50_ms']:.1f} ms there) | "
-                         f"{_fmt(r)} | {'met' if r is not None and r >= 0.8 else '**missed**'} |")
+            lines.append(_line(by, name, 1, f"≥0.8× in-process ({inproc1['p50_ms']:.1f} ms "
+                                            "there)", IN_PROCESS, 0.8))
         elif inproc1:
             for clients in CLIENTS:
-                r = _ratio(by, BARE, name, clients)
-                lines.append(f"| {name} | {clients} | ≥1× bare Starlette (tiny: "
-                             f"{inproc1['p50_ms']:.2f} ms in-process) | {_fmt(r)} | "
-                             f"{'met' if r is not None and r >= 1.0 else '**missed**'} |")
+                lines.append(_line(by, name, clients, f"≥1× bare Starlette (tiny: "
+                                   f"{inproc1['p50_ms']:.2f} ms in-process)", BARE, 1.0))
         ours8 = by.get((OURS, name, 8))
         if ours8:
             cores = ours8["server_cores"]
             lines.append(f"| {name} | 8 | both cores in use (server CPU > 1 core) | "
-                         f"{cores:.2f} cores | {'met' if cores > 1.0 else '**missed**'} |")
+                         f"{cores:.2f} cores | | {'met' if cores > 1.0 else '**missed**'} |")
     return lines
 
 
@@ -102,8 +112,11 @@ def markdown(results: dict[str, Any]) -> str:
         "",
         "## Targets (issue 4, point 10)",
         "",
-        "| query | clients | target | ours | |",
-        "|---|---|---|---|---|",
+        "Judged on the medians; `best rounds` compares each target's best round, what it did "
+        "when outside load happened to leave it alone.",
+        "",
+        "| query | clients | target | ours (median) | best rounds | |",
+        "|---|---|---|---|---|---|",
         *targets(by),
     ]
     return "\n".join(lines) + "\n"
