@@ -57,7 +57,10 @@ class _LoopWaiter(Generic[T]):
 
 
 class IdleQueue(Generic[T]):
-    """First come, first served: ``put`` gives an item to the oldest waiter, or keeps it."""
+    """Waiters are served first come, first served: ``put`` gives an item to the oldest waiter,
+    or keeps it. Kept items go out last in, first out: the worker that ran the last query has
+    its caches (CPU, RocksDB blocks) warm, which makes a query of a few milliseconds measurably
+    faster than on a worker that sat idle."""
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
@@ -75,7 +78,7 @@ class IdleQueue(Generic[T]):
         """An idle item, waiting up to ``timeout`` seconds (blocking); None if none came."""
         with self._lock:
             if self._items:
-                return self._items.popleft()
+                return self._items.pop()
             waiter: _ThreadWaiter[T] = _ThreadWaiter()
             self._waiters.append(waiter)
         waiter.event.wait(timeout)
@@ -87,7 +90,7 @@ class IdleQueue(Generic[T]):
         """The same for a coroutine; the event loop keeps running while it waits."""
         with self._lock:
             if self._items:
-                return self._items.popleft()
+                return self._items.pop()
             waiter: _LoopWaiter[T] = _LoopWaiter(asyncio.get_running_loop())
             self._waiters.append(waiter)
         try:
@@ -97,10 +100,3 @@ class IdleQueue(Generic[T]):
         finally:
             with self._lock:
                 waiter.gone = True
-
-    def drain(self) -> list[T]:
-        """Take every idle item (at shutdown)."""
-        with self._lock:
-            items = list(self._items)
-            self._items.clear()
-            return items
