@@ -15,6 +15,9 @@ from resolutions_kg.cli import EXIT_ERROR, setting_option
 from resolutions_kg.iris import check_base_iri
 from resolutions_kg.publish import DocumentResult, collect_files, publish
 
+#: Files from which ``reskg load`` uses worker processes unless --jobs says otherwise.
+WORKERS_FROM = 16
+
 
 @click.command("load")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
@@ -25,7 +28,8 @@ from resolutions_kg.publish import DocumentResult, collect_files, publish
 @click.option(
     "--jobs", "-j", type=click.IntRange(min=1), default=None,
     help="Worker processes that parse, map and validate documents "
-         "[default: the number of CPUs; 1 for a single file].",
+         "[default: the number of CPUs for 16 files or more, else 1: starting a worker "
+         "costs about as much as preparing a few documents].",
 )
 def command(
     paths: tuple[Path, ...], store: str, base_iri: str, force: bool, quiet: bool, jobs: int | None
@@ -42,7 +46,7 @@ def command(
     check_base_iri(base_iri)
     files = collect_files(paths)
     if jobs is None:
-        jobs = (os.cpu_count() or 1) if len(files) > 1 else 1
+        jobs = (os.cpu_count() or 1) if len(files) >= WORKERS_FROM else 1
     err = Console(stderr=True, soft_wrap=True, highlight=False)
     out = Console(soft_wrap=True, highlight=False)
     show_progress = not quiet and err.is_terminal and len(files) > 1
