@@ -17,8 +17,9 @@ up (the organisations registry, the gazetteer) rather than checked. Then only th
 reaches are mixed in — every triple of each, following IRIs from the data through the reference
 schemes and the context — so a document's own nodes meet exactly the triples they met before,
 while the hundreds of reference nodes it never mentions are not validated again for every
-document (tests check the reference data on its own). Property shapes are evaluated in batches
-(:mod:`resolutions_kg.shacl_batching`).
+document (tests check the reference data on its own). Nested shapes are evaluated in batches
+(:mod:`resolutions_kg.shacl_batching`) and SHACL-SPARQL runs in Oxigraph
+(:mod:`resolutions_kg.shacl_data`).
 
 The ontology files ship as package data of ``resolutions_kg.ontology``; :func:`ontology_graph`,
 :func:`shapes_graph` and :func:`reference_graph` parse them once and return copies.
@@ -31,22 +32,20 @@ import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from importlib import resources
-from typing import Any, cast
+from typing import Any
 
 import pyoxigraph as ox
 import pyshacl
-from rdflib import BNode, Dataset, Graph, Literal, URIRef
+from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.graph import ConjunctiveGraph
 from rdflib.namespace import RDF, SH
-from rdflib.plugins.sparql import prepareQuery
-from rdflib.plugins.sparql.sparql import Query
-from rdflib.query import Result as QueryResult
-from rdflib.term import Identifier, Node, Variable
+from rdflib.term import Node
 
 from resolutions_kg import shacl_batching
 from resolutions_kg.errors import ValidationError
 from resolutions_kg.namespaces import bind_prefixes
 from resolutions_kg.settings import DEFAULT_BASE_IRI
+from resolutions_kg.shacl_data import ValidationGraph, oxigraph_quad, rdflib_term
 
 __all__ = [
     "Report",
@@ -216,134 +215,10 @@ def _results(graph: Graph) -> list[Result]:
 # --- input --------------------------------------------------------------------------------------
 
 
-@functools.lru_cache(maxsize=100_000)
-def _iri(value: str) -> URIRef:
-    return URIRef(value)
-
-
-def _term(term: Any) -> Node:
-    if isinstance(term, ox.NamedNode):
-        return _iri(term.value)
-    if isinstance(term, ox.BlankNode):
-        return BNode(term.value)
-    if isinstance(term, ox.Literal):
-        if term.language:
-            return Literal(term.value, lang=term.language)
-        return Literal(term.value, datatype=_iri(term.datatype.value))
-    raise TypeError(f"cannot validate RDF term {term!r}")
-
-
-@functools.lru_cache(maxsize=64)
-def _prepared(text: str) -> Query:
-    return prepareQuery(text)
-
-
-def _ox_quad(triple: tuple[Node, Node, Node]) -> ox.Quad:
-    return ox.Quad(*(_ox_term(node) for node in triple))
-
-
-@functools.lru_cache(maxsize=100_000)
-def _ox_iri(value: str) -> ox.NamedNode:
-    return ox.NamedNode(value)
-
-
-def _ox_term(node: Node) -> Any:
-    if isinstance(node, URIRef):
-        return _ox_iri(str(node))
-    if isinstance(node, BNode):
-        return ox.BlankNode(str(node))
-    if isinstance(node, Literal):
-        if node.language:
-            return ox.Literal(str(node), language=node.language)
-        if node.datatype is not None:
-            return ox.Literal(str(node), datatype=_ox_iri(str(node.datatype)))
-        return ox.Literal(str(node))
-    raise TypeError(f"cannot query RDF term {node!r}")
-
-
-class _PreparingGraph(Graph):
-    """The data graph pyshacl validates, answering SHACL-SPARQL constraints fast.
-
-    pyshacl hands rdflib the text of a SHACL-SPARQL constraint for every focus node. A plain
-    ``SELECT`` with ``$this`` (and ``$value``, ``$currentShape``) pre-bound runs in Oxigraph, on
-    an in-memory copy of the graph made at the first query (SHACL's pre-binding is Oxigraph's
-    ``substitutions=``); its solutions come back as rdflib terms. Anything else goes to rdflib,
-    with each distinct text parsed once (rdflib's parser takes some 50 ms a query).
-    """
-
-    _ox_store: ox.Store | None = None
-
-    def __init__(self) -> None:
-        super().__init__()
-        #: Every triple added, with its Oxigraph twin when the caller had one (iterating
-        #: rdflib's store, or converting its terms, is slow).
-        self._added: list[tuple[Any, ox.Quad | None]] = []
-
-    def add(self, triple: Any) -> Any:  # type: ignore[override]
-        return self.add_twin(triple, None)
-
-    def add_twin(self, triple: Any, twin: ox.Quad | None) -> Any:
-        """Add an rdflib triple whose pyoxigraph form (in the default graph) is ``twin``."""
-        self._ox_store = None
-        self._added.append((triple, twin))
-        return super().add(triple)
-
-    def remove(self, triple: Any) -> Any:  # type: ignore[override]
-        self._ox_store = None
-        result = super().remove(triple)
-        self._added = [(t, None) for t in self]
-        return result
-
-    def _oxigraph(self) -> ox.Store:
-        if self._ox_store is None:
-            store = ox.Store()
-            store.extend(twin or _ox_quad(triple) for triple, twin in self._added)
-            self._ox_store = store
-        return self._ox_store
-
-    def query(  # type: ignore[override]
-        self,
-        query_object: str | Query,
-        processor: Any = "sparql",
-        result: Any = "sparql",
-        initNs: Any = None,  # noqa: N803 - rdflib's names
-        initBindings: Any = None,  # noqa: N803
-        use_store_provided: bool = True,
-        **kwargs: Any,
-    ) -> Any:
-        if isinstance(query_object, str) and not initNs and not kwargs:
-            answer = self._select_in_oxigraph(query_object, initBindings or {})
-            if answer is not None:
-                return answer
-        if isinstance(query_object, str) and not initNs and "base" not in kwargs:
-            query_object = _prepared(query_object)
-        return super().query(
-            query_object, processor, result, initNs, initBindings, use_store_provided, **kwargs
-        )
-
-    def _select_in_oxigraph(self, text: str, bindings: dict[str, Node]) -> QueryResult | None:
-        try:
-            substitutions = {ox.Variable(str(k)): _ox_term(v) for k, v in bindings.items()}
-            solutions = self._oxigraph().query(text, substitutions=substitutions)
-        except (SyntaxError, TypeError, ValueError):
-            return None
-        if not isinstance(solutions, ox.QuerySolutions):
-            return None
-        variables = [Variable(v.value) for v in solutions.variables]
-        answer = QueryResult("SELECT")
-        answer.vars = variables
-        answer.bindings = [
-            {var: cast(Identifier, _term(value))
-             for var, value in zip(variables, row, strict=True) if value is not None}
-            for row in solutions
-        ]
-        return answer
-
-
-def _to_rdflib(data: DataInput, graphs: Sequence[str] | None) -> _PreparingGraph:
+def _to_rdflib(data: DataInput, graphs: Sequence[str] | None) -> ValidationGraph:
     """Every triple of ``data`` (of the named ``graphs`` only, when given) in one rdflib Graph."""
     wanted = None if graphs is None else {str(g) for g in graphs}
-    merged = _PreparingGraph()
+    merged = ValidationGraph()
     if isinstance(data, Dataset | ConjunctiveGraph):
         for s, p, o, g in data.quads((None, None, None, None)):
             graph_name = g.identifier if isinstance(g, Graph) else g
@@ -364,7 +239,10 @@ def _to_rdflib(data: DataInput, graphs: Sequence[str] | None) -> _PreparingGraph
             if not isinstance(name, ox.NamedNode) or name.value not in wanted:
                 continue
         twin = ox.Quad(statement.subject, statement.predicate, statement.object)
-        merged.add_twin((_term(twin.subject), _term(twin.predicate), _term(twin.object)), twin)
+        merged.add_twin(
+            (rdflib_term(twin.subject), rdflib_term(twin.predicate), rdflib_term(twin.object)),
+            twin,
+        )
     return merged
 
 
@@ -376,24 +254,24 @@ def _lookup(base_iri: str) -> dict[Node, list[tuple[Any, ox.Quad]]]:
     """The reference schemes' triples (and their pyoxigraph twins) by subject."""
     by_subject: dict[Node, list[tuple[Any, ox.Quad]]] = {}
     for triple in _reference(base_iri):
-        by_subject.setdefault(triple[0], []).append((triple, _ox_quad(triple)))
+        by_subject.setdefault(triple[0], []).append((triple, oxigraph_quad(triple)))
     return by_subject
 
 
 @functools.cache
 def _ontology_twins() -> list[tuple[Any, ox.Quad]]:
-    return [(triple, _ox_quad(triple)) for triple in _ontology()]
+    return [(triple, oxigraph_quad(triple)) for triple in _ontology()]
 
 
 def _mix_reachable(
-    mixed: _PreparingGraph, base_iri: str, context: Iterable[ox.Triple | ox.Quad]
+    mixed: ValidationGraph, base_iri: str, context: Iterable[ox.Triple | ox.Quad]
 ) -> None:
     """Add to ``mixed`` every triple of the reference schemes and of ``context`` whose subject
     can be reached from ``mixed`` by following IRIs forward."""
     extra: dict[Node, list[tuple[Any, ox.Quad]]] = {}
     for statement in context:
         twin = ox.Quad(statement.subject, statement.predicate, statement.object)
-        triple = (_term(twin.subject), _term(twin.predicate), _term(twin.object))
+        triple = (rdflib_term(twin.subject), rdflib_term(twin.predicate), rdflib_term(twin.object))
         extra.setdefault(triple[0], []).append((triple, twin))
     reference = _lookup(base_iri)
     frontier = [node for triple in mixed for node in (triple[0], triple[2])

@@ -26,6 +26,7 @@ from resolutions_kg.iris import Minter
 from resolutions_kg.mapping import Mapped, map_resolution
 from resolutions_kg.registry import reference_graphs
 from resolutions_kg.settings import DEFAULT_BASE_IRI as BASE
+from resolutions_kg.shacl_data import rdflib_term
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
 from generate_corpus import generate  # noqa: E402
@@ -82,7 +83,7 @@ def plain_results(triples: list[ox.Triple]) -> list[str]:
     """Validation the slow, plain way."""
     graph = Graph()
     for t in triples:
-        graph.add((v._term(t.subject), v._term(t.predicate), v._term(t.object)))
+        graph.add((rdflib_term(t.subject), rdflib_term(t.predicate), rdflib_term(t.object)))
     for triple in (*v._reference(BASE), *v._ontology()):
         graph.add(triple)
     _, report, _ = pyshacl.validate(graph, shacl_graph=v.shapes_graph(), inference="none",
