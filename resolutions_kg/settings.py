@@ -53,7 +53,7 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     Setting("max_query_length", 100_000, "Longest query text accepted, in characters.", int),
     Setting("max_body", 50_000_000, "Largest request body accepted, in bytes.", int),
-    Setting("workers", 2, "Query worker processes of the server.", int),
+    Setting("workers", 2, "Query worker processes (per server process).", int),
 )
 
 BY_NAME: dict[str, Setting] = {s.name: s for s in SETTINGS}
