@@ -7,10 +7,11 @@ timestamp.
 
 - Dataset formats (TriG, N-Quads) without ``graph``: every named graph.
 - With ``graph``: that graph alone, in any format.
-- Triple formats without ``graph``: the union of all named graphs as one graph. Turtle is written
-  graph by graph, each dump after the first without the repeated prefix header (a Turtle document
-  that states a triple twice still parses to one triple); the other formats come from one
-  ``CONSTRUCT`` over all graphs, which Oxigraph deduplicates.
+- Triple formats without ``graph``: the union of all named graphs as one graph. Turtle and
+  N-Triples are written graph by graph (Turtle without repeating the prefix header), at the speed
+  of ``Store.dump``: a triple stated in two graphs is written twice, which is still the same RDF
+  graph (a graph is a set); JSON-LD and RDF/XML come from one ``CONSTRUCT`` over all graphs,
+  which Oxigraph deduplicates.
 """
 
 from __future__ import annotations
@@ -92,7 +93,7 @@ def _write(store: ox.Store, out: IO[bytes], fmt: ExportFormat, graph: str | None
         store.dump(out, fmt.rdf_format, from_graph=ox.NamedNode(graph), prefixes=prefixes)
     elif fmt.supports_datasets:
         store.dump(out, fmt.rdf_format, prefixes=prefixes)
-    elif fmt is ExportFormat.turtle:
+    elif fmt in (ExportFormat.turtle, ExportFormat.ntriples):
         for n, name in enumerate(graph_names(store)):
             chunk = store.dump(format=fmt.rdf_format, from_graph=ox.NamedNode(name),
                                prefixes=prefixes) or b""
