@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from typing import Any
 
 import pyoxigraph as ox
-from rdflib.namespace import FOAF, DefinedNamespace, Namespace
+from rdflib.namespace import FOAF
 from resolutions_kg.endpoint.dumps import DumpFile
 from resolutions_kg.endpoint.linkeddata import serialize_terms
 
@@ -32,23 +32,10 @@ from resolutions_kg.namespaces import (
     RESKG,
     SD,
     SKOS,
+    SPDX,
     VOID,
     XSD,
 )
-
-
-class SPDX(DefinedNamespace):
-    """SPDX terms DCAT 3 uses for checksums."""
-
-    _fail = True
-    _NS = Namespace("http://spdx.org/rdf/terms#")
-
-    Checksum: Any
-    checksum: Any
-    algorithm: Any
-    checksumValue: Any
-    checksumAlgorithm_sha256: Any
-
 
 LICENSE = "https://creativecommons.org/publicdomain/zero/1.0/"
 IANA = "https://www.iana.org/assignments/media-types/"

@@ -56,6 +56,7 @@ __all__ = [
     "SD",
     "SH",
     "SKOS",
+    "SPDX",
     "VANN",
     "VOID",
     "XSD",
@@ -195,6 +196,19 @@ class SD(DefinedNamespace):
     RequiresDataset: URIRef
     EmptyGraphs: URIRef
     DereferencesURIs: URIRef
+
+
+class SPDX(DefinedNamespace):
+    """SPDX terms DCAT 3 uses for checksums (the subset we use)."""
+
+    _fail = True
+    _NS = Namespace("http://spdx.org/rdf/terms#")
+
+    Checksum: URIRef
+    checksum: URIRef
+    algorithm: URIRef
+    checksumValue: URIRef
+    checksumAlgorithm_sha256: URIRef
 
 
 class SCHEMA(DefinedNamespace):
