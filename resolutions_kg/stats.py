@@ -18,16 +18,23 @@ def compact(iri: str) -> str:
     return iri
 
 
+def _select(store: ox.Store, query: str) -> ox.QuerySolutions:
+    solutions = store.query(query)
+    assert isinstance(solutions, ox.QuerySolutions)
+    return solutions
+
+
 def store_stats(store: ox.Store) -> dict[str, Any]:
     """``{"triples": n, "graphs": {iri: n}, "classes": {curie: n}}``, sorted."""
     graphs: dict[str, int] = dict.fromkeys(graph_names(store), 0)
-    for row in store.query("SELECT ?g (COUNT(*) AS ?n) { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"):
-        graphs[row["g"].value] = int(row["n"].value)  # type: ignore[index]
+    for row in _select(store, "SELECT ?g (COUNT(*) AS ?n) { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"):
+        graphs[row["g"].value] = int(row["n"].value)  # type: ignore[union-attr]
     classes: dict[str, int] = {}
-    rows = store.query(
-        "SELECT ?c (COUNT(DISTINCT ?s) AS ?n) { GRAPH ?g { ?s a ?c } } GROUP BY ?c ORDER BY ?c"
+    rows = _select(
+        store,
+        "SELECT ?c (COUNT(DISTINCT ?s) AS ?n) { GRAPH ?g { ?s a ?c } } GROUP BY ?c ORDER BY ?c",
     )
-    for row in rows:  # type: ignore[union-attr]
+    for row in rows:
         classes[compact(row["c"].value)] = int(row["n"].value)
     return {
         "triples": sum(graphs.values()),
