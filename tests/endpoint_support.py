@@ -15,6 +15,7 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 from types import TracebackType
@@ -79,12 +80,18 @@ def build_store(folder: Path, *, filler: int = 300) -> Path:
 class Server:
     """``reskg serve`` in a subprocess on a free loopback port; stopped with SIGTERM."""
 
-    def __init__(self, store: Path, *args: str) -> None:
+    def __init__(self, store: Path | None, *args: str, backend: str | None = None,
+                 log_dir: Path | None = None) -> None:
+        """Serve ``store``, or with ``backend`` a remote SPARQL endpoint (``--backend``)."""
+        if (store is None) == (backend is None):
+            raise ValueError("give a store or a backend")
         self.store = store
+        self.backend = backend
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.args = list(args)
-        self.log = store.parent / f"server-{self.port}.log"
+        folder = log_dir or (store.parent if store is not None else Path(tempfile.gettempdir()))
+        self.log = folder / f"server-{self.port}.log"
         self.process: subprocess.Popen[bytes] | None = None
 
     def start(self) -> Server:
@@ -92,8 +99,7 @@ class Server:
         env = {k: v for k, v in os.environ.items() if not k.startswith("RESKG_")}
         with self.log.open("wb") as log:
             self.process = subprocess.Popen(
-                [str(reskg), "serve", "--store", str(self.store), "--port", str(self.port),
-                 *self.args],
+                [str(reskg), "serve", *self._source(), "--port", str(self.port), *self.args],
                 stdout=log, stderr=subprocess.STDOUT, env=env,
             )
         deadline = time.monotonic() + 60
@@ -108,6 +114,9 @@ class Server:
             time.sleep(0.1)
         self.stop()
         raise RuntimeError(f"server did not start:\n{self.log.read_text()}")
+
+    def _source(self) -> list[str]:
+        return ["--backend", self.backend] if self.backend else ["--store", str(self.store)]
 
     def stop(self) -> None:
         if self.process is None:

@@ -8,7 +8,6 @@ fixture from here.
 
 from __future__ import annotations
 
-import socket
 import threading
 import time
 from collections.abc import Iterator
@@ -18,6 +17,7 @@ from urllib.parse import parse_qs
 import pyoxigraph as ox
 import pytest
 import uvicorn
+from endpoint_support import free_port
 from SPARQLWrapper import JSON, POST, SPARQLWrapper
 from starlette.applications import Starlette
 from starlette.requests import Request
@@ -50,12 +50,6 @@ def fixture_app(store: ox.Store) -> Starlette:
 
     return Starlette(routes=[Route("/sparql", sparql, methods=["GET", "POST"]),
                              Route("/broken", broken, methods=["GET", "POST"])])
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 @pytest.fixture(scope="session")

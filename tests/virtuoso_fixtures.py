@@ -26,7 +26,6 @@ from __future__ import annotations
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -36,6 +35,7 @@ from typing import Any
 
 import httpx
 import pytest
+from endpoint_support import Server, free_port
 
 REPO = Path(__file__).resolve().parents[1]
 CORPUS = REPO.parent / "shared" / "corpus"
@@ -102,12 +102,6 @@ ResultSetMaxRows           = 100000
 MaxQueryCostEstimationTime = 400
 MaxQueryExecutionTime      = 60
 """
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 class Virtuoso:
@@ -228,55 +222,17 @@ def pushed(virtuoso: Virtuoso, corpus_store: Path) -> Virtuoso:
     return virtuoso
 
 
-class BackendServer:
-    """``reskg serve --backend URL`` in a subprocess on a free loopback port."""
-
-    def __init__(self, backend: str, *args: str) -> None:
-        self.backend = backend
-        self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        self.args = list(args)
-        self.process: subprocess.Popen[str] | None = None
-
-    def __enter__(self) -> BackendServer:
-        env = {k: v for k, v in os.environ.items() if not k.startswith("RESKG_")}
-        self.process = subprocess.Popen(
-            [str(Path(sys.executable).with_name("reskg")), "serve", "--backend", self.backend,
-             "--port", str(self.port), *self.args],
-            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env,
-        )
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError(f"server exited: {self.process.stderr.read()}")  # type: ignore
-            try:
-                if httpx.get(f"{self.url}/health", timeout=2).status_code == 200:
-                    return self
-            except httpx.TransportError:
-                pass
-            time.sleep(0.1)
-        self.__exit__()
-        raise RuntimeError("server did not start")
-
-    def __exit__(self, *exc: object) -> None:
-        process, self.process = self.process, None
-        if process is None:
-            return
-        process.send_signal(signal.SIGTERM)
-        try:
-            process.wait(20)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-        if process.stderr is not None:
-            process.stderr.close()
-
-
 @pytest.fixture(scope="session")
 def reskg() -> Any:
     return run_reskg
 
 
 @pytest.fixture(scope="session")
-def backend_server() -> type[BackendServer]:
-    return BackendServer
+def backend_server(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    """Make a ``reskg serve --backend URL …`` server (a context manager)."""
+    logs = tmp_path_factory.mktemp("backend-logs")
+
+    def make(backend: str, *args: str) -> Server:
+        return Server(None, *args, backend=backend, log_dir=logs)
+
+    return make
