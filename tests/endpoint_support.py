@@ -10,18 +10,23 @@ The fixtures built on them are in ``endpoint_fixtures.py``.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from types import TracebackType
+from typing import Any
 
 import httpx
 import pyoxigraph as ox
+import uvicorn
 
 BASE = "https://w3id.org/resolutions-kg/"
 TOKEN = "s3cret-token"
@@ -62,6 +67,28 @@ def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return int(s.getsockname()[1])
+
+
+@contextlib.contextmanager
+def app_on_loopback(app: Any) -> Iterator[str]:
+    """Run the ASGI ``app`` with uvicorn in a thread on a free loopback port; yield its base URL
+    (``http://127.0.0.1:PORT``) and stop it afterwards."""
+    port = free_port()
+    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning",
+                            lifespan="off", ws="none")
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not server.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            raise RuntimeError("the test app did not start")
+        time.sleep(0.02)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
 
 
 def build_store(folder: Path, *, filler: int = 300) -> Path:

@@ -153,7 +153,7 @@ def test_a_failing_endpoint_is_a_reconciliation_error(wikidata_endpoint: str) ->
 
 
 def test_an_unreachable_endpoint_is_a_reconciliation_error() -> None:
-    from test_link_endpoint import free_port
+    from endpoint_support import free_port
 
     with pytest.raises(ReconciliationError):
         candidates(mention("Вологда", SCHEMA + "City"),

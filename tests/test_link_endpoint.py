@@ -8,16 +8,13 @@ fixture from here.
 
 from __future__ import annotations
 
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import parse_qs
 
 import pyoxigraph as ox
 import pytest
-import uvicorn
-from endpoint_support import free_port
+from endpoint_support import app_on_loopback
 from SPARQLWrapper import JSON, POST, SPARQLWrapper
 from starlette.applications import Starlette
 from starlette.requests import Request
@@ -57,20 +54,8 @@ def wikidata_endpoint() -> Iterator[str]:
     """URL of the local fixture endpoint (``…/sparql``); ``…/broken`` beside it fails."""
     store = ox.Store()
     store.load(path=str(FIXTURE), format=ox.RdfFormat.TURTLE)
-    port = free_port()
-    config = uvicorn.Config(fixture_app(store), host="127.0.0.1", port=port, log_level="error",
-                            lifespan="off", ws="none")
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 10
-    while not server.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            raise RuntimeError("fixture endpoint did not start")
-        time.sleep(0.02)
-    yield f"http://127.0.0.1:{port}/sparql"
-    server.should_exit = True
-    thread.join(timeout=10)
+    with app_on_loopback(fixture_app(store)) as url:
+        yield f"{url}/sparql"
 
 
 def test_fixture_endpoint_answers_sparqlwrapper(wikidata_endpoint: str) -> None:

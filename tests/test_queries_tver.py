@@ -10,9 +10,6 @@ SPARQL endpoint on 127.0.0.1 (a small Starlette app over pyoxigraph, run by uvic
 from __future__ import annotations
 
 import itertools
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -20,7 +17,7 @@ from urllib.parse import parse_qs
 
 import pyoxigraph as ox
 import pytest
-import uvicorn
+from endpoint_support import app_on_loopback
 from resolutions_kg.queries import catalogue, named_query, plain_rows, run, run_remote
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
@@ -329,21 +326,8 @@ def sparql_app(store: ox.Store) -> Starlette:
 
 @pytest.fixture(scope="module")
 def endpoint(store: ox.Store) -> Iterator[str]:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    config = uvicorn.Config(sparql_app(store), host="127.0.0.1", port=port, log_level="warning",
-                            lifespan="off", ws="none")
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started:
-        assert time.monotonic() < deadline, "the test endpoint did not start"
-        time.sleep(0.02)
-    yield f"http://127.0.0.1:{port}/sparql"
-    server.should_exit = True
-    thread.join(timeout=10)
+    with app_on_loopback(sparql_app(store)) as url:
+        yield f"{url}/sparql"
 
 
 #: Each named query with parameters that select something, run both ways.
