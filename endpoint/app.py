@@ -1,6 +1,7 @@
 """The web application: ``create_app(store_path, **settings)``.
 
-Routes: ``/health`` (JSON: status, triples, graphs, mode), ``/sparql`` (:mod:`.sparql`),
+Routes: ``/health`` (JSON: status, mode, workers, process id, where queries run, triples,
+graphs), ``/sparql`` (:mod:`.sparql`),
 ``/store`` (:mod:`.gsp`), and — when the module exists — the linked-data site of
 ``resolutions_kg.endpoint.site.routes(ctx)`` (pages, VoID, dumps, query UI), mounted after ours.
 
@@ -14,7 +15,8 @@ from __future__ import annotations
 
 import contextlib
 import importlib
-from collections.abc import AsyncIterator, Mapping
+import os
+from collections.abc import AsyncIterator, Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -57,6 +59,9 @@ async def health(request: Request) -> JSONResponse:
         "status": "ok",
         "mode": "read-only" if ctx.read_only else "read-write",
         "workers": ctx.pool.size,
+        "process": os.getpid(),
+        "store": "memory" if ctx.in_memory else ("remote" if ctx.settings.get("backend")
+                                                 else "disk"),
         **stats,
     })
 
@@ -72,13 +77,14 @@ def _site_routes(ctx: AppContext) -> list[BaseRoute]:
 
 
 def create_app(store_path: str | Path | None, *, backend: str | None = None,
-               **settings: Any) -> Starlette:
+               on_stuck: Callable[[], None] | None = None, **settings: Any) -> Starlette:
     """The Starlette app serving the store at ``store_path``, or, with ``backend`` (the URL of
     a SPARQL endpoint), serving that endpoint's data read-only (:mod:`.backend`).
 
     Keyword arguments are settings of :mod:`resolutions_kg.settings` (``base_iri``,
     ``update_token``, ``query_timeout``, ``max_query_length``, ``max_body``, ``workers`` …).
-    The store is opened, and the workers started, by the app's lifespan.
+    The store is opened, and the workers started, by the app's lifespan. ``on_stuck``: see
+    :meth:`.context.AppContext.open`.
     """
     values = effective_settings(settings)
     values["store"] = str(store_path or "")
@@ -88,7 +94,8 @@ def create_app(store_path: str | Path | None, *, backend: str | None = None,
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
-        ctx = await run_in_threadpool(AppContext.open, store_path or "", values)
+        ctx = await run_in_threadpool(AppContext.open, store_path or "", values,
+                                      on_stuck=on_stuck)
         holder["ctx"] = ctx
         app.state.ctx = ctx
         for route in _site_routes(ctx):

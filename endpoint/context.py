@@ -12,11 +12,16 @@ Attributes
                        writable handle when writes are allowed) for cheap, bounded reads such as
                        ``store.dump(...)``/``quads_for_pattern``; blocking — call it from a plain
                        ``def`` handler. Never run open-ended SPARQL on it: use :meth:`query`;
-    ``pool``           the :class:`~resolutions_kg.endpoint.executor.WorkerPool`.
+    ``pool``           runs the queries: a :class:`~resolutions_kg.endpoint.inprocess.ThreadPool`
+                       on a read-only server (threads of this process, over an in-memory copy
+                       of the store up to the setting ``memory_triples``), else a
+                       :class:`~resolutions_kg.endpoint.executor.WorkerPool` (worker processes);
+    ``in_memory``      True when the queries run over an in-memory copy (``store`` stays the
+                       on-disk handle: dumps and pages keep the on-disk order of quads).
 
 Methods
     ``query(sparql, *, substitutions=None, use_default_graph_as_union=True, timeout=None)``
-        runs a query in a worker process with the server's time limit (or ``timeout``, if
+        runs a query in the pool with the server's time limit (or ``timeout``, if
         lower) and returns pyoxigraph objects: ``QuerySolutions`` (SELECT), ``QueryBoolean``
         (ASK) or a list of ``Triple`` (CONSTRUCT/DESCRIBE). ``substitutions`` maps variable
         names (``"s"``) or ``pyoxigraph.Variable`` to terms. Raises ``QuerySyntaxError``,
@@ -44,6 +49,7 @@ from typing import Any, cast
 
 import pyoxigraph as ox
 from resolutions_kg.endpoint.executor import QueryJob, QueryOutcome, WorkerPool
+from resolutions_kg.endpoint.inprocess import ThreadPool, memory_copy
 from starlette.concurrency import run_in_threadpool
 
 from resolutions_kg.errors import StoreError
@@ -60,16 +66,19 @@ class AppContext:
     pool: WorkerPool = field(repr=False)
     #: Optional hook for ``GET /sparql`` from a browser without a query (the query UI sets it).
     sparql_html: Callable[..., Any] | None = field(default=None, repr=False)
+    in_memory: bool = False
     _write_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
     _snapshot_root: str | None = field(default=None, repr=False)
     _snapshot_count: int = field(default=0, repr=False)
     _stats: dict[str, int] | None = field(default=None, repr=False)
 
     @classmethod
-    def open(cls, store_path: str | Path, settings: Mapping[str, Any]) -> AppContext:
+    def open(cls, store_path: str | Path, settings: Mapping[str, Any], *,
+             on_stuck: Callable[[], None] | None = None) -> AppContext:
         """Open the store and start the query workers (blocking, seconds); with the setting
         ``backend`` (a SPARQL endpoint URL), read-only over that endpoint instead
-        (:mod:`.backend`)."""
+        (:mod:`.backend`). ``on_stuck`` is called when a read-only server's query ran past its
+        limit in a thread that cannot be stopped (:mod:`.inprocess`)."""
         if settings.get("backend"):
             from resolutions_kg.endpoint.backend import open_remote
 
@@ -84,14 +93,25 @@ class AppContext:
         if read_only and not Path(path).is_dir():
             raise StoreError(f"{path}: no store here (a read-only server needs an existing store)")
         store = open_store(path, read_only=read_only)
-        pool = WorkerPool(path, size=int(settings.get("workers") or 2))
+        size = int(settings.get("workers") or 2)
+        pool: WorkerPool | ThreadPool
+        in_memory = False
+        if read_only:
+            limit = int(settings.get("memory_triples") or 0)
+            queried = store
+            if limit > 0 and len(store) <= limit:
+                queried, in_memory = memory_copy(store), True
+            pool = ThreadPool(queried, size=size, on_stuck=on_stuck)
+        else:
+            pool = WorkerPool(path, size=size)
         ctx = cls(
             store_path=path,
             base_iri=str(settings.get("base_iri")),
             settings=dict(settings),
             read_only=read_only,
             store=store,
-            pool=pool,
+            pool=cast(WorkerPool, pool),
+            in_memory=in_memory,
         )
         if not read_only:
             parent = Path(path).parent

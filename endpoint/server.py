@@ -1,15 +1,23 @@
 """Run the app with uvicorn.
 
-A read-only server over a local store runs several server processes (by default as many as
-cores, at most four), each with its own listening socket on the same port (``SO_REUSEPORT``: the
-kernel spreads new connections evenly over them), its own app, read-only store handle and
-``workers`` query worker processes. Python's HTTP layer holds one process's GIL, so this is how
-the HTTP side of small queries uses more than one core. (One shared socket would not do: the
-process that wakes first accepts every pending connection, and a benchmark's or a proxy's few
-keep-alive connections all land on one process.) A server process that dies is restarted.
+A read-only server over a local store runs under a small supervisor: several server processes
+(the setting ``processes``; by default as many as cores, at most four), each with its own
+listening socket on the same port (``SO_REUSEPORT``: the kernel spreads new connections evenly
+over them), its own app, its own copy of the store and ``workers`` query threads
+(:mod:`.inprocess`). Python's HTTP layer holds one process's GIL, so this is how the HTTP side
+of small queries uses more than one core. (One shared socket would not do: the process that
+wakes first accepts every pending connection, and a benchmark's or a proxy's few keep-alive
+connections all land on one process.)
+
+The supervisor keeps every listening socket open itself, so a server process can be replaced
+without refusing a connection: when a process reports a query it could not stop (``stuck``),
+the supervisor starts a replacement on the same socket, and once that one reports ``ready`` it
+sends the old one SIGTERM — uvicorn's graceful shutdown: it stops accepting, finishes the
+requests it is answering, and exits, which ends the stuck query. A server process that dies is
+restarted.
 
 A server that accepts writes (``update_token``) or reads a remote ``backend`` runs one process,
-the only writer of its store, as does a platform without ``SO_REUSEPORT``.
+the only writer of its store; its queries run in worker processes (:mod:`.executor`).
 """
 
 from __future__ import annotations
@@ -20,8 +28,11 @@ import os
 import signal
 import socket
 import threading
+import time
+from dataclasses import dataclass, field
+from multiprocessing.connection import Connection, wait
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import uvicorn
 from resolutions_kg.endpoint.app import create_app
@@ -30,6 +41,8 @@ logger = logging.getLogger("resolutions_kg.endpoint")
 
 #: Most server processes started by default, whatever the number of cores.
 MAX_PROCESSES = 4
+#: Seconds a retiring server process gets to finish its requests before it is killed.
+RETIRE_SECONDS = 15.0
 
 
 def server_processes(settings: dict[str, Any], processes: int | None = None) -> int:
@@ -38,7 +51,7 @@ def server_processes(settings: dict[str, Any], processes: int | None = None) -> 
         return 1
     if not hasattr(socket, "SO_REUSEPORT"):
         return 1
-    if processes is None:
+    if not processes or processes <= 0:
         processes = min(os.cpu_count() or 1, MAX_PROCESSES)
     return max(1, processes)
 
@@ -58,61 +71,163 @@ def serve(store_path: str | Path, *, host: str = "127.0.0.1", port: int = 8000,
         "server_header": False,
         "timeout_graceful_shutdown": 5,
     }
-    count = server_processes(settings, processes)
-    if count == 1:
+    if settings.get("update_token") or settings.get("backend"):
         uvicorn.Server(uvicorn.Config(create_app(store_path, **settings), **config)).run()
         return
-    sockets = [_reuse_port_socket(host, port) for _ in range(count)]
-    _supervise([(_serve_one, (sock, str(store_path), settings, config)) for sock in sockets])
+    count = server_processes(settings, processes)
+    sockets = [_listening_socket(host, port, reuse_port=count > 1) for _ in range(count)]
+    _Supervisor(str(store_path), settings, config, sockets).run()
 
 
-def _reuse_port_socket(host: str, port: int) -> socket.socket:
+def _listening_socket(host: str, port: int, *, reuse_port: bool) -> socket.socket:
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     sock = socket.socket(family, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
+    if reuse_port:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
     sock.bind((host, port))
     sock.set_inheritable(True)
     return sock
 
 
+class _Server(uvicorn.Server):
+    """uvicorn's server that says ``ready`` on ``conn`` once the app has started."""
+
+    def __init__(self, config: uvicorn.Config, conn: Connection, lock: threading.Lock) -> None:
+        super().__init__(config)
+        self._conn, self._lock = conn, lock
+
+    async def startup(self, sockets: list[socket.socket] | None = None) -> None:
+        await super().startup(sockets=sockets)
+        if not self.should_exit:
+            _tell(self._conn, self._lock, b"ready")
+
+
+def _tell(conn: Connection, lock: threading.Lock, message: bytes) -> None:
+    with lock:
+        try:
+            conn.send_bytes(message)
+        except OSError:  # the supervisor is gone; nothing to tell
+            pass
+
+
 def _serve_one(sock: socket.socket, store_path: str, settings: dict[str, Any],
-               config: dict[str, Any]) -> None:
-    """One server process (spawned): its own app on its own socket."""
-    app = create_app(store_path, **settings)
-    uvicorn.Server(uvicorn.Config(app, **config)).run(sockets=[sock])
-
-
-def _supervise(children: list[tuple[Any, tuple[Any, ...]]]) -> None:
-    """Run each ``(target, args)`` in a spawned process until SIGINT or SIGTERM; restart those
-    that die; stop them all with SIGTERM (uvicorn's graceful shutdown) at the end."""
-    ctx = multiprocessing.get_context("spawn")
-    stop = threading.Event()
-
-    def start(target: Any, args: tuple[Any, ...]) -> Any:
-        process = ctx.Process(target=target, args=args, name="reskg-server")
-        process.start()
-        return process
-
-    def on_signal(signum: int, frame: Any) -> None:
-        stop.set()
-
-    for signum in (signal.SIGINT, signal.SIGTERM):
-        signal.signal(signum, on_signal)
-    processes = [start(target, args) for target, args in children]
+               config: dict[str, Any], conn: Connection) -> None:
+    """One server process (spawned): its own app on ``sock``; reports to the supervisor."""
+    lock = threading.Lock()
+    app = create_app(store_path, on_stuck=lambda: _tell(conn, lock, b"stuck"), **settings)
     try:
-        while not stop.wait(0.5):
-            for i, process in enumerate(processes):
-                if not process.is_alive():
-                    logger.error("server process %s exited with %s; restarting it",
-                                 process.pid, process.exitcode)
-                    processes[i] = start(*children[i])
+        _Server(uvicorn.Config(app, **config), conn, lock).run(sockets=[sock])
     finally:
+        logging.shutdown()
+        # A stuck query thread would keep a normal exit waiting for it: leave at once.
+        os._exit(0)
+
+
+@dataclass
+class _Slot:
+    """One listening socket and the server process answering on it (and its replacement)."""
+
+    sock: socket.socket
+    process: Any = None
+    conn: Connection | None = None
+    replacement: Any = None
+    replacement_conn: Connection | None = None
+    retiring: list[tuple[Any, float]] = field(default_factory=list)
+
+
+class _Supervisor:
+    def __init__(self, store_path: str, settings: dict[str, Any], config: dict[str, Any],
+                 sockets: list[socket.socket]) -> None:
+        self._ctx = multiprocessing.get_context("spawn")
+        self._args = (store_path, settings, config)
+        self._slots = [_Slot(sock) for sock in sockets]
+        self._stop = threading.Event()
+
+    def _start(self, slot: _Slot) -> tuple[Any, Connection]:
+        receiver, sender = self._ctx.Pipe(duplex=False)
+        process = self._ctx.Process(target=_serve_one, args=(slot.sock, *self._args[:3], sender),
+                                    name="reskg-server")
+        process.start()
+        sender.close()
+        return process, receiver
+
+    def run(self) -> None:
+        """Until SIGINT or SIGTERM; then stop every process with SIGTERM (graceful)."""
+        for signum in (signal.SIGINT, signal.SIGTERM):
+            signal.signal(signum, lambda signum, frame: self._stop.set())
+        for slot in self._slots:
+            slot.process, slot.conn = self._start(slot)
+        try:
+            while not self._stop.is_set():
+                conns = [c for s in self._slots for c in (s.conn, s.replacement_conn) if c]
+                for conn in wait(conns, timeout=0.5):
+                    self._message(cast(Connection, conn))
+                self._check()
+        finally:
+            self._shutdown()
+
+    def _message(self, conn: Connection) -> None:
+        try:
+            message = conn.recv_bytes()
+        except (EOFError, OSError):  # the process is gone; _check restarts it
+            message = b""
+        for slot in self._slots:
+            if conn is slot.conn:
+                if message == b"stuck" and slot.replacement is None:
+                    logger.warning("server process %s has a query it cannot stop; starting a "
+                                   "replacement", slot.process.pid)
+                    slot.replacement, slot.replacement_conn = self._start(slot)
+                elif not message:
+                    conn.close()
+                    slot.conn = None
+            elif conn is slot.replacement_conn:
+                if message == b"ready":
+                    self._promote(slot)
+                elif not message:
+                    conn.close()
+                    slot.replacement_conn = None
+
+    def _promote(self, slot: _Slot) -> None:
+        """The replacement is ready: it takes the slot; the old process finishes and exits."""
+        old = slot.process
+        if old is not None and old.is_alive():
+            old.terminate()
+            slot.retiring.append((old, time.monotonic() + RETIRE_SECONDS))
+        if slot.conn is not None:
+            slot.conn.close()
+        slot.process, slot.conn = slot.replacement, slot.replacement_conn
+        slot.replacement = slot.replacement_conn = None
+
+    def _check(self) -> None:
+        now = time.monotonic()
+        for slot in self._slots:
+            for process, deadline in list(slot.retiring):
+                if not process.is_alive():
+                    process.join()
+                    slot.retiring.remove((process, deadline))
+                elif now > deadline:
+                    process.kill()
+            if slot.process is not None and not slot.process.is_alive():
+                logger.error("server process %s exited with %s; %s", slot.process.pid,
+                             slot.process.exitcode,
+                             "its replacement takes over" if slot.replacement else "restarting it")
+                if slot.conn is not None:
+                    slot.conn.close()
+                if slot.replacement is not None:
+                    slot.process, slot.conn = slot.replacement, slot.replacement_conn
+                    slot.replacement = slot.replacement_conn = None
+                else:
+                    slot.process, slot.conn = self._start(slot)
+
+    def _shutdown(self) -> None:
+        processes = [p for s in self._slots
+                     for p in (s.process, s.replacement, *(r for r, _ in s.retiring)) if p]
         for process in processes:
             if process.is_alive():
                 process.terminate()
         for process in processes:
-            process.join(15)
+            process.join(RETIRE_SECONDS)
             if process.is_alive():
                 process.kill()
                 process.join()

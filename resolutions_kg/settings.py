@@ -53,7 +53,27 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     Setting("max_query_length", 100_000, "Longest query text accepted, in characters.", int),
     Setting("max_body", 50_000_000, "Largest request body accepted, in bytes.", int),
-    Setting("workers", 2, "Query worker processes (per server process).", int),
+    Setting(
+        "workers",
+        2,
+        "Queries run at once per server process (threads on a read-only server, worker "
+        "processes on one that accepts writes).",
+        int,
+    ),
+    Setting(
+        "processes",
+        0,
+        "Server processes of a read-only server (0: one per core, at most four).",
+        int,
+    ),
+    Setting(
+        "memory_triples",
+        5_000_000,
+        "A read-only server copies the store into memory (faster joins and text filters; "
+        "about 0.7 GB and 9 s per million triples, per server process) when it holds at most "
+        "this many triples; 0: always query the store on disk.",
+        int,
+    ),
 )
 
 BY_NAME: dict[str, Setting] = {s.name: s for s in SETTINGS}

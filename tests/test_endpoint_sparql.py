@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+import time
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -252,9 +254,40 @@ def test_the_server_limit_caps_the_client_timeout(endpoint_store: Any) -> None:
         r = httpx.get(f"{s.url}/sparql", params={"query": EXPLOSIVE, "timeout": "600"},
                       timeout=60)
         assert r.status_code == 503 and "time limit of 1 s" in r.text
-        # the single worker was replaced; the next query waits for it and is answered
         r = httpx.get(f"{s.url}/sparql", params={"query": ASK}, timeout=60)
         assert r.json()["boolean"] is True
+
+
+def pid_alive(pid: int) -> bool:
+    """Whether process ``pid`` runs (a zombie waiting for its parent does not)."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except FileNotFoundError:
+        return False
+    return stat.rpartition(") ")[2][:1] != "Z"
+
+
+def test_a_query_that_cannot_be_stopped_ends_with_its_process(endpoint_store: Any) -> None:
+    """Read-only: queries run in threads of the server process; one past its limit is answered
+    at once, and the process is replaced, taking the query with it, without a refused request."""
+    with Server(endpoint_store, "--query-timeout", "1", "--processes", "1",
+                "--workers", "1") as s, httpx.Client(base_url=s.url, timeout=60) as c:
+        health = c.get("/health").json()
+        old = health["process"]
+        assert health["mode"] == "read-only" and health["store"] == "memory"
+        r = c.get("/sparql", params={"query": EXPLOSIVE})
+        assert r.status_code == 503 and "time limit of 1 s" in r.text
+        answered = 0
+        deadline = time.monotonic() + 60
+        while pid_alive(old):
+            assert time.monotonic() < deadline, "the stuck process was not replaced"
+            assert c.get("/sparql", params={"query": ASK}).json()["boolean"] is True
+            answered += 1
+            time.sleep(0.05)
+        assert answered > 0
+        health = c.get("/health").json()
+        assert health["process"] != old and health["status"] == "ok"
+        assert c.get("/sparql", params={"query": ASK}).json()["boolean"] is True
 
 
 def test_csv_results_parse_as_csv(client: httpx.Client) -> None:

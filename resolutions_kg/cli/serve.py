@@ -18,6 +18,8 @@ from resolutions_kg.cli import setting_option
 @setting_option("max_query_length")
 @setting_option("max_body")
 @setting_option("workers")
+@setting_option("processes")
+@setting_option("memory_triples")
 @click.option("--log-level", default="info", show_default=True,
               type=click.Choice(["critical", "error", "warning", "info", "debug"]),
               help="Server log level (the access log is at info).")
@@ -26,9 +28,11 @@ def command(store: str | None, backend: str | None, host: str, port: int, log_le
     """Serve STORE over HTTP: SPARQL 1.1 Protocol at /sparql, Graph Store Protocol at /store,
     health at /health.
 
-    Without --update-token the server is read-only. With it, SPARQL Update and Graph Store writes
-    need 'Authorization: Bearer TOKEN'. Queries run in --workers processes and are stopped after
-    --query-timeout seconds (503).
+    Without --update-token the server is read-only: --processes server processes (one per core)
+    answer queries in --workers threads each, from a copy of the store in memory when it holds
+    at most --memory-triples triples. With it, SPARQL Update and Graph Store writes need
+    'Authorization: Bearer TOKEN', and queries run in --workers worker processes. A query past
+    --query-timeout seconds is answered with 503 and stopped.
 
     With --backend URL the server reads from that SPARQL endpoint (Virtuoso, Fuseki, QLever …)
     instead of a local store: same URLs, pages and answers; read-only (write to the store

@@ -1,0 +1,185 @@
+"""Queries of a read-only server, run in threads of the server process itself.
+
+A read-only server has no writer beside it, so each server process can answer queries from its
+own copy of the store without handing them to another process: :class:`ThreadPool` runs each
+``QueryJob`` in one of ``size`` threads (pyoxigraph releases the GIL while it evaluates and
+serialises, so the event loop keeps answering meanwhile), over an **in-memory copy** of the store
+when the store holds at most ``memory_triples`` triples (pyoxigraph's in-memory store answers
+joins and text filters several times faster than RocksDB), else over the read-only store itself.
+
+A thread cannot be stopped, and neither can a pyoxigraph query. A query past its time limit is
+therefore answered at once with :class:`~.executor.QueryTimeoutError` (the client gets its 503 on
+time), the pool carries on with fresh threads, and ``on_stuck`` is called: the server supervisor
+(:mod:`.server`) starts a replacement process on the same listening socket and, once it is
+ready, shuts this process down gracefully — it finishes the requests it is answering, and the
+stuck query dies with the process. Until then the stuck thread costs a core, no answer.
+
+The interface is :class:`~.executor.WorkerPool`'s (``size``, ``start``, ``run``, ``arun``,
+``close``), so :class:`~.context.AppContext` and the routes use either.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import threading
+from collections.abc import Callable, Iterator
+from concurrent.futures import CancelledError, Future, ThreadPoolExecutor
+from typing import Any
+
+import pyoxigraph as ox
+from resolutions_kg.endpoint.executor import (
+    CHUNK,
+    NotAcceptableError,
+    QueryJob,
+    QueryOutcome,
+    QuerySyntaxError,
+    WorkerError,
+    _busy,
+    _late,
+    _run_job,
+)
+
+logger = logging.getLogger("resolutions_kg.endpoint")
+
+_KINDS = {ord("r"): "results", ord("g"): "graph"}
+
+
+def memory_copy(store: ox.Store) -> ox.Store:
+    """An in-memory ``Store`` holding every quad of ``store``."""
+    memory = ox.Store()
+    memory.bulk_extend(store)
+    return memory
+
+
+class ThreadPool:
+    """``size`` query threads over ``store`` (an open ``pyoxigraph.Store``)."""
+
+    def __init__(self, store: ox.Store, *, size: int = 2,
+                 on_stuck: Callable[[], None] | None = None) -> None:
+        self._store = store
+        self._size = max(1, size)
+        self._on_stuck = on_stuck
+        self._lock = threading.Lock()
+        self._executor = self._new_executor()
+        self._closed = False
+        #: queries that ran past their limit and could not be stopped (for /health and tests)
+        self.stuck = 0
+
+    def _new_executor(self) -> ThreadPoolExecutor:
+        return ThreadPoolExecutor(max_workers=self._size, thread_name_prefix="reskg-query")
+
+    @property
+    def size(self) -> int:
+        return self._size
+
+    @property
+    def store_path(self) -> str:
+        return ""
+
+    def start(self, *, timeout: float = 60.0) -> None:
+        """Nothing to start: threads are made on demand."""
+
+    def _submit(self, job: QueryJob) -> Future[tuple[bytes, bytes]]:
+        if self._closed:
+            raise WorkerError("the query threads are shut down")
+        with self._lock:
+            return self._executor.submit(_run_job, self._store, job)
+
+    def run(self, job: QueryJob, *, timeout: float) -> QueryOutcome:
+        """Run ``job``; raises QueryTimeoutError past ``timeout`` seconds (waiting included)."""
+        future = self._submit(job)
+        try:
+            future.exception(timeout)
+        except TimeoutError:
+            raise self._expired(future, timeout) from None
+        except CancelledError:
+            raise WorkerError("the query threads are shut down") from None
+        return _answer(future)
+
+    async def arun(self, job: QueryJob, *, timeout: float) -> QueryOutcome:
+        """:meth:`run` for a coroutine: the same answers and errors, never blocking the loop."""
+        loop = asyncio.get_running_loop()
+        future = self._submit(job)
+        answered: asyncio.Future[bool] = loop.create_future()
+
+        def settle(value: bool) -> None:
+            if not answered.done():
+                answered.set_result(value)
+
+        def done(_: Future[Any]) -> None:
+            try:
+                loop.call_soon_threadsafe(settle, True)
+            except RuntimeError:  # the loop is closed: nobody is waiting any more
+                pass
+
+        future.add_done_callback(done)
+        timer = loop.call_later(timeout, settle, False)
+        try:
+            in_time = await answered
+        except BaseException:  # the request was cancelled (client gone): let the query finish
+            future.cancel()
+            raise
+        finally:
+            timer.cancel()
+        if not in_time:
+            raise self._expired(future, timeout)
+        return _answer(future)
+
+    def _expired(self, future: Future[Any], timeout: float) -> Exception:
+        """The error for a query past its limit; a query that has started is stuck."""
+        if future.cancel():  # still waiting for a thread: it never ran
+            return _busy(timeout)
+        if future.done():  # finished just now, past its limit: still too late
+            return _late(timeout)
+        with self._lock:
+            self.stuck += 1
+            # the stuck thread keeps its slot in the old executor; new queries get new threads
+            old, self._executor = self._executor, self._new_executor()
+        old.shutdown(wait=False, cancel_futures=False)
+        logger.warning("a query ran past its time limit of %g s and cannot be stopped in this "
+                       "process; %s", timeout,
+                       "replacing the process" if self._on_stuck else "its thread is left running")
+        if self._on_stuck is not None:
+            try:
+                self._on_stuck()
+            except Exception:
+                logger.exception("could not ask for a replacement process")
+        return _late(timeout)
+
+    def close(self) -> None:
+        self._closed = True
+        with self._lock:
+            executor = self._executor
+        executor.shutdown(wait=False, cancel_futures=True)
+
+
+def _answer(future: Future[tuple[bytes, bytes]]) -> QueryOutcome:
+    """The outcome of a finished query; errors as :class:`~.executor.WorkerPool` raises them."""
+    try:
+        head, body = future.result(0)
+    except CancelledError:
+        raise WorkerError("the query threads are shut down") from None
+    except Exception as exc:  # what a worker process reports as a failure: a 500
+        raise WorkerError(f"{type(exc).__name__}: {exc}") from exc
+    return _outcome(head, body)
+
+
+def _outcome(head: bytes, body: bytes) -> QueryOutcome:
+    tag = head[0]
+    kind = _KINDS.get(tag)
+    if kind is None:
+        message = body.decode(errors="replace")
+        if tag == ord("s"):
+            raise QuerySyntaxError(message)
+        if tag == ord("u"):
+            raise NotAcceptableError(message)
+        raise WorkerError(message or "a query failed")
+    return QueryOutcome(kind, head[1:].decode(), len(body), _chunks(body))
+
+
+def _chunks(body: bytes) -> Iterator[bytes]:
+    if len(body) <= CHUNK:
+        return iter((body,))
+    view = memoryview(body)
+    return (bytes(view[i : i + CHUNK]) for i in range(0, len(body), CHUNK))
