@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import itertools
+import zlib
 from typing import Any
 
 import pytest
@@ -97,8 +98,30 @@ def messages(app: Any, method: str, headers: list[tuple[bytes, bytes]]) -> list[
 ])
 def test_edge_answers_as_cors_around_gzip(response: str, request_name: str, method: str) -> None:
     headers = REQUESTS[request_name]
-    assert messages(edge(inner(response)), method, headers) == \
-        messages(reference(inner(response)), method, headers)
+    ours = decoded(messages(edge(inner(response)), method, headers))
+    assert ours == decoded(messages(reference(inner(response)), method, headers))
+
+
+def decoded(out: list[Message]) -> list[Any]:
+    """The messages with the bytes of a gzipped body replaced by its content: the same content
+    may be compressed into other bytes (we use ISA-L, Starlette zlib). A Content-Length must be
+    the length of the bytes sent, and is then compared as present or not."""
+    start, bodies = out[0], out[1:]
+    headers = start.get("headers", [])
+    sent = b"".join(m.get("body", b"") for m in bodies)
+    for key, value in headers:
+        if key == b"content-length":
+            assert int(value) == len(sent)
+    content = sent
+    if (b"content-encoding", b"gzip") in headers:
+        try:
+            content = zlib.decompress(sent, 47)
+        except zlib.error:  # passed through as the app sent it (not ours to compress)
+            pass
+    start = {**start, "headers": [(k, b"(length)" if k == b"content-length" else v)
+                                  for k, v in headers]}
+    frames = [{k: v for k, v in m.items() if k != "body"} for m in bodies]
+    return [start, *frames, content]
 
 
 def test_lifespan_passes_through() -> None:

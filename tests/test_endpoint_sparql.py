@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import csv
 import io
 import json
@@ -299,3 +300,93 @@ def test_csv_results_parse_as_csv(client: httpx.Client) -> None:
 def test_json_results_are_valid_json(client: httpx.Client) -> None:
     r = client.get("/sparql", params={"query": SELECT})
     assert json.loads(r.text)["head"]["vars"] == ["r", "pos"]
+
+
+# ------------------------------------------------------------- the fast path for GET ?query=
+
+
+FAST_CASES = {
+    "select json": (SELECT, "application/sparql-results+json"),
+    "select xml": (SELECT, "application/sparql-results+xml"),
+    "select csv": (SELECT, "text/csv"),
+    "select any": (SELECT, None),
+    "ask": (ASK, "application/sparql-results+json, */*;q=0.1"),
+    "construct turtle": (CONSTRUCT, "text/turtle"),
+    "describe n-triples": (DESCRIBE, "application/n-triples"),
+    "describe json-ld": (DESCRIBE, "application/ld+json"),
+    "construct, results only": (CONSTRUCT, "application/sparql-results+json"),
+    "syntax error": ("SELECT ?x WHERE {", "application/sparql-results+json"),
+    "syntax error, html": ("SELECT ?x WHERE {", "text/html"),
+    "nothing acceptable": (SELECT, "image/png"),
+    "non-ascii": ('SELECT ?t WHERE { ?r ?p ?t FILTER(CONTAINS(STR(?t), "библиотек")) } LIMIT 3',
+                  "text/tab-separated-values"),
+    "plus for space": ("ASK+{}", "application/sparql-results+json"),
+}
+
+
+@pytest.mark.parametrize("case", list(FAST_CASES))
+@pytest.mark.parametrize("encoding", ["gzip", "identity"])
+def test_get_with_only_a_query_answers_as_the_general_path(client: httpx.Client, case: str,
+                                                           encoding: str) -> None:
+    """``GET /sparql?query=…`` alone takes the fast path; an empty ``timeout=`` (which changes
+    nothing) sends the same request through the general one. The answers must be equal."""
+    query, accept = FAST_CASES[case]
+    encoded = (query if case == "plus for space"
+               else httpx.QueryParams({"query": query}).__str__().partition("=")[2])
+    headers = {"Accept-Encoding": encoding, **({"Accept": accept} if accept else {})}
+    fast = client.get(f"/sparql?query={encoded}", headers=headers)
+    general = client.get(f"/sparql?query={encoded}&timeout=", headers=headers)
+    assert fast.status_code == general.status_code
+    for header in ("content-type", "vary", "content-encoding", "access-control-allow-origin",
+                   "retry-after"):
+        assert fast.headers.get(header) == general.headers.get(header), header
+    assert fast.content == general.content
+    if case == "plus for space":
+        assert fast.json()["boolean"] is True
+
+
+def test_only_a_lone_query_parameter_takes_the_fast_path(endpoint_store: Any) -> None:
+    """At the ASGI level: the fast path answers a lone ``query=`` itself and hands anything
+    else to the app behind it."""
+    from types import SimpleNamespace
+    from urllib.parse import quote
+
+    from resolutions_kg.endpoint.app import effective_settings
+    from resolutions_kg.endpoint.context import AppContext
+    from resolutions_kg.endpoint.sparql import QueryFastPath
+
+    ctx = AppContext.open(endpoint_store, effective_settings({}))
+    app = SimpleNamespace(state=SimpleNamespace(ctx=ctx))  # what routes see as scope["app"]
+    handed_on: list[bytes] = []
+
+    async def behind(scope: Any, receive: Any, send: Any) -> None:
+        handed_on.append(scope["query_string"])
+
+    def request(query_string: bytes, method: str = "GET") -> list[Any]:
+        sent: list[Any] = []
+        scope = {"type": "http", "method": method, "path": "/sparql", "app": app,
+                 "query_string": query_string,
+                 "headers": [(b"accept", b"application/sparql-results+json")]}
+
+        async def receive() -> Any:
+            return {"type": "http.request", "body": b"", "more_body": False}
+
+        async def send(message: Any) -> None:
+            sent.append(message)
+
+        asyncio.run(QueryFastPath(behind)(scope, receive, send))
+        return sent
+
+    try:
+        lone = b"query=" + quote(ASK).encode()
+        answered = request(lone)
+        assert handed_on == []
+        assert answered[0]["status"] == 200 and json.loads(answered[1]["body"])["boolean"]
+        others = [lone + b"&timeout=", lone + b"&format=json", b"query=", b"query=%FF",
+                  b"default-graph-uri=x&" + lone]
+        for query_string in others:
+            assert request(query_string) == []
+        assert request(lone, method="HEAD") == []
+        assert handed_on == [*others, lone]
+    finally:
+        ctx.close()
