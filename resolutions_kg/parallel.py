@@ -2,7 +2,9 @@
 
 ``reskg load`` spends nearly all its time parsing, mapping and validating documents, work that
 needs no store. :func:`prepare_in_order` spreads that work over ``jobs`` worker processes
-(each loads the NLP models and the shapes once, in its initializer) and yields the outcomes in
+(each loads the NLP models and the shapes once, in its initializer), in chunks of
+:data:`CHUNK` documents whose validation runs together
+(:func:`~resolutions_kg.publish.require_valid_documents`), and yields the outcomes in
 the order the paths were given, so that the one writer — the parent process — stores documents
 in the same order whatever the number of jobs, and the same corpus gives the same dump.
 
@@ -34,8 +36,11 @@ if TYPE_CHECKING:
     from resolutions_kg.mapping import Mapped
     from resolutions_kg.records import Resolution
 
-#: Documents submitted ahead of the one the parent waits for, per worker.
-AHEAD_PER_JOB = 8
+#: Documents a worker prepares in one go: their validation is batched
+#: (:mod:`resolutions_kg.shacl_together`).
+CHUNK = 8
+#: Chunks submitted ahead of the one the parent waits for, per worker.
+AHEAD_PER_JOB = 2
 
 
 @dataclass(frozen=True)
@@ -68,6 +73,8 @@ class Failed:
 Outcome = Prepared | Failed
 #: What a worker runs for one document: (path, base IRI) → outcome. Must be picklable.
 Task = Callable[[str, str], Outcome]
+#: What a worker runs for a chunk of documents: (paths, base IRI) → their outcomes.
+ChunkTask = Callable[[list[str], str], list[Outcome]]
 
 
 def _ntriples(triples: Iterable[ox.Triple]) -> str:
@@ -78,15 +85,17 @@ def _triples(text: str) -> list[ox.Triple]:
     return [q.triple for q in ox.parse(text, format=ox.RdfFormat.N_TRIPLES)]
 
 
-def outcome(path: str, make: Callable[[], tuple[Resolution, Mapped]]) -> Outcome:
-    """The outcome of ``make()`` — a parsed and mapped document that passed validation — for
-    the document at ``path``; never raises for a bad document."""
+def _attempt(path: str, make: Callable[[], tuple[Resolution, Mapped]]
+             ) -> tuple[Resolution, Mapped] | Failed:
     try:
-        resolution, mapped = make()
+        return make()
     except ResolutionsKGError as exc:
         return Failed(str(exc))
     except Exception as exc:  # noqa: BLE001 - a bug met on one document must not stop the rest
         return Failed(f"{path}: internal error while preparing it: {type(exc).__name__}: {exc}")
+
+
+def _prepared(resolution: Resolution, mapped: Mapped) -> Prepared:
     return Prepared(
         slug=mapped.slug,
         resolution=mapped.resolution,
@@ -98,12 +107,57 @@ def outcome(path: str, make: Callable[[], tuple[Resolution, Mapped]]) -> Outcome
     )
 
 
-def prepare_document(path: str, base_iri: str) -> Outcome:
-    """Parse, map and validate the file at ``path`` (the :data:`Task` ``reskg load`` runs)."""
-    from resolutions_kg.iris import Minter
-    from resolutions_kg.publish import prepare
+def outcome(path: str, make: Callable[[], tuple[Resolution, Mapped]]) -> Outcome:
+    """The outcome of ``make()`` — a parsed and mapped document that passed validation — for
+    the document at ``path``; never raises for a bad document."""
+    made = _attempt(path, make)
+    return made if isinstance(made, Failed) else _prepared(*made)
 
-    return outcome(path, lambda: prepare(Path(path), Minter(base_iri)))
+
+def prepare_document(path: str, base_iri: str) -> Outcome:
+    """Parse, map and validate the file at ``path``."""
+    return prepare_documents([path], base_iri)[0]
+
+
+def prepare_documents(paths: list[str], base_iri: str) -> list[Outcome]:
+    """Parse and map each file of ``paths``, then validate them together (the :data:`ChunkTask`
+    ``reskg load`` runs): the outcome of each is what :func:`prepare_document` gives alone."""
+    from resolutions_kg.iris import Minter
+    from resolutions_kg.publish import prepare, require_valid_documents
+
+    minter = Minter(base_iri)
+    made = [_attempt(p, lambda p=p: prepare(Path(p), minter, validate=False))  # type: ignore[misc]
+            for p in paths]
+    ready = [i for i, m in enumerate(made) if not isinstance(m, Failed)]
+    try:
+        errors: list[Exception | None] = list(require_valid_documents(
+            [made[i][1] for i in ready],  # type: ignore[index]
+            base_iri=base_iri, paths=[paths[i] for i in ready]))
+    except Exception as exc:  # noqa: BLE001 - a bug must fail the documents, not the worker
+        errors = [RuntimeError(f"{paths[i]}: internal error while validating it: "
+                               f"{type(exc).__name__}: {exc}") for i in ready]
+    outcomes: list[Outcome] = []
+    for m, error in zip(made, _spread(errors, ready, len(made)), strict=True):
+        outcomes.append(m if isinstance(m, Failed) else Failed(str(error)) if error
+                        else _prepared(*m))
+    return outcomes
+
+
+def _spread(values: list[Exception | None], at: list[int], length: int) -> list[Exception | None]:
+    spread: list[Exception | None] = [None] * length
+    for i, value in zip(at, values, strict=True):
+        spread[i] = value
+    return spread
+
+
+@dataclass(frozen=True)
+class _OneByOne:
+    """A :data:`ChunkTask` that runs a :data:`Task` on each path (picklable if the task is)."""
+
+    task: Task
+
+    def __call__(self, paths: list[str], base_iri: str) -> list[Outcome]:
+        return [self.task(path, base_iri) for path in paths]
 
 
 def warm_up(base_iri: str) -> None:
@@ -139,62 +193,77 @@ def _pool(jobs: int, base_iri: str) -> ProcessPoolExecutor:
     )
 
 
+def _chunks(paths: Iterable[Path]) -> Iterator[list[Path]]:
+    chunk: list[Path] = []
+    for path in paths:
+        chunk.append(path)
+        if len(chunk) == CHUNK:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
 def prepare_in_order(
     paths: Iterable[Path],
     *,
     base_iri: str,
     jobs: int,
-    task: Task = prepare_document,
+    task: Task | None = None,
 ) -> Generator[tuple[Path, Outcome], None, None]:
     """Prepare every path with ``jobs`` worker processes (in this process when ``jobs`` is 1)
-    and yield ``(path, outcome)`` in the order of ``paths``."""
+    and yield ``(path, outcome)`` in the order of ``paths``. Workers take the paths in chunks
+    of :data:`CHUNK`; ``task``, when given, prepares each document of a chunk instead of
+    :func:`prepare_documents`."""
+    run: ChunkTask = prepare_documents if task is None else _OneByOne(task)
     if jobs <= 1:
-        for path in paths:
-            yield path, task(str(path), base_iri)
+        for chunk in _chunks(paths):
+            yield from zip(chunk, run([str(p) for p in chunk], base_iri), strict=True)
         return
-    todo = iter(paths)
-    in_flight: deque[tuple[Path, Future[Outcome]]] = deque()
+    todo = _chunks(paths)
+    in_flight: deque[tuple[list[Path], Future[list[Outcome]]]] = deque()
     pool = _pool(jobs, base_iri)
     try:
         while True:
-            for path in todo:
-                in_flight.append((path, pool.submit(task, str(path), base_iri)))
+            for chunk in todo:
+                in_flight.append((chunk, pool.submit(run, [str(p) for p in chunk], base_iri)))
                 if len(in_flight) >= jobs * AHEAD_PER_JOB:
                     break
             if not in_flight:
                 return
-            path, future = in_flight.popleft()
+            chunk, future = in_flight.popleft()
             try:
-                outcome = future.result()
+                outcomes = future.result()
             except BrokenProcessPool:
-                in_flight.appendleft((path, future))
-                yield from _recover(in_flight, base_iri, task)
+                in_flight.appendleft((chunk, future))
+                yield from _recover(in_flight, base_iri, run)
                 pool.shutdown(wait=True, cancel_futures=True)
                 pool = _pool(jobs, base_iri)
                 continue
-            yield path, outcome
+            yield from zip(chunk, outcomes, strict=True)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _recover(
-    in_flight: deque[tuple[Path, Future[Outcome]]], base_iri: str, task: Task
+    in_flight: deque[tuple[list[Path], Future[list[Outcome]]]], base_iri: str, run: ChunkTask
 ) -> Iterator[tuple[Path, Outcome]]:
-    """After a worker died: keep what finished, prepare the rest again one at a time."""
+    """After a worker died: keep what finished, prepare the rest again one document at a time."""
     alone: ProcessPoolExecutor | None = None
     try:
         while in_flight:
-            path, future = in_flight.popleft()
+            chunk, future = in_flight.popleft()
             if future.done() and not future.cancelled() and future.exception() is None:
-                yield path, future.result()
+                yield from zip(chunk, future.result(), strict=True)
                 continue
-            alone = alone or _pool(1, base_iri)
-            try:
-                yield path, alone.submit(task, str(path), base_iri).result()
-            except BrokenProcessPool:
-                alone.shutdown(wait=True, cancel_futures=True)
-                alone = None
-                yield path, Failed(f"{path}: the worker process preparing it died")
+            for path in chunk:
+                alone = alone or _pool(1, base_iri)
+                try:
+                    yield path, alone.submit(run, [str(path)], base_iri).result()[0]
+                except BrokenProcessPool:
+                    alone.shutdown(wait=True, cancel_futures=True)
+                    alone = None
+                    yield path, Failed(f"{path}: the worker process preparing it died")
     finally:
         if alone is not None:
             alone.shutdown(wait=True, cancel_futures=True)

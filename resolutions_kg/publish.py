@@ -13,7 +13,7 @@ from __future__ import annotations
 import gc
 import hashlib
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -22,11 +22,11 @@ from typing import Any
 import pyoxigraph as ox
 
 from resolutions_kg import store as st
-from resolutions_kg.errors import InputError, ResolutionsKGError
+from resolutions_kg.errors import InputError, ResolutionsKGError, ValidationError
 from resolutions_kg.iris import Minter
 from resolutions_kg.mapping import Mapped, map_resolution
 from resolutions_kg.namespaces import RESKG
-from resolutions_kg.parallel import Failed, Prepared, Task, prepare_document, prepare_in_order
+from resolutions_kg.parallel import Failed, Prepared, Task, prepare_in_order
 from resolutions_kg.records import Resolution
 from resolutions_kg.registry import reference_graphs
 
@@ -156,6 +156,25 @@ def require_valid_document(mapped: Mapped, *, base_iri: str, path: str | None = 
     )
 
 
+def require_valid_documents(
+    documents: Sequence[Mapped], *, base_iri: str, paths: Sequence[str | None]
+) -> list[ValidationError | None]:
+    """For each document, the error :func:`require_valid_document` would raise for it (None
+    when it conforms); the documents are validated together where that cannot change a verdict
+    (:mod:`resolutions_kg.shacl_together`)."""
+    from resolutions_kg.shacl_together import invalid_documents
+    from resolutions_kg.validation import violations_error
+
+    known = reference_graphs(base_iri).values()
+    invalid = invalid_documents(
+        [[*mapped.document, *mapped.entities] for mapped in documents],
+        base_iri=base_iri,
+        context=[t for graph in known for t in graph],
+    )
+    return [violations_error(invalid[i], path=path) if i in invalid else None
+            for i, path in enumerate(paths)]
+
+
 def system_graphs(base_iri: str) -> dict[str, list[ox.Triple]]:
     """Graph IRI → triples of every graph rewritten from the package data: ontology, shapes,
     reference schemes, the organisations registry and the gazetteer."""
@@ -178,14 +197,15 @@ def publish(
     force: bool = False,
     jobs: int = 1,
     on_document: Callable[[DocumentResult], None] | None = None,
-    task: Task = prepare_document,
+    task: Task | None = None,
 ) -> PublishReport:
     """Load every file of ``paths`` into the store at ``store_path``.
 
     ``jobs`` worker processes parse, map and validate documents (this process alone when 1);
     this process alone writes, in the order of ``paths``, so any ``jobs`` gives the same store.
-    ``task`` prepares one document in a worker (:func:`~resolutions_kg.parallel.prepare_document`
-    unless a caller wraps it)."""
+    ``task``, when given, prepares each document in a worker instead of
+    :func:`~resolutions_kg.parallel.prepare_documents` (which validates a worker's documents
+    together)."""
     minter = Minter(base_iri)
     files = collect_files(paths)
     st.check_base_iri(store_path, base_iri)
@@ -215,7 +235,7 @@ def _publish_each(
     *,
     force: bool,
     jobs: int,
-    task: Task,
+    task: Task | None,
 ) -> Iterator[DocumentResult]:
     """Skip what is unchanged, prepare the rest in workers, store each in input order."""
     known = published_sources(store)

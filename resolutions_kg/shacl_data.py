@@ -64,6 +64,10 @@ def oxigraph_term(node: Node) -> Any:
     raise TypeError(f"cannot query RDF term {node!r}")
 
 
+class NotSeparable(Exception):  # noqa: N818 - a signal between two of our modules, not an error
+    """A SHACL-SPARQL focus node that no single document of a batch owns."""
+
+
 class ValidationGraph(Graph):
     """The data graph pyshacl validates, answering SHACL-SPARQL constraints fast.
 
@@ -72,9 +76,17 @@ class ValidationGraph(Graph):
     an in-memory copy of the graph made at the first query (SHACL's pre-binding is Oxigraph's
     ``substitutions=``); its solutions come back as rdflib terms. Anything else goes to rdflib,
     with each distinct text parsed once (rdflib's parser takes some 50 ms a query).
+
+    When several documents are validated together (:mod:`resolutions_kg.shacl_together`),
+    :meth:`answer_by_owner` makes each query run on the triples of the one document that owns
+    ``$this`` only, as when that document is validated alone; a query that cannot be answered
+    that way raises :class:`NotSeparable`.
     """
 
     _ox_store: ox.Store | None = None
+    _owners: dict[Node, int] | None = None
+    _parts: list[list[ox.Quad]]
+    _part_stores: dict[int, ox.Store]
 
     def __init__(self) -> None:
         super().__init__()
@@ -97,6 +109,23 @@ class ValidationGraph(Graph):
         self._added = [(t, None) for t in self]
         return result
 
+    def answer_by_owner(self, owners: dict[Node, int], parts: list[list[ox.Quad]]) -> None:
+        """Answer SHACL-SPARQL for a focus node ``n`` on ``parts[owners[n]]`` alone."""
+        self._owners = owners
+        self._parts = parts
+        self._part_stores = {}
+
+    def _part_store(self, bindings: dict[str, Node]) -> ox.Store:
+        assert self._owners is not None
+        owner = self._owners.get(bindings.get("this"))  # type: ignore[arg-type]
+        if owner is None:
+            raise NotSeparable(f"no one document owns the focus node {bindings.get('this')}")
+        if owner not in self._part_stores:
+            store = ox.Store()
+            store.extend(self._parts[owner])
+            self._part_stores[owner] = store
+        return self._part_stores[owner]
+
     def _oxigraph(self) -> ox.Store:
         if self._ox_store is None:
             store = ox.Store()
@@ -118,6 +147,8 @@ class ValidationGraph(Graph):
             answer = self._select_in_oxigraph(query_object, initBindings or {})
             if answer is not None:
                 return answer
+        if self._owners is not None:
+            raise NotSeparable("a SHACL-SPARQL query Oxigraph does not answer")
         if isinstance(query_object, str) and not initNs and "base" not in kwargs:
             query_object = _prepared(query_object)
         return super().query(
@@ -127,7 +158,9 @@ class ValidationGraph(Graph):
     def _select_in_oxigraph(self, text: str, bindings: dict[str, Node]) -> QueryResult | None:
         try:
             substitutions = {ox.Variable(str(k)): oxigraph_term(v) for k, v in bindings.items()}
-            solutions = self._oxigraph().query(text, substitutions=substitutions)
+            store = (self._oxigraph() if self._owners is None
+                     else self._part_store({str(k): v for k, v in bindings.items()}))
+            solutions = store.query(text, substitutions=substitutions)
         except (SyntaxError, TypeError, ValueError):
             return None
         if not isinstance(solutions, ox.QuerySolutions):

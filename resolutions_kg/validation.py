@@ -19,7 +19,8 @@ schemes and the context — so a document's own nodes meet exactly the triples t
 while the hundreds of reference nodes it never mentions are not validated again for every
 document (tests check the reference data on its own). Nested shapes are evaluated in batches
 (:mod:`resolutions_kg.shacl_batching`) and SHACL-SPARQL runs in Oxigraph
-(:mod:`resolutions_kg.shacl_data`).
+(:mod:`resolutions_kg.shacl_data`). Several documents can be validated in one run, with the
+verdicts and reports of validating each alone (:mod:`resolutions_kg.shacl_together`).
 
 The ontology files ship as package data of ``resolutions_kg.ontology``; :func:`ontology_graph`,
 :func:`shapes_graph` and :func:`reference_graph` parse them once and return copies.
@@ -55,6 +56,7 @@ __all__ = [
     "require_valid",
     "shapes_graph",
     "validate",
+    "violations_error",
 ]
 
 ONTOLOGY_PACKAGE = "resolutions_kg.ontology"
@@ -259,33 +261,51 @@ def _lookup(base_iri: str) -> dict[Node, list[tuple[Any, ox.Quad]]]:
 
 
 @functools.cache
-def _ontology_twins() -> list[tuple[Any, ox.Quad]]:
+def ontology_twins() -> list[tuple[Any, ox.Quad]]:
+    """The ontology's triples, each with its pyoxigraph twin."""
     return [(triple, oxigraph_quad(triple)) for triple in _ontology()]
 
 
-def _mix_reachable(
-    mixed: ValidationGraph, base_iri: str, context: Iterable[ox.Triple | ox.Quad]
-) -> None:
-    """Add to ``mixed`` every triple of the reference schemes and of ``context`` whose subject
-    can be reached from ``mixed`` by following IRIs forward."""
-    extra: dict[Node, list[tuple[Any, ox.Quad]]] = {}
+@functools.lru_cache(maxsize=4)
+def _context_lookup(
+    context: tuple[ox.Triple | ox.Quad, ...],
+) -> dict[Node, list[tuple[Any, ox.Quad]]]:
+    """The triples of ``context`` (and their pyoxigraph twins) by subject; a load passes the same
+    registry and gazetteer for every document, so they are converted once."""
+    by_subject: dict[Node, list[tuple[Any, ox.Quad]]] = {}
     for statement in context:
         twin = ox.Quad(statement.subject, statement.predicate, statement.object)
         triple = (rdflib_term(twin.subject), rdflib_term(twin.predicate), rdflib_term(twin.object))
-        extra.setdefault(triple[0], []).append((triple, twin))
-    reference = _lookup(base_iri)
-    frontier = [node for triple in mixed for node in (triple[0], triple[2])
-                if not isinstance(node, Literal)]
+        by_subject.setdefault(triple[0], []).append((triple, twin))
+    return by_subject
+
+
+def lookups(
+    base_iri: str, context: Iterable[ox.Triple | ox.Quad]
+) -> tuple[dict[Node, list[tuple[Any, ox.Quad]]], ...]:
+    """The reference schemes' and ``context``'s triples (with their twins) by subject."""
+    return _lookup(base_iri), _context_lookup(tuple(context))
+
+
+def reachable(
+    seeds: Iterable[Node], base_iri: str, context: Iterable[ox.Triple | ox.Quad]
+) -> list[tuple[Any, ox.Quad]]:
+    """Every triple (with its pyoxigraph twin) of the reference schemes and of ``context`` whose
+    subject can be reached from ``seeds`` by following IRIs forward."""
+    reference, extra = lookups(base_iri, context)
+    frontier = [node for node in seeds if not isinstance(node, Literal)]
     seen: set[Node] = set()
+    found: list[tuple[Any, ox.Quad]] = []
     while frontier:
         node = frontier.pop()
         if node in seen:
             continue
         seen.add(node)
         for triple, twin in (*reference.get(node, ()), *extra.get(node, ())):
-            mixed.add_twin(triple, twin)
+            found.append((triple, twin))
             if not isinstance(triple[2], Literal):
                 frontier.append(triple[2])
+    return found
 
 
 def validate(
@@ -310,9 +330,16 @@ def validate(
             for triple, twin in twins:
                 mixed.add_twin(triple, twin)
     else:
-        _mix_reachable(mixed, base_iri, context)
-    for triple, twin in _ontology_twins():
+        seeds = [node for triple in mixed for node in (triple[0], triple[2])]
+        for triple, twin in reachable(seeds, base_iri, context):
+            mixed.add_twin(triple, twin)
+    for triple, twin in ontology_twins():
         mixed.add_twin(triple, twin)
+    return run_pyshacl(mixed)
+
+
+def run_pyshacl(mixed: ValidationGraph) -> Report:
+    """Validate ``mixed`` — data, reference and ontology triples together — as it is."""
     with _PYSHACL_LOCK:
         _conforms, report_graph, _text = pyshacl.validate(
             mixed,
@@ -344,7 +371,12 @@ def require_valid(
     report's text, and ``path`` naming the source document) when there is any violation."""
     report = validate(data, base_iri=base_iri, graphs=graphs, context=context)
     if not report.conforms:
-        raise ValidationError(
-            f"{len(report.violations)} SHACL violations", report=report.text(), path=path
-        )
+        raise violations_error(report, path=path)
     return report
+
+
+def violations_error(report: Report, *, path: str | None = None) -> ValidationError:
+    """The error :func:`require_valid` raises for a ``report`` that does not conform."""
+    return ValidationError(
+        f"{len(report.violations)} SHACL violations", report=report.text(), path=path
+    )

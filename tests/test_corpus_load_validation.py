@@ -20,7 +20,7 @@ import pytest
 from rdflib import Graph
 from resolutions_kg.loaders import load_file
 
-from resolutions_kg import shacl_batching
+from resolutions_kg import shacl_batching, shacl_together
 from resolutions_kg import validation as v
 from resolutions_kg.iris import Minter
 from resolutions_kg.mapping import Mapped, map_resolution
@@ -121,3 +121,86 @@ def test_reference_data_conforms_on_its_own() -> None:
     """Documents no longer re-validate the reference nodes they do not reach; so check them."""
     report = v.validate(registry(), base_iri=BASE)
     assert report.conforms, report.text()
+
+
+# --- documents validated together ---------------------------------------------------------------
+
+
+def alone(documents: list[list[ox.Triple]]) -> dict[int, str]:
+    """Each document's report text when it is validated alone, for those that do not conform."""
+    reports = {n: v.validate(d, base_iri=BASE, context=registry())
+               for n, d in enumerate(documents)}
+    return {n: r.text() for n, r in reports.items() if not r.conforms}
+
+
+def together(documents: list[list[ox.Triple]]) -> dict[int, str]:
+    found = shacl_together.invalid_documents(documents, base_iri=BASE, context=registry())
+    return {n: r.text() for n, r in found.items()}
+
+
+def test_intact_documents_are_validated_in_batches(documents: list[Mapped]) -> None:
+    triples = [[*m.document, *m.entities] for m in documents]
+    groups = shacl_together.batches(triples, base_iri=BASE, context=registry())
+    assert sorted(n for group in groups for n in group) == list(range(len(documents)))
+    # Documents that describe a shared entity differently (here the organisation "shire",
+    # named in two cases) go to different batches; the others share one.
+    assert max(len(group) for group in groups) > 1
+    assert together(triples) == {}
+
+
+@pytest.mark.parametrize("mutation", MUTATIONS)
+def test_a_bad_document_among_good_ones_fails_alone_with_its_own_report(
+    mutation: str, documents: list[Mapped]
+) -> None:
+    batch = [[*m.document, *m.entities] for m in documents]
+    for n in range(len(batch)):
+        mutated = MUTATIONS[mutation](list(documents[n].document), random.Random(n))
+        batch[n] = [*mutated, *documents[n].entities]
+        assert together(batch) == alone(batch)
+        batch[n] = [*documents[n].document, *documents[n].entities]
+
+
+def test_a_document_cannot_lend_another_the_triple_it_lacks(documents: list[Mapped]) -> None:
+    """Split a document in two — one triple out, the rest — so that together they are whole."""
+    rng = random.Random(7)
+    broken = 0
+    for mapped in documents:
+        triples = [*mapped.document, *mapped.entities]
+        typed = [i for i, t in enumerate(mapped.document) if t.predicate.value.endswith("#type")]
+        for k in rng.sample(typed, 4):
+            halves = [[t for i, t in enumerate(triples) if i != k], [triples[k]]]
+            others = [[*m.document, *m.entities] for m in documents if m is not mapped]
+            batch = [*halves, *others]
+            assert together(batch) == alone(batch)
+            broken += 0 in alone(batch)
+    assert broken > len(documents)  # most of the halves do not conform alone
+
+
+def test_the_same_document_twice_is_judged_as_alone(documents: list[Mapped]) -> None:
+    triples = [*documents[0].document, *documents[0].entities]
+    misquoted = MUTATIONS["a quote misquoted"](list(documents[0].document), random.Random(0))
+    batch = [triples, triples, [*misquoted, *documents[0].entities]]
+    assert together(batch) == alone(batch)
+    assert sorted(together(batch)) == [2]
+
+
+def test_the_guarded_shapes_are_found_in_our_shapes() -> None:
+    targets = shacl_together.guarded_targets(v.shapes_graph())
+    reskg, prov = "https://w3id.org/resolutions-kg/ontology#", "http://www.w3.org/ns/prov#"
+    assert targets is not None
+    assert {str(c) for c in targets.classes} == {
+        reskg + "Resolution", reskg + "SourceText", reskg + "ParticipantCohort",
+        prov + "Association"}
+    assert {str(p) for p in targets.subjects_of} == {prov + "generated"}
+
+
+@pytest.mark.parametrize("nesting", ["sh:node ex:Back", "sh:or ( ex:Back )",
+                                     "sh:qualifiedValueShape ex:Back ; sh:qualifiedMinCount 1"])
+def test_a_guarded_shape_used_on_value_nodes_turns_batching_off(nesting: str) -> None:
+    shapes = Graph().parse(format="turtle", data=f"""
+        @prefix sh: <http://www.w3.org/ns/shacl#> . @prefix ex: <http://example.org/> .
+        ex:Back a sh:NodeShape ; sh:property [ sh:path [ sh:inversePath ex:p ] ; sh:minCount 1 ] .
+        ex:Outer a sh:NodeShape ; sh:targetClass ex:C ;
+            sh:property [ sh:path ex:q ; {nesting} ] .
+        """)
+    assert shacl_together.guarded_targets(shapes) is None
