@@ -4,17 +4,18 @@
     python bench/endpoint_bench.py --triples 1000000 --workdir /tmp/reskg-bench
 
 Generates the store (bench/endpoint_setup.py), starts the three servers side by side, and measures
-the query mix at 1 and 8 concurrent clients: the same load generator for every target (threads
-with one keep-alive stdlib ``http.client`` connection each, closed loop, loopback only, bounded by
-request count and time; in-process: the same threads calling ``store.query`` and serialising).
-The machine is shared, so each cell is measured ``--repeats`` times, the targets taking turns
-within every round (a burst of outside load hits all of them alike); a cell reports the median
-requests/s of its rounds and p50/p99 over all its requests. Load averages are recorded at the
-start and the end. Writes JSON to --out and a Markdown report, with the issue-4 targets checked,
-to --doc.
+the query mix at 1 and 8 concurrent clients, closed loop, loopback only. The HTTP targets are
+loaded by ``wrk`` (C, one keep-alive connection per client; Debian package ``wrk``), so that the
+load generator takes little of the two cores; without wrk (or with ``--python-client``), by
+threads with one stdlib ``http.client`` connection each. In-process: threads calling
+``store.query`` and serialising. The machine is shared, so each cell is measured ``--repeats``
+times, the targets taking turns within every round (a burst of outside load hits all of them
+alike); a cell reports the median requests/s, p50 and p99 of its rounds. Load averages are
+recorded at the start and the end. Writes JSON to --out and a Markdown report, with the issue-4
+targets checked, to --doc.
 
-``endpoint_bench.py bare STORE PORT`` and ``endpoint_bench.py rdflib NQUADS PORT`` serve the
-comparison apps (used by the benchmark itself).
+``endpoint_bench.py bare STORE PORT``, ``endpoint_bench.py bare-memory STORE PORT`` and
+``endpoint_bench.py rdflib NQUADS PORT`` serve the comparison apps (used by the benchmark itself).
 """
 
 from __future__ import annotations
@@ -23,6 +24,8 @@ import argparse
 import json
 import os
 import platform
+import re
+import shutil
 import signal
 import socket
 import statistics
@@ -32,15 +35,20 @@ import tempfile
 import threading
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from endpoint_setup import QUERIES, generate_nquads, serve_bare, serve_rdflib  # noqa: E402
 
-OURS, IN_PROCESS, BARE, RDFLIB = ("resolutions-kg", "pyoxigraph in-process", "bare Starlette",
-                                  "rdflib-endpoint")
-TARGETS = [OURS, IN_PROCESS, BARE, RDFLIB]
+OURS, IN_PROCESS, IN_PROCESS_DISK, BARE, RDFLIB = (
+    "resolutions-kg", "pyoxigraph in-process", "pyoxigraph in-process (disk)", "bare Starlette",
+    "rdflib-endpoint")
+#: Our server queries an in-memory copy of the store (under --memory-triples, as here), so the
+#: limit it is held to, and the bare app it is compared with, query an in-memory copy too;
+#: in-process over the on-disk store is measured alongside.
+TARGETS = [OURS, IN_PROCESS, IN_PROCESS_DISK, BARE, RDFLIB]
 CLIENTS = (1, 8)
 
 
@@ -157,16 +165,56 @@ def measure(call: Callable[[], None], clients: int, *, max_requests: int,
     return latencies, time.perf_counter() - started
 
 
-def summary(latencies: list[float], rounds: list[float]) -> dict[str, Any]:
+@dataclass
+class Round:
+    """One round of one cell: requests/s, p50 and p99 latency (ms), requests completed."""
+
+    rps: float
+    p50_ms: float
+    p99_ms: float
+    requests: int
+
+
+def from_latencies(latencies: list[float], wall: float) -> Round:
     ordered = sorted(latencies)
+    if not ordered:
+        return Round(0.0, 0.0, 0.0, 0)
+    return Round(len(ordered) / wall, 1000 * statistics.median(ordered),
+                 1000 * ordered[min(len(ordered) - 1, int(0.99 * len(ordered)))], len(ordered))
+
+
+def summary(rounds: list[Round]) -> dict[str, Any]:
     return {
-        "requests": len(ordered),
-        "rps": statistics.median(rounds) if rounds else 0.0,
-        "rps_rounds": [round(r, 1) for r in rounds],
-        "p50_ms": 1000 * statistics.median(ordered) if ordered else 0.0,
-        "p99_ms": 1000 * ordered[min(len(ordered) - 1, int(0.99 * len(ordered)))]
-        if ordered else 0.0,
+        "requests": sum(r.requests for r in rounds),
+        "rps": statistics.median(r.rps for r in rounds) if rounds else 0.0,
+        "rps_rounds": [round(r.rps, 1) for r in rounds],
+        "p50_ms": statistics.median(r.p50_ms for r in rounds) if rounds else 0.0,
+        "p99_ms": statistics.median(r.p99_ms for r in rounds) if rounds else 0.0,
     }
+
+
+_UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60_000.0}
+
+
+def wrk_round(url: str, query: str, accept: str, clients: int, seconds: float) -> Round:
+    """One closed-loop round by wrk: ``clients`` connections for ``seconds``."""
+    from urllib.parse import urlencode
+
+    command = ["wrk", f"-t{min(clients, 2)}", f"-c{clients}", f"-d{max(1, round(seconds))}s",
+               "--latency", "--timeout", "300s", "-H", f"Accept: {accept}",
+               "-H", "Accept-Encoding: gzip", f"{url}?{urlencode({'query': query})}"]
+    out = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+    if "Non-2xx or 3xx responses" in out:
+        raise RuntimeError(f"{url}: error responses for {query[:60]}:\n{out}")
+
+    def latency(percent: str) -> float:
+        m = re.search(rf"^\s+{percent}%\s+([\d.]+)(us|ms|s|m)\s*$", out, re.M)
+        return float(m.group(1)) * _UNITS[m.group(2)] if m else 0.0
+
+    requests = re.search(r"(\d+) requests in", out)
+    rps = re.search(r"Requests/sec:\s+([\d.]+)", out)
+    return Round(float(rps.group(1)) if rps else 0.0, latency("50"), latency("99"),
+                 int(requests.group(1)) if requests else 0)
 
 
 def in_process_call(store: Any, query: str) -> Callable[[], None]:
@@ -210,7 +258,7 @@ def start_servers(args: argparse.Namespace, nq: Path, store_path: Path
     commands = {
         OURS: [str(Path(sys.executable).with_name("reskg")), "serve", "--store", str(store_path),
                "--log-level", "warning", "--workers", str(args.workers), "--port"],
-        BARE: [sys.executable, str(here), "bare", str(store_path)],
+        BARE: [sys.executable, str(here), "bare-memory", str(store_path)],
     }
     if not args.skip_rdflib:
         commands[RDFLIB] = [sys.executable, str(here), "rdflib", str(nq)]
@@ -238,42 +286,60 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         "settings": {k: v for k, v in vars(args).items() if k not in ("out", "doc")},
         "rows": [],
     }
+    use_wrk = shutil.which("wrk") is not None and not args.python_client
+    results["load_generator"] = ("wrk" if use_wrk else "Python http.client threads")
     servers = start_servers(args, nq, store_path)
-    in_process = ox.Store.read_only(str(store_path))
+    from resolutions_kg.endpoint.inprocess import memory_copy
+
+    on_disk = ox.Store.read_only(str(store_path))
+    in_memory = memory_copy(on_disk)
     results["load_average_at_start"] = os.getloadavg()[0]
     loads: list[float] = []
     try:
         for name, query in QUERIES.items():
-            calls: dict[str, Callable[[], None]] = {IN_PROCESS: in_process_call(in_process, query)}
+            calls: dict[str, Callable[[], None]] = {
+                IN_PROCESS: in_process_call(in_memory, query),
+                IN_PROCESS_DISK: in_process_call(on_disk, query),
+            }
             for target, (_, url) in servers.items():
                 calls[target] = http_call(url, query, accept_for(query))
             for target, call in calls.items():  # warm-up: caches, connections, JIT-free paths
                 for _ in range(1 if target == RDFLIB else 20):
                     call()
+            single = {}  # one request's latency, for rdflib-endpoint's round length
+            for target in servers:
+                t = time.perf_counter()
+                calls[target]()
+                single[target] = time.perf_counter() - t
             for clients in CLIENTS:
-                latencies: dict[str, list[float]] = {t: [] for t in calls}
-                rounds: dict[str, list[float]] = {t: [] for t in calls}
+                rounds: dict[str, list[Round]] = {t: [] for t in calls}
                 cores: dict[str, list[float]] = {t: [] for t in servers}
                 order = list(calls)
                 for r in range(args.repeats):
                     loads.append(os.getloadavg()[0])
                     for target in order[r % len(order):] + order[:r % len(order)]:
                         slow = target == RDFLIB
+                        seconds = (args.rdflib_seconds if slow else args.seconds) / args.repeats
+                        if slow:  # every client's request must finish within a round, twice
+                            seconds = max(seconds, 2.5 * clients * single[target])
                         pids = children(servers[target][0].pid) if target in servers else []
-                        cpu0 = cpu_seconds(pids)
-                        lat, wall = measure(
-                            calls[target], clients,
-                            max_requests=max(1, (args.rdflib_max_requests if slow
-                                                 else args.max_requests) // args.repeats),
-                            max_seconds=(args.rdflib_seconds if slow else args.seconds)
-                            / args.repeats)
-                        latencies[target] += lat
-                        rounds[target].append(len(lat) / wall)
+                        cpu0, wall0 = cpu_seconds(pids), time.perf_counter()
+                        if target in servers and use_wrk:
+                            rounds[target].append(wrk_round(servers[target][1], query,
+                                                            accept_for(query), clients, seconds))
+                        else:
+                            lat, wall = measure(
+                                calls[target], clients,
+                                max_requests=max(1, (args.rdflib_max_requests if slow
+                                                     else args.max_requests) // args.repeats),
+                                max_seconds=seconds)
+                            rounds[target].append(from_latencies(lat, wall))
                         if pids:
-                            cores[target].append((cpu_seconds(pids) - cpu0) / wall)
+                            cores[target].append((cpu_seconds(pids) - cpu0)
+                                                 / (time.perf_counter() - wall0))
                 for target in calls:
                     row = {"target": target, "query": name, "clients": clients,
-                           **summary(latencies[target], rounds[target])}
+                           **summary(rounds[target])}
                     if target in servers:
                         row["server_cores"] = statistics.median(cores[target])
                     results["rows"].append(row)
@@ -306,9 +372,12 @@ def _versions() -> dict[str, str]:
 
 
 def main() -> None:
-    if len(sys.argv) == 4 and sys.argv[1] in ("bare", "rdflib"):
+    if len(sys.argv) == 4 and sys.argv[1] in ("bare", "bare-memory", "rdflib"):
         mode, path, port = sys.argv[1:]
-        (serve_bare if mode == "bare" else serve_rdflib)(path, int(port))
+        if mode == "rdflib":
+            serve_rdflib(path, int(port))
+        else:
+            serve_bare(path, int(port), memory=mode == "bare-memory")
         return
     from endpoint_report import markdown
 
@@ -325,6 +394,8 @@ def main() -> None:
     parser.add_argument("--rdflib-max-requests", type=int, default=600)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--skip-rdflib", action="store_true")
+    parser.add_argument("--python-client", action="store_true",
+                        help="load the servers with Python threads even when wrk is installed")
     parser.add_argument("--date", default=time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()))
     args = parser.parse_args()
     results = run(args)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from endpoint_bench import BARE, CLIENTS, IN_PROCESS, OURS, RDFLIB, TARGETS
+from endpoint_bench import BARE, CLIENTS, IN_PROCESS, IN_PROCESS_DISK, OURS, RDFLIB, TARGETS
 from endpoint_setup import QUERIES
 
 #: A query that costs rdflib-endpoint this much (p50, one client) is a heavy one.
@@ -77,14 +77,21 @@ def markdown(results: dict[str, Any]) -> str:
         + ", ".join(f"{k} {v}" for k, v in results["versions"].items()) + ".",
         "",
         f"{results['triples']:,} triples of synthetic resolutions (docs/model.md shapes). "
-        "Closed loop, loopback, the same load generator for every target: Python http.client "
-        "clients in threads, one keep-alive connection each, gzip accepted (in-process: the "
-        "same threads calling `store.query` and serialising). The client threads run on the "
+        "Closed loop, loopback, the same load generator for every HTTP target: "
+        + ("`wrk` (C; one keep-alive connection per client, two threads at most) "
+           if results.get("load_generator") == "wrk" else
+           "Python http.client clients in threads, one keep-alive connection each, ")
+        + "gzip accepted (in-process: Python threads calling `store.query` and serialising). "
+        "Our server is run as `reskg serve` "
+        "with its defaults: a read-only server with one process per core, each querying an "
+        "in-memory copy of the store; `pyoxigraph in-process` and the bare app query an "
+        "in-memory copy too (the like-for-like limit and HTTP floor), and `pyoxigraph "
+        "in-process (disk)` the on-disk store. The client threads run on the "
         "same two cores as the servers. "
         f"Each cell was measured in {s.get('repeats', 1)} rounds, the targets taking turns "
-        "within each round; a cell shows the median requests/s of its rounds · p50 ms · p99 ms "
-        "over all its requests. `cores` is the CPU time of our server's processes (server "
-        "processes and query workers) per wall-clock second, median of the rounds.",
+        "within each round; a cell shows the medians of its rounds' requests/s · p50 ms · "
+        "p99 ms. `cores` is the CPU time of our server's processes per wall-clock "
+        "second, median of the rounds.",
         "",
         f"Machine load average (1 min): {results.get('load_average_at_start', 0):.1f} at the "
         f"start, {results.get('load_average_max', 0):.1f} at most during, "
@@ -92,8 +99,8 @@ def markdown(results: dict[str, Any]) -> str:
         "shared the machine; anything above ~1 means the figures understate every target alike.",
         "",
         "| query | clients | " + " | ".join(TARGETS) + " | ours/rdflib | ours/in-process "
-        "| ours/bare | cores (ours) |",
-        "|---|---|" + "---|" * (len(TARGETS) + 4),
+        "| ours/in-process (disk) | ours/bare | cores (ours) |",
+        "|---|---|" + "---|" * (len(TARGETS) + 5),
     ]
     for name in QUERIES:
         for clients in CLIENTS:
@@ -106,7 +113,7 @@ def markdown(results: dict[str, Any]) -> str:
             cores = f"{ours['server_cores']:.2f}" if ours else "–"
             lines.append(f"| {name} | {clients} | " + " | ".join(cells) + " | "
                          + " | ".join(_fmt(_ratio(by, t, name, clients))
-                                      for t in (RDFLIB, IN_PROCESS, BARE))
+                                      for t in (RDFLIB, IN_PROCESS, IN_PROCESS_DISK, BARE))
                          + f" | {cores} |")
     lines += [
         "",

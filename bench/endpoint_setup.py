@@ -111,8 +111,9 @@ def generate_nquads(path: Path, triples: int, *, seed: int = 20121026) -> int:
 # --------------------------------------------------------------------- comparison apps
 
 
-def serve_bare(store_path: str, port: int) -> None:
-    """The bare app: ~30 lines of Starlette calling store.query and serialising."""
+def serve_bare(store_path: str, port: int, *, memory: bool = False) -> None:
+    """The bare app: ~30 lines of Starlette calling store.query and serialising (over an
+    in-memory copy of the store with ``memory``, as our server queries one)."""
     import pyoxigraph as ox
     import uvicorn
     from starlette.applications import Starlette
@@ -121,6 +122,10 @@ def serve_bare(store_path: str, port: int) -> None:
     from starlette.routing import Route
 
     store = ox.Store.read_only(store_path)
+    if memory:
+        copy = ox.Store()
+        copy.bulk_extend(store)
+        store = copy
 
     def sparql(request: Request) -> Response:
         result = store.query(request.query_params["query"], use_default_graph_as_union=True)
