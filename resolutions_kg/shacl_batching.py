@@ -13,8 +13,16 @@ the same constraints run on the same nodes and report the same results. Likewise
 node conforms unless a result with it as focus node has a severity that is not allowed — the rule
 ``Shape.validate`` applies to a single node. Cases the batching does not cover (a possibly
 recursive shape, a missing or malformed shape, disjoint sibling shapes, no value nodes, a verdict
-the results do not explain) go to pyshacl's own methods. The patch is applied only to the pyshacl
-versions it was checked against; with any other version validation is simply slower.
+the results do not explain) go to pyshacl's own methods.
+
+Every result pyshacl makes — most of them inside ``sh:or`` alternatives and qualified value
+shapes, and thrown away — also gets a text description, for the text report ``pyshacl.validate``
+returns; :mod:`resolutions_kg.validation` reads the report graph only (its
+:meth:`~resolutions_kg.validation.Report.text` is written from the graph), so descriptions are
+left empty. The report graph is unchanged.
+
+The patch is applied only to the pyshacl versions it was checked against; with any other version
+validation is simply slower.
 """
 
 from __future__ import annotations
@@ -22,6 +30,7 @@ from __future__ import annotations
 from typing import Any
 
 import pyshacl
+from pyshacl.constraints.constraint_component import ConstraintComponent
 from pyshacl.constraints.core.shape_based_constraints import (
     PropertyConstraintComponent,
     QualifiedValueShapeConstraintComponent,
@@ -39,7 +48,13 @@ _original_qualified = QualifiedValueShapeConstraintComponent._evaluate_value_sha
 ORIGINALS = (
     (PropertyConstraintComponent, "_evaluate_property_shape", _original),
     (QualifiedValueShapeConstraintComponent, "_evaluate_value_shape", _original_qualified),
+    (ConstraintComponent, "make_v_result_description",
+     ConstraintComponent.make_v_result_description),
 )
+
+
+def _no_description(self: Any, *args: Any, **kwargs: Any) -> str:
+    return ""
 
 
 def _evaluate_property_shape_batched(
@@ -140,4 +155,5 @@ def install() -> bool:
     QualifiedValueShapeConstraintComponent._evaluate_value_shape = (  # type: ignore[method-assign]
         _evaluate_value_shape_batched
     )
+    ConstraintComponent.make_v_result_description = _no_description  # type: ignore[method-assign]
     return True
