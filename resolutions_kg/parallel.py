@@ -9,11 +9,12 @@ the order the paths were given, so that the one writer â€” the parent process â€
 in the same order whatever the number of jobs, and the same corpus gives the same dump.
 
 An outcome crosses the process boundary as plain data: a :class:`Prepared` document whose
-triples are N-Triples text (pyoxigraph terms do not pickle cheaply), or the error message of a
-document that failed. A worker that dies (killed, out of memory, a crash in native code) breaks
-the pool; the documents still in flight are then prepared again one at a time in a fresh
-single-worker pool, and a document that kills its worker there too is reported as failed. The
-parent has written nothing of any of them, so nothing is lost and nothing is half-written.
+triples are N-Triples text (pyoxigraph terms do not pickle cheaply; the writer pastes the text
+into its SPARQL update as it is), or the error message of a document that failed. A worker that
+dies (killed, out of memory, a crash in native code) breaks the pool; the documents still in
+flight are then prepared again one at a time in a fresh single-worker pool, and a document that
+kills its worker there too is reported as failed. The parent has written nothing of any of
+them, so nothing is lost and nothing is half-written.
 """
 
 from __future__ import annotations
@@ -56,11 +57,6 @@ class Prepared:
     recommendations: int
     warnings: tuple[str, ...]
 
-    def document_triples(self) -> list[ox.Triple]:
-        return _triples(self.document)
-
-    def entity_triples(self) -> list[ox.Triple]:
-        return _triples(self.entities)
 
 
 @dataclass(frozen=True)
@@ -79,10 +75,6 @@ ChunkTask = Callable[[list[str], str], list[Outcome]]
 
 def _ntriples(triples: Iterable[ox.Triple]) -> str:
     return "".join(f"{t.subject} {t.predicate} {t.object} .\n" for t in triples)
-
-
-def _triples(text: str) -> list[ox.Triple]:
-    return [q.triple for q in ox.parse(text, format=ox.RdfFormat.N_TRIPLES)]
 
 
 def _attempt(path: str, make: Callable[[], tuple[Resolution, Mapped]]

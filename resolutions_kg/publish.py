@@ -292,8 +292,8 @@ def _store_document(
     stale = [g for g, name in names.items() if name == path.name and g != graph]
     st.replace_graphs(
         store,
-        {**system, graph: prepared.document_triples()},
-        add={minter.graph("entities"): prepared.entity_triples()},
+        {**system, graph: prepared.document},
+        add={minter.graph("entities"): prepared.entities},
         remove=stale,
     )
     for g in stale:

@@ -89,16 +89,23 @@ def mark_modified(path: str | os.PathLike[str], base_iri: str) -> dict[str, Any]
     return write_state(path, base_iri=base_iri, created=created, modified=now)
 
 
-def _insert_block(graph: str, triples: Iterable[ox.Triple]) -> str:
+#: Triples to write: pyoxigraph triples, or N-Triples text with one triple a line written from
+#: pyoxigraph terms (``f"{s} {p} {o} .\n"``, which is also SPARQL) as worker processes hand it over.
+Triples = Iterable[ox.Triple] | str
+
+
+def _insert_block(graph: str, triples: Triples) -> str:
+    if isinstance(triples, str):
+        return f"GRAPH <{graph}> {{\n{triples}\n}}"
     lines = [f"{t.subject} {t.predicate} {t.object} ." for t in triples]
     return f"GRAPH <{graph}> {{\n" + "\n".join(lines) + "\n}"
 
 
 def replace_graphs(
     store: ox.Store,
-    replace: Mapping[str, Iterable[ox.Triple]] | None = None,
+    replace: Mapping[str, Triples] | None = None,
     *,
-    add: Mapping[str, Iterable[ox.Triple]] | None = None,
+    add: Mapping[str, Triples] | None = None,
     remove: Iterable[str] = (),
 ) -> None:
     """In one transaction: drop and refill the graphs of ``replace``, add to those of ``add``,
