@@ -48,7 +48,7 @@ from resolutions_kg.settings import DEFAULT_BASE_IRI
 from resolutions_kg.shacl_data import NotSeparable, ValidationGraph, rdflib_term
 from resolutions_kg.validation import (
     Report,
-    lookups,
+    known_triples,
     ontology_twins,
     reachable,
     run_pyshacl,
@@ -167,14 +167,14 @@ def _document(triples: Iterable[ox.Triple | ox.Quad], base_iri: str,
         twin = ox.Quad(statement.subject, statement.predicate, statement.object)
         pairs.append(((rdflib_term(twin.subject), rdflib_term(twin.predicate),
                        rdflib_term(twin.object)), twin))
-    known = lookups(base_iri, context)
+    known = known_triples(base_iri, context)
     described: dict[Node, set[Any]] = {}
     mentions: set[Node] = set()
     for triple, _ in pairs:
         mentions.add(triple[0])
         if not isinstance(triple[2], Literal):
             mentions.add(triple[2])
-        if not any(triple == t for table in known for t, _ in table.get(triple[0], ())):
+        if triple not in known:
             described.setdefault(triple[0], set()).add(triple)
     reached = reachable(mentions, base_iri, context)
     ontology = _ontology_nodes()
@@ -239,11 +239,11 @@ def _conforms_together(documents: list[_Document], targets: GuardedTargets) -> b
     for document in documents:
         for triple, twin in document.pairs:
             graph.add_twin(triple, twin)
-    for document in documents:
-        for triple, twin in document.reached:
-            graph.add_twin(triple, twin)
-            common.add(triple[0])
-            common.add(triple[2])
+    reached = {triple: twin for document in documents for triple, twin in document.reached}
+    for triple, twin in reached.items():
+        graph.add_twin(triple, twin)
+        common.add(triple[0])
+        common.add(triple[2])
     for triple, twin in ontology_twins():
         graph.add_twin(triple, twin)
     counts = Counter(node for document in documents for node in document.mentions)

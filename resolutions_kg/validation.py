@@ -287,6 +287,17 @@ def lookups(
     return _lookup(base_iri), _context_lookup(tuple(context))
 
 
+@functools.lru_cache(maxsize=4)
+def _known(base_iri: str, context: tuple[ox.Triple | ox.Quad, ...]) -> frozenset[Any]:
+    return frozenset(triple for table in lookups(base_iri, context)
+                     for twins in table.values() for triple, _ in twins)
+
+
+def known_triples(base_iri: str, context: Iterable[ox.Triple | ox.Quad]) -> frozenset[Any]:
+    """Every triple of the reference schemes and of ``context``, as rdflib triples."""
+    return _known(base_iri, tuple(context))
+
+
 def reachable(
     seeds: Iterable[Node], base_iri: str, context: Iterable[ox.Triple | ox.Quad]
 ) -> list[tuple[Any, ox.Quad]]:
