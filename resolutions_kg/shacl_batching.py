@@ -19,7 +19,8 @@ Every result pyshacl makes — most of them inside ``sh:or`` alternatives and qu
 shapes, and thrown away — also gets a text description, for the text report ``pyshacl.validate``
 returns; :mod:`resolutions_kg.validation` reads the report graph only (its
 :meth:`~resolutions_kg.validation.Report.text` is written from the graph), so descriptions are
-left empty. The report graph is unchanged.
+left empty. The report graph is unchanged. And the list of constraint parameters that
+``Shape.validate`` searches for every predicate of a shape answers from a set.
 
 The patch is applied only to the pyshacl versions it was checked against; with any other version
 validation is simply slower.
@@ -30,6 +31,8 @@ from __future__ import annotations
 from typing import Any
 
 import pyshacl
+from pyshacl import shape as pyshacl_shape
+from pyshacl.constraints import ALL_CONSTRAINT_PARAMETERS, CONSTRAINT_PARAMETERS_MAP
 from pyshacl.constraints.constraint_component import ConstraintComponent
 from pyshacl.constraints.core.shape_based_constraints import (
     PropertyConstraintComponent,
@@ -55,6 +58,30 @@ ORIGINALS = (
 
 def _no_description(self: Any, *args: Any, **kwargs: Any) -> str:
     return ""
+
+
+class _Parameters(list[Any]):
+    """pyshacl's list of constraint parameters, answering ``in`` from a set: ``Shape.validate``
+    asks it about every predicate of the shape, at every evaluation."""
+
+    def __init__(self, items: Any = ()) -> None:
+        super().__init__(items)
+        self._set = set(self)
+
+    def __contains__(self, item: object) -> bool:
+        return item in self._set
+
+    def copy(self) -> _Parameters:
+        return _Parameters(self)
+
+    def append(self, item: Any) -> None:
+        super().append(item)
+        self._set.add(item)
+
+
+#: What ``pyshacl.shape`` looks up its constraint parameters in (it fills it on first use).
+_PLAIN_PARAMETERS = (list(ALL_CONSTRAINT_PARAMETERS), CONSTRAINT_PARAMETERS_MAP)
+ORIGINALS += ((pyshacl_shape, "CONSTRAINT_PARAMS", _PLAIN_PARAMETERS),)  # type: ignore[assignment]
 
 
 def _evaluate_property_shape_batched(
@@ -156,4 +183,6 @@ def install() -> bool:
         _evaluate_value_shape_batched
     )
     ConstraintComponent.make_v_result_description = _no_description  # type: ignore[method-assign]
+    pyshacl_shape.CONSTRAINT_PARAMS = (  # type: ignore[attr-defined]
+        _Parameters(ALL_CONSTRAINT_PARAMETERS), CONSTRAINT_PARAMETERS_MAP)
     return True
