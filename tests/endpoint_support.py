@@ -2,6 +2,7 @@
 
 - :func:`build_store`: a small on-disk store (a resolution in its named graph, plus a ``filler``
   graph of 300 triples that makes a cross join explode);
+- :func:`fill_numbered`: quads ``ex:s{i} ex:value i`` for the query pool tests;
 - :class:`Server`: ``reskg serve`` on a free port of 127.0.0.1
   (``with Server(store, "--query-timeout", "3") as s: httpx.get(s.url + "/health")``).
 
@@ -164,3 +165,13 @@ class Server:
         self.stop()
 
 
+#: Quads in the store of the query pool tests (``pool_fixtures.py``).
+POOL_ROWS = 40_000
+
+
+def fill_numbered(store: ox.Store, rows: int) -> None:
+    """Quads ``ex:s{i} ex:value i`` for i below ``rows``, in the graph ``ex:g``."""
+    ex = "http://example.org/"
+    graph = ox.NamedNode(f"{ex}g")
+    store.extend(ox.Quad(ox.NamedNode(f"{ex}s{i}"), ox.NamedNode(f"{ex}value"), ox.Literal(i),
+                         graph) for i in range(rows))

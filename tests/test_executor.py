@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import asyncio
 import threading
-from collections.abc import Callable, Coroutine, Iterator
+from collections.abc import Callable, Coroutine
 from typing import Any
 
 import pyoxigraph as ox
 import pytest
+from endpoint_support import POOL_ROWS as ROWS
 from resolutions_kg.endpoint.executor import (
     CHUNK,
     INLINE,
@@ -22,8 +23,7 @@ from resolutions_kg.endpoint.executor import (
     WorkerPool,
 )
 
-EX = "http://example.org/"
-ROWS = 40_000
+pytest_plugins = ["pool_fixtures"]
 EXPLOSIVE = "SELECT (COUNT(*) AS ?n) { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
 #: CONSTRUCTs whose N-Triples are inline, between INLINE and CHUNK, and over CHUNK bytes.
 SIZES = {"inline": 100, "one message": 3_000, "chunks": ROWS}
@@ -31,26 +31,6 @@ SIZES = {"inline": 100, "one message": 3_000, "chunks": ROWS}
 
 def construct(n: int) -> str:
     return f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ ?s ?p ?o FILTER(?o < {n}) }}"
-
-
-@pytest.fixture(scope="module")
-def store_path(tmp_path_factory: pytest.TempPathFactory) -> str:
-    folder = tmp_path_factory.mktemp("executor") / "store"
-    store = ox.Store(str(folder))
-    graph = ox.NamedNode(f"{EX}g")
-    store.extend(ox.Quad(ox.NamedNode(f"{EX}s{i}"), ox.NamedNode(f"{EX}value"), ox.Literal(i),
-                         graph) for i in range(ROWS))
-    store.flush()
-    del store
-    return str(folder)
-
-
-@pytest.fixture(scope="module")
-def pool(store_path: str) -> Iterator[WorkerPool]:
-    pool = WorkerPool(store_path, size=2)
-    pool.start()
-    yield pool
-    pool.close()
 
 
 def on_loop(loop: str, coroutine: Callable[[], Coroutine[Any, Any, Any]]) -> Any:
@@ -138,23 +118,5 @@ def test_threads_and_coroutines_share_one_worker(store_path: str) -> None:
         sizes = asyncio.run(coroutines())
         worker.join(60)
         assert len(answers) == 5 and len(set(answers + sizes)) == 1
-    finally:
-        pool.close()
-
-
-def test_waiting_for_a_busy_worker_counts_against_the_limit(store_path: str) -> None:
-    pool = WorkerPool(store_path, size=1)
-    pool.start()
-    try:
-        async def two() -> list[Any]:
-            return list(await asyncio.gather(
-                pool.arun(QueryJob(EXPLOSIVE), timeout=1.0),
-                pool.arun(QueryJob("ASK {}"), timeout=0.3),
-                return_exceptions=True,
-            ))
-
-        first, second = asyncio.run(two())
-        assert isinstance(first, QueryTimeoutError)
-        assert isinstance(second, QueryTimeoutError) and "busy" in str(second)
     finally:
         pool.close()

@@ -7,9 +7,12 @@ from __future__ import annotations
 import asyncio
 import time
 from collections.abc import Iterator
+from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
+from endpoint_support import POOL_ROWS as ROWS
+from endpoint_support import fill_numbered as fill
 from resolutions_kg.endpoint.executor import (
     CHUNK,
     NotAcceptableError,
@@ -21,9 +24,10 @@ from resolutions_kg.endpoint.executor import (
     WorkerPool,
 )
 from resolutions_kg.endpoint.inprocess import ThreadPool, memory_copy
+from test_executor import construct
 
-EX = "http://example.org/"
-ROWS = 40_000
+pytest_plugins = ["pool_fixtures"]
+
 #: Over SLOW_ROWS quads this takes a few seconds: long past the limits below, yet it ends, so
 #: that the thread left running does not outlive the test by much.
 SLOW = "SELECT (COUNT(*) AS ?n) { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n ?o }"
@@ -31,39 +35,11 @@ SLOW_ROWS = 30
 SIZES = {"small": 100, "one chunk": 3_000, "chunks": ROWS}
 
 
-def construct(n: int) -> str:
-    return f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ ?s ?p ?o FILTER(?o < {n}) }}"
-
-
-def fill(store: ox.Store, rows: int) -> None:
-    graph = ox.NamedNode(f"{EX}g")
-    store.extend(ox.Quad(ox.NamedNode(f"{EX}s{i}"), ox.NamedNode(f"{EX}value"), ox.Literal(i),
-                         graph) for i in range(rows))
-
-
-@pytest.fixture(scope="module")
-def store_path(tmp_path_factory: pytest.TempPathFactory) -> str:
-    folder = tmp_path_factory.mktemp("inprocess") / "store"
-    store = ox.Store(str(folder))
-    fill(store, ROWS)
-    store.flush()
-    del store
-    return str(folder)
-
-
 @pytest.fixture(scope="module")
 def threads(store_path: str) -> Iterator[ThreadPool]:
-    pool = ThreadPool(memory_copy(ox.Store.read_only(store_path)), size=2)
-    yield pool
-    pool.close()
-
-
-@pytest.fixture(scope="module")
-def processes(store_path: str) -> Iterator[WorkerPool]:
-    pool = WorkerPool(store_path, size=1)
-    pool.start()
-    yield pool
-    pool.close()
+    threaded = ThreadPool(memory_copy(ox.Store.read_only(store_path)), size=2)
+    yield threaded
+    threaded.close()
 
 
 def test_the_memory_copy_holds_every_quad(store_path: str) -> None:
@@ -72,10 +48,10 @@ def test_the_memory_copy_holds_every_quad(store_path: str) -> None:
 
 
 @pytest.mark.parametrize("size", list(SIZES))
-def test_threads_answer_what_worker_processes_answer(threads: ThreadPool, processes: WorkerPool,
+def test_threads_answer_what_worker_processes_answer(threads: ThreadPool, pool: WorkerPool,
                                                      size: str) -> None:
     job = QueryJob(construct(SIZES[size]), graph_format="N_TRIPLES")
-    expected = processes.run(job, timeout=60).read()
+    expected = pool.run(job, timeout=60).read()
     threaded = threads.run(job, timeout=60)
     chunks = list(threaded.chunks)
 
@@ -135,9 +111,28 @@ def test_a_query_past_its_limit_is_late_at_once_and_the_server_is_told(
         pool.close()
 
 
-def test_waiting_for_a_busy_thread_counts_against_the_limit(slow_store: ox.Store) -> None:
+@pytest.fixture()
+def slow_path(tmp_path: Path) -> str:
+    folder = tmp_path / "slow"
+    store = ox.Store(str(folder))
+    fill(store, SLOW_ROWS)
+    store.flush()
+    del store
+    return str(folder)
+
+
+@pytest.mark.parametrize("kind", ["threads", "processes"])
+def test_waiting_for_a_busy_worker_counts_against_the_limit(slow_path: str, kind: str) -> None:
+    """Threads and worker processes alike: a query that waits past its limit for the only
+    worker is refused as busy and never runs; the one that ran past its limit is stopped."""
     told: list[str] = []
-    pool = ThreadPool(slow_store, size=1, on_stuck=lambda: told.append("stuck"))
+    pool: ThreadPool | WorkerPool
+    if kind == "threads":
+        pool = ThreadPool(memory_copy(ox.Store.read_only(slow_path)), size=1,
+                          on_stuck=lambda: told.append("stuck"))
+    else:
+        pool = WorkerPool(slow_path, size=1)
+        pool.start()
     try:
         async def two() -> list[object]:
             return list(await asyncio.gather(
@@ -149,7 +144,8 @@ def test_waiting_for_a_busy_thread_counts_against_the_limit(slow_store: ox.Store
         first, second = asyncio.run(two())
         assert isinstance(second, QueryTimeoutError) and "busy" in str(second)
         assert isinstance(first, QueryTimeoutError) and "time limit of 1 s" in str(first)
-        assert told == ["stuck"]  # only the query that ran is stuck; the waiting one never ran
+        if kind == "threads":  # only the query that ran is stuck; the waiting one never ran
+            assert told == ["stuck"]
     finally:
         pool.close()
 
