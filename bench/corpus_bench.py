@@ -5,11 +5,11 @@
 Generates ``n`` documents (``bench/generate_corpus.py``, fixed seed) once, then for each number
 of jobs loads them into a fresh store through the real command (``reskg load DIR --store S
 --jobs N``, run in a fresh Python process so that peak memory is that run's alone) and reports
-wall time, documents/s, triples/s and peak resident memory of the writer process and of its
-largest worker (``getrusage``: RUSAGE_SELF and RUSAGE_CHILDREN). It checks that every generated
-document loaded, that each has the recommendations it was generated with, and that the dumps
-of all runs are byte-identical; it writes the figures, dated and with the machine's load
-averages, to ``docs/bench-load.md``.
+wall time, documents/s, triples/s, CPU time of the writer process and of its workers, and
+peak resident memory of the writer and of its largest worker (``getrusage``: RUSAGE_SELF and
+RUSAGE_CHILDREN). It checks that every generated document loaded, that each has the
+recommendations it was generated with, and that the dumps of all runs are byte-identical; it
+writes the figures, dated and with the machine's load averages, to ``docs/bench-load.md``.
 """
 
 from __future__ import annotations
@@ -63,11 +63,13 @@ def run_one(corpus: Path, store: Path, jobs: int) -> dict[str, object]:
     quads = count_quads(s)
     del s
     kib = 1024  # ru_maxrss is in KiB on Linux
+    me, workers = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(
+        resource.RUSAGE_CHILDREN)
     return {
         "jobs": jobs, "exit_code": exit_code, "wall": wall, "documents": len(counts),
         "quads": quads, "recommendations": counts,
-        "parent_peak_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / kib,
-        "child_peak_mib": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / kib,
+        "parent_peak_mib": me.ru_maxrss / kib, "child_peak_mib": workers.ru_maxrss / kib,
+        "parent_cpu": me.ru_utime + me.ru_stime, "child_cpu": workers.ru_utime + workers.ru_stime,
     }
 
 
@@ -145,19 +147,22 @@ def report(rows: list[dict[str, object]], count: int, problems: list[str], same_
         "UTF-8, UTF-8 with BOM, cp1251 and KOI8-R, .md, .html in UTF-8 and windows-1251, .docx; "
         "seven forms of the operative part), each loaded into a fresh store with "
         "`reskg load DIR --store S --jobs N`. Wall time includes starting the worker processes "
-        "and loading their models; peak memory is the maximum resident set of the writer "
+        "and loading their models; CPU is user plus system time of the writer process (with "
+        "one job, all the work) and of its workers together, the figure other work on the "
+        "machine disturbs least; peak memory is the maximum resident set of the writer "
         "process and of the largest worker.",
         "",
-        "| jobs | documents | failed | wall s | documents/s | triples/s | writer peak MiB "
-        "| worker peak MiB | load average before (1/5/15 min) |",
-        "|---:|---:|---:|---:|---:|---:|---:|---:|---|",
+        "| jobs | documents | failed | wall s | documents/s | triples/s | writer CPU s "
+        "| workers CPU s | writer peak MiB | worker peak MiB | load average before (1/5/15 min) |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|",
     ]
     for r in rows:
         wall = float(r["wall"])  # type: ignore[arg-type]
         lines.append(
             f"| {r['jobs']} | {r['documents']} | {count - int(r['documents'])} "  # type: ignore[call-overload]
             f"| {wall:.1f} | {int(r['documents']) / wall:.1f} "  # type: ignore[call-overload]
-            f"| {int(r['quads']) / wall:,.0f} | {float(r['parent_peak_mib']):.0f} "  # type: ignore[arg-type]
+            f"| {int(r['quads']) / wall:,.0f} | {float(r['parent_cpu']):.1f} "  # type: ignore[arg-type]
+            f"| {float(r['child_cpu']):.1f} | {float(r['parent_peak_mib']):.0f} "  # type: ignore[arg-type]
             f"| {float(r['child_peak_mib']):.0f} | {r['load_before']} |"  # type: ignore[arg-type]
         )
     lines += [
