@@ -37,6 +37,8 @@ from typing import Any, cast
 import uvicorn
 from resolutions_kg.endpoint.app import create_app
 
+from resolutions_kg.errors import ServerError
+
 logger = logging.getLogger("resolutions_kg.endpoint")
 
 #: Most server processes started by default, whatever the number of cores.
@@ -76,7 +78,8 @@ def serve(store_path: str | Path, *, host: str = "127.0.0.1", port: int = 8000,
         return
     count = server_processes(settings, processes)
     sockets = [_listening_socket(host, port, reuse_port=count > 1) for _ in range(count)]
-    _Supervisor(str(store_path), settings, config, sockets).run()
+    if _Supervisor(str(store_path), settings, config, sockets).run():
+        raise ServerError("the server could not start (the reason is logged above)")
 
 
 def _listening_socket(host: str, port: int, *, reuse_port: bool) -> socket.socket:
@@ -116,12 +119,15 @@ def _serve_one(sock: socket.socket, store_path: str, settings: dict[str, Any],
     """One server process (spawned): its own app on ``sock``; reports to the supervisor."""
     lock = threading.Lock()
     app = create_app(store_path, on_stuck=lambda: _tell(conn, lock, b"stuck"), **settings)
+    code = 0
     try:
         _Server(uvicorn.Config(app, **config), conn, lock).run(sockets=[sock])
+    except SystemExit as exc:  # uvicorn's way of saying the app did not start
+        code = exc.code if isinstance(exc.code, int) else 1
     finally:
         logging.shutdown()
         # A stuck query thread would keep a normal exit waiting for it: leave at once.
-        os._exit(0)
+        os._exit(code)
 
 
 @dataclass
@@ -131,6 +137,7 @@ class _Slot:
     sock: socket.socket
     process: Any = None
     conn: Connection | None = None
+    ready: bool = False
     replacement: Any = None
     replacement_conn: Connection | None = None
     retiring: list[tuple[Any, float]] = field(default_factory=list)
@@ -152,8 +159,9 @@ class _Supervisor:
         sender.close()
         return process, receiver
 
-    def run(self) -> None:
-        """Until SIGINT or SIGTERM; then stop every process with SIGTERM (graceful)."""
+    def run(self) -> int:
+        """Until SIGINT or SIGTERM; then stop every process with SIGTERM (graceful). Returns
+        the exit status: 1 when a server process could not start at all."""
         for signum in (signal.SIGINT, signal.SIGTERM):
             signal.signal(signum, lambda signum, frame: self._stop.set())
         for slot in self._slots:
@@ -163,7 +171,10 @@ class _Supervisor:
                 conns = [c for s in self._slots for c in (s.conn, s.replacement_conn) if c]
                 for conn in wait(conns, timeout=0.5):
                     self._message(cast(Connection, conn))
-                self._check()
+                if not self._check():
+                    logger.error("a server process could not start (see above); stopping")
+                    return 1
+            return 0
         finally:
             self._shutdown()
 
@@ -181,6 +192,8 @@ class _Supervisor:
                 elif not message:
                     conn.close()
                     slot.conn = None
+            if conn is slot.conn and message == b"ready":
+                slot.ready = True
             elif conn is slot.replacement_conn:
                 if message == b"ready":
                     self._promote(slot)
@@ -198,8 +211,11 @@ class _Supervisor:
             slot.conn.close()
         slot.process, slot.conn = slot.replacement, slot.replacement_conn
         slot.replacement = slot.replacement_conn = None
+        slot.ready = True
 
-    def _check(self) -> None:
+    def _check(self) -> bool:
+        """Reap retired processes, restart dead ones; False when one died before it was ready
+        (it could not start: restarting it would fail again)."""
         now = time.monotonic()
         for slot in self._slots:
             for process, deadline in list(slot.retiring):
@@ -208,17 +224,27 @@ class _Supervisor:
                     slot.retiring.remove((process, deadline))
                 elif now > deadline:
                     process.kill()
+            if slot.replacement is not None and not slot.replacement.is_alive():
+                logger.error("the replacement server process %s exited with %s before it was "
+                             "ready", slot.replacement.pid, slot.replacement.exitcode)
+                if slot.replacement_conn is not None:
+                    slot.replacement_conn.close()
+                slot.replacement = slot.replacement_conn = None
             if slot.process is not None and not slot.process.is_alive():
+                if not slot.ready:
+                    return False
                 logger.error("server process %s exited with %s; %s", slot.process.pid,
                              slot.process.exitcode,
                              "its replacement takes over" if slot.replacement else "restarting it")
                 if slot.conn is not None:
                     slot.conn.close()
+                slot.ready = False
                 if slot.replacement is not None:
                     slot.process, slot.conn = slot.replacement, slot.replacement_conn
                     slot.replacement = slot.replacement_conn = None
                 else:
                     slot.process, slot.conn = self._start(slot)
+        return True
 
     def _shutdown(self) -> None:
         processes = [p for s in self._slots

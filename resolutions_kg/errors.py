@@ -17,7 +17,8 @@
     ├── ReconciliationError            a reconciliation endpoint fails or answers nonsense
     ├── PushError ***                  a graph could not be sent to (or verified in) another store
     │   └── PushAuthError ***          the other store refused our credentials
-    └── SettingsError                  a setting has a value it cannot take
+    ├── SettingsError                  a setting has a value it cannot take
+    └── ServerError                    the server could not start
 
 (* defined in ``resolutions_kg.endpoint.executor``, ** in
 ``resolutions_kg.endpoint.update_dataset``, *** in ``resolutions_kg.push``, beside the code that
@@ -98,3 +99,7 @@ class ReconciliationError(ResolutionsKGError):
 
 class SettingsError(ResolutionsKGError):
     """A setting (option or RESKG_* variable) has a value it cannot take."""
+
+
+class ServerError(ResolutionsKGError):
+    """The server could not start (its processes failed at start-up; the log says why)."""

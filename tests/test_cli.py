@@ -144,3 +144,22 @@ def test_validate_finds_a_violation_in_a_file(tmp_path: Path) -> None:
     assert out.returncode == 1
     assert "Does not conform" in out.stdout
     assert "position" in out.stdout
+
+
+def test_serve_without_a_store_says_so_and_exits(tmp_path: Path) -> None:
+    for store in (tmp_path / "missing", tmp_path):  # nothing there; a folder that is no store
+        out = run("serve", "--store", str(store), "--port", "0")
+        assert out.returncode == 1
+        assert f"{store}: no store here" in out.stderr and "Traceback" not in out.stderr
+
+
+def test_serve_stops_when_its_processes_cannot_start(tmp_path: Path) -> None:
+    """A store folder that looks like a store but cannot be opened: every server process fails
+    at start-up; the command says so and exits instead of restarting them for ever."""
+    store = tmp_path / "broken"
+    store.mkdir()
+    (store / "CURRENT").write_text("MANIFEST-999999\n")
+    out = run("serve", "--store", str(store), "--port", "0")
+    assert out.returncode == 1
+    assert "cannot open the store" in out.stderr
+    assert "reskg: error: the server could not start" in out.stderr

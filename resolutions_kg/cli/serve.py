@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import click
 
 from resolutions_kg.cli import setting_option
@@ -39,6 +41,7 @@ def command(store: str | None, backend: str | None, host: str, port: int, log_le
     itself, e.g. with 'reskg push').
     """
     from resolutions_kg.endpoint.server import serve
+    from resolutions_kg.errors import StoreError
     from resolutions_kg.store import read_state
 
     ctx = click.get_current_context()
@@ -49,6 +52,9 @@ def command(store: str | None, backend: str | None, host: str, port: int, log_le
         store = None
     elif not store:
         raise click.UsageError("give --store DIR (a local store) or --backend URL")
+    elif not settings.get("update_token") and not (Path(store) / "CURRENT").is_file():
+        # a read-only server needs a store; say so here rather than once per server process
+        raise StoreError(f"{store}: no store here (run 'reskg load … --store {store}' first)")
     elif ctx.get_parameter_source("base_iri") is click.core.ParameterSource.DEFAULT:
         # the base the store was published under, unless one was asked for
         settings["base_iri"] = read_state(store).get("base_iri", settings["base_iri"])
