@@ -58,7 +58,6 @@ class Prepared:
     warnings: tuple[str, ...]
 
 
-
 @dataclass(frozen=True)
 class Failed:
     """A document that could not be prepared, and why."""
@@ -120,26 +119,17 @@ def prepare_documents(paths: list[str], base_iri: str) -> list[Outcome]:
     minter = Minter(base_iri)
     made = [_attempt(p, lambda p=p: prepare(Path(p), minter, validate=False))  # type: ignore[misc]
             for p in paths]
-    ready = [i for i, m in enumerate(made) if not isinstance(m, Failed)]
+    ready = {i: m for i, m in enumerate(made) if not isinstance(m, Failed)}
+    errors: list[Exception | None]
     try:
-        errors: list[Exception | None] = list(require_valid_documents(
-            [made[i][1] for i in ready],  # type: ignore[index]
-            base_iri=base_iri, paths=[paths[i] for i in ready]))
+        errors = list(require_valid_documents([mapped for _, mapped in ready.values()],
+                                              base_iri=base_iri, paths=[paths[i] for i in ready]))
     except Exception as exc:  # noqa: BLE001 - a bug must fail the documents, not the worker
         errors = [RuntimeError(f"{paths[i]}: internal error while validating it: "
                                f"{type(exc).__name__}: {exc}") for i in ready]
-    outcomes: list[Outcome] = []
-    for m, error in zip(made, _spread(errors, ready, len(made)), strict=True):
-        outcomes.append(m if isinstance(m, Failed) else Failed(str(error)) if error
-                        else _prepared(*m))
-    return outcomes
-
-
-def _spread(values: list[Exception | None], at: list[int], length: int) -> list[Exception | None]:
-    spread: list[Exception | None] = [None] * length
-    for i, value in zip(at, values, strict=True):
-        spread[i] = value
-    return spread
+    error = dict(zip(ready, errors, strict=True))
+    return [m if isinstance(m, Failed) else Failed(str(error[i])) if error[i] else _prepared(*m)
+            for i, m in enumerate(made)]
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from resolutions_kg.loaders import load_file
 from resolutions_kg.iris import Minter
 from resolutions_kg.mapping import map_resolution
 from resolutions_kg.namespaces import RESKG
-from resolutions_kg.parallel import Outcome, outcome, prepare_document
+from resolutions_kg.parallel import Outcome, outcome, prepare_document, prepare_documents
 from resolutions_kg.publish import publish, require_valid_document
 from resolutions_kg.settings import DEFAULT_BASE_IRI
 from resolutions_kg.store import graph_names, open_store
@@ -126,6 +126,19 @@ def test_bad_documents_are_reported_the_rest_load_and_the_exit_code_is_1(
     for name in BAD:
         assert any(name in line for line in errors), name
     assert len(document_graphs(store)) == 5
+
+
+def test_a_chunk_of_documents_is_prepared_as_each_would_be_alone(
+    corpus: Path, tmp_path: Path
+) -> None:
+    """Workers validate a chunk of documents together; each outcome is still its own."""
+    paths = [str(p) for p in sorted(corpus.iterdir())[:6]]
+    for name, data in BAD.items():
+        (tmp_path / name).write_bytes(data)
+        paths.insert(2, str(tmp_path / name))
+    together = prepare_documents(paths, DEFAULT_BASE_IRI)
+    assert together == [prepare_document(p, DEFAULT_BASE_IRI) for p in paths]
+    assert [type(o).__name__ for o in together].count("Failed") == len(BAD)
 
 
 # --- worker tasks that go wrong (module level, so that worker processes can import them) ------
