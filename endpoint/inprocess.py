@@ -12,7 +12,9 @@ therefore answered at once with :class:`~.executor.QueryTimeoutError` (the clien
 time), the pool carries on with fresh threads, and ``on_stuck`` is called: the server supervisor
 (:mod:`.server`) starts a replacement process on the same listening socket and, once it is
 ready, shuts this process down gracefully — it finishes the requests it is answering, and the
-stuck query dies with the process. Until then the stuck thread costs a core, no answer.
+stuck query dies with the process. Until then the stuck thread costs a core, no answer; once
+more than ``size`` queries are stuck, the process takes no more queries (503, try again), so
+runaway queries cannot pile up on it.
 
 The interface is :class:`~.executor.WorkerPool`'s (``size``, ``start``, ``run``, ``arun``,
 ``close``), so :class:`~.context.AppContext` and the routes use either.
@@ -34,6 +36,7 @@ from resolutions_kg.endpoint.executor import (
     QueryJob,
     QueryOutcome,
     QuerySyntaxError,
+    QueryTimeoutError,
     WorkerError,
     _busy,
     _late,
@@ -83,6 +86,9 @@ class ThreadPool:
     def _submit(self, job: QueryJob) -> Future[tuple[bytes, bytes]]:
         if self._closed:
             raise WorkerError("the query threads are shut down")
+        if self.stuck > self._size:  # more runaway queries than threads: take no more
+            raise QueryTimeoutError("this server process is being replaced after queries it "
+                                    "could not stop; try again in a moment")
         with self._lock:
             return self._executor.submit(_run_job, self._store, job)
 

@@ -95,18 +95,29 @@ def slow_store() -> ox.Store:
 def test_a_query_past_its_limit_is_late_at_once_and_the_server_is_told(
         slow_store: ox.Store, how: str) -> None:
     told: list[str] = []
-    pool = ThreadPool(slow_store, size=1, on_stuck=lambda: told.append("stuck"))
-    try:
-        start = time.monotonic()
+    pool = ThreadPool(slow_store, size=2, on_stuck=lambda: told.append("stuck"))
+
+    def slow() -> None:
         with pytest.raises(QueryTimeoutError, match="time limit of 0.3 s"):
             if how == "run":
                 pool.run(QueryJob(SLOW), timeout=0.3)
             else:
                 asyncio.run(pool.arun(QueryJob(SLOW), timeout=0.3))
+
+    try:
+        start = time.monotonic()
+        slow()
         assert time.monotonic() - start < 2.0  # answered at its limit, not when the query ends
         assert told == ["stuck"] and pool.stuck == 1
-        # the stuck thread still holds the only slot of the old threads; a new one answers
+        # the stuck thread keeps its slot, yet a fresh thread answers the next query
         assert b"true" in pool.run(QueryJob("ASK { ?s ?p ?o }"), timeout=0.5).read()
+        slow()
+        assert b"true" in pool.run(QueryJob("ASK { ?s ?p ?o }"), timeout=0.5).read()
+        slow()
+        assert told == ["stuck"] * 3 and pool.stuck == 3
+        # more stuck queries than threads: the process takes no more until it is replaced
+        with pytest.raises(QueryTimeoutError, match="being replaced"):
+            pool.run(QueryJob("ASK {}"), timeout=0.5)
     finally:
         pool.close()
 
