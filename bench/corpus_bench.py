@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import gc
 import hashlib
 import json
 import os
@@ -81,12 +82,14 @@ def stage_split(corpus: Path, count: int = 48) -> dict[str, float]:
 
     from resolutions_kg.iris import Minter
     from resolutions_kg.mapping import map_resolution
-    from resolutions_kg.parallel import CHUNK, Prepared, _ntriples, warm_up
+    from resolutions_kg.parallel import CHUNK, GC_THRESHOLDS, Prepared, _ntriples, warm_up
     from resolutions_kg.publish import require_valid_documents
     from resolutions_kg.settings import DEFAULT_BASE_IRI as base
     from resolutions_kg.store import open_store, replace_graphs
 
     warm_up(base)
+    gc.freeze()  # as in a worker
+    gc.set_threshold(*GC_THRESHOLDS)
     minter = Minter(base)
     totals = dict.fromkeys(("parse", "map", "validate", "hand over", "store"), 0.0)
     files = sorted(corpus.iterdir())[:count]
@@ -180,9 +183,10 @@ def report(rows: list[dict[str, object]], count: int, problems: list[str], same_
         "",
         "## Where the time goes",
         "",
-        "CPU milliseconds per document of each stage, measured in one warmed-up process on the "
-        "first 48 documents (parse, map and validate — in chunks of 8 documents — run in the "
-        "workers; the writer hands over and stores):",
+        "CPU milliseconds per document of each stage, measured in one warmed-up process (with "
+        "the workers' garbage collector settings) on the first 48 documents (parse, map and "
+        "validate — in chunks of 8 documents — run in the workers; the writer hands over and "
+        "stores):",
         "",
         "| " + " | ".join(split) + " | total |",
         "|" + "---:|" * (len(split) + 1),
