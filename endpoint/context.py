@@ -49,7 +49,7 @@ from typing import Any, cast
 
 import pyoxigraph as ox
 from resolutions_kg.endpoint.executor import QueryJob, QueryOutcome, WorkerPool
-from resolutions_kg.endpoint.inprocess import ThreadPool, memory_copy
+from resolutions_kg.endpoint.inprocess import PRELOADED, ThreadPool, memory_copy
 from starlette.concurrency import run_in_threadpool
 
 from resolutions_kg.errors import StoreError
@@ -99,7 +99,9 @@ class AppContext:
         if read_only:
             limit = int(settings.get("memory_triples") or 0)
             queried = store
-            if limit > 0 and len(store) <= limit:
+            if limit > 0 and path in PRELOADED:  # copied by the supervisor before the fork
+                queried, in_memory = PRELOADED[path], True
+            elif limit > 0 and len(store) <= limit:
                 queried, in_memory = memory_copy(store), True
             pool = ThreadPool(queried, size=size, on_stuck=on_stuck)
         else:

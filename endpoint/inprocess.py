@@ -16,6 +16,10 @@ stuck query dies with the process. Until then the stuck thread costs a core, no 
 more than ``size`` queries are stuck, the process takes no more queries (503, try again), so
 runaway queries cannot pile up on it.
 
+The supervisor of a read-only server makes the in-memory copy once (:func:`preload`) and forks
+the server processes, which share it (copy-on-write); a replacement process is then ready in a
+fraction of a second. Elsewhere (no ``fork``), each process makes its own copy at start-up.
+
 The interface is :class:`~.executor.WorkerPool`'s (``size``, ``start``, ``run``, ``arun``,
 ``close``), so :class:`~.context.AppContext` and the routes use either.
 """
@@ -24,9 +28,12 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import subprocess
+import sys
 import threading
 from collections.abc import Callable, Iterator
 from concurrent.futures import CancelledError, Future, ThreadPoolExecutor
+from pathlib import Path
 from typing import Any
 
 import pyoxigraph as ox
@@ -43,9 +50,18 @@ from resolutions_kg.endpoint.executor import (
     _run_job,
 )
 
+from resolutions_kg.errors import StoreError
+
 logger = logging.getLogger("resolutions_kg.endpoint")
 
 _KINDS = {ord("r"): "results", ord("g"): "graph"}
+
+
+#: In-memory copies made by the server supervisor before it forked the server processes, by
+#: resolved store folder (:func:`preload`); the processes share its pages.
+PRELOADED: dict[str, ox.Store] = {}
+#: Exit status of ``python -m resolutions_kg.endpoint.inprocess`` for a store over the limit.
+_TOO_BIG = 3
 
 
 def memory_copy(store: ox.Store) -> ox.Store:
@@ -53,6 +69,48 @@ def memory_copy(store: ox.Store) -> ox.Store:
     memory = ox.Store()
     memory.bulk_extend(store)
     return memory
+
+
+def preload(path: str, limit: int) -> bool:
+    """Copy the store at ``path`` into :data:`PRELOADED` when it holds at most ``limit`` triples;
+    False when it holds more. The store is read by a child process and streamed here as
+    N-Quads, so that this process never opens RocksDB: its background threads would not survive
+    the fork of the server processes."""
+    command = [sys.executable, "-m", "resolutions_kg.endpoint.inprocess", path, str(limit)]
+    child = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert child.stdout is not None and child.stderr is not None
+    memory = ox.Store()
+    try:
+        memory.bulk_load(input=child.stdout, format=ox.RdfFormat.N_QUADS)
+    except (OSError, SyntaxError) as exc:
+        child.kill()
+        raise StoreError(f"{path}: cannot copy the store into memory: {exc}") from exc
+    finally:
+        child.stdout.close()
+        errors = child.stderr.read().decode(errors="replace").strip()
+        child.stderr.close()
+    status = child.wait()
+    if status == _TOO_BIG:
+        return False
+    if status != 0:
+        raise StoreError(errors or f"{path}: cannot copy the store into memory")
+    PRELOADED[str(Path(path).resolve())] = memory
+    return True
+
+
+def _dump(path: str, limit: int) -> int:
+    """The child of :func:`preload`: the store as N-Quads on stdout, unless it is too big."""
+    from resolutions_kg.store import open_store
+
+    try:
+        store = open_store(path, read_only=True)
+    except StoreError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    if len(store) > limit:
+        return _TOO_BIG
+    store.dump(output=sys.stdout.buffer, format=ox.RdfFormat.N_QUADS)
+    return 0
 
 
 class ThreadPool:
@@ -189,3 +247,7 @@ def _chunks(body: bytes) -> Iterator[bytes]:
         return iter((body,))
     view = memoryview(body)
     return (bytes(view[i : i + CHUNK]) for i in range(0, len(body), CHUNK))
+
+
+if __name__ == "__main__":
+    sys.exit(_dump(sys.argv[1], int(sys.argv[2])))

@@ -3,8 +3,9 @@
 A read-only server over a local store runs under a small supervisor: several server processes
 (the setting ``processes``; by default as many as cores, at most four), each with its own
 listening socket on the same port (``SO_REUSEPORT``: the kernel spreads new connections evenly
-over them), its own app, its own copy of the store and ``workers`` query threads
-(:mod:`.inprocess`). Python's HTTP layer holds one process's GIL, so this is how the HTTP side
+over them), its own app, a copy of the store in memory and ``workers`` query threads
+(:mod:`.inprocess`); on Linux the supervisor makes that copy once and forks the processes,
+which share it. Python's HTTP layer holds one process's GIL, so this is how the HTTP side
 of small queries uses more than one core. (One shared socket would not do: the process that
 wakes first accepts every pending connection, and a benchmark's or a proxy's few keep-alive
 connections all land on one process.)
@@ -27,6 +28,7 @@ import multiprocessing
 import os
 import signal
 import socket
+import sys
 import threading
 import time
 from dataclasses import dataclass, field
@@ -36,6 +38,7 @@ from typing import Any, cast
 
 import uvicorn
 from resolutions_kg.endpoint.app import create_app
+from resolutions_kg.endpoint.inprocess import PRELOADED, preload
 
 from resolutions_kg.errors import ServerError
 
@@ -78,7 +81,19 @@ def serve(store_path: str | Path, *, host: str = "127.0.0.1", port: int = 8000,
         return
     count = server_processes(settings, processes)
     sockets = [_listening_socket(host, port, reuse_port=count > 1) for _ in range(count)]
-    if _Supervisor(str(store_path), settings, config, sockets).run():
+    fork = sys.platform.startswith("linux")
+    limit = int(settings.get("memory_triples") or 0)
+    if fork and limit > 0:
+        started = time.perf_counter()
+        print("INFO:     Copying the store into memory …", file=sys.stderr, flush=True)
+        copied = preload(str(store_path), limit)
+        print(f"INFO:     {'Copied' if copied else 'Not copied: more than the limit of'} "
+              f"{len(PRELOADED[str(Path(store_path).resolve())]) if copied else limit:,} "
+              f"triples{f' in {time.perf_counter() - started:.1f} s' if copied else ''}",
+              file=sys.stderr, flush=True)
+    supervisor = _Supervisor(str(store_path), settings, config, sockets,
+                             start_method="fork" if fork else "spawn")
+    if supervisor.run():
         raise ServerError("the server could not start (the reason is logged above)")
 
 
@@ -116,7 +131,10 @@ def _tell(conn: Connection, lock: threading.Lock, message: bytes) -> None:
 
 def _serve_one(sock: socket.socket, store_path: str, settings: dict[str, Any],
                config: dict[str, Any], conn: Connection) -> None:
-    """One server process (spawned): its own app on ``sock``; reports to the supervisor."""
+    """One server process (forked or spawned): its own app on ``sock``; reports to the
+    supervisor."""
+    for signum in (signal.SIGINT, signal.SIGTERM):  # the supervisor's, when forked
+        signal.signal(signum, signal.SIG_DFL)
     lock = threading.Lock()
     app = create_app(store_path, on_stuck=lambda: _tell(conn, lock, b"stuck"), **settings)
     code = 0
@@ -145,8 +163,8 @@ class _Slot:
 
 class _Supervisor:
     def __init__(self, store_path: str, settings: dict[str, Any], config: dict[str, Any],
-                 sockets: list[socket.socket]) -> None:
-        self._ctx = multiprocessing.get_context("spawn")
+                 sockets: list[socket.socket], *, start_method: str = "spawn") -> None:
+        self._ctx: Any = multiprocessing.get_context(start_method)
         self._args = (store_path, settings, config)
         self._slots = [_Slot(sock) for sock in sockets]
         self._stop = threading.Event()

@@ -70,8 +70,8 @@ SETTINGS: tuple[Setting, ...] = (
         "memory_triples",
         5_000_000,
         "A read-only server copies the store into memory (faster joins and text filters; "
-        "about 0.7 GB and 9 s per million triples, per server process) when it holds at most "
-        "this many triples; 0: always query the store on disk.",
+        "about 0.5 GB and 9 s of start-up per million triples, shared by its processes) when "
+        "it holds at most this many triples; 0: always query the store on disk.",
         int,
     ),
 )

@@ -159,7 +159,10 @@ def test_serve_stops_when_its_processes_cannot_start(tmp_path: Path) -> None:
     store = tmp_path / "broken"
     store.mkdir()
     (store / "CURRENT").write_text("MANIFEST-999999\n")
-    out = run("serve", "--store", str(store), "--port", "0")
+    out = run("serve", "--store", str(store), "--port", "0")  # copied into memory first
     assert out.returncode == 1
-    assert "cannot open the store" in out.stderr
+    assert f"reskg: error: {store}: cannot open the store" in out.stderr
+    out = run("serve", "--store", str(store), "--port", "0", "--memory-triples", "0")
+    assert out.returncode == 1
+    assert "cannot open the store" in out.stderr  # in each server process's log
     assert "reskg: error: the server could not start" in out.stderr
