@@ -106,6 +106,7 @@ def stage_split(corpus: Path, count: int = 48) -> dict[str, float]:
                 totals["map"] += time.process_time() - t1
             t0 = time.process_time()
             errors = require_valid_documents(chunk, base_iri=base, paths=[None] * len(chunk))
+            gc.collect()  # as a worker does after each chunk
             totals["validate"] += time.process_time() - t0
             assert not any(errors), errors
             for mapped in chunk:

@@ -47,7 +47,7 @@ AHEAD_PER_JOB = 2
 #: The garbage collector's thresholds while documents are prepared. Preparing one allocates
 #: some hundred thousand objects (rdflib terms and graphs); with Python's default (a young
 #: collection every 700 allocations, scanning ever more long-lived objects) collection took about
-#: a tenth of a worker's time.
+#: a tenth of a worker's time. A full collection after each chunk frees its reference cycles.
 GC_THRESHOLDS = (50_000, 20, 100)
 
 
@@ -140,6 +140,19 @@ def prepare_documents(paths: list[str], base_iri: str) -> list[Outcome]:
 
 
 @dataclass(frozen=True)
+class _Collecting:
+    """A :data:`ChunkTask` that collects the garbage of each chunk once it is done."""
+
+    run: ChunkTask
+
+    def __call__(self, paths: list[str], base_iri: str) -> list[Outcome]:
+        try:
+            return self.run(paths, base_iri)
+        finally:
+            gc.collect()
+
+
+@dataclass(frozen=True)
 class _OneByOne:
     """A :data:`ChunkTask` that runs a :data:`Task` on each path (picklable if the task is)."""
 
@@ -217,7 +230,7 @@ def prepare_in_order(
     and yield ``(path, outcome)`` in the order of ``paths``. Workers take the paths in chunks
     of :data:`CHUNK`; ``task``, when given, prepares each document of a chunk instead of
     :func:`prepare_documents`."""
-    run: ChunkTask = prepare_documents if task is None else _OneByOne(task)
+    run = _Collecting(prepare_documents if task is None else _OneByOne(task))
     if jobs <= 1:
         with _fewer_collections():
             for chunk in _chunks(paths):
