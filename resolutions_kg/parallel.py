@@ -47,8 +47,9 @@ AHEAD_PER_JOB = 2
 #: The garbage collector's thresholds while documents are prepared. Preparing one allocates
 #: some hundred thousand objects (rdflib terms and graphs); with Python's default (a young
 #: collection every 700 allocations, scanning ever more long-lived objects) collection took about
-#: a tenth of a worker's time. A full collection after each chunk frees its reference cycles.
-GC_THRESHOLDS = (50_000, 20, 100)
+#: a tenth of a worker's time. A worker also collects fully after each chunk, which frees the
+#: chunk's reference cycles and, what it loaded being frozen, scans little else.
+GC_THRESHOLDS = (50_000, 10, 10)
 
 
 @dataclass(frozen=True)
@@ -230,12 +231,13 @@ def prepare_in_order(
     and yield ``(path, outcome)`` in the order of ``paths``. Workers take the paths in chunks
     of :data:`CHUNK`; ``task``, when given, prepares each document of a chunk instead of
     :func:`prepare_documents`."""
-    run = _Collecting(prepare_documents if task is None else _OneByOne(task))
+    run: ChunkTask = prepare_documents if task is None else _OneByOne(task)
     if jobs <= 1:
         with _fewer_collections():
             for chunk in _chunks(paths):
                 yield from zip(chunk, run([str(p) for p in chunk], base_iri), strict=True)
         return
+    run = _Collecting(run)
     todo = _chunks(paths)
     in_flight: deque[tuple[list[Path], Future[list[Outcome]]]] = deque()
     pool = _pool(jobs, base_iri)
