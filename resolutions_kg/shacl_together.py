@@ -64,6 +64,9 @@ BATCH = 8
 #: Parameters whose values are shapes evaluated on value nodes rather than on the focus node.
 _NESTING = (SH.node, SH.qualifiedValueShape, SH["not"], SH["and"], SH["or"], SH.xone)
 
+#: Parameters of SHACL Advanced Features (and pyshacl's JavaScript) this module does not analyse.
+_UNANALYSED = (SH.target, SH.rule, SH.expression, SH.js, SH.jsFunctionName)
+
 Pair = tuple[Any, ox.Quad]
 
 
@@ -99,8 +102,10 @@ def _reads_backwards(shapes: Graph, shape: Node) -> bool:
 def guarded_targets(shapes: Graph) -> GuardedTargets | None:
     """The targets of every shape that reads incoming triples or runs SHACL-SPARQL, itself or
     through its ``sh:property`` shapes; None when such a shape is also evaluated on value nodes
-    (through ``sh:node``, ``sh:or`` …) or shapes declare SPARQL-based targets or components."""
-    if (None, SH.target, None) in shapes or (None, RDF.type, SH.ConstraintComponent) in shapes:
+    (through ``sh:node``, ``sh:or`` …) or the shapes use what reads or changes the data in other
+    ways (SPARQL-based targets and components, rules, node expressions, JavaScript)."""
+    if any((None, p, None) in shapes for p in _UNANALYSED) or (
+        None, RDF.type, SH.ConstraintComponent) in shapes:
         return None
 
     @functools.cache

@@ -204,3 +204,15 @@ def test_a_guarded_shape_used_on_value_nodes_turns_batching_off(nesting: str) ->
             sh:property [ sh:path ex:q ; {nesting} ] .
         """)
     assert shacl_together.guarded_targets(shapes) is None
+
+
+@pytest.mark.parametrize("feature", [
+    "sh:target [ a sh:SPARQLTarget ; sh:select \"SELECT ?this WHERE { ?this ?p ?o }\" ]",
+    "sh:rule [ a sh:TripleRule ; sh:subject sh:this ; sh:predicate ex:p ; sh:object ex:o ]",
+])
+def test_advanced_features_it_does_not_analyse_turn_batching_off(feature: str) -> None:
+    shapes = Graph().parse(format="turtle", data=f"""
+        @prefix sh: <http://www.w3.org/ns/shacl#> . @prefix ex: <http://example.org/> .
+        ex:S a sh:NodeShape ; sh:targetClass ex:C ; {feature} .
+        """)
+    assert shacl_together.guarded_targets(shapes) is None
