@@ -35,6 +35,7 @@ from resolutions_kg.endpoint.executor import (
     CHUNK,
     NotAcceptableError,
     QueryJob,
+    QueryOutcome,
     QuerySyntaxError,
     QueryTimeoutError,
 )
@@ -172,21 +173,39 @@ async def _query(request: Request, ctx: AppContext, text: str, params: Params) -
 async def _run(ctx: AppContext, job: QueryJob, timeout: float | None,
                accept: str | None) -> Response:
     """The response to a query job: its results, or the HTTPError its failure means."""
+    outcome = await _outcome(ctx, job, timeout, accept)
+    content_type = _content_type(outcome)
+    headers = {"Vary": "Accept"}
+    if outcome.size <= CHUNK:
+        return Response(outcome.read(), headers=headers, media_type=content_type)
+    return StreamingResponse(outcome.chunks, headers=headers, media_type=content_type)
+
+
+async def _outcome(ctx: AppContext, job: QueryJob, timeout: float | None,
+                   accept: str | None) -> QueryOutcome:
+    """The serialised results of a query job, or the HTTPError its failure means."""
     try:
-        outcome = await ctx.arun(job, timeout=timeout)
+        return await ctx.arun(job, timeout=timeout)
     except QuerySyntaxError as exc:
         raise HTTPError(400, f"Query syntax error: {exc}") from exc
     except NotAcceptableError as exc:
         raise HTTPError(406, _not_acceptable(accept, exc.kind)) from exc
     except QueryTimeoutError as exc:
         raise HTTPError(503, f"Query stopped: {exc}.", headers={"Retry-After": "1"}) from exc
+
+
+def _content_type(outcome: QueryOutcome) -> str:
     fmt: ResultsFormat | GraphFormat = (
         ResultsFormat[outcome.format] if outcome.kind == "results" else GraphFormat[outcome.format]
     )
-    headers = {"Vary": "Accept"}
-    if outcome.size <= CHUNK:
-        return Response(outcome.read(), headers=headers, media_type=fmt.content_type)
-    return StreamingResponse(outcome.chunks, headers=headers, media_type=fmt.content_type)
+    return fmt.content_type
+
+
+@functools.lru_cache(maxsize=64)
+def _start_headers(content_type: str) -> tuple[tuple[bytes, bytes], ...]:
+    """The headers a Starlette ``Response`` gives a result (before its Content-Length)."""
+    response = Response(b"", headers={"Vary": "Accept"}, media_type=content_type)
+    return tuple((k, v) for k, v in response.raw_headers if k != b"content-length")
 
 
 class QueryFastPath:
@@ -228,11 +247,24 @@ class QueryFastPath:
         job = QueryJob(text, results_format=results.name if results else None,
                        graph_format=graph.name if graph else None, base_iri=ctx.base_iri)
         try:
-            response = await _run(ctx, job, None, accept)
+            outcome = await _outcome(ctx, job, None, accept)
         except HTTPError as exc:
             response = error_response(exc.status, exc.message, accept=accept,
                                       headers=exc.headers)
-        await response(scope, receive, send)
+            await response(scope, receive, send)
+            return True
+        if outcome.size > CHUNK:
+            streamed = StreamingResponse(outcome.chunks, headers={"Vary": "Accept"},
+                                         media_type=_content_type(outcome))
+            await streamed(scope, receive, send)
+            return True
+        # What Response(body, headers={"Vary": "Accept"}, media_type=…) sends, without it.
+        body = outcome.read()
+        head = _start_headers(_content_type(outcome))
+        await send({"type": "http.response.start", "status": 200,
+                    "headers": [head[0], (b"content-length", str(len(body)).encode()),
+                                *head[1:]]})
+        await send({"type": "http.response.body", "body": body})
         return True
 
 
