@@ -67,6 +67,14 @@ SETTINGS: tuple[Setting, ...] = (
         int,
     ),
     Setting(
+        "pin_cpus",
+        True,
+        "Pin each server process of a read-only server to a CPU of its own when there are as "
+        "many processes as CPUs (Linux): its queries and its event loop then share one core's "
+        "caches.",
+        bool,
+    ),
+    Setting(
         "memory_triples",
         5_000_000,
         "A read-only server copies the store into memory (faster joins and text filters; "

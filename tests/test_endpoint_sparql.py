@@ -6,6 +6,7 @@ import asyncio
 import csv
 import io
 import json
+import os
 import time
 from pathlib import Path
 from typing import Any
@@ -390,3 +391,27 @@ def test_only_a_lone_query_parameter_takes_the_fast_path(endpoint_store: Any) ->
         assert handed_on == [*others, lone]
     finally:
         ctx.close()
+
+
+def allowed_cpus(pid: int) -> str:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("Cpus_allowed_list:"):
+            return line.split(":", 1)[1].strip()
+    raise AssertionError(f"no Cpus_allowed_list for {pid}")
+
+
+@pytest.mark.skipif(not 2 <= len(os.sched_getaffinity(0)) <= 8, reason="needs 2 to 8 CPUs")
+@pytest.mark.parametrize("pin", ["true", "false"])
+def test_server_processes_are_pinned_one_per_cpu(endpoint_store: Any, pin: str) -> None:
+    cpus = sorted(os.sched_getaffinity(0))
+    with Server(endpoint_store, "--processes", str(len(cpus)), "--pin-cpus", pin) as s:
+        seen: dict[int, str] = {}
+        deadline = time.monotonic() + 60
+        while len(seen) < len(cpus):  # each new connection lands on one of the processes
+            assert time.monotonic() < deadline, f"only reached {seen}"
+            pid = httpx.get(f"{s.url}/health", timeout=30).json()["process"]
+            seen[pid] = allowed_cpus(pid)
+    if pin == "true":
+        assert sorted(int(allowed) for allowed in seen.values()) == cpus
+    else:
+        assert all(allowed == allowed_cpus(os.getpid()) for allowed in seen.values())

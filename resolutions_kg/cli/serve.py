@@ -21,6 +21,7 @@ from resolutions_kg.cli import setting_option
 @setting_option("max_body")
 @setting_option("workers")
 @setting_option("processes")
+@setting_option("pin_cpus")
 @setting_option("memory_triples")
 @click.option("--log-level", default="info", show_default=True,
               type=click.Choice(["critical", "error", "warning", "info", "debug"]),
