@@ -388,7 +388,7 @@ def main() -> None:
                         default=Path(__file__).resolve().parents[1] / "docs" / "bench-endpoint.md")
     parser.add_argument("--workdir", help="keep the generated data here (default: a temp dir)")
     parser.add_argument("--repeats", type=int, default=5, help="rounds per cell")
-    parser.add_argument("--seconds", type=float, default=7.5, help="time budget per cell")
+    parser.add_argument("--seconds", type=float, default=15.0, help="time budget per cell")
     parser.add_argument("--max-requests", type=int, default=12000, help="request budget per cell")
     parser.add_argument("--rdflib-seconds", type=float, default=25.0)
     parser.add_argument("--rdflib-max-requests", type=int, default=600)

@@ -95,8 +95,9 @@ def markdown(results: dict[str, Any]) -> str:
         "",
         f"Machine load average (1 min): {results.get('load_average_at_start', 0):.1f} at the "
         f"start, {results.get('load_average_max', 0):.1f} at most during, "
-        f"{results.get('load_average_at_end', 0):.1f} at the end. Other engineers' test runs "
-        "shared the machine; anything above ~1 means the figures understate every target alike.",
+        f"{results.get('load_average_at_end', 0):.1f} at the end. The benchmark itself keeps up "
+        "to about four processes busy at 8 clients (a server, wrk, in-process threads); a load "
+        "above that means outside work shared the machine and every target suffered alike.",
         "",
         "| query | clients | " + " | ".join(TARGETS) + " | ours/rdflib | ours/in-process "
         "| ours/in-process (disk) | ours/bare | cores (ours) |",
