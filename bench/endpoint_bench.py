@@ -92,8 +92,13 @@ def http_call(url: str, query: str, accept: str) -> Callable[[], None]:
         if conn is None:
             conn = local.conn = http.client.HTTPConnection(parts.hostname, parts.port,
                                                            timeout=120)
-        conn.request("GET", target, headers=headers)
-        response = conn.getresponse()
+        try:
+            conn.request("GET", target, headers=headers)
+            response = conn.getresponse()
+        except (http.client.RemoteDisconnected, ConnectionResetError, BrokenPipeError):
+            conn.close()  # the server closed an idle keep-alive connection: open another
+            conn.request("GET", target, headers=headers)
+            response = conn.getresponse()
         response.read()
         if response.status != 200:
             raise RuntimeError(f"{url}: {response.status} for {query[:60]}")
