@@ -99,8 +99,9 @@ class AppContext:
         if read_only:
             limit = int(settings.get("memory_triples") or 0)
             queried = store
-            if limit > 0 and path in PRELOADED:  # copied by the supervisor before the fork
-                queried, in_memory = PRELOADED[path], True
+            if limit > 0 and path in PRELOADED:  # the supervisor's finding, before the fork
+                copy = PRELOADED[path]
+                queried, in_memory = (store, False) if copy is None else (copy, True)
             elif limit > 0 and len(store) <= limit:
                 queried, in_memory = memory_copy(store), True
             pool = ThreadPool(queried, size=size, on_stuck=on_stuck)

@@ -57,9 +57,10 @@ logger = logging.getLogger("resolutions_kg.endpoint")
 _KINDS = {ord("r"): "results", ord("g"): "graph"}
 
 
-#: In-memory copies made by the server supervisor before it forked the server processes, by
-#: resolved store folder (:func:`preload`); the processes share its pages.
-PRELOADED: dict[str, ox.Store] = {}
+#: What the server supervisor found before it forked the server processes, by resolved store
+#: folder (:func:`preload`): the in-memory copy the processes share, or None for a store over
+#: the limit, which they query on disk without counting it again.
+PRELOADED: dict[str, ox.Store | None] = {}
 #: Exit status of ``python -m resolutions_kg.endpoint.inprocess`` for a store over the limit.
 _TOO_BIG = 3
 
@@ -71,11 +72,11 @@ def memory_copy(store: ox.Store) -> ox.Store:
     return memory
 
 
-def preload(path: str, limit: int) -> bool:
-    """Copy the store at ``path`` into :data:`PRELOADED` when it holds at most ``limit`` triples;
-    False when it holds more. The store is read by a child process and streamed here as
-    N-Quads, so that this process never opens RocksDB: its background threads would not survive
-    the fork of the server processes."""
+def preload(path: str, limit: int) -> int | None:
+    """Copy the store at ``path`` into :data:`PRELOADED` when it holds at most ``limit`` triples
+    and return how many it holds; None (recorded too) when it holds more. The store is read by a
+    child process and streamed here as N-Quads, so that this process never opens RocksDB: its
+    background threads would not survive the fork of the server processes."""
     command = [sys.executable, "-m", "resolutions_kg.endpoint.inprocess", path, str(limit)]
     child = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     assert child.stdout is not None and child.stderr is not None
@@ -90,12 +91,10 @@ def preload(path: str, limit: int) -> bool:
         errors = child.stderr.read().decode(errors="replace").strip()
         child.stderr.close()
     status = child.wait()
-    if status == _TOO_BIG:
-        return False
-    if status != 0:
+    if status not in (0, _TOO_BIG):
         raise StoreError(errors or f"{path}: cannot copy the store into memory")
-    PRELOADED[str(Path(path).resolve())] = memory
-    return True
+    PRELOADED[str(Path(path).resolve())] = memory if status == 0 else None
+    return len(memory) if status == 0 else None
 
 
 def _dump(path: str, limit: int) -> int:

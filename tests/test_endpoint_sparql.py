@@ -415,3 +415,11 @@ def test_server_processes_are_pinned_one_per_cpu(endpoint_store: Any, pin: str) 
         assert sorted(int(allowed) for allowed in seen.values()) == cpus
     else:
         assert all(allowed == allowed_cpus(os.getpid()) for allowed in seen.values())
+
+
+def test_a_store_over_the_memory_limit_is_queried_on_disk(endpoint_store: Any) -> None:
+    with Server(endpoint_store, "--memory-triples", "1") as s:
+        health = httpx.get(f"{s.url}/health", timeout=30).json()
+        assert health["store"] == "disk" and health["triples"] > 1
+        r = httpx.get(f"{s.url}/sparql", params={"query": ASK}, timeout=30)
+        assert r.json()["boolean"] is True
