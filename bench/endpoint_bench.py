@@ -10,7 +10,9 @@ load generator takes little of the two cores; without wrk (or with ``--python-cl
 threads with one stdlib ``http.client`` connection each. In-process: threads calling
 ``store.query`` and serialising. The machine is shared, so each cell is measured ``--repeats``
 times, the targets taking turns within every round (a burst of outside load hits all of them
-alike); a cell reports the median requests/s, p50 and p99 of its rounds. Load averages are
+alike); a cell reports the median requests/s, p50 and p99 of its rounds, and a ratio between two
+targets is also taken round by round (``paired``: the median of the per-round ratios, each
+round's targets measured within seconds of each other). Load averages are
 recorded at the start and the end. Writes JSON to --out and a Markdown report, with the issue-4
 targets checked, to --doc.
 
@@ -192,7 +194,7 @@ def summary(rounds: list[Round]) -> dict[str, Any]:
     return {
         "requests": sum(r.requests for r in rounds),
         "rps": statistics.median(r.rps for r in rounds) if rounds else 0.0,
-        "rps_rounds": [round(r.rps, 1) for r in rounds],
+        "rps_rounds": [round(r.rps, 3) for r in rounds],
         "p50_ms": statistics.median(r.p50_ms for r in rounds) if rounds else 0.0,
         "p99_ms": statistics.median(r.p99_ms for r in rounds) if rounds else 0.0,
     }
@@ -328,7 +330,10 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
                     loads.append(os.getloadavg()[0])
                     for target in order[r % len(order):] + order[:r % len(order)]:
                         slow = target == RDFLIB
-                        seconds = (args.rdflib_seconds if slow else args.seconds) / args.repeats
+                        if slow and r >= args.rdflib_repeats:
+                            continue
+                        seconds = (args.rdflib_seconds / args.rdflib_repeats if slow
+                                   else args.seconds / args.repeats)
                         if slow:  # every client's request must finish within a round, twice
                             seconds = max(seconds, 2.5 * clients * single[target])
                         pids = children(servers[target][0].pid) if target in servers else []
@@ -339,8 +344,9 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
                         else:
                             lat, wall = measure(
                                 calls[target], clients,
-                                max_requests=max(1, (args.rdflib_max_requests if slow
-                                                     else args.max_requests) // args.repeats),
+                                max_requests=max(1, args.rdflib_max_requests
+                                                 // args.rdflib_repeats if slow
+                                                 else args.max_requests // args.repeats),
                                 max_seconds=seconds)
                             rounds[target].append(from_latencies(lat, wall))
                         if pids:
@@ -396,8 +402,11 @@ def main() -> None:
     parser.add_argument("--doc", type=Path,
                         default=Path(__file__).resolve().parents[1] / "docs" / "bench-endpoint.md")
     parser.add_argument("--workdir", help="keep the generated data here (default: a temp dir)")
-    parser.add_argument("--repeats", type=int, default=5, help="rounds per cell")
+    parser.add_argument("--repeats", type=int, default=15,
+                        help="rounds per cell (wrk rounds last whole seconds, at least one)")
     parser.add_argument("--seconds", type=float, default=15.0, help="time budget per cell")
+    parser.add_argument("--rdflib-repeats", type=int, default=5,
+                        help="rounds per cell for rdflib-endpoint (its rounds are long)")
     parser.add_argument("--max-requests", type=int, default=12000, help="request budget per cell")
     parser.add_argument("--rdflib-seconds", type=float, default=25.0)
     parser.add_argument("--rdflib-max-requests", type=int, default=600)
