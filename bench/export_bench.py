@@ -20,7 +20,8 @@ import pyoxigraph as ox
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from synthetic import build_store  # noqa: E402
 
-from resolutions_kg.export import ExportFormat, export  # noqa: E402
+from resolutions_kg.export import export  # noqa: E402
+from resolutions_kg.formats import RdfFormat  # noqa: E402
 from resolutions_kg.namespaces import PREFIXES  # noqa: E402
 from resolutions_kg.store import count_quads, graph_names, open_store  # noqa: E402
 
@@ -59,27 +60,27 @@ def main() -> None:
                        **kwargs)
         return run
 
-    def ours_lib(fmt: ExportFormat, graph: str | None = None) -> Callable[[], None]:
+    def ours_lib(fmt: RdfFormat, graph: str | None = None) -> Callable[[], None]:
         def run() -> None:
             with open(target, "wb") as fh:
                 export(store, fh, format=fmt, graph=graph)
         return run
 
-    def ours_cli(fmt: ExportFormat) -> Callable[[], None]:
+    def ours_cli(fmt: RdfFormat) -> Callable[[], None]:
         def run() -> None:
-            subprocess.run([RESKG, "export", "--store", str(folder), "--format", fmt.name,
+            subprocess.run([RESKG, "export", "--store", str(folder), "--format", fmt.names[0],
                             "-o", str(target)], check=True)
         return run
 
     cases = [
-        ("N-Quads, all graphs", raw(ox.RdfFormat.N_QUADS), ours_cli(ExportFormat.nquads),
-         ours_lib(ExportFormat.nquads)),
-        ("TriG, all graphs", raw(ox.RdfFormat.TRIG), ours_cli(ExportFormat.trig),
-         ours_lib(ExportFormat.trig)),
+        ("N-Quads, all graphs", raw(ox.RdfFormat.N_QUADS), ours_cli(RdfFormat.N_QUADS),
+         ours_lib(RdfFormat.N_QUADS)),
+        ("TriG, all graphs", raw(ox.RdfFormat.TRIG), ours_cli(RdfFormat.TRIG),
+         ours_lib(RdfFormat.TRIG)),
         ("Turtle, union of all graphs (raw: TriG dump)", raw(ox.RdfFormat.TRIG),
-         ours_cli(ExportFormat.turtle), ours_lib(ExportFormat.turtle)),
+         ours_cli(RdfFormat.TURTLE), ours_lib(RdfFormat.TURTLE)),
         ("N-Triples, union of all graphs (raw: N-Quads dump)", raw(ox.RdfFormat.N_QUADS),
-         ours_cli(ExportFormat.ntriples), ours_lib(ExportFormat.ntriples)),
+         ours_cli(RdfFormat.N_TRIPLES), ours_lib(RdfFormat.N_TRIPLES)),
     ]
     results = []
     for name, raw_fn, cli_fn, lib_fn in cases:

@@ -30,6 +30,7 @@ import pyoxigraph as ox
 from resolutions_kg.endpoint.linkeddata import serialize_terms
 
 from resolutions_kg.errors import StoreError
+from resolutions_kg.formats import RdfFormat
 from resolutions_kg.namespaces import PREFIXES
 from resolutions_kg.store import STATE_FILE, read_state
 
@@ -39,18 +40,28 @@ STEM = "resolutions-kg"
 
 @dataclass(frozen=True)
 class DumpFormat:
-    key: str
-    name: str
-    media_type: str
+    format: RdfFormat
     title: str
     #: True: the union of all graphs as triples; False: every graph, as quads
     union: bool
 
+    @property
+    def key(self) -> str:
+        return self.format.names[0]
+
+    @property
+    def name(self) -> str:
+        return f"{STEM}.{self.format.suffix}.gz"
+
+    @property
+    def media_type(self) -> str:
+        return self.format.media_type
+
 
 FORMATS: tuple[DumpFormat, ...] = (
-    DumpFormat("turtle", f"{STEM}.ttl.gz", "text/turtle", "Turtle (union of all graphs)", True),
-    DumpFormat("nquads", f"{STEM}.nq.gz", "application/n-quads", "N-Quads (all graphs)", False),
-    DumpFormat("trig", f"{STEM}.trig.gz", "application/trig", "TriG (all graphs)", False),
+    DumpFormat(RdfFormat.TURTLE, "Turtle (union of all graphs)", True),
+    DumpFormat(RdfFormat.N_QUADS, "N-Quads (all graphs)", False),
+    DumpFormat(RdfFormat.TRIG, "TriG (all graphs)", False),
 )
 BY_NAME = {f.name: f for f in FORMATS}
 
@@ -151,9 +162,8 @@ class Dumps:
         if fmt.union:
             quads = self.store.quads_for_pattern(None, None, None)
             return serialize_terms(quads, fmt.media_type, prefixes=PREFIXES)
-        rdf_format = ox.RdfFormat.N_QUADS if fmt.key == "nquads" else ox.RdfFormat.TRIG
-        prefixes = PREFIXES if rdf_format is ox.RdfFormat.TRIG else None
-        data = self.store.dump(format=rdf_format, prefixes=prefixes)
+        prefixes = PREFIXES if fmt.format.has_prefixes else None
+        data = self.store.dump(format=fmt.format.pyoxigraph, prefixes=prefixes)
         assert data is not None
         return data
 

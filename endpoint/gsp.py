@@ -28,11 +28,13 @@ from resolutions_kg.endpoint.auth import require_writer
 from resolutions_kg.endpoint.bodies import Params, read_body, utf8_text
 from resolutions_kg.endpoint.context import AppContext
 from resolutions_kg.endpoint.errors import HTTPError
-from resolutions_kg.endpoint.negotiation import GraphFormat, media_type_of, negotiate
+from resolutions_kg.endpoint.negotiation import media_type_of, negotiate
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
+
+from resolutions_kg.formats import RdfFormat
 
 Target = ox.NamedNode | ox.DefaultGraph | None
 
@@ -95,7 +97,7 @@ async def store_endpoint(request: Request) -> Response:
 
 
 async def _read(request: Request, ctx: AppContext, target: Target) -> Response:
-    formats = [f for f in GraphFormat if target is not None or f.supports_datasets]
+    formats = [f for f in RdfFormat if target is not None or f.supports_datasets]
     fmt = negotiate(request.headers.get("accept"), formats)
     if fmt is None:
         offered = ", ".join(f.media_type for f in formats)
@@ -143,9 +145,9 @@ def _parse(body: bytes, content_type: str | None, base: str) -> list[Any]:
             triples += _parse(payload if isinstance(payload, bytes) else b"",
                               part.get("content-type"), base)
         return triples
-    fmt = GraphFormat.from_content_type(content_type)
+    fmt = RdfFormat.from_content_type(content_type)
     if fmt is None:
-        accepted = ", ".join(f.media_type for f in GraphFormat)
+        accepted = ", ".join(f.media_type for f in RdfFormat)
         raise HTTPError(415, f"Cannot read {media or 'a body without Content-Type'}; "
                              f"send one of {accepted}.")
     text = utf8_text(body, content_type)

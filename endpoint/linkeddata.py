@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 
+from resolutions_kg.formats import RdfFormat
 from resolutions_kg.namespaces import (
     DCTERMS,
     OA,
@@ -46,26 +47,12 @@ _LABEL_NODES = tuple(ox.NamedNode(p) for p in LABEL_PREDICATES)
 #: Most incoming links returned for one resource.
 INCOMING_LIMIT = 1000
 
-#: Format of each RDF media type we serve, and the file suffix that asks for it.
-RDF_MEDIA_TYPES: dict[str, ox.RdfFormat] = {
-    "text/turtle": ox.RdfFormat.TURTLE,
-    "application/n-triples": ox.RdfFormat.N_TRIPLES,
-    "application/ld+json": ox.RdfFormat.JSON_LD,
-    "application/rdf+xml": ox.RdfFormat.RDF_XML,
-    "application/trig": ox.RdfFormat.TRIG,
-    "application/n-quads": ox.RdfFormat.N_QUADS,
-}
-SUFFIXES: dict[str, str] = {
-    "ttl": "text/turtle",
-    "nt": "application/n-triples",
-    "jsonld": "application/ld+json",
-    "rdf": "application/rdf+xml",
-    "trig": "application/trig",
-    "nq": "application/n-quads",
-    "html": "text/html",
-}
+#: Format of each RDF media type we serve (:class:`~resolutions_kg.formats.RdfFormat`'s, in its
+#: order of preference), and the file suffix that asks for it.
+RDF_MEDIA_TYPES: dict[str, ox.RdfFormat] = {f.media_type: f.pyoxigraph for f in RdfFormat}
+SUFFIXES: dict[str, str] = {f.suffix: f.media_type for f in RdfFormat} | {"html": "text/html"}
 #: Media types of the formats that carry graph names.
-QUAD_MEDIA_TYPES = frozenset({"application/trig", "application/n-quads"})
+QUAD_MEDIA_TYPES = frozenset(f.media_type for f in RdfFormat if f.names_graphs)
 
 Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
 

@@ -23,20 +23,15 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import BaseRoute, Route
 
 from resolutions_kg.errors import ParameterError, QueryError
+from resolutions_kg.formats import ResultsFormat
 
 HTML = "text/html"
-JSON = "application/sparql-results+json"
-RESULTS: dict[str, ox.QueryResultsFormat] = {
-    JSON: ox.QueryResultsFormat.JSON,
-    "text/csv": ox.QueryResultsFormat.CSV,
-    "text/tab-separated-values": ox.QueryResultsFormat.TSV,
-    "application/sparql-results+xml": ox.QueryResultsFormat.XML,
-}
-NAMES = {"json": JSON, "csv": "text/csv", "tsv": "text/tab-separated-values",
-         "xml": "application/sparql-results+xml", "html": HTML}
+JSON = ResultsFormat.JSON.media_type
+RESULTS: dict[str, ox.QueryResultsFormat] = {f.media_type: f.pyoxigraph for f in ResultsFormat}
+NAMES = {f.names[0]: f.media_type for f in ResultsFormat} | {"html": HTML}
 #: Offers for SELECT/ASK results, in order of preference; application/json is JSON too.
-OFFERS = (HTML, JSON, "application/json", "text/csv", "text/tab-separated-values",
-          "application/sparql-results+xml")
+OFFERS = (HTML, JSON, "application/json",
+          *(f.media_type for f in ResultsFormat if f is not ResultsFormat.JSON))
 
 
 def describe_query(query: NamedQuery) -> dict[str, Any]:

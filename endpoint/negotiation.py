@@ -1,11 +1,10 @@
 """Content negotiation: which serialisation answers a request.
 
-Two closed tables of formats, each knowing its media type, the other media types clients use for
-it, and the short names accepted by the ``format=`` parameter:
-
-- :class:`ResultsFormat` for ``SELECT`` and ``ASK`` results (JSON, XML, CSV, TSV);
-- :class:`GraphFormat` for ``CONSTRUCT`` and ``DESCRIBE`` results and Graph Store bodies
-  (Turtle, N-Triples, JSON-LD, RDF/XML, TriG, N-Quads).
+The formats are the two tables of :mod:`resolutions_kg.formats`, each row knowing its media type,
+the other media types clients use for it, and the short names accepted by the ``format=``
+parameter: ``ResultsFormat`` for ``SELECT`` and ``ASK`` results (JSON, XML, CSV, TSV), ``RdfFormat``
+for ``CONSTRUCT`` and ``DESCRIBE`` results, Graph Store bodies and linked-data descriptions
+(Turtle, N-Triples, JSON-LD, RDF/XML, TriG, N-Quads).
 
 :func:`negotiate` picks, from an ``Accept`` header with q-values (RFC 9110 §12.5.1: the most
 specific matching range decides a format's quality; ties go to the table's order, which is the
@@ -15,12 +14,11 @@ server's preference), the best format of a table, or ``None`` when nothing fits 
 
 from __future__ import annotations
 
-import enum
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
-import pyoxigraph
+from resolutions_kg.formats import MediaFormat
 
 
 @dataclass(frozen=True)
@@ -85,74 +83,7 @@ def media_type_of(content_type: str | None) -> tuple[str, dict[str, str]]:
     return media.lower(), params
 
 
-class _Format(enum.Enum):
-    """Members carry (short names, media types); the first media type is the one we send."""
-
-    @property
-    def names(self) -> tuple[str, ...]:
-        return self.value[0]
-
-    @property
-    def media_types(self) -> tuple[str, ...]:
-        return self.value[1]
-
-    @property
-    def media_type(self) -> str:
-        """The media type we answer with."""
-        return self.media_types[0]
-
-    @property
-    def content_type(self) -> str:
-        """The Content-Type header value: every format we write is UTF-8 text."""
-        return f"{self.media_type}; charset=utf-8"
-
-
-class ResultsFormat(_Format):
-    """Serialisations of SELECT and ASK results, in order of server preference."""
-
-    JSON = (("json", "srj"), ("application/sparql-results+json", "application/json"))
-    XML = (("xml", "srx"), ("application/sparql-results+xml", "application/xml", "text/xml"))
-    CSV = (("csv",), ("text/csv",))
-    TSV = (("tsv",), ("text/tab-separated-values",))
-
-    @property
-    def pyoxigraph(self) -> pyoxigraph.QueryResultsFormat:
-        return getattr(pyoxigraph.QueryResultsFormat, self.name)  # type: ignore[no-any-return]
-
-
-class GraphFormat(_Format):
-    """Serialisations of RDF graphs and datasets, in order of server preference."""
-
-    # Turtle is valid N3, so clients asking for N3 (SPARQLWrapper's format=n3) get Turtle.
-    TURTLE = (
-        ("ttl", "turtle", "n3"),
-        ("text/turtle", "application/x-turtle", "application/turtle", "text/n3", "text/rdf+n3"),
-    )
-    N_TRIPLES = (("nt", "ntriples", "n-triples"), ("application/n-triples", "text/plain"))
-    JSON_LD = (("jsonld", "json-ld", "json"), ("application/ld+json", "application/json"))
-    RDF_XML = (("rdfxml", "rdf", "xml"), ("application/rdf+xml", "application/xml", "text/xml"))
-    TRIG = (("trig",), ("application/trig",))
-    N_QUADS = (("nq", "nquads", "n-quads"), ("application/n-quads",))
-
-    @property
-    def pyoxigraph(self) -> pyoxigraph.RdfFormat:
-        return getattr(pyoxigraph.RdfFormat, self.name)  # type: ignore[no-any-return]
-
-    @property
-    def supports_datasets(self) -> bool:
-        return self in (GraphFormat.TRIG, GraphFormat.N_QUADS, GraphFormat.JSON_LD)
-
-    @classmethod
-    def from_content_type(cls, content_type: str | None) -> GraphFormat | None:
-        """The format of a request body, or None when we cannot read it."""
-        media, _ = media_type_of(content_type)
-        for fmt in cls:
-            if media in fmt.media_types:
-                return fmt
-        return None
-
-
-F = TypeVar("F", bound=_Format)
+F = TypeVar("F", bound=MediaFormat)
 
 
 def negotiate(accept: str | None | Sequence[MediaRange], formats: Iterable[F]) -> F | None:
@@ -193,5 +124,5 @@ def by_name(name: str, formats: Iterable[F]) -> F | None:
     return None
 
 
-def short_names(formats: Iterable[_Format]) -> list[str]:
+def short_names(formats: Iterable[MediaFormat]) -> list[str]:
     return [name for fmt in formats for name in fmt.names]

@@ -38,7 +38,7 @@ from resolutions_kg.endpoint.linkeddata import (
     exists,
     rdf_bytes,
 )
-from resolutions_kg.endpoint.negotiation import GraphFormat, by_name, parse_accept
+from resolutions_kg.endpoint.negotiation import by_name, parse_accept
 from resolutions_kg.endpoint.void import void_triples
 from starlette.requests import Request
 from starlette.responses import FileResponse, JSONResponse, RedirectResponse, Response
@@ -46,6 +46,7 @@ from starlette.routing import BaseRoute, Match, Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.types import Scope
 
+from resolutions_kg.formats import RdfFormat
 from resolutions_kg.namespaces import ONTOLOGY_IRI
 from resolutions_kg.store import read_state
 
@@ -96,7 +97,7 @@ def media_type_named(name: str) -> str | None:
         return SUFFIXES[key]
     if key in (HTML, "html"):
         return HTML
-    fmt = by_name(key, GraphFormat)
+    fmt = by_name(key, RdfFormat)
     return fmt.media_type if fmt is not None else None
 
 

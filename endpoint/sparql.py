@@ -40,8 +40,6 @@ from resolutions_kg.endpoint.executor import (
     QueryTimeoutError,
 )
 from resolutions_kg.endpoint.negotiation import (
-    GraphFormat,
-    ResultsFormat,
     by_name,
     media_type_of,
     negotiate,
@@ -54,6 +52,8 @@ from starlette.requests import Request
 from starlette.responses import Response, StreamingResponse
 from starlette.routing import Route
 from starlette.types import ASGIApp, Receive, Scope, Send
+
+from resolutions_kg.formats import RdfFormat, ResultsFormat
 
 FORM = "application/x-www-form-urlencoded"
 QUERY = "application/sparql-query"
@@ -110,14 +110,14 @@ def _wants_html(request: Request) -> bool:
     return any(r.type == "text" and r.subtype == "html" and r.q > 0 for r in ranges)
 
 
-def _formats(request: Request, params: Params) -> tuple[ResultsFormat | None, GraphFormat | None]:
+def _formats(request: Request, params: Params) -> tuple[ResultsFormat | None, RdfFormat | None]:
     names = [n for n in params.all("format") if n]
     if names:
         # Some clients (SPARQLWrapper) repeat format= with a short name and a media type.
         results = next((f for n in names if (f := by_name(n, ResultsFormat))), None)
-        graph = next((f for n in names if (f := by_name(n, GraphFormat))), None)
+        graph = next((f for n in names if (f := by_name(n, RdfFormat))), None)
         if results is None and graph is None:
-            known = ", ".join(short_names(ResultsFormat) + short_names(GraphFormat))
+            known = ", ".join(short_names(ResultsFormat) + short_names(RdfFormat))
             raise HTTPError(400, f"Unknown format={names[0]!r}; use one of {known}.")
         return results, graph
     results, graph = _negotiated(request.headers.get("accept"))
@@ -127,14 +127,14 @@ def _formats(request: Request, params: Params) -> tuple[ResultsFormat | None, Gr
 
 
 @functools.lru_cache(maxsize=256)
-def _negotiated(accept: str | None) -> tuple[ResultsFormat | None, GraphFormat | None]:
+def _negotiated(accept: str | None) -> tuple[ResultsFormat | None, RdfFormat | None]:
     """The formats an Accept header picks; clients repeat theirs, so the answer is kept."""
     ranges = parse_accept(accept)
-    return negotiate(ranges, ResultsFormat), negotiate(ranges, GraphFormat)
+    return negotiate(ranges, ResultsFormat), negotiate(ranges, RdfFormat)
 
 
 def _not_acceptable(accept: str | None, kind: str) -> str:
-    table: Any = ResultsFormat if kind == "results" else GraphFormat
+    table: Any = ResultsFormat if kind == "results" else RdfFormat
     offered = ", ".join(f.media_type for f in table)
     return (f"No acceptable format for these {kind} (Accept: {accept or ''}); "
             f"available: {offered}.")
@@ -195,8 +195,8 @@ async def _outcome(ctx: AppContext, job: QueryJob, timeout: float | None,
 
 
 def _content_type(outcome: QueryOutcome) -> str:
-    fmt: ResultsFormat | GraphFormat = (
-        ResultsFormat[outcome.format] if outcome.kind == "results" else GraphFormat[outcome.format]
+    fmt: ResultsFormat | RdfFormat = (
+        ResultsFormat[outcome.format] if outcome.kind == "results" else RdfFormat[outcome.format]
     )
     return fmt.content_type
 

@@ -5,58 +5,30 @@ hands over file objects. The same store content always gives the same bytes: gra
 sorted order, the serialisers' output order depends only on the data, and gzip headers carry no
 timestamp.
 
-- Dataset formats (TriG, N-Quads) without ``graph``: every named graph.
+- Dataset formats (TriG, N-Quads, JSON-LD) without ``graph``: every named graph.
 - With ``graph``: that graph alone, in any format.
 - Triple formats without ``graph``: the union of all named graphs as one graph. Turtle and
   N-Triples are written graph by graph (Turtle without repeating the prefix header), at the speed
   of ``Store.dump``: a triple stated in two graphs is written twice, which is still the same RDF
-  graph (a graph is a set); JSON-LD and RDF/XML come from one ``CONSTRUCT`` over all graphs,
-  which Oxigraph deduplicates.
+  graph (a graph is a set); RDF/XML comes from one ``CONSTRUCT`` over all graphs, which Oxigraph
+  deduplicates.
+
+The formats are the rows of :class:`resolutions_kg.formats.RdfFormat`; ``reskg export --format``
+takes each row's first short name (``turtle``, ``ntriples``, ``jsonld``, ``rdfxml``, ``trig``,
+``nquads``).
 """
 
 from __future__ import annotations
 
-import enum
 import gzip
 from typing import IO
 
 import pyoxigraph as ox
 
 from resolutions_kg.errors import StoreError
+from resolutions_kg.formats import RdfFormat
 from resolutions_kg.namespaces import PREFIXES
 from resolutions_kg.store import graph_names
-
-
-class ExportFormat(enum.Enum):
-    """Formats of ``reskg export``, each knowing its Oxigraph format and media type."""
-
-    turtle = ox.RdfFormat.TURTLE
-    trig = ox.RdfFormat.TRIG
-    ntriples = ox.RdfFormat.N_TRIPLES
-    nquads = ox.RdfFormat.N_QUADS
-    jsonld = ox.RdfFormat.JSON_LD
-    rdfxml = ox.RdfFormat.RDF_XML
-
-    @property
-    def rdf_format(self) -> ox.RdfFormat:
-        return self.value  # type: ignore[no-any-return]
-
-    @property
-    def media_type(self) -> str:
-        return self.rdf_format.media_type
-
-    @property
-    def extension(self) -> str:
-        return self.rdf_format.file_extension
-
-    @property
-    def supports_datasets(self) -> bool:
-        return self.rdf_format.supports_datasets
-
-    @property
-    def has_prefixes(self) -> bool:
-        return self in (ExportFormat.turtle, ExportFormat.trig, ExportFormat.rdfxml)
-
 
 _UNION = "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
 
@@ -65,7 +37,7 @@ def export(
     store: ox.Store,
     output: IO[bytes],
     *,
-    format: ExportFormat = ExportFormat.turtle,
+    format: RdfFormat = RdfFormat.TURTLE,
     graph: str | None = None,
     compress: bool = False,
 ) -> None:
@@ -87,21 +59,21 @@ def export_links(store: ox.Store, output: IO[bytes], *, compress: bool = False) 
     output.write(gzip.compress(data, mtime=0) if compress else data)
 
 
-def _write(store: ox.Store, out: IO[bytes], fmt: ExportFormat, graph: str | None) -> None:
+def _write(store: ox.Store, out: IO[bytes], fmt: RdfFormat, graph: str | None) -> None:
     prefixes = PREFIXES if fmt.has_prefixes else None
     if graph is not None:
-        store.dump(out, fmt.rdf_format, from_graph=ox.NamedNode(graph), prefixes=prefixes)
+        store.dump(out, fmt.pyoxigraph, from_graph=ox.NamedNode(graph), prefixes=prefixes)
     elif fmt.supports_datasets:
-        store.dump(out, fmt.rdf_format, prefixes=prefixes)
-    elif fmt in (ExportFormat.turtle, ExportFormat.ntriples):
+        store.dump(out, fmt.pyoxigraph, prefixes=prefixes)
+    elif fmt in (RdfFormat.TURTLE, RdfFormat.N_TRIPLES):
         for n, name in enumerate(graph_names(store)):
-            chunk = store.dump(format=fmt.rdf_format, from_graph=ox.NamedNode(name),
+            chunk = store.dump(format=fmt.pyoxigraph, from_graph=ox.NamedNode(name),
                                prefixes=prefixes) or b""
             out.write(chunk if n == 0 else chunk[_prefix_header_length(chunk):])
     else:
         results = store.query(_UNION)
         assert isinstance(results, ox.QueryTriples)
-        results.serialize(out, fmt.rdf_format)
+        results.serialize(out, fmt.pyoxigraph)
 
 
 def _prefix_header_length(turtle: bytes) -> int:

@@ -5,7 +5,9 @@ from __future__ import annotations
 import httpx
 import pytest
 from endpoint_support import RESOLUTION
-from resolutions_kg.endpoint.negotiation import GraphFormat, ResultsFormat, negotiate
+from resolutions_kg.endpoint.negotiation import negotiate
+
+from resolutions_kg.formats import RdfFormat, ResultsFormat
 
 pytest_plugins = ["endpoint_fixtures"]
 
@@ -123,7 +125,7 @@ def test_negotiate_results(accept: str, expected: ResultsFormat | None) -> None:
 
 
 def test_graph_formats_know_their_media_types() -> None:
-    for fmt in GraphFormat:
+    for fmt in RdfFormat:
         assert fmt.pyoxigraph.media_type == fmt.media_type
     for rfmt in ResultsFormat:
         assert rfmt.pyoxigraph.media_type.split(";")[0] == rfmt.media_type

@@ -14,14 +14,15 @@ import rdflib
 from conftest import TVER
 from rdflib.compare import graph_diff, to_isomorphic
 
-from resolutions_kg.export import ExportFormat, export
+from resolutions_kg.export import export
+from resolutions_kg.formats import RdfFormat
 from resolutions_kg.publish import publish
 from resolutions_kg.settings import DEFAULT_BASE_IRI
 from resolutions_kg.store import graph_names, open_store
 
 RDFLIB_FORMATS = {
-    ExportFormat.turtle: "turtle", ExportFormat.trig: "trig", ExportFormat.ntriples: "nt",
-    ExportFormat.nquads: "nquads", ExportFormat.jsonld: "json-ld", ExportFormat.rdfxml: "xml",
+    RdfFormat.TURTLE: "turtle", RdfFormat.TRIG: "trig", RdfFormat.N_TRIPLES: "nt",
+    RdfFormat.N_QUADS: "nquads", RdfFormat.JSON_LD: "json-ld", RdfFormat.RDF_XML: "xml",
 }
 
 
@@ -46,18 +47,18 @@ def store(tver_store: Path) -> ox.Store:
     return open_store(tver_store, read_only=True)
 
 
-@pytest.mark.parametrize("fmt", list(ExportFormat))
-def test_pyoxigraph_reads_back_the_same_data(store: ox.Store, fmt: ExportFormat) -> None:
+@pytest.mark.parametrize("fmt", list(RdfFormat))
+def test_pyoxigraph_reads_back_the_same_data(store: ox.Store, fmt: RdfFormat) -> None:
     data = exported(store, format=fmt)
-    parsed = list(ox.parse(data, format=fmt.rdf_format))
+    parsed = list(ox.parse(data, format=fmt.pyoxigraph))
     if fmt.supports_datasets:
         assert set(parsed) == store_quads(store)
     else:
         assert {ox.Triple(q.subject, q.predicate, q.object) for q in parsed} == store_triples(store)
 
 
-@pytest.mark.parametrize("fmt", list(ExportFormat))
-def test_rdflib_reads_back_the_same_data(store: ox.Store, fmt: ExportFormat) -> None:
+@pytest.mark.parametrize("fmt", list(RdfFormat))
+def test_rdflib_reads_back_the_same_data(store: ox.Store, fmt: RdfFormat) -> None:
     graph = sorted(g for g in graph_names(store) if "/graph/tver-2012" in g)[0]
     data = exported(store, format=fmt, graph=graph)
     ours = rdflib.Graph()
@@ -69,7 +70,7 @@ def test_rdflib_reads_back_the_same_data(store: ox.Store, fmt: ExportFormat) -> 
     else:
         ours.parse(data=data, format=RDFLIB_FORMATS[fmt])
     reference = rdflib.Graph().parse(
-        data=exported(store, format=ExportFormat.ntriples, graph=graph), format="nt"
+        data=exported(store, format=RdfFormat.N_TRIPLES, graph=graph), format="nt"
     )
     iso_ours, iso_ref = to_isomorphic(ours), to_isomorphic(reference)
     if iso_ours != iso_ref:
@@ -88,16 +89,16 @@ def test_turtle_has_prefixes(store: ox.Store) -> None:
 
 def test_one_graph_only(store: ox.Store) -> None:
     graph = DEFAULT_BASE_IRI + "graph/ontology"
-    data = exported(store, format=ExportFormat.ntriples, graph=graph)
+    data = exported(store, format=RdfFormat.N_TRIPLES, graph=graph)
     parsed = {ox.Triple(q.subject, q.predicate, q.object)
               for q in ox.parse(data, format=ox.RdfFormat.N_TRIPLES)}
     assert parsed == store_triples(store, graph)
 
 
 def test_gzip_is_deterministic_and_decompresses_to_the_plain_export(store: ox.Store) -> None:
-    zipped = exported(store, format=ExportFormat.nquads, compress=True)
-    assert gzip.decompress(zipped) == exported(store, format=ExportFormat.nquads)
-    assert zipped == exported(store, format=ExportFormat.nquads, compress=True)
+    zipped = exported(store, format=RdfFormat.N_QUADS, compress=True)
+    assert gzip.decompress(zipped) == exported(store, format=RdfFormat.N_QUADS)
+    assert zipped == exported(store, format=RdfFormat.N_QUADS, compress=True)
 
 
 @pytest.mark.parametrize("fmt", ["turtle", "trig", "nquads"])
@@ -126,9 +127,9 @@ def test_the_same_input_gives_a_byte_identical_dump(tmp_path: Path, fmt: str) ->
 def test_reloading_changes_nothing(tmp_path: Path) -> None:
     folder = tmp_path / "s"
     publish([TVER], folder, base_iri=DEFAULT_BASE_IRI)
-    first = exported(open_store(folder), format=ExportFormat.nquads)
+    first = exported(open_store(folder), format=RdfFormat.N_QUADS)
     publish([TVER], folder, base_iri=DEFAULT_BASE_IRI, force=True)
-    assert exported(open_store(folder), format=ExportFormat.nquads) == first
+    assert exported(open_store(folder), format=RdfFormat.N_QUADS) == first
 
 
 def test_links_alone_as_sorted_ntriples(tver_store: Path) -> None:

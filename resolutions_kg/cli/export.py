@@ -11,14 +11,15 @@ from typing import BinaryIO
 import click
 
 from resolutions_kg.cli import setting_option
-from resolutions_kg.export import ExportFormat, export, export_links
+from resolutions_kg.export import export, export_links
+from resolutions_kg.formats import RdfFormat
 from resolutions_kg.store import open_store
 
 
 @click.command("export")
 @setting_option("store", required=True)
 @click.option(
-    "--format", "fmt", type=click.Choice([f.name for f in ExportFormat]), default="turtle",
+    "--format", "fmt", type=click.Choice([f.names[0] for f in RdfFormat]), default="turtle",
     show_default=True, envvar="RESKG_FORMAT", show_envvar=True, help="RDF serialisation.",
 )
 @click.option("--graph", default=None, envvar="RESKG_GRAPH", show_envvar=True,
@@ -39,8 +40,8 @@ def command(
     always gives the same bytes. With --links, the links to Wikidata, GeoNames, the UNESCO
     Thesaurus and other datasets alone, for other projects to load.
     """
-    fmt_enum = ExportFormat[fmt]
-    if links and (graph is not None or fmt_enum is not ExportFormat.turtle):
+    fmt_enum = next(f for f in RdfFormat if f.names[0] == fmt)
+    if links and (graph is not None or fmt_enum is not RdfFormat.TURTLE):
         raise click.UsageError("--links writes N-Triples of all graphs; drop --graph/--format")
     oxstore = open_store(store, read_only=True)
 
