@@ -46,10 +46,6 @@ class DumpFormat:
     union: bool
 
     @property
-    def key(self) -> str:
-        return self.format.names[0]
-
-    @property
     def name(self) -> str:
         return f"{STEM}.{self.format.suffix}.gz"
 

@@ -28,7 +28,7 @@ from resolutions_kg.endpoint.auth import require_writer
 from resolutions_kg.endpoint.bodies import Params, read_body, utf8_text
 from resolutions_kg.endpoint.context import AppContext
 from resolutions_kg.endpoint.errors import HTTPError
-from resolutions_kg.endpoint.negotiation import media_type_of, negotiate
+from resolutions_kg.endpoint.negotiation import body_format, media_type_of, negotiate
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import Response
@@ -145,7 +145,7 @@ def _parse(body: bytes, content_type: str | None, base: str) -> list[Any]:
             triples += _parse(payload if isinstance(payload, bytes) else b"",
                               part.get("content-type"), base)
         return triples
-    fmt = RdfFormat.from_content_type(content_type)
+    fmt = body_format(content_type)
     if fmt is None:
         accepted = ", ".join(f.media_type for f in RdfFormat)
         raise HTTPError(415, f"Cannot read {media or 'a body without Content-Type'}; "

@@ -18,7 +18,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
-from resolutions_kg.formats import MediaFormat
+from resolutions_kg.formats import MediaFormat, RdfFormat
 
 
 @dataclass(frozen=True)
@@ -81,6 +81,12 @@ def media_type_of(content_type: str | None) -> tuple[str, dict[str, str]]:
         name, _, value = item.partition("=")
         params[name.strip().lower()] = value.strip().strip('"')
     return media.lower(), params
+
+
+def body_format(content_type: str | None) -> RdfFormat | None:
+    """The RDF format of a request body by its Content-Type, or None when we cannot read it."""
+    media, _ = media_type_of(content_type)
+    return next((fmt for fmt in RdfFormat if media in fmt.media_types), None)
 
 
 F = TypeVar("F", bound=MediaFormat)

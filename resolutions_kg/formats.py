@@ -91,9 +91,3 @@ class RdfFormat(MediaFormat):
     def has_prefixes(self) -> bool:
         """It abbreviates IRIs with prefixes (Turtle, TriG, RDF/XML)."""
         return self in (RdfFormat.TURTLE, RdfFormat.TRIG, RdfFormat.RDF_XML)
-
-    @classmethod
-    def from_content_type(cls, content_type: str | None) -> RdfFormat | None:
-        """The format of a request body, or None when we cannot read it."""
-        media = (content_type or "").partition(";")[0].strip().lower()
-        return next((fmt for fmt in cls if media in fmt.media_types), None)

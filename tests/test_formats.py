@@ -6,7 +6,7 @@ import pyoxigraph as ox
 import pytest
 from resolutions_kg.endpoint.dumps import FORMATS as DUMPS
 from resolutions_kg.endpoint.linkeddata import QUAD_MEDIA_TYPES, RDF_MEDIA_TYPES, SUFFIXES
-from resolutions_kg.endpoint.negotiation import by_name, negotiate
+from resolutions_kg.endpoint.negotiation import body_format, by_name, negotiate
 
 from resolutions_kg.formats import MediaFormat, RdfFormat, ResultsFormat
 
@@ -58,7 +58,7 @@ def test_only_formats_whose_statements_name_a_graph_carry_quads_in_descriptions(
 ])
 def test_a_request_body_format_from_its_content_type(content_type: str | None,
                                                      expected: RdfFormat | None) -> None:
-    assert RdfFormat.from_content_type(content_type) is expected
+    assert body_format(content_type) is expected
 
 
 def test_dump_files_are_named_by_the_formats_suffixes() -> None:
