@@ -17,7 +17,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import re
 import shutil
 import statistics
 import subprocess
@@ -26,13 +25,13 @@ import tempfile
 import time
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlencode
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from endpoint_bench import free_port, wait_up  # noqa: E402
+from endpoint_bench import free_port, in_process_call, wait_up, wrk_round  # noqa: E402
 from endpoint_setup import QUERIES  # noqa: E402
 
 STATS_ENV = "RESKG_TIMING_DIR"
+JSON = "application/sparql-results+json"
 
 
 def serve_with_timers(argv: list[str]) -> None:
@@ -81,17 +80,6 @@ def serve_with_timers(argv: list[str]) -> None:
     main()
 
 
-def wrk_p50(url: str, query: str, seconds: int) -> float:
-    command = ["wrk", "-t1", "-c1", f"-d{seconds}s", "--latency",
-               "-H", "Accept: application/sparql-results+json", "-H", "Accept-Encoding: gzip",
-               f"{url}?{urlencode({'query': query})}"]
-    out = subprocess.run(command, capture_output=True, text=True, check=True).stdout
-    m = re.search(r"^\s+50%\s+([\d.]+)(us|ms|s)\s*$", out, re.M)
-    if not m:
-        raise RuntimeError(f"no latency in wrk's output:\n{out}")
-    return float(m.group(1)) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[m.group(2)]
-
-
 def one_request(url: str, query: str, folder: Path) -> dict[str, float]:
     """A request after which the server writes its medians so far (returned) and starts its
     timers again."""
@@ -101,7 +89,7 @@ def one_request(url: str, query: str, folder: Path) -> dict[str, float]:
     written.unlink(missing_ok=True)
     (folder / "flush").touch()
     httpx.get(url, params={"query": query}, timeout=60,
-              headers={"Accept": "application/sparql-results+json"}).raise_for_status()
+              headers={"Accept": JSON}).raise_for_status()
     deadline = time.monotonic() + 10
     while not written.exists():  # written just after the response has gone
         if time.monotonic() > deadline:
@@ -141,17 +129,17 @@ def main() -> None:
               "| between |\n|---|---|---|---|---|---|---|---|")
         for name in args.queries.split(","):
             query = QUERIES[name]
-            wrk_p50(url, query, 1)  # warm-up
+            call = in_process_call(memory, query)
+            wrk_round(url, query, JSON, 1, 1)  # warm-up
             for r in range(1, args.rounds + 1):
                 latencies = []
                 stop = time.perf_counter() + args.seconds
                 while time.perf_counter() < stop:
                     t = time.perf_counter()
-                    memory.query(query, use_default_graph_as_union=True).serialize(
-                        format=ox.QueryResultsFormat.JSON)
+                    call()
                     latencies.append(time.perf_counter() - t)
                 one_request(url, query, folder)  # resets the timers
-                wrk = wrk_p50(url, query, args.seconds)
+                wrk = wrk_round(url, query, JSON, 1, args.seconds).p50_ms
                 server_ms = one_request(url, query, folder)  # this round's medians
                 print(f"| {name} | {r} | {1000 * statistics.median(latencies):.2f} | {wrk:.2f} | "
                       + " | ".join(f"{server_ms[k]:.3f}" for k in
