@@ -78,9 +78,8 @@ def stage_split(corpus: Path, count: int = 48) -> dict[str, float]:
     """CPU seconds per document of each stage, in one warmed-up process: parse, map, validate
     (in chunks, as the workers do), hand over (to N-Triples text, pickled and unpickled) and
     store (one transaction per document into an on-disk store)."""
-    from resolutions_kg.loaders import load_file
-
     from resolutions_kg.iris import Minter
+    from resolutions_kg.loaders import load_file
     from resolutions_kg.mapping import map_resolution
     from resolutions_kg.parallel import CHUNK, GC_THRESHOLDS, Prepared, _ntriples, warm_up
     from resolutions_kg.publish import require_valid_documents

@@ -39,7 +39,6 @@ def serve_with_timers(argv: list[str]) -> None:
     far are written to ``DIR/timing.json`` and the timers start again."""
     import resolutions_kg.endpoint.edge as edge
     import resolutions_kg.endpoint.inprocess as inprocess
-
     from resolutions_kg.cli import main
 
     folder = Path(os.environ[STATS_ENV])
@@ -103,6 +102,7 @@ def main() -> None:
         serve_with_timers(sys.argv[2:])
         return
     import pyoxigraph as ox
+
     from resolutions_kg.endpoint.inprocess import memory_copy
 
     parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])

@@ -20,6 +20,14 @@ from collections.abc import AsyncIterator, Callable, Mapping
 from pathlib import Path
 from typing import Any
 
+from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
+from starlette.exceptions import HTTPException
+from starlette.middleware import Middleware
+from starlette.requests import Request
+from starlette.responses import JSONResponse
+from starlette.routing import BaseRoute, Route
+
 from resolutions_kg.endpoint import gsp, sparql
 from resolutions_kg.endpoint.context import AppContext
 from resolutions_kg.endpoint.edge import EdgeMiddleware
@@ -29,14 +37,6 @@ from resolutions_kg.endpoint.errors import (
     handle_server_error,
     handle_starlette_error,
 )
-from starlette.applications import Starlette
-from starlette.concurrency import run_in_threadpool
-from starlette.exceptions import HTTPException
-from starlette.middleware import Middleware
-from starlette.requests import Request
-from starlette.responses import JSONResponse
-from starlette.routing import BaseRoute, Route
-
 from resolutions_kg.settings import SETTINGS
 
 SITE_MODULE = "resolutions_kg.endpoint.site"

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import hmac
 
-from resolutions_kg.endpoint.errors import HTTPError
 from starlette.requests import Request
+
+from resolutions_kg.endpoint.errors import HTTPError
 
 REALM = 'Bearer realm="resolutions-kg"'
 

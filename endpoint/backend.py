@@ -52,6 +52,7 @@ from typing import IO, Any
 
 import httpx
 import pyoxigraph as ox
+
 from resolutions_kg.endpoint.errors import HTTPError
 from resolutions_kg.endpoint.executor import (
     NotAcceptableError,
@@ -60,7 +61,6 @@ from resolutions_kg.endpoint.executor import (
     QuerySyntaxError,
     QueryTimeoutError,
 )
-
 from resolutions_kg.errors import QueryError, StoreError
 
 JSON_RESULTS = "application/sparql-results+json"

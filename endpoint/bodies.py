@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from urllib.parse import parse_qsl
 
+from starlette.requests import Request
+
 from resolutions_kg.endpoint.errors import HTTPError
 from resolutions_kg.endpoint.negotiation import media_type_of
-from starlette.requests import Request
 
 
 async def read_body(request: Request) -> bytes:

@@ -48,10 +48,10 @@ from pathlib import Path
 from typing import Any, cast
 
 import pyoxigraph as ox
-from resolutions_kg.endpoint.executor import QueryJob, QueryOutcome, WorkerPool
-from resolutions_kg.endpoint.inprocess import PRELOADED, ThreadPool, memory_copy
 from starlette.concurrency import run_in_threadpool
 
+from resolutions_kg.endpoint.executor import QueryJob, QueryOutcome, WorkerPool
+from resolutions_kg.endpoint.inprocess import PRELOADED, ThreadPool, memory_copy
 from resolutions_kg.errors import StoreError
 from resolutions_kg.store import open_store
 
@@ -120,6 +120,7 @@ class AppContext:
             parent = Path(path).parent
             ctx._snapshot_root = tempfile.mkdtemp(prefix=f".{Path(path).name}.snapshots-",
                                                   dir=parent)
+            assert isinstance(pool, WorkerPool)
             pool.use_store(ctx._snapshot())
         pool.start()
         return ctx

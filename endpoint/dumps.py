@@ -27,8 +27,8 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import pyoxigraph as ox
-from resolutions_kg.endpoint.linkeddata import serialize_terms
 
+from resolutions_kg.endpoint.linkeddata import serialize_terms
 from resolutions_kg.errors import StoreError
 from resolutions_kg.formats import RdfFormat
 from resolutions_kg.namespaces import PREFIXES

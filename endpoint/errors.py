@@ -20,10 +20,11 @@ import logging
 from collections.abc import Mapping
 from http import HTTPStatus
 
-from resolutions_kg.endpoint.negotiation import parse_accept
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import Response
+
+from resolutions_kg.endpoint.negotiation import parse_accept
 
 logger = logging.getLogger("resolutions_kg.endpoint")
 

@@ -35,7 +35,6 @@ from multiprocessing.connection import Connection
 from typing import Any
 
 from resolutions_kg.endpoint.idle import IdleQueue
-
 from resolutions_kg.errors import QueryError, ResolutionsKGError
 
 logger = logging.getLogger("resolutions_kg.endpoint")

@@ -24,16 +24,16 @@ from email.policy import HTTP
 from typing import Any
 
 import pyoxigraph as ox
-from resolutions_kg.endpoint.auth import require_writer
-from resolutions_kg.endpoint.bodies import Params, read_body, utf8_text
-from resolutions_kg.endpoint.context import AppContext
-from resolutions_kg.endpoint.errors import HTTPError
-from resolutions_kg.endpoint.negotiation import body_format, media_type_of, negotiate
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
+from resolutions_kg.endpoint.auth import require_writer
+from resolutions_kg.endpoint.bodies import Params, read_body, utf8_text
+from resolutions_kg.endpoint.context import AppContext
+from resolutions_kg.endpoint.errors import HTTPError
+from resolutions_kg.endpoint.negotiation import body_format, media_type_of, negotiate
 from resolutions_kg.formats import RdfFormat
 
 Target = ox.NamedNode | ox.DefaultGraph | None

@@ -37,6 +37,7 @@ from pathlib import Path
 from typing import Any
 
 import pyoxigraph as ox
+
 from resolutions_kg.endpoint.executor import (
     CHUNK,
     NotAcceptableError,
@@ -49,7 +50,6 @@ from resolutions_kg.endpoint.executor import (
     _late,
     _run_job,
 )
-
 from resolutions_kg.errors import StoreError
 
 logger = logging.getLogger("resolutions_kg.endpoint")

@@ -13,17 +13,17 @@ from __future__ import annotations
 from typing import Any
 
 import pyoxigraph as ox
-from resolutions_kg.endpoint import pages
-from resolutions_kg.endpoint.errors import HTTPError
-from resolutions_kg.endpoint.executor import QuerySyntaxError, QueryTimeoutError
-from resolutions_kg.endpoint.linkeddata import RDF_MEDIA_TYPES, serialize_terms
-from resolutions_kg.queries import NamedQuery, catalogue, named_query
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import BaseRoute, Route
 
+from resolutions_kg.endpoint import pages
+from resolutions_kg.endpoint.errors import HTTPError
+from resolutions_kg.endpoint.executor import QuerySyntaxError, QueryTimeoutError
+from resolutions_kg.endpoint.linkeddata import RDF_MEDIA_TYPES, serialize_terms
 from resolutions_kg.errors import ParameterError, QueryError
 from resolutions_kg.formats import ResultsFormat
+from resolutions_kg.queries import NamedQuery, catalogue, named_query
 
 HTML = "text/html"
 JSON = ResultsFormat.JSON.media_type
@@ -58,10 +58,10 @@ def _chosen(request: Request, offers: tuple[str, ...]) -> str:
         if media not in offers:
             raise HTTPError(400, f"unknown format {name!r} (formats: {', '.join(NAMES)})")
         return media
-    media = negotiate_media_type(request.headers.get("accept"), offers)
-    if media is None:
+    negotiated = negotiate_media_type(request.headers.get("accept"), offers)
+    if negotiated is None:
         raise HTTPError(406, "acceptable here: " + ", ".join(offers))
-    return media
+    return negotiated
 
 
 class NamedQueries:

@@ -17,6 +17,7 @@ from urllib.parse import quote
 
 import jinja2
 import pyoxigraph as ox
+
 from resolutions_kg.endpoint.linkeddata import (
     LABEL_PREDICATES,
     Description,
@@ -26,7 +27,6 @@ from resolutions_kg.endpoint.linkeddata import (
     pick_label,
     source_text,
 )
-
 from resolutions_kg.namespaces import (
     ONTOLOGY_IRI,
     PREFIXES,

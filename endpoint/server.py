@@ -39,9 +39,9 @@ from pathlib import Path
 from typing import Any, cast
 
 import uvicorn
+
 from resolutions_kg.endpoint.app import create_app
 from resolutions_kg.endpoint.inprocess import preload
-
 from resolutions_kg.errors import ServerError
 
 logger = logging.getLogger("resolutions_kg.endpoint")

@@ -27,6 +27,12 @@ from typing import Any
 from urllib.parse import quote
 
 import pyoxigraph as ox
+from starlette.requests import Request
+from starlette.responses import FileResponse, JSONResponse, RedirectResponse, Response
+from starlette.routing import BaseRoute, Match, Mount, Route
+from starlette.staticfiles import StaticFiles
+from starlette.types import Scope
+
 from resolutions_kg.endpoint import pages
 from resolutions_kg.endpoint.dumps import Dumps, fingerprint, http_date
 from resolutions_kg.endpoint.errors import HTTPError
@@ -40,12 +46,6 @@ from resolutions_kg.endpoint.linkeddata import (
 )
 from resolutions_kg.endpoint.negotiation import by_name, parse_accept
 from resolutions_kg.endpoint.void import void_triples
-from starlette.requests import Request
-from starlette.responses import FileResponse, JSONResponse, RedirectResponse, Response
-from starlette.routing import BaseRoute, Match, Mount, Route
-from starlette.staticfiles import StaticFiles
-from starlette.types import Scope
-
 from resolutions_kg.formats import RdfFormat
 from resolutions_kg.namespaces import ONTOLOGY_IRI
 from resolutions_kg.store import read_state

@@ -27,6 +27,12 @@ import functools
 from typing import Any
 from urllib.parse import unquote_plus
 
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import Request
+from starlette.responses import Response, StreamingResponse
+from starlette.routing import Route
+from starlette.types import ASGIApp, Receive, Scope, Send
+
 from resolutions_kg.endpoint.auth import require_writer
 from resolutions_kg.endpoint.bodies import Params, form_params, read_body, utf8_text
 from resolutions_kg.endpoint.context import AppContext
@@ -47,12 +53,6 @@ from resolutions_kg.endpoint.negotiation import (
     short_names,
 )
 from resolutions_kg.endpoint.update_dataset import DatasetConflictError, add_using
-from starlette.concurrency import run_in_threadpool
-from starlette.requests import Request
-from starlette.responses import Response, StreamingResponse
-from starlette.routing import Route
-from starlette.types import ASGIApp, Receive, Scope, Send
-
 from resolutions_kg.formats import RdfFormat, ResultsFormat
 
 FORM = "application/x-www-form-urlencoded"
@@ -114,8 +114,8 @@ def _formats(request: Request, params: Params) -> tuple[ResultsFormat | None, Rd
     names = [n for n in params.all("format") if n]
     if names:
         # Some clients (SPARQLWrapper) repeat format= with a short name and a media type.
-        results = next((f for n in names if (f := by_name(n, ResultsFormat))), None)
-        graph = next((f for n in names if (f := by_name(n, RdfFormat))), None)
+        results = next((r for n in names if (r := by_name(n, ResultsFormat))), None)
+        graph = next((g for n in names if (g := by_name(n, RdfFormat))), None)
         if results is None and graph is None:
             known = ", ".join(short_names(ResultsFormat) + short_names(RdfFormat))
             raise HTTPError(400, f"Unknown format={names[0]!r}; use one of {known}.")

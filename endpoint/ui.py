@@ -11,10 +11,11 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from resolutions_kg.endpoint import pages
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
+
+from resolutions_kg.endpoint import pages
 
 DEFAULT_QUERY = """\
 PREFIX reskg: <https://w3id.org/resolutions-kg/ontology#>

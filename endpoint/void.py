@@ -20,9 +20,9 @@ from typing import Any
 
 import pyoxigraph as ox
 from rdflib.namespace import FOAF
+
 from resolutions_kg.endpoint.dumps import DumpFile
 from resolutions_kg.endpoint.linkeddata import serialize_terms
-
 from resolutions_kg.namespaces import (
     DCAT,
     DCTERMS,

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 import pyoxigraph as ox
 import pytest
 from endpoint_support import POOL_ROWS, fill_numbered
+
 from resolutions_kg.endpoint.executor import WorkerPool
 
 

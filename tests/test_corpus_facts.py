@@ -12,9 +12,9 @@ from typing import Any
 import pyoxigraph as ox
 import pytest
 from conftest import CORPUS
-from resolutions_kg.queries import named_query, plain_rows, run
 
 from resolutions_kg.publish import publish
+from resolutions_kg.queries import named_query, plain_rows, run
 from resolutions_kg.settings import DEFAULT_BASE_IRI
 
 DOCUMENTS = ["tver-2012.txt", "novgorod-2014.md", "vologda-2013.html", "lipetsk-2016.txt"]

@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
-from resolutions_kg.loaders import load_file
 
 from resolutions_kg.iris import Minter
+from resolutions_kg.loaders import load_file
 from resolutions_kg.mapping import map_resolution
 from resolutions_kg.namespaces import RESKG
 from resolutions_kg.parallel import Outcome, outcome, prepare_document, prepare_documents

@@ -18,11 +18,11 @@ import pyoxigraph as ox
 import pyshacl
 import pytest
 from rdflib import Graph
-from resolutions_kg.loaders import load_file
 
 from resolutions_kg import shacl_batching, shacl_together
 from resolutions_kg import validation as v
 from resolutions_kg.iris import Minter
+from resolutions_kg.loaders import load_file
 from resolutions_kg.mapping import Mapped, map_resolution
 from resolutions_kg.registry import reference_graphs
 from resolutions_kg.settings import DEFAULT_BASE_IRI as BASE

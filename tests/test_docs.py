@@ -9,11 +9,11 @@ import re
 from pathlib import Path
 
 import pytest
-from resolutions_kg.queries import catalogue
 
 import resolutions_kg
 from resolutions_kg import errors
 from resolutions_kg.cli import main
+from resolutions_kg.queries import catalogue
 
 REPO = Path(__file__).resolve().parents[1]
 README = (REPO / "README.md").read_text(encoding="utf-8")

@@ -12,10 +12,11 @@ import zlib
 from typing import Any
 
 import pytest
-from resolutions_kg.endpoint.edge import EdgeMiddleware
 from starlette.middleware.cors import CORSMiddleware
 from starlette.middleware.gzip import GZipMiddleware
 from starlette.types import Message, Receive, Scope, Send
+
+from resolutions_kg.endpoint.edge import EdgeMiddleware
 
 METHODS = ["GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS"]
 EXPOSE = ["Location", "Content-Type", "Content-Length"]

@@ -8,8 +8,9 @@ import httpx
 import pyoxigraph as ox
 import pytest
 from endpoint_support import BASE, DOC_GRAPH, RESOLUTION, TOKEN, Server
-from resolutions_kg.endpoint.update_dataset import DatasetConflictError, add_using
 from SPARQLWrapper import JSON, POST, SPARQLWrapper
+
+from resolutions_kg.endpoint.update_dataset import DatasetConflictError, add_using
 
 pytest_plugins = ["endpoint_fixtures"]
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import httpx
 import pytest
 from endpoint_support import RESOLUTION
-from resolutions_kg.endpoint.negotiation import negotiate
 
+from resolutions_kg.endpoint.negotiation import negotiate
 from resolutions_kg.formats import RdfFormat, ResultsFormat
 
 pytest_plugins = ["endpoint_fixtures"]

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import httpx
 import pytest
+
 from resolutions_kg.queries import catalogue
 
 pytest_plugins = ["ld_fixtures"]

@@ -12,6 +12,7 @@ from typing import Any
 import pyoxigraph as ox
 import pytest
 from endpoint_support import POOL_ROWS as ROWS
+
 from resolutions_kg.endpoint.executor import (
     CHUNK,
     INLINE,

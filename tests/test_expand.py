@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from resolutions_kg.loaders.expand import expand, implied_regions, inflect_name
 
 

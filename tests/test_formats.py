@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pyoxigraph as ox
 import pytest
+
 from resolutions_kg.endpoint.dumps import FORMATS as DUMPS
 from resolutions_kg.endpoint.linkeddata import QUAD_MEDIA_TYPES, RDF_MEDIA_TYPES, SUFFIXES
 from resolutions_kg.endpoint.negotiation import body_format, by_name, negotiate
-
 from resolutions_kg.formats import MediaFormat, RdfFormat, ResultsFormat
 
 

@@ -13,6 +13,8 @@ import pyoxigraph as ox
 import pytest
 from endpoint_support import POOL_ROWS as ROWS
 from endpoint_support import fill_numbered as fill
+from test_executor import construct
+
 from resolutions_kg.endpoint.executor import (
     CHUNK,
     NotAcceptableError,
@@ -24,7 +26,6 @@ from resolutions_kg.endpoint.executor import (
     WorkerPool,
 )
 from resolutions_kg.endpoint.inprocess import ThreadPool, memory_copy
-from test_executor import construct
 
 pytest_plugins = ["pool_fixtures"]
 

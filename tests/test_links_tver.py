@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 from conftest import SHARED
-from resolutions_kg.queries import named_query, plain_rows, run
 
+from resolutions_kg.queries import named_query, plain_rows, run
 from resolutions_kg.store import open_store
 
 CITIES = ["Тверь", "Клин", "Липецк", "Москва", "Выборг", "Архангельск"]

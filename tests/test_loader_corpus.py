@@ -9,8 +9,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from resolutions_kg.loaders import load_file
 
+from resolutions_kg.loaders import load_file
 from resolutions_kg.records import Resolution, Span, Spanned
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"

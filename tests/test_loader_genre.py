@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from resolutions_kg.loaders import parse_text
 from test_loader_corpus import assert_spans_valid
 
 from resolutions_kg.errors import NotAResolutionError
+from resolutions_kg.loaders import parse_text
 from resolutions_kg.records import Resolution
 
 D = dt.date

@@ -7,10 +7,10 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from resolutions_kg.loaders import parse_text
 from test_loader_corpus import assert_spans_valid
 
 from resolutions_kg.errors import InputError
+from resolutions_kg.loaders import parse_text
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 DOCUMENTS = {

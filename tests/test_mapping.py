@@ -7,9 +7,9 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 from conftest import CORPUS, TVER
-from resolutions_kg.loaders import load_file, parse_text
 
 from resolutions_kg.iris import Minter
+from resolutions_kg.loaders import load_file, parse_text
 from resolutions_kg.mapping import Mapped, map_resolution
 from resolutions_kg.namespaces import OA, RDF, RESKG
 from resolutions_kg.publish import publish

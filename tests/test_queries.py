@@ -14,6 +14,9 @@ import pyoxigraph as ox
 import pytest
 from click.testing import CliRunner
 from rdflib.plugins.sparql import prepareQuery
+
+from resolutions_kg.cli import main
+from resolutions_kg.errors import ParameterError, QueryError
 from resolutions_kg.queries import (
     Format,
     NamedQuery,
@@ -26,9 +29,6 @@ from resolutions_kg.queries import (
     serialize,
     with_values,
 )
-
-from resolutions_kg.cli import main
-from resolutions_kg.errors import ParameterError, QueryError
 
 DATA = Path(__file__).parent / "data"
 FIXTURE = DATA / "tver-mini.trig"

@@ -18,7 +18,6 @@ from urllib.parse import parse_qs
 import pyoxigraph as ox
 import pytest
 from endpoint_support import app_on_loopback
-from resolutions_kg.queries import catalogue, named_query, plain_rows, run, run_remote
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
@@ -27,6 +26,7 @@ from starlette.routing import Route
 
 from resolutions_kg.iris import Minter
 from resolutions_kg.publish import ensure_system_graphs, prepare
+from resolutions_kg.queries import catalogue, named_query, plain_rows, run, run_remote
 from resolutions_kg.settings import DEFAULT_BASE_IRI
 from resolutions_kg.store import open_store, replace_graphs
 

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import docx
 import pytest
+
+from resolutions_kg.errors import InputError, NotAResolutionError, UnreadableInputError
 from resolutions_kg.loaders import SUPPORTED_SUFFIXES, load_file
 from resolutions_kg.loaders.encoding import decode
 from resolutions_kg.loaders.readers import read_path
-
-from resolutions_kg.errors import InputError, NotAResolutionError, UnreadableInputError
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 TVER = (CORPUS / "tver-2012.txt").read_text(encoding="utf-8")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from resolutions_kg.loaders.topics import RULES, TOPIC_KEYS, classify
 
 EXPECTED_KEYS = (

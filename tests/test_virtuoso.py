@@ -34,8 +34,8 @@ from typing import TYPE_CHECKING, Any
 import httpx
 import pyoxigraph as ox
 import pytest
-from resolutions_kg.queries import NamedQuery, catalogue, run, run_remote
 
+from resolutions_kg.queries import NamedQuery, catalogue, run, run_remote
 from resolutions_kg.store import count_quads, graph_names, open_store
 
 if TYPE_CHECKING:

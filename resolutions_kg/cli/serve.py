@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -27,7 +28,7 @@ from resolutions_kg.cli import setting_option
               type=click.Choice(["critical", "error", "warning", "info", "debug"]),
               help="Server log level (the access log is at info).")
 def command(store: str | None, backend: str | None, host: str, port: int, log_level: str,
-            **settings: object) -> None:
+            **settings: Any) -> None:
     """Serve STORE over HTTP: SPARQL 1.1 Protocol at /sparql, Graph Store Protocol at /store,
     health at /health.
 
