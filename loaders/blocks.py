@@ -56,6 +56,11 @@ class Block:
         return self.first.list_item
 
     @property
+    def furniture(self) -> bool:
+        """A reader marked a line of the block as page furniture."""
+        return any(line.furniture for line in self.lines)
+
+    @property
     def emphasised(self) -> bool:
         """Set apart by style: bold, italic, a heading or all capitals."""
         return self.bold or self.italic or self.heading is not None or self.caps

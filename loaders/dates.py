@@ -24,15 +24,18 @@ _MONTH = (
 _DASH = r"\s*[-–—‒−]\s*"
 _YEAR_TAIL = r"(?:\s*(?:г\.|гг\.|г(?![а-яё])|года|году))?"
 _DAY = r"(?:0?[1-9]|[12]\d|3[01])"
+_OPEN_QUOTE = r"[\"«„“']?"
+_CLOSE_QUOTE = r"[\"»“”']?"
 
 DATE_RANGE = re.compile(
-    rf"(?<![\d.])(?P<d1>{_DAY})(?:\s+(?P<m1>{_MONTH})(?:\s+(?P<y1>\d{{4}}){_YEAR_TAIL})?)?"
+    rf"(?<![\d.]){_OPEN_QUOTE}(?P<d1>{_DAY}){_CLOSE_QUOTE}(?:\s+(?P<m1>{_MONTH})(?:\s+(?P<y1>\d{{4}}){_YEAR_TAIL})?)?"
     rf"(?:{_DASH}|\s+(?:и|по)\s+)"
-    rf"(?P<d2>{_DAY})\s+(?P<m2>{_MONTH})\s+(?P<y2>\d{{4}}){_YEAR_TAIL}",
+    rf"{_OPEN_QUOTE}(?P<d2>{_DAY}){_CLOSE_QUOTE}\s+(?P<m2>{_MONTH})\s+(?P<y2>\d{{4}}){_YEAR_TAIL}",
     re.I,
 )
 DATE_ONE = re.compile(
-    rf"(?<![\d.])(?P<d>{_DAY})\s+(?P<m>{_MONTH})\s+(?P<y>\d{{4}}){_YEAR_TAIL}", re.I
+    rf"(?<![\d.]){_OPEN_QUOTE}(?P<d>{_DAY}){_CLOSE_QUOTE}\s+(?P<m>{_MONTH})\s+(?P<y>\d{{4}})"
+    rf"{_YEAR_TAIL}", re.I
 )
 NUMERIC_RANGE = re.compile(
     r"(?<![\d.])(?P<d1>\d{1,2})(?:\.(?P<m1>\d{1,2})(?:\.(?P<y1>\d{4}))?)?"

@@ -10,7 +10,8 @@ from __future__ import annotations
 import bisect
 import re
 import warnings
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field, replace
 
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag, XMLParsedAsHTMLWarning
 
@@ -82,8 +83,58 @@ def _ol_label(index: int, kind: str) -> str:
     return str(index)
 
 
-def _walk(node: Tag, b: _Builder, path: tuple[str, ...], heading: int | None) -> None:
-    for child in node.children:
+#: Containers of page furniture (navigation, footers, sidebars, share buttons, counters).
+FURNITURE_TAGS = frozenset("nav footer aside form menu".split())
+_FURNITURE_CLASS = re.compile(
+    r"(?:^|[-_\s])(?:nav|navbar|navigation|menu|breadcrumbs?|footer|sidebar|share|social|"
+    r"comments?|counter|widget|banner|cookie|related|tags)(?:$|[-_\s])", re.I)
+
+
+def _is_furniture(tag: Tag) -> bool:
+    if tag.name.lower() in FURNITURE_TAGS:
+        return True
+    names = " ".join([*tag.get_attribute_list("class"), str(tag.get("id") or ""),
+                      str(tag.get("role") or "")])
+    return bool(names.strip()) and bool(_FURNITURE_CLASS.search(names))
+
+
+@dataclass
+class _Frame:
+    """One element being walked: its children left, its context, what to do when it ends."""
+
+    children: Iterator[object]
+    path: tuple[str, ...]
+    heading: int | None
+    on_exit: Callable[[], None] | None = None
+
+
+def _walk(root: Tag, b: _Builder) -> list[tuple[int, int]]:
+    """Walk ``root`` with an explicit stack (no recursion, whatever the nesting depth) into ``b``;
+    return the ranges of furniture text."""
+    furniture: list[tuple[int, int]] = []
+    stack = [_Frame(iter(root.children), (), None)]
+    while stack:
+        frame = stack[-1]
+        child = next(frame.children, None)
+        if child is None:
+            stack.pop()
+            if frame.on_exit is not None:
+                frame.on_exit()
+            continue
+        if isinstance(child, tuple):  # («li», item, label) from a list frame
+            _, item, label = child
+            full = ".".join(frame.path + (label,)) if label else None
+            b.newline()
+            b.pending = LineHint(list_item=True, marker=(full + "." if full else "•"),
+                                 label=full, depth=len(frame.path), heading=frame.heading)
+
+            def end_item() -> None:
+                b.newline()
+                b.pending = None
+
+            stack.append(_Frame(iter(item.children), frame.path + ((label,) if label else ()),
+                                frame.heading, end_item))
+            continue
         if isinstance(child, Comment):
             continue
         if isinstance(child, NavigableString):
@@ -97,35 +148,40 @@ def _walk(node: Tag, b: _Builder, path: tuple[str, ...], heading: int | None) ->
         if name == "br":
             b.newline()
             continue
-        style = str(child.get("style", ""))
-        start = b.length
-        if name in ("ol", "ul"):
+        stack.append(_enter(child, name, frame, b, furniture))
+    return furniture
+
+
+def _enter(child: Tag, name: str, frame: _Frame, b: _Builder,
+           furniture: list[tuple[int, int]]) -> _Frame:
+    style = str(child.get("style", ""))
+    start = b.length
+    is_furniture = _is_furniture(child)
+    if name in ("ol", "ul"):
+        b.blank()
+        kind = str(child.get("type", "1"))
+        try:
+            index = int(str(child.get("start", "1")))
+        except ValueError:
+            index = 1
+        items: list[tuple[str, Tag, str | None]] = []
+        for item in child.find_all("li", recursive=False):
+            items.append(("li", item, _ol_label(index, kind) if name == "ol" else None))
+            index += 1
+
+        def end_list() -> None:
             b.blank()
-            kind = str(child.get("type", "1"))
-            try:
-                index = int(str(child.get("start", "1")))
-            except ValueError:
-                index = 1
-            for item in child.find_all("li", recursive=False):
-                label = _ol_label(index, kind) if name == "ol" else None
-                full = ".".join(path + (label,)) if label else None
-                b.newline()
-                b.pending = LineHint(
-                    list_item=True, marker=(full + "." if full else "•"), label=full,
-                    depth=len(path), heading=heading,
-                )
-                _walk(item, b, path + ((label,) if label else ()), heading)
-                b.newline()
-                b.pending = None
-                index += 1
-            b.blank()
-            continue
-        level = int(name[1]) if re.fullmatch(r"h[1-6]", name) else heading
-        if name in BLOCKS:
-            b.blank()
-            if level is not None:
-                b.pending = LineHint(heading=level)
-        _walk(child, b, path, level)
+            if is_furniture:
+                furniture.append((start, b.length))
+
+        return _Frame(iter(items), frame.path, frame.heading, end_list)
+    level = int(name[1]) if re.fullmatch(r"h[1-6]", name) else frame.heading
+    if name in BLOCKS:
+        b.blank()
+        if level is not None:
+            b.pending = LineHint(heading=level)
+
+    def end_element() -> None:
         if name in BLOCKS:
             b.blank()
             b.pending = None
@@ -133,6 +189,10 @@ def _walk(node: Tag, b: _Builder, path: tuple[str, ...], heading: int | None) ->
             b.bold.append((start, b.length))
         if name in ITALIC or _ITALIC_STYLE.search(style):
             b.italic.append((start, b.length))
+        if is_furniture:
+            furniture.append((start, b.length))
+
+    return _Frame(iter(child.children), frame.path, level, end_element)
 
 
 def read_html(text: str, *, name: str, original_sha256: str, encoding: str = "utf-8") -> Rendition:
@@ -142,7 +202,7 @@ def read_html(text: str, *, name: str, original_sha256: str, encoding: str = "ut
         soup = BeautifulSoup(text, "lxml")
     root = soup.body or soup
     b = _Builder()
-    _walk(root, b, (), None)
+    furniture = _walk(root, b)
     out = "".join(b.parts).rstrip() + "\n"
     source = SourceText(name=name, media_type="text/html", text=out,
                         original_sha256=original_sha256, encoding=encoding)
@@ -152,4 +212,11 @@ def read_html(text: str, *, name: str, original_sha256: str, encoding: str = "ut
     line_starts = [0] + [i + 1 for i, c in enumerate(out) if c == "\n"]
     keyed = {line_starts[bisect.bisect_right(line_starts, k) - 1]: v for k, v in hints.items()}
     lines = build_lines(out, bold=b.bold, italic=b.italic, hints=keyed, detect_markers=True)
+    if furniture:
+        lines = tuple(replace(line, furniture=True) if _inside(furniture, line.start) else line
+                      for line in lines)
     return Rendition(source, lines)
+
+
+def _inside(ranges: list[tuple[int, int]], offset: int) -> bool:
+    return any(a <= offset < b for a, b in ranges)

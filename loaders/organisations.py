@@ -28,6 +28,8 @@ KINDS: dict[str, str] = {
     "колледж": "university", "музей": "museum", "архив": "archive", "центр": None,  # type: ignore[dict-item]
     "учреждение": None, "организация": None,  # type: ignore[dict-item]
 }
+#: Heads cited in lower case even where the text capitalises them.
+LOWER_HEADS = frozenset(["администрация"])
 UNIT_HEADS = frozenset("дирекция отдел сектор секретариат филиал кафедра факультет".split())
 ORG_HEADS = frozenset(KINDS) | frozenset("палата агентство служба совет центр рба".split())
 
@@ -78,9 +80,14 @@ def split_list(text: str, start: int, end: int, case: str) -> list[tuple[int, in
 def mention(text: str, start: int, end: int, case: str | None) -> OrganisationMention:
     """An organisation named by ``text[start:end]`` (in ``case``), in the nominative."""
     source = text[start:end]
-    name = nominative(clean(source), case)
     phrase, _ = head_phrase(clean(source), case)
     head = phrase[-1][3].normal_form if phrase else lemma(source.split()[0])
+    # a capital written inside a sentence is the writer's: a proper name, kept as written
+    # (but «Администрацией города Твери» is cited «администрация города Твери»)
+    before = text[max(0, start - 3) : start].rstrip(" «\"(")
+    mid_sentence = bool(before) and before[-1] not in ".!?:\n"
+    keep = True if mid_sentence and source[:1].isupper() and head not in LOWER_HEADS else None
+    name = nominative(clean(source), case, keep_capital=keep)
     kind = KINDS.get(head)
     if kind is None and re.match(r"[А-ЯЁ]{2,}", source):
         kind = KINDS.get(source.split()[0].lower())

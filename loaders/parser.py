@@ -15,10 +15,12 @@ from resolutions_kg.records import Event, Resolution, Span, Spanned
 from .blocks import Block, blocks, clean, sentences, tight
 from .dates import find_dates
 from .events import KindMatch, find_kind, qualifiers_and_ordinal, title_in
+from .furniture import is_furniture
+from .header import choose_date, choose_place
 from .items import ADOPTED, Items, body_text, is_adoption, parse_items
 from .organisations import organisers, supporters
 from .participants import PARTICIPATION, cohorts, total
-from .places import place_near
+from .places import country_after
 from .rendition import Rendition
 from .statements import discussed_topics, preamble_statements
 
@@ -38,7 +40,7 @@ def parse(rendition: Rendition) -> Resolution:
     """Read the resolution in ``rendition``; raise :class:`NotAResolutionError` if there is none."""
     text = rendition.text
     name = rendition.source.name
-    bs = blocks(rendition)
+    bs = [bl for bl in blocks(rendition) if not is_furniture(text, bl)]
     warnings: list[str] = []
     doc = _document_type(text, bs)
     if doc is None:
@@ -92,8 +94,11 @@ def parse(rendition: Rendition) -> Resolution:
         ordinal: int | None = None
     else:
         qualifiers, ordinal = qualifiers_and_ordinal(text, region_start, kind)
-    event = _event(text, bs, head_blocks, preamble, pre_sentences, kind, qualifiers, ordinal,
-                   title, warnings)
+    front = [bl for bl in bs[: max(items.start, head_index + 1)] if not is_adoption(text, bl)]
+    closing = [bl for bl in bs if is_adoption(text, bl)] + [
+        bl for bl in bs[items.start :][-3:] if bl.end - bl.start <= 80]
+    event = _event(text, front, front.index(bs[head_index]), closing, preamble, pre_sentences,
+                   kind, qualifiers, ordinal, title, warnings)
     adopted, unanimous = _adoption(text, bs, items)
     statements = preamble_statements(text, pre_sentences) + tuple(items.statements)
     statements = tuple(
@@ -152,26 +157,27 @@ def _title_line(text: str, block: Block) -> bool:
     return quoted or block.emphasised
 
 
-def _event(text: str, bs: list[Block], head_blocks: list[Block], preamble: list[Block],
-           pre_sentences: list[tuple[int, int]], kind: KindMatch, qualifiers: tuple[str, ...],
-           ordinal: int | None, title: Spanned[str] | None, warnings: list[str]) -> Event:
-    candidates = [bl for bl in head_blocks + preamble if not is_adoption(text, bl)]
+def _event(text: str, front: list[Block], heading_index: int, closing: list[Block],
+           preamble: list[Block], pre_sentences: list[tuple[int, int]], kind: KindMatch,
+           qualifiers: tuple[str, ...], ordinal: int | None, title: Spanned[str] | None,
+           warnings: list[str]) -> Event:
     start = end = place = None
     country = None
-    for bl in candidates:
-        dates = find_dates(text[bl.start : bl.end], bl.start)
-        if not dates:
-            continue
-        d = dates[0]
+    date = choose_date(text, front, heading_index, closing)
+    date_block = None
+    if date is not None:
+        d = date.date
         start = Spanned(d.start, d.span)
         end = Spanned(d.end, d.span)
-        place, country = place_near(text, bl.start, bl.end, d.span)
-        break
-    if place is None:
-        for bl in candidates:
-            place, country = place_near(text, bl.start, bl.end, None)
-            if place is not None:
-                break
+        date_block = next((bl for bl in front if bl.start <= d.span.start < bl.end), None)
+        if date.confidence < 0.8:
+            warnings.append(f"uncertain: event date from the {date.method}")
+    found = choose_place(text, front, heading_index, closing, date, date_block)
+    if found is not None:
+        place = Spanned(found.place.name, Span(found.place.start, found.place.end))
+        country = country_after(text, found.place.end)
+        if found.confidence < 0.8:
+            warnings.append(f"uncertain: event place from the {found.method}")
     if start is None:
         warnings.append("no date of the event found")
     if place is None:

@@ -97,3 +97,11 @@ def _close(text: str, segment: tuple[int, int], date: Span) -> bool:
     between = text[segment[1] : date.start] if segment[1] <= date.start \
         else text[date.end : segment[0]]
     return len(between.strip(" ,;()–—-\u00a0")) == 0 or between.strip() in ("г.",)
+
+
+def country_after(text: str, end: int) -> str | None:
+    """The country named right after a place («Минск, Республика Беларусь»)."""
+    m = re.match(r"[ \t\u00a0]*,[ \t\u00a0]*([^,;()\n]+)", text[end : end + 60])
+    if m is None:
+        return None
+    return _country(m.group(1).strip(" .*_\t"))

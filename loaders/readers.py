@@ -24,6 +24,10 @@ MEDIA_TYPES: dict[str, str] = {
     ".docx": DOCX_MEDIA_TYPE,
 }
 SUPPORTED_SUFFIXES: tuple[str, ...] = tuple(MEDIA_TYPES)
+#: Characters that are not part of the text a reader sees (zero-width space, joiners, word
+#: joiner, soft hyphen, BOM inside the text): left out of the rendition, so that «Нарьян-\u200bМар»
+#: is read as the name it shows.
+INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\u00ad\ufeff"))
 
 
 def read_path(path: str | Path) -> Rendition:
@@ -65,7 +69,7 @@ def read_bytes(data: bytes, *, name: str, media_type: str, path: str | None = No
 def render(text: str, *, name: str, media_type: str = "text/plain",
            original_sha256: str | None = None, encoding: str = "utf-8") -> Rendition:
     """The rendition of already decoded ``text`` of a text media type."""
-    text = normalise_newlines(text.lstrip("\ufeff"))
+    text = normalise_newlines(text.lstrip("\ufeff")).translate(INVISIBLE)
     if not text.strip():
         raise UnreadableInputError("the text is empty", path=name)
     if text_share(text) < 0.9:

@@ -44,6 +44,8 @@ class Line:
     depth: int = 0
     #: All letters of the line are capitals (and there are several).
     caps: bool = False
+    #: The reader knows the line is page furniture (HTML ``<nav>``, ``<footer>``, ``<aside>`` …).
+    furniture: bool = False
 
 
 @dataclass(frozen=True)
@@ -74,6 +76,7 @@ class LineHint:
     depth: int = 0
     bold: bool = False
     italic: bool = False
+    furniture: bool = False
 
 
 def covered(ranges: Iterable[tuple[int, int]], start: int, end: int, text: str) -> bool:
@@ -154,6 +157,7 @@ def build_lines(
                 list_item=list_item,
                 depth=hint.depth,
                 caps=caps,
+                furniture=hint.furniture,
             )
         )
     return tuple(lines)

@@ -1,0 +1,54 @@
+"""Page furniture: what a web page or a copied page puts around a resolution and is never a fact.
+
+News timestamps («12.03.2018 09:15», «Опубликовано: 15 марта 2017»), navigation and breadcrumbs
+(«Главная / Новости», «Вернуться к списку новостей»), share buttons, view counters, footers (©,
+street address, phone, e-mail, web address). HTML readers mark lines inside ``<nav>``,
+``<footer>``, ``<aside>`` and the like (:attr:`~.rendition.Line.furniture`); this module
+recognises the rest from the words of a block.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .blocks import Block
+
+_STRONG = [
+    r"©|\(c\)\s*\d{4}|все права защищены",
+    r"^(?:адрес|наш адрес|почтовый адрес|юридический адрес|контакты)\s*:",
+    r"(?:^|\s)(?:тел(?:ефон)?|т/ф|тел\./факс|факс|моб)\.?\s*[:.]?\s*[+\d(]",
+    r"\+7\s*\(?\d{3,4}\)?\s*\d|(?:^|\s)8\s*\(\d{3,5}\)\s*\d",
+    r"\b\d{6},\s*(?:г\.|город|[А-ЯЁ])",  # a postal code before a city: a street address
+    r"(?:^|\s)ул\.\s*[А-ЯЁ].{0,40}(?:д\.|дом)\s*\d",
+    r"^(?:опубликовано|дата публикации|дата размещения|обновлено|изменено|размещено)\b",
+    r"^(?:просмотров|просмотры|комментарии|рубрика|теги|метки|источник|фото)\s*(?::|\d|$)",
+    r"^(?:поделиться|версия для печати|распечатать|вернуться|назад к|все новости|читать далее"
+    r"|подробнее|карта сайта|обратная связь|подписаться на)",
+    r"^(?:главная|новости|события|о нас|контакты|поделиться|меню|поиск)$",
+    r"^(?:главная|новости|события|о нас|контакты)\s*(?:[/|>»→·]|\s-\s)",
+    r"(?:^|\s)\d{1,2}:\d{2}(?:\s|$)",  # a clock time: a news timestamp
+]
+#: Only in short lines that do not end a sentence: an item may give a web address.
+_WEAK = [
+    r"(?:^|\s)e-?mail\s*:|[\w.+-]+@[\w-]+\.[\w.]+",
+    r"https?://|www\.[\w-]+\.",
+    r"вконтакте|одноклассники|telegram|телеграм|facebook|twitter|youtube|rutube",
+]
+_FURNITURE = re.compile("|".join(f"(?:{p})" for p in _STRONG), re.I)
+_FURNITURE_WEAK = re.compile("|".join(f"(?:{p})" for p in _WEAK), re.I)
+#: «Новости | 12.03.2018», «Главная > Новости > …»: short lines cut by separators.
+_SEPARATED = re.compile(r"^[^.!?]{0,80}(?:\s[|>»/·]\s[^.!?]{0,60}){1,}$")
+
+
+def is_furniture(text: str, block: Block) -> bool:
+    """Whether ``block`` is page furniture rather than part of the resolution."""
+    if block.furniture:
+        return True
+    content = text[block.start : block.end].strip("*_ \t")
+    if len(content) > 300:
+        return False
+    if _FURNITURE.search(content):
+        return True
+    if len(content) <= 120 and not content.endswith((".", ";")) and _FURNITURE_WEAK.search(content):
+        return True
+    return bool(_SEPARATED.match(content)) and not content.endswith(":")

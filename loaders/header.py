@@ -1,0 +1,180 @@
+"""The event's date and place, found rather than assumed.
+
+Every date and every settlement in the lines before the operative part, in the adoption line and
+in the signature block is a candidate; each is scored by where it stands and what stands beside
+it, and the best date and the best place win:
+
+- a *dateline* — a short line that holds little besides a date and perhaps a place, in any order,
+  with commas, spaces, tabs or parentheses between («Тверь, 25 – 26 октября 2012 г.»,
+  «14 декабря 2016 г., Череповец», «г. Ханты-Мансийск\t\t12 ноября 2015 г.», «(г. Дамаск 26 июля
+  2021 г.)») — beats everything, the nearer the heading the better;
+- a sentence that says the event took place («состоялся 12 апреля 2018 г. в Великих Луках»);
+- the adoption line («Принята 26 октября 2012 г. г. Тверь») when nothing else gives one: the event
+  date is then the adoption date, with lower confidence;
+- places in organisation names («Администрацией города Твери»), in lists of participants and in
+  page furniture (removed before) are not candidates.
+
+Each choice comes with a confidence (0–1) and the way it was found, for the records.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from resolutions_kg.records import Span
+
+from .blocks import Block, sentences
+from .dates import DateMatch, find_dates
+from .settlements import Found, find_settlements
+
+#: Words of a sentence that says the event took place (and where).
+HELD = re.compile(
+    r"состоял(?:ся|ась|ось|ись)|прош[её]л|прошл[аио]|проходил[аио]?|проведен|проведён|"
+    r"провед[её]н[аоы]?|организован|работал|собрал[аи]?|открыл(?:ся|ась)|"
+    r"(?:^|\s)(?:дата|место)\s+проведения",
+    re.I)
+#: Words that put a place name in a list of participants, not at the venue.
+FROM = re.compile(r"(?:^|\s)(?:из|от|представител\w*|специалист\w*|участник\w*|делегаци\w*)\s",
+                  re.I)
+_NOISE = re.compile(r"[\s,;.()\[\]«»\"'*_–—-]+")
+DATELINE_LENGTH = 90
+
+
+@dataclass(frozen=True)
+class Choice:
+    """A chosen date or place with how sure the loader is and how it was found."""
+
+    score: float
+    confidence: float
+    method: str
+
+
+@dataclass(frozen=True)
+class DateChoice(Choice):
+    date: DateMatch
+
+
+@dataclass(frozen=True)
+class PlaceChoice(Choice):
+    place: Found
+
+
+def _leftover(text: str, block: Block, spans: list[Span]) -> str:
+    """What the block says besides the given spans (and «г.»/«года»), as letters."""
+    content = text[block.start : block.end]
+    for span in sorted(spans, key=lambda s: -s.start):
+        a, b = span.start - block.start, span.end - block.start
+        content = content[:a] + " " + content[b:]
+    content = re.sub(r"(?<![а-яё])(?:г|гг|года?|город|гор|пос|с|ст)\.?(?![а-яё])", " ", content,
+                     flags=re.I)
+    return _NOISE.sub("", content)
+
+
+def is_dateline(text: str, block: Block, date: DateMatch, places: list[Found]) -> bool:
+    """The block is a date and perhaps a place and a country, and nothing else."""
+    if block.end - block.start > DATELINE_LENGTH:
+        return False
+    spans = [date.span] + [Span(p.start, p.end) for p in places]
+    rest = _leftover(text, block, spans)
+    return len(rest) <= 2 or (len(rest) <= 25 and _country_like(rest))
+
+
+def _country_like(rest: str) -> bool:
+    return bool(re.fullmatch(r"(?:Республика)?[А-ЯЁ][а-яё]+(?:[А-ЯЁ][а-яё]+)?", rest))
+
+
+def choose_date(text: str, front: list[Block], heading_index: int,
+                adoption: list[Block]) -> DateChoice | None:
+    """The event's dates from the front blocks (``heading_index`` is the heading's position among
+    them) and, failing those, the adoption line."""
+    best: DateChoice | None = None
+    for i, block in enumerate(front):
+        dates = find_dates(text[block.start : block.end], block.start)
+        if not dates:
+            continue
+        places = find_settlements(text, block.start, block.end)
+        distance = abs(i - heading_index)
+        for rank, date in enumerate(dates):
+            if is_dateline(text, block, date, places):
+                choice = DateChoice(100 - distance, 0.95 if distance <= 3 else 0.8, "dateline",
+                                    date)
+            else:
+                sentence = _sentence_of(text, block, date.span)
+                held = HELD.search(text, *sentence)
+                score = (60 if held else 30) - distance - rank
+                choice = DateChoice(score, 0.85 if held else 0.6,
+                                    "sentence saying the event took place" if held
+                                    else "first date before the operative part", date)
+            if best is None or choice.score > best.score:
+                best = choice
+    if best is not None:
+        return best
+    for block in adoption:
+        dates = find_dates(text[block.start : block.end], block.start)
+        if dates:
+            return DateChoice(10, 0.6, "adoption line (no other date of the event)", dates[0])
+    return None
+
+
+def _sentence_of(text: str, block: Block, span: Span) -> tuple[int, int]:
+    for a, b in sentences(text, block.start, block.end):
+        if a <= span.start < b:
+            return a, b
+    return block.start, block.end
+
+
+def _adjacent(text: str, place: Found, span: Span) -> bool:
+    """Only separators (and «г.») stand between the place and the date."""
+    between = text[place.end : span.start] if place.end <= span.start else text[span.end :
+                                                                               place.start]
+    return len(between) <= 12 and not re.sub(r"[\s,;()–—-]|г\.|года?", "", between)
+
+
+def choose_place(text: str, front: list[Block], heading_index: int, adoption: list[Block],
+                 date: DateChoice | None, date_block: Block | None) -> PlaceChoice | None:
+    """The event's place: beside its date, on a line of its own near the heading, in the
+    sentence that says the event took place, or in the adoption or signature line."""
+    best: PlaceChoice | None = None
+
+    def offer(choice: PlaceChoice) -> None:
+        nonlocal best
+        if best is None or choice.score > best.score:
+            best = choice
+
+    for i, block in enumerate(front):
+        found = find_settlements(text, block.start, block.end)
+        if not found:
+            continue
+        distance = abs(i - heading_index)
+        short = block.end - block.start <= DATELINE_LENGTH
+        for place in found:
+            if not (place.known or place.marked):
+                continue
+            if block is date_block and date is not None and (
+                    date.method == "dateline" or _adjacent(text, place, date.date.span)):
+                offer(PlaceChoice(100, 0.95, "beside the event's date", place))
+                continue
+            if short and len(_leftover(text, block, [Span(place.start, place.end)])) <= 2:
+                offer(PlaceChoice(90 - distance, 0.9, "a line of its own near the heading",
+                                  place))
+                continue
+            sentence = _sentence_of(text, block, Span(place.start, place.end))
+            before = text[max(sentence[0], place.start - 12) : place.start]
+            if FROM.search(text[sentence[0] : place.start][-40:]) and not HELD.search(
+                    text, *sentence):
+                continue
+            located = re.search(r"(?:^|\s)(?:в|во)\s+(?:г\.\s*|городе\s+)?$", before)
+            if HELD.search(text, *sentence) and located:
+                near_date = date is not None and sentence[0] <= date.date.span.start < sentence[1]
+                offer(PlaceChoice(70 + (10 if near_date else 0) - distance, 0.8,
+                                  "sentence saying the event took place", place))
+            elif located and place.known:
+                offer(PlaceChoice(35 - distance, 0.5, "«в …» before the operative part", place))
+    if best is not None:
+        return best
+    for block in adoption:
+        for place in find_settlements(text, block.start, block.end):
+            if place.known or place.marked:
+                return PlaceChoice(20, 0.7, "adoption or signature line", place)
+    return None

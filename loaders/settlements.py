@@ -1,0 +1,147 @@
+"""Settlements by recognition: a name in any case, hyphenated or of several words, with or without
+«г.», is matched against the list of settlement names (``settlements.tsv``, from GeoNames; see
+``scripts/build_settlements.py`` for its provenance and licence) and the gazetteer's names.
+
+    find_settlements(text, a, b)   every settlement named in ``text[a:b]``, as :class:`Found`
+
+«в Ростове-на-Дону» → «Ростов-на-Дону», «Великих Луках» → «Великие Луки», «Ханты-Мансийске» →
+«Ханты-Мансийск», «г. Нягань» → «Нягань» (after «г.» a name need not be in the list).
+"""
+
+from __future__ import annotations
+
+import csv
+import itertools
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from .russian import CYRILLIC_WORD, parses
+
+_PREFIX = re.compile(
+    r"(?<![А-Яа-яЁё])(?:г\.|гор\.|город[аеуо]?м?|пос\.|пгт\.?|с\.|ст\.|дер\.|п\.)[ \t\u00a0]*",
+    re.I)
+#: Words that start with a capital but are never (part of) a place name in a header.
+_NOT_PLACES = frozenset(
+    "Резолюция Конференция Семинар Форум Принята Приняты Программа Участники Совещание Россия "
+    "Российская Федерация Министерство Библиотека Администрация Союз Центр Республика Область "
+    "Край Округ Новости Главная Адрес Тел".split())
+
+
+@dataclass(frozen=True)
+class Found:
+    start: int
+    end: int
+    #: The nominative name: «Ростов-на-Дону».
+    name: str
+    #: True when the name is in the settlement list or the gazetteer (not only after «г.»).
+    known: bool
+    #: True when «г.», «город», «пос.» … stands before it.
+    marked: bool
+    #: GeoNames ID from the settlement list, if any.
+    geonames: int | None = None
+
+
+@cache
+def settlements() -> dict[str, int]:
+    """Nominative settlement name → GeoNames ID (from ``settlements.tsv``)."""
+    ref = resources.files(__package__).joinpath("settlements.tsv")
+    with ref.open(encoding="utf-8") as f:
+        rows = csv.DictReader(f, delimiter="\t")
+        return {r["name"].replace("ё", "е"): int(r["geonames"]) for r in rows}
+
+
+def _forms(word: str) -> list[str]:
+    """Nominative candidates of one word of a place name (itself first)."""
+    out = [word]
+    if not CYRILLIC_WORD.search(word):
+        return out
+    for p in parses(word):
+        if p.tag.POS not in ("NOUN", "ADJF") or p.tag.case is None:
+            continue
+        grammemes = {"nomn", p.tag.number or "sing"}
+        if p.tag.POS == "ADJF" and p.tag.number != "plur" and p.tag.gender:
+            grammemes.add(p.tag.gender)
+        form = p.inflect(grammemes)
+        if form is None:
+            continue
+        w = form.word
+        w = w[:1].upper() + w[1:] if word[:1].isupper() else w
+        if w not in out:
+            out.append(w)
+    low = word.lower()
+    for ending, replacements in _ENDINGS:
+        if low.endswith(ending) and len(low) > len(ending) + 1:
+            for r in replacements:
+                w = word[: len(word) - len(ending)] + r
+                if w not in out:
+                    out.append(w)
+    return out[:12]
+
+
+#: Case endings of names pymorphy3 does not know («Йошкар-Оле» → «Ола», «Нягани» → «Нягань»).
+_ENDINGS = (("ью", ("ь",)), ("ой", ("а", "ая")), ("ом", ("",)), ("ем", ("ь", "")),
+            ("е", ("а", "я", "ь", "")), ("и", ("ь", "а", "я")), ("у", ("а", "")),
+            ("ы", ("а",)), ("ю", ("ь", "я")), ("а", ("",)), ("я", ("ь",)))
+
+
+def _word_forms(word: str) -> list[str]:
+    """Nominative candidates of a hyphenated word («Ростове-на-Дону», «Йошкар-Оле»)."""
+    if "-на-" in word:
+        head, _, tail = word.partition("-на-")
+        return [f + "-на-" + tail for f in _forms(head)]
+    parts = word.split("-")
+    if len(parts) == 1:
+        return _forms(word)
+    combos = itertools.product(*[_forms(p) for p in parts])
+    return ["-".join(c) for c in itertools.islice(combos, 48)]
+
+
+def nominative_place(phrase: str) -> tuple[str, bool]:
+    """The listed nominative name of ``phrase`` (words in any case) and whether it is listed."""
+    names = settlements()
+    words = phrase.split()
+    if len(words) > 3:
+        return phrase, False
+    for combo in itertools.islice(itertools.product(*[_word_forms(w) for w in words]), 64):
+        candidate = " ".join(combo)
+        if candidate.replace("ё", "е") in names:
+            return candidate, True
+    return phrase, False
+
+
+_CAPITALISED = re.compile(r"(?<![А-Яа-яЁё\-])[А-ЯЁ][а-яё]+(?:(?:-на-|-)[А-ЯЁ][а-яё]+)*(?![а-яё])")
+
+
+def find_settlements(text: str, a: int, b: int) -> list[Found]:
+    """Settlements named in ``text[a:b]``, in order: listed names, and any name after «г.»."""
+    out: list[Found] = []
+    names = settlements()
+    toks = list(_CAPITALISED.finditer(text, a, b))
+    taken = a
+    for i, m in enumerate(toks):
+        if m.start() < taken:
+            continue
+        prefix = _PREFIX.search(text, max(a, m.start() - 8), m.start())
+        marked = prefix is not None and prefix.end() == m.start()
+        run = [m]
+        for nxt in toks[i + 1 : i + 3]:
+            if text[run[-1].end() : nxt.start()] not in (" ", "\u00a0"):
+                break
+            run.append(nxt)
+        # the longest run of words that is a listed name, else (after «г.») the first word
+        for n in range(len(run), 0, -1):
+            phrase = " ".join(t.group() for t in run[:n])
+            if n == 1 and phrase in _NOT_PLACES and not marked:
+                break
+            name, known = nominative_place(phrase)
+            if known or (marked and n == 1):
+                if not known:
+                    from .russian import place_nominative
+                    name = place_nominative(phrase)
+                geo = names.get(name.replace("ё", "е")) or None
+                out.append(Found(m.start(), run[n - 1].end(), name, known, marked, geo))
+                taken = run[n - 1].end()
+                break
+    return out
