@@ -106,6 +106,8 @@ class _Frame:
     path: tuple[str, ...]
     heading: int | None
     on_exit: Callable[[], None] | None = None
+    #: How many list items enclose the element.
+    depth: int = 0
 
 
 def _walk(root: Tag, b: _Builder) -> list[tuple[int, int]]:
@@ -126,14 +128,14 @@ def _walk(root: Tag, b: _Builder) -> list[tuple[int, int]]:
             full = ".".join(frame.path + (label,)) if label else None
             b.newline()
             b.pending = LineHint(list_item=True, marker=(full + "." if full else "•"),
-                                 label=full, depth=len(frame.path), heading=frame.heading)
+                                 label=full, depth=frame.depth, heading=frame.heading)
 
             def end_item() -> None:
                 b.newline()
                 b.pending = None
 
             stack.append(_Frame(iter(item.children), frame.path + ((label,) if label else ()),
-                                frame.heading, end_item))
+                                frame.heading, end_item, frame.depth + 1))
             continue
         if isinstance(child, Comment):
             continue
@@ -174,7 +176,7 @@ def _enter(child: Tag, name: str, frame: _Frame, b: _Builder,
             if is_furniture:
                 furniture.append((start, b.length))
 
-        return _Frame(iter(items), frame.path, frame.heading, end_list)
+        return _Frame(iter(items), frame.path, frame.heading, end_list, frame.depth)
     level = int(name[1]) if re.fullmatch(r"h[1-6]", name) else frame.heading
     if name in BLOCKS:
         b.blank()
@@ -192,7 +194,7 @@ def _enter(child: Tag, name: str, frame: _Frame, b: _Builder,
         if is_furniture:
             furniture.append((start, b.length))
 
-    return _Frame(iter(child.children), frame.path, level, end_element)
+    return _Frame(iter(child.children), frame.path, level, end_element, frame.depth)
 
 
 def read_html(text: str, *, name: str, original_sha256: str, encoding: str = "utf-8") -> Rendition:

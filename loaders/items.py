@@ -12,6 +12,7 @@ someone act, closing proposals.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 
@@ -25,15 +26,18 @@ from resolutions_kg.records import (
     Statement,
 )
 
+from .addressees import addressee_phrase
 from .blocks import Block, clean
+from .dates import find_dates
 from .events import find_kind
 from .organisations import mention
-from .russian import head_phrase, infinitive_lemma, is_infinitive, nominative, parses, words
+from .russian import infinitive_lemma, is_infinitive, parses, words
 from .topics import classify
 
 RECOMMEND_INTRO = re.compile(
     r"рекоменд\w*|считают?\s+(?:необходимым|целесообразным|важным|нужным)|предлага\w*|"
-    r"решил[аи]?|постановил[аи]?|постановляет|решает|просят|просит|призыва\w*|обраща\w*|"
+    r"решил[аио]?(?![а-яё])|постановил[аио]?(?![а-яё])|постановляет|решает|просят|просит|"
+    r"призыва\w*|обраща\w*|"
     r"необходимо|следует|поручить|предложить",
     re.I,
 )
@@ -82,63 +86,101 @@ def body_text(text: str, block: Block) -> tuple[int, int]:
     return a, b
 
 
-def dative_addressee(text: str, a: int, b: int) -> tuple[int, int] | None:
-    """The range of a dative noun phrase opening ``text[a:b]`` and its genitive tail."""
-    toks = words(text[a:b], a)
-    if not toks:
+#: Verbs that name whom an item addresses, with the case of the addressee after them.
+ADDRESSING = re.compile(
+    r"(?<![а-яё])(?:рекомендовать|рекомендуем|рекомендуют|рекомендует|предложить|предлагаем"
+    r"|поручить|просить|просим|просят|просит|обратиться\s+к|обратиться\s+в|обращаются\s+к"
+    r"|обращается\s+к|обратиться\s+с\s+(?:просьбой|предложением)\s+к)\s+", re.I)
+ASKING = re.compile(r"(?<![а-яё])прос(?:ят|ит|им|ить)(?![а-яё])", re.I)
+_ACCUSATIVE_AFTER = re.compile(r"^(?:проси|прося|просим|просят|просит|обратиться\s+в)", re.I)
+_ROLE_WORDS = frozenset("участник участница конференция семинар форум совещание".split())
+
+
+def _case_after(verb: str) -> str:
+    return "accs" if _ACCUSATIVE_AFTER.match(verb) else "datv"
+
+
+def addressee_at(text: str, a: int, b: int, case: str = "datv") -> Addressee | None:
+    """The addressee named by the phrase opening ``text[a:b]``, in the nominative."""
+    while a < b and text[a] in " \t*_":
+        a += 1
+    phrase = addressee_phrase(text, a, b, case)
+    if phrase is None and case == "accs":
+        phrase = addressee_phrase(text, a, b, "nomn")
+    if phrase is None or phrase.head in _ROLE_WORDS or (
+            phrase.end - phrase.start < 4):
         return None
-    phrase, _ = head_phrase(text[a:b], "datv")
-    if not phrase:
+    organisation = None
+    if phrase.number == "sing":
+        organisation = mention(text, phrase.start, phrase.end, case)
+    return Addressee(label=phrase.label, span=Span(phrase.start, phrase.end),
+                     organisation=organisation)
+
+
+def heading_addressee(text: str, block: Block, case: str = "datv"
+                      ) -> tuple[Addressee, int | None] | None:
+    """The addressee when ``block`` is an addressee heading («Органам …:», «Рекомендовать …:»,
+    «Министерству культуры …» on a line of its own, «Библиотекам — развивать …»).
+
+    Returns the addressee and, for «Адресату — текст», where the item's own text starts."""
+    a, b = body_text(text, block)
+    content = text[a:b].rstrip()
+    if len(content) > 250 or find_dates(content):
         return None
-    first = toks[0][0]
-    if first.lower() in ("в", "при", "на", "по", "для", "с"):
+    b = a + len(content)
+    item_start = None
+    dash = re.search(r"\s[—–-]\s+(?=[а-яёА-ЯЁ])", content)
+    if dash and (is_infinitive(words(content[dash.end():])[0][0]) if words(
+            content[dash.end():]) else False) or (dash and content[dash.end():].startswith(
+            ("не ", "Не "))):
+        item_start = a + dash.end()
+        b = a + dash.start()
+    elif content.endswith(":"):
+        b -= 1
+    elif content.endswith((".", ";", "!", ",")):
         return None
-    head_end = a + phrase[-1][2]
-    end = head_end
-    for w, _wa, wb in toks[len(phrase):]:
-        if is_infinitive(w) or _adverb(w):
-            break
-        end = wb
-    return a, end
+    if m := ADDRESSING.search(text, a, b):
+        if text[a : m.start()].strip() and not SPEAKER.match(text[a : m.start()]):
+            return None
+        case = _case_after(m.group())
+        a = m.end()
+    elif m := RECOMMEND_INTRO.search(text, a, b):
+        a = m.end()
+    while a < b and text[a] in " \t*_:":
+        a += 1
+    found = addressee_at(text, a, b, case)
+    if found is None:
+        return None
+    rest = text[found.span.end : b]
+    rest = re.sub(r"^\s*с\s+(?:просьбой|предложением|рекомендацией)", "", rest)
+    if rest.strip(" \t*_:,"):
+        return None
+    return found, item_start
+
+
+def own_addressee(text: str, a: int, b: int) -> tuple[Addressee, int] | None:
+    """An item's own addressee: «Органам власти обеспечить …», «Рекомендовать X сделать …»,
+    «Учитывая …, рекомендовать X сделать …», «Просить Министерство … рассмотреть …»; with where
+    the rest of the item (its action) starts."""
+    starts = [(a, "datv")]
+    for m in ADDRESSING.finditer(text, a, b):
+        starts.append((m.end(), _case_after(m.group())))
+    for start, case in starts:
+        found = addressee_at(text, start, b, case)
+        if found is None:
+            continue
+        after = words(text[found.span.end : b], found.span.end)
+        after = [w for w in after if w[0].lower() not in ("с", "просьбой", "предложением")
+                 and not _adverb(w[0])]
+        if after and (is_infinitive(after[0][0]) or (
+                after[0][0].lower() == "не" and len(after) > 1 and is_infinitive(after[1][0]))):
+            return found, after[0][1]
+    return None
 
 
 def _adverb(word: str) -> bool:
     ps = parses(word)
     return bool(ps) and ps[0].tag.POS in ("ADVB", "COMP") and word.lower() not in ("также",)
-
-
-def addressee_from(text: str, a: int, b: int) -> Addressee:
-    source = clean(text[a:b])
-    label = nominative(source, "datv")
-    phrase, _ = head_phrase(source, "datv")
-    organisation = None
-    if phrase and phrase[-1][3].tag.number == "sing":
-        organisation = mention(text, a, b, "datv")
-    return Addressee(label=label, span=Span(a, b), organisation=organisation)
-
-
-def heading_addressee(text: str, block: Block) -> Addressee | None:
-    """The addressee when ``block`` is an addressee heading («Органам …:», «Рекомендовать …:»)."""
-    a, b = body_text(text, block)
-    content = text[a:b].rstrip()
-    if len(content) > 300:
-        return None
-    if content.endswith(":"):
-        b = a + len(content) - 1
-    elif block.list_item or not block.emphasised or content.endswith((".", ";", "!")):
-        return None
-    if m := ADDRESSING_VERB.match(text, a, b):
-        a = m.end()
-    elif m := RECOMMEND_INTRO.search(text, a, b):
-        a = m.end()
-        while a < b and text[a].isspace():
-            a += 1
-    if any(is_infinitive(w) for w, _, _ in words(text[a:b])):
-        return None
-    found = dative_addressee(text, a, b)
-    if found is None:
-        return None
-    return addressee_from(text, found[0], found[1])
 
 
 def is_adoption(text: str, block: Block) -> bool:
@@ -156,52 +198,106 @@ def _is_signature(text: str, block: Block) -> bool:
 
 
 def action(text: str, a: int, b: int) -> Spanned[str] | None:
-    """The verb that opens the item: the first infinitive or imperative of its main clause."""
+    """The verb that opens the item: the first infinitive or imperative of its main clause, with
+    its negation («не допускать»)."""
     toks = words(text[a:b], a)
-    skip_verb = bool(toks) and ADDRESSING_VERB.match(text, a, b) is not None
+    skip_verb = bool(toks) and ADDRESSING.match(text, a, b) is not None
     for i, (w, wa, wb) in enumerate(toks):
         if skip_verb and i == 0:
             continue
+        lemma = None
         if is_infinitive(w):
-            return Spanned(infinitive_lemma(w), Span(wa, wb))
-        if any(p.tag.POS == "VERB" and "impr" in p.tag and p.score > 0.3 for p in parses(w)):
-            return Spanned(parses(w)[0].normal_form, Span(wa, wb))
+            lemma = infinitive_lemma(w)
+        elif any(p.tag.POS == "VERB" and "impr" in p.tag and p.score > 0.3 for p in parses(w)):
+            lemma = parses(w)[0].normal_form
+        if lemma is None:
+            continue
+        if i and toks[i - 1][0].lower() == "не" and toks[i - 1][2] + 2 >= wa:
+            return Spanned("не " + lemma, Span(toks[i - 1][1], wb))
+        return Spanned(lemma, Span(wa, wb))
     return None
 
 
 def planned_event(text: str, a: int, b: int) -> PlannedEvent | None:
     kind = find_kind(text, a, b)
-    if kind is None:
-        return None
     year = None
-    for m in YEAR.finditer(text, kind.span.end, b):
+    for m in YEAR.finditer(text, kind.span.end if kind else a, b):
         year = Spanned(int(m.group(1)), Span(m.start(), m.end()))
         break
+    if kind is None:
+        held = re.search(r"(?<![а-яё])(?:провести|проведение|организовать|проводить)(?![а-яё])",
+                         text[a:b], re.I)
+        if held is None or year is None:
+            return None
+        return PlannedEvent(kind=Spanned("мероприятие", Span(a + held.start(), a + held.end())),
+                            year=year)
     return PlannedEvent(kind=Spanned(kind.value, kind.span), year=year)
+
+
+PROPOSING = re.compile(
+    r"(?<![а-яё])(?:предлага\w*|предложить|обратиться|обращаются|просят|просит|рекомендуют"
+    r"|рекомендует)(?![а-яё])", re.I)
 
 
 def proposal_of(text: str, block: Block, position: int) -> Proposal | None:
     a, b = body_text(text, block)
-    m = PROPOSE.search(text, a, b)
+    m = PROPOSING.search(text, a, b)
     if m is None:
         return None
     addressee = None
-    found = dative_addressee(text, m.end(), b)
+    rest = m.end()
+    verb = ADDRESSING.match(text, m.start(), b)
+    if verb is not None:
+        found = addressee_at(text, verb.end(), b, _case_after(verb.group()))
+    else:
+        found = addressee_at(text, m.end(), b)
     if found is not None:
-        addressee = addressee_from(text, *found)
-    rest = found[1] if found else m.end()
+        addressee, rest = found, found.span.end
     return Proposal(position=position, text=Spanned(clean(text[a:b]), Span(a, b)),
                     addressee=addressee, planned_event=planned_event(text, rest, b))
 
 
-def _opens_section(text: str, block: Block) -> bool:
+def _is_intro(text: str, block: Block) -> bool:
     a, b = body_text(text, block)
     content = text[a:b]
-    if content.endswith(":") and RECOMMEND_INTRO.search(content):
+    if not content.endswith(":") or len(content) > 300:
+        return False
+    return bool(RECOMMEND_INTRO.search(content)) or bool(
+        SPEAKER.match(content) and STATEMENT_INTRO.search(content))
+
+
+def _opens_section(text: str, block: Block) -> bool:
+    return _is_intro(text, block) or heading_addressee(text, block) is not None
+
+
+def _level(block: Block) -> tuple[int, str]:
+    """A list item's level: (depth, kind of marker) — «1.» and «2.» share one, «1.1», «а)»,
+    «–» are below them."""
+    label = block.label
+    if label is None:
+        return block.first.depth, "bullet" if block.list_item else "paragraph"
+    if re.fullmatch(r"\d+", label):
+        return block.first.depth, "number"
+    if re.fullmatch(r"[IVX]+", label):
+        return block.first.depth, "roman"
+    if "." in label:
+        return block.first.depth, f"number.{label.count('.')}"
+    return block.first.depth, "letter"
+
+
+def _is_sub_item(parent: Block, block: Block) -> bool:
+    """``block`` is a sub-item of the recommendation ``parent`` (which ends with a colon)."""
+    if not block.list_item:
+        return False
+    (pd, pk), (d, k) = _level(parent), _level(block)
+    if d > pd:
         return True
-    if content.endswith(":") and SPEAKER.match(content) and STATEMENT_INTRO.search(content):
+    if d < pd or pk == k:
+        return False
+    if pk == "paragraph":
         return True
-    return heading_addressee(text, block) is not None
+    order = ["roman", "number", "number.1", "number.2", "letter", "bullet"]
+    return pk in order and k in order and order.index(k) > order.index(pk)
 
 
 def parse_items(text: str, blocks: list[Block], first: int) -> Items:
@@ -215,63 +311,84 @@ def parse_items(text: str, blocks: list[Block], first: int) -> Items:
         )
     items = Items(start=start)
     addressee: Addressee | None = None
-    heading_label: str | None = None
+    heading_level: tuple[int, str] | None = None
     mode = "recommend"
-    for i in range(start, len(blocks)):
+    heading_case = "datv"  # «просят:» is followed by headings in the accusative
+    parent: Block | None = None  # the last recommendation, when it ends with a colon
+    i = start
+    while i < len(blocks):
         block = blocks[i]
+        i += 1
         a, b = body_text(text, block)
         content = text[a:b]
         if not content.strip():
             continue
-        heading = heading_addressee(text, block)
-        if heading is not None:
-            addressee, mode = heading, "recommend"
-            heading_label = block.label
-            items.consumed.add(i)
+        if parent is not None and _is_sub_item(parent, block):
+            last = items.recommendations[-1]
+            span = Span(last.text.span.start, b)
+            items.recommendations[-1] = dataclasses.replace(
+                last, text=Spanned(clean(text[span.start : span.end]), span),
+                topics=classify(text[span.start : span.end]))
+            items.consumed.add(i - 1)
             continue
-        if heading_label is not None and block.label is not None and (
-            block.label.count(".") == heading_label.count(".")
-        ):
+        parent = None
+        if is_adoption(text, block):
+            # the operative part is over: what follows is signatures and the page around
+            items.consumed.update(range(i - 1, len(blocks)))
+            break
+        if _is_signature(text, block):
+            items.consumed.add(i - 1)
+            continue
+        heading = heading_addressee(text, block, heading_case)
+        if heading is not None:
+            addressee, mode = heading[0], "recommend"
+            heading_level = _level(block) if block.list_item else None
+            items.consumed.add(i - 1)
+            if heading[1] is None:
+                continue
+            a = heading[1]
+            content = text[a:b]
+        elif heading_level is not None and block.list_item and _level(block) == heading_level:
             # «3. Проводить …» after «1. Органам …: — …»: back at the level of the headings
-            addressee, heading_label = None, None
-        if content.endswith(":") and len(content) < 300:
+            addressee, heading_level = None, None
+        if heading is None and content.endswith(":") and len(content) < 300:
             if STATEMENT_INTRO.search(content) and not RECOMMEND_INTRO.search(content):
                 mode = "state"
-                items.consumed.add(i)
+                items.consumed.add(i - 1)
                 continue
-            if RECOMMEND_INTRO.search(content):
-                mode, addressee = "recommend", None
-                items.consumed.add(i)
+            if _is_intro(text, block):
+                mode, addressee, heading_level = "recommend", None, None
+                heading_case = "accs" if ASKING.search(content) else "datv"
+                items.consumed.add(i - 1)
                 continue
-        if is_adoption(text, block) or _is_signature(text, block):
-            items.consumed.add(i)
-            continue
-        if not block.list_item and SPEAKER.match(content):
+        if heading is None and not block.list_item and SPEAKER.match(content):
             proposal = proposal_of(text, block, len(items.proposals) + 1)
             if proposal is not None:
                 items.proposals.append(proposal)
             else:
                 items.statements.append(
                     Statement(len(items.statements) + 1, Spanned(clean(content), Span(a, b))))
-            items.consumed.add(i)
+            items.consumed.add(i - 1)
             continue
         if mode == "state":
             items.statements.append(
                 Statement(len(items.statements) + 1, Spanned(clean(content), Span(a, b))))
             continue
-        own = None
-        verb_skip = ADDRESSING_VERB.match(text, a, b)
-        opening = dative_addressee(text, verb_skip.end() if verb_skip else a, b)
-        if opening is not None and any(is_infinitive(w) for w, _, _ in words(text[opening[1]:b])):
-            own = addressee_from(text, *opening)
+        if heading is None and not block.list_item and action(text, a, b) is None and (
+                items.recommendations):
+            items.consumed.add(i - 1)  # no verb: not a recommendation (a caption, a headline)
+            continue
+        own = own_addressee(text, a, b) if heading is None else None
         items.recommendations.append(
             Recommendation(
                 position=len(items.recommendations) + 1,
                 text=Spanned(clean(content), Span(a, b)),
-                addressee=own or addressee,
-                action=action(text, opening[1] if own and opening else a, b),
+                addressee=own[0] if own else addressee,
+                action=action(text, own[1] if own else a, b),
                 topics=classify(content),
                 label=block.label,
             )
         )
+        if content.endswith(":"):
+            parent = block
     return items

@@ -1,0 +1,243 @@
+"""Addressees: the noun phrase a recommendation is addressed to, put into the nominative whole.
+
+    addressee_phrase(text, a, b, case)  → Phrase (its end and its nominative label) or None
+
+The phrase is read word by word with pymorphy3's parses, as a small grammar with agreement:
+
+    phrase   := group ( «и» group )*                 coordinated heads, each in ``case``
+    group    := (adjective | participle)* noun tail*  agreeing in case (and number, gender)
+    tail     := genitive words («культуры», «Российской Федерации»), «имени» + name, initials,
+                abbreviations («РФ», «СНГ»), a quotation «…», «, информации и туризма …»
+    clause   := «,» participle-in-``case`` words…     «организациям, ведущим подготовку кадров»
+
+Heads, their adjectives, coordinated heads and the participles of a clause go to the nominative
+(«архивным учреждениям и библиотекам округа» → «архивные учреждения и библиотеки округа»,
+«организациям, ведущим подготовку кадров» → «организации, ведущие подготовку кадров»); tails stay
+as written. The phrase ends before a verb, «не», a dash, a colon, a date or a preposition that
+does not open a tail.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from .russian import _inflect, _keeps_capital, is_infinitive, parses
+
+TOKEN = re.compile(
+    r"[А-Яа-яЁёA-Za-z0-9]+(?:-[А-Яа-яЁёA-Za-z0-9]+)*|[«»\"„“”]|[^\sА-Яа-яЁёA-Za-z0-9]")
+#: Words that end a phrase: particles, prepositions that start adverbials, conjunctions.
+STOP_WORDS = frozenset(
+    "не до в во на с со по для к при от о об через после перед между без также а но или "
+    "что чтобы как который которые в целях".split())
+#: Heads cited in lower case wherever they stand («управление культуры …», «администрация …»).
+LOWER_HEADS = frozenset("управление администрация дирекция отдел сектор орган".split())
+#: Heads whose name goes on with «по» + a noun («комитет по культуре»).
+TAKES_PO = frozenset("комитет комиссия совет управление департамент агентство служба министерство "
+                     "центр отдел".split())
+ABBREVIATION = re.compile(r"^[А-ЯЁA-Z]{2,}$")
+
+
+@dataclass(frozen=True)
+class Phrase:
+    start: int
+    end: int
+    label: str
+    #: Grammatical number of the (first) head: "sing" or "plur".
+    number: str
+    #: The first head noun's lemma.
+    head: str
+
+
+def _tokens(text: str, a: int, b: int) -> list[tuple[str, int, int]]:
+    return [(m.group(), m.start(), m.end()) for m in TOKEN.finditer(text, a, b)]
+
+
+def _is_word(tok: str) -> bool:
+    return tok[:1].isalnum()
+
+
+def _parses_in(word: str, case: str, pos: tuple[str, ...]) -> list[Any]:
+    return [p for p in parses(word) if p.tag.case == case and p.tag.POS in pos]
+
+
+def _group(toks: list[tuple[str, int, int]], i: int, case: str
+           ) -> tuple[list[tuple[int, Any]], int] | None:
+    """Adjectives, participles and a head noun in ``case`` from token ``i``: their (index, parse)
+    pairs and the index after them."""
+    chosen: list[tuple[int, list[Any]]] = []
+    j = i
+    while j < len(toks) and _is_word(toks[j][0]):
+        w = toks[j][0]
+        if w.lower() in STOP_WORDS or w.isdigit():
+            return None
+        top = parses(w)[:1]
+        if top and top[0].tag.POS in ("COMP", "ADVB", "INFN", "VERB", "PREP", "CONJ", "PRCL"):
+            return None
+        adjs = _parses_in(w, case, ("ADJF", "PRTF"))
+        nouns = _parses_in(w, case, ("NOUN",))
+        nxt = toks[j + 1][0] if j + 1 < len(toks) else ""
+        if adjs and (not nouns or (_is_word(nxt) and (
+                _parses_in(nxt, case, ("NOUN", "ADJF", "PRTF"))))):
+            chosen.append((j, adjs))
+            j += 1
+            continue
+        if nouns:
+            chosen.append((j, nouns))
+            j += 1
+            break
+        return None
+    if not chosen or not any(p.tag.POS == "NOUN" for p in chosen[-1][1]):
+        return None
+    for head in chosen[-1][1]:
+        agreed = []
+        for k, adj_parses in chosen[:-1]:
+            fit = [p for p in adj_parses if p.tag.number == head.tag.number and (
+                head.tag.number == "plur" or p.tag.gender in (None, head.tag.gender))]
+            if not fit:
+                break
+            agreed.append((k, fit[0]))
+        else:
+            return agreed + [(chosen[-1][0], head)], j
+    return None
+
+
+def _tail(toks: list[tuple[str, int, int]], j: int) -> int:
+    """Where the genitive tail after token ``j - 1`` ends (the index of the first token after)."""
+    n = len(toks)
+    while j < n:
+        w = toks[j][0]
+        low = w.lower()
+        if w in "«\"„“":  # a quoted name: to the closing quote
+            close = next((k for k in range(j + 1, min(n, j + 30)) if toks[k][0] in "»\"“”"), None)
+            if close is None:
+                break
+            j = close + 1
+            continue
+        if w == "." and j and re.fullmatch(r"[А-ЯЁ]", toks[j - 1][0]):  # initials «А. И.»
+            j += 1
+            continue
+        if re.fullmatch(r"[А-ЯЁ]", w) and j + 1 < n and toks[j + 1][0] == ".":
+            j += 1
+            continue
+        if not _is_word(w):
+            if w == "," and j + 1 < n and _genitive(toks[j + 1][0]) and any(
+                    t[0].lower() == "и" for t in toks[j + 1 : j + 4]):
+                j += 1  # «Министерству культуры, информации и туризма …»
+                continue
+            if w in "–-" and j + 1 < n and toks[j + 1][0][:1].isupper() and not is_infinitive(
+                    toks[j + 1][0]):
+                j += 1  # «Ханты-Мансийского автономного округа – Югры»
+                continue
+            break
+        if low in STOP_WORDS or w.isdigit() or is_infinitive(w):
+            break
+        if low == "и":
+            if j + 1 < n and _genitive(toks[j + 1][0]):
+                j += 1
+                continue
+            break
+        if low == "имени" or re.fullmatch(r"[А-ЯЁ]", w) or ABBREVIATION.match(w) or _genitive(w):
+            j += 1
+            continue
+        if j and toks[j - 1][0].lower() == "имени" or (j and toks[j - 1][0] == "."):
+            j += 1  # the name after «имени» or initials, in any case
+            continue
+        if w[:1].isupper() and j and _is_word(toks[j - 1][0]):
+            j += 1  # a proper name in apposition: «Республики Татарстан», «Марий Эл»
+            continue
+        break
+    return j
+
+
+def _genitive(word: str) -> bool:
+    if ABBREVIATION.match(word):
+        return True
+    ps = parses(word)
+    return any(p.tag.case == "gent" and p.tag.POS in ("NOUN", "ADJF", "PRTF", "NUMR")
+               for p in ps[:3])
+
+
+def _clause(toks: list[tuple[str, int, int]], j: int, case: str, number: str
+            ) -> tuple[list[tuple[int, Any]], int] | None:
+    """«, ведущим подготовку кадров»: the participle (to inflect) and where the clause ends."""
+    if j + 1 >= len(toks) or toks[j][0] != ",":
+        return None
+    prtf = [p for p in _parses_in(toks[j + 1][0], case, ("PRTF",)) if p.tag.number == number]
+    if not prtf:
+        return None
+    k = j + 2
+    while k < len(toks) and toks[k][0] not in (":", ";", "—", "–", ".") and not (
+            is_infinitive(toks[k][0]) or toks[k][0].lower() == "не"):
+        k += 1
+    while k > j + 2 and not _is_word(toks[k - 1][0]):
+        k -= 1
+    return [(j + 1, prtf[0])], k
+
+
+def addressee_phrase(text: str, a: int, b: int, case: str = "datv") -> Phrase | None:
+    """The addressee noun phrase opening ``text[a:b]`` (in ``case``), or None."""
+    toks = _tokens(text, a, b)
+    first = _group(toks, 0, case)
+    if first is None:
+        return None
+    inflect: list[tuple[int, Any]] = list(first[0])
+    head = first[0][-1][1]
+    number = head.tag.number or "sing"
+    j = first[1]
+    if head.normal_form in TAKES_PO and j + 1 < len(toks) and toks[j][0].lower() == "по":
+        # «Комитету по культуре …», «Министерству по делам молодёжи …»
+        if _parses_in(toks[j + 1][0], "datv", ("NOUN",)):
+            j += 2
+    j = _tail(toks, j)
+    while j + 1 < len(toks) and toks[j][0].lower() == "и":
+        more = _group(toks, j + 1, case)
+        if more is None:
+            break
+        inflect += more[0]
+        j = _tail(toks, more[1])
+        number = "plur"
+    clause = _clause(toks, j, case, number if len(inflect) == len(first[0]) else "plur")
+    if clause is not None:
+        inflect += clause[0]
+        j = clause[1]
+    end = toks[j - 1][2]
+    return Phrase(a, end, _nominative(text, toks, inflect, a, end, first[0]), number,
+                  head.normal_form)
+
+
+def _nominative(text: str, toks: list[tuple[str, int, int]], inflect: list[tuple[int, Any]],
+                a: int, end: int, first: list[tuple[int, Any]]) -> str:
+    out, pos = [], a
+    for k, p in inflect:
+        w, wa, wb = toks[k]
+        number = p.tag.number or "sing"
+        grammemes = {"nomn", number}
+        if p.tag.POS == "NOUN" and ("Sgtm" in p.tag or "Pltm" in p.tag):
+            grammemes = {"nomn"}
+        elif p.tag.POS in ("ADJF", "PRTF") and number == "sing" and p.tag.gender:
+            grammemes.add(p.tag.gender)
+        out.append(text[pos:wa])
+        out.append(_inflect(w, p, grammemes))
+        pos = wb
+    out.append(text[pos:end])
+    label = " ".join("".join(out).split())
+    label = re.sub(r"\*\*|__|(?<!\w)[*_]|[*_](?!\w)", "", label)
+    head = first[-1][1]
+    first_word = toks[first[0][0]][0]
+    if first_word.isupper() and len(first_word) > 1:
+        return label
+    line_start = text.rfind("\n", 0, a) + 1
+    at_start = not re.sub(r"[\s*_«\"(]|^\s*(?:\d+(?:\.\d+)*[.)]?|[IVX]+\.|[а-я]\)|[–—•-])", "",
+                          text[line_start:a])
+    if head.normal_form in LOWER_HEADS:
+        lower = True
+    elif not at_start:
+        lower = False  # the writer's capital (or not), as written
+    else:
+        phrase = [(toks[k][0], toks[k][1] - a, toks[k][2] - a, p) for k, p in first]
+        lower = head.tag.number == "plur" and not _keeps_capital(text[a:end], phrase)
+    if lower and label[:1].isupper():
+        label = label[:1].lower() + label[1:]
+    return label
