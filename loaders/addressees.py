@@ -133,6 +133,9 @@ def _tail(toks: list[tuple[str, int, int]], j: int) -> int:
             break
         if low in STOP_WORDS or w.isdigit() or is_infinitive(w):
             break
+        top = parses(w)[:1]
+        if top and top[0].tag.POS in ("COMP", "ADVB", "VERB", "PRCL") and not w[:1].isupper():
+            break
         if low == "и":
             if j + 1 < n and _genitive(toks[j + 1][0]):
                 j += 1

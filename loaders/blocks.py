@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from .rendition import Line, Rendition
 
 _ABBREVIATIONS = frozenset("им ул пр обл гг тыс млн руб проф акад".split())
+#: Lines that stand on their own even after an unfinished one: a place or a date line.
+_OWN_LINE = re.compile(r"(?:г\.|гор\.|пос\.|с\.)\s*[А-ЯЁ]|[«\"]?\d{1,2}[»\"]?[\s.]")
 _SENTENCE_END = re.compile(r"[.!?…](?:[»\"”)]*)(?=\s+[«\"„(]?[А-ЯЁA-Z0-9])")
 
 
@@ -82,6 +84,7 @@ def blocks(rendition: Rendition) -> list[Block]:
                 and line.italic == prev.italic
                 and text[line.start].islower()
                 and not re.search(r"[.;:!?]$", prev_text)
+                and not _OWN_LINE.match(text, line.start, line.end)
             ):
                 out[-1].append(line)
                 continue

@@ -175,6 +175,8 @@ def choose_place(text: str, front: list[Block], heading_index: int, adoption: li
         return best
     for block in adoption:
         for place in find_settlements(text, block.start, block.end):
-            if place.known or place.marked:
+            initials = re.search(r"[А-ЯЁ]\.\s?(?:[А-ЯЁ]\.\s?)?$", text[block.start : place.start])
+            if place.marked or (place.known and not initials and re.search(
+                    r"(?:^|\s)(?:в|во)\s+$", text[block.start : place.start])):
                 return PlaceChoice(20, 0.7, "adoption or signature line", place)
     return None

@@ -17,7 +17,7 @@ from bs4 import BeautifulSoup, Comment, NavigableString, Tag, XMLParsedAsHTMLWar
 
 from resolutions_kg.records import SourceText
 
-from .rendition import LineHint, Rendition, build_lines
+from .rendition import INVISIBLE, LineHint, Rendition, build_lines
 
 BLOCKS = frozenset(
     "p div h1 h2 h3 h4 h5 h6 li ul ol dl dt dd blockquote pre section article header footer "
@@ -57,7 +57,7 @@ class _Builder:
             self.length += 1
 
     def text(self, s: str) -> None:
-        s = _SPACE.sub(" ", s)
+        s = _SPACE.sub(" ", s.translate(INVISIBLE))
         if self.at_line_start:
             s = s.lstrip()
         if not s:

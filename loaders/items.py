@@ -48,7 +48,7 @@ STATEMENT_INTRO = re.compile(
 )
 SPEAKER = re.compile(
     r"^(?:(?:все\s+)?участники|конференция|семинар|форум|совещание|круглый\s+стол|конгресс|"
-    r"собравшиеся|мы)\b",
+    r"съезд|школа|чтения|вебинар|симпозиум|сессия|собравшиеся|мы)\b",
     re.I,
 )
 ADOPTED = re.compile(
@@ -162,19 +162,32 @@ def own_addressee(text: str, a: int, b: int) -> tuple[Addressee, int] | None:
     """An item's own addressee: «Органам власти обеспечить …», «Рекомендовать X сделать …»,
     «Учитывая …, рекомендовать X сделать …», «Просить Министерство … рассмотреть …»; with where
     the rest of the item (its action) starts."""
-    starts = [(a, "datv")]
+    starts: list[tuple[int, str, str]] = [(a, "datv", "")]
     for m in ADDRESSING.finditer(text, a, b):
-        starts.append((m.end(), _case_after(m.group())))
-    for start, case in starts:
+        starts.append((m.end(), _case_after(m.group()), m.group().lower()))
+    for start, case, verb in starts:
         found = addressee_at(text, start, b, case)
         if found is None:
             continue
-        after = words(text[found.span.end : b], found.span.end)
-        after = [w for w in after if w[0].lower() not in ("с", "просьбой", "предложением")
-                 and not _adverb(w[0])]
-        if after and (is_infinitive(after[0][0]) or (
-                after[0][0].lower() == "не" and len(after) > 1 and is_infinitive(after[1][0]))):
-            return found, after[0][1]
+        if verb.startswith(("обрати", "обраща")):
+            return found, found.span.end  # «Обратиться в X с предложением …»
+        verb_at = _infinitive_after(text, found.span.end, b)
+        if verb_at is not None:
+            return found, verb_at
+    return None
+
+
+def _infinitive_after(text: str, a: int, b: int) -> int | None:
+    """Where the infinitive (or «не» + infinitive) that follows an addressee starts, past
+    adverbs and a short adverbial («в срок до 1 февраля 2019 года», «ежегодно»)."""
+    after = words(text[a:b], a)[:10]
+    for k, (w, wa, _) in enumerate(after):
+        if is_infinitive(w):
+            return after[k - 1][1] if k and after[k - 1][0].lower() == "не" else wa
+        if ":" in text[a:wa] or ";" in text[a:wa]:
+            return None
+        if any(p.tag.POS == "VERB" for p in parses(w)[:1]):
+            return None
     return None
 
 

@@ -12,7 +12,7 @@ from .docx import read_docx
 from .encoding import decode, normalise_newlines, text_share
 from .html import read_html
 from .plaintext import read_markdown, read_plain
-from .rendition import Rendition
+from .rendition import INVISIBLE, Rendition
 
 #: File suffixes a loader reads, with the media type of each.
 MEDIA_TYPES: dict[str, str] = {
@@ -24,10 +24,6 @@ MEDIA_TYPES: dict[str, str] = {
     ".docx": DOCX_MEDIA_TYPE,
 }
 SUPPORTED_SUFFIXES: tuple[str, ...] = tuple(MEDIA_TYPES)
-#: Characters that are not part of the text a reader sees (zero-width space, joiners, word
-#: joiner, soft hyphen, BOM inside the text): left out of the rendition, so that «Нарьян-\u200bМар»
-#: is read as the name it shows.
-INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\u00ad\ufeff"))
 
 
 def read_path(path: str | Path) -> Rendition:

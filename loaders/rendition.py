@@ -22,6 +22,12 @@ LIST_MARKER = re.compile(
 )
 
 
+#: Characters that are not part of the text a reader sees (zero-width space, joiners, word
+#: joiner, soft hyphen, BOM inside the text): left out of every rendition, so that
+#: «Нарьян-\u200bМар» is read as the name it shows.
+INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\u00ad\ufeff"))
+
+
 @dataclass(frozen=True)
 class Line:
     """One non-blank line of the rendition, with what its markup said about it."""
