@@ -20,7 +20,10 @@ KINDS = (
     "семинар-совещание", "круглый стол", "конференция", "семинар", "чтения", "форум", "конгресс",
     "совещание", "съезд", "симпозиум",
 )
-_SINGLE = {"конференция", "семинар", "форум", "конгресс", "совещание", "съезд", "симпозиум"}
+_SINGLE = {"конференция", "семинар", "форум", "конгресс", "совещание", "съезд", "симпозиум",
+           "вебинар"}
+#: Kinds that are also ordinary words («школа»): taken from the heading only.
+_HEADING_ONLY = {"школа", "сессия"}
 _PLURAL_READINGS = re.compile(r"^чтени(?:й|ям|ях|ями)$", re.I)
 ROMAN = re.compile(r"^[IVXLC]+$")
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
@@ -78,8 +81,10 @@ def _inside(ranges: list[tuple[int, int]], pos: int) -> bool:
     return any(a < pos < b for a, b in ranges)
 
 
-def find_kind(text: str, start: int, end: int) -> KindMatch | None:
-    """The first event kind named in ``text[start:end]`` outside quotations."""
+def find_kind(text: str, start: int, end: int, *, heading: bool = False) -> KindMatch | None:
+    """The first event kind named in ``text[start:end]`` outside quotations (in a heading, also
+    the kinds that are ordinary words elsewhere: «школа»)."""
+    kinds = _SINGLE | _HEADING_ONLY if heading else _SINGLE
     quotes = quoted_ranges(text, start, end)
     toks = words(text[start:end], start)
     for i, (w, a, b) in enumerate(toks):
@@ -93,10 +98,10 @@ def find_kind(text: str, start: int, end: int) -> KindMatch | None:
         base = lemma(w)
         if base == "стол" and i and lemma(toks[i - 1][0]) == "круглый":
             return KindMatch("круглый стол", Span(toks[i - 1][1], b), toks[i - 1][1])
-        if base in _SINGLE or any(p.normal_form in _SINGLE and p.tag.POS == "NOUN"
-                                  for p in parses(w)[:2]):
-            value = base if base in _SINGLE else next(
-                p.normal_form for p in parses(w)[:2] if p.normal_form in _SINGLE)
+        if base in kinds or any(p.normal_form in kinds and p.tag.POS == "NOUN"
+                                for p in parses(w)[:2]):
+            value = base if base in kinds else next(
+                p.normal_form for p in parses(w)[:2] if p.normal_form in kinds)
             return KindMatch(value, Span(a, b), a)
         if base == "чтение" and (
             _PLURAL_READINGS.match(w)

@@ -58,13 +58,13 @@ def parse(rendition: Rendition) -> Resolution:
     # the heading: the type's block, plus a following block that holds the event or title
     head_blocks = [bs[head_index]]
     nxt = head_index + 1
-    kind = find_kind(text, type_match.end("type"), bs[head_index].end)
+    kind = find_kind(text, type_match.end("type"), bs[head_index].end, heading=True)
     if nxt < len(bs) and _continues_heading(text, bs[nxt], kind is None):
         head_blocks.append(bs[nxt])
         nxt += 1
     head_start, head_end = head_blocks[0].start, head_blocks[-1].end
     if kind is None:
-        kind = find_kind(text, type_match.end("type"), head_end)
+        kind = find_kind(text, type_match.end("type"), head_end, heading=True)
     title = title_in(text, type_match.end("type"), head_end)
     if title is None and nxt < len(bs) and _title_line(text, bs[nxt]):
         a, b = tight(text, *body_text(text, bs[nxt]))

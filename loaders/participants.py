@@ -40,7 +40,7 @@ UNITS: dict[str, CountedUnit] = {
 }
 PARTICIPATION = re.compile(
     r"(?:приняли|принимали|принимает|примут)\s+участие|участвовал[аои]?|участник|"
-    r"присутствовал[аои]?|собрал[аои]?", re.I
+    r"присутствовал[аои]?|собрал[аои]?|собрались|занимал(?:ись|ось)|обучал(?:ись|ось)", re.I
 )
 LIST_OPENERS = re.compile(
     r"(?:приняли|принимали)\s+участие(?:\s+в\s+работе\s+[а-яё]+(?:\s+[а-яё-]+)?)?\s*[:–—-]?\s*"
@@ -52,7 +52,10 @@ EXPLICIT_TOTAL = re.compile(
     r"количество\s+участников|число\s+участников)[^0-9а-яё]*(?:составило\s+)?",
     re.I,
 )
-MINIMUM = re.compile(r"(?:более|свыше|больше|не\s+менее|от)\s*$", re.I)
+#: Words that make a count not exact: a lower bound («более ста», «свыше 200») or an estimate
+#: («около 80», «порядка 50»); published as ``countIsMinimum``, never as an exact count.
+MINIMUM = re.compile(r"(?:более|свыше|больше|не\s+менее|от|около|порядка|примерно|почти)\s*$",
+                     re.I)
 ONLINE = re.compile(
     r"\s*(?:в\s+(?:режиме|формате)\s+(?:он-?лайн|online|видеоконференц\w*|вебинар\w*)"
     r"|в\s+он-?лайн-?режиме|он-?лайн|дистанционно|удал[её]нно|по\s+видеосвязи"
@@ -101,6 +104,9 @@ def counts(text: str, start: int, end: int) -> list[Count]:
         for k in range(j, min(j + 4, len(toks))):
             word = toks[k][0]
             nouns = [p for p in parses(word) if p.tag.POS == "NOUN"]
+            if nouns and has_pos(word, {"ADJF", "PRTF"}) and k + 1 < len(toks) and any(
+                    p.tag.POS == "NOUN" for p in parses(toks[k + 1][0])):
+                nouns = []  # «молодых специалистов»: an adjective before its noun
             if nouns:
                 found.append(Count(value, Span(a, toks[j - 1][2]), minimum, toks[k][2],
                                    nouns[0].normal_form.replace("ё", "е")))

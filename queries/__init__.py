@@ -447,15 +447,18 @@ def rows(results: ox.QuerySolutions) -> Iterator[dict[str, Term | None]]:
         yield {name: solution[name] for name in names}
 
 
-def plain(term: Term | None) -> str | int | None:
-    """A term as a plain Python value: IRIs and strings as text, integers as int."""
+def plain(term: Term | None) -> str | int | bool | None:
+    """A term as a plain Python value: IRIs and strings as text, integers as int, booleans as
+    bool."""
     if term is None:
         return None
     if isinstance(term, ox.Literal) and term.datatype.value == XSD + "integer":
         return int(term.value)
+    if isinstance(term, ox.Literal) and term.datatype.value == XSD + "boolean":
+        return term.value in ("true", "1")
     return term.value if isinstance(term, ox.NamedNode | ox.Literal | ox.BlankNode) else str(term)
 
 
-def plain_rows(results: ox.QuerySolutions) -> list[dict[str, str | int | None]]:
+def plain_rows(results: ox.QuerySolutions) -> list[dict[str, str | int | bool | None]]:
     """:func:`rows` with :func:`plain` values: handy in tests and scripts."""
     return [{k: plain(v) for k, v in row.items()} for row in rows(results)]

@@ -7,6 +7,7 @@ documented in ``docs/model.md`` and in the README.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -49,6 +50,16 @@ def slugify(text: str, *, max_length: int | None = None) -> str:
         cut = slug[: max_length + 1]
         slug = cut[: cut.rfind("-")] if "-" in cut else slug[:max_length]
     return slug or "x"
+
+
+def unique_slug(text: str, *, max_length: int = 80) -> str:
+    """:func:`slugify`, and where the slug is cut short, a hash of the whole slug after it, so
+    that two long names that share their first words never share an IRI."""
+    full = slugify(text)
+    if len(full) <= max_length:
+        return full
+    digest = hashlib.sha256(full.encode()).hexdigest()[:8]
+    return f"{slugify(text, max_length=max_length - 9)}-{digest}"
 
 
 def check_base_iri(base_iri: str) -> str:
@@ -107,13 +118,13 @@ class Minter:
         return self._iri("graph", name)
 
     def organisation(self, name: str) -> str:
-        return self._iri("organisation", slugify(name, max_length=80))
+        return self._iri("organisation", unique_slug(name))
 
     def place(self, name: str) -> str:
         return self._iri("place", slugify(name))
 
     def audience(self, label: str) -> str:
-        return self._iri("audience", slugify(label, max_length=80))
+        return self._iri("audience", unique_slug(label))
 
     def audience_scheme(self) -> str:
         return self._iri("scheme", "audiences")

@@ -115,6 +115,9 @@ class _Mapper:
         self.source = minter.source(self.doc)
         self.out = Mapped(self.doc, minter.resolution(self.doc))
         self._evidence_keys: set[str] = set()
+        #: Organisations described so far: one label each, the first one the text gives
+        #: (a name capitalised as a heading and the same name inside a sentence mint one IRI).
+        self._organisations: set[str] = set()
 
     # -- helpers ---------------------------------------------------------------------------
     def add(self, s: str, p: URIRef, o: ox.NamedNode | ox.Literal | str) -> None:
@@ -263,6 +266,9 @@ class _Mapper:
         if known is not None:
             return self.registry.iri(known, self.m)
         iri = self.m.organisation(mention.name.value)
+        if iri in self._organisations:
+            return iri
+        self._organisations.add(iri)
         parent = self.organisation(mention.parent) if mention.parent is not None else None
         self.entity(iri, RDF.type, ORG.OrganizationalUnit if parent else ORG.FormalOrganization)
         for cls in _ORG_CLASSES.get(mention.kind or "", ()):
