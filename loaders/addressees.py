@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .russian import _inflect, _keeps_capital, is_infinitive, parses
+from .settlements import SITED_HEADS, sited_end
 
 TOKEN = re.compile(
     r"[А-Яа-яЁёA-Za-z0-9]+(?:-[А-Яа-яЁёA-Za-z0-9]+)*|[«»\"„“”]|[^\sА-Яа-яЁёA-Za-z0-9]")
@@ -201,6 +202,11 @@ def addressee_phrase(text: str, a: int, b: int, case: str = "datv") -> Phrase | 
         inflect += more[0]
         j = _tail(toks, more[1])
         number = "plur"
+    if head.normal_form in SITED_HEADS and j < len(toks):
+        sited = sited_end(text, toks[j - 1][2], b)
+        if sited is not None:  # «Российскому центру науки и культуры в Дамаске»
+            while j < len(toks) and toks[j][1] < sited:
+                j += 1
     clause = _clause(toks, j, case, number if len(inflect) == len(first[0]) else "plur")
     if clause is not None:
         inflect += clause[0]

@@ -86,8 +86,9 @@ def _ol_label(index: int, kind: str) -> str:
 #: Containers of page furniture (navigation, footers, sidebars, share buttons, counters).
 FURNITURE_TAGS = frozenset("nav footer aside form menu".split())
 _FURNITURE_CLASS = re.compile(
-    r"(?:^|[-_\s])(?:nav|navbar|navigation|menu|breadcrumbs?|footer|sidebar|share|social|"
-    r"comments?|counter|widget|banner|cookie|related|tags)(?:$|[-_\s])", re.I)
+    r"(?:^|[-_\s])(?:nav|navbar|navigation|menu|breadcrumbs?|crumbs?|footer|sidebar|share|"
+    r"social|comments?|counter|widget|banner|cookie|related|tags|logo|top-?bar)(?:$|[-_\s])",
+    re.I)
 
 
 def _is_furniture(tag: Tag) -> bool:

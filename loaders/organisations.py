@@ -13,6 +13,7 @@ from resolutions_kg.records import OrganisationMention, Span, Spanned
 
 from .blocks import clean
 from .russian import head_phrase, lemma, nominative, parses, place_nominative, words
+from .settlements import SITED_HEADS, sited_end
 
 #: Head noun lemma → coarse organisation kind.
 KINDS: dict[str, str] = {
@@ -35,7 +36,8 @@ ORG_HEADS = frozenset(KINDS) | frozenset("палата агентство слу
 
 ORGANISED_BY = re.compile(
     r"\b(?:организован[аоы]?|проведен[аоы]?|проведён[аоы]?|подготовлен[аоы]?|"
-    r"организатор(?:ами|ом)\s+(?:выступил[аи]?|стал[аи]?|явил(?:ся|ась|ись))|"
+    r"организатор(?:ами|ом)(?:\s+[а-яё]+){0,2}?\s+(?:выступил[аи]?|стал[аи]?|"
+    r"явил(?:ся|ась|ись))|"
     r"организуют|провели|организовали|провел[аи]?)\s+",
     re.I,
 )
@@ -44,7 +46,7 @@ SUPPORTED_BY = re.compile(r"\bпри\s+(?:[а-яё]+\s+)?поддержке\s+",
 _STOP = re.compile(
     r"\s+при\s+(?:[а-яё]+\s+)?поддержке\b|\s+при\s+участии\b|\s+в\s+рамках\b|[;:(]"
     r"|\s+с\s+целью\b|\s+в\s+целях\b|\s+\d|,\s+(?:в|на|с)\s+[а-яё]|\s+[–—]\s"
-    r"|\s+в\s+(?:г\.|городе)\b|(?<!\s[А-ЯЁ])(?<!\.[А-ЯЁ])\.\s+[А-ЯЁ][а-яё]{2,}",
+    r"|\s+в\s+(?:г\.|городе)\b|\s+(?:в|на)\s+(?=[А-ЯЁ])|\s+на\s+базе\b|(?<!\s[А-ЯЁ])(?<!\.[А-ЯЁ])\.\s+[А-ЯЁ][а-яё]{2,}",
 )
 _SEPARATOR = re.compile(r"\s*,\s*(?:а\s+также\s+)?|\s+а\s+также\s+|\s+и\s+|\s+совместно\s+с\s+")
 
@@ -123,6 +125,15 @@ def _tail_offset(source: str, head_end_in_clean: int) -> int | None:
 
 def _names(text: str, start: int, end: int, case: str) -> list[OrganisationMention]:
     stop = _STOP.search(text, start, end)
+    while stop is not None:
+        names = split_list(text, start, stop.start(), case)
+        phrase, _ = head_phrase(clean(text[names[-1][0] : names[-1][1]]), case) if names else (
+            [], case)
+        sited = sited_end(text, stop.start(), end) if phrase and any(
+            p[3].normal_form in SITED_HEADS for p in phrase) else None
+        if sited is None:
+            break
+        stop = _STOP.search(text, sited, end)  # «… центр науки и культуры в Дамаске»
     stop_at = stop.start() if stop else end
     return [mention(text, a, b, case) for a, b in split_list(text, start, stop_at, case)
             if _opens_organisation(text[a:b], case)]
@@ -134,9 +145,9 @@ def organisers(text: str, start: int, end: int) -> list[OrganisationMention]:
         return _names(text, m.end(), end, "nomn")
     for m in ORGANISED_BY.finditer(text, start, end):
         verb = m.group().strip().lower()
-        case = "nomn" if verb.startswith(("организуют", "провел", "организовали")) else "ablt"
-        if case == "nomn":
-            continue
+        if verb.startswith(("организуют", "провел", "организовали")):
+            continue  # the organisers stand before the verb
+        case = "nomn" if verb.startswith("организатор") else "ablt"
         found = _names(text, m.end(), end, case)
         if found:
             return found

@@ -22,6 +22,8 @@ from .organisations import organisers, supporters
 from .participants import PARTICIPATION, cohorts, total
 from .places import country_after
 from .rendition import Rendition
+from .russian import parses, words
+from .settlements import find_settlements
 from .statements import discussed_topics, preamble_statements
 
 DOCUMENT_TYPE = re.compile(
@@ -71,6 +73,16 @@ def parse(rendition: Rendition) -> Resolution:
         if any(c.isalpha() for c in text[a:b]):
             title = title_in(text, a, b) or Spanned(clean(text[a:b]), Span(a, b))
             nxt += 1
+    if title is None:
+        # a page headline before the document itself: the title is quoted in a heading line
+        # further down, before the first sentence of the preamble
+        for bl in bs[nxt : nxt + 4]:
+            a, b = body_text(text, bl)
+            if b - a > 250 or text[a:b].rstrip().endswith("."):
+                break
+            if find_kind(text, a, b) is not None and (found := title_in(text, a, b)):
+                title = found
+                break
     heading = Spanned(clean(text[head_start:head_end]), Span(head_start, head_end))
     items = parse_items(text, bs, nxt)
     preamble = [bl for bl in bs[nxt : items.start] if not is_adoption(text, bl)]
@@ -149,12 +161,24 @@ def _continues_heading(text: str, block: Block, needs_kind: bool) -> bool:
 
 
 def _title_line(text: str, block: Block) -> bool:
+    """A line right after the heading that is the event's title, quoted or not («Библиотека и
+    краеведение: новые подходы»): short, no date, no place line, no sentence, no verb."""
     a, b = body_text(text, block)
     content = text[a:b]
-    if b - a > 250 or find_dates(content) or content.endswith((".", ":", ";")):
+    if b - a > 250 or find_dates(content) or content.endswith((".", ":", ";", ",")):
         return False
+    places = find_settlements(text, a, b)
+    if places and sum(p.end - p.start for p in places) >= len(content.strip(" ()*_г.")) - 3:
+        return False  # «г. Великие Луки» on a line of its own
     quoted = content[:1] in "«\"„“" and content[-1:] in "»\"“”"
-    return quoted or block.emphasised
+    if quoted:
+        return True
+    toks = words(content)
+    if len(toks) < 2 or not content[:1].isupper() or ADOPTED.match(content):
+        return False
+    if any(p.tag.POS == "VERB" for w, _, _ in toks for p in parses(w)[:1]):
+        return False
+    return not find_kind(text, a, b)
 
 
 def _event(text: str, front: list[Block], heading_index: int, closing: list[Block],

@@ -145,3 +145,21 @@ def find_settlements(text: str, a: int, b: int) -> list[Found]:
                 taken = run[n - 1].end()
                 break
     return out
+
+
+#: Heads of names that go on with the city they are in: «Российский центр науки и культуры в
+#: Дамаске», «Представительство Россотрудничества в Минске».
+SITED_HEADS = frozenset("центр представительство посольство консульство отделение филиал дом "
+                        "институт".split())
+_IN = re.compile(r"[ \t\u00a0]+(?:в|во)[ \t\u00a0]+")
+
+
+def sited_end(text: str, pos: int, end: int) -> int | None:
+    """Where «в <settlement>» that starts at ``pos`` ends, if it does, else None."""
+    m = _IN.match(text, pos, end)
+    if m is None:
+        return None
+    found = find_settlements(text, m.end(), min(end, m.end() + 40))
+    if found and found[0].start == m.end() and found[0].known:
+        return found[0].end
+    return None
