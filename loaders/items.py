@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from resolutions_kg.records import (
     Addressee,
+    Certainty,
     PlannedEvent,
     Proposal,
     Recommendation,
@@ -155,6 +156,9 @@ def heading_addressee(text: str, block: Block, case: str = "datv"
     rest = re.sub(r"^\s*с\s+(?:просьбой|предложением|рекомендацией)", "", rest)
     if rest.strip(" \t*_:,"):
         return None
+    if not content.endswith(":") and item_start is None and not block.emphasised:
+        found = dataclasses.replace(found, certainty=Certainty(
+            0.8, "a line of its own in the dative, without colon or emphasis"))
     return found, item_start
 
 
@@ -392,6 +396,9 @@ def parse_items(text: str, blocks: list[Block], first: int) -> Items:
             items.consumed.add(i - 1)  # no verb: not a recommendation (a caption, a headline)
             continue
         own = own_addressee(text, a, b) if heading is None else None
+        if own is not None and own[0].span.start > a + 20:
+            own = (dataclasses.replace(own[0], certainty=Certainty(
+                0.75, "addressee named inside the item's text")), own[1])
         items.recommendations.append(
             Recommendation(
                 position=len(items.recommendations) + 1,

@@ -7,10 +7,19 @@ discussed and the participants' statements; :mod:`.items` reads the operative pa
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from resolutions_kg.errors import NotAResolutionError
-from resolutions_kg.records import Event, Resolution, Span, Spanned
+from resolutions_kg.records import (
+    PATTERN,
+    UNCERTAIN,
+    Certainty,
+    Event,
+    Resolution,
+    Span,
+    Spanned,
+)
 
 from .blocks import Block, blocks, clean, sentences, tight
 from .dates import find_dates
@@ -71,7 +80,8 @@ def parse(rendition: Rendition) -> Resolution:
     if title is None and nxt < len(bs) and _title_line(text, bs[nxt]):
         a, b = tight(text, *body_text(text, bs[nxt]))
         if any(c.isalpha() for c in text[a:b]):
-            title = title_in(text, a, b) or Spanned(clean(text[a:b]), Span(a, b))
+            title = title_in(text, a, b) or Spanned(
+                clean(text[a:b]), Span(a, b), Certainty(0.8, "unquoted line after the heading"))
             nxt += 1
     if title is None:
         # a page headline before the document itself: the title is quoted in a heading line
@@ -81,14 +91,17 @@ def parse(rendition: Rendition) -> Resolution:
             if b - a > 250 or text[a:b].rstrip().endswith("."):
                 break
             if find_kind(text, a, b) is not None and (found := title_in(text, a, b)):
-                title = found
+                title = dataclasses.replace(found, certainty=Certainty(
+                    0.75, "quoted in a heading line after a page headline"))
                 break
     heading = Spanned(clean(text[head_start:head_end]), Span(head_start, head_end))
     items = parse_items(text, bs, nxt)
     preamble = [bl for bl in bs[nxt : items.start] if not is_adoption(text, bl)]
     pre_sentences = [s for bl in preamble for s in sentences(text, bl.start, bl.end)]
     region_start = type_match.end("type")
+    kind_certainty = PATTERN
     if kind is None:
+        kind_certainty = Certainty(0.75, "event kind from the preamble, not the heading")
         for a, b in pre_sentences:
             if (kind := find_kind(text, a, b)) is not None:
                 region_start = a
@@ -102,6 +115,7 @@ def parse(rendition: Rendition) -> Resolution:
     if kind is None:
         warnings.append("no event kind is named; the event is called «мероприятие»")
         kind = KindMatch("мероприятие", document_type.span, document_type.span.start)
+        kind_certainty = Certainty(0.3, "no event kind named")
         qualifiers: tuple[str, ...] = ()
         ordinal: int | None = None
     else:
@@ -111,12 +125,15 @@ def parse(rendition: Rendition) -> Resolution:
         bl for bl in bs[items.start :][-3:] if bl.end - bl.start <= 80]
     event = _event(text, front, front.index(bs[head_index]), closing, preamble, pre_sentences,
                    kind, qualifiers, ordinal, title, warnings)
+    event = dataclasses.replace(event, kind=dataclasses.replace(event.kind,
+                                                                certainty=kind_certainty))
     adopted, unanimous = _adoption(text, bs, items)
     statements = preamble_statements(text, pre_sentences) + tuple(items.statements)
     statements = tuple(
         type(s)(position=i, text=s.text) for i, s in enumerate(statements, start=1))
     if not items.recommendations:
         warnings.append("no recommendations found")
+    warnings += _uncertain(text, event, items)
     if text.rstrip()[-1:].isalpha() and len(text.rstrip()) and items.start >= len(bs):
         warnings.append("the text seems to stop mid-sentence")
     return Resolution(
@@ -191,17 +208,17 @@ def _event(text: str, front: list[Block], heading_index: int, closing: list[Bloc
     date_block = None
     if date is not None:
         d = date.date
-        start = Spanned(d.start, d.span)
-        end = Spanned(d.end, d.span)
+        how = Certainty(date.confidence, date.method)
+        start = Spanned(d.start, d.span, how)
+        end = Spanned(d.end, d.span, how)
         date_block = next((bl for bl in front if bl.start <= d.span.start < bl.end), None)
-        if date.confidence < 0.8:
-            warnings.append(f"uncertain: event date from the {date.method}")
     found = choose_place(text, front, heading_index, closing, date, date_block)
     if found is not None:
-        place = Spanned(found.place.name, Span(found.place.start, found.place.end))
+        confidence = found.confidence if found.place.known else min(found.confidence, 0.7)
+        method = found.method if found.place.known else found.method + ", not a listed settlement"
+        place = Spanned(found.place.name, Span(found.place.start, found.place.end),
+                        Certainty(confidence, method))
         country = country_after(text, found.place.end)
-        if found.confidence < 0.8:
-            warnings.append(f"uncertain: event place from the {found.method}")
     if start is None:
         warnings.append("no date of the event found")
     if place is None:
@@ -252,3 +269,19 @@ def _adoption(text: str, bs: list[Block], items: Items) -> tuple[Spanned | None,
             return Spanned(dates[0].end, dates[0].span), unanimous
         return None, unanimous
     return None, False
+
+
+def _uncertain(text: str, event: Event, items: Items) -> list[str]:
+    """One warning per uncertain fact: what, the words it was read from, how, how sure."""
+    facts: list[tuple[str, Span, Certainty]] = [
+        (name, value.span, value.certainty)
+        for name, value in (("event kind", event.kind), ("event title", event.title),
+                            ("event place", event.place), ("event start date", event.start),
+                            ("event end date", event.end))
+        if value is not None]
+    for rec in items.recommendations:
+        if rec.addressee is not None:
+            facts.append((f"addressee of recommendation {rec.position}", rec.addressee.span,
+                          rec.addressee.certainty))
+    return [f"uncertain: {name} «{clean(text[span.start:span.end])}» ({how.method}, "
+            f"{how.confidence:.2f})" for name, span, how in facts if how.confidence < UNCERTAIN]

@@ -38,7 +38,9 @@ from resolutions_kg.namespaces import (
     XSD,
 )
 from resolutions_kg.records import (
+    PATTERN,
     Addressee,
+    Certainty,
     Cohort,
     OrganisationMention,
     Resolution,
@@ -128,14 +130,17 @@ class _Mapper:
         obj = N(o) if isinstance(o, str) else o
         self.out.entities.append(ox.Triple(N(s), N(p), obj))
 
-    def fact(self, s: str, p: URIRef, o: ox.NamedNode | ox.Literal | str, span: Span) -> None:
-        """A triple read from the text, with an annotation tying it to ``span``."""
+    def fact(self, s: str, p: URIRef, o: ox.NamedNode | ox.Literal | str, span: Span,
+             certainty: Certainty = PATTERN) -> None:
+        """A triple read from the text, with an annotation tying it to ``span`` and saying how
+        sure the loader is of it."""
         obj = N(o) if isinstance(o, str) else o
         self.add(s, p, obj)
-        self.evidence(s, p, obj, span)
+        self.evidence(s, p, obj, span, certainty)
 
     def evidence(
-        self, s: str, p: URIRef, o: ox.NamedNode | ox.Literal, span: Span
+        self, s: str, p: URIRef, o: ox.NamedNode | ox.Literal, span: Span,
+        certainty: Certainty = PATTERN,
     ) -> None:
         local = s[len(self.m.base_iri):].replace("/", "-")
         key = f"{local}-{slugify(str(p).rsplit('#', 1)[-1].rsplit('/', 1)[-1])}"
@@ -153,6 +158,8 @@ class _Mapper:
         self.add(ann, OA.hasBody, s)
         self.add(ann, RESKG.evidenceFor, str(p))
         self.add(ann, RESKG.evidenceValue, o)
+        self.add(ann, RESKG.confidence, typed(f"{certainty.confidence:.2f}", XSD.decimal))
+        self.add(ann, RESKG.extractionMethod, ox.Literal(certainty.method))
         self.add(ann, OA.hasTarget, target)
         self.add(target, RDF.type, OA.SpecificResource)
         self.add(target, OA.hasSource, self.source)
@@ -249,7 +256,7 @@ class _Mapper:
 
     def addressee(self, item: str, addressee: Addressee) -> None:
         audience = self.m.audience(addressee.label)
-        self.fact(item, DCTERMS.audience, audience, addressee.span)
+        self.fact(item, DCTERMS.audience, audience, addressee.span, addressee.certainty)
         self.entity(audience, RDF.type, DCTERMS.AgentClass)
         self.concept(audience, addressee.label, self.m.audience_scheme())
         alignment = audience_alignment(addressee.label)
@@ -257,7 +264,7 @@ class _Mapper:
             self.entity(audience, SKOS[alignment.predicate], alignment.target)
         if addressee.organisation is not None:
             org = self.organisation(addressee.organisation)
-            self.fact(item, RESKG.addressedTo, org, addressee.span)
+            self.fact(item, RESKG.addressedTo, org, addressee.span, addressee.certainty)
 
     def organisation(self, mention: OrganisationMention) -> str:
         """The registry's IRI for a known organisation; otherwise a labelled node minted from
@@ -298,20 +305,22 @@ class _Mapper:
         self.add(e_iri, RDF.type, PROV.Activity)
         self.add(e_iri, PROV.generated, self.out.resolution)
         kind = m.event_kind(ev.kind.value)
-        self.fact(e_iri, RESKG.eventKind, kind, ev.kind.span)
+        self.fact(e_iri, RESKG.eventKind, kind, ev.kind.span, ev.kind.certainty)
         self.concept(kind, ev.kind.value)
         if ev.title is not None:
-            self.fact(e_iri, SCHEMA.name, ru(ev.title.value), ev.title.span)
+            self.fact(e_iri, SCHEMA.name, ru(ev.title.value), ev.title.span, ev.title.certainty)
         for q in ev.qualifiers:
             self.add(e_iri, RESKG.qualifier, ru(q))
         if ev.ordinal is not None:
             self.add(e_iri, RESKG.ordinal, integer(ev.ordinal))
         if ev.place is not None:
-            self.fact(e_iri, SCHEMA.location, self.place(ev.place.value), ev.place.span)
+            self.fact(e_iri, SCHEMA.location, self.place(ev.place.value), ev.place.span,
+                      ev.place.certainty)
         if ev.start is not None:
-            self.fact(e_iri, SCHEMA.startDate, date(ev.start.value), ev.start.span)
+            self.fact(e_iri, SCHEMA.startDate, date(ev.start.value), ev.start.span,
+                      ev.start.certainty)
         if ev.end is not None:
-            self.fact(e_iri, SCHEMA.endDate, date(ev.end.value), ev.end.span)
+            self.fact(e_iri, SCHEMA.endDate, date(ev.end.value), ev.end.span, ev.end.certainty)
         for org in ev.organisers:
             self.fact(e_iri, SCHEMA.organizer, self.organisation(org), org.name.span)
         for org in ev.supporters:

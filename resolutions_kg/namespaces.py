@@ -93,6 +93,9 @@ class RESKG(DefinedNamespace):
     participantCount: URIRef
     participantCountIsMinimum: URIRef
     discussed: URIRef
+    # how sure the loader is of a fact (on its evidence annotation)
+    confidence: URIRef
+    extractionMethod: URIRef
     # participant cohorts
     participant: URIRef  # the prov:Role of a cohort's association with the event
     count: URIRef

@@ -41,11 +41,29 @@ class Span:
 
 
 @dataclass(frozen=True)
+class Certainty:
+    """How sure the loader is of a fact (0–1) and how it found it.
+
+    Facts found by an unambiguous pattern have :data:`PATTERN`; where the loader chose among
+    candidates or fell back, it says so («adoption line (no other date of the event)», 0.6).
+    Below :data:`UNCERTAIN` a fact is uncertain: listed in the load's warnings and by the named
+    query ``uncertain-facts``."""
+
+    confidence: float
+    method: str
+
+
+PATTERN = Certainty(0.9, "pattern")
+UNCERTAIN = 0.8
+
+
+@dataclass(frozen=True)
 class Spanned(Generic[T]):
-    """A value with the span of text it was read from."""
+    """A value with the span of text it was read from, and how sure the loader is of it."""
 
     value: T
     span: Span
+    certainty: Certainty = PATTERN
 
 
 @dataclass(frozen=True)
@@ -115,6 +133,7 @@ class Addressee:
     span: Span
     #: Set when the addressee is one named organisation rather than a class of agents.
     organisation: OrganisationMention | None = None
+    certainty: Certainty = PATTERN
 
 
 @dataclass(frozen=True)

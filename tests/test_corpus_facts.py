@@ -119,3 +119,23 @@ def test_fact(corpus_store: ox.Store, resolutions: dict[str, str], document: str
     want = _BY_NAME[document].get(field, False)
     got = observed(corpus_store, resolutions[document], field)
     assert normalise(field, got) == want
+
+
+def test_uncertain_facts_are_flagged_and_queryable(corpus_store: ox.Store,
+                                                   resolutions: dict[str, str]) -> None:
+    """A date read only from the adoption line is published with its confidence and method,
+    listed by ``uncertain-facts`` and named in the load's warnings; sure facts are not."""
+    rows = ask(corpus_store, "uncertain-facts")
+    assert rows and all(float(r["confidence"]) < 0.8 for r in rows)
+    velikie_luki = resolutions["a06-velikie-luki-2019.md"]
+    dates = {(r["property"], r["value"], r["method"]) for r in rows
+             if r["resolution"] == velikie_luki}
+    assert ("https://schema.org/startDate", "2019-03-05",
+            "adoption line (no other date of the event)") in dates
+    assert not [r for r in rows if r["resolution"] == resolutions["tver-2012.txt"]]
+    more = ask(corpus_store, "uncertain-facts", threshold="0.95")
+    assert len(more) > len(rows)
+    from resolutions_kg.loaders import load_file
+
+    warnings = load_file(DEV / "a06-velikie-luki-2019.md").warnings
+    assert any(w.startswith("uncertain: event start date «5 марта 2019 г.»") for w in warnings)
