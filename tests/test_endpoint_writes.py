@@ -1,0 +1,128 @@
+"""Writes through the server are transactions, and a write the store refuses breaks nothing.
+
+Issue 13: a Graph Store ``PUT`` used to clear the graph and then fill it in a second step (readers
+saw it empty; a full disk left it empty for good and every later write failing while ``/health``
+said ok).
+"""
+
+from __future__ import annotations
+
+import subprocess
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pyoxigraph as ox
+import pytest
+from endpoint_support import TOKEN, Server
+
+pytest_plugins = ["endpoint_fixtures"]
+
+AUTH = {"Authorization": f"Bearer {TOKEN}"}
+NT = {"Content-Type": "application/n-triples"}
+G = "http://example.org/graph/atomic"
+
+
+def triples(n: int, tag: str, *, pad: int = 0) -> bytes:
+    text = "x" * pad
+    return "".join(f'<http://example.org/{tag}/{i}> <http://example.org/p> "{i}{text}" .\n'
+                   for i in range(n)).encode()
+
+
+def graph_size(client: httpx.Client) -> int:
+    r = client.get("/store", params={"graph": G}, headers={"Accept": "application/n-triples"})
+    assert r.status_code == 200, r.text
+    return len(list(ox.parse(r.content, format=ox.RdfFormat.N_TRIPLES)))
+
+
+def wait_for(condition: object, *, seconds: float = 30.0) -> None:
+    deadline = time.monotonic() + seconds
+    while not condition():  # type: ignore[operator]
+        if time.monotonic() > deadline:
+            raise AssertionError("the condition did not come true in time")
+        time.sleep(0.05)
+
+
+def test_a_reader_never_sees_a_graph_half_replaced(writable_server: Server) -> None:
+    size = 3000
+    with httpx.Client(base_url=writable_server.url, timeout=30, headers=AUTH) as writer:
+        assert writer.put("/store", params={"graph": G}, content=triples(size, "a"),
+                          headers=NT).status_code in (201, 204)
+        seen: list[int] = []
+        done = threading.Event()
+
+        def read() -> None:
+            with httpx.Client(base_url=writable_server.url, timeout=30) as reader:
+                while not done.is_set():
+                    seen.append(graph_size(reader))
+
+        readers = [threading.Thread(target=read) for _ in range(2)]
+        for thread in readers:
+            thread.start()
+        try:
+            for round_ in range(30):
+                r = writer.put("/store", params={"graph": G},
+                               content=triples(size, f"r{round_}"), headers=NT)
+                assert r.status_code == 204
+        finally:
+            done.set()
+            for thread in readers:
+                thread.join()
+    assert seen and set(seen) == {size}
+
+
+# ------------------------------------------------------------------------------ a full disk
+
+
+@pytest.fixture()
+def small_disk(tmp_path: Path) -> Iterator[Path]:
+    """A 24 MB tmpfs (needs root: skipped elsewhere)."""
+    folder = tmp_path / "disk"
+    folder.mkdir()
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=24m", "tmpfs", str(folder)],
+                             capture_output=True)
+    if mounted.returncode != 0:
+        pytest.skip("cannot mount a tmpfs here (needs root)")
+    try:
+        yield folder
+    finally:
+        subprocess.run(["umount", "-l", str(folder)], check=False)
+
+
+def fill(disk: Path) -> Path:
+    """Fill ``disk`` up; returns the file that fills it."""
+    filler = disk / "filler"
+    with filler.open("wb") as out:
+        try:
+            while True:
+                out.write(b"\0" * 65536)
+                out.flush()
+        except OSError:
+            pass
+    return filler
+
+
+def test_a_write_on_a_full_disk_changes_nothing_and_the_server_writes_again(
+        small_disk: Path, tmp_path: Path) -> None:
+    with Server(small_disk / "store", "--update-token", TOKEN, log_dir=tmp_path) as server, \
+            httpx.Client(base_url=server.url, timeout=60, headers=AUTH) as client:
+        assert client.put("/store", params={"graph": G}, content=triples(100, "before"),
+                          headers=NT).status_code == 201
+        filler = fill(small_disk)
+        big = client.put("/store", params={"graph": G}, content=triples(50_000, "big", pad=40),
+                         headers=NT)
+        assert big.status_code == 503
+        assert "No space left" in big.text
+        assert graph_size(client) == 100
+        health = client.get("/health")
+        assert health.status_code == 503
+        assert health.json()["status"] == "cannot-write"
+        assert "No space left" in health.json()["reason"]
+
+        filler.unlink()
+        wait_for(lambda: client.get("/health").status_code == 200)
+        assert client.put("/store", params={"graph": G}, content=triples(7, "after"),
+                          headers=NT).status_code == 204
+        assert graph_size(client) == 7
