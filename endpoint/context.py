@@ -68,7 +68,7 @@ import pyoxigraph as ox
 from starlette.concurrency import run_in_threadpool
 
 from resolutions_kg.endpoint.executor import QueryJob, QueryOutcome, WorkerPool
-from resolutions_kg.endpoint.inprocess import PRELOADED, ThreadPool, memory_copy
+from resolutions_kg.endpoint.inprocess import PRELOADED, PRELOADED_STATE, ThreadPool, memory_copy
 from resolutions_kg.errors import StoreError
 from resolutions_kg.store import mark_modified, open_store, read_state, store_version
 
@@ -139,6 +139,7 @@ class AppContext:
             queried = store
             if limit > 0 and path in PRELOADED:  # the supervisor's finding, before the fork
                 copy = PRELOADED[path]
+                state = PRELOADED_STATE.get(path, state)
                 queried, in_memory = (store, False) if copy is None else (copy, True)
             elif limit > 0 and len(store) <= limit:
                 queried, in_memory = memory_copy(store), True

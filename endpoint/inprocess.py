@@ -61,6 +61,9 @@ _KINDS = {ord("r"): "results", ord("g"): "graph"}
 #: folder (:func:`preload`): the in-memory copy the processes share, or None for a store over
 #: the limit, which they query on disk without counting it again.
 PRELOADED: dict[str, ox.Store | None] = {}
+#: The store state (:func:`resolutions_kg.store.read_state`) read just before each copy was made:
+#: the version the processes sharing the copy serve.
+PRELOADED_STATE: dict[str, dict[str, Any]] = {}
 #: Exit status of ``python -m resolutions_kg.endpoint.inprocess`` for a store over the limit.
 _TOO_BIG = 3
 
@@ -77,6 +80,9 @@ def preload(path: str, limit: int) -> int | None:
     and return how many it holds; None (recorded too) when it holds more. The store is read by a
     child process and streamed here as N-Quads, so that this process never opens RocksDB: its
     background threads would not survive the fork of the server processes."""
+    from resolutions_kg.store import read_state
+
+    state = read_state(path)
     command = [sys.executable, "-m", "resolutions_kg.endpoint.inprocess", path, str(limit)]
     child = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     assert child.stdout is not None and child.stderr is not None
@@ -93,7 +99,9 @@ def preload(path: str, limit: int) -> int | None:
     status = child.wait()
     if status not in (0, _TOO_BIG):
         raise StoreError(errors or f"{path}: cannot copy the store into memory")
-    PRELOADED[str(Path(path).resolve())] = memory if status == 0 else None
+    key = str(Path(path).resolve())
+    PRELOADED[key] = memory if status == 0 else None
+    PRELOADED_STATE[key] = state
     return len(memory) if status == 0 else None
 
 

@@ -61,6 +61,9 @@ class DocumentResult:
 @dataclass
 class PublishReport:
     documents: list[DocumentResult] = field(default_factory=list)
+    #: the store version after the run (:func:`resolutions_kg.store.store_version`); empty when
+    #: nothing was loaded
+    version: str = ""
 
     @property
     def failed(self) -> list[DocumentResult]:
@@ -223,8 +226,8 @@ def publish(
         # RocksDB's lock) alive until the next garbage collection.
         del store
         gc.collect()
-    if report.count("loaded"):
-        st.mark_modified(store_path, base_iri)
+        if report.count("loaded"):  # what committed gets a new version, even if the run failed
+            report.version = st.store_version(st.mark_modified(store_path, base_iri))
     return report
 
 
