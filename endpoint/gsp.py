@@ -32,7 +32,7 @@ from typing import Any
 import pyoxigraph as ox
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
-from starlette.responses import Response
+from starlette.responses import Response, StreamingResponse
 from starlette.routing import Route
 
 from resolutions_kg.endpoint.auth import require_writer
@@ -40,6 +40,7 @@ from resolutions_kg.endpoint.bodies import Params, read_body, utf8_text
 from resolutions_kg.endpoint.context import AppContext
 from resolutions_kg.endpoint.errors import HTTPError
 from resolutions_kg.endpoint.negotiation import body_format, media_type_of, negotiate
+from resolutions_kg.endpoint.streaming import stream
 from resolutions_kg.errors import StoreError
 from resolutions_kg.formats import RdfFormat
 from resolutions_kg.store import remove_graph, write_graph
@@ -104,17 +105,20 @@ async def _read(request: Request, ctx: AppContext, target: Target) -> Response:
         offered = ", ".join(f.media_type for f in formats)
         raise HTTPError(406, f"No acceptable format for this graph; available: {offered}.")
 
-    def dump() -> bytes | None:
-        if not _exists(ctx.store, target):
-            return None
-        if target is None:
-            return ctx.store.dump(format=fmt.pyoxigraph)  # type: ignore[no-any-return]
-        return ctx.store.dump(format=fmt.pyoxigraph, from_graph=target)  # type: ignore
+    def exists() -> bool:
+        return _exists(ctx.store, target)
 
-    body = await run_in_threadpool(dump)
-    if body is None:
+    if not await run_in_threadpool(exists):
         raise HTTPError(404, f"No graph <{target.value}> in this store.")  # type: ignore
-    return Response(body, media_type=fmt.content_type, headers={"Vary": "Accept"})
+    headers = {"Vary": "Accept"}
+    if request.method == "HEAD":
+        return Response(media_type=fmt.content_type, headers=headers)
+    store = ctx.store
+    options: dict[str, Any] = {"format": fmt.pyoxigraph}
+    if target is not None:
+        options["from_graph"] = target
+    return StreamingResponse(stream(lambda output: store.dump(output, **options)),
+                             media_type=fmt.content_type, headers=headers)
 
 
 async def _delete(ctx: AppContext, target: Target) -> Response:

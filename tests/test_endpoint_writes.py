@@ -16,7 +16,7 @@ from pathlib import Path
 import httpx
 import pyoxigraph as ox
 import pytest
-from endpoint_support import TOKEN, Server
+from endpoint_support import TOKEN, Server, fill_numbered
 
 pytest_plugins = ["endpoint_fixtures"]
 
@@ -126,3 +126,40 @@ def test_a_write_on_a_full_disk_changes_nothing_and_the_server_writes_again(
         assert client.put("/store", params={"graph": G}, content=triples(7, "after"),
                           headers=NT).status_code == 204
         assert graph_size(client) == 7
+
+
+# ------------------------------------------------------------------------ dumps are streamed
+
+
+def peak_rss_kib(pid: int) -> int:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1])
+    raise AssertionError("no VmHWM")
+
+
+def test_whole_store_downloads_are_streamed_not_built_in_memory(tmp_path: Path) -> None:
+    folder = tmp_path / "store"
+    store = ox.Store(str(folder))
+    fill_numbered(store, 200_000)
+    store.flush()
+    del store
+    with Server(folder, "--update-token", TOKEN) as server, \
+            httpx.Client(base_url=server.url, timeout=120) as client:
+        pid = client.get("/health").json()["process"]
+        size = len(client.get("/store", headers={"Accept": "application/n-quads",
+                                                 "Accept-Encoding": "identity"}).content)
+        before = peak_rss_kib(pid)
+
+        def download() -> None:
+            with client.stream("GET", "/store", headers={"Accept": "application/n-quads"}) as r:
+                assert r.status_code == 200
+                for _ in r.iter_raw():
+                    pass
+
+        threads = [threading.Thread(target=download) for _ in range(6)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        assert (peak_rss_kib(pid) - before) * 1024 < size  # all six cost less than one dump
