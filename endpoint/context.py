@@ -132,6 +132,7 @@ class AppContext:
         state = read_state(path) if Path(path).is_dir() else {}
         store = open_store(path, read_only=read_only)
         size = int(settings.get("workers") or 2)
+        memory = int(settings.get("max_query_memory") or 0)
         pool: WorkerPool | ThreadPool
         in_memory = False
         if read_only:
@@ -143,9 +144,9 @@ class AppContext:
                 queried, in_memory = (store, False) if copy is None else (copy, True)
             elif limit > 0 and len(store) <= limit:
                 queried, in_memory = memory_copy(store), True
-            pool = ThreadPool(queried, size=size, on_stuck=on_stuck)
+            pool = ThreadPool(queried, size=size, on_stuck=on_stuck, memory_limit=memory)
         else:
-            pool = WorkerPool(path, size=size)
+            pool = WorkerPool(path, size=size, memory_limit=memory)
         ctx = cls(
             store_path=path,
             base_iri=str(settings.get("base_iri")),
