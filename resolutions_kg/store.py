@@ -56,6 +56,12 @@ def open_store(path: str | os.PathLike[str], *, read_only: bool = False) -> ox.S
         return ox.Store(str(folder))
     except OSError as exc:
         raise StoreError(f"{folder}: cannot open the store: {exc}") from exc
+    except RuntimeError as exc:  # what RocksDB reports as corruption (a truncated file …)
+        raise StoreError(
+            f"{folder}: the store is damaged and cannot be opened ({' '.join(str(exc).split())}"
+            "); restore it from a dump (resolutions-kg.nq.gz from a server's /dumps/, or an "
+            "earlier 'reskg export') into a new store folder, or load the sources again into "
+            "a new store folder with 'reskg load'") from exc
 
 
 def read_state(path: str | os.PathLike[str]) -> dict[str, Any]:

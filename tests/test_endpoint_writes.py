@@ -7,15 +7,13 @@ said ok).
 
 from __future__ import annotations
 
-import subprocess
 import threading
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
 import pyoxigraph as ox
-import pytest
+from conftest import fill
 from endpoint_support import TOKEN, Server, fill_numbered
 
 pytest_plugins = ["endpoint_fixtures"]
@@ -74,34 +72,6 @@ def test_a_reader_never_sees_a_graph_half_replaced(writable_server: Server) -> N
 
 
 # ------------------------------------------------------------------------------ a full disk
-
-
-@pytest.fixture()
-def small_disk(tmp_path: Path) -> Iterator[Path]:
-    """A 24 MB tmpfs (needs root: skipped elsewhere)."""
-    folder = tmp_path / "disk"
-    folder.mkdir()
-    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=24m", "tmpfs", str(folder)],
-                             capture_output=True)
-    if mounted.returncode != 0:
-        pytest.skip("cannot mount a tmpfs here (needs root)")
-    try:
-        yield folder
-    finally:
-        subprocess.run(["umount", "-l", str(folder)], check=False)
-
-
-def fill(disk: Path) -> Path:
-    """Fill ``disk`` up; returns the file that fills it."""
-    filler = disk / "filler"
-    with filler.open("wb") as out:
-        try:
-            while True:
-                out.write(b"\0" * 65536)
-                out.flush()
-        except OSError:
-            pass
-    return filler
 
 
 def test_a_write_on_a_full_disk_changes_nothing_and_the_server_writes_again(
