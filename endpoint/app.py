@@ -1,9 +1,10 @@
 """The web application: ``create_app(store_path, **settings)``.
 
-Routes: ``/health`` (JSON: status, mode, workers, process id, where queries run, triples,
-graphs), ``/sparql`` (:mod:`.sparql`),
-``/store`` (:mod:`.gsp`), and — when the module exists — the linked-data site of
-``resolutions_kg.endpoint.site.routes(ctx)`` (pages, VoID, dumps, query UI), mounted after ours.
+Routes: ``/health`` (JSON: status, mode, workers, process id, where queries run, store
+version, triples, graphs; 503 with the reason when a server that accepts writes cannot write),
+``/sparql`` (:mod:`.sparql`), ``/store`` (:mod:`.gsp`), and — when the module exists — the
+linked-data site of ``resolutions_kg.endpoint.site.routes(ctx)`` (pages, VoID, dumps, query UI),
+mounted after ours.
 
 Middleware (:mod:`.edge`): CORS for every origin without credentials (preflight ``OPTIONS``
 included), gzip for bodies over 1 kB. Errors use the one body shape of :mod:`.errors`. The
@@ -53,17 +54,24 @@ def effective_settings(overrides: Mapping[str, Any]) -> dict[str, Any]:
 
 
 async def health(request: Request) -> JSONResponse:
+    """200 ``{"status": "ok", …}``; 503 ``{"status": "cannot-write", "reason": …}`` for a server
+    that accepts writes but whose store refuses them (it keeps answering reads)."""
     ctx: AppContext = request.app.state.ctx
+    fault = await run_in_threadpool(ctx.write_fault)
     stats = await run_in_threadpool(ctx.stats)
-    return JSONResponse({
-        "status": "ok",
+    body: dict[str, Any] = {
+        "status": "ok" if fault is None else "cannot-write",
         "mode": "read-only" if ctx.read_only else "read-write",
         "workers": ctx.pool.size,
         "process": os.getpid(),
         "store": "memory" if ctx.in_memory else ("remote" if ctx.settings.get("backend")
                                                  else "disk"),
+        "version": ctx.version,
         **stats,
-    })
+    }
+    if fault is not None:
+        body["reason"] = fault
+    return JSONResponse(body, status_code=200 if fault is None else 503)
 
 
 def _site_routes(ctx: AppContext) -> list[BaseRoute]:

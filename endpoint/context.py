@@ -29,9 +29,22 @@ Methods
     ``run(job, *, timeout=None)`` the same at a lower level: a ``QueryJob`` in, a serialised
         ``QueryOutcome`` (bytes in chunks) out — for answering in a format a client asked for;
         ``await arun(job, *, timeout=None)`` the same from ``async def`` code.
-    ``write(fn)`` calls ``fn(store)`` with the writable store under the write lock, then makes
-        the result visible to the workers. Raises ``PermissionError`` on a read-only server.
+    ``write(fn)`` calls ``fn(store)`` with the writable store under the write lock; ``fn`` must
+        change the store in one transaction (one ``Store.update`` or ``extend``). Then it
+        advances the store version and makes the result visible to the workers. Raises
+        ``PermissionError`` on a read-only server, ``StoreError`` when the store cannot write
+        (disk full, I/O error: the transaction left the store as it was; see below).
     ``stats()`` ``{"triples": n, "graphs": m}`` (cached between writes).
+    ``state`` the store state (:func:`resolutions_kg.store.read_state`) this process serves:
+        read when the store is opened, and after each write through this server — never the
+        live file on a read-only server, whose data is the copy made at start-up; ``version``
+        is its version string, the key of everything derived from the data.
+    ``write_fault()`` None when writes work, else why they do not (``/health``).
+
+A write the store refuses (RocksDB on a full disk keeps refusing every later write on the same
+handle) leaves the data as it was; the server then reopens the store, which clears RocksDB's
+error, and reports the fault on ``/health`` until a write succeeds or a probe finds the disk
+writable again.
 
 Without dataset parameters, queries see the union of all named graphs as their default graph
 (all data lives in named graphs; the store's own default graph stays empty).
@@ -39,9 +52,13 @@ Without dataset parameters, queries see the union of all named graphs as their d
 
 from __future__ import annotations
 
+import gc
+import logging
+import os
 import shutil
 import tempfile
 import threading
+import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -51,9 +68,14 @@ import pyoxigraph as ox
 from starlette.concurrency import run_in_threadpool
 
 from resolutions_kg.endpoint.executor import QueryJob, QueryOutcome, WorkerPool
-from resolutions_kg.endpoint.inprocess import PRELOADED, ThreadPool, memory_copy
+from resolutions_kg.endpoint.inprocess import PRELOADED, PRELOADED_STATE, ThreadPool, memory_copy
 from resolutions_kg.errors import StoreError
-from resolutions_kg.store import open_store
+from resolutions_kg.store import mark_modified, open_store, read_state, store_version
+
+logger = logging.getLogger("resolutions_kg.endpoint")
+
+#: Bytes written (and removed) in the store folder to see whether the disk takes writes again.
+PROBE_BYTES = 1 << 20
 
 
 @dataclass
@@ -62,7 +84,7 @@ class AppContext:
     base_iri: str
     settings: Mapping[str, Any]
     read_only: bool
-    store: ox.Store = field(repr=False)
+    _store: ox.Store | None = field(repr=False)
     pool: WorkerPool = field(repr=False)
     #: Optional hook for ``GET /sparql`` from a browser without a query (the query UI sets it).
     sparql_html: Callable[..., Any] | None = field(default=None, repr=False)
@@ -71,6 +93,21 @@ class AppContext:
     _snapshot_root: str | None = field(default=None, repr=False)
     _snapshot_count: int = field(default=0, repr=False)
     _stats: dict[str, int] | None = field(default=None, repr=False)
+    state: dict[str, Any] = field(default_factory=dict, repr=False)
+    _fault: str | None = field(default=None, repr=False)
+    _writable: bool = field(default=True, repr=False)
+
+    @property
+    def store(self) -> ox.Store:
+        store = self._store
+        if store is None:
+            raise StoreError(f"{self.store_path}: the store is being reopened after a failed "
+                             f"write; try again in a moment")
+        return store
+
+    @property
+    def version(self) -> str:
+        return store_version(self.state)
 
     @classmethod
     def open(cls, store_path: str | Path, settings: Mapping[str, Any], *,
@@ -87,13 +124,15 @@ class AppContext:
                                               settings=settings)
             # Duck-typed: the remote store and pool have the API the routes use.
             return cls(store_path="", base_iri=base_iri, settings=dict(settings), read_only=True,
-                       store=cast(ox.Store, remote), pool=cast(WorkerPool, remote_pool))
+                       _store=cast(ox.Store, remote), pool=cast(WorkerPool, remote_pool))
         path = str(Path(store_path).resolve())
         read_only = not settings.get("update_token")
         if read_only and not Path(path).is_dir():
             raise StoreError(f"{path}: no store here (a read-only server needs an existing store)")
+        state = read_state(path) if Path(path).is_dir() else {}
         store = open_store(path, read_only=read_only)
         size = int(settings.get("workers") or 2)
+        memory = int(settings.get("max_query_memory") or 0)
         pool: WorkerPool | ThreadPool
         in_memory = False
         if read_only:
@@ -101,20 +140,22 @@ class AppContext:
             queried = store
             if limit > 0 and path in PRELOADED:  # the supervisor's finding, before the fork
                 copy = PRELOADED[path]
+                state = PRELOADED_STATE.get(path, state)
                 queried, in_memory = (store, False) if copy is None else (copy, True)
             elif limit > 0 and len(store) <= limit:
                 queried, in_memory = memory_copy(store), True
-            pool = ThreadPool(queried, size=size, on_stuck=on_stuck)
+            pool = ThreadPool(queried, size=size, on_stuck=on_stuck, memory_limit=memory)
         else:
-            pool = WorkerPool(path, size=size)
+            pool = WorkerPool(path, size=size, memory_limit=memory)
         ctx = cls(
             store_path=path,
             base_iri=str(settings.get("base_iri")),
             settings=dict(settings),
             read_only=read_only,
-            store=store,
+            _store=store,
             pool=cast(WorkerPool, pool),
             in_memory=in_memory,
+            state=state,
         )
         if not read_only:
             parent = Path(path).parent
@@ -193,12 +234,90 @@ class AppContext:
         if self.read_only:
             raise PermissionError("this server is read-only")
         with self._write_lock:
+            if not self._writable:
+                self._reopen()
+                if not self._writable:
+                    raise StoreError(f"{self.store_path}: cannot write the store: {self._fault}")
+            failure = None
             try:
-                return fn(self.store)
-            finally:
-                self._stats = None
-                for old in self.pool.use_store(self._snapshot()):
-                    shutil.rmtree(old, ignore_errors=True)
+                result = fn(self.store)
+            except (OSError, StoreError) as exc:  # the transaction wrote nothing
+                failure = _cause(exc)
+            if failure is not None:
+                # Out of the except block, so that no traceback keeps the old handle alive.
+                self._failed(failure)
+                raise StoreError(f"{self.store_path}: cannot write the store: {failure}")
+            self._stats = None
+            self._fault = None
+            try:
+                self.state = mark_modified(self.store_path, self.base_iri)
+                snapshot = self._snapshot()
+            except StoreError as exc:  # committed, but the queries do not see it yet
+                self._fault = f"the last write is not visible to queries: {exc}"
+                logger.error("%s", self._fault)
+                return result
+            for old in self.pool.use_store(snapshot):
+                shutil.rmtree(old, ignore_errors=True)
+            return result
+
+    def _failed(self, cause: str) -> None:
+        """A write failed: record why and reopen the store (RocksDB keeps refusing writes on a
+        handle that met an I/O error)."""
+        self._fault = f"the last write failed: {cause}"
+        logger.error("%s: a write failed: %s; reopening the store", self.store_path, cause)
+        self._reopen()
+
+    def _reopen(self) -> None:
+        """Close the writable handle and open it again (under the write lock). When it cannot be
+        opened for writing (a full disk: RocksDB writes a new manifest as it opens), open it
+        read-only, so that reads go on, and record why."""
+        self._store, self._writable = None, False
+        reason = ""
+        for _ in range(50):  # a request still reading through the old handle holds its lock
+            gc.collect()
+            try:
+                self._store, self._writable = open_store(self.store_path), True
+                return
+            except StoreError as exc:
+                reason = str(exc)
+            if "lock" not in reason:
+                break
+            time.sleep(0.1)
+        self._fault = f"the store cannot be opened for writing: {reason}"
+        logger.error("%s", self._fault)
+        try:
+            self._store = open_store(self.store_path, read_only=True)
+        except StoreError as exc:
+            logger.error("%s", exc)
+
+    def write_fault(self) -> str | None:
+        """Why this server cannot write now, or None. After a failed write, checks again
+        (reopens the store if needed, writes a probe file beside it) unless a write is under way."""
+        if self.read_only or self._fault is None:
+            return None
+        if not self._write_lock.acquire(blocking=False):
+            return self._fault
+        try:
+            if not self._writable:
+                self._reopen()
+            if self._writable and self._probe():
+                self._fault = None
+            return self._fault
+        finally:
+            self._write_lock.release()
+
+    def _probe(self) -> bool:
+        probe = Path(self.store_path).parent / f".{Path(self.store_path).name}.probe"
+        try:
+            with probe.open("wb") as out:
+                out.write(b"\0" * PROBE_BYTES)
+                out.flush()
+                os.fsync(out.fileno())
+            return True
+        except OSError:
+            return False
+        finally:
+            probe.unlink(missing_ok=True)
 
     def _snapshot(self) -> str:
         assert self._snapshot_root is not None
@@ -207,5 +326,10 @@ class AppContext:
         try:
             self.store.backup(target)
         except OSError as exc:
+            shutil.rmtree(target, ignore_errors=True)
             raise StoreError(f"{target}: cannot checkpoint the store: {exc}") from exc
         return target
+
+
+def _cause(exc: BaseException) -> str:
+    return str(exc).removeprefix("store update failed: ")

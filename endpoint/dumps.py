@@ -1,13 +1,13 @@
-"""Dumps of the whole dataset: generated lazily, cached on disk, keyed on a store fingerprint.
+"""Dumps of the whole dataset: generated lazily, cached on disk, keyed on the store version.
 
 Three gzipped files (:data:`FORMATS`): Turtle of the union of all graphs (what the SPARQL endpoint
 queries as its default graph), and N-Quads and TriG of every named graph. They are written the
-first time they are asked for after the store changed — the fingerprint (:func:`fingerprint`) is
-the store's recorded modification time, its named graphs and its quad count, so any load changes
-it — into ``{cache}/{fingerprint}/``. A set of dumps is built in a temporary folder and renamed
-into place in one step, so a reader sees either the old set or the new one, never half of one;
-older sets are removed afterwards. Gzip headers carry no name or time, so the same data always
-gives byte-identical files (and the same sha256, which is the files' ETag).
+first time they are asked for after the store changed — the key (:func:`fingerprint`) is the store
+version the server serves (:mod:`resolutions_kg.store`), which every write advances, even one that
+keeps the number of triples — into ``{cache}/{key}/``. A set of dumps is built in a temporary
+folder and renamed into place in one step, so a reader sees either the old set or the new one,
+never half of one; older sets are removed afterwards. Gzip headers carry no name or time, so the
+same data always gives byte-identical files (and the same sha256, which is the files' ETag).
 
 The cache folder is ``dumps/`` inside the store folder (beside RocksDB's files, not among them);
 for an in-memory store, or a store folder we may not write to, a temporary folder.
@@ -23,8 +23,10 @@ import os
 import shutil
 import tempfile
 import threading
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import Any
 
 import pyoxigraph as ox
 
@@ -32,7 +34,7 @@ from resolutions_kg.endpoint.linkeddata import serialize_terms
 from resolutions_kg.errors import StoreError
 from resolutions_kg.formats import RdfFormat
 from resolutions_kg.namespaces import PREFIXES
-from resolutions_kg.store import STATE_FILE, read_state
+from resolutions_kg.store import STATE_FILE, read_state, store_version
 
 MANIFEST = "manifest.json"
 STEM = "resolutions-kg"
@@ -86,11 +88,14 @@ class DumpFile:
         return data
 
 
-def fingerprint(store: ox.Store, store_path: Path | None = None) -> str:
-    """A short digest that changes whenever a load changes the store."""
+def fingerprint(store: ox.Store, state: dict[str, Any] | None = None) -> str:
+    """The cache key of a store: its version (:func:`resolutions_kg.store.store_version`) when
+    its ``state`` records one; else (a store no write of ours recorded, a remote store) a digest
+    of its named graphs and quad count."""
+    version = store_version(state or {})
+    if version:
+        return "v" + version
     digest = hashlib.sha256()
-    if store_path is not None:
-        digest.update(str(read_state(store_path).get("modified", "")).encode())
     for graph in sorted(str(g) for g in store.named_graphs()):
         digest.update(graph.encode() + b"\n")
     digest.update(str(len(store)).encode())
@@ -98,17 +103,35 @@ def fingerprint(store: ox.Store, store_path: Path | None = None) -> str:
 
 
 class Dumps:
-    """The dump files of one store."""
+    """The dump files of one store. ``store`` is the store or a function that returns it;
+    ``state`` a function that returns the store state the caller serves (by default the
+    state file, read at each call)."""
 
-    def __init__(self, store: ox.Store, *, store_path: Path | None, cache: Path | None = None):
-        self.store = store
+    def __init__(self, store: ox.Store | Callable[[], ox.Store], *, store_path: Path | None,
+                 cache: Path | None = None,
+                 state: Callable[[], dict[str, Any]] | None = None) -> None:
+        self._store = store
         self.store_path = store_path
         self.cache = cache if cache is not None else default_cache(store_path)
+        self._state = state
         self._lock = threading.Lock()
+
+    @property
+    def store(self) -> ox.Store:
+        return self._store() if callable(self._store) else self._store
+
+    def state(self) -> dict[str, Any]:
+        if self._state is not None:
+            return self._state()
+        return read_state(self.store_path) if self.store_path is not None else {}
+
+    def key(self) -> str:
+        """The cache key of the data served now (:func:`fingerprint`)."""
+        return fingerprint(self.store, self.state())
 
     def files(self) -> list[DumpFile]:
         """The current dump files, generated first if the store changed since the last ones."""
-        key = fingerprint(self.store, self.store_path)
+        key = self.key()
         folder = self.cache / key
         if not (folder / MANIFEST).exists():
             with self._lock:
@@ -164,10 +187,9 @@ class Dumps:
         return data
 
     def _modified(self) -> str:
-        if self.store_path is not None:
-            recorded = read_state(self.store_path).get("modified")
-            if isinstance(recorded, str) and recorded:
-                return recorded
+        recorded = self.state().get("modified")
+        if isinstance(recorded, str) and recorded:
+            return recorded
         now = dt.datetime.now(dt.UTC).replace(microsecond=0)
         return now.isoformat().replace("+00:00", "Z")
 

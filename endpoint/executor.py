@@ -7,7 +7,10 @@ serialised (``QueryResults.serialize``, in Rust), so only bytes cross the proces
 
 A query past its time limit is stopped by killing its worker; a fresh worker takes its place and
 the caller gets :class:`QueryTimeoutError`. Other queries keep being answered by the other workers
-meanwhile.
+meanwhile. A worker may also grow by at most ``memory_limit`` bytes over what it holds when it
+starts (``RLIMIT_DATA``): a query past that fails to allocate, which ends its worker (Rust aborts)
+or raises ``MemoryError`` in it; the caller gets :class:`QueryMemoryError` and a fresh worker
+takes its place.
 
 Read-only opening beside a live writer is undefined behaviour in RocksDB, so workers never read a
 store another process writes. When the server accepts writes, the server process owns the
@@ -27,6 +30,7 @@ import logging
 import multiprocessing
 import os
 import pickle
+import signal
 import threading
 import time
 from collections.abc import Iterator
@@ -52,6 +56,10 @@ class QuerySyntaxError(QueryError):
 
 class QueryTimeoutError(QueryError):
     """The query ran past its time limit and was stopped."""
+
+
+class QueryMemoryError(QueryTimeoutError):
+    """The query needed more memory than its limit and was stopped (answered like a timeout)."""
 
 
 class NotAcceptableError(QueryError):
@@ -152,9 +160,35 @@ def _run_job(store: Any, job: QueryJob) -> tuple[bytes, bytes]:
     return b"r" + job.results_format.encode(), result.serialize(format=fmt) or b""
 
 
-def _worker_main(conn: Connection) -> None:
+def data_size() -> int:
+    """Bytes of this process's data segment (``VmData``: what ``RLIMIT_DATA`` limits); 0 where
+    /proc does not tell."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmData:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return 0
+
+
+def _limit_memory(extra: int) -> None:
+    """Let this process grow by at most ``extra`` bytes of data from now on (Linux)."""
+    import resource
+
+    base = data_size()
+    if extra > 0 and base > 0:
+        resource.setrlimit(resource.RLIMIT_DATA, (base + extra, base + extra))
+
+
+def _worker_main(conn: Connection, memory_limit: int = 0) -> None:
     import pyoxigraph as ox
 
+    from resolutions_kg.lifeline import die_with_parent
+
+    die_with_parent()
+    _limit_memory(memory_limit)
     store, opened = None, None
     conn.send_bytes(b"ready")
     while True:
@@ -185,10 +219,10 @@ def _worker_main(conn: Connection) -> None:
 
 
 class _Worker:
-    def __init__(self, ctx: Any) -> None:
+    def __init__(self, ctx: Any, memory_limit: int = 0) -> None:
         parent, child = ctx.Pipe()
         self.conn: Connection = parent
-        self.process = ctx.Process(target=_worker_main, args=(child,), daemon=True)
+        self.process = ctx.Process(target=_worker_main, args=(child, memory_limit), daemon=True)
         self.process.start()
         child.close()
         self.store_path: str | None = None
@@ -212,8 +246,9 @@ class WorkerPool:
     waits for the worker's answer with the loop's reader, without a thread).
     """
 
-    def __init__(self, store_path: str, *, size: int = 2) -> None:
+    def __init__(self, store_path: str, *, size: int = 2, memory_limit: int = 0) -> None:
         self._ctx = multiprocessing.get_context("spawn")
+        self._memory_limit = memory_limit
         self._size = max(1, size)
         self._store_path = store_path
         self._idle: IdleQueue[_Worker] = IdleQueue()
@@ -237,7 +272,7 @@ class WorkerPool:
             self._idle.put(worker)
 
     def _spawn(self) -> _Worker:
-        worker = _Worker(self._ctx)
+        worker = _Worker(self._ctx, self._memory_limit)
         with self._lock:
             self._all.add(worker)
         return worker
@@ -302,9 +337,23 @@ class WorkerPool:
                 raise _late(timeout)
             head = worker.conn.recv_bytes()
         except (EOFError, OSError) as exc:
-            self._replace(worker)
-            raise WorkerError(f"a query worker failed: {exc}") from exc
+            raise self._died(worker, exc) from exc
         return self._outcome(worker, head)
+
+    def _died(self, worker: _Worker, exc: BaseException) -> Exception:
+        """Replace a worker that died answering a query; the error for its caller. A worker
+        that aborted under a memory limit ran out of memory (Rust aborts when it cannot
+        allocate)."""
+        worker.process.join(1.0)
+        code = worker.process.exitcode
+        self._replace(worker)
+        if self._memory_limit and code == -signal.SIGABRT:
+            return self._over_memory()
+        return WorkerError(f"a query worker failed: {exc}")
+
+    def _over_memory(self) -> QueryMemoryError:
+        return QueryMemoryError(f"the query needed more than its memory limit of "
+                                f"{self._memory_limit / 2**20:,.0f} MiB and was stopped")
 
     async def arun(self, job: QueryJob, *, timeout: float) -> QueryOutcome:
         """:meth:`run` for a coroutine: the same answers and errors, never blocking the loop."""
@@ -340,8 +389,7 @@ class WorkerPool:
         try:
             head = worker.conn.recv_bytes()  # readable, and a head is small: does not block
         except (EOFError, OSError) as exc:
-            await loop.run_in_executor(None, self._replace, worker)
-            raise WorkerError(f"a query worker failed: {exc}") from exc
+            raise await loop.run_in_executor(None, self._died, worker, exc) from exc
 
         if head[:1] in (b"R", b"G") and int(head.partition(b"\n")[2]) <= CHUNK:
             # Up to a megabyte that is still being written: read it off the loop.
@@ -360,6 +408,8 @@ class WorkerPool:
                 raise QuerySyntaxError(message)
             if tag == ord("u"):
                 raise NotAcceptableError(message)
+            if message.startswith("MemoryError") and self._memory_limit:
+                raise self._over_memory()
             raise WorkerError(message or "a query worker failed")
         name, _, rest = head[1:].partition(b"\n")
         fmt = name.decode()

@@ -12,6 +12,12 @@ the dataset (TriG, N-Quads or JSON-LD).
   ``multipart/form-data`` bodies are accepted, each part in its own format.
 - ``DELETE``: removes the graph (204), 404 if missing.
 
+Every write is one transaction (:func:`resolutions_kg.store.write_graph`): a reader sees the
+graph before a ``PUT`` or after it, never empty or half-filled, and a write the store refuses
+(a full disk) leaves the graph as it was and answers 503 (:meth:`.context.AppContext.write`).
+``GET`` of a graph or the whole store streams the dump as the store writes it (:mod:`.streaming`),
+so a large store costs no more memory per request than a few chunks.
+
 Writes need the bearer token (:mod:`.auth`). Bodies: Turtle, N-Triples, JSON-LD, RDF/XML, TriG
 and N-Quads (without named graphs) in UTF-8; others → 415; bad RDF → 400 with the parser's message.
 """
@@ -26,7 +32,7 @@ from typing import Any
 import pyoxigraph as ox
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
-from starlette.responses import Response
+from starlette.responses import Response, StreamingResponse
 from starlette.routing import Route
 
 from resolutions_kg.endpoint.auth import require_writer
@@ -34,7 +40,10 @@ from resolutions_kg.endpoint.bodies import Params, read_body, utf8_text
 from resolutions_kg.endpoint.context import AppContext
 from resolutions_kg.endpoint.errors import HTTPError
 from resolutions_kg.endpoint.negotiation import body_format, media_type_of, negotiate
+from resolutions_kg.endpoint.streaming import stream
+from resolutions_kg.errors import StoreError
 from resolutions_kg.formats import RdfFormat
+from resolutions_kg.store import remove_graph, write_graph
 
 Target = ox.NamedNode | ox.DefaultGraph | None
 
@@ -79,18 +88,11 @@ async def store_endpoint(request: Request) -> Response:
         created_iri = f"{ctx.base_iri}graph/{uuid.uuid4()}"
         target = ox.NamedNode(created_iri)
     graph = target
-    quads = [ox.Quad(t.subject, t.predicate, t.object, graph) for t in triples]
 
     def write(store: ox.Store) -> bool:
-        existed = _exists(store, graph)
-        if method == "PUT" and existed:
-            store.clear_graph(graph)
-        elif not existed:
-            store.add_graph(graph)
-        store.extend(quads)
-        return existed
+        return write_graph(store, graph, triples, replace=method == "PUT")
 
-    existed = await run_in_threadpool(ctx.write, write)
+    existed = await ctx_write(ctx, write)
     if created_iri is not None:
         return Response(status_code=201, headers={"Location": created_iri})
     return Response(status_code=204 if existed else 201)
@@ -103,32 +105,39 @@ async def _read(request: Request, ctx: AppContext, target: Target) -> Response:
         offered = ", ".join(f.media_type for f in formats)
         raise HTTPError(406, f"No acceptable format for this graph; available: {offered}.")
 
-    def dump() -> bytes | None:
-        if not _exists(ctx.store, target):
-            return None
-        if target is None:
-            return ctx.store.dump(format=fmt.pyoxigraph)  # type: ignore[no-any-return]
-        return ctx.store.dump(format=fmt.pyoxigraph, from_graph=target)  # type: ignore
+    def exists() -> bool:
+        return _exists(ctx.store, target)
 
-    body = await run_in_threadpool(dump)
-    if body is None:
+    if not await run_in_threadpool(exists):
         raise HTTPError(404, f"No graph <{target.value}> in this store.")  # type: ignore
-    return Response(body, media_type=fmt.content_type, headers={"Vary": "Accept"})
+    headers = {"Vary": "Accept"}
+    if request.method == "HEAD":
+        return Response(media_type=fmt.content_type, headers=headers)
+    store = ctx.store
+    options: dict[str, Any] = {"format": fmt.pyoxigraph}
+    if target is not None:
+        options["from_graph"] = target
+    return StreamingResponse(stream(lambda output: store.dump(output, **options)),
+                             media_type=fmt.content_type, headers=headers)
 
 
 async def _delete(ctx: AppContext, target: Target) -> Response:
     def delete(store: ox.Store) -> bool:
-        if not _exists(store, target):
-            return False
-        if isinstance(target, ox.NamedNode):
-            store.remove_graph(target)
-        else:
-            store.clear_graph(ox.DefaultGraph())
-        return True
+        assert target is not None
+        return remove_graph(store, target)
 
-    if not await run_in_threadpool(ctx.write, delete):
+    if not await ctx_write(ctx, delete):
         raise HTTPError(404, f"No graph <{target.value}> in this store.")  # type: ignore
     return Response(status_code=204)
+
+
+async def ctx_write(ctx: AppContext, fn: Any) -> Any:
+    """``ctx.write(fn)`` in a thread; a write the store refused is a 503 (the server lives on)."""
+    try:
+        return await run_in_threadpool(ctx.write, fn)
+    except StoreError as exc:
+        raise HTTPError(503, f"The write was not made: {exc}", headers={"Retry-After": "5"}
+                        ) from exc
 
 
 def _parse(body: bytes, content_type: str | None, base: str) -> list[Any]:

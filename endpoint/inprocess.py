@@ -16,6 +16,13 @@ stuck query dies with the process. Until then the stuck thread costs a core, no 
 more than ``size`` queries are stuck, the process takes no more queries (503, try again), so
 runaway queries cannot pile up on it.
 
+Memory is watched the same way: while queries run, a monitor thread reads the memory this
+process holds of its own (``Private_Dirty`` of ``/proc/self/smaps_rollup``: not the shared copy
+of the store) every :data:`MEMORY_POLL` seconds; past ``memory_limit`` bytes more than when the
+pool started, every running query is answered at once with
+:class:`~.executor.QueryMemoryError` (a 503), the process takes no more queries, and
+``on_stuck`` asks the supervisor to replace it — the runaway query dies with the process.
+
 The supervisor of a read-only server makes the in-memory copy once (:func:`preload`) and forks
 the server processes, which share it (copy-on-write); a replacement process is then ready in a
 fraction of a second. Elsewhere (no ``fork``), each process makes its own copy at start-up.
@@ -31,6 +38,7 @@ import logging
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import CancelledError, Future, ThreadPoolExecutor
 from pathlib import Path
@@ -42,6 +50,7 @@ from resolutions_kg.endpoint.executor import (
     CHUNK,
     NotAcceptableError,
     QueryJob,
+    QueryMemoryError,
     QueryOutcome,
     QuerySyntaxError,
     QueryTimeoutError,
@@ -61,6 +70,9 @@ _KINDS = {ord("r"): "results", ord("g"): "graph"}
 #: folder (:func:`preload`): the in-memory copy the processes share, or None for a store over
 #: the limit, which they query on disk without counting it again.
 PRELOADED: dict[str, ox.Store | None] = {}
+#: The store state (:func:`resolutions_kg.store.read_state`) read just before each copy was made:
+#: the version the processes sharing the copy serve.
+PRELOADED_STATE: dict[str, dict[str, Any]] = {}
 #: Exit status of ``python -m resolutions_kg.endpoint.inprocess`` for a store over the limit.
 _TOO_BIG = 3
 
@@ -77,6 +89,9 @@ def preload(path: str, limit: int) -> int | None:
     and return how many it holds; None (recorded too) when it holds more. The store is read by a
     child process and streamed here as N-Quads, so that this process never opens RocksDB: its
     background threads would not survive the fork of the server processes."""
+    from resolutions_kg.store import read_state
+
+    state = read_state(path)
     command = [sys.executable, "-m", "resolutions_kg.endpoint.inprocess", path, str(limit)]
     child = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     assert child.stdout is not None and child.stderr is not None
@@ -93,7 +108,9 @@ def preload(path: str, limit: int) -> int | None:
     status = child.wait()
     if status not in (0, _TOO_BIG):
         raise StoreError(errors or f"{path}: cannot copy the store into memory")
-    PRELOADED[str(Path(path).resolve())] = memory if status == 0 else None
+    key = str(Path(path).resolve())
+    PRELOADED[key] = memory if status == 0 else None
+    PRELOADED_STATE[key] = state
     return len(memory) if status == 0 else None
 
 
@@ -112,11 +129,29 @@ def _dump(path: str, limit: int) -> int:
     return 0
 
 
+#: Seconds between two looks at the process's memory while queries run.
+MEMORY_POLL = 0.1
+
+
+def private_memory() -> int:
+    """Bytes of memory this process holds of its own (pages shared with the process it was
+    forked from, such as the in-memory copy of the store, do not count); 0 where /proc does not
+    tell."""
+    try:
+        with open("/proc/self/smaps_rollup", encoding="ascii") as rollup:
+            for line in rollup:
+                if line.startswith("Private_Dirty:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return 0
+
+
 class ThreadPool:
     """``size`` query threads over ``store`` (an open ``pyoxigraph.Store``)."""
 
     def __init__(self, store: ox.Store, *, size: int = 2,
-                 on_stuck: Callable[[], None] | None = None) -> None:
+                 on_stuck: Callable[[], None] | None = None, memory_limit: int = 0) -> None:
         self._store = store
         self._size = max(1, size)
         self._on_stuck = on_stuck
@@ -125,6 +160,13 @@ class ThreadPool:
         self._closed = False
         #: queries that ran past their limit and could not be stopped (for /health and tests)
         self.stuck = 0
+        self._memory_limit = memory_limit
+        self._memory_base = 0
+        #: running queries: their future → what stops their caller's wait (a memory error)
+        self._running: dict[Future[Any], Callable[[BaseException], None]] = {}
+        self._busy = threading.Condition(self._lock)
+        #: set once the process went past its memory limit: it takes no more queries
+        self.over_memory: QueryMemoryError | None = None
 
     def _new_executor(self) -> ThreadPoolExecutor:
         return ThreadPoolExecutor(max_workers=self._size, thread_name_prefix="reskg-query")
@@ -138,37 +180,101 @@ class ThreadPool:
         return ""
 
     def start(self, *, timeout: float = 60.0) -> None:
-        """Nothing to start: threads are made on demand."""
+        """Threads are made on demand; the memory monitor starts here, when there is a limit
+        and /proc tells this process's memory."""
+        self._memory_base = private_memory()
+        if self._memory_limit > 0 and self._memory_base > 0:
+            threading.Thread(target=self._watch_memory, name="reskg-memory",
+                             daemon=True).start()
 
-    def _submit(self, job: QueryJob) -> Future[tuple[bytes, bytes]]:
+    def _submit(self, job: QueryJob,
+                stop: Callable[[BaseException], None]) -> Future[tuple[bytes, bytes]]:
         if self._closed:
             raise WorkerError("the query threads are shut down")
+        if self.over_memory is not None:
+            raise QueryMemoryError(f"{self.over_memory}; this server process is being "
+                                   "replaced, try again in a moment")
         if self.stuck > self._size:  # more runaway queries than threads: take no more
             raise QueryTimeoutError("this server process is being replaced after queries it "
                                     "could not stop; try again in a moment")
         with self._lock:
-            return self._executor.submit(_run_job, self._store, job)
+            future = self._executor.submit(_run_job, self._store, job)
+            self._running[future] = stop
+            self._busy.notify_all()
+        future.add_done_callback(self._finished)
+        return future
+
+    def _finished(self, future: Future[Any]) -> None:
+        with self._lock:
+            self._running.pop(future, None)
+
+    def _watch_memory(self) -> None:
+        """While queries run, stop them all once the process is past its memory limit."""
+        while not self._closed:
+            with self._lock:
+                while not self._running and not self._closed:
+                    self._busy.wait()
+            used = private_memory() - self._memory_base
+            if used > self._memory_limit:
+                self._over_memory(used)
+                return
+            time.sleep(MEMORY_POLL)
+
+    def _over_memory(self, used: int) -> None:
+        error = QueryMemoryError(
+            f"the queries of this server process needed {used / 2**20:,.0f} MiB, more than "
+            f"the memory limit of {self._memory_limit / 2**20:,.0f} MiB, and were stopped")
+        with self._lock:
+            self.over_memory = error
+            running = list(self._running.items())
+            self._running.clear()
+            self.stuck += len(running)
+            old, self._executor = self._executor, self._new_executor()
+        old.shutdown(wait=False, cancel_futures=True)
+        logger.warning("%s; %s", error, "replacing the process" if self._on_stuck
+                       else "their threads are left running")
+        for _future, stop in running:
+            stop(error)
+        if self._on_stuck is not None:
+            try:
+                self._on_stuck()
+            except Exception:
+                logger.exception("could not ask for a replacement process")
 
     def run(self, job: QueryJob, *, timeout: float) -> QueryOutcome:
         """Run ``job``; raises QueryTimeoutError past ``timeout`` seconds (waiting included)."""
-        future = self._submit(job)
-        try:
-            future.exception(timeout)
-        except TimeoutError:
-            raise self._expired(future, timeout) from None
-        except CancelledError:
-            raise WorkerError("the query threads are shut down") from None
+        stopped: list[BaseException] = []
+        wake = threading.Event()
+
+        def stop(error: BaseException) -> None:
+            stopped.append(error)
+            wake.set()
+
+        future = self._submit(job, stop)
+        future.add_done_callback(lambda _: wake.set())
+        if not wake.wait(timeout):
+            raise self._expired(future, timeout)
+        if stopped:
+            raise stopped[0]
         return _answer(future)
 
     async def arun(self, job: QueryJob, *, timeout: float) -> QueryOutcome:
         """:meth:`run` for a coroutine: the same answers and errors, never blocking the loop."""
         loop = asyncio.get_running_loop()
-        future = self._submit(job)
         answered: asyncio.Future[bool] = loop.create_future()
 
         def settle(value: bool) -> None:
             if not answered.done():
                 answered.set_result(value)
+
+        def stopped(error: BaseException) -> None:
+            def fail() -> None:
+                if not answered.done():
+                    answered.set_exception(error)
+            try:
+                loop.call_soon_threadsafe(fail)
+            except RuntimeError:  # the loop is closed: nobody is waiting any more
+                pass
 
         def done(_: Future[Any]) -> None:
             try:
@@ -176,10 +282,13 @@ class ThreadPool:
             except RuntimeError:  # the loop is closed: nobody is waiting any more
                 pass
 
+        future = self._submit(job, stopped)
         future.add_done_callback(done)
         timer = loop.call_later(timeout, settle, False)
         try:
             in_time = await answered
+        except QueryMemoryError:
+            raise
         except BaseException:  # the request was cancelled (client gone): let the query finish
             future.cancel()
             raise
@@ -214,6 +323,7 @@ class ThreadPool:
         self._closed = True
         with self._lock:
             executor = self._executor
+            self._busy.notify_all()
         executor.shutdown(wait=False, cancel_futures=True)
 
 

@@ -19,6 +19,14 @@ sends the old one SIGTERM — uvicorn's graceful shutdown: it stops accepting, f
 requests it is answering, and exits, which ends the stuck query. A server process that dies is
 restarted.
 
+The supervisor also watches the store version (:mod:`resolutions_kg.store`; every
+``VERSION_POLL`` seconds it reads the state file): when a ``reskg load`` beside the server has
+advanced it, the supervisor makes a new in-memory copy in the background (the processes keep
+answering from the old one meanwhile), then replaces every server process the same way as a stuck
+one — a fresh process on the same socket, forked over the new copy, and the old one retired once
+the new one is ready. Each process serves one version, from start to end: a client sees the old
+data or the new, never a mix, and no connection is refused.
+
 A server that accepts writes (``update_token``) or reads a remote ``backend`` runs one process,
 the only writer of its store; its queries run in worker processes (:mod:`.executor`).
 """
@@ -41,8 +49,9 @@ from typing import Any, cast
 import uvicorn
 
 from resolutions_kg.endpoint.app import create_app
-from resolutions_kg.endpoint.inprocess import preload
-from resolutions_kg.errors import ServerError
+from resolutions_kg.endpoint.inprocess import PRELOADED_STATE, preload
+from resolutions_kg.errors import ServerError, StoreError
+from resolutions_kg.store import read_state, store_version
 
 logger = logging.getLogger("resolutions_kg.endpoint")
 
@@ -50,6 +59,8 @@ logger = logging.getLogger("resolutions_kg.endpoint")
 MAX_PROCESSES = 4
 #: Seconds a retiring server process gets to finish its requests before it is killed.
 RETIRE_SECONDS = 15.0
+#: Seconds between two looks at the store version (a load beside a read-only server).
+VERSION_POLL = 1.0
 
 
 def server_processes(settings: dict[str, Any], processes: int | None = None) -> int:
@@ -97,7 +108,8 @@ def serve(store_path: str | Path, *, host: str = "127.0.0.1", port: int = 8000,
     pin = bool(settings.get("pin_cpus")) and len(cpus) > 1 and count >= len(cpus)
     supervisor = _Supervisor(str(store_path), settings, config, sockets,
                              start_method="fork" if fork else "spawn",
-                             cpus=cpus if pin else None)
+                             cpus=cpus if pin else None,
+                             preload_limit=limit if fork and limit > 0 else 0)
     if supervisor.run():
         raise ServerError("the server could not start (the reason is logged above)")
 
@@ -167,17 +179,67 @@ class _Slot:
     replacement: Any = None
     replacement_conn: Connection | None = None
     retiring: list[tuple[Any, float]] = field(default_factory=list)
+    #: the store version the process (and its replacement) serve
+    version: str = ""
+    replacement_version: str = ""
 
 
 class _Supervisor:
     def __init__(self, store_path: str, settings: dict[str, Any], config: dict[str, Any],
                  sockets: list[socket.socket], *, start_method: str = "spawn",
-                 cpus: list[int] | None = None) -> None:
+                 cpus: list[int] | None = None, preload_limit: int = 0) -> None:
         self._ctx: Any = multiprocessing.get_context(start_method)
         self._args = (store_path, settings, config)
         self._slots = [_Slot(sock, cpus[i % len(cpus)] if cpus else None)
                        for i, sock in enumerate(sockets)]
         self._stop = threading.Event()
+        self._store_path = store_path
+        self._preload_limit = preload_limit
+        #: the version new processes serve; the one being copied into memory, if any
+        copied = PRELOADED_STATE.get(str(Path(store_path).resolve()))
+        self._version = store_version(copied) if copied is not None else self._read_version()
+        self._copying: tuple[threading.Thread, str] | None = None
+        self._polled = time.monotonic()
+
+    def _read_version(self) -> str:
+        try:
+            return store_version(read_state(self._store_path))
+        except StoreError:  # being replaced this instant, or damaged: look again later
+            return getattr(self, "_version", "")
+
+    def _watch_version(self) -> None:
+        """Start serving a new store version: copy it into memory in a thread, then replace the
+        processes that serve another version, one replacement per slot at a time."""
+        if self._copying is not None:
+            thread, version = self._copying
+            if thread.is_alive():
+                return
+            thread.join()
+            self._copying = None
+            self._version = version
+        elif time.monotonic() - self._polled >= VERSION_POLL:
+            self._polled = time.monotonic()
+            version = self._read_version()
+            if version != self._version:
+                logger.info("the store is at version %s (served: %s); switching to it",
+                            version, self._version or "unrecorded")
+                if self._preload_limit > 0:
+                    thread = threading.Thread(target=self._copy, name="reskg-copy", daemon=True)
+                    self._copying = (thread, version)
+                    thread.start()
+                    return
+                self._version = version
+        for slot in self._slots:
+            if (slot.ready and slot.replacement is None and slot.process is not None
+                    and slot.version != self._version):
+                slot.replacement, slot.replacement_conn = self._start(slot)
+                slot.replacement_version = self._version
+
+    def _copy(self) -> None:
+        try:
+            preload(self._store_path, self._preload_limit)
+        except StoreError as exc:  # the old copy stays in use; try again at the next change
+            logger.error("cannot copy the new version of the store into memory: %s", exc)
 
     def _start(self, slot: _Slot) -> tuple[Any, Connection]:
         receiver, sender = self._ctx.Pipe(duplex=False)
@@ -195,14 +257,16 @@ class _Supervisor:
             signal.signal(signum, lambda signum, frame: self._stop.set())
         for slot in self._slots:
             slot.process, slot.conn = self._start(slot)
+            slot.version = self._version
         try:
             while not self._stop.is_set():
                 conns = [c for s in self._slots for c in (s.conn, s.replacement_conn) if c]
-                for conn in wait(conns, timeout=0.5):
+                for conn in wait(conns, timeout=0.25):
                     self._message(cast(Connection, conn))
                 if not self._check():
                     logger.error("a server process could not start (see above); stopping")
                     return 1
+                self._watch_version()
             return 0
         finally:
             self._shutdown()
@@ -218,6 +282,7 @@ class _Supervisor:
                     logger.warning("server process %s has a query it cannot stop; starting a "
                                    "replacement", slot.process.pid)
                     slot.replacement, slot.replacement_conn = self._start(slot)
+                    slot.replacement_version = self._version
                 elif not message:
                     conn.close()
                     slot.conn = None
@@ -239,6 +304,7 @@ class _Supervisor:
         if slot.conn is not None:
             slot.conn.close()
         slot.process, slot.conn = slot.replacement, slot.replacement_conn
+        slot.version = slot.replacement_version
         slot.replacement = slot.replacement_conn = None
         slot.ready = True
 
@@ -270,9 +336,11 @@ class _Supervisor:
                 slot.ready = False
                 if slot.replacement is not None:
                     slot.process, slot.conn = slot.replacement, slot.replacement_conn
+                    slot.version = slot.replacement_version
                     slot.replacement = slot.replacement_conn = None
                 else:
                     slot.process, slot.conn = self._start(slot)
+                    slot.version = self._version
         return True
 
     def _shutdown(self) -> None:

@@ -34,7 +34,7 @@ from starlette.staticfiles import StaticFiles
 from starlette.types import Scope
 
 from resolutions_kg.endpoint import pages
-from resolutions_kg.endpoint.dumps import Dumps, fingerprint, http_date
+from resolutions_kg.endpoint.dumps import Dumps, http_date
 from resolutions_kg.endpoint.errors import HTTPError
 from resolutions_kg.endpoint.linkeddata import (
     RDF_MEDIA_TYPES,
@@ -48,7 +48,6 @@ from resolutions_kg.endpoint.negotiation import by_name, parse_accept
 from resolutions_kg.endpoint.void import void_triples
 from resolutions_kg.formats import RdfFormat
 from resolutions_kg.namespaces import ONTOLOGY_IRI
-from resolutions_kg.store import read_state
 
 STATIC = Path(__file__).parent / "static"
 #: First path segments that belong to the protocol routes, never to resources.
@@ -106,13 +105,19 @@ class Site:
 
     def __init__(self, ctx: Any) -> None:
         self.ctx = ctx
-        self.store: ox.Store = ctx.store
         self.base_iri: str = ctx.base_iri
         path = getattr(ctx, "store_path", None)
         self.store_path = Path(path) if path else None
-        self.dumps = Dumps(self.store, store_path=self.store_path)
+        self.dumps = Dumps(lambda: self.ctx.store, store_path=self.store_path,
+                           state=lambda: getattr(self.ctx, "state", {}))
         self._void: tuple[str, ox.Store] | None = None
         self._void_lock = threading.Lock()
+
+    @property
+    def store(self) -> ox.Store:
+        """The context's store handle (a server that accepts writes reopens it after a failed
+        write), read at each use."""
+        return self.ctx.store  # type: ignore[no-any-return]
 
     # --------------------------------------------------------------- resources
 
@@ -197,13 +202,13 @@ class Site:
     def void_store(self) -> ox.Store:
         """An in-memory store holding the current VoID + DCAT description (cached per
         store fingerprint)."""
-        key = fingerprint(self.store, self.store_path)
+        key = self.dumps.key()
         cached = self._void
         if cached is not None and cached[0] == key:
             return cached[1]
         with self._void_lock:
             files = self.dumps.files()
-            state = read_state(self.store_path) if self.store_path else {}
+            state = self.dumps.state()
             modified = state.get("modified") or (files[0].modified if files else None)
             triples = void_triples(
                 self.store, self.base_iri, dumps=files,

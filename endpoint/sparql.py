@@ -45,6 +45,7 @@ from resolutions_kg.endpoint.executor import (
     QuerySyntaxError,
     QueryTimeoutError,
 )
+from resolutions_kg.endpoint.gsp import ctx_write
 from resolutions_kg.endpoint.negotiation import (
     by_name,
     media_type_of,
@@ -279,7 +280,7 @@ async def _update(request: Request, ctx: AppContext, text: str, params: Params) 
         store.update(text, base_iri=ctx.base_iri)
 
     try:
-        await run_in_threadpool(ctx.write, apply)
+        await ctx_write(ctx, apply)
     except SyntaxError as exc:
         raise HTTPError(400, f"Update syntax error: {exc}") from exc
     return Response(status_code=204)

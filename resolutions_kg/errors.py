@@ -11,6 +11,7 @@
     │   ├── ParameterError             a missing or mistyped parameter
     │   ├── QuerySyntaxError *         the SPARQL text does not parse
     │   ├── QueryTimeoutError *        the query ran past its time limit and was stopped
+    │   │   └── QueryMemoryError *     … or past its memory limit (answered the same way: 503)
     │   ├── NotAcceptableError *       no result format fits the client's Accept header
     │   └── DatasetConflictError **    dataset given both in the request and in the update text
     ├── WorkerError *                  a query worker process died or answered nonsense

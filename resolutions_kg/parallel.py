@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING
 import pyoxigraph as ox
 
 from resolutions_kg.errors import ResolutionsKGError
+from resolutions_kg.lifeline import die_with_parent
 
 if TYPE_CHECKING:
     from resolutions_kg.mapping import Mapped
@@ -191,6 +192,9 @@ def _fewer_collections() -> Iterator[None]:
 
 
 def _worker_init(base_iri: str) -> None:
+    # A parent killed outright (kill -9) leaves no one to shut the pool down: die with it.
+    # (The pool starts its workers from the thread that submits, the parent's main thread.)
+    die_with_parent(signal=True)
     # Ctrl-C is the parent's business: it cancels what is queued and shuts the pool down.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     warm_up(base_iri)

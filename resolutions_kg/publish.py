@@ -22,7 +22,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from resolutions_kg import store as st
-from resolutions_kg.errors import InputError, ResolutionsKGError, ValidationError
+from resolutions_kg.errors import InputError, ResolutionsKGError, StoreError, ValidationError
 from resolutions_kg.iris import Minter
 from resolutions_kg.mapping import Mapped, map_resolution
 from resolutions_kg.namespaces import RESKG
@@ -61,6 +61,9 @@ class DocumentResult:
 @dataclass
 class PublishReport:
     documents: list[DocumentResult] = field(default_factory=list)
+    #: the store version after the run (:func:`resolutions_kg.store.store_version`); empty when
+    #: nothing was loaded
+    version: str = ""
 
     @property
     def failed(self) -> list[DocumentResult]:
@@ -211,6 +214,7 @@ def publish(
     st.check_base_iri(store_path, base_iri)
     store = st.open_store(store_path)
     report = PublishReport()
+    failure: str | None = None
     try:
         results = _publish_each(files, store, minter, force=force, jobs=jobs, task=task)
         for result in results:
@@ -218,13 +222,24 @@ def publish(
             if on_document is not None:
                 on_document(result)
         store.flush()
+    except (OSError, StoreError) as exc:  # the store refuses writes (a full disk …): stop
+        failure = str(exc).removeprefix("store update failed: ")
     finally:
         # Release the writer now: reference cycles through frames can keep the handle (and
         # RocksDB's lock) alive until the next garbage collection.
         del store
         gc.collect()
-    if report.count("loaded"):
-        st.mark_modified(store_path, base_iri)
+    if report.count("loaded"):  # what committed gets a new version, even if the run failed
+        try:
+            report.version = st.store_version(st.mark_modified(store_path, base_iri))
+        except StoreError:
+            if failure is None:
+                raise
+    if failure is not None:
+        kept = report.count("loaded")
+        raise StoreError(f"{store_path}: cannot write to the store: {failure} (stopped; "
+                         f"{kept} document{'s' if kept != 1 else ''} stored before it kept, "
+                         "nothing half-written)")
     return report
 
 
@@ -272,6 +287,8 @@ def _publish_each(
             try:
                 yield _store_document(store, minter, path, outcome, system or {}, names)
                 system = None
+            except StoreError:  # not the document's fault: the store cannot write at all
+                raise
             except ResolutionsKGError as exc:
                 yield DocumentResult(path, "failed", error=str(exc))
     finally:

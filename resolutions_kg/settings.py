@@ -52,6 +52,15 @@ SETTINGS: tuple[Setting, ...] = (
         float,
     ),
     Setting("max_query_length", 100_000, "Longest query text accepted, in characters.", int),
+    Setting(
+        "max_query_memory",
+        1 << 30,
+        "Most memory a query may take, in bytes, over what its process holds when idle; past "
+        "it the query is stopped and answered with 503 (0: no limit). On a server that accepts "
+        "writes it is each worker process's limit; on a read-only server the limit of the "
+        "queries of one server process together.",
+        int,
+    ),
     Setting("max_body", 50_000_000, "Largest request body accepted, in bytes.", int),
     Setting(
         "workers",

@@ -11,8 +11,16 @@ Update, which Oxigraph applies as a single transaction. A failed or killed load 
 the store exactly as it was.
 
 Beside the RocksDB files the store folder holds ``reskg-state.json``: the base IRI the store was
-published under and when it was last modified (kept out of the graphs so that dumps of the same
-input stay byte-identical).
+published under, when it was created and last modified, and its **version** (kept out of the
+graphs so that dumps of the same input stay byte-identical). Every write that commits — a
+``reskg load`` or ``reskg link`` run, a write through the server — advances the version
+afterwards (:func:`mark_modified`): a counter that only grows and a random token, so two stores
+(or a store rebuilt from scratch) never share a version by chance. The file is replaced
+atomically (written beside, then renamed), so a reader sees the old state or the new one. A
+process killed between its commit and the state update leaves data newer than the version;
+the next write advances it again. What a server derives from the store — dump files, their
+listing, the dataset description's modified date, every cache key — is keyed on the version
+(:func:`store_version`), and a read-only server watches it to serve a load done beside it.
 """
 
 from __future__ import annotations
@@ -20,6 +28,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import uuid
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
@@ -47,6 +56,12 @@ def open_store(path: str | os.PathLike[str], *, read_only: bool = False) -> ox.S
         return ox.Store(str(folder))
     except OSError as exc:
         raise StoreError(f"{folder}: cannot open the store: {exc}") from exc
+    except RuntimeError as exc:  # what RocksDB reports as corruption (a truncated file …)
+        raise StoreError(
+            f"{folder}: the store is damaged and cannot be opened ({' '.join(str(exc).split())}"
+            "); restore it from a dump (resolutions-kg.nq.gz from a server's /dumps/, or an "
+            "earlier 'reskg export') into a new store folder, or load the sources again into "
+            "a new store folder with 'reskg load'") from exc
 
 
 def read_state(path: str | os.PathLike[str]) -> dict[str, Any]:
@@ -67,8 +82,16 @@ def write_state(path: str | os.PathLike[str], **changes: Any) -> dict[str, Any]:
     state.update(changes)
     state_path = Path(path) / STATE_FILE
     tmp = state_path.with_suffix(".tmp")
-    tmp.write_text(json.dumps(state, indent=2, sort_keys=True) + "\n", encoding="utf-8")
-    os.replace(tmp, state_path)
+    try:
+        with tmp.open("w", encoding="utf-8") as out:
+            out.write(json.dumps(state, indent=2, sort_keys=True) + "\n")
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(tmp, state_path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise StoreError(f"{state_path}: cannot record the store state: {exc.strerror or exc}"
+                         ) from exc
     return state
 
 
@@ -83,10 +106,20 @@ def check_base_iri(path: str | os.PathLike[str], base_iri: str) -> None:
 
 
 def mark_modified(path: str | os.PathLike[str], base_iri: str) -> dict[str, Any]:
-    """Record that the store changed now (and when it was created, the first time)."""
+    """Record that the store changed now: advance its version (and record when it was created,
+    the first time). Call it after the change is committed."""
     now = dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
-    created = read_state(path).get("created", now)
-    return write_state(path, base_iri=base_iri, created=created, modified=now)
+    state = read_state(path)
+    return write_state(path, base_iri=base_iri, created=state.get("created", now), modified=now,
+                       version=int(state.get("version", 0)) + 1, version_token=uuid.uuid4().hex)
+
+
+def store_version(state: dict[str, Any]) -> str:
+    """The version of a store state (:func:`read_state`) as one string, ``"7-3f2a…"``; empty
+    for a store no write of ours has recorded yet."""
+    if "version" not in state:
+        return ""
+    return f"{state['version']}-{str(state.get('version_token', ''))[:12]}"
 
 
 #: Triples to write: pyoxigraph triples, or N-Triples text with one triple a line written from
@@ -125,6 +158,48 @@ def replace_graphs(
         store.update(" ;\n".join(ops))
     except (OSError, SyntaxError) as exc:
         raise StoreError(f"store update failed: {exc}") from exc
+
+
+def write_graph(
+    store: ox.Store,
+    graph: ox.NamedNode | ox.DefaultGraph,
+    triples: Iterable[ox.Triple],
+    *,
+    replace: bool,
+) -> bool:
+    """In one transaction: add ``triples`` to ``graph`` (a named graph is created, even when
+    ``triples`` is empty), first emptying it when ``replace``. Returns whether the graph existed.
+    Blank nodes get fresh identities, as in a SPARQL ``INSERT DATA``."""
+    named = isinstance(graph, ox.NamedNode)
+    existed = not named or store.contains_named_graph(graph)
+    ops: list[str] = []
+    if replace and existed:
+        ops.append(f"DROP SILENT GRAPH {graph}" if named else "DROP SILENT DEFAULT")
+    if named:
+        ops.append(f"CREATE SILENT GRAPH {graph}")
+    lines = "\n".join(f"{t.subject} {t.predicate} {t.object} ." for t in triples)
+    if lines:
+        ops.append(f"INSERT DATA {{ GRAPH {graph} {{\n{lines}\n}} }}" if named
+                   else f"INSERT DATA {{\n{lines}\n}}")
+    _update(store, ops)
+    return existed
+
+
+def remove_graph(store: ox.Store, graph: ox.NamedNode | ox.DefaultGraph) -> bool:
+    """Remove a named graph, or empty the default graph, in one transaction; False when a named
+    graph is not there."""
+    if isinstance(graph, ox.NamedNode):
+        if not store.contains_named_graph(graph):
+            return False
+        _update(store, [f"DROP GRAPH {graph}"])
+    else:
+        _update(store, ["DROP SILENT DEFAULT"])
+    return True
+
+
+def _update(store: ox.Store, ops: list[str]) -> None:
+    if ops:
+        store.update(" ;\n".join(ops))
 
 
 def graph_names(store: ox.Store) -> list[str]:

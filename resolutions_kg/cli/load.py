@@ -84,5 +84,8 @@ def command(
             f"{report.count('loaded')} loaded, {report.count('unchanged')} unchanged, "
             f"{len(report.failed)} failed"
         )
+        if report.version:
+            out.print(f"Store version {report.version}: a read-only 'reskg serve' of this store "
+                      "switches to it within a few seconds, without a restart.", markup=False)
     if report.failed:
         sys.exit(EXIT_ERROR)

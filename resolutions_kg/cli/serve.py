@@ -19,6 +19,7 @@ from resolutions_kg.cli import setting_option
 @setting_option("update_token")
 @setting_option("query_timeout")
 @setting_option("max_query_length")
+@setting_option("max_query_memory")
 @setting_option("max_body")
 @setting_option("workers")
 @setting_option("processes")
@@ -36,7 +37,7 @@ def command(store: str | None, backend: str | None, host: str, port: int, log_le
     answer queries in --workers threads each, from a copy of the store in memory when it holds
     at most --memory-triples triples. With it, SPARQL Update and Graph Store writes need
     'Authorization: Bearer TOKEN', and queries run in --workers worker processes. A query past
-    --query-timeout seconds is answered with 503 and stopped.
+    --query-timeout seconds or --max-query-memory bytes is answered with 503 and stopped.
 
     With --backend URL the server reads from that SPARQL endpoint (Virtuoso, Fuseki, QLever …)
     instead of a local store: same URLs, pages and answers; read-only (write to the store
