@@ -104,8 +104,21 @@ def _paragraphs(document: Any) -> list[Any]:
     return out
 
 
-def read_docx(data: bytes, *, name: str, original_sha256: str) -> Rendition:
-    """Render a .docx file to plain text lines with styles."""
+def read_docx(data: bytes, *, name: str, original_sha256: str,
+              max_unpacked: int = 20_000_000) -> Rendition:
+    """Render a .docx file to plain text lines with styles.
+
+    A package that would unpack to more than ``max_unpacked`` bytes (a zip bomb, or a document
+    with huge embedded media) is refused before anything is unpacked."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            unpacked = sum(info.file_size for info in package.infolist())
+    except (zipfile.BadZipFile, ValueError, OSError) as exc:
+        raise UnreadableInputError(f"not a readable .docx file ({exc})", path=name) from exc
+    if unpacked > max_unpacked:
+        raise UnreadableInputError(
+            f"the .docx unpacks to {unpacked:,} bytes, over the largest document accepted "
+            f"({max_unpacked:,} bytes; --max-document-size)", path=name)
     try:
         import docx
 

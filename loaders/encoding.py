@@ -73,8 +73,8 @@ def decode(data: bytes, *, path: str | None = None) -> tuple[str, str]:
         raise UnreadableInputError("binary data (NUL bytes), not text", path=path)
     try:
         return _checked(data.decode("utf-8"), "utf-8", path), "utf-8"
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as exc:
+        _refuse_mixed(data, exc.start, path)
     best: tuple[float, str, str] | None = None
     for enc in _candidates(data):
         try:
@@ -89,6 +89,22 @@ def decode(data: bytes, *, path: str | None = None) -> tuple[str, str]:
             "undecodable: not UTF-8, and not Russian text in Windows-1251 or KOI8-R", path=path
         )
     return _checked(best[2], best[1], path), best[1]
+
+
+#: A two-byte UTF-8 Cyrillic letter (U+0400–U+04FF).
+_UTF8_CYRILLIC = re.compile(rb"[\xd0\xd1][\x80-\xbf]")
+
+
+def _refuse_mixed(data: bytes, bad: int, path: str | None) -> None:
+    """Raise when the bytes before the first invalid UTF-8 byte are Russian in UTF-8: the file
+    mixes encodings (a UTF-8 heading pasted over a Windows-1251 body), and any one reading of it
+    garbles a part."""
+    if len(_UTF8_CYRILLIC.findall(data[:bad])) >= 3:
+        line = data.count(b"\n", 0, bad) + 1
+        raise UnreadableInputError(
+            f"mixed encodings: UTF-8 up to line {line}, then a byte that is not UTF-8 "
+            f"(0x{data[bad]:02x} at byte {bad}; Windows-1251 or KOI8-R?) — save the whole file "
+            "in one encoding", path=path, line=line)
 
 
 def _candidates(data: bytes) -> list[str]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 from pathlib import Path
 
 from resolutions_kg.errors import UnreadableInputError
@@ -26,6 +27,22 @@ MEDIA_TYPES: dict[str, str] = {
 SUPPORTED_SUFFIXES: tuple[str, ...] = tuple(MEDIA_TYPES)
 
 
+#: The largest document read unless ``RESKG_MAX_DOCUMENT_SIZE`` (``reskg load
+#: --max-document-size``) says otherwise, in bytes; a .docx may unpack to this much.
+DEFAULT_MAX_DOCUMENT_SIZE = 20_000_000
+
+
+def max_document_size() -> int:
+    """The largest document read, in bytes (the setting ``max_document_size``, which reaches
+    worker processes as ``RESKG_MAX_DOCUMENT_SIZE``)."""
+    value = os.environ.get("RESKG_MAX_DOCUMENT_SIZE", "")
+    try:
+        return int(value) if value.strip() else DEFAULT_MAX_DOCUMENT_SIZE
+    except ValueError:
+        raise UnreadableInputError(
+            f"RESKG_MAX_DOCUMENT_SIZE={value!r} is not a whole number of bytes") from None
+
+
 def read_path(path: str | Path) -> Rendition:
     """Read the file at ``path`` into its rendition."""
     path = Path(path)
@@ -36,7 +53,13 @@ def read_path(path: str | Path) -> Rendition:
             + ", ".join(SUPPORTED_SUFFIXES),
             path=str(path),
         )
+    limit = max_document_size()
     try:
+        size = path.stat().st_size
+        if size > limit:
+            raise UnreadableInputError(
+                f"the file is {size:,} bytes, over the largest document accepted "
+                f"({limit:,} bytes; --max-document-size)", path=str(path))
         data = path.read_bytes()
     except OSError as exc:
         raise UnreadableInputError(
@@ -49,10 +72,15 @@ def read_bytes(data: bytes, *, name: str, media_type: str, path: str | None = No
     """Read ``data`` of the given media type into its rendition."""
     where = path or name
     digest = hashlib.sha256(data).hexdigest()
+    limit = max_document_size()
+    if len(data) > limit:
+        raise UnreadableInputError(
+            f"the document is {len(data):,} bytes, over the largest accepted ({limit:,} bytes; "
+            "--max-document-size)", path=where)
     if media_type == DOCX_MEDIA_TYPE:
         if not data:
             raise UnreadableInputError("the file is empty", path=where)
-        rendition = read_docx(data, name=name, original_sha256=digest)
+        rendition = read_docx(data, name=name, original_sha256=digest, max_unpacked=limit)
     else:
         text, encoding = decode(data, path=where)
         rendition = render(text, name=name, media_type=media_type, original_sha256=digest,

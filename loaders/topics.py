@@ -103,25 +103,39 @@ def _compiled() -> list[tuple[str, tuple[str, ...]]]:
 
 
 _PATTERNS = _compiled()
+#: The patterns by their first lemma, and those whose first word is a prefix («цифров*»): each
+#: position of a text is tried against the few patterns that can start there, so classifying is
+#: linear in the text.
+_BY_FIRST: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+_PREFIX_FIRST: list[tuple[str, tuple[str, ...]]] = []
+for _key, _pattern in _PATTERNS:
+    if _pattern[0].endswith("*"):
+        _PREFIX_FIRST.append((_key, _pattern))
+    else:
+        _BY_FIRST.setdefault(_pattern[0], []).append((_key, _pattern))
 
 
 def lemmas(text: str) -> list[str]:
     return [lemma(w) for w, _, _ in words(text)]
 
 
+def _matches(seq: list[str], i: int, pattern: tuple[str, ...]) -> bool:
+    if i + len(pattern) > len(seq):
+        return False
+    return all(seq[i + j] == p or (p.endswith("*") and seq[i + j].startswith(p[:-1]))
+               for j, p in enumerate(pattern))
+
+
 def classify(text: str) -> tuple[str, ...]:
     """Topic keys whose patterns occur in ``text``, in the order of :data:`TOPIC_KEYS`."""
     seq = lemmas(text)
     hits: set[str] = set()
-    for key, pattern in _PATTERNS:
-        if key in hits:
-            continue
-        n = len(pattern)
-        for i in range(len(seq) - n + 1):
-            if all(
-                seq[i + j] == p or (p.endswith("*") and seq[i + j].startswith(p[:-1]))
-                for j, p in enumerate(pattern)
-            ):
+    for i, first in enumerate(seq):
+        candidates = _BY_FIRST.get(first, [])
+        if _PREFIX_FIRST:
+            candidates = candidates + [(k, p) for k, p in _PREFIX_FIRST
+                                       if first.startswith(p[0][:-1])]
+        for key, pattern in candidates:
+            if key not in hits and _matches(seq, i, pattern):
                 hits.add(key)
-                break
     return tuple(k for k in TOPIC_KEYS if k in hits)

@@ -53,6 +53,13 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     Setting("max_query_length", 100_000, "Longest query text accepted, in characters.", int),
     Setting(
+        "max_document_size",
+        20_000_000,
+        "Largest source document `reskg load` and `reskg validate` read, in bytes (a .docx may "
+        "unpack to no more); a larger one is refused with a clear error.",
+        int,
+    ),
+    Setting(
         "max_query_memory",
         1 << 30,
         "Most memory a query may take, in bytes, over what its process holds when idle; past "

@@ -23,6 +23,7 @@ WORKERS_FROM = 16
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @setting_option("store", required=True)
 @setting_option("base_iri")
+@setting_option("max_document_size", type=click.IntRange(min=1))
 @click.option("--force", is_flag=True, help="Reload documents even when their bytes are unchanged.")
 @click.option("--quiet", "-q", is_flag=True, help="Print errors only.")
 @click.option(
@@ -32,7 +33,8 @@ WORKERS_FROM = 16
          "costs about as much as preparing a few documents].",
 )
 def command(
-    paths: tuple[Path, ...], store: str, base_iri: str, force: bool, quiet: bool, jobs: int | None
+    paths: tuple[Path, ...], store: str, base_iri: str, max_document_size: int, force: bool,
+    quiet: bool, jobs: int | None,
 ) -> None:
     """Load resolution files (or every supported file below a folder) into the store.
 
@@ -44,6 +46,8 @@ def command(
     in the order of the files, so the store is the same whatever the number of jobs.
     """
     check_base_iri(base_iri)
+    # the readers (here and in worker processes) read the limit from the environment
+    os.environ["RESKG_MAX_DOCUMENT_SIZE"] = str(max_document_size)
     files = collect_files(paths)
     if jobs is None:
         jobs = (os.cpu_count() or 1) if len(files) >= WORKERS_FROM else 1

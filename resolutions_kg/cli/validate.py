@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -50,7 +51,8 @@ def _file_triples(path: Path, base_iri: str) -> list[ox.Triple]:
                                                          dir_okay=False))
 @setting_option("store")
 @setting_option("base_iri")
-def command(file: Path | None, store: str | None, base_iri: str) -> None:
+@setting_option("max_document_size", type=click.IntRange(min=1))
+def command(file: Path | None, store: str | None, base_iri: str, max_document_size: int) -> None:
     """Check data against the SHACL shapes and print the report.
 
     Give either --store DIR (every published graph), or FILE: an RDF file (.ttl, .trig, .nt,
@@ -59,6 +61,7 @@ def command(file: Path | None, store: str | None, base_iri: str) -> None:
     """
     if (file is None) == (store is None):
         raise click.UsageError("give either --store DIR or FILE, not both")
+    os.environ["RESKG_MAX_DOCUMENT_SIZE"] = str(max_document_size)
     triples = _file_triples(file, base_iri) if file is not None else _store_triples(str(store))
     report = validate(triples, base_iri=base_iri)
     click.echo(report.text())
