@@ -33,7 +33,7 @@ STOP_WORDS = frozenset(
     "не до в во на с со по для к при от о об через после перед между без также а но или "
     "что чтобы как который которые в целях".split())
 #: Heads cited in lower case wherever they stand («управление культуры …», «администрация …»).
-LOWER_HEADS = frozenset("управление администрация дирекция отдел сектор орган".split())
+LOWER_HEADS = frozenset("управление администрация дирекция отдел сектор орган оргкомитет".split())
 #: Heads whose name goes on with «по» + a noun («комитет по культуре»).
 TAKES_PO = frozenset("комитет комиссия совет управление департамент агентство служба министерство "
                      "центр отдел".split())
@@ -83,6 +83,11 @@ def _group(toks: list[tuple[str, int, int]], i: int, case: str
                 _parses_in(nxt, case, ("NOUN", "ADJF", "PRTF"))))):
             chosen.append((j, adjs))
             j += 1
+            continue
+        if adjs and nxt.lower() == "и" and j + 2 < len(toks) and _parses_in(
+                toks[j + 2][0], case, ("ADJF", "PRTF")):
+            chosen.append((j, adjs))  # «научным и образовательным учреждениям»
+            j += 2
             continue
         if nouns:
             chosen.append((j, nouns))

@@ -94,7 +94,8 @@ def choose_date(text: str, front: list[Block], heading_index: int,
         if not dates:
             continue
         places = find_settlements(text, block.start, block.end)
-        distance = abs(i - heading_index)
+        # above the heading stand a page's dates (of publishing), below it the event's
+        distance = abs(i - heading_index) + (40 if i < heading_index else 0)
         for rank, date in enumerate(dates):
             if is_dateline(text, block, date, places):
                 choice = DateChoice(100 - distance, 0.95 if distance <= 3 else 0.8, "dateline",
@@ -122,6 +123,15 @@ def _sentence_of(text: str, block: Block, span: Span) -> tuple[int, int]:
         if a <= span.start < b:
             return a, b
     return block.start, block.end
+
+
+def _venue_line(text: str, block: Block, place: Found) -> bool:
+    """«Москва, Российская государственная библиотека»: the line opens with the place, and a
+    name follows after a comma."""
+    before = text[block.start : place.start].strip(" \t*_(")
+    return (not re.sub(r"^(?:г\.|город|пос\.|с\.|станица|село)", "", before).strip()
+            and re.match(r"\s*,\s*[А-ЯЁ]", text[place.end : block.end]) is not None
+            and not find_dates(text[block.start : block.end]))
 
 
 def _adjacent(text: str, place: Found, span: Span) -> bool:
@@ -157,6 +167,10 @@ def choose_place(text: str, front: list[Block], heading_index: int, adoption: li
                 continue
             if short and len(_leftover(text, block, [Span(place.start, place.end)])) <= 2:
                 offer(PlaceChoice(90 - distance, 0.9, "a line of its own near the heading",
+                                  place))
+                continue
+            if short and _venue_line(text, block, place):
+                offer(PlaceChoice(85 - distance, 0.85, "a line of its own, with the venue",
                                   place))
                 continue
             sentence = _sentence_of(text, block, Span(place.start, place.end))

@@ -143,6 +143,8 @@ def heading_addressee(text: str, block: Block, case: str = "datv"
     if m := ADDRESSING.search(text, a, b):
         if text[a : m.start()].strip() and not SPEAKER.match(text[a : m.start()]):
             return None
+        if m.group().lower().startswith("обратиться"):
+            return None  # «2. Обратиться к X с просьбой:» is itself a recommendation
         case = _case_after(m.group())
         a = m.end()
     elif m := RECOMMEND_INTRO.search(text, a, b):
@@ -211,7 +213,10 @@ def _is_signature(text: str, block: Block) -> bool:
     if len(content) > 120:
         return False
     verbs = any(is_infinitive(w) for w, _, _ in words(content))
-    return not verbs and bool(SIGNATURE.search(content)) and not content.endswith((".", ";"))
+    named = re.search(r"(?<![а-яё])(?:имени|им\.)\s*$", content[: m.start()], re.I) if (
+        m := SIGNATURE.search(content)) else None
+    return (not verbs and m is not None and named is None
+            and not content.endswith((".", ";")))
 
 
 def action(text: str, a: int, b: int) -> Spanned[str] | None:
@@ -251,6 +256,9 @@ def planned_event(text: str, a: int, b: int) -> PlannedEvent | None:
     return PlannedEvent(kind=Spanned(kind.value, kind.span), year=year)
 
 
+#: Verbs that plan an event («провести следующую конференцию …»).
+HOLD = re.compile(r"(?<![а-яё])(?:провести|проводить|организовать|организовывать)(?![а-яё])",
+                  re.I)
 PROPOSING = re.compile(
     r"(?<![а-яё])(?:предлага\w*|предложить|обратиться|обращаются|просят|просит|рекомендуют"
     r"|рекомендует)(?![а-яё])", re.I)
@@ -332,6 +340,7 @@ def parse_items(text: str, blocks: list[Block], first: int) -> Items:
     mode = "recommend"
     heading_case = "datv"  # «просят:» is followed by headings in the accusative
     parent: Block | None = None  # the last recommendation, when it ends with a colon
+    last_from_list = False  # the last recommendation was an item of a list
     i = start
     while i < len(blocks):
         block = blocks[i]
@@ -396,6 +405,15 @@ def parse_items(text: str, blocks: list[Block], first: int) -> Items:
             items.consumed.add(i - 1)  # no verb: not a recommendation (a caption, a headline)
             continue
         own = own_addressee(text, a, b) if heading is None else None
+        if (heading is None and not block.list_item and last_from_list and HOLD.search(content)
+                and (planned := planned_event(text, own[1] if own else a, b)) is not None
+                and planned.kind.value != "мероприятие" and planned.year is not None):
+            # «Провести следующую конференцию в 2016 году» after the list: a closing proposal
+            items.proposals.append(Proposal(
+                position=len(items.proposals) + 1, text=Spanned(clean(content), Span(a, b)),
+                addressee=own[0] if own else None, planned_event=planned))
+            items.consumed.add(i - 1)
+            continue
         if own is not None and own[0].span.start > a + 20:
             own = (dataclasses.replace(own[0], certainty=Certainty(
                 0.75, "addressee named inside the item's text")), own[1])
@@ -409,6 +427,7 @@ def parse_items(text: str, blocks: list[Block], first: int) -> Items:
                 label=block.label,
             )
         )
+        last_from_list = block.list_item
         if content.endswith(":"):
             parent = block
     return items

@@ -187,6 +187,8 @@ def _title_line(text: str, block: Block) -> bool:
     places = find_settlements(text, a, b)
     if places and sum(p.end - p.start for p in places) >= len(content.strip(" ()*_г.")) - 3:
         return False  # «г. Великие Луки» on a line of its own
+    if places and places[0].start - a <= 3 and text[places[0].end : b].lstrip().startswith(","):
+        return False  # «Москва, Российская государственная библиотека»
     quoted = content[:1] in "«\"„“" and content[-1:] in "»\"“”"
     if quoted:
         return True

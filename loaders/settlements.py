@@ -20,7 +20,9 @@ from importlib import resources
 from .russian import CYRILLIC_WORD, parses
 
 _PREFIX = re.compile(
-    r"(?<![А-Яа-яЁё])(?:г\.|гор\.|город[аеуо]?м?|пос\.|пгт\.?|с\.|ст\.|дер\.|п\.)[ \t\u00a0]*",
+    r"(?<![А-Яа-яЁё])(?:г\.|гор\.|город[аеуо]?м?|пос\.|пгт\.?|с\.|ст\.|дер\.|п\.|ст-ца|"
+    r"станиц[аеыу]|сел[оаеу]|деревн[яеию]|посёл(?:ок|ке|ка)|посел(?:ок|ке|ка)|"
+    r"рабоч(?:ий|ем|его)\s+посёл(?:ок|ке|ка))[ \t\u00a0]*",
     re.I)
 #: Words that start with a capital but are never (part of) a place name in a header.
 _NOT_PLACES = frozenset(
