@@ -37,6 +37,8 @@ LOWER_HEADS = frozenset("управление администрация дир�
 #: Heads whose name goes on with «по» + a noun («комитет по культуре»).
 TAKES_PO = frozenset("комитет комиссия совет управление департамент агентство служба министерство "
                      "центр отдел".split())
+#: Nouns whose object is in the instrumental: «управления культурой», «руководства библиотекой».
+GOVERNS_ABLT = re.compile(r"^(?:управлени|руководств|заведовани)[яеи]$")
 ABBREVIATION = re.compile(r"^[А-ЯЁA-Z]{2,}$")
 
 
@@ -73,6 +75,13 @@ def _group(toks: list[tuple[str, int, int]], i: int, case: str
         w = toks[j][0]
         if w.lower() in STOP_WORDS or w.isdigit():
             return None
+        nxt = toks[j + 1][0] if j + 1 < len(toks) else ""
+        adjs = _parses_in(w, case, ("ADJF", "PRTF"))
+        if adjs and nxt.lower() == "и" and j + 2 < len(toks) and _parses_in(
+                toks[j + 2][0], case, ("ADJF", "PRTF")) and not _parses_in(w, case, ("NOUN",)):
+            chosen.append((j, adjs))  # «научным и образовательным учреждениям»
+            j += 2
+            continue
         top = parses(w)[:1]
         if top and top[0].tag.POS in ("COMP", "ADVB", "INFN", "VERB", "PREP", "CONJ", "PRCL"):
             return None
@@ -132,9 +141,9 @@ def _tail(toks: list[tuple[str, int, int]], j: int) -> int:
                     t[0].lower() == "и" for t in toks[j + 1 : j + 4]):
                 j += 1  # «Министерству культуры, информации и туризма …»
                 continue
-            if w in "–-" and j + 1 < n and toks[j + 1][0][:1].isupper() and not is_infinitive(
-                    toks[j + 1][0]):
-                j += 1  # «Ханты-Мансийского автономного округа – Югры»
+            if w in "–-" and j + 1 < n and (toks[j + 1][0][:1].isupper() or _genitive(
+                    toks[j + 1][0])) and not is_infinitive(toks[j + 1][0]):
+                j += 1  # «… округа – Югры», «государств – участников СНГ»
                 continue
             break
         if low in STOP_WORDS or w.isdigit() or is_infinitive(w):
@@ -149,6 +158,9 @@ def _tail(toks: list[tuple[str, int, int]], j: int) -> int:
             break
         if low == "имени" or re.fullmatch(r"[А-ЯЁ]", w) or ABBREVIATION.match(w) or _genitive(w):
             j += 1
+            continue
+        if j and GOVERNS_ABLT.match(toks[j - 1][0].lower()) and _parses_in(w, "ablt", ("NOUN",)):
+            j += 1  # «органам управления культурой»
             continue
         if j and toks[j - 1][0].lower() == "имени" or (j and toks[j - 1][0] == "."):
             j += 1  # the name after «имени» or initials, in any case

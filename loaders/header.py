@@ -37,6 +37,12 @@ HELD = re.compile(
 #: Words that put a place name in a list of participants, not at the venue.
 FROM = re.compile(r"(?:^|\s)(?:из|от|представител\w*|специалист\w*|участник\w*|делегаци\w*)\s",
                   re.I)
+#: Where a settlement lies, printed after it: «Шолоховского района Ростовской области»,
+#: «Республика Карелия», «Ханты-Мансийского автономного округа – Югры».
+ADMINISTRATIVE = re.compile(
+    r"(?:[А-ЯЁ][а-яё-]+(?:ого|его|ой|ей)\s+(?:муниципального\s+|автономного\s+)?"
+    r"(?:района|области|края|округа)(?:\s*[–—-]\s*[А-ЯЁ][а-яё]+)?"
+    r"|(?:Республик[аи]|республик[аи])\s+[А-ЯЁ][а-яё]+(?:\s+[А-ЯЁ][а-яё]+)?)")
 _NOISE = re.compile(r"[\s,;.()\[\]«»\"'*_–—-]+")
 DATELINE_LENGTH = 90
 
@@ -61,14 +67,20 @@ class PlaceChoice(Choice):
 
 
 def _leftover(text: str, block: Block, spans: list[Span]) -> str:
-    """What the block says besides the given spans (and «г.»/«года»), as letters."""
-    content = text[block.start : block.end]
-    for span in sorted(spans, key=lambda s: -s.start):
-        a, b = span.start - block.start, span.end - block.start
-        content = content[:a] + " " + content[b:]
-    content = re.sub(r"(?<![а-яё])(?:г|гг|года?|город|гор|пос|с|ст)\.?(?![а-яё])", " ", content,
-                     flags=re.I)
-    return _NOISE.sub("", content)
+    """What the block says besides the given spans, «г.»/«года» and where a settlement lies
+    («Рыбновского района Рязанской области»), as letters."""
+    content = list(text[block.start : block.end])
+
+    def blank(a: int, b: int) -> None:
+        content[a:b] = " " * (b - a)
+
+    for m in ADMINISTRATIVE.finditer(text, block.start, block.end):
+        blank(m.start() - block.start, m.end() - block.start)
+    for span in spans:
+        blank(max(0, span.start - block.start), min(len(content), span.end - block.start))
+    rest = re.sub(r"(?<![а-яё])(?:г|гг|года?|город|гор|пос|с|ст)\.?(?![а-яё])", " ",
+                  "".join(content), flags=re.I)
+    return _NOISE.sub("", rest)
 
 
 def is_dateline(text: str, block: Block, date: DateMatch, places: list[Found]) -> bool:
@@ -138,6 +150,7 @@ def _adjacent(text: str, place: Found, span: Span) -> bool:
     """Only separators (and «г.») stand between the place and the date."""
     between = text[place.end : span.start] if place.end <= span.start else text[span.end :
                                                                                place.start]
+    between = ADMINISTRATIVE.sub("", between)
     return len(between) <= 12 and not re.sub(r"[\s,;()–—-]|г\.|года?", "", between)
 
 

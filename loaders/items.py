@@ -337,6 +337,7 @@ def parse_items(text: str, blocks: list[Block], first: int) -> Items:
     items = Items(start=start)
     addressee: Addressee | None = None
     heading_level: tuple[int, str] | None = None
+    first_under_heading = False
     mode = "recommend"
     heading_case = "datv"  # «просят:» is followed by headings in the accusative
     parent: Block | None = None  # the last recommendation, when it ends with a colon
@@ -369,14 +370,20 @@ def parse_items(text: str, blocks: list[Block], first: int) -> Items:
         if heading is not None:
             addressee, mode = heading[0], "recommend"
             heading_level = _level(block) if block.list_item else None
+            first_under_heading = True
             items.consumed.add(i - 1)
             if heading[1] is None:
                 continue
             a = heading[1]
             content = text[a:b]
         elif heading_level is not None and block.list_item and _level(block) == heading_level:
-            # «3. Проводить …» after «1. Органам …: — …»: back at the level of the headings
-            addressee, heading_level = None, None
+            if first_under_heading and block.label in ("1", "I", "а", "a"):
+                heading_level = None  # the items number afresh under each heading
+            else:
+                # «3. Проводить …» after «1. Органам …: — …»: back at the level of the headings
+                addressee, heading_level = None, None
+        if heading is None:
+            first_under_heading = False
         if heading is None and content.endswith(":") and len(content) < 300:
             if STATEMENT_INTRO.search(content) and not RECOMMEND_INTRO.search(content):
                 mode = "state"

@@ -115,6 +115,14 @@ def counts(text: str, start: int, end: int) -> list[Count]:
                 break
             if not has_pos(word, {"ADJF", "PRTF"}):
                 break
+            nxt = toks[k + 1][0] if k + 1 < len(toks) else ""
+            if not nxt or nxt.lower() == "и" or not any(
+                    p.tag.POS in ("NOUN", "ADJF", "PRTF") for p in parses(nxt)[:2]):
+                # a noun made of an adjective: «96 учёных и специалистов», «12 заведующих»
+                adj = next(p for p in parses(word) if p.tag.POS in ("ADJF", "PRTF"))
+                found.append(Count(value, Span(a, toks[j - 1][2]), minimum, toks[k][2],
+                                   adj.normal_form.replace("ё", "е")))
+                break
         i = j
     return found
 
