@@ -233,6 +233,35 @@ def addressee_phrase(text: str, a: int, b: int, case: str = "datv") -> Phrase | 
                   head.normal_form)
 
 
+#: Abbreviations kept in capitals when a heading in capitals is cited.
+_ABBREVIATIONS = frozenset("РФ СНГ РБА ЕАЭС ЮНЕСКО ИФЛА РГБ РНБ ЦБС МБУК ГБУК МУК ОУНБ".split())
+
+
+def restore_case(label: str) -> str:
+    """A name printed in capitals as it is written otherwise: lower case but for proper names
+    («БИБЛИОТЕКИ ПРИГРАНИЧНЫХ РЕГИОНОВ БЕЛАРУСИ» → «библиотеки приграничных регионов
+    Беларуси», «ГОМЕЛЬСКОГО» → «Гомельского»)."""
+    out = []
+    for m in re.finditer(r"[А-ЯЁA-Z]+(?:-[А-ЯЁA-Z]+)*|[^А-ЯЁA-Z]+", label):
+        word = m.group()
+        if not word[:1].isalpha() or word in _ABBREVIATIONS:
+            out.append(word)
+            continue
+        low = word.lower()
+        ps = parses(low)
+        proper = any(t in p.tag for p in ps[:2] for t in ("Geox", "Name", "Surn", "Orgn")) or (
+            bool(ps) and ps[0].tag.POS in ("ADJF",) and _proper_adjective(ps[0].normal_form)) or (
+            bool(ps) and ps[0].normal_form in ("республика", "федерация"))
+        out.append("-".join(x[:1].upper() + x[1:] for x in low.split("-")) if proper else low)
+    return "".join(out)
+
+
+def _proper_adjective(base: str) -> bool:
+    from .russian import _is_proper_adjective
+
+    return _is_proper_adjective(base)
+
+
 def _nominative(text: str, toks: list[tuple[str, int, int]], inflect: list[tuple[int, Any]],
                 a: int, end: int, first: list[tuple[int, Any]]) -> str:
     out, pos = [], a
@@ -252,7 +281,11 @@ def _nominative(text: str, toks: list[tuple[str, int, int]], inflect: list[tuple
     label = re.sub(r"\*\*|__|(?<!\w)[*_]|[*_](?!\w)", "", label)
     head = first[-1][1]
     first_word = toks[first[0][0]][0]
-    if first_word.isupper() and len(first_word) > 1:
+    capitals = [t for t, _, _ in toks if t[:1].isalpha() and toks and t.isupper()]
+    restored = first_word.isupper() and len(first_word) > 1 and len(capitals) >= 3
+    if restored:
+        label = restore_case(label)  # a heading in capitals: cited as a name is written
+    elif first_word.isupper() and len(first_word) > 1:
         return label
     line_start = text.rfind("\n", 0, a) + 1
     at_start = not re.sub(r"[\s*_«\"(]|^\s*(?:\d+(?:\.\d+)*[.)]?|[IVX]+\.|[а-я]\)|[–—•-])", "",
@@ -261,9 +294,13 @@ def _nominative(text: str, toks: list[tuple[str, int, int]], inflect: list[tuple
         lower = True
     elif not at_start:
         lower = False  # the writer's capital (or not), as written
+    elif restored:
+        lower = head.tag.number == "plur" and label[:1].islower()
     else:
         phrase = [(toks[k][0], toks[k][1] - a, toks[k][2] - a, p) for k, p in first]
         lower = head.tag.number == "plur" and not _keeps_capital(text[a:end], phrase)
     if lower and label[:1].isupper():
         label = label[:1].lower() + label[1:]
+    elif restored and not lower:
+        label = label[:1].upper() + label[1:]
     return label

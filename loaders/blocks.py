@@ -68,21 +68,39 @@ class Block:
         return self.bold or self.italic or self.heading is not None or self.caps
 
 
+def _margin(rendition: Rendition) -> int | None:
+    """The right margin of a hard-wrapped plain text (a Word or e-mail text wrapped at ~70
+    characters): the length most long lines reach; None when the text is not wrapped."""
+    lengths = sorted(line.end - line.start for line in rendition.lines)
+    long = [n for n in lengths if n >= 40]
+    if len(long) < 8:
+        return None
+    width = long[len(long) * 9 // 10]
+    near = [n for n in long if n >= width - 12]
+    # wrapped: most long lines end near the margin, and no line goes far past it
+    if width > 100 or len(near) < 0.6 * len(long) or lengths[-1] > width + 15:
+        return None
+    return width
+
+
 def blocks(rendition: Rendition) -> list[Block]:
     text = rendition.text
+    margin = _margin(rendition) if rendition.source.media_type in ("text/plain",
+                                                                   "text/markdown") else None
     out: list[list[Line]] = []
     for line in rendition.lines:
         if out:
             prev = out[-1][-1]
             gap = text[prev.end : line.start]
             prev_text = text[prev.start : prev.end].rstrip("*_ ")
+            wrapped = margin is not None and prev.end - prev.start >= margin - 15
             if (
                 gap.count("\n") == 1
                 and not line.list_item
                 and line.heading == prev.heading
                 and line.bold == prev.bold
                 and line.italic == prev.italic
-                and text[line.start].islower()
+                and (text[line.start].islower() or wrapped)
                 and not re.search(r"[.;:!?]$", prev_text)
                 and not _OWN_LINE.match(text, line.start, line.end)
             ):

@@ -45,6 +45,10 @@ ADMINISTRATIVE = re.compile(
     r"|(?:Республик[аи]|республик[аи])\s+[А-ЯЁ][а-яё]+(?:\s+[А-ЯЁ][а-яё]+)?)")
 _NOISE = re.compile(r"[\s,;.()\[\]«»\"'*_–—-]+")
 DATELINE_LENGTH = 90
+#: A labelled field of a form-like header: «Место проведения: г. Великие Луки», «Дата
+#: проведения: 30–31 января 2013 г.», «Сроки проведения: …».
+FIELD = re.compile(r"[*_ ]*(?P<what>место|город|дата|даты|сроки|время)\s+проведения\s*[:–—-]",
+                   re.I)
 
 
 @dataclass(frozen=True)
@@ -108,8 +112,11 @@ def choose_date(text: str, front: list[Block], heading_index: int,
         places = find_settlements(text, block.start, block.end)
         # above the heading stand a page's dates (of publishing), below it the event's
         distance = abs(i - heading_index) + (40 if i < heading_index else 0)
+        labelled = FIELD.match(text, block.start, block.end)
         for rank, date in enumerate(dates):
-            if is_dateline(text, block, date, places):
+            if labelled and labelled.group("what").lower().startswith(("дат", "срок", "врем")):
+                choice = DateChoice(120, 0.95, "labelled «Дата проведения»", date)
+            elif is_dateline(text, block, date, places):
                 choice = DateChoice(100 - distance, 0.95 if distance <= 3 else 0.8, "dateline",
                                     date)
             else:
@@ -171,8 +178,12 @@ def choose_place(text: str, front: list[Block], heading_index: int, adoption: li
             continue
         distance = abs(i - heading_index)
         short = block.end - block.start <= DATELINE_LENGTH
+        labelled = FIELD.match(text, block.start, block.end)
         for place in found:
             if not (place.known or place.marked):
+                continue
+            if labelled and labelled.group("what").lower().startswith(("мест", "город")):
+                offer(PlaceChoice(120, 0.95, "labelled «Место проведения»", place))
                 continue
             if block is date_block and date is not None and (
                     date.method == "dateline" or _adjacent(text, place, date.date.span)):

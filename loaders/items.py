@@ -141,7 +141,8 @@ def heading_addressee(text: str, block: Block, case: str = "datv"
     elif content.endswith((".", ";", "!", ",")):
         return None
     if m := ADDRESSING.search(text, a, b):
-        if text[a : m.start()].strip() and not SPEAKER.match(text[a : m.start()]):
+        if (text[a : m.start()].strip() and not SPEAKER.match(text[a : m.start()])
+                and not content.endswith(":")):
             return None
         if m.group().lower().startswith("обратиться"):
             return None  # «2. Обратиться к X с просьбой:» is itself a recommendation
@@ -157,7 +158,15 @@ def heading_addressee(text: str, block: Block, case: str = "datv"
     rest = text[found.span.end : b]
     rest = re.sub(r"^\s*с\s+(?:просьбой|предложением|рекомендацией)", "", rest)
     if rest.strip(" \t*_:,"):
-        return None
+        tail = rest.rstrip(" \t*_:,")
+        if len(tail) > 150 or any(is_infinitive(w) for w, _, _ in words(tail)) or not (
+                content.endswith(":") or block.list_item or block.emphasised):
+            return None
+        # «… субъектов Российской Федерации в сфере культуры:», «…, на территории которых
+        # находятся музеи-усадьбы:»: the heading names the addressee to its end
+        end = found.span.end + len(tail)
+        joined = found.label + ("" if tail.startswith(",") else " ") + clean(tail)
+        found = dataclasses.replace(found, label=joined, span=Span(found.span.start, end))
     if not content.endswith(":") and item_start is None and not block.emphasised:
         found = dataclasses.replace(found, certainty=Certainty(
             0.8, "a line of its own in the dative, without colon or emphasis"))
@@ -317,12 +326,9 @@ def _is_sub_item(parent: Block, block: Block) -> bool:
     (pd, pk), (d, k) = _level(parent), _level(block)
     if d > pd:
         return True
-    if d < pd or pk == k:
-        return False
-    if pk == "paragraph":
-        return True
-    order = ["roman", "number", "number.1", "number.2", "letter", "bullet"]
-    return pk in order and k in order and order.index(k) > order.index(pk)
+    # a list of another kind than the item's own («– организовать обучение по темам:» and
+    # «1) …», «2) …» under it)
+    return d >= pd and pk != k
 
 
 def parse_items(text: str, blocks: list[Block], first: int) -> Items:
