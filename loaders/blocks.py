@@ -85,8 +85,7 @@ def _margin(rendition: Rendition) -> int | None:
 
 def blocks(rendition: Rendition) -> list[Block]:
     text = rendition.text
-    margin = _margin(rendition) if rendition.source.media_type in ("text/plain",
-                                                                   "text/markdown") else None
+    margin = _margin(rendition)
     out: list[list[Line]] = []
     for line in rendition.lines:
         if out:

@@ -29,6 +29,7 @@ _STRONG = [
     r"^(?:главная|новости|события|о нас|контакты|поделиться|меню|поиск)$",
     r"^(?:главная|новости|события|о нас|контакты)\s*(?:[/|>»→·]|\s-\s)",
     r"(?:^|\s)\d{1,2}:\d{2}(?:\s|$)",  # a clock time: a news timestamp
+    r"просмотр(?:ов|ы)\s*:?\s*\d",
 ]
 #: Only in short lines that do not end a sentence: an item may give a web address.
 _WEAK = [

@@ -97,7 +97,10 @@ def is_dateline(text: str, block: Block, date: DateMatch, places: list[Found]) -
 
 
 def _country_like(rest: str) -> bool:
-    return bool(re.fullmatch(r"(?:Республика)?[А-ЯЁ][а-яё]+(?:[А-ЯЁ][а-яё]+)?", rest))
+    """The letters left beside a dateline are a country («Минск, Республика Беларусь»)."""
+    from .places import COUNTRIES
+
+    return rest.lower() in {name.replace(" ", "") for name in COUNTRIES}
 
 
 def choose_date(text: str, front: list[Block], heading_index: int,

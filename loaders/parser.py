@@ -45,6 +45,8 @@ DOCUMENT_TYPES = {"резол": "резолюция", "реком": "реком�
 DRAFT = re.compile(r"(?<![а-яё])проект(?![а-яё])|\(проект\)", re.I)
 UNANIMOUS = re.compile(r"единогласно", re.I)
 HEADER_BLOCKS = 6
+#: How far down a page the document's heading may stand (below a site's menus and sidebars).
+PAGE_BLOCKS = 40
 
 
 def parse(rendition: Rendition) -> Resolution:
@@ -108,6 +110,15 @@ def parse(rendition: Rendition) -> Resolution:
                 if title is None:
                     title = title_in(text, kind.span.end, b)
                 break
+    if kind is not None and title is None:
+        for a, b in pre_sentences[:2]:
+            mention = find_kind(text, a, b, heading=True)
+            found = title_in(text, mention.span.end, min(b, mention.span.end + 80)) if (
+                mention is not None and mention.value == kind.value) else None
+            if found is not None:
+                title = dataclasses.replace(found, certainty=Certainty(
+                    0.8, "quoted after the event kind in the first sentences"))
+                break
     if kind is None and not items.recommendations:
         raise NotAResolutionError(
             "no event (конференция, семинар, круглый стол …) and no recommendations",
@@ -162,6 +173,13 @@ def _document_type(text: str, bs: list[Block]) -> tuple[int, re.Match[str]] | No
             continue
         if m := DOCUMENT_TYPE.search(text, bl.start, bl.end):
             return i, m
+    # a web page: the heading below the site's menus and sidebars, set apart and opening with
+    # the document type
+    for i, bl in enumerate(bs[HEADER_BLOCKS:PAGE_BLOCKS], start=HEADER_BLOCKS):
+        a, b = body_text(text, bl)
+        if (b - a <= 300 and (bl.emphasised or bl.heading is not None)
+                and (m := DOCUMENT_TYPE.match(text, a, b)) and not ADOPTED.match(text, a, b)):
+            return i, m
     return None
 
 
@@ -172,7 +190,7 @@ def _continues_heading(text: str, block: Block, needs_kind: bool) -> bool:
     starts_lower = text[a:b][:1].islower()
     if starts_lower:
         return True
-    return (needs_kind and find_kind(text, a, b) is not None
+    return (needs_kind and find_kind(text, a, b, heading=True) is not None
             and (block.emphasised or b - a < 200)
             and not re.search(r"\b(?:проведен|организован)", text[a:b]))
 
@@ -187,8 +205,9 @@ def _title_line(text: str, block: Block) -> bool:
     places = find_settlements(text, a, b)
     if places and sum(p.end - p.start for p in places) >= len(content.strip(" ()*_г.")) - 3:
         return False  # «г. Великие Луки» on a line of its own
-    if places and places[0].start - a <= 3 and text[places[0].end : b].lstrip().startswith(","):
-        return False  # «Москва, Российская государственная библиотека»
+    if places and places[0].start - a <= 3 and text[places[0].end : b].lstrip()[:1] in (
+            ",", "–", "—", "-"):
+        return False  # «Москва, Российская государственная библиотека», «Шымкент – 2023»
     quoted = content[:1] in "«\"„“" and content[-1:] in "»\"“”"
     if quoted:
         return True

