@@ -9,7 +9,7 @@ HOST   ?= 127.0.0.1
 PORT   ?= 8000
 DATA   ?= data
 
-.PHONY: run install load serve test lint bench clean
+.PHONY: run install load serve test test-fast lint bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -33,6 +33,13 @@ run: load serve
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
+
+## the library and the loader without servers, browsers or corpus loads: the edit-test loop
+FAST_TESTS := test_loader_corpus test_loader_genre test_loader_properties test_readers \
+	test_expand test_topics_classifier test_iris test_formats test_metamorphic test_docs \
+	test_queries test_mapping
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -q $(addprefix tests/,$(addsuffix .py,$(FAST_TESTS)))
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
