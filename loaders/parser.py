@@ -45,6 +45,8 @@ DOCUMENT_TYPES = {"резол": "резолюция", "реком": "реком�
 DRAFT = re.compile(r"(?<![а-яё])проект(?![а-яё])|\(проект\)", re.I)
 UNANIMOUS = re.compile(r"единогласно", re.I)
 HEADER_BLOCKS = 6
+#: «… семинара по теме: Библиотека и семья», «… на тему «…»»: the title follows.
+ON_THEME = re.compile(r"(?<![а-яё])(?:по|на)\s+тем[еуы]\s*:?\s*", re.I)
 #: How far down a page the document's heading may stand (below a site's menus and sidebars).
 PAGE_BLOCKS = 40
 
@@ -85,6 +87,10 @@ def parse(rendition: Rendition) -> Resolution:
             title = title_in(text, a, b) or Spanned(
                 clean(text[a:b]), Span(a, b), Certainty(0.8, "unquoted line after the heading"))
             nxt += 1
+    if title is None and (on := ON_THEME.search(text, head_blocks[0].start, head_end)):
+        a, b = tight(text, on.end(), head_end, "«»\"“”„.")
+        if b - a > 3:
+            title = Spanned(clean(text[a:b]), Span(a, b), Certainty(0.85, "after «на тему»"))
     if title is None:
         # a page headline before the document itself: the title is quoted in a heading line
         # further down, before the first sentence of the preamble
