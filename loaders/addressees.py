@@ -23,11 +23,12 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from .russian import _inflect, _keeps_capital, is_infinitive, parses
+from .russian import BROKEN, _inflect, _keeps_capital, is_infinitive, parses
 from .settlements import SITED_HEADS, sited_end
 
 TOKEN = re.compile(
-    r"[А-Яа-яЁёA-Za-z0-9]+(?:-[А-Яа-яЁёA-Za-z0-9]+)*|[«»\"„“”]|[^\sА-Яа-яЁёA-Za-z0-9]")
+    r"[А-Яа-яЁёA-Za-z0-9]+(?:-[А-Яа-яЁёA-Za-z0-9]+)*(?:-[ \t]*\n[ \t]*[а-яё]+)?"
+    r"|[«»\"„“”]|[^\sА-Яа-яЁёA-Za-z0-9]")
 #: Words that end a phrase: particles, prepositions that start adverbials, conjunctions.
 STOP_WORDS = frozenset(
     "не до в во на с со по для к при от о об через после перед между без также а но или "
@@ -54,7 +55,9 @@ class Phrase:
 
 
 def _tokens(text: str, a: int, b: int) -> list[tuple[str, int, int]]:
-    return [(m.group(), m.start(), m.end()) for m in TOKEN.finditer(text, a, b)]
+    """Tokens with offsets; a word broken at a line end («окру-\nгов») is one token, read
+    whole."""
+    return [(BROKEN.sub("", m.group()), m.start(), m.end()) for m in TOKEN.finditer(text, a, b)]
 
 
 def _is_word(tok: str) -> bool:
@@ -62,7 +65,10 @@ def _is_word(tok: str) -> bool:
 
 
 def _parses_in(word: str, case: str, pos: tuple[str, ...]) -> list[Any]:
-    return [p for p in parses(word) if p.tag.case == case and p.tag.POS in pos]
+    """Parses of ``word`` in ``case`` and a part of speech of ``pos``; relative adjectives before
+    qualitative ones of another lemma («окружным» → «окружной», not «окружный»)."""
+    found = [p for p in parses(word) if p.tag.case == case and p.tag.POS in pos]
+    return sorted(found, key=lambda p: "Qual" in p.tag)
 
 
 def _group(toks: list[tuple[str, int, int]], i: int, case: str
@@ -156,13 +162,16 @@ def _tail(toks: list[tuple[str, int, int]], j: int) -> int:
                 j += 1
                 continue
             break
+        if low == "им" and j + 1 < n and toks[j + 1][0] == ".":
+            j += 2  # «им. С. П. Крашенинникова»
+            continue
         if low == "имени" or re.fullmatch(r"[А-ЯЁ]", w) or ABBREVIATION.match(w) or _genitive(w):
             j += 1
             continue
         if j and GOVERNS_ABLT.match(toks[j - 1][0].lower()) and _parses_in(w, "ablt", ("NOUN",)):
             j += 1  # «органам управления культурой»
             continue
-        if j and toks[j - 1][0].lower() == "имени" or (j and toks[j - 1][0] == "."):
+        if j and toks[j - 1][0].lower() in ("имени", "им") or (j and toks[j - 1][0] == "."):
             j += 1  # the name after «имени» or initials, in any case
             continue
         if w[:1].isupper() and j and _is_word(toks[j - 1][0]):
@@ -277,7 +286,7 @@ def _nominative(text: str, toks: list[tuple[str, int, int]], inflect: list[tuple
         out.append(_inflect(w, p, grammemes))
         pos = wb
     out.append(text[pos:end])
-    label = " ".join("".join(out).split())
+    label = " ".join(BROKEN.sub("", "".join(out)).split())
     label = re.sub(r"\*\*|__|(?<!\w)[*_]|[*_](?!\w)", "", label)
     head = first[-1][1]
     first_word = toks[first[0][0]][0]

@@ -139,4 +139,5 @@ def tight(text: str, a: int, b: int, strip: str = "") -> tuple[int, int]:
 def clean(value: str) -> str:
     """A value as a reader cites it: markup stars gone, one space between words."""
     value = re.sub(r"\*\*|__|(?<!\w)[*_]|[*_](?!\w)", "", value)
+    value = re.sub(r"(?<=[А-Яа-яЁё])-[ \t]*\n[ \t]*(?=[а-яё])", "", value)  # «библио-\nтека»
     return " ".join(value.split())

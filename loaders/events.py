@@ -24,6 +24,9 @@ _SINGLE = {"конференция", "семинар", "форум", "конгр
            "вебинар"}
 #: Kinds that are also ordinary words («школа»): taken from the heading only.
 _HEADING_ONLY = {"школа", "сессия"}
+#: Second parts of compound event kinds.
+COMPOUND_SECONDS = frozenset("практикум тренинг практикум-тренинг форум презентация диалог "
+                             "совещание".split())
 _PLURAL_READINGS = re.compile(r"^чтени(?:й|ям|ях|ями)$", re.I)
 ROMAN = re.compile(r"^[IVXLC]+$")
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
@@ -95,6 +98,9 @@ def find_kind(text: str, start: int, end: int, *, heading: bool = False) -> Kind
             parts = [lemma(p) for p in low.split("-")]
             if parts[:2] == ["семинар", "совещание"]:
                 return KindMatch("семинар-совещание", Span(a, b), a)
+            if len(parts) == 2 and parts[0] in kinds and parts[1] in COMPOUND_SECONDS:
+                # «семинара-практикума», «семинар-тренинг», «конференция-форум»
+                return KindMatch(f"{parts[0]}-{parts[1]}", Span(a, b), a)
         base = lemma(w)
         if base == "стол" and i and lemma(toks[i - 1][0]) == "круглый":
             return KindMatch("круглый стол", Span(toks[i - 1][1], b), toks[i - 1][1])

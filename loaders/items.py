@@ -311,7 +311,9 @@ def _level(block: Block) -> tuple[int, str]:
     «–» are below them."""
     label = block.label
     if label is None:
-        return block.first.depth, "bullet" if block.list_item else "paragraph"
+        # bullets of different glyphs are different lists («* …:» and «– …» under it)
+        glyph = (block.marker or "•").replace("—", "–").replace("-", "–")
+        return block.first.depth, f"bullet{glyph}" if block.list_item else "paragraph"
     if re.fullmatch(r"\d+", label):
         return block.first.depth, "number"
     if re.fullmatch(r"[IVX]+", label):

@@ -17,7 +17,10 @@ from typing import Any
 
 import pymorphy3
 
-WORD = re.compile(r"[А-Яа-яЁёA-Za-z0-9]+(?:-[А-Яа-яЁёA-Za-z0-9]+)*")
+WORD = re.compile(r"[А-Яа-яЁёA-Za-z0-9]+(?:-[А-Яа-яЁёA-Za-z0-9]+)*"
+                  r"(?:-[ \t]*\n[ \t]*[а-яё]+(?:-[а-яё]+)*)?")
+#: A word broken at the end of a line («библио-\nтека», as text copied from a PDF has it).
+BROKEN = re.compile(r"(?<=[А-Яа-яЁё])-[ \t]*\n[ \t]*(?=[а-яё])")
 CYRILLIC_WORD = re.compile(r"[А-Яа-яЁё]")
 
 #: Heads that begin the proper name of a unique body, so keep their capital.
@@ -45,7 +48,8 @@ def parses(word: str) -> tuple[Any, ...]:
 
 def words(text: str, offset: int = 0) -> list[tuple[str, int, int]]:
     """Words of ``text`` with their offsets (shifted by ``offset``)."""
-    return [(m.group(), m.start() + offset, m.end() + offset) for m in WORD.finditer(text)]
+    return [(BROKEN.sub("", m.group()), m.start() + offset, m.end() + offset)
+            for m in WORD.finditer(text)]
 
 
 def lemma(word: str) -> str:
@@ -95,11 +99,31 @@ def _inflect(word: str, parse: Any, grammemes: set[str]) -> str:
     return _match_case(word, text)
 
 
+def _in_dictionary(parse: Any) -> bool:
+    """The parse comes from the dictionary, not guessed from the word's ending."""
+    return type(parse.methods_stack[0][0]).__name__ == "DictionaryAnalyzer"
+
+
+@lru_cache(maxsize=4096)
 def _is_proper_adjective(base: str) -> bool:
+    """An adjective made of a place's name («тверской», «липецкий», «российский», «ошский»), so
+    written with a capital in a name; «вузовский», «городской» are not."""
     base = base.replace("ё", "е")
     if base in COMMON_SK or base.endswith("ческий"):
         return False
-    return bool(re.search(r"(ск|цк)(ий|ой)$", base))
+    m = re.search(r"(?:(?<=ц)к|ск)(?:ий|ой)$", base)
+    if m is None:
+        return False
+    stem = base[: m.start()]
+    from .settlements import settlements
+
+    names = settlements()
+    for ending in ("", "ь", "а", "я", "ия", "и", "к", "ка", "ск", "о", "ы"):
+        candidate = stem + ending
+        if candidate[:1].upper() + candidate[1:] in names or any(
+                "Geox" in p.tag and _in_dictionary(p) for p in parses(candidate)[:3]):
+            return True
+    return False
 
 
 def head_phrase(text: str, case: str | None = None) -> tuple[list[tuple[str, int, int, Any]], str]:
@@ -111,7 +135,8 @@ def head_phrase(text: str, case: str | None = None) -> tuple[list[tuple[str, int
             break
         if not CYRILLIC_WORD.search(w):
             break
-        ps = [p for p in parses(w) if case is None or p.tag.case == case]
+        ps = sorted((p for p in parses(w) if case is None or p.tag.case == case),
+                    key=lambda p: "Qual" in p.tag)  # «окружным» → «окружной»
         nouns = [p for p in ps if p.tag.POS == "NOUN"]
         adjs = [p for p in ps if p.tag.POS in ("ADJF", "PRTF")]
         nxt = toks[i + 1][0] if i + 1 < len(toks) else ""
