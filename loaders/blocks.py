@@ -101,7 +101,7 @@ def blocks(rendition: Rendition) -> list[Block]:
                 and line.italic == prev.italic
                 and (text[line.start].islower() or wrapped)
                 and not re.search(r"[.;:!?]$", prev_text)
-                and not _OWN_LINE.match(text, line.start, line.end)
+                and (wrapped or not _OWN_LINE.match(text, line.start, line.end))
             ):
                 out[-1].append(line)
                 continue

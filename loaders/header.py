@@ -82,8 +82,9 @@ def _leftover(text: str, block: Block, spans: list[Span]) -> str:
         blank(m.start() - block.start, m.end() - block.start)
     for span in spans:
         blank(max(0, span.start - block.start), min(len(content), span.end - block.start))
-    rest = re.sub(r"(?<![а-яё])(?:г|гг|года?|город|гор|пос|с|ст)\.?(?![а-яё])", " ",
-                  "".join(content), flags=re.I)
+    rest = re.sub(r"(?<![а-яё])(?:г|гг|года?|город|гор|пос|с|ст|пгт|рп|р\.п|г\.о|д|дер|ст-ца"
+                  r"|станица|село|деревня|пос[её]лок)\.?(?![а-яё])", " ", "".join(content),
+                  flags=re.I)
     return _NOISE.sub("", rest)
 
 

@@ -115,7 +115,10 @@ def addressee_at(text: str, a: int, b: int, case: str = "datv") -> Addressee | N
         return None
     organisation = None
     if phrase.number == "sing":
-        organisation = mention(text, phrase.start, phrase.end, case)
+        # the organisation is named as the addressee is (one reading of the words, one label)
+        found = mention(text, phrase.start, phrase.end, case)
+        organisation = dataclasses.replace(
+            found, name=Spanned(phrase.label, Span(phrase.start, phrase.end)))
     return Addressee(label=phrase.label, span=Span(phrase.start, phrase.end),
                      organisation=organisation)
 
@@ -271,8 +274,8 @@ def planned_event(text: str, a: int, b: int) -> PlannedEvent | None:
 HOLD = re.compile(r"(?<![а-яё])(?:провести|проводить|организовать|организовывать)(?![а-яё])",
                   re.I)
 PROPOSING = re.compile(
-    r"(?<![а-яё])(?:предлага\w*|предложить|обратиться|обращаются|просят|просит|рекомендуют"
-    r"|рекомендует)(?![а-яё])", re.I)
+    r"(?<![а-яё])(?:предлага\w*|предложить|предложил[аи]?|обратиться|обращаются|просят|просит"
+    r"|рекомендуют|рекомендует|высказали\s+предложение|внесли\s+предложение)(?![а-яё])", re.I)
 
 
 def proposal_of(text: str, block: Block, position: int) -> Proposal | None:
@@ -351,6 +354,7 @@ def parse_items(text: str, blocks: list[Block], first: int) -> Items:
     mode = "recommend"
     heading_case = "datv"  # «просят:» is followed by headings in the accusative
     parent: Block | None = None  # the last recommendation, when it ends with a colon
+    sub_level: tuple[int, str] | None = None  # the kind of list of its sub-items
     last_from_list = False  # the last recommendation was an item of a list
     i = start
     while i < len(blocks):
@@ -360,7 +364,10 @@ def parse_items(text: str, blocks: list[Block], first: int) -> Items:
         content = text[a:b]
         if not content.strip():
             continue
-        if parent is not None and _is_sub_item(parent, block):
+        if (parent is not None and _is_sub_item(parent, block)
+                and (sub_level is None or _level(block) == sub_level)
+                and heading_addressee(text, block, heading_case) is None):
+            sub_level = _level(block)  # the sub-items are one list, of one kind
             last = items.recommendations[-1]
             span = Span(last.text.span.start, b)
             items.recommendations[-1] = dataclasses.replace(
@@ -368,7 +375,7 @@ def parse_items(text: str, blocks: list[Block], first: int) -> Items:
                 topics=classify(text[span.start : span.end]))
             items.consumed.add(i - 1)
             continue
-        parent = None
+        parent, sub_level = None, None
         if is_adoption(text, block):
             # the operative part is over: what follows is signatures and the page around
             items.consumed.update(range(i - 1, len(blocks)))

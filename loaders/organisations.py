@@ -42,9 +42,9 @@ ORGANISED_BY = re.compile(
     re.I,
 )
 ORGANISERS_LIST = re.compile(r"\bорганизатор(?:ы|ами)?(?:\s+[а-яё-]+){0,2}\s*[:–—-]\s*", re.I)
-SUPPORTED_BY = re.compile(r"\bпри\s+(?:[а-яё]+\s+)?поддержке\s+", re.I)
+SUPPORTED_BY = re.compile(r"\bпри\s+(?:[а-яё]+\s+)?под(?:-\s*\n\s*)?держке\s+", re.I)
 _STOP = re.compile(
-    r"\s+при\s+(?:[а-яё]+\s+)?поддержке\b|\s+при\s+участии\b|\s+в\s+рамках\b|[;:(]"
+    r"\s+при\s+(?:[а-яё]+\s+)?под(?:-\s*\n\s*)?держке\b|\s+при\s+участии\b|\s+в\s+рамках\b|[;:(]"
     r"|\s+с\s+целью\b|\s+в\s+целях\b|\s+\d|,\s+(?:в|на|с)\s+[а-яё]|\s+[–—]\s"
     r"|\s+в\s+(?:г\.|городе)\b|\s+(?:в|на)\s+(?=[А-ЯЁ])|\s+на\s+базе\b|(?<!\s[А-ЯЁ])(?<!\.[А-ЯЁ])\.\s+[А-ЯЁ][а-яё]{2,}",
 )
@@ -87,7 +87,7 @@ def mention(text: str, start: int, end: int, case: str | None) -> OrganisationMe
     # a capital written inside a sentence is the writer's: a proper name, kept as written
     # (but «Администрацией города Твери» is cited «администрация города Твери»)
     before = text[max(0, start - 3) : start].rstrip(" «\"(")
-    mid_sentence = bool(before) and before[-1] not in ".!?:\n"
+    mid_sentence = bool(before) and before[-1] not in ".!?\n"
     keep = True if mid_sentence and source[:1].isupper() and head not in LOWER_HEADS else None
     name = nominative(clean(source), case, keep_capital=keep)
     kind = KINDS.get(head)

@@ -24,6 +24,8 @@ _PREFIX = re.compile(
     r"станиц[аеыу]|сел[оаеу]|деревн[яеию]|посёл(?:ок|ке|ка)|посел(?:ок|ке|ка)|"
     r"рабоч(?:ий|ем|его)\s+посёл(?:ок|ке|ка))[ \t\u00a0]*",
     re.I)
+#: «г.», «пгт», «станица» … right before a name.
+_PREFIX_BEFORE = re.compile(_PREFIX.pattern + "$", re.I)
 #: Words that start with a capital but are never (part of) a place name in a header.
 _NOT_PLACES = frozenset(
     "Резолюция Конференция Семинар Форум Принята Приняты Программа Участники Совещание Россия "
@@ -125,8 +127,7 @@ def find_settlements(text: str, a: int, b: int) -> list[Found]:
     for i, m in enumerate(toks):
         if m.start() < taken:
             continue
-        prefix = _PREFIX.search(text, max(a, m.start() - 8), m.start())
-        marked = prefix is not None and prefix.end() == m.start()
+        marked = _PREFIX_BEFORE.search(text[max(a, m.start() - 24) : m.start()]) is not None
         run = [m]
         for nxt in toks[i + 1 : i + 3]:
             if text[run[-1].end() : nxt.start()] not in (" ", "\u00a0"):
