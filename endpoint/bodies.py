@@ -1,8 +1,16 @@
-"""Reading request bodies within the ``max_body`` limit, and the parameters of a request."""
+"""Reading request bodies within the ``max_body`` limit, and the parameters of a request.
+
+:func:`nesting_depth` measures how deep a JSON or XML body nests, for the ``max_body_depth``
+limit: pyoxigraph's JSON-LD parser recurses (a body nested 20,000 objects deep overflows the
+stack and kills the process) and its RDF/XML parser slows down with depth, so such bodies are
+refused before they are parsed.
+"""
 
 from __future__ import annotations
 
+import re
 from urllib.parse import parse_qsl
+from xml.parsers import expat
 
 from starlette.requests import Request
 
@@ -65,3 +73,55 @@ class Params:
 
     def __contains__(self, name: str) -> bool:
         return any(k == name for k, _ in self.items)
+
+
+_JSON_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[\[{]|[\]}]')
+
+
+def json_depth(text: str, limit: int) -> int:
+    """How deep a JSON text nests (objects and arrays; strings skipped), counted up to just past
+    ``limit``: the count stops there, so a hostile body costs no more than a legitimate one."""
+    depth = deepest = 0
+    for m in _JSON_TOKEN.finditer(text):
+        char = m.group()[0]
+        if char in "[{":
+            depth += 1
+            if depth > deepest:
+                deepest = depth
+                if deepest > limit:
+                    break
+        elif char in "]}":
+            depth -= 1
+    return deepest
+
+
+class _TooDeep(Exception):
+    pass
+
+
+def xml_depth(text: str, limit: int) -> int:
+    """How deep an XML text nests (elements), counted up to just past ``limit`` by expat
+    (which does not recurse); 0 for text expat cannot read (the RDF parser says why)."""
+    parser = expat.ParserCreate()
+    depth = deepest = 0
+
+    def start(name: str, attributes: object) -> None:
+        nonlocal depth, deepest
+        depth += 1
+        deepest = max(deepest, depth)
+        if deepest > limit:
+            raise _TooDeep
+
+    def end(name: str) -> None:
+        nonlocal depth
+        depth -= 1
+
+    parser.StartElementHandler = start
+    parser.EndElementHandler = end
+    try:
+        parser.Parse(text, True)
+    except _TooDeep:
+        pass
+    except expat.ExpatError:
+        return 0
+    return deepest

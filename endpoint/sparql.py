@@ -10,14 +10,17 @@ Queries
     resolve against the data base IRI.
 
 Answers
-    200 with the results; 400 with the parser's message for a syntax error; 406 when no format
+    200 with the results; 400 with the parser's message for a syntax error, and for a query
+    nested deeper than ``max_query_depth`` or calling ``SERVICE`` outside ``service_allow``
+    (refused before it is parsed: :mod:`resolutions_kg.sparql_guard`); 406 when no format
     fits the Accept header; 413 for a query longer than ``max_query_length`` or a body over
     ``max_body``; 415 for another content type or charset; 503 when the query ran past its time
     limit (it is stopped, the server keeps answering others).
 
 Updates
     ``POST`` form (``update=…``) or ``application/sparql-update``, with ``using-graph-uri`` /
-    ``using-named-graph-uri``; need the bearer token (see :mod:`.auth`); 204 on success. Updates
+    ``using-named-graph-uri``; need the bearer token (see :mod:`.auth`); 204 on success. The
+    same limits as for queries apply (``LOAD`` too needs ``service_allow``). Updates
     run in the server process under the write lock and are not time-limited.
 """
 
@@ -53,7 +56,9 @@ from resolutions_kg.endpoint.negotiation import (
     short_names,
 )
 from resolutions_kg.endpoint.update_dataset import DatasetConflictError, add_using
+from resolutions_kg.errors import QueryRefusedError
 from resolutions_kg.formats import RdfFormat, ResultsFormat
+from resolutions_kg.sparql_guard import check
 
 FORM = "application/x-www-form-urlencoded"
 QUERY = "application/sparql-query"
@@ -100,9 +105,25 @@ async def sparql(request: Request) -> Response:
     if limit and len(text) > limit:
         raise HTTPError(413, f"The {operation} is {len(text)} characters long; the limit is "
                              f"{limit}.")
+    guard(ctx, text)
     if operation == "update":
         return await _update(request, ctx, text, params)
     return await _query(request, ctx, text, params)
+
+
+def guard(ctx: AppContext, text: str) -> None:
+    """400 for a query or update nested deeper than ``max_query_depth``, or calling SERVICE or
+    LOAD outside ``service_allow`` (:mod:`resolutions_kg.sparql_guard`), before it is parsed."""
+    try:
+        check(text, max_depth=int(ctx.settings.get("max_query_depth") or 0),
+              service_allow=allowed_services(ctx.settings), base_iri=ctx.base_iri)
+    except QueryRefusedError as exc:
+        raise HTTPError(400, str(exc)) from exc
+
+
+def allowed_services(settings: Any) -> list[str]:
+    """The IRI prefixes of the setting ``service_allow`` (comma-separated)."""
+    return [p.strip() for p in str(settings.get("service_allow") or "").split(",") if p.strip()]
 
 
 def _wants_html(request: Request) -> bool:
@@ -214,7 +235,8 @@ class QueryFastPath:
     (tests compare the two paths), a few tens of microseconds sooner, which is most of what a
     query of a fraction of a millisecond costs beyond the query itself. Everything else — other
     parameters, HEAD, POST, a query string that is not plain percent-encoded UTF-8, a query over
-    the length limit, an Accept header with no acceptable format — goes on to the app."""
+    the length limit or refused by :func:`guard`, an Accept header with no acceptable format —
+    goes on to the app."""
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
@@ -235,6 +257,10 @@ class QueryFastPath:
         ctx: AppContext = scope["app"].state.ctx
         limit = int(ctx.settings.get("max_query_length") or 0)
         if limit and len(text) > limit:
+            return False
+        try:
+            guard(ctx, text)
+        except HTTPError:  # the app answers it
             return False
         accept = None
         for key, value in scope["headers"]:

@@ -52,7 +52,28 @@ SETTINGS: tuple[Setting, ...] = (
         float,
     ),
     Setting("max_query_length", 100_000, "Longest query text accepted, in characters.", int),
+    Setting(
+        "max_query_depth",
+        64,
+        "Deepest nesting of brackets, braces, parentheses and runs of ! or ^ accepted in a "
+        "query or update (deeper ones are refused with 400 before they are parsed; 0: no limit).",
+        int,
+    ),
+    Setting(
+        "service_allow",
+        "",
+        "IRI prefixes, comma-separated, that SERVICE and LOAD may call; empty: none (every "
+        "SERVICE and LOAD is refused with 400).",
+    ),
     Setting("max_body", 50_000_000, "Largest request body accepted, in bytes.", int),
+    Setting(
+        "max_body_depth",
+        256,
+        "Deepest nesting of objects and arrays (JSON-LD) or elements (RDF/XML) accepted in a "
+        "Graph Store body (deeper ones are refused with 400 before they are parsed; 0: no "
+        "limit).",
+        int,
+    ),
     Setting(
         "workers",
         2,

@@ -1,0 +1,202 @@
+"""What a client's SPARQL text may ask for, checked before the engine sees it.
+
+pyoxigraph's parsers recurse: a query or update nested a few thousand levels deep (``{{{…``,
+``(((…``, ``[[[…``, ``!!!…``) overflows the stack of the thread that parses it, and the whole
+process dies. ``SERVICE <iri>`` and ``LOAD <iri>`` make the engine fetch a URL of the client's
+choosing, from inside our network. :func:`check` refuses both before pyoxigraph sees the text:
+
+- **nesting**: the deepest nesting of ``{``, ``(`` and ``[``, plus the length of a run of the
+  prefix operators ``!`` and ``^`` at that point, may not exceed ``max_depth``;
+- **remote calls**: ``SERVICE`` (also ``SERVICE SILENT``) and ``LOAD`` are refused unless their
+  target, resolved against ``BASE`` and ``PREFIX`` declarations, starts with one of the IRI
+  prefixes of ``service_allow``; a variable target (``SERVICE ?x``) is always refused.
+
+A small lexer reads the text the way the SPARQL grammar does: string literals (all four quote
+forms, with escapes), IRIs ``<…>``, comments, variables, prefixed names (with ``\\``-escapes in
+their local part) and language tags are single tokens, so a keyword or a bracket inside them is
+never taken for syntax. Where the grammar itself is ambiguous — ``<`` is also less-than, and
+``1<((((…))))>0`` is an IRI to a lexer but a comparison to a parser that backtracks — the
+brackets inside an IRI are counted too (an IRI that nests deeply is refused): the check errs on
+the side of refusing. It knows nothing else about SPARQL; the engine reports syntax errors.
+
+Library code: raises :class:`~resolutions_kg.errors.QueryRefusedError`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from urllib.parse import urljoin
+
+from resolutions_kg.errors import QueryRefusedError
+
+_PN_CHARS = r"A-Za-z0-9_\-\u00b7\u00c0-\ufffd\U00010000-\U000effff"
+_TOKEN = re.compile(
+    rf"""
+      (?P<ws>\s+)
+    | (?P<comment>\#[^\r\n]*)
+    | (?P<string>'''(?:[^'\\]|\\.|'(?!''))*'''|\"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"
+                 |'(?:[^'\\\n\r]|\\.)*'|"(?:[^"\\\n\r]|\\.)*")
+    | (?P<iri><[^<>"{{}}|^`\\\x00-\x20]*(?:\\u[0-9A-Fa-f]{{4}}|\\U[0-9A-Fa-f]{{8}}
+                                        |[^<>"{{}}|^`\\\x00-\x20])*>)
+    | (?P<var>[?$][{_PN_CHARS}]+)
+    | (?P<langtag>@[A-Za-z]+(?:-[A-Za-z0-9]+)*)
+    | (?P<pname>(?:[A-Za-z\u00c0-\ufffd][{_PN_CHARS}.]*)?:
+                (?:[{_PN_CHARS}:.%]|\\[_~.\-!$&'()*+,;=/?\#@%])*)
+    | (?P<word>[A-Za-z_][A-Za-z0-9_]*)
+    | (?P<open>[{{(\[])
+    | (?P<close>[}})\]])
+    | (?P<ne>!=)
+    | (?P<prefix_op>[!^])
+    | (?P<other>.)
+    """,
+    re.VERBOSE | re.DOTALL,
+)
+_SKIPPED = frozenset(("ws", "comment"))
+_ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
+_LOCAL_ESCAPE = re.compile(r"\\(.)")
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:")
+
+
+@dataclass(frozen=True)
+class _Token:
+    kind: str
+    text: str
+    start: int
+
+
+def _tokens(text: str) -> Iterator[_Token]:
+    for m in _TOKEN.finditer(text):
+        kind = m.lastgroup or "other"
+        if kind not in _SKIPPED:
+            yield _Token(kind, m.group(), m.start())
+
+
+def _levels(text: str) -> Iterator[tuple[_Token, int]]:
+    """Each token with the nesting level at it: open brackets, the run of ``!``/``^`` before
+    it, and for an IRI the brackets inside it."""
+    depth = run = 0
+    for token in _tokens(text):
+        run = run + 1 if token.kind == "prefix_op" else 0
+        if token.kind == "open":
+            depth += 1
+        elif token.kind == "close":
+            depth = max(0, depth - 1)
+        yield token, depth + run + (_nesting(token.text) if token.kind == "iri" else 0)
+
+
+def nesting_depth(text: str) -> int:
+    """The deepest nesting :func:`check` measures in ``text``."""
+    return max((level for _, level in _levels(text)), default=0)
+
+
+def check(text: str, *, max_depth: int = 0, service_allow: Iterable[str] = (),
+          base_iri: str | None = None, setting: str = "max_query_depth") -> None:
+    """Raise :class:`QueryRefusedError` when ``text`` (a query or an update) nests deeper than
+    ``max_depth`` (0: no limit) or calls ``SERVICE``/``LOAD`` on an IRI outside
+    ``service_allow`` (IRI prefixes; none: every call is refused). Relative IRIs resolve
+    against ``BASE`` declarations, then ``base_iri``. ``setting`` names the depth limit in the
+    message."""
+    allow = tuple(a for a in service_allow if a)
+    if _plainly_fine(text, max_depth):
+        return
+    prefixes: dict[str, str] = {}
+    base = base_iri or ""
+    # ``pending``: the keyword whose operand comes next (SERVICE, LOAD, BASE, PREFIX).
+    pending: str | None = None
+    prefix_name = ""
+    for token, level in _levels(text):
+        if max_depth and level > max_depth:
+            line, column = _position(text, token.start)
+            raise QueryRefusedError(
+                f"The text nests deeper than {max_depth} levels (brackets, braces, parentheses, "
+                f"runs of ! or ^) at line {line}, column {column}; this server accepts at most "
+                f"{max_depth} (setting {setting}).",
+                setting=setting,
+            )
+        kind = token.kind
+        if pending is None:
+            if kind == "word" and token.text.upper() in ("SERVICE", "LOAD", "BASE", "PREFIX"):
+                pending = token.text.upper()
+            continue
+        keyword, pending = pending, None
+        if keyword in ("SERVICE", "LOAD"):
+            if kind == "word" and token.text.upper() == "SILENT":
+                pending = keyword
+            elif kind == "var":
+                _refuse_variable(keyword, token.text)
+            else:
+                target = _iri(token, prefixes, base)
+                if target is not None:
+                    _allowed(keyword, target, allow)
+        elif keyword == "BASE" and kind == "iri":
+            base = _resolve(token.text, base)
+        elif keyword == "PREFIX" and kind == "pname" and token.text.endswith(":"):
+            prefix_name, pending = token.text[:-1], "PREFIX-IRI"
+        elif keyword == "PREFIX-IRI" and kind == "iri":
+            prefixes[prefix_name] = _resolve(token.text, base)
+
+
+def _nesting(iri: str) -> int:
+    """How deep the brackets and ``!`` runs inside an IRI token would nest as syntax."""
+    depth = deepest = run = 0
+    for char in iri[1:-1]:
+        run = run + 1 if char == "!" else 0
+        if char in "([":
+            depth += 1
+        elif char in ")]":
+            depth = max(0, depth - 1)
+        deepest = max(deepest, depth + run)
+    return deepest
+
+
+def _plainly_fine(text: str, max_depth: int) -> bool:
+    """True when no keyword SERVICE or LOAD can occur in ``text`` and it has no more opening
+    brackets and prefix operators in all than ``max_depth``: the answer for most queries, at a
+    fraction of the cost of lexing them."""
+    if max_depth and sum(text.count(c) for c in "{([!^") > max_depth:
+        return False
+    lowered = text.lower()
+    return "service" not in lowered and "load" not in lowered
+
+
+def _refuse_variable(keyword: str, variable: str) -> None:
+    raise QueryRefusedError(
+        f"{keyword} {variable}: a {keyword} whose target is a variable is not allowed here "
+        f"(setting service_allow).",
+        setting="service_allow",
+    )
+
+
+def _allowed(keyword: str, target: str, allow: tuple[str, ...]) -> None:
+    if not any(target.startswith(prefix) for prefix in allow):
+        where = ("this server makes no remote calls" if not allow else
+                 "allowed targets start with " + ", ".join(allow))
+        raise QueryRefusedError(
+            f"{keyword} <{target}> is not allowed: {where} (setting service_allow).",
+            setting="service_allow",
+        )
+
+
+def _iri(token: _Token, prefixes: dict[str, str], base: str) -> str | None:
+    """The absolute IRI a token names (an IRI or a prefixed name), None for other tokens."""
+    if token.kind == "iri":
+        return _resolve(token.text, base)
+    if token.kind == "pname":
+        prefix, _, local = token.text.partition(":")
+        namespace = prefixes.get(prefix, f"{prefix}:")
+        return namespace + _LOCAL_ESCAPE.sub(r"\1", local)
+    return None
+
+
+def _resolve(iri_token: str, base: str) -> str:
+    iri = _ESCAPE.sub(lambda m: chr(int(m.group(1) or m.group(2), 16)), iri_token[1:-1])
+    if _SCHEME.match(iri) or not base:
+        return iri
+    return urljoin(base, iri)
+
+
+def _position(text: str, offset: int) -> tuple[int, int]:
+    line = text.count("\n", 0, offset) + 1
+    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1

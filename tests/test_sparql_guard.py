@@ -1,0 +1,111 @@
+"""The check of a client's SPARQL text before the engine parses it (resolutions_kg.sparql_guard)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from resolutions_kg.errors import QueryRefusedError
+from resolutions_kg.settings import setting
+from resolutions_kg.sparql_guard import check, nesting_depth
+
+QUERIES = Path(__file__).resolve().parents[1] / "queries"
+DEPTH = setting("max_query_depth").default
+BASE = "https://w3id.org/resolutions-kg/"
+
+
+@pytest.mark.parametrize(
+    ("text", "depth"),
+    [
+        ("SELECT * WHERE { ?s ?p ?o }", 1),
+        ("SELECT * WHERE { { ?s ?p ?o } UNION { ?s ?p ?o } }", 2),
+        ("SELECT * WHERE { FILTER((1 + (2)) > 0) }", 4),
+        ("SELECT * WHERE { ?s <http://e/p> [ <http://e/q> ( 1 2 ) ] }", 3),
+        ("SELECT * WHERE { FILTER(!!!true) }", 5),
+        ("SELECT * WHERE { ?s ^<http://e/p> ?o }", 2),
+        ("SELECT * WHERE { FILTER(?a != ?b) }", 2),
+        ('SELECT * WHERE { FILTER(?s = "{{{(((") }', 2),
+        ("SELECT * WHERE { FILTER(?s = '''{{{\n'''' ) }", 2),
+        ('SELECT * WHERE { FILTER(?s = """a " "" {{{ """) }', 2),
+        ("SELECT * WHERE { FILTER(?s = 'it\\'s {{{') }", 2),
+        ("SELECT * # {{{{{{{{{\nWHERE { }", 1),
+        ("PREFIX ex: <http://e/> SELECT * WHERE { ?s ex:a\\#b ?o } # ((((", 1),
+        ("SELECT * WHERE { ?s <http://e/Foo_(bar)> ?o }", 2),
+        # a comparison a lexer would take for an IRI: counted all the same
+        ("SELECT * WHERE { FILTER(1<((((1))))>0) }", 6),
+        ("SELECT * WHERE { FILTER(?a<?b) }", 2),
+        ("}}}{", 1),
+    ],
+)
+def test_nesting_depth(text: str, depth: int) -> None:
+    assert nesting_depth(text) == depth
+
+
+@pytest.mark.parametrize("opener", ["{", "(", "[", "!", "FILTER(1<("])
+def test_deep_nesting_is_refused_naming_the_setting(opener: str) -> None:
+    text = "SELECT * WHERE { " + opener * 10_000
+    with pytest.raises(QueryRefusedError, match="max_query_depth") as info:
+        check(text, max_depth=DEPTH)
+    assert info.value.setting == "max_query_depth"
+    assert f"at most {DEPTH}" in str(info.value)
+
+
+def test_nesting_up_to_the_limit_is_accepted() -> None:
+    check("SELECT * WHERE " + "{" * DEPTH + "}" * DEPTH, max_depth=DEPTH)
+    with pytest.raises(QueryRefusedError, match="line 2, column 67"):
+        check("SELECT *\nWH" + "{" * (DEPTH + 1), max_depth=DEPTH)
+
+
+@pytest.mark.parametrize("path", sorted(QUERIES.glob("*.rq")), ids=lambda p: p.name)
+def test_every_named_query_passes(path: Path) -> None:
+    check(path.read_text(encoding="utf-8"), max_depth=DEPTH, base_iri=BASE)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "SELECT * WHERE { SERVICE <http://127.0.0.1:8080/sparql> { ?s ?p ?o } }",
+        "select * where { service silent <http://127.0.0.1:8080/> { ?s ?p ?o } }",
+        "SELECT * WHERE { SeRvIcE\n# comment\n  SILENT\n<http://127.0.0.1/> { } }",
+        "SELECT * WHERE { SERVICE ?endpoint { ?s ?p ?o } }",
+        "PREFIX local: <http://127.0.0.1:8080/> SELECT * WHERE { SERVICE local:sparql { } }",
+        "BASE <http://127.0.0.1:8080/> SELECT * WHERE { SERVICE <sparql> { } }",
+        "SELECT * WHERE { SERVICE <http:\\u002f/127.0.0.1/> { } }",
+        "SELECT * WHERE { SERVICE <relative> { } }",
+        "LOAD <http://127.0.0.1:8080/data.ttl>",
+        "load silent <http://127.0.0.1:8080/data.ttl> INTO GRAPH <http://g>",
+        "INSERT { ?s ?p ?o } WHERE { SERVICE <http://127.0.0.1/> { ?s ?p ?o } }",
+    ],
+)
+def test_service_and_load_are_refused_by_default(text: str) -> None:
+    with pytest.raises(QueryRefusedError, match="service_allow") as info:
+        check(text, max_depth=DEPTH, base_iri=BASE)
+    assert info.value.setting == "service_allow"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'SELECT * WHERE { ?s ?p "SERVICE <http://127.0.0.1/>" }',
+        "SELECT * WHERE { ?s <http://e/SERVICE> ?o } # SERVICE <http://127.0.0.1/>",
+        "PREFIX : <http://e/> SELECT ?service ?load WHERE { ?s :service ?o ; :load ?load }",
+        'SELECT * WHERE { ?s ?p "x"@service }',
+        "PREFIX service: <http://e/> SELECT * WHERE { ?s service:load ?o }",
+    ],
+)
+def test_the_words_elsewhere_are_not_keywords(text: str) -> None:
+    check(text, max_depth=DEPTH, base_iri=BASE)
+
+
+def test_an_allowed_prefix_lets_service_through() -> None:
+    allow = ["https://query.wikidata.org/"]
+    check("SELECT * WHERE { SERVICE <https://query.wikidata.org/sparql> { } }",
+          service_allow=allow)
+    check("PREFIX wd: <https://query.wikidata.org/> SELECT * WHERE { SERVICE wd:sparql { } }",
+          service_allow=allow)
+    with pytest.raises(QueryRefusedError, match="start with https://query.wikidata.org/"):
+        check("SELECT * WHERE { SERVICE <https://query.wikidata.org.evil/> { } }",
+              service_allow=allow)
+    with pytest.raises(QueryRefusedError, match="variable"):
+        check("SELECT * WHERE { SERVICE ?x { } }", service_allow=allow)
