@@ -12,6 +12,7 @@ import re
 from urllib.parse import parse_qsl
 from xml.parsers import expat
 
+import pyoxigraph as ox
 from starlette.requests import Request
 
 from resolutions_kg.endpoint.errors import HTTPError
@@ -55,6 +56,16 @@ def form_params(body: bytes) -> list[tuple[str, str]]:
         raise HTTPError(400, f"The form body is not valid UTF-8 URL-encoded text: {exc}") from exc
 
 
+def is_iri(text: str) -> bool:
+    """True when ``text`` is an IRI Oxigraph accepts (a request may name one that is not:
+    ``/resolution/a%20b``, ``default-graph-uri=a b``)."""
+    try:
+        ox.NamedNode(text)
+    except ValueError:
+        return False
+    return True
+
+
 class Params:
     """Multi-valued request parameters (URL query string plus form body)."""
 
@@ -70,6 +81,16 @@ class Params:
         if len(values) > 1:
             raise HTTPError(400, f"The parameter {name!r} is given {len(values)} times.")
         return values[0] if values else None
+
+    def iris(self, name: str, *, empty: bool = False) -> list[str]:
+        """The values of ``name``, each an absolute IRI (400 naming the parameter otherwise;
+        ``empty``: the empty string is allowed too)."""
+        values = self.all(name)
+        for value in values:
+            if not (empty and value == "") and not (":" in value and is_iri(value)):
+                raise HTTPError(400, f"The parameter {name!r} must be an absolute IRI, not "
+                                     f"{value!r}.")
+        return values
 
     def __contains__(self, name: str) -> bool:
         return any(k == name for k, _ in self.items)

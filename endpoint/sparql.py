@@ -176,8 +176,8 @@ def _timeout(params: Params) -> float | None:
 
 async def _query(request: Request, ctx: AppContext, text: str, params: Params) -> Response:
     results, graph = _formats(request, params)
-    default = params.all("default-graph-uri")
-    named = params.all("named-graph-uri")
+    default = params.iris("default-graph-uri", empty=True)
+    named = params.iris("named-graph-uri")
     dataset = bool(default or named)
     job = QueryJob(
         text,
@@ -297,7 +297,7 @@ class QueryFastPath:
 async def _update(request: Request, ctx: AppContext, text: str, params: Params) -> Response:
     require_writer(request)
     try:
-        text = add_using(text, params.all("using-graph-uri"), params.all("using-named-graph-uri"))
+        text = add_using(text, params.iris("using-graph-uri"), params.iris("using-named-graph-uri"))
     except DatasetConflictError as exc:
         raise HTTPError(400, str(exc)) from exc
 

@@ -51,6 +51,20 @@ SETTINGS: tuple[Setting, ...] = (
         "Longest a query may run, in seconds (clients may ask for less).",
         float,
     ),
+    Setting(
+        "header_timeout",
+        10.0,
+        "Seconds a client has to send a request's line and headers (from the moment it "
+        "connects, or its last response ends), and longest pause while it sends a body; past "
+        "it the connection is closed.",
+        float,
+    ),
+    Setting(
+        "keep_alive_timeout",
+        5,
+        "Seconds an idle keep-alive connection stays open.",
+        int,
+    ),
     Setting("max_query_length", 100_000, "Longest query text accepted, in characters.", int),
     Setting(
         "max_query_depth",

@@ -7,7 +7,9 @@ and that the server process survived it (the supervisor logs a server process th
 from __future__ import annotations
 
 import http.server
+import socket
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -165,3 +167,129 @@ def test_an_allowed_service_is_called(tmp_path_factory: pytest.TempPathFactory,
         response = httpx.get(f"{server.url}/sparql", params={"query": query}, timeout=30)
         assert response.status_code == 200
     assert [r.split()[:2] for r in listener.requests] == [["POST", "/sparql"]]
+
+
+# ---------------------------------------------------------------- odd input
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/resolution/a%20b", "/resolution/a%22b", "/resolution/a%3Cb%3E", "/a%7Bb%7D",
+     "/resolution/a%00b", "/resolution/a%20b.ttl", "/resolution/%5E%60"],
+)
+def test_a_path_that_is_no_iri_is_not_found(client: httpx.Client, path: str) -> None:
+    assert client.get(path).status_code == 404
+
+
+@pytest.mark.parametrize("path", ["/resolution/a%FFb", "/resolution/%C3%28", "/%FF.ttl"])
+def test_a_path_that_is_not_utf8_is_a_bad_request(client: httpx.Client, path: str) -> None:
+    response = client.get(path)
+    assert response.status_code == 400
+    assert "not valid UTF-8" in response.text
+
+
+@pytest.mark.parametrize("name", ["default-graph-uri", "named-graph-uri"])
+@pytest.mark.parametrize("value", ["not an iri", "a b", "urn:x>y", "relative"])
+def test_a_dataset_that_is_no_iri_is_a_bad_request(
+        client: httpx.Client, name: str, value: str) -> None:
+    response = client.get("/sparql", params={"query": "ASK {}", name: value})
+    assert response.status_code == 400
+    assert name in response.text
+
+
+def test_a_using_graph_that_is_no_iri_is_a_bad_request(writable_server: Server) -> None:
+    response = httpx.post(f"{writable_server.url}/sparql",
+                          params={"using-graph-uri": "urn:g> } ; DROP ALL ; #"},
+                          content=b"INSERT { <urn:s> <urn:p> 1 } WHERE {}",
+                          headers={"Content-Type": "application/sparql-update", **AUTH})
+    assert response.status_code == 400
+    assert "using-graph-uri" in response.text
+
+
+@pytest.mark.parametrize(
+    "query_string",
+    ["query=SELECT%20(%22%FF%22%20AS%20%3Fx)%20%7B%7D", "timeout=1&query=ASK%7B%7D%FF",
+     "query=ASK%7B%7D&default-graph-uri=urn:%FF"],
+)
+def test_a_parameter_that_is_not_utf8_is_a_bad_request_naming_it(
+        server: Server, query_string: str) -> None:
+    response = httpx.get(f"{server.url}/sparql?{query_string}")
+    assert response.status_code == 400
+    name = query_string.split("%FF")[0].rsplit("&", 1)[-1].split("=")[0]
+    assert f"'{name}'" in response.text
+
+
+@pytest.mark.parametrize("iri", ["javascript:alert(document.domain)", "data:text/html,%3Cb%3Ex%3C/b%3E",
+                                 "vbscript:msgbox(1)", "JavaScript:alert(1)"])
+def test_an_iri_of_another_scheme_is_shown_but_never_linked(
+        writable_server: Server, iri: str) -> None:
+    subject = "https://w3id.org/resolutions-kg/resolution/hostile-link"
+    turtle = f"<{subject}> <https://schema.org/url> <{iri}> ; <{iri}> 1 .".encode()
+    with httpx.Client(base_url=writable_server.url, headers=AUTH) as client:
+        stored = client.put("/store", params={"graph": "urn:hostile"}, content=turtle,
+                            headers={"Content-Type": "text/turtle"})
+        assert stored.status_code in (201, 204)
+        page = client.get("/resolution/hostile-link", headers={"Accept": "text/html"})
+        client.delete("/store", params={"graph": "urn:hostile"})
+    assert page.status_code == 200
+    assert "hostile-link" in page.text
+    lowered = page.text.lower()
+    for scheme in ("javascript:", "data:", "vbscript:"):
+        assert f'href="{scheme}' not in lowered
+
+
+# ---------------------------------------------------------------- slow clients
+
+
+@pytest.fixture(scope="module")
+def impatient_server(tmp_path_factory: pytest.TempPathFactory,
+                     endpoint_store: Path) -> Iterator[Server]:
+    with Server(endpoint_store, "--header-timeout", "1", "--processes", "1",
+                log_dir=tmp_path_factory.mktemp("impatient")) as server:
+        yield server
+
+
+def _closed_by_server(sock: socket.socket) -> bool:
+    """True when the server closed the connection (a read gives EOF or a reset)."""
+    try:
+        return sock.recv(1024) == b""
+    except ConnectionResetError:
+        return True
+
+
+def test_an_idle_connection_is_closed(impatient_server: Server) -> None:
+    with socket.create_connection(("127.0.0.1", impatient_server.port), timeout=30) as sock:
+        assert _closed_by_server(sock)
+    assert_alive(impatient_server)
+
+
+def test_a_client_sending_its_headers_byte_by_byte_is_disconnected(
+        impatient_server: Server) -> None:
+    request = b"GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: " + b"a" * 40 + b"\r\n\r\n"
+    sent = 0
+    with socket.create_connection(("127.0.0.1", impatient_server.port), timeout=30) as sock:
+        try:
+            for byte in request:
+                sock.sendall(bytes([byte]))
+                sent += 1
+                time.sleep(0.1)
+        except (BrokenPipeError, ConnectionResetError):
+            pass
+        assert sent < len(request) or _closed_by_server(sock)
+        assert sent < len(request)
+    assert_alive(impatient_server)
+
+
+def test_a_client_pausing_in_its_body_is_disconnected(impatient_server: Server) -> None:
+    head = (b"POST /sparql HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+            b"Content-Type: application/sparql-query\r\nContent-Length: 100\r\n\r\nASK")
+    with socket.create_connection(("127.0.0.1", impatient_server.port), timeout=30) as sock:
+        sock.sendall(head)
+        assert _closed_by_server(sock)
+
+
+def test_a_prompt_client_keeps_its_connection(impatient_server: Server) -> None:
+    with httpx.Client(base_url=impatient_server.url) as client:
+        first = client.get("/sparql", params={"query": "ASK {}"})
+        second = client.get("/sparql", params={"query": "ASK {}"})
+    assert first.status_code == second.status_code == 200

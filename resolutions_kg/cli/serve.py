@@ -18,6 +18,8 @@ from resolutions_kg.cli import setting_option
 @setting_option("base_iri")
 @setting_option("update_token")
 @setting_option("query_timeout")
+@setting_option("header_timeout")
+@setting_option("keep_alive_timeout")
 @setting_option("max_query_length")
 @setting_option("max_query_depth")
 @setting_option("service_allow", metavar="IRIS")
