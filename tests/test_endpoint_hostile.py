@@ -219,8 +219,9 @@ def test_a_parameter_that_is_not_utf8_is_a_bad_request_naming_it(
     assert f"'{name}'" in response.text
 
 
-@pytest.mark.parametrize("iri", ["javascript:alert(document.domain)", "data:text/html,%3Cb%3Ex%3C/b%3E",
-                                 "vbscript:msgbox(1)", "JavaScript:alert(1)"])
+@pytest.mark.parametrize("iri", ["javascript:alert(document.domain)",
+                                 "data:text/html,%3Cb%3Ex%3C/b%3E", "vbscript:msgbox(1)",
+                                 "JavaScript:alert(1)"])
 def test_an_iri_of_another_scheme_is_shown_but_never_linked(
         writable_server: Server, iri: str) -> None:
     subject = "https://w3id.org/resolutions-kg/resolution/hostile-link"
