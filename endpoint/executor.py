@@ -17,7 +17,7 @@ worker reopens its read-only handle when a job names a newer checkpoint. Old che
 deleted once no worker holds them.
 
 Library code: raises :class:`QueryTimeoutError`, :class:`QuerySyntaxError`,
-:class:`NotAcceptableError`, :class:`WorkerError`.
+:class:`NotAcceptableError`, :class:`ResultTooLargeError`, :class:`WorkerError`.
 """
 
 from __future__ import annotations
@@ -54,6 +54,10 @@ class QueryTimeoutError(QueryError):
     """The query ran past its time limit and was stopped."""
 
 
+class ResultTooLargeError(QueryError):
+    """The serialised result grew past its size limit; the query was stopped."""
+
+
 class NotAcceptableError(QueryError):
     """The query's result kind (``results`` or ``graph``) has no acceptable format."""
 
@@ -75,6 +79,7 @@ class QueryJob:
     graph when ``union_default_graph`` is set. ``results_format``/``graph_format`` are
     pyoxigraph format names (``"JSON"``, ``"TURTLE"`` …); ``None`` means that kind of result is
     not acceptable. ``substitutions`` maps variable names to pyoxigraph terms (which pickle).
+    ``max_bytes``: the largest serialised result (0: no limit); past it the query is stopped.
     """
 
     query: str
@@ -85,6 +90,7 @@ class QueryJob:
     named_graphs: tuple[str, ...] | None = None
     union_default_graph: bool = True
     substitutions: tuple[tuple[str, Any], ...] = ()
+    max_bytes: int = 0
     store_path: str = ""
 
 
@@ -108,8 +114,8 @@ class QueryOutcome:
 # (:func:`_encode`). An answer is one message ``kind + format + b"\n" + body`` when the body is
 # at most INLINE bytes (kind ``r`` results, ``g`` graph), else a head ``R``/``G`` + format +
 # ``b"\n"`` + size followed by the body in messages of at most CHUNK bytes; ``s`` + message is a
-# syntax error, ``u`` + ``results``/``graph`` an unacceptable result kind, ``e`` + message a
-# failure.
+# syntax error, ``b`` + limit a result past ``max_bytes``, ``u`` + ``results``/``graph`` an
+# unacceptable result kind, ``e`` + message a failure.
 
 _KINDS = {ord("r"): "results", ord("g"): "graph", ord("R"): "results", ord("G"): "graph"}
 
@@ -117,7 +123,8 @@ _KINDS = {ord("r"): "results", ord("g"): "graph", ord("R"): "results", ord("G"):
 def _encode(job: QueryJob, store_path: str) -> bytes:
     return pickle.dumps(
         (job.query, job.results_format, job.graph_format, job.base_iri, job.default_graph,
-         job.named_graphs, job.union_default_graph, job.substitutions, store_path),
+         job.named_graphs, job.union_default_graph, job.substitutions, job.max_bytes,
+         store_path),
         protocol=pickle.HIGHEST_PROTOCOL,
     )
 
@@ -144,12 +151,43 @@ def _run_job(store: Any, job: QueryJob) -> tuple[bytes, bytes]:
     if isinstance(result, ox.QueryTriples):
         if job.graph_format is None:
             return b"u", b"graph"
-        fmt = getattr(ox.RdfFormat, job.graph_format)
-        return b"g" + job.graph_format.encode(), result.serialize(format=fmt) or b""
-    if job.results_format is None:
-        return b"u", b"results"
-    fmt = getattr(ox.QueryResultsFormat, job.results_format)
-    return b"r" + job.results_format.encode(), result.serialize(format=fmt) or b""
+        head, fmt = b"g" + job.graph_format.encode(), getattr(ox.RdfFormat, job.graph_format)
+    else:
+        if job.results_format is None:
+            return b"u", b"results"
+        head = b"r" + job.results_format.encode()
+        fmt = getattr(ox.QueryResultsFormat, job.results_format)
+    if not job.max_bytes:
+        return head, result.serialize(format=fmt) or b""
+    output = _Capped(job.max_bytes)
+    try:
+        result.serialize(output, format=fmt)
+    except _Full:
+        return b"b", str(job.max_bytes).encode()
+    return head, b"".join(output.parts)
+
+
+class _Full(Exception):
+    pass
+
+
+class _Capped:
+    """A file for ``serialize(output=…)`` that stops the serialiser (and so the query) once
+    more than ``limit`` bytes were written to it."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit, self.size = limit, 0
+        self.parts: list[bytes] = []
+
+    def write(self, data: bytes) -> int:
+        self.size += len(data)
+        if self.size > self.limit:
+            raise _Full
+        self.parts.append(bytes(data))
+        return len(data)
+
+    def flush(self) -> None:
+        pass
 
 
 def _worker_main(conn: Connection) -> None:
@@ -172,7 +210,7 @@ def _worker_main(conn: Connection) -> None:
         except Exception as exc:  # reported to the server, which logs it and answers 500
             conn.send_bytes(f"e{type(exc).__name__}: {exc}".encode())
             continue
-        if head[0] in b"su" or len(body) <= INLINE:
+        if head[0] in b"sub" or len(body) <= INLINE:
             conn.send_bytes(head + (b"\n" if len(head) > 1 else b"") + body)
             continue
         conn.send_bytes(head.upper() + b"\n" + str(len(body)).encode())
@@ -360,6 +398,8 @@ class WorkerPool:
                 raise QuerySyntaxError(message)
             if tag == ord("u"):
                 raise NotAcceptableError(message)
+            if tag == ord("b"):
+                raise _too_large(message)
             raise WorkerError(message or "a query worker failed")
         name, _, rest = head[1:].partition(b"\n")
         fmt = name.decode()
@@ -396,6 +436,11 @@ def _busy(timeout: float) -> QueryTimeoutError:
     return QueryTimeoutError(
         f"no query worker became free within {timeout:g} s; the server is busy"
     )
+
+
+def _too_large(limit: str) -> ResultTooLargeError:
+    return ResultTooLargeError(f"the result grew past {int(limit):,} bytes and the query was "
+                               f"stopped")
 
 
 def _late(timeout: float) -> QueryTimeoutError:

@@ -49,6 +49,7 @@ from resolutions_kg.endpoint.executor import (
     _busy,
     _late,
     _run_job,
+    _too_large,
 )
 from resolutions_kg.errors import StoreError
 
@@ -237,6 +238,8 @@ def _outcome(head: bytes, body: bytes) -> QueryOutcome:
             raise QuerySyntaxError(message)
         if tag == ord("u"):
             raise NotAcceptableError(message)
+        if tag == ord("b"):
+            raise _too_large(message)
         raise WorkerError(message or "a query failed")
     return QueryOutcome(kind, head[1:].decode(), len(body), _chunks(body))
 

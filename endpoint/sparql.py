@@ -15,7 +15,9 @@ Answers
     (refused before it is parsed: :mod:`resolutions_kg.sparql_guard`); 406 when no format
     fits the Accept header; 413 for a query longer than ``max_query_length`` or a body over
     ``max_body``; 415 for another content type or charset; 503 when the query ran past its time
-    limit (it is stopped, the server keeps answering others).
+    limit (it is stopped, the server keeps answering others), and when its result grew past
+    ``max_result_bytes`` (stopped too; results are whole before the answer starts, so a result
+    is never cut short); 429 when the client is running ``max_client_queries`` queries already.
 
 Updates
     ``POST`` form (``update=…``) or ``application/sparql-update``, with ``using-graph-uri`` /
@@ -47,6 +49,7 @@ from resolutions_kg.endpoint.executor import (
     QueryOutcome,
     QuerySyntaxError,
     QueryTimeoutError,
+    ResultTooLargeError,
 )
 from resolutions_kg.endpoint.negotiation import (
     by_name,
@@ -187,14 +190,16 @@ async def _query(request: Request, ctx: AppContext, text: str, params: Params) -
         default_graph=tuple(default) if dataset else None,
         named_graphs=tuple(named) if dataset else None,
         union_default_graph=not dataset,
+        max_bytes=ctx.max_result_bytes,
     )
-    return await _run(ctx, job, _timeout(params), request.headers.get("accept"))
+    client = request.client.host if request.client else None
+    return await _run(ctx, job, _timeout(params), request.headers.get("accept"), client)
 
 
 async def _run(ctx: AppContext, job: QueryJob, timeout: float | None,
-               accept: str | None) -> Response:
+               accept: str | None, client: str | None) -> Response:
     """The response to a query job: its results, or the HTTPError its failure means."""
-    outcome = await _outcome(ctx, job, timeout, accept)
+    outcome = await _outcome(ctx, job, timeout, accept, client)
     content_type = _content_type(outcome)
     headers = {"Vary": "Accept"}
     if outcome.size <= CHUNK:
@@ -203,16 +208,21 @@ async def _run(ctx: AppContext, job: QueryJob, timeout: float | None,
 
 
 async def _outcome(ctx: AppContext, job: QueryJob, timeout: float | None,
-                   accept: str | None) -> QueryOutcome:
-    """The serialised results of a query job, or the HTTPError its failure means."""
+                   accept: str | None, client: str | None) -> QueryOutcome:
+    """The serialised results of a query job, or the HTTPError its failure means (429 when
+    ``client`` is running as many queries as it may)."""
     try:
-        return await ctx.arun(job, timeout=timeout)
+        with ctx.clients.slot(client):
+            return await ctx.arun(job, timeout=timeout)
     except QuerySyntaxError as exc:
         raise HTTPError(400, f"Query syntax error: {exc}") from exc
     except NotAcceptableError as exc:
         raise HTTPError(406, _not_acceptable(accept, exc.kind)) from exc
     except QueryTimeoutError as exc:
         raise HTTPError(503, f"Query stopped: {exc}.", headers={"Retry-After": "1"}) from exc
+    except ResultTooLargeError as exc:
+        raise HTTPError(503, f"Query stopped: {exc} (setting max_result_bytes); ask for less, "
+                             f"e.g. with LIMIT, or download a dump.") from exc
 
 
 def _content_type(outcome: QueryOutcome) -> str:
@@ -271,9 +281,11 @@ class QueryFastPath:
         if results is None and graph is None:
             return False
         job = QueryJob(text, results_format=results.name if results else None,
-                       graph_format=graph.name if graph else None, base_iri=ctx.base_iri)
+                       graph_format=graph.name if graph else None, base_iri=ctx.base_iri,
+                       max_bytes=ctx.max_result_bytes)
         try:
-            outcome = await _outcome(ctx, job, None, accept)
+            client = scope.get("client")
+            outcome = await _outcome(ctx, job, None, accept, client[0] if client else None)
         except HTTPError as exc:
             response = error_response(exc.status, exc.message, accept=accept,
                                       headers=exc.headers)

@@ -12,6 +12,7 @@
     │   ├── QueryRefusedError          the text nests too deep, or calls SERVICE/LOAD unallowed
     │   ├── QuerySyntaxError *         the SPARQL text does not parse
     │   ├── QueryTimeoutError *        the query ran past its time limit and was stopped
+    │   ├── ResultTooLargeError *      the result grew past its size limit; the query was stopped
     │   ├── NotAcceptableError *       no result format fits the client's Accept header
     │   └── DatasetConflictError **    dataset given both in the request and in the update text
     ├── WorkerError *                  a query worker process died or answered nonsense

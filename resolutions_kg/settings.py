@@ -96,6 +96,20 @@ SETTINGS: tuple[Setting, ...] = (
         int,
     ),
     Setting(
+        "max_result_bytes",
+        100_000_000,
+        "Largest result of a query, in bytes as sent; a query whose result grows past it is "
+        "stopped and answered with 503 (0: no limit).",
+        int,
+    ),
+    Setting(
+        "max_client_queries",
+        4,
+        "Queries one client address may run at once per server process; one more is answered "
+        "with 429 and Retry-After (0: no limit). Behind a proxy every client has its address.",
+        int,
+    ),
+    Setting(
         "processes",
         0,
         "Server processes of a read-only server (0: one per core, at most four).",

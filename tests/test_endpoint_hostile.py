@@ -294,3 +294,46 @@ def test_a_prompt_client_keeps_its_connection(impatient_server: Server) -> None:
         first = client.get("/sparql", params={"query": "ASK {}"})
         second = client.get("/sparql", params={"query": "ASK {}"})
     assert first.status_code == second.status_code == 200
+
+
+# ---------------------------------------------------------------- limits
+
+
+@pytest.fixture(scope="module")
+def limited_server(tmp_path_factory: pytest.TempPathFactory,
+                   endpoint_store: Path) -> Iterator[Server]:
+    with Server(endpoint_store, "--max-result-bytes", "5000", "--max-client-queries", "1",
+                "--processes", "1", log_dir=tmp_path_factory.mktemp("limited")) as server:
+        yield server
+
+
+@pytest.mark.parametrize("accept", ["application/sparql-results+json", "text/csv"])
+def test_a_result_past_max_result_bytes_is_stopped(limited_server: Server, accept: str) -> None:
+    with httpx.Client(base_url=limited_server.url, headers={"Accept": accept}) as client:
+        small = client.get("/sparql", params={"query": "SELECT * { ?s ?p ?o } LIMIT 3"})
+        large = client.get("/sparql", params={"query": "SELECT * { ?s ?p ?o }"})
+    assert small.status_code == 200
+    assert large.status_code == 503
+    assert "max_result_bytes" in large.text
+
+
+def test_a_client_past_max_client_queries_waits_its_turn(limited_server: Server) -> None:
+    slow = "SELECT (COUNT(*) AS ?n) { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+    statuses: list[int] = []
+
+    def run() -> None:
+        response = httpx.get(f"{limited_server.url}/sparql",
+                             params={"query": slow, "timeout": "3"}, timeout=30)
+        statuses.append(response.status_code)
+
+    first = threading.Thread(target=run)
+    first.start()
+    time.sleep(0.5)
+    second = httpx.get(f"{limited_server.url}/sparql", params={"query": "ASK {}"}, timeout=30)
+    first.join()
+    assert statuses == [503]
+    assert second.status_code == 429
+    assert second.headers["Retry-After"] == "1"
+    assert "max_client_queries" in second.text
+    after = httpx.get(f"{limited_server.url}/sparql", params={"query": "ASK {}"}, timeout=30)
+    assert after.status_code == 200
