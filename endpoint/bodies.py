@@ -96,7 +96,9 @@ class Params:
         return any(k == name for k, _ in self.items)
 
 
-_JSON_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[\[{]|[\]}]')
+#: A string (an unterminated one runs to the end: linear, and the JSON parser stops there too),
+#: or a bracket.
+_JSON_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|".*|[\[{]|[\]}]', re.DOTALL)
 
 
 def json_depth(text: str, limit: int) -> int:

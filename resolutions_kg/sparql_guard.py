@@ -32,19 +32,22 @@ from urllib.parse import urljoin
 from resolutions_kg.errors import QueryRefusedError
 
 _PN_CHARS = r"A-Za-z0-9_\-\u00b7\u00c0-\ufffd\U00010000-\U000effff"
+_NAME_START = r"A-Za-z_\u00c0-\ufffd\U00010000-\U000effff"
+# Every alternative is linear, and text no alternative can finish is consumed whole: an
+# unterminated string runs to the end (the engine stops there too), a name up to its last dot.
 _TOKEN = re.compile(
     rf"""
       (?P<ws>\s+)
     | (?P<comment>\#[^\r\n]*)
     | (?P<string>'''(?:[^'\\]|\\.|'(?!''))*'''|\"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"
                  |'(?:[^'\\\n\r]|\\.)*'|"(?:[^"\\\n\r]|\\.)*")
-    | (?P<iri><[^<>"{{}}|^`\\\x00-\x20]*(?:\\u[0-9A-Fa-f]{{4}}|\\U[0-9A-Fa-f]{{8}}
-                                        |[^<>"{{}}|^`\\\x00-\x20])*>)
+    | (?P<unterminated>['"].*)
+    | (?P<iri><(?:[^<>"{{}}|^`\\\x00-\x20]|\\u[0-9A-Fa-f]{{4}}|\\U[0-9A-Fa-f]{{8}})*>)
     | (?P<var>[?$][{_PN_CHARS}]+)
     | (?P<langtag>@[A-Za-z]+(?:-[A-Za-z0-9]+)*)
-    | (?P<pname>(?:[A-Za-z\u00c0-\ufffd][{_PN_CHARS}.]*)?:
+    | (?P<pname>(?:[{_NAME_START}][{_PN_CHARS}.]*+)?:
                 (?:[{_PN_CHARS}:.%]|\\[_~.\-!$&'()*+,;=/?\#@%])*)
-    | (?P<word>[A-Za-z_][A-Za-z0-9_]*)
+    | (?P<name>[{_NAME_START}][{_PN_CHARS}.]*+)
     | (?P<open>[{{(\[])
     | (?P<close>[}})\]])
     | (?P<ne>!=)
@@ -69,7 +72,13 @@ class _Token:
 def _tokens(text: str) -> Iterator[_Token]:
     for m in _TOKEN.finditer(text):
         kind = m.lastgroup or "other"
-        if kind not in _SKIPPED:
+        if kind == "name":  # words joined by dots (``true.SERVICE``): each a word
+            start = m.start()
+            for part in m.group().split("."):
+                if part:
+                    yield _Token("word", part, start)
+                start += len(part) + 1
+        elif kind not in _SKIPPED:
             yield _Token(kind, m.group(), m.start())
 
 

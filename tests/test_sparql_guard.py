@@ -109,3 +109,32 @@ def test_an_allowed_prefix_lets_service_through() -> None:
               service_allow=allow)
     with pytest.raises(QueryRefusedError, match="variable"):
         check("SELECT * WHERE { SERVICE ?x { } }", service_allow=allow)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "'" + "\\'" * 20_000,
+        '"' + '\\"' * 20_000,
+        "<" + "a" * 60_000,
+        "'''" + "''a" * 30_000,
+        "a." * 40_000,
+        "a:" * 40_000,
+        "?" * 90_000,
+    ],
+    ids=["escaped-quotes", "escaped-double-quotes", "open-iri", "long-string", "dotted-name",
+         "colons", "question-marks"],
+)
+def test_pathological_text_is_lexed_in_one_pass(text: str) -> None:
+    """Text where a backtracking lexer goes quadratic (minutes for 100 kB) is one pass here.
+    After an unterminated string nothing counts: the engine stops there too."""
+    check("SELECT * WHERE { " + text + " } # service", max_depth=DEPTH)
+
+
+@pytest.mark.parametrize("text", [
+    "SELECT * WHERE { ?s ?p true.SERVICE <http://127.0.0.1/> { } }",
+    "SELECT * WHERE { ?s ?p ?o.SERVICE<http://127.0.0.1/>{} }",
+])
+def test_service_after_a_dot_is_found(text: str) -> None:
+    with pytest.raises(QueryRefusedError, match="service_allow"):
+        check(text, max_depth=DEPTH)
