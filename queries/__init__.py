@@ -36,6 +36,8 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from resolutions_kg.errors import ParameterError, QueryError
+from resolutions_kg.settings import setting
+from resolutions_kg.sparql_guard import check
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
 
@@ -291,8 +293,12 @@ def named_query(name: str) -> NamedQuery:
 def run(
     query: NamedQuery, store: ox.Store, params: Mapping[str, str | Term] | None = None
 ) -> Results:
-    """Run ``query`` on ``store`` (the union of its named graphs), binding ``params``."""
+    """Run ``query`` on ``store`` (the union of its named graphs), binding ``params``.
+    A query nested deeper than the setting ``max_query_depth`` allows is refused
+    (:class:`~resolutions_kg.errors.QueryRefusedError`): Oxigraph's parser would overflow the
+    stack and take the process with it."""
     bound = query.bindings(params)
+    check(query.text, max_depth=setting("max_query_depth").default, service_allow=None)
     try:
         return store.query(
             query.text,

@@ -100,15 +100,16 @@ def nesting_depth(text: str) -> int:
     return max((level for _, level in _levels(text)), default=0)
 
 
-def check(text: str, *, max_depth: int = 0, service_allow: Iterable[str] = (),
+def check(text: str, *, max_depth: int = 0, service_allow: Iterable[str] | None = (),
           base_iri: str | None = None, setting: str = "max_query_depth") -> None:
     """Raise :class:`QueryRefusedError` when ``text`` (a query or an update) nests deeper than
     ``max_depth`` (0: no limit) or calls ``SERVICE``/``LOAD`` on an IRI outside
-    ``service_allow`` (IRI prefixes; none: every call is refused). Relative IRIs resolve
-    against ``BASE`` declarations, then ``base_iri``. ``setting`` names the depth limit in the
-    message."""
-    allow = tuple(a for a in service_allow if a)
-    if _plainly_fine(text, max_depth):
+    ``service_allow`` (IRI prefixes; none: every call is refused; None: calls are not
+    checked). Relative IRIs resolve against ``BASE`` declarations, then ``base_iri``.
+    ``setting`` names the depth limit in the message."""
+    remote = service_allow is not None
+    allow = tuple(a for a in service_allow or () if a)
+    if _plainly_fine(text, max_depth, remote=remote):
         return
     prefixes: dict[str, str] = {}
     base = base_iri or ""
@@ -120,8 +121,8 @@ def check(text: str, *, max_depth: int = 0, service_allow: Iterable[str] = (),
             line, column = _position(text, token.start)
             raise QueryRefusedError(
                 f"The text nests deeper than {max_depth} levels (brackets, braces, parentheses, "
-                f"runs of ! or ^) at line {line}, column {column}; this server accepts at most "
-                f"{max_depth} (setting {setting}).",
+                f"runs of ! or ^) at line {line}, column {column}; at most {max_depth} are "
+                f"accepted (setting {setting}).",
                 setting=setting,
             )
         kind = token.kind
@@ -130,7 +131,7 @@ def check(text: str, *, max_depth: int = 0, service_allow: Iterable[str] = (),
                 pending = token.text.upper()
             continue
         keyword, pending = pending, None
-        if keyword in ("SERVICE", "LOAD"):
+        if keyword in ("SERVICE", "LOAD") and remote:
             if kind == "word" and token.text.upper() == "SILENT":
                 pending = keyword
             elif kind == "var":
@@ -160,12 +161,14 @@ def _nesting(iri: str) -> int:
     return deepest
 
 
-def _plainly_fine(text: str, max_depth: int) -> bool:
-    """True when no keyword SERVICE or LOAD can occur in ``text`` and it has no more opening
-    brackets and prefix operators in all than ``max_depth``: the answer for most queries, at a
-    fraction of the cost of lexing them."""
+def _plainly_fine(text: str, max_depth: int, *, remote: bool = True) -> bool:
+    """True when no keyword SERVICE or LOAD can occur in ``text`` (or ``remote`` is False) and
+    it has no more opening brackets and prefix operators in all than ``max_depth``: the answer
+    for most queries, at a fraction of the cost of lexing them."""
     if max_depth and sum(text.count(c) for c in "{([!^") > max_depth:
         return False
+    if not remote:
+        return True
     lowered = text.lower()
     return "service" not in lowered and "load" not in lowered
 

@@ -138,3 +138,11 @@ def test_pathological_text_is_lexed_in_one_pass(text: str) -> None:
 def test_service_after_a_dot_is_found(text: str) -> None:
     with pytest.raises(QueryRefusedError, match="service_allow"):
         check(text, max_depth=DEPTH)
+
+
+def test_remote_calls_go_unchecked_when_asked() -> None:
+    check("SELECT * WHERE { SERVICE <http://127.0.0.1/> { } }", max_depth=DEPTH,
+          service_allow=None)
+    with pytest.raises(QueryRefusedError, match="max_query_depth"):
+        check("SELECT * WHERE { SERVICE <http://127.0.0.1/> " + "{" * 100, max_depth=DEPTH,
+              service_allow=None)
