@@ -17,7 +17,8 @@ worker reopens its read-only handle when a job names a newer checkpoint. Old che
 deleted once no worker holds them.
 
 Library code: raises :class:`QueryTimeoutError`, :class:`QuerySyntaxError`,
-:class:`NotAcceptableError`, :class:`ResultTooLargeError`, :class:`WorkerError`.
+:class:`QueryEvaluationError`, :class:`NotAcceptableError`, :class:`ResultTooLargeError`,
+:class:`WorkerError`.
 """
 
 from __future__ import annotations
@@ -48,6 +49,11 @@ INLINE = 60 * 1024
 
 class QuerySyntaxError(QueryError):
     """The query does not parse; the message is the parser's."""
+
+
+class QueryEvaluationError(QueryError):
+    """The query parses but the engine will not run it (an unsupported function …); the
+    message is the engine's."""
 
 
 class QueryTimeoutError(QueryError):
@@ -114,8 +120,8 @@ class QueryOutcome:
 # (:func:`_encode`). An answer is one message ``kind + format + b"\n" + body`` when the body is
 # at most INLINE bytes (kind ``r`` results, ``g`` graph), else a head ``R``/``G`` + format +
 # ``b"\n"`` + size followed by the body in messages of at most CHUNK bytes; ``s`` + message is a
-# syntax error, ``b`` + limit a result past ``max_bytes``, ``u`` + ``results``/``graph`` an
-# unacceptable result kind, ``e`` + message a failure.
+# syntax error, ``v`` + message an evaluation error, ``b`` + limit a result past ``max_bytes``,
+# ``u`` + ``results``/``graph`` an unacceptable result kind, ``e`` + message a failure.
 
 _KINDS = {ord("r"): "results", ord("g"): "graph", ord("R"): "results", ord("G"): "graph"}
 
@@ -148,6 +154,8 @@ def _run_job(store: Any, job: QueryJob) -> tuple[bytes, bytes]:
         result = store.query(job.query, **kwargs)
     except SyntaxError as exc:
         return b"s", str(exc).encode()
+    except RuntimeError as exc:  # pyoxigraph's evaluation errors (storage errors are OSError)
+        return b"v", str(exc).encode()
     if isinstance(result, ox.QueryTriples):
         if job.graph_format is None:
             return b"u", b"graph"
@@ -210,7 +218,7 @@ def _worker_main(conn: Connection) -> None:
         except Exception as exc:  # reported to the server, which logs it and answers 500
             conn.send_bytes(f"e{type(exc).__name__}: {exc}".encode())
             continue
-        if head[0] in b"sub" or len(body) <= INLINE:
+        if head[0] in b"suvb" or len(body) <= INLINE:
             conn.send_bytes(head + (b"\n" if len(head) > 1 else b"") + body)
             continue
         conn.send_bytes(head.upper() + b"\n" + str(len(body)).encode())
@@ -396,6 +404,8 @@ class WorkerPool:
             message = head[1:].decode(errors="replace")
             if tag == ord("s"):
                 raise QuerySyntaxError(message)
+            if tag == ord("v"):
+                raise QueryEvaluationError(message)
             if tag == ord("u"):
                 raise NotAcceptableError(message)
             if tag == ord("b"):

@@ -41,6 +41,7 @@ import pyoxigraph as ox
 from resolutions_kg.endpoint.executor import (
     CHUNK,
     NotAcceptableError,
+    QueryEvaluationError,
     QueryJob,
     QueryOutcome,
     QuerySyntaxError,
@@ -236,6 +237,8 @@ def _outcome(head: bytes, body: bytes) -> QueryOutcome:
         message = body.decode(errors="replace")
         if tag == ord("s"):
             raise QuerySyntaxError(message)
+        if tag == ord("v"):
+            raise QueryEvaluationError(message)
         if tag == ord("u"):
             raise NotAcceptableError(message)
         if tag == ord("b"):

@@ -45,6 +45,7 @@ from resolutions_kg.endpoint.errors import HTTPError, error_response
 from resolutions_kg.endpoint.executor import (
     CHUNK,
     NotAcceptableError,
+    QueryEvaluationError,
     QueryJob,
     QueryOutcome,
     QuerySyntaxError,
@@ -216,6 +217,8 @@ async def _outcome(ctx: AppContext, job: QueryJob, timeout: float | None,
             return await ctx.arun(job, timeout=timeout)
     except QuerySyntaxError as exc:
         raise HTTPError(400, f"Query syntax error: {exc}") from exc
+    except QueryEvaluationError as exc:
+        raise HTTPError(400, f"Query error: {exc}") from exc
     except NotAcceptableError as exc:
         raise HTTPError(406, _not_acceptable(accept, exc.kind)) from exc
     except QueryTimeoutError as exc:
@@ -320,6 +323,8 @@ async def _update(request: Request, ctx: AppContext, text: str, params: Params) 
         await run_in_threadpool(ctx.write, apply)
     except SyntaxError as exc:
         raise HTTPError(400, f"Update syntax error: {exc}") from exc
+    except RuntimeError as exc:  # pyoxigraph's evaluation errors (storage errors are OSError)
+        raise HTTPError(400, f"Update error: {exc}") from exc
     return Response(status_code=204)
 
 

@@ -11,6 +11,7 @@
     │   ├── ParameterError             a missing or mistyped parameter
     │   ├── QueryRefusedError          the text nests too deep, or calls SERVICE/LOAD unallowed
     │   ├── QuerySyntaxError *         the SPARQL text does not parse
+    │   ├── QueryEvaluationError *     it parses, but the engine will not run it
     │   ├── QueryTimeoutError *        the query ran past its time limit and was stopped
     │   ├── ResultTooLargeError *      the result grew past its size limit; the query was stopped
     │   ├── NotAcceptableError *       no result format fits the client's Accept header

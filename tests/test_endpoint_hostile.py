@@ -337,3 +337,25 @@ def test_a_client_past_max_client_queries_waits_its_turn(limited_server: Server)
     assert "max_client_queries" in second.text
     after = httpx.get(f"{limited_server.url}/sparql", params={"query": "ASK {}"}, timeout=30)
     assert after.status_code == 200
+
+
+# ---------------------------------------------------------------- queries the engine will not run
+
+
+@pytest.mark.parametrize("writable", [False, True], ids=["read-only", "read-write"])
+def test_a_query_the_engine_will_not_run_is_a_bad_request(
+        server: Server, writable_server: Server, writable: bool) -> None:
+    target = writable_server if writable else server
+    response = httpx.get(f"{target.url}/sparql",
+                         params={"query": "SELECT ?x { BIND(<urn:f>(1) AS ?x) }"}, timeout=30)
+    assert response.status_code == 400
+    assert "custom function" in response.text
+
+
+def test_an_update_the_engine_will_not_run_is_a_bad_request(writable_server: Server) -> None:
+    response = httpx.post(
+        f"{writable_server.url}/sparql",
+        content=b"INSERT { GRAPH <urn:g> { <urn:s> <urn:p> ?o } } WHERE { BIND(<urn:f>(1) AS ?o) }",
+        headers={"Content-Type": "application/sparql-update", **AUTH}, timeout=30)
+    assert response.status_code == 400
+    assert "custom function" in response.text
