@@ -9,7 +9,10 @@ long as it likes. This protocol adds one deadline, the setting ``header_timeout`
   seconds to finish sending the next request's line and headers;
 - while it sends a request body, it may pause no longer than that between two pieces.
 
-Past it the connection is closed. The rest is uvicorn's own protocol (httptools when installed,
+Past it the connection is closed. Request line and headers may also take no more than
+:data:`MAX_HEADER_BYTES` (uvicorn's httptools protocol has no limit: a client could send
+gigabytes of headers within the deadline); past it the client gets 431 and the connection is
+closed. The rest is uvicorn's own protocol (httptools when installed,
 else h11, as uvicorn's ``auto`` picks), which reads the deadline from its ``Config`` attribute
 ``header_timeout`` (:func:`configure`).
 """
@@ -28,6 +31,11 @@ except ImportError:  # pragma: no cover - httptools is not installed
 
 #: Seconds, when the Config does not say.
 DEFAULT_HEADER_TIMEOUT = 10.0
+#: Most bytes of request line and headers (nginx allows 4 buffers of 8 KiB by default).
+MAX_HEADER_BYTES = 64 * 1024
+_TOO_LARGE = (b"HTTP/1.1 431 Request Header Fields Too Large\r\ncontent-type: text/plain; "
+              b"charset=utf-8\r\nconnection: close\r\ncontent-length: 57\r\n\r\n"
+              b"The request line and headers are longer than 65536 bytes.")
 
 
 def configure(config: uvicorn.Config, header_timeout: float | None) -> uvicorn.Config:
@@ -40,6 +48,8 @@ class Protocol(_Base):  # type: ignore[misc,valid-type]
     """uvicorn's HTTP protocol that closes connections of clients too slow to send a request."""
 
     _deadline: asyncio.TimerHandle | None = None
+    #: bytes received while waiting for a request's headers (None: not waiting)
+    _header_bytes: int | None = None
 
     @property
     def _timeout(self) -> float:
@@ -48,13 +58,21 @@ class Protocol(_Base):  # type: ignore[misc,valid-type]
     def connection_made(self, transport: Any) -> None:
         super().connection_made(transport)
         self._arm()
+        self._header_bytes = 0
 
     def data_received(self, data: bytes) -> None:
         before = self.cycle
+        if self._header_bytes is not None:
+            self._header_bytes += len(data)
         super().data_received(data)
         cycle = self.cycle
         if cycle is None or (cycle is before and cycle.response_complete):
-            return  # still waiting for a request's headers: the deadline stands
+            # still waiting for a request's headers: the deadline stands
+            if (self._header_bytes or 0) > MAX_HEADER_BYTES and not self.transport.is_closing():
+                self.transport.write(_TOO_LARGE)
+                self.transport.close()
+            return
+        self._header_bytes = None
         if cycle.more_body and not cycle.response_complete:
             self._arm()  # reading a body: the pause allowed starts again
         else:
@@ -64,6 +82,7 @@ class Protocol(_Base):  # type: ignore[misc,valid-type]
         super().on_response_complete()
         if not self.transport.is_closing():
             self._arm()
+            self._header_bytes = 0
 
     def connection_lost(self, exc: Exception | None) -> None:
         self._disarm()

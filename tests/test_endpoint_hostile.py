@@ -289,6 +289,27 @@ def test_a_client_pausing_in_its_body_is_disconnected(impatient_server: Server) 
         assert _closed_by_server(sock)
 
 
+def test_endless_headers_are_refused(impatient_server: Server) -> None:
+    line = b"X-Pad: " + b"a" * 8000 + b"\r\n"
+    sent, answer = 0, b""
+    with socket.create_connection(("127.0.0.1", impatient_server.port), timeout=30) as sock:
+        try:
+            sock.sendall(b"GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\n")
+            while sent < 10_000_000:
+                sock.sendall(line)
+                sent += len(line)
+            sock.sendall(b"\r\n")
+        except (BrokenPipeError, ConnectionResetError):
+            pass
+        try:
+            answer = sock.recv(1024)
+        except ConnectionResetError:
+            pass
+    assert sent < 10_000_000
+    assert answer == b"" or answer.startswith(b"HTTP/1.1 431 ")
+    assert_alive(impatient_server)
+
+
 def test_a_prompt_client_keeps_its_connection(impatient_server: Server) -> None:
     with httpx.Client(base_url=impatient_server.url) as client:
         first = client.get("/sparql", params={"query": "ASK {}"})
