@@ -69,7 +69,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(
         "max_query_depth",
         64,
-        "Deepest nesting of brackets, braces, parentheses and runs of ! or ^ accepted in a "
+        "Deepest nesting of brackets, braces, parentheses, << and runs of ! or ^ accepted in a "
         "query or update (deeper ones are refused with 400 before they are parsed; 0: no limit).",
         int,
     ),

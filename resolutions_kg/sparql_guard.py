@@ -5,8 +5,10 @@ pyoxigraph's parsers recurse: a query or update nested a few thousand levels dee
 process dies. ``SERVICE <iri>`` and ``LOAD <iri>`` make the engine fetch a URL of the client's
 choosing, from inside our network. :func:`check` refuses both before pyoxigraph sees the text:
 
-- **nesting**: the deepest nesting of ``{``, ``(`` and ``[``, plus the length of a run of the
-  prefix operators ``!`` and ``^`` at that point, may not exceed ``max_depth``;
+- **nesting**: the deepest nesting of ``{``, ``(``, ``[`` and ``<<`` (quoted triples, whose
+  parsing takes time growing with a high power of their depth: 150 levels, 8 s), plus the
+  length of a run of the prefix operators ``!`` and ``^`` at that point, may not exceed
+  ``max_depth``;
 - **remote calls**: ``SERVICE`` (also ``SERVICE SILENT``) and ``LOAD`` are refused unless their
   target, resolved against ``BASE`` and ``PREFIX`` declarations, starts with one of the IRI
   prefixes of ``service_allow``; a variable target (``SERVICE ?x``) is always refused.
@@ -48,8 +50,8 @@ _TOKEN = re.compile(
     | (?P<pname>(?:[{_NAME_START}][{_PN_CHARS}.]*+)?:
                 (?:[{_PN_CHARS}:.%]|\\[_~.\-!$&'()*+,;=/?\#@%])*)
     | (?P<name>[{_NAME_START}][{_PN_CHARS}.]*+)
-    | (?P<open>[{{(\[])
-    | (?P<close>[}})\]])
+    | (?P<open>[{{(\[]|<<)
+    | (?P<close>[}})\]]|>>)
     | (?P<ne>!=)
     | (?P<prefix_op>[!^])
     | (?P<other>.)
@@ -83,8 +85,8 @@ def _tokens(text: str) -> Iterator[_Token]:
 
 
 def _levels(text: str) -> Iterator[tuple[_Token, int]]:
-    """Each token with the nesting level at it: open brackets, the run of ``!``/``^`` before
-    it, and for an IRI the brackets inside it."""
+    """Each token with the nesting level at it: open brackets (and ``<<``), the run of
+    ``!``/``^`` before it, and for an IRI the brackets inside it."""
     depth = run = 0
     for token in _tokens(text):
         run = run + 1 if token.kind == "prefix_op" else 0
@@ -121,7 +123,7 @@ def check(text: str, *, max_depth: int = 0, service_allow: Iterable[str] | None 
             line, column = _position(text, token.start)
             raise QueryRefusedError(
                 f"The text nests deeper than {max_depth} levels (brackets, braces, parentheses, "
-                f"runs of ! or ^) at line {line}, column {column}; at most {max_depth} are "
+                f"<<, runs of ! or ^) at line {line}, column {column}; at most {max_depth} are "
                 f"accepted (setting {setting}).",
                 setting=setting,
             )
@@ -165,7 +167,7 @@ def _plainly_fine(text: str, max_depth: int, *, remote: bool = True) -> bool:
     """True when no keyword SERVICE or LOAD can occur in ``text`` (or ``remote`` is False) and
     it has no more opening brackets and prefix operators in all than ``max_depth``: the answer
     for most queries, at a fraction of the cost of lexing them."""
-    if max_depth and sum(text.count(c) for c in "{([!^") > max_depth:
+    if max_depth and sum(text.count(c) for c in ("{", "(", "[", "!", "^", "<<")) > max_depth:
         return False
     if not remote:
         return True

@@ -49,8 +49,9 @@ BODIES = {
 SPECIAL = ["{", "}", "(", ")", "[", "]", "!", "^", "<", ">", "\"", "'", "'''", '"""', "#", "\\",
            "\\u0000", "SERVICE", "LOAD", "SILENT", "?x", "$", ";", ".", ",", "|", "/", "*", "@",
            "_:b", ":", "a", "VALUES", "GRAPH", "%", "\x00", "\ufffd", "\u202e", "𝔘",
-           "BIND(<urn:f>(1) AS ?f)", "FILTER(", "<urn:f>("]
-DEPTH_OPENERS = ["{", "(", "[", "!", "[ <urn:p> ", "( ", "FILTER(", "{ SELECT * WHERE "]
+           "BIND(<urn:f>(1) AS ?f)", "FILTER(", "<urn:f>(", "<<", ">>", "<<(", ")>>"]
+DEPTH_OPENERS = ["{", "(", "[", "!", "[ <urn:p> ", "( ", "FILTER(", "{ SELECT * WHERE ",
+                 "<< ?s ?p "]
 OK = {200, 201, 204, 301, 304, 307, 308, 400, 401, 403, 404, 405, 406, 409, 413, 415, 429, 503}
 SETTINGS = settings(max_examples=50, deadline=None, database=None,
                     suppress_health_check=[HealthCheck.too_slow])

@@ -76,8 +76,10 @@ def listener() -> Iterator[Listener]:
         "SELECT * WHERE { ?s <urn:p> " + "[<urn:p>" * 3000 + "1" + "]" * 3000 + " }",
         "SELECT * WHERE { ?s <urn:p> " + "(" * 3000 + "1" + ")" * 3000 + " }",
         "SELECT * WHERE { FILTER(" + "!" * DEEP + "true) }",
+        # not a crash: parsing takes minutes (a high power of the depth)
+        "SELECT * WHERE { " + "<< ?s ?p " * 1000 + "?o" + " >>" * 1000 + " ?p ?o }",
     ],
-    ids=["braces", "parentheses", "brackets", "collections", "not"],
+    ids=["braces", "parentheses", "brackets", "collections", "not", "quoted-triples"],
 )
 @pytest.mark.parametrize("method", ["GET", "POST"])
 def test_a_deeply_nested_query_is_refused_and_the_server_lives(

@@ -36,13 +36,17 @@ BASE = "https://w3id.org/resolutions-kg/"
         ("SELECT * WHERE { FILTER(1<((((1))))>0) }", 6),
         ("SELECT * WHERE { FILTER(?a<?b) }", 2),
         ("}}}{", 1),
+        ("SELECT * WHERE { << ?s ?p << ?a ?b ?c >> >> ?p ?o }", 3),
+        ("SELECT * WHERE { ?s ?p <<( ?a ?b ?c )>> }", 3),
+        ("SELECT * WHERE {<<<http://a> <http://b> <http://c>>> ?p ?o}", 2),
+        ("SELECT * WHERE { FILTER(?a > ?b && ?c < ?d) }", 2),
     ],
 )
 def test_nesting_depth(text: str, depth: int) -> None:
     assert nesting_depth(text) == depth
 
 
-@pytest.mark.parametrize("opener", ["{", "(", "[", "!", "FILTER(1<("])
+@pytest.mark.parametrize("opener", ["{", "(", "[", "!", "FILTER(1<(", "<< ?s ?p "])
 def test_deep_nesting_is_refused_naming_the_setting(opener: str) -> None:
     text = "SELECT * WHERE { " + opener * 10_000
     with pytest.raises(QueryRefusedError, match="max_query_depth") as info:
