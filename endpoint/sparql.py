@@ -11,7 +11,8 @@ Queries
 
 Answers
     200 with the results; 400 with the parser's message for a syntax error, and for a query
-    nested deeper than ``max_query_depth`` or calling ``SERVICE`` outside ``service_allow``
+    nested deeper than ``max_query_depth``, chaining more than ``max_query_chain`` operators or
+    calling ``SERVICE`` outside ``service_allow``
     (refused before it is parsed: :mod:`resolutions_kg.sparql_guard`); 406 when no format
     fits the Accept header; 413 for a query longer than ``max_query_length`` or a body over
     ``max_body``; 415 for another content type or charset; 503 when the query ran past its time
@@ -116,10 +117,12 @@ async def sparql(request: Request) -> Response:
 
 
 def guard(ctx: AppContext, text: str) -> None:
-    """400 for a query or update nested deeper than ``max_query_depth``, or calling SERVICE or
-    LOAD outside ``service_allow`` (:mod:`resolutions_kg.sparql_guard`), before it is parsed."""
+    """400 for a query or update nested deeper than ``max_query_depth``, chaining more than
+    ``max_query_chain`` operators, or calling SERVICE or LOAD outside ``service_allow``
+    (:mod:`resolutions_kg.sparql_guard`), before it is parsed."""
     try:
         check(text, max_depth=int(ctx.settings.get("max_query_depth") or 0),
+              max_chain=int(ctx.settings.get("max_query_chain") or 0),
               service_allow=allowed_services(ctx.settings), base_iri=ctx.base_iri)
     except QueryRefusedError as exc:
         raise HTTPError(400, str(exc)) from exc

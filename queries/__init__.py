@@ -294,11 +294,13 @@ def run(
     query: NamedQuery, store: ox.Store, params: Mapping[str, str | Term] | None = None
 ) -> Results:
     """Run ``query`` on ``store`` (the union of its named graphs), binding ``params``.
-    A query nested deeper than the setting ``max_query_depth`` allows is refused
-    (:class:`~resolutions_kg.errors.QueryRefusedError`): Oxigraph's parser would overflow the
-    stack and take the process with it."""
+    A query nested deeper, or with longer chains of operators, than the settings
+    ``max_query_depth`` and ``max_query_chain`` allow is refused
+    (:class:`~resolutions_kg.errors.QueryRefusedError`): Oxigraph would overflow the stack and
+    take the process with it."""
     bound = query.bindings(params)
-    check(query.text, max_depth=setting("max_query_depth").default, service_allow=None)
+    check(query.text, max_depth=setting("max_query_depth").default,
+          max_chain=setting("max_query_chain").default, service_allow=None)
     try:
         return store.query(
             query.text,

@@ -74,6 +74,14 @@ SETTINGS: tuple[Setting, ...] = (
         int,
     ),
     Setting(
+        "max_query_chain",
+        256,
+        "Longest chain of operators (|| && + - * / |) and group keywords (BIND, OPTIONAL, "
+        "UNION …) accepted in a query or update, counted through the brackets open at a point "
+        "(longer ones are refused with 400 before they are parsed; 0: no limit).",
+        int,
+    ),
+    Setting(
         "service_allow",
         "",
         "IRI prefixes, comma-separated, that SERVICE and LOAD may call; empty: none (every "

@@ -53,12 +53,18 @@ _TOKEN = re.compile(
     | (?P<open>[{{(\[]|<<)
     | (?P<close>[}})\]]|>>)
     | (?P<ne>!=)
+    | (?P<op>\|\||&&|[+\-*/|])
     | (?P<prefix_op>[!^])
     | (?P<other>.)
     """,
     re.VERBOSE | re.DOTALL,
 )
 _SKIPPED = frozenset(("ws", "comment"))
+#: Keywords that add a node to the algebra of the group they are in (operators, ``op`` tokens,
+#: do the same in expressions and paths): long chains of either crash the engine too (8,000
+#: ``+``, 3,000 ``BIND``, as the 16 kB ``1+1+…+1``).
+_CHAIN_WORDS = frozenset(("BIND", "OPTIONAL", "UNION", "MINUS", "FILTER", "VALUES", "GRAPH",
+                          "SERVICE"))
 _ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
 _LOCAL_ESCAPE = re.compile(r"\\(.)")
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:")
@@ -84,48 +90,81 @@ def _tokens(text: str) -> Iterator[_Token]:
             yield _Token(kind, m.group(), m.start())
 
 
-def _levels(text: str) -> Iterator[tuple[_Token, int]]:
-    """Each token with the nesting level at it: open brackets (and ``<<``), the run of
-    ``!``/``^`` before it, and for an IRI the brackets inside it."""
-    depth = run = 0
+def _levels(text: str) -> Iterator[tuple[_Token, int, int]]:
+    """Each token with the nesting level at it — open brackets (and ``<<``), the run of
+    ``!``/``^`` before it, and for an IRI the brackets inside it — and the length of the chain
+    of operators and group keywords (:data:`_CHAIN_WORDS`) in the brackets open at it, data
+    blocks (``INSERT DATA``, ``VALUES``) left out."""
+    depth = run = chain = 0
+    frames: list[list[int]] = []  # per open bracket: [chain links in it, data block outside]
+    in_data = data_next = False
     for token in _tokens(text):
-        run = run + 1 if token.kind == "prefix_op" else 0
-        if token.kind == "open":
+        kind = token.kind
+        run = run + 1 if kind == "prefix_op" else 0
+        word = token.text.upper() if kind == "word" else ""
+        if kind == "open":
             depth += 1
-        elif token.kind == "close":
+            frames.append([0, in_data])
+            if data_next and token.text == "{":
+                in_data, data_next = True, False
+        elif kind == "close":
             depth = max(0, depth - 1)
-        yield token, depth + run + (_nesting(token.text) if token.kind == "iri" else 0)
+            if frames:
+                links, outside = frames.pop()
+                chain -= links
+                in_data = bool(outside)
+        elif not in_data and (kind == "op" or word in _CHAIN_WORDS):
+            chain += 1
+            if frames:
+                frames[-1][0] += 1
+        if word in ("DATA", "VALUES"):
+            data_next = True
+        inner = _nesting(token.text) if kind == "iri" else 0
+        yield token, depth + run + inner, chain
 
 
 def nesting_depth(text: str) -> int:
     """The deepest nesting :func:`check` measures in ``text``."""
-    return max((level for _, level in _levels(text)), default=0)
+    return max((level for _, level, _ in _levels(text)), default=0)
 
 
-def check(text: str, *, max_depth: int = 0, service_allow: Iterable[str] | None = (),
-          base_iri: str | None = None, setting: str = "max_query_depth") -> None:
+def chain_length(text: str) -> int:
+    """The longest chain :func:`check` measures in ``text``."""
+    return max((chain for _, _, chain in _levels(text)), default=0)
+
+
+def check(text: str, *, max_depth: int = 0, max_chain: int = 0,
+          service_allow: Iterable[str] | None = (), base_iri: str | None = None) -> None:
     """Raise :class:`QueryRefusedError` when ``text`` (a query or an update) nests deeper than
-    ``max_depth`` (0: no limit) or calls ``SERVICE``/``LOAD`` on an IRI outside
-    ``service_allow`` (IRI prefixes; none: every call is refused; None: calls are not
-    checked). Relative IRIs resolve against ``BASE`` declarations, then ``base_iri``.
-    ``setting`` names the depth limit in the message."""
+    ``max_depth``, chains more than ``max_chain`` operators (0: no limit, for either), or calls
+    ``SERVICE``/``LOAD`` on an IRI outside ``service_allow`` (IRI prefixes; none: every call is
+    refused; None: calls are not checked). Relative IRIs resolve against ``BASE``
+    declarations, then ``base_iri``."""
     remote = service_allow is not None
     allow = tuple(a for a in service_allow or () if a)
-    if _plainly_fine(text, max_depth, remote=remote):
+    if _plainly_fine(text, max_depth, max_chain, remote=remote):
         return
     prefixes: dict[str, str] = {}
     base = base_iri or ""
     # ``pending``: the keyword whose operand comes next (SERVICE, LOAD, BASE, PREFIX).
     pending: str | None = None
     prefix_name = ""
-    for token, level in _levels(text):
+    for token, level, chain in _levels(text):
         if max_depth and level > max_depth:
             line, column = _position(text, token.start)
             raise QueryRefusedError(
                 f"The text nests deeper than {max_depth} levels (brackets, braces, parentheses, "
                 f"<<, runs of ! or ^) at line {line}, column {column}; at most {max_depth} are "
-                f"accepted (setting {setting}).",
-                setting=setting,
+                f"accepted (setting max_query_depth).",
+                setting="max_query_depth",
+            )
+        if max_chain and chain > max_chain:
+            line, column = _position(text, token.start)
+            raise QueryRefusedError(
+                f"The text chains more than {max_chain} operators and group keywords (|| && + - "
+                f"* / |, BIND OPTIONAL UNION MINUS FILTER VALUES GRAPH SERVICE) at line {line}, "
+                f"column {column}; at most {max_chain} are accepted (setting max_query_chain).",
+                setting="max_query_chain",
             )
         kind = token.kind
         if pending is None:
@@ -163,16 +202,18 @@ def _nesting(iri: str) -> int:
     return deepest
 
 
-def _plainly_fine(text: str, max_depth: int, *, remote: bool = True) -> bool:
-    """True when no keyword SERVICE or LOAD can occur in ``text`` (or ``remote`` is False) and
-    it has no more opening brackets and prefix operators in all than ``max_depth``: the answer
-    for most queries, at a fraction of the cost of lexing them."""
+def _plainly_fine(text: str, max_depth: int, max_chain: int, *, remote: bool = True) -> bool:
+    """True when no keyword SERVICE or LOAD can occur in ``text`` (or ``remote`` is False), it
+    has no more opening brackets and prefix operators in all than ``max_depth``, and no more
+    operator characters and group keywords than ``max_chain``: the answer for most queries, at
+    a fraction of the cost of lexing them."""
     if max_depth and sum(text.count(c) for c in ("{", "(", "[", "!", "^", "<<")) > max_depth:
         return False
-    if not remote:
-        return True
     lowered = text.lower()
-    return "service" not in lowered and "load" not in lowered
+    if max_chain and (sum(text.count(c) for c in "|&+-*/")
+                      + sum(lowered.count(w.lower()) for w in _CHAIN_WORDS)) > max_chain:
+        return False
+    return not remote or ("service" not in lowered and "load" not in lowered)
 
 
 def _refuse_variable(keyword: str, variable: str) -> None:

@@ -95,6 +95,40 @@ def test_a_deeply_nested_query_is_refused_and_the_server_lives(
     assert_alive(server)
 
 
+@pytest.mark.parametrize(
+    "query",
+    [
+        "SELECT * WHERE { FILTER(" + "+".join(["1"] * 8000) + " > 0) }",
+        "SELECT * WHERE { FILTER(" + "&&".join(["true"] * 16000) + ") }",
+        "SELECT * WHERE { " + " ".join(f"BIND({i} AS ?v{i})" for i in range(3000)) + " }",
+    ],
+    ids=["plus", "and", "bind"],
+)
+def test_a_long_chain_is_refused_and_the_server_lives(server: Server, query: str) -> None:
+    response = httpx.post(f"{server.url}/sparql", content=query.encode(),
+                          headers={"Content-Type": "application/sparql-query"}, timeout=30)
+    assert response.status_code == 400
+    assert "max_query_chain" in response.text
+    assert_alive(server)
+
+
+def test_a_long_chain_in_an_update_is_refused_but_a_large_data_block_is_not(
+        writable_server: Server) -> None:
+    binds = " ".join(f"BIND({i} AS ?v{i})" for i in range(3000))
+    chained = f"INSERT {{ GRAPH <urn:g> {{ <urn:s> <urn:p> ?v1 }} }} WHERE {{ {binds} }}"
+    data = ("INSERT DATA { GRAPH <urn:data> { <urn:s> <urn:p> "
+            + ", ".join(str(-i) for i in range(5000)) + " } }")
+    with httpx.Client(base_url=writable_server.url, timeout=30,
+                      headers={"Content-Type": "application/sparql-update", **AUTH}) as client:
+        refused = client.post("/sparql", content=chained.encode())
+        loaded = client.post("/sparql", content=data.encode())
+        client.delete("/store", params={"graph": "urn:data"})
+    assert refused.status_code == 400
+    assert "max_query_chain" in refused.text
+    assert loaded.status_code == 204
+    assert_alive(writable_server)
+
+
 def test_a_deeply_nested_update_is_refused_and_the_server_lives(
         writable_server: Server) -> None:
     update = ("INSERT DATA { GRAPH <urn:g> { <urn:s> <urn:p> " + "[<urn:p>" * DEEP + "1"

@@ -8,10 +8,11 @@ import pytest
 
 from resolutions_kg.errors import QueryRefusedError
 from resolutions_kg.settings import setting
-from resolutions_kg.sparql_guard import check, nesting_depth
+from resolutions_kg.sparql_guard import chain_length, check, nesting_depth
 
 QUERIES = Path(__file__).resolve().parents[1] / "queries"
 DEPTH = setting("max_query_depth").default
+CHAIN = setting("max_query_chain").default
 BASE = "https://w3id.org/resolutions-kg/"
 
 
@@ -63,7 +64,7 @@ def test_nesting_up_to_the_limit_is_accepted() -> None:
 
 @pytest.mark.parametrize("path", sorted(QUERIES.glob("*.rq")), ids=lambda p: p.name)
 def test_every_named_query_passes(path: Path) -> None:
-    check(path.read_text(encoding="utf-8"), max_depth=DEPTH, base_iri=BASE)
+    check(path.read_text(encoding="utf-8"), max_depth=DEPTH, max_chain=CHAIN, base_iri=BASE)
 
 
 @pytest.mark.parametrize(
@@ -150,3 +151,43 @@ def test_remote_calls_go_unchecked_when_asked() -> None:
     with pytest.raises(QueryRefusedError, match="max_query_depth"):
         check("SELECT * WHERE { SERVICE <http://127.0.0.1/> " + "{" * 100, max_depth=DEPTH,
               service_allow=None)
+
+
+@pytest.mark.parametrize(
+    ("text", "chain"),
+    [
+        ("SELECT ?s WHERE { ?s ?p ?o }", 0),
+        ("SELECT ?s WHERE { FILTER(1 + 2 + 3 > 0) }", 3),
+        ("SELECT ?s WHERE { FILTER(?a || (?b && ?c)) FILTER(?d) }", 3),
+        ("SELECT ?s WHERE { BIND(1 AS ?a) BIND(2 AS ?b) OPTIONAL { ?s ?p ?o } }", 3),
+        ("SELECT ?s WHERE { { BIND(1 AS ?a) } { BIND(2 AS ?b) } }", 1),
+        ("SELECT ?s WHERE { ?s <urn:a>/<urn:b>|<urn:c> ?o }", 2),
+        ("INSERT DATA { <urn:s> <urn:p> -1, -2, -3, +4 }", 0),
+        ("SELECT ?s WHERE { VALUES (?x ?y) { (-1 -2) (-3 -4) } FILTER(?x - 1) }", 3),
+        ('SELECT ?s WHERE { ?s ?p "a + b || c" } # + + +', 0),
+    ],
+)
+def test_chain_length(text: str, chain: int) -> None:
+    assert chain_length(text) == chain
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "SELECT * WHERE { FILTER(" + "+".join(["1"] * 8000) + " > 0) }",
+        "SELECT * WHERE { FILTER(" + "&&".join(["true"] * 16000) + ") }",
+        "SELECT * WHERE { " + " ".join(f"BIND({i} AS ?v{i})" for i in range(3000)) + " }",
+        "SELECT * WHERE { ?s " + "/".join(["<urn:p>"] * 1000) + " ?o }",
+        "SELECT * WHERE { FILTER(" + "(1+1+1+1+1+" * 60 + "1" + ")" * 60 + ") }",
+    ],
+    ids=["plus", "and", "bind", "path", "nested"],
+)
+def test_long_chains_are_refused_naming_the_setting(text: str) -> None:
+    with pytest.raises(QueryRefusedError, match="max_query_chain") as info:
+        check(text, max_depth=DEPTH, max_chain=CHAIN)
+    assert info.value.setting == "max_query_chain"
+
+
+def test_a_large_data_block_is_no_chain() -> None:
+    check("INSERT DATA { GRAPH <urn:g> { <urn:s> <urn:p> " + ", ".join(["-1"] * 20_000)
+          + " } }", max_depth=DEPTH, max_chain=CHAIN)

@@ -22,6 +22,7 @@ from resolutions_kg.cli import setting_option
 @setting_option("keep_alive_timeout")
 @setting_option("max_query_length")
 @setting_option("max_query_depth")
+@setting_option("max_query_chain")
 @setting_option("service_allow", metavar="IRIS")
 @setting_option("max_body")
 @setting_option("max_body_depth")
