@@ -9,6 +9,10 @@ choosing, from inside our network. :func:`check` refuses both before pyoxigraph 
   parsing takes time growing with a high power of their depth: 150 levels, 8 s), plus the
   length of a run of the prefix operators ``!`` and ``^`` at that point, may not exceed
   ``max_depth``;
+- **chains**: the number of operators (``|| && + - * / |``) and group keywords (``BIND``,
+  ``OPTIONAL``, ``UNION`` …) in the brackets open at a point may not exceed ``max_chain``:
+  the engine builds a tree as deep as such a chain (``1+1+…+1``, 16 kB, crashed it); data
+  blocks (``INSERT DATA``, ``VALUES``) do not count;
 - **remote calls**: ``SERVICE`` (also ``SERVICE SILENT``) and ``LOAD`` are refused unless their
   target, resolved against ``BASE`` and ``PREFIX`` declarations, starts with one of the IRI
   prefixes of ``service_allow``; a variable target (``SERVICE ?x``) is always refused.
