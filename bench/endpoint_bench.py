@@ -263,8 +263,10 @@ def start_servers(args: argparse.Namespace, nq: Path, store_path: Path
                   ) -> dict[str, tuple[subprocess.Popen[bytes], str]]:
     here = Path(__file__).resolve()
     commands = {
+        # every benchmark client comes from 127.0.0.1: no per-client limit, as behind a proxy
         OURS: [str(Path(sys.executable).with_name("reskg")), "serve", "--store", str(store_path),
-               "--log-level", "warning", "--workers", str(args.workers), "--port"],
+               "--log-level", "warning", "--workers", str(args.workers),
+               "--max-client-queries", "0", "--port"],
         BARE: [sys.executable, str(here), "bare-memory", str(store_path)],
     }
     if not args.skip_rdflib:

@@ -7,7 +7,8 @@ linked-data site of ``resolutions_kg.endpoint.site.routes(ctx)`` (pages, VoID, d
 mounted after ours.
 
 Middleware (:mod:`.edge`): CORS for every origin without credentials (preflight ``OPTIONS``
-included), gzip for bodies over 1 kB. Errors use the one body shape of :mod:`.errors`. The
+included), gzip for bodies over 1 kB; a path or query string that is not UTF-8 is a 400
+(:mod:`.strict`). Errors use the one body shape of :mod:`.errors`. The
 lifespan opens the store and starts the query workers before the server accepts connections, and
 stops them at shutdown.
 """
@@ -38,6 +39,7 @@ from resolutions_kg.endpoint.errors import (
     handle_server_error,
     handle_starlette_error,
 )
+from resolutions_kg.endpoint.strict import StrictUTF8
 from resolutions_kg.settings import SETTINGS
 
 SITE_MODULE = "resolutions_kg.endpoint.site"
@@ -131,6 +133,8 @@ def create_app(store_path: str | Path | None, *, backend: str | None = None,
         ),
         # GET /sparql?query=… without Starlette's layers (the same answer, sooner).
         Middleware(sparql.QueryFastPath),
+        # 400 for a path or query string that is not UTF-8 (the fast path takes only UTF-8).
+        Middleware(StrictUTF8),
     ]
     exception_handlers: dict[Any, Any] = {
         HTTPError: handle_http_error,

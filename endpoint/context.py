@@ -17,7 +17,8 @@ Attributes
                        of the store up to the setting ``memory_triples``), else a
                        :class:`~resolutions_kg.endpoint.executor.WorkerPool` (worker processes);
     ``in_memory``      True when the queries run over an in-memory copy (``store`` stays the
-                       on-disk handle: dumps and pages keep the on-disk order of quads).
+                       on-disk handle: dumps and pages keep the on-disk order of quads);
+    ``clients``        the queries each client address is running (:mod:`.limits`).
 
 Methods
     ``query(sparql, *, substitutions=None, use_default_graph_as_union=True, timeout=None)``
@@ -25,7 +26,8 @@ Methods
         lower) and returns pyoxigraph objects: ``QuerySolutions`` (SELECT), ``QueryBoolean``
         (ASK) or a list of ``Triple`` (CONSTRUCT/DESCRIBE). ``substitutions`` maps variable
         names (``"s"``) or ``pyoxigraph.Variable`` to terms. Raises ``QuerySyntaxError``,
-        ``QueryTimeoutError``, ``WorkerError`` (``resolutions_kg.endpoint.executor``). Blocking.
+        ``QueryTimeoutError``, ``ResultTooLargeError`` (past ``max_result_bytes``),
+        ``WorkerError`` (``resolutions_kg.endpoint.executor``). Blocking.
     ``run(job, *, timeout=None)`` the same at a lower level: a ``QueryJob`` in, a serialised
         ``QueryOutcome`` (bytes in chunks) out — for answering in a format a client asked for;
         ``await arun(job, *, timeout=None)`` the same from ``async def`` code.
@@ -69,6 +71,7 @@ from starlette.concurrency import run_in_threadpool
 
 from resolutions_kg.endpoint.executor import QueryJob, QueryOutcome, WorkerPool
 from resolutions_kg.endpoint.inprocess import PRELOADED, PRELOADED_STATE, ThreadPool, memory_copy
+from resolutions_kg.endpoint.limits import ClientSlots
 from resolutions_kg.errors import StoreError
 from resolutions_kg.store import mark_modified, open_store, read_state, store_version
 
@@ -89,6 +92,8 @@ class AppContext:
     #: Optional hook for ``GET /sparql`` from a browser without a query (the query UI sets it).
     sparql_html: Callable[..., Any] | None = field(default=None, repr=False)
     in_memory: bool = False
+    #: queries running per client address (the setting ``max_client_queries``)
+    clients: ClientSlots = field(init=False, repr=False)
     _write_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
     _snapshot_root: str | None = field(default=None, repr=False)
     _snapshot_count: int = field(default=0, repr=False)
@@ -108,6 +113,9 @@ class AppContext:
     @property
     def version(self) -> str:
         return store_version(self.state)
+
+    def __post_init__(self) -> None:
+        self.clients = ClientSlots(int(self.settings.get("max_client_queries") or 0))
 
     @classmethod
     def open(cls, store_path: str | Path, settings: Mapping[str, Any], *,
@@ -174,6 +182,10 @@ class AppContext:
     # ------------------------------------------------------------------ reads
 
     @property
+    def max_result_bytes(self) -> int:
+        return int(self.settings.get("max_result_bytes") or 0)
+
+    @property
     def query_timeout(self) -> float:
         return float(self.settings.get("query_timeout") or 30.0)
 
@@ -213,6 +225,7 @@ class AppContext:
             base_iri=self.base_iri,
             union_default_graph=use_default_graph_as_union,
             substitutions=subs,
+            max_bytes=self.max_result_bytes,
         )
         outcome = self.run(job, timeout=timeout)
         body = outcome.read()

@@ -20,7 +20,8 @@ worker reopens its read-only handle when a job names a newer checkpoint. Old che
 deleted once no worker holds them.
 
 Library code: raises :class:`QueryTimeoutError`, :class:`QuerySyntaxError`,
-:class:`NotAcceptableError`, :class:`WorkerError`.
+:class:`QueryEvaluationError`, :class:`NotAcceptableError`, :class:`ResultTooLargeError`,
+:class:`WorkerError`.
 """
 
 from __future__ import annotations
@@ -54,12 +55,21 @@ class QuerySyntaxError(QueryError):
     """The query does not parse; the message is the parser's."""
 
 
+class QueryEvaluationError(QueryError):
+    """The query parses but the engine will not run it (an unsupported function …); the
+    message is the engine's."""
+
+
 class QueryTimeoutError(QueryError):
     """The query ran past its time limit and was stopped."""
 
 
 class QueryMemoryError(QueryTimeoutError):
     """The query needed more memory than its limit and was stopped (answered like a timeout)."""
+
+
+class ResultTooLargeError(QueryError):
+    """The serialised result grew past its size limit; the query was stopped."""
 
 
 class NotAcceptableError(QueryError):
@@ -83,6 +93,7 @@ class QueryJob:
     graph when ``union_default_graph`` is set. ``results_format``/``graph_format`` are
     pyoxigraph format names (``"JSON"``, ``"TURTLE"`` …); ``None`` means that kind of result is
     not acceptable. ``substitutions`` maps variable names to pyoxigraph terms (which pickle).
+    ``max_bytes``: the largest serialised result (0: no limit); past it the query is stopped.
     """
 
     query: str
@@ -93,6 +104,7 @@ class QueryJob:
     named_graphs: tuple[str, ...] | None = None
     union_default_graph: bool = True
     substitutions: tuple[tuple[str, Any], ...] = ()
+    max_bytes: int = 0
     store_path: str = ""
 
 
@@ -116,8 +128,8 @@ class QueryOutcome:
 # (:func:`_encode`). An answer is one message ``kind + format + b"\n" + body`` when the body is
 # at most INLINE bytes (kind ``r`` results, ``g`` graph), else a head ``R``/``G`` + format +
 # ``b"\n"`` + size followed by the body in messages of at most CHUNK bytes; ``s`` + message is a
-# syntax error, ``u`` + ``results``/``graph`` an unacceptable result kind, ``e`` + message a
-# failure.
+# syntax error, ``v`` + message an evaluation error, ``b`` + limit a result past ``max_bytes``,
+# ``u`` + ``results``/``graph`` an unacceptable result kind, ``e`` + message a failure.
 
 _KINDS = {ord("r"): "results", ord("g"): "graph", ord("R"): "results", ord("G"): "graph"}
 
@@ -125,7 +137,8 @@ _KINDS = {ord("r"): "results", ord("g"): "graph", ord("R"): "results", ord("G"):
 def _encode(job: QueryJob, store_path: str) -> bytes:
     return pickle.dumps(
         (job.query, job.results_format, job.graph_format, job.base_iri, job.default_graph,
-         job.named_graphs, job.union_default_graph, job.substitutions, store_path),
+         job.named_graphs, job.union_default_graph, job.substitutions, job.max_bytes,
+         store_path),
         protocol=pickle.HIGHEST_PROTOCOL,
     )
 
@@ -149,15 +162,48 @@ def _run_job(store: Any, job: QueryJob) -> tuple[bytes, bytes]:
         result = store.query(job.query, **kwargs)
     except SyntaxError as exc:
         return b"s", str(exc).encode()
+    except RuntimeError as exc:  # pyoxigraph's evaluation errors (storage errors are OSError)
+        return b"v", str(exc).encode()
     if isinstance(result, ox.QueryTriples):
         if job.graph_format is None:
             return b"u", b"graph"
-        fmt = getattr(ox.RdfFormat, job.graph_format)
-        return b"g" + job.graph_format.encode(), result.serialize(format=fmt) or b""
-    if job.results_format is None:
-        return b"u", b"results"
-    fmt = getattr(ox.QueryResultsFormat, job.results_format)
-    return b"r" + job.results_format.encode(), result.serialize(format=fmt) or b""
+        head, fmt = b"g" + job.graph_format.encode(), getattr(ox.RdfFormat, job.graph_format)
+    else:
+        if job.results_format is None:
+            return b"u", b"results"
+        head = b"r" + job.results_format.encode()
+        fmt = getattr(ox.QueryResultsFormat, job.results_format)
+    if not job.max_bytes:
+        return head, result.serialize(format=fmt) or b""
+    output = _Capped(job.max_bytes)
+    try:
+        result.serialize(output, format=fmt)
+    except _Full:
+        return b"b", str(job.max_bytes).encode()
+    return head, b"".join(output.parts)
+
+
+class _Full(Exception):
+    pass
+
+
+class _Capped:
+    """A file for ``serialize(output=…)`` that stops the serialiser (and so the query) once
+    more than ``limit`` bytes were written to it."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit, self.size = limit, 0
+        self.parts: list[bytes] = []
+
+    def write(self, data: bytes) -> int:
+        self.size += len(data)
+        if self.size > self.limit:
+            raise _Full
+        self.parts.append(bytes(data))
+        return len(data)
+
+    def flush(self) -> None:
+        pass
 
 
 def data_size() -> int:
@@ -206,7 +252,7 @@ def _worker_main(conn: Connection, memory_limit: int = 0) -> None:
         except Exception as exc:  # reported to the server, which logs it and answers 500
             conn.send_bytes(f"e{type(exc).__name__}: {exc}".encode())
             continue
-        if head[0] in b"su" or len(body) <= INLINE:
+        if head[0] in b"suvb" or len(body) <= INLINE:
             conn.send_bytes(head + (b"\n" if len(head) > 1 else b"") + body)
             continue
         conn.send_bytes(head.upper() + b"\n" + str(len(body)).encode())
@@ -406,10 +452,14 @@ class WorkerPool:
             message = head[1:].decode(errors="replace")
             if tag == ord("s"):
                 raise QuerySyntaxError(message)
+            if tag == ord("v"):
+                raise QueryEvaluationError(message)
             if tag == ord("u"):
                 raise NotAcceptableError(message)
             if message.startswith("MemoryError") and self._memory_limit:
                 raise self._over_memory()
+            if tag == ord("b"):
+                raise _too_large(message)
             raise WorkerError(message or "a query worker failed")
         name, _, rest = head[1:].partition(b"\n")
         fmt = name.decode()
@@ -446,6 +496,11 @@ def _busy(timeout: float) -> QueryTimeoutError:
     return QueryTimeoutError(
         f"no query worker became free within {timeout:g} s; the server is busy"
     )
+
+
+def _too_large(limit: str) -> ResultTooLargeError:
+    return ResultTooLargeError(f"the result grew past {int(limit):,} bytes and the query was "
+                               f"stopped")
 
 
 def _late(timeout: float) -> QueryTimeoutError:

@@ -19,7 +19,8 @@ graph before a ``PUT`` or after it, never empty or half-filled, and a write the 
 so a large store costs no more memory per request than a few chunks.
 
 Writes need the bearer token (:mod:`.auth`). Bodies: Turtle, N-Triples, JSON-LD, RDF/XML, TriG
-and N-Quads (without named graphs) in UTF-8; others → 415; bad RDF → 400 with the parser's message.
+and N-Quads (without named graphs) in UTF-8; others → 415; bad RDF → 400 with the parser's message;
+a JSON-LD or RDF/XML body nested deeper than ``max_body_depth`` → 400, before it is parsed.
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ from starlette.responses import Response, StreamingResponse
 from starlette.routing import Route
 
 from resolutions_kg.endpoint.auth import require_writer
-from resolutions_kg.endpoint.bodies import Params, read_body, utf8_text
+from resolutions_kg.endpoint.bodies import Params, json_depth, read_body, utf8_text, xml_depth
 from resolutions_kg.endpoint.context import AppContext
 from resolutions_kg.endpoint.errors import HTTPError
 from resolutions_kg.endpoint.negotiation import body_format, media_type_of, negotiate
@@ -82,7 +83,9 @@ async def store_endpoint(request: Request) -> Response:
     target = _target(params, required=method == "PUT")
     body = await read_body(request)
     base = target.value if isinstance(target, ox.NamedNode) else ctx.base_iri
-    triples = await run_in_threadpool(_parse, body, request.headers.get("content-type"), base)
+    limit = int(ctx.settings.get("max_body_depth") or 0)
+    triples = await run_in_threadpool(_parse, body, request.headers.get("content-type"), base,
+                                      limit)
     created_iri = None
     if target is None:
         created_iri = f"{ctx.base_iri}graph/{uuid.uuid4()}"
@@ -140,8 +143,9 @@ async def ctx_write(ctx: AppContext, fn: Any) -> Any:
                         ) from exc
 
 
-def _parse(body: bytes, content_type: str | None, base: str) -> list[Any]:
-    """Triples of a request body (each part of a multipart/form-data body in its own format)."""
+def _parse(body: bytes, content_type: str | None, base: str, depth_limit: int = 0) -> list[Any]:
+    """Triples of a request body (each part of a multipart/form-data body in its own format);
+    400 for a JSON-LD or RDF/XML body nested deeper than ``depth_limit`` (0: no limit)."""
     media, params = media_type_of(content_type)
     if media == "multipart/form-data":
         if "boundary" not in params:
@@ -152,7 +156,7 @@ def _parse(body: bytes, content_type: str | None, base: str) -> list[Any]:
         for part in message.iter_parts():
             payload = part.get_payload(decode=True)
             triples += _parse(payload if isinstance(payload, bytes) else b"",
-                              part.get("content-type"), base)
+                              part.get("content-type"), base, depth_limit)
         return triples
     fmt = body_format(content_type)
     if fmt is None:
@@ -160,6 +164,11 @@ def _parse(body: bytes, content_type: str | None, base: str) -> list[Any]:
         raise HTTPError(415, f"Cannot read {media or 'a body without Content-Type'}; "
                              f"send one of {accepted}.")
     text = utf8_text(body, content_type)
+    measure = {RdfFormat.JSON_LD: json_depth, RdfFormat.RDF_XML: xml_depth}.get(fmt)
+    if depth_limit and measure is not None and measure(text, depth_limit) > depth_limit:
+        raise HTTPError(400, f"The {fmt.media_type} body nests deeper than {depth_limit} levels; "
+                             f"this server accepts at most {depth_limit} (setting "
+                             f"max_body_depth).")
     try:
         return list(ox.parse(text, format=fmt.pyoxigraph, base_iri=base,
                              without_named_graphs=True, rename_blank_nodes=True))

@@ -49,6 +49,7 @@ import pyoxigraph as ox
 from resolutions_kg.endpoint.executor import (
     CHUNK,
     NotAcceptableError,
+    QueryEvaluationError,
     QueryJob,
     QueryMemoryError,
     QueryOutcome,
@@ -58,6 +59,7 @@ from resolutions_kg.endpoint.executor import (
     _busy,
     _late,
     _run_job,
+    _too_large,
 )
 from resolutions_kg.errors import StoreError
 
@@ -345,8 +347,12 @@ def _outcome(head: bytes, body: bytes) -> QueryOutcome:
         message = body.decode(errors="replace")
         if tag == ord("s"):
             raise QuerySyntaxError(message)
+        if tag == ord("v"):
+            raise QueryEvaluationError(message)
         if tag == ord("u"):
             raise NotAcceptableError(message)
+        if tag == ord("b"):
+            raise _too_large(message)
         raise WorkerError(message or "a query failed")
     return QueryOutcome(kind, head[1:].decode(), len(body), _chunks(body))
 

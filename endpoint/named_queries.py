@@ -19,7 +19,11 @@ from starlette.routing import BaseRoute, Route
 
 from resolutions_kg.endpoint import pages
 from resolutions_kg.endpoint.errors import HTTPError
-from resolutions_kg.endpoint.executor import QuerySyntaxError, QueryTimeoutError
+from resolutions_kg.endpoint.executor import (
+    QuerySyntaxError,
+    QueryTimeoutError,
+    ResultTooLargeError,
+)
 from resolutions_kg.endpoint.linkeddata import RDF_MEDIA_TYPES, serialize_terms
 from resolutions_kg.errors import ParameterError, QueryError
 from resolutions_kg.formats import ResultsFormat
@@ -89,10 +93,15 @@ class NamedQueries:
             bound = query.bindings(values)
         except ParameterError as exc:
             raise HTTPError(400, str(exc)) from exc
+        client = request.client.host if request.client else None
         try:
-            results = self.ctx.query(query.text, substitutions=bound)
+            with self.ctx.clients.slot(client):
+                results = self.ctx.query(query.text, substitutions=bound)
         except QueryTimeoutError as exc:
             raise HTTPError(503, f"query {query.name!r} ran past the time limit") from exc
+        except ResultTooLargeError as exc:
+            raise HTTPError(503, f"query {query.name!r} stopped: {exc} (setting "
+                                 f"max_result_bytes)") from exc
         except QuerySyntaxError as exc:
             raise HTTPError(500, f"query {query.name!r} does not parse: {exc}") from exc
         headers = {"Vary": "Accept"}

@@ -1,10 +1,11 @@
 """HTML pages: a resource's description turned into something a person can read.
 
 The templates live in ``templates/`` (Jinja2, autoescaped). This module builds their view models:
-links to our own IRIs point at server paths (``{base}place/tver`` → ``/place/tver``), other IRIs
-stay as they are; predicates and types show as prefixed names with their label from the store
-(the ontology graph labels our own terms); and a resource that has evidence shows the span of the
-source text it came from, marked.
+links to our own IRIs point at server paths (``{base}place/tver`` → ``/place/tver``), other
+http(s) IRIs stay as they are, and IRIs of any other scheme (``javascript:``, ``data:`` …) are
+shown as text, never as links; predicates and types show as prefixed names with their label
+from the store (the ontology graph labels our own terms); and a resource that has evidence shows
+the span of the source text it came from, marked.
 """
 
 from __future__ import annotations
@@ -69,10 +70,15 @@ def server_path(iri: str, base_iri: str) -> str | None:
     return None
 
 
+#: Schemes of foreign IRIs shown as links; others (``javascript:``, ``data:`` …) as text only.
+LINK_SCHEMES = ("http:", "https:")
+
+
 @dataclass
 class Link:
     iri: str
-    href: str
+    #: None for an IRI that is not ours and not http(s): it is shown, never linked
+    href: str | None
     text: str
     #: the prefixed name or full IRI, shown beside a label
     name: str
@@ -149,7 +155,9 @@ class Renderer:
         return iri
 
     def link(self, iri: str, *, label_first: bool = True) -> Link:
-        href = server_path(iri, self.base_iri) or iri
+        href = server_path(iri, self.base_iri)
+        if href is None and iri.lower().startswith(LINK_SCHEMES):
+            href = iri
         if self.page_iri and "#" in iri and document_iri(iri) == self.page_iri:
             href = "#" + iri.split("#", 1)[1]
         name = self.name(iri)

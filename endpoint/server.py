@@ -50,6 +50,7 @@ import uvicorn
 
 from resolutions_kg.endpoint.app import create_app
 from resolutions_kg.endpoint.inprocess import PRELOADED_STATE, preload
+from resolutions_kg.endpoint.protocol import Protocol, configure
 from resolutions_kg.errors import ServerError, StoreError
 from resolutions_kg.store import read_state, store_version
 
@@ -88,9 +89,13 @@ def serve(store_path: str | Path, *, host: str = "127.0.0.1", port: int = 8000,
         "proxy_headers": False,
         "server_header": False,
         "timeout_graceful_shutdown": 5,
+        "timeout_keep_alive": settings.get("keep_alive_timeout") or 5,
+        "http": Protocol,
     }
     if settings.get("update_token") or settings.get("backend"):
-        uvicorn.Server(uvicorn.Config(create_app(store_path, **settings), **config)).run()
+        app = create_app(store_path, **settings)
+        uvicorn.Server(configure(uvicorn.Config(app, **config),
+                                 settings.get("header_timeout"))).run()
         return
     count = server_processes(settings, processes)
     sockets = [_listening_socket(host, port, reuse_port=count > 1) for _ in range(count)]
@@ -158,7 +163,8 @@ def _serve_one(sock: socket.socket, store_path: str, settings: dict[str, Any],
     app = create_app(store_path, on_stuck=lambda: _tell(conn, lock, b"stuck"), **settings)
     code = 0
     try:
-        _Server(uvicorn.Config(app, **config), conn, lock).run(sockets=[sock])
+        _Server(configure(uvicorn.Config(app, **config), settings.get("header_timeout")),
+                conn, lock).run(sockets=[sock])
     except SystemExit as exc:  # uvicorn's way of saying the app did not start
         code = exc.code if isinstance(exc.code, int) else 1
     finally:

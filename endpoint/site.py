@@ -34,6 +34,7 @@ from starlette.staticfiles import StaticFiles
 from starlette.types import Scope
 
 from resolutions_kg.endpoint import pages
+from resolutions_kg.endpoint.bodies import is_iri
 from resolutions_kg.endpoint.dumps import Dumps, http_date
 from resolutions_kg.endpoint.errors import HTTPError
 from resolutions_kg.endpoint.linkeddata import (
@@ -158,7 +159,8 @@ class Site:
     def _strip_suffix(self, path: str) -> tuple[str, str | None]:
         stem, dot, ext = path.rpartition(".")
         if dot and "/" not in ext and ext.lower() in SUFFIXES and stem:
-            if not exists(self.store, self.base_iri + path):
+            iri = self.base_iri + path
+            if not is_iri(iri) or not exists(self.store, iri):
                 return stem, SUFFIXES[ext.lower()]
         return path, None
 
@@ -181,7 +183,7 @@ class Site:
             iris.append(self.base_iri + encoded)
         if path == "ontology" or path.startswith("ontology/"):
             iris.append(str(ONTOLOGY_IRI) + path.removeprefix("ontology"))
-        return iris
+        return [iri for iri in iris if is_iri(iri)]
 
     def _alternates(self, url_path: str) -> list[tuple[str, str, str]]:
         stem = quote(url_path.rstrip("/"), safe=pages.PATH_SAFE)

@@ -10,14 +10,20 @@ Queries
     resolve against the data base IRI.
 
 Answers
-    200 with the results; 400 with the parser's message for a syntax error; 406 when no format
+    200 with the results; 400 with the parser's message for a syntax error, and for a query
+    nested deeper than ``max_query_depth``, chaining more than ``max_query_chain`` operators or
+    calling ``SERVICE`` outside ``service_allow``
+    (refused before it is parsed: :mod:`resolutions_kg.sparql_guard`); 406 when no format
     fits the Accept header; 413 for a query longer than ``max_query_length`` or a body over
     ``max_body``; 415 for another content type or charset; 503 when the query ran past its time
-    limit (it is stopped, the server keeps answering others).
+    limit (it is stopped, the server keeps answering others), and when its result grew past
+    ``max_result_bytes`` (stopped too; results are whole before the answer starts, so a result
+    is never cut short); 429 when the client is running ``max_client_queries`` queries already.
 
 Updates
     ``POST`` form (``update=…``) or ``application/sparql-update``, with ``using-graph-uri`` /
-    ``using-named-graph-uri``; need the bearer token (see :mod:`.auth`); 204 on success. Updates
+    ``using-named-graph-uri``; need the bearer token (see :mod:`.auth`); 204 on success. The
+    same limits as for queries apply (``LOAD`` too needs ``service_allow``). Updates
     run in the server process under the write lock and are not time-limited.
 """
 
@@ -40,10 +46,12 @@ from resolutions_kg.endpoint.errors import HTTPError, error_response
 from resolutions_kg.endpoint.executor import (
     CHUNK,
     NotAcceptableError,
+    QueryEvaluationError,
     QueryJob,
     QueryOutcome,
     QuerySyntaxError,
     QueryTimeoutError,
+    ResultTooLargeError,
 )
 from resolutions_kg.endpoint.gsp import ctx_write
 from resolutions_kg.endpoint.negotiation import (
@@ -54,7 +62,9 @@ from resolutions_kg.endpoint.negotiation import (
     short_names,
 )
 from resolutions_kg.endpoint.update_dataset import DatasetConflictError, add_using
+from resolutions_kg.errors import QueryRefusedError
 from resolutions_kg.formats import RdfFormat, ResultsFormat
+from resolutions_kg.sparql_guard import check
 
 FORM = "application/x-www-form-urlencoded"
 QUERY = "application/sparql-query"
@@ -101,9 +111,27 @@ async def sparql(request: Request) -> Response:
     if limit and len(text) > limit:
         raise HTTPError(413, f"The {operation} is {len(text)} characters long; the limit is "
                              f"{limit}.")
+    guard(ctx, text)
     if operation == "update":
         return await _update(request, ctx, text, params)
     return await _query(request, ctx, text, params)
+
+
+def guard(ctx: AppContext, text: str) -> None:
+    """400 for a query or update nested deeper than ``max_query_depth``, chaining more than
+    ``max_query_chain`` operators, or calling SERVICE or LOAD outside ``service_allow``
+    (:mod:`resolutions_kg.sparql_guard`), before it is parsed."""
+    try:
+        check(text, max_depth=int(ctx.settings.get("max_query_depth") or 0),
+              max_chain=int(ctx.settings.get("max_query_chain") or 0),
+              service_allow=allowed_services(ctx.settings), base_iri=ctx.base_iri)
+    except QueryRefusedError as exc:
+        raise HTTPError(400, str(exc)) from exc
+
+
+def allowed_services(settings: Any) -> list[str]:
+    """The IRI prefixes of the setting ``service_allow`` (comma-separated)."""
+    return [p.strip() for p in str(settings.get("service_allow") or "").split(",") if p.strip()]
 
 
 def _wants_html(request: Request) -> bool:
@@ -156,8 +184,8 @@ def _timeout(params: Params) -> float | None:
 
 async def _query(request: Request, ctx: AppContext, text: str, params: Params) -> Response:
     results, graph = _formats(request, params)
-    default = params.all("default-graph-uri")
-    named = params.all("named-graph-uri")
+    default = params.iris("default-graph-uri", empty=True)
+    named = params.iris("named-graph-uri")
     dataset = bool(default or named)
     job = QueryJob(
         text,
@@ -167,14 +195,16 @@ async def _query(request: Request, ctx: AppContext, text: str, params: Params) -
         default_graph=tuple(default) if dataset else None,
         named_graphs=tuple(named) if dataset else None,
         union_default_graph=not dataset,
+        max_bytes=ctx.max_result_bytes,
     )
-    return await _run(ctx, job, _timeout(params), request.headers.get("accept"))
+    client = request.client.host if request.client else None
+    return await _run(ctx, job, _timeout(params), request.headers.get("accept"), client)
 
 
 async def _run(ctx: AppContext, job: QueryJob, timeout: float | None,
-               accept: str | None) -> Response:
+               accept: str | None, client: str | None) -> Response:
     """The response to a query job: its results, or the HTTPError its failure means."""
-    outcome = await _outcome(ctx, job, timeout, accept)
+    outcome = await _outcome(ctx, job, timeout, accept, client)
     content_type = _content_type(outcome)
     headers = {"Vary": "Accept"}
     if outcome.size <= CHUNK:
@@ -183,16 +213,23 @@ async def _run(ctx: AppContext, job: QueryJob, timeout: float | None,
 
 
 async def _outcome(ctx: AppContext, job: QueryJob, timeout: float | None,
-                   accept: str | None) -> QueryOutcome:
-    """The serialised results of a query job, or the HTTPError its failure means."""
+                   accept: str | None, client: str | None) -> QueryOutcome:
+    """The serialised results of a query job, or the HTTPError its failure means (429 when
+    ``client`` is running as many queries as it may)."""
     try:
-        return await ctx.arun(job, timeout=timeout)
+        with ctx.clients.slot(client):
+            return await ctx.arun(job, timeout=timeout)
     except QuerySyntaxError as exc:
         raise HTTPError(400, f"Query syntax error: {exc}") from exc
+    except QueryEvaluationError as exc:
+        raise HTTPError(400, f"Query error: {exc}") from exc
     except NotAcceptableError as exc:
         raise HTTPError(406, _not_acceptable(accept, exc.kind)) from exc
     except QueryTimeoutError as exc:
         raise HTTPError(503, f"Query stopped: {exc}.", headers={"Retry-After": "1"}) from exc
+    except ResultTooLargeError as exc:
+        raise HTTPError(503, f"Query stopped: {exc} (setting max_result_bytes); ask for less, "
+                             f"e.g. with LIMIT, or download a dump.") from exc
 
 
 def _content_type(outcome: QueryOutcome) -> str:
@@ -215,7 +252,8 @@ class QueryFastPath:
     (tests compare the two paths), a few tens of microseconds sooner, which is most of what a
     query of a fraction of a millisecond costs beyond the query itself. Everything else — other
     parameters, HEAD, POST, a query string that is not plain percent-encoded UTF-8, a query over
-    the length limit, an Accept header with no acceptable format — goes on to the app."""
+    the length limit or refused by :func:`guard`, an Accept header with no acceptable format —
+    goes on to the app."""
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
@@ -237,6 +275,10 @@ class QueryFastPath:
         limit = int(ctx.settings.get("max_query_length") or 0)
         if limit and len(text) > limit:
             return False
+        try:
+            guard(ctx, text)
+        except HTTPError:  # the app answers it
+            return False
         accept = None
         for key, value in scope["headers"]:
             if key == b"accept":
@@ -246,9 +288,11 @@ class QueryFastPath:
         if results is None and graph is None:
             return False
         job = QueryJob(text, results_format=results.name if results else None,
-                       graph_format=graph.name if graph else None, base_iri=ctx.base_iri)
+                       graph_format=graph.name if graph else None, base_iri=ctx.base_iri,
+                       max_bytes=ctx.max_result_bytes)
         try:
-            outcome = await _outcome(ctx, job, None, accept)
+            client = scope.get("client")
+            outcome = await _outcome(ctx, job, None, accept, client[0] if client else None)
         except HTTPError as exc:
             response = error_response(exc.status, exc.message, accept=accept,
                                       headers=exc.headers)
@@ -272,7 +316,7 @@ class QueryFastPath:
 async def _update(request: Request, ctx: AppContext, text: str, params: Params) -> Response:
     require_writer(request)
     try:
-        text = add_using(text, params.all("using-graph-uri"), params.all("using-named-graph-uri"))
+        text = add_using(text, params.iris("using-graph-uri"), params.iris("using-named-graph-uri"))
     except DatasetConflictError as exc:
         raise HTTPError(400, str(exc)) from exc
 
@@ -283,6 +327,8 @@ async def _update(request: Request, ctx: AppContext, text: str, params: Params) 
         await ctx_write(ctx, apply)
     except SyntaxError as exc:
         raise HTTPError(400, f"Update syntax error: {exc}") from exc
+    except RuntimeError as exc:  # pyoxigraph's evaluation errors (storage errors are OSError)
+        raise HTTPError(400, f"Update error: {exc}") from exc
     return Response(status_code=204)
 
 

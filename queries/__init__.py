@@ -36,6 +36,8 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from resolutions_kg.errors import ParameterError, QueryError
+from resolutions_kg.settings import setting
+from resolutions_kg.sparql_guard import check
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
 
@@ -291,8 +293,14 @@ def named_query(name: str) -> NamedQuery:
 def run(
     query: NamedQuery, store: ox.Store, params: Mapping[str, str | Term] | None = None
 ) -> Results:
-    """Run ``query`` on ``store`` (the union of its named graphs), binding ``params``."""
+    """Run ``query`` on ``store`` (the union of its named graphs), binding ``params``.
+    A query nested deeper, or with longer chains of operators, than the settings
+    ``max_query_depth`` and ``max_query_chain`` allow is refused
+    (:class:`~resolutions_kg.errors.QueryRefusedError`): Oxigraph would overflow the stack and
+    take the process with it."""
     bound = query.bindings(params)
+    check(query.text, max_depth=setting("max_query_depth").default,
+          max_chain=setting("max_query_chain").default, service_allow=None)
     try:
         return store.query(
             query.text,

@@ -9,9 +9,12 @@
     ├── StoreError                     the store cannot be opened, read or written
     ├── QueryError                     a named query is unknown, or its parameters are wrong
     │   ├── ParameterError             a missing or mistyped parameter
+    │   ├── QueryRefusedError          the text nests too deep, or calls SERVICE/LOAD unallowed
     │   ├── QuerySyntaxError *         the SPARQL text does not parse
+    │   ├── QueryEvaluationError *     it parses, but the engine will not run it
     │   ├── QueryTimeoutError *        the query ran past its time limit and was stopped
     │   │   └── QueryMemoryError *     … or past its memory limit (answered the same way: 503)
+    │   ├── ResultTooLargeError *      the result grew past its size limit; the query was stopped
     │   ├── NotAcceptableError *       no result format fits the client's Accept header
     │   └── DatasetConflictError **    dataset given both in the request and in the update text
     ├── WorkerError *                  a query worker process died or answered nonsense
@@ -92,6 +95,15 @@ class QueryError(ResolutionsKGError):
 
 class ParameterError(QueryError):
     """A query parameter is missing, unknown or of the wrong type."""
+
+
+class QueryRefusedError(QueryError):
+    """A query or update this server will not run (:mod:`resolutions_kg.sparql_guard`):
+    it nests too deep, or calls a remote IRI. ``setting`` names the setting that decides."""
+
+    def __init__(self, message: str, *, setting: str) -> None:
+        self.setting = setting
+        super().__init__(message)
 
 
 class ReconciliationError(ResolutionsKGError):

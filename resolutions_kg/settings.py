@@ -51,6 +51,20 @@ SETTINGS: tuple[Setting, ...] = (
         "Longest a query may run, in seconds (clients may ask for less).",
         float,
     ),
+    Setting(
+        "header_timeout",
+        10.0,
+        "Seconds a client has to send a request's line and headers (from the moment it "
+        "connects, or its last response ends), and longest pause while it sends a body; past "
+        "it the connection is closed.",
+        float,
+    ),
+    Setting(
+        "keep_alive_timeout",
+        5,
+        "Seconds an idle keep-alive connection stays open.",
+        int,
+    ),
     Setting("max_query_length", 100_000, "Longest query text accepted, in characters.", int),
     Setting(
         "max_document_size",
@@ -69,12 +83,55 @@ SETTINGS: tuple[Setting, ...] = (
         "queries of one server process together.",
         int,
     ),
+    Setting(
+        "max_query_depth",
+        64,
+        "Deepest nesting of brackets, braces, parentheses, << and runs of ! or ^ accepted in a "
+        "query or update (deeper ones are refused with 400 before they are parsed; 0: no limit).",
+        int,
+    ),
+    Setting(
+        "max_query_chain",
+        256,
+        "Longest chain of operators (|| && + - * / |) and group keywords (BIND, OPTIONAL, "
+        "UNION …) accepted in a query or update, counted through the brackets open at a point "
+        "(longer ones are refused with 400 before they are parsed; 0: no limit).",
+        int,
+    ),
+    Setting(
+        "service_allow",
+        "",
+        "IRI prefixes, comma-separated, that SERVICE and LOAD may call; empty: none (every "
+        "SERVICE and LOAD is refused with 400).",
+    ),
     Setting("max_body", 50_000_000, "Largest request body accepted, in bytes.", int),
+    Setting(
+        "max_body_depth",
+        256,
+        "Deepest nesting of objects and arrays (JSON-LD) or elements (RDF/XML) accepted in a "
+        "Graph Store body (deeper ones are refused with 400 before they are parsed; 0: no "
+        "limit).",
+        int,
+    ),
     Setting(
         "workers",
         2,
         "Queries run at once per server process (threads on a read-only server, worker "
         "processes on one that accepts writes).",
+        int,
+    ),
+    Setting(
+        "max_result_bytes",
+        100_000_000,
+        "Largest result of a query, in bytes as sent; a query whose result grows past it is "
+        "stopped and answered with 503 (0: no limit).",
+        int,
+    ),
+    Setting(
+        "max_client_queries",
+        4,
+        "Queries one client address may run at once per server process; one more is answered "
+        "with 429 and Retry-After (0: no limit). Behind a proxy every client has its address.",
         int,
     ),
     Setting(

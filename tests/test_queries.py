@@ -310,6 +310,15 @@ def test_query_writes_csv_when_not_on_a_terminal(store_dir: Path) -> None:
     ]
 
 
+def test_a_query_file_nested_too_deep_is_an_error_not_a_crash(store_dir: Path,
+                                                              tmp_path: Path) -> None:
+    deep = tmp_path / "deep.rq"
+    deep.write_text("SELECT * WHERE " + "{" * 5000 + "}" * 5000, encoding="utf-8")
+    code, _, err = invoke("query", "--file", str(deep), "--store", str(store_dir))
+    assert code == 1
+    assert "max_query_depth" in err
+
+
 def test_query_tsv(store_dir: Path) -> None:
     code, out, _ = invoke("query", "addressees", "--store", str(store_dir), "--format", "tsv")
     assert code == 0
