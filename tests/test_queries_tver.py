@@ -349,7 +349,7 @@ CALLS = [
     ("provenance", {"resource": EVENT}),
     ("organisers", {"resolution": RESOLUTION}),
     ("topics-discussed", {}),
-    ("uncertain-facts", {"threshold": "0.95"}),
+    ("uncertain-facts", {"threshold": "0.99"}),
 ]
 
 
