@@ -13,6 +13,7 @@ from resolutions_kg.cli import EXIT_ERROR, setting_option
 from resolutions_kg.errors import InputError
 from resolutions_kg.iris import Minter
 from resolutions_kg.publish import prepare, supported_suffixes
+from resolutions_kg.registry import reference_graphs
 from resolutions_kg.store import graph_names, open_store
 from resolutions_kg.validation import validate
 
@@ -63,7 +64,12 @@ def command(file: Path | None, store: str | None, base_iri: str, max_document_si
         raise click.UsageError("give either --store DIR or FILE, not both")
     os.environ["RESKG_MAX_DOCUMENT_SIZE"] = str(max_document_size)
     triples = _file_triples(file, base_iri) if file is not None else _store_triples(str(store))
-    report = validate(triples, base_iri=base_iri)
+    context = None
+    if file is not None and file.suffix.lower() in supported_suffixes():
+        # a resolution is checked as `reskg load` checks it: with the registry and gazetteer
+        # its mentions are looked up in, so the verdict is the one load would give
+        context = [t for graph in reference_graphs(base_iri).values() for t in graph]
+    report = validate(triples, base_iri=base_iri, context=context)
     click.echo(report.text())
     if not report.conforms:
         sys.exit(EXIT_ERROR)
