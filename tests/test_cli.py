@@ -166,3 +166,13 @@ def test_serve_stops_when_its_processes_cannot_start(tmp_path: Path) -> None:
     assert out.returncode == 1
     assert "cannot open the store" in out.stderr  # in each server process's log
     assert "reskg: error: the server could not start" in out.stderr
+
+
+def test_help_lists_each_command_with_its_whole_first_sentence() -> None:
+    from click.testing import CliRunner
+
+    from resolutions_kg.cli import main as reskg_main
+
+    out = CliRunner().invoke(reskg_main, ["--help"], terminal_width=200).output
+    assert "..." not in out
+    assert "Load resolution files (or every supported file below a folder) into the store." in out

@@ -64,13 +64,12 @@ def main() -> None:
 
 def _register() -> None:
     for module_name in COMMAND_MODULES:
-        try:
-            module = importlib.import_module(f"{__name__}.{module_name}")
-        except ModuleNotFoundError as exc:
-            if exc.name == f"{__name__}.{module_name}":
-                continue  # command not written yet
-            raise
-        main.add_command(module.command)
+        command = importlib.import_module(f"{__name__}.{module_name}").command
+        if command.short_help is None and command.help:
+            # the whole first sentence in `reskg --help`, not click's cut at 45 characters
+            first = " ".join(command.help.split("\n\n")[0].split()).split(". ")[0]
+            command.short_help = first.rstrip(".") + "."
+        main.add_command(command)
 
 
 _register()

@@ -72,7 +72,9 @@ def command(
             files, store, base_iri=base_iri, force=force, jobs=jobs, on_document=on_document
         )
     if not quiet:
-        table = Table(title=f"Published to {store}")
+        loaded_any = bool(report.count("loaded") or report.count("unchanged"))
+        table = Table(title=f"Published to {store}" if loaded_any
+                      else f"Nothing published to {store}")
         for column in ("document", "status", "recommendations", "triples", "warnings"):
             table.add_column(column, overflow="fold")
         for d in report.documents:
