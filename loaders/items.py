@@ -157,6 +157,8 @@ def heading_addressee(text: str, block: Block, case: str = "datv"
         a = m.end()
     while a < b and text[a] in " \t*_:":
         a += 1
+    if m := re.match(r"[Кк]о?\s+", text[a:b]):
+        a += m.end()  # «К органам местного самоуправления:» after «обращаются с предложениями:»
     found = addressee_at(text, a, b, case)
     if found is None:
         return None
@@ -326,12 +328,18 @@ def _level(block: Block) -> tuple[int, str]:
     return block.first.depth, "letter"
 
 
-def _is_sub_item(parent: Block, block: Block) -> bool:
+def _indent(text: str, block: Block) -> int:
+    """How far the block's first line is indented in a plain-text or Markdown file."""
+    line_start = text.rfind("\n", 0, block.start) + 1
+    return len(text[line_start : block.start].expandtabs(4))
+
+
+def _is_sub_item(text: str, parent: Block, block: Block) -> bool:
     """``block`` is a sub-item of the recommendation ``parent`` (which ends with a colon)."""
     if not block.list_item:
         return False
     (pd, pk), (d, k) = _level(parent), _level(block)
-    if d > pd:
+    if d > pd or _indent(text, block) >= _indent(text, parent) + 2:
         return True
     # a list of another kind than the item's own («– организовать обучение по темам:» and
     # «1) …», «2) …» under it)
@@ -364,7 +372,7 @@ def parse_items(text: str, blocks: list[Block], first: int) -> Items:
         content = text[a:b]
         if not content.strip():
             continue
-        if (parent is not None and _is_sub_item(parent, block)
+        if (parent is not None and _is_sub_item(text, parent, block)
                 and (sub_level is None or _level(block) == sub_level)
                 and heading_addressee(text, block, heading_case) is None):
             sub_level = _level(block)  # the sub-items are one list, of one kind
@@ -425,7 +433,8 @@ def parse_items(text: str, blocks: list[Block], first: int) -> Items:
                 Statement(len(items.statements) + 1, Spanned(clean(content), Span(a, b))))
             continue
         if heading is None and not block.list_item and action(text, a, b) is None and (
-                items.recommendations):
+                items.recommendations or (len(content) <= 80 and not content.endswith(".")
+                                          and (block.emphasised or block.heading is not None))):
             items.consumed.add(i - 1)  # no verb: not a recommendation (a caption, a headline)
             continue
         own = own_addressee(text, a, b) if heading is None else None

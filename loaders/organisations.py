@@ -38,7 +38,8 @@ ORGANISED_BY = re.compile(
     r"\b(?:организован[аоы]?|проведен[аоы]?|проведён[аоы]?|подготовлен[аоы]?|"
     r"организатор(?:ами|ом)(?:\s+[а-яё]+){0,2}?\s+(?:выступил[аи]?|стал[аи]?|"
     r"явил(?:ся|ась|ись))|"
-    r"организуют|провели|организовали|провел[аи]?)\s+",
+    r"организуют|провели|организовали|провел[аи]?|"
+    r"(?:проведен[аоы]?|проведён[аоы]?|организован[аоы]?)\s+по\s+инициативе)\s+",
     re.I,
 )
 ORGANISERS_LIST = re.compile(r"\bорганизатор(?:ы|ами)?(?:\s+[а-яё-]+){0,2}\s*[:–—-]\s*", re.I)
@@ -147,7 +148,8 @@ def organisers(text: str, start: int, end: int) -> list[OrganisationMention]:
         verb = m.group().strip().lower()
         if verb.startswith(("организуют", "провел", "организовали")):
             continue  # the organisers stand before the verb
-        case = "nomn" if verb.startswith("организатор") else "ablt"
+        case = ("nomn" if verb.startswith("организатор")
+                else "gent" if verb.endswith("инициативе") else "ablt")
         found = _names(text, m.end(), end, case)
         if found:
             return found

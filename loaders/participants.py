@@ -44,6 +44,10 @@ PARTICIPATION = re.compile(
     r"(?:приняли|принимали|принимает|примут)\s+участие|участвовал[аои]?|участник|"
     r"присутствовал[аои]?|собрал[аои]?|собрались|занимал(?:ись|ось)|обучал(?:ись|ось)", re.I
 )
+TOOK_PART = re.compile(r"(?:приняли|принимали)\s+участие|участниками\s+стали|участвовал[аои]?",
+                       re.I)
+OTHER_EVENT = re.compile(r"(?<![а-яё])(?:предыдущ\w*|прошлогодн\w*|прошл(?:ая|ой|ом|ого|ые)\s"
+                         r"|следующ\w*|очередн\w*|будущ\w*)", re.I)
 LIST_OPENERS = re.compile(
     r"(?:приняли|принимали)\s+участие(?:\s+в\s+работе\s+[а-яё]+(?:\s+[а-яё-]+)?)?\s*[:–—-]?\s*"
     r"|участвовал[аои]?\s*[:–—-]?\s*|\bучастники\s*[:–—]\s*",
@@ -134,7 +138,11 @@ def total(text: str, sentence_ranges: list[tuple[int, int]]) -> Count | None:
             found = counts(text, m.end(), b)
             if found:
                 return found[0]
-    for a, b in sentence_ranges:
+    # the event's own participants: «приняли участие …» first; a sentence about a previous or
+    # a planned event («Предыдущая … собрала 140 участников») never
+    ordered = sorted((r for r in sentence_ranges if not OTHER_EVENT.search(text, *r)),
+                     key=lambda r: 0 if TOOK_PART.search(text, *r) else 1)
+    for a, b in ordered:
         if not PARTICIPATION.search(text, a, b):
             continue
         for c in counts(text, a, b):

@@ -82,9 +82,12 @@ def _crlf(text: str, doc: dict[str, Any]) -> str:
     return text.replace("\n", "\r\n")
 
 
-def _to_html(text: str, doc: dict[str, Any]) -> str:
+def _to_html(text: str, doc: dict[str, Any]) -> str | None:
     """Plain text as a site's page: each paragraph a <p> (lines kept by <br>), inside a layout
-    with navigation, a sidebar of other news and a footer."""
+    with navigation, a sidebar of other news and a footer. Not for a text whose sub-items are
+    marked by indentation alone: <br> lines lose it (a page would nest its lists)."""
+    if re.search(r"^[ \t]{2,}[-–—•*]\s", text, re.M):
+        return None
     paragraphs = [p for p in re.split(r"\n[ \t]*\n", text.strip()) if p.strip()]
     body = "\n".join("<p>" + "<br>\n".join(html.escape(line.strip("*_ ").lstrip("#> ").strip("*_ "))
                                            for line in p.splitlines()) + "</p>"
