@@ -571,6 +571,9 @@ def markdown(results: dict[str, Any]) -> str:
         f"{results['client_cpu_s']:.0f} s, server CPU (all its processes) "
         f"{results['server_cpu_s']:.0f} s over the run.",
         "",
+        *([f"Allocator environment, inherited by the server: "
+           f"{', '.join(f'`{k}={v}`' for k, v in results['malloc_env'].items())}.", ""]
+          if results.get("malloc_env") else []),
         "## Result",
         "",
         f"- **{s['requests']:,} requests** in {s['wall_s']:.0f} s: **{s['rps']:.1f} requests/s**",
@@ -691,6 +694,9 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
                      if k not in ("out", "doc")},
         "mix": MIX,
         "rss_method": "psutil" if _has_psutil() else "/proc VmRSS",
+        # the server inherits the environment: an allocator setting changes what RSS means
+        "malloc_env": {k: v for k, v in os.environ.items()
+                       if k.startswith(("MALLOC_", "PYTHONMALLOC"))},
     }
     log = log_path.open("wb")
     process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)
