@@ -7,7 +7,10 @@
 - endpoint: the query mix against our server, pyoxigraph in-process, a bare Starlette app and
   rdflib-endpoint (``bench/endpoint_bench.py``);
 - corpus: 1,000 generated resolutions in varied formats through ``reskg load``
-  (``bench/corpus_bench.py``).
+  (``bench/corpus_bench.py``);
+- soak: one server that accepts writes under 8 clients' mixed reads and writes for 10 minutes —
+  errors, p50/p99, RSS over time (``bench/soak_bench.py``; ``--seconds`` there for a shorter
+  run).
 
 ``python bench/run.py seed export`` runs only those. Machine load is recorded with each figure:
 the numbers mean little on a busy machine.
@@ -61,6 +64,8 @@ BENCHMARKS = {
     "endpoint": lambda: script("endpoint_bench.py", "--triples", "1000000",
                                "--out", str(OUT / "endpoint.json")),
     "corpus": lambda: script("corpus_bench.py"),
+    "soak": lambda: script("soak_bench.py", "--seconds", "600",
+                           "--out", str(OUT / "soak.json")),
 }
 
 
