@@ -12,6 +12,9 @@
   errors, p50/p99, RSS over time (``bench/soak_bench.py``; ``--seconds`` there for a shorter
   run).
 
+- large: one large resolution (0.5 and 1 MB) through ``reskg load``: time and peak memory
+  (``bench/large_bench.py``).
+
 ``python bench/run.py seed export`` runs only those. Machine load is recorded with each figure:
 the numbers mean little on a busy machine.
 """
@@ -66,6 +69,8 @@ BENCHMARKS = {
     "corpus": lambda: script("corpus_bench.py"),
     "soak": lambda: script("soak_bench.py", "--seconds", "600",
                            "--out", str(OUT / "soak.json")),
+    "large": lambda: script("large_bench.py", "--sizes", "0.5", "1",
+                            "--out", str(OUT / "large.json")),
 }
 
 
