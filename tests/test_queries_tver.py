@@ -79,7 +79,7 @@ def test_resolution_summary(store: ox.Store, tver: dict[str, Any]) -> None:
         "endDate": tver["end_date"],
         "adopted": tver["adopted"],
         "participants": tver["participants"],
-        "participantsIsMinimum": False,
+        "participantsIsMinimum": None,
         "recommendations": tver["recommendations"],
     }
     assert ask(store, "resolution-summary", resolution=RESOLUTION) == [row]
