@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from .russian import BROKEN, _inflect, _keeps_capital, is_infinitive, parses
+from .russian import BROKEN, _inflect, _is_proper_adjective, _keeps_capital, is_infinitive, parses
 from .settlements import SITED_HEADS, sited_end
 
 TOKEN = re.compile(
@@ -259,16 +259,10 @@ def restore_case(label: str) -> str:
         low = word.lower()
         ps = parses(low)
         proper = any(t in p.tag for p in ps[:2] for t in ("Geox", "Name", "Surn", "Orgn")) or (
-            bool(ps) and ps[0].tag.POS in ("ADJF",) and _proper_adjective(ps[0].normal_form)) or (
+            bool(ps) and ps[0].tag.POS == "ADJF" and _is_proper_adjective(ps[0].normal_form)) or (
             bool(ps) and ps[0].normal_form in ("республика", "федерация"))
         out.append("-".join(x[:1].upper() + x[1:] for x in low.split("-")) if proper else low)
     return "".join(out)
-
-
-def _proper_adjective(base: str) -> bool:
-    from .russian import _is_proper_adjective
-
-    return _is_proper_adjective(base)
 
 
 def _nominative(text: str, toks: list[tuple[str, int, int]], inflect: list[tuple[int, Any]],

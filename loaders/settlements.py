@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from .russian import CYRILLIC_WORD, parses
+from .russian import CYRILLIC_WORD, parses, place_nominative
 
 _PREFIX = re.compile(
     r"(?<![А-Яа-яЁё])(?:г\.|гор\.|город[аеуо]?м?|пос\.|пгт\.?|с\.|ст\.|дер\.|п\.|ст-ца|"
@@ -141,7 +141,6 @@ def find_settlements(text: str, a: int, b: int) -> list[Found]:
             name, known = nominative_place(phrase)
             if known or (marked and n == 1):
                 if not known:
-                    from .russian import place_nominative
                     name = place_nominative(phrase)
                 geo = names.get(name.replace("ё", "е")) or None
                 out.append(Found(m.start(), run[n - 1].end(), name, known, marked, geo))
