@@ -5,7 +5,8 @@ route is a catch-all for resource paths that never matches those reserved first 
 order cannot shadow them.
 
 ===========================  ============================================================
-``/``                        the query UI (YASGUI, :mod:`.ui`)
+``/``                        redirects to the query UI
+``/query``                   the query UI (YASGUI, :mod:`.ui`)
 ``/static/…``                stylesheet and the vendored YASGUI build
 ``/.well-known/void``        VoID + DCAT of the dataset (same as ``/dataset``)
 ``/dumps/``, ``/dumps/F``    dump listing (HTML/JSON) and the gzipped dumps (:mod:`.dumps`)
@@ -52,7 +53,8 @@ from resolutions_kg.namespaces import ONTOLOGY_IRI
 
 STATIC = Path(__file__).parent / "static"
 #: First path segments that belong to the protocol routes, never to resources.
-RESERVED = frozenset({"sparql", "store", "health", "static", "dumps", "queries", ".well-known"})
+RESERVED = frozenset({"sparql", "store", "health", "static", "dumps", "queries", "query",
+                      ".well-known"})
 HTML = "text/html"
 #: What a resource can be answered in, in order of preference when the client does not care.
 OFFERS: tuple[str, ...] = (HTML, *RDF_MEDIA_TYPES)
@@ -265,6 +267,7 @@ def routes(ctx: Any) -> list[BaseRoute]:
     site = Site(ctx)
     return [
         *ui.routes(ctx),
+        Route("/", lambda request: RedirectResponse("/query", status_code=307)),
         Mount("/static", app=StaticFiles(directory=STATIC), name="static"),
         Route("/.well-known/void", site.well_known_void),
         Route("/dumps", lambda request: RedirectResponse("/dumps/", status_code=301)),

@@ -1,4 +1,4 @@
-"""The query UI at ``/``: YASGUI, served from ``static/yasgui/`` (vendored from npm by
+"""The query UI at ``/query``: YASGUI, served from ``static/yasgui/`` (vendored from npm by
 ``scripts/vendor_yasgui.sh``; no CDN), sending queries to our ``/sparql``.
 
 The named queries of :mod:`resolutions_kg.queries` are listed beside the editor; clicking one
@@ -60,7 +60,7 @@ def _ui(request: Request) -> Response:
 
 
 def routes(ctx: Any) -> list[BaseRoute]:
-    """``/`` (the UI). Also registers the UI as ``ctx.sparql_html`` when the context has it."""
+    """``/query`` (the UI). Also registers the UI as ``ctx.sparql_html`` when the context has it."""
     if hasattr(ctx, "sparql_html") and getattr(ctx, "sparql_html", None) is None:
         ctx.sparql_html = ui_page
-    return [Route("/", _ui)]
+    return [Route("/query", _ui)]

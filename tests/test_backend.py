@@ -70,7 +70,7 @@ SAME_BYTES = [
     ("/sparql?query=" + quote(CONSTRUCT), "application/n-triples"),
     ("/sparql?query=" + quote(CONSTRUCT) + "&format=ttl", None),
     ("/queries", "application/json"),
-    ("/", "text/html"),
+    ("/query", "text/html"),
 ]
 
 

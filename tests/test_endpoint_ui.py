@@ -114,7 +114,7 @@ def test_unknown_query_is_404(tver: httpx.Client) -> None:
 
 
 def test_ui_page_uses_our_own_copy_of_yasgui(ld: httpx.Client) -> None:
-    page = ld.get("/").text
+    page = ld.get("/query").text
     assert '<script src="/static/yasgui/yasgui.min.js">' in page
     assert "cdn" not in page.lower() and "unpkg" not in page.lower()
     js = ld.get("/static/yasgui/yasgui.min.js")
@@ -124,7 +124,7 @@ def test_ui_page_uses_our_own_copy_of_yasgui(ld: httpx.Client) -> None:
 
 
 def test_ui_lists_the_named_queries(ld: httpx.Client) -> None:
-    page = ld.get("/").text
+    page = ld.get("/query").text
     for name in catalogue():
         assert f'"name": "{name}"' in page
 
@@ -149,7 +149,7 @@ def test_ui_runs_a_query_in_chromium(tver_server: object) -> None:
                     if not r.url.startswith((url, "data:", "blob:")) else None)
             errors: list[str] = []
             page.on("pageerror", lambda e: errors.append(str(e)))
-            page.goto(url + "/")
+            page.goto(url + "/query")
             page.wait_for_selector(".yasqe .CodeMirror")
             # load a named query into the editor from the examples list, then run it
             page.click('button[data-query="recommendations"]')
