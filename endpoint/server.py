@@ -48,6 +48,7 @@ from typing import Any, cast
 
 import uvicorn
 
+from resolutions_kg import heap
 from resolutions_kg.endpoint.app import create_app
 from resolutions_kg.endpoint.inprocess import PRELOADED_STATE, preload
 from resolutions_kg.endpoint.protocol import Protocol, configure
@@ -81,6 +82,7 @@ def serve(store_path: str | Path, *, host: str = "127.0.0.1", port: int = 8000,
 
     ``processes``: server processes for a read-only local store (default: see the module).
     """
+    heap.limit_arenas()  # before any thread starts; forked server processes inherit it
     config: dict[str, Any] = {
         "host": host,
         "port": port,

@@ -34,6 +34,7 @@ from starlette.routing import BaseRoute, Match, Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.types import Scope
 
+from resolutions_kg import heap
 from resolutions_kg.endpoint import pages
 from resolutions_kg.endpoint.bodies import is_iri
 from resolutions_kg.endpoint.dumps import Dumps, http_date
@@ -221,6 +222,7 @@ class Site:
             store = ox.Store()
             store.extend(ox.Quad(t.subject, t.predicate, t.object) for t in triples)
             self._void = (key, store)
+            heap.trim()
             return store
 
     def well_known_void(self, request: Request) -> Response:
