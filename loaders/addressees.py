@@ -4,7 +4,7 @@
 
 The phrase is read word by word with pymorphy3's parses, as a small grammar with agreement:
 
-    phrase   := group ( «и» group )*                 coordinated heads, each in ``case``
+    phrase   := group ( («и» | «,») group )*         coordinated heads, each in ``case``
     group    := (adjective | participle)* noun tail*  agreeing in case (and number, gender)
     tail     := genitive words («культуры», «Российской Федерации»), «имени» + name, initials,
                 abbreviations («РФ», «СНГ»), a quotation «…», «, информации и туризма …»
@@ -143,15 +143,19 @@ def _tail(toks: list[tuple[str, int, int]], j: int) -> int:
             j += 1
             continue
         if not _is_word(w):
-            if w == "," and j + 1 < n and _genitive(toks[j + 1][0]) and any(
-                    t[0].lower() == "и" for t in toks[j + 1 : j + 4]):
-                j += 1  # «Министерству культуры, информации и туризма …»
+            if w == "," and j + 1 < n and _genitive(toks[j + 1][0]) and _listed_genitives(
+                    toks, j + 1):
+                j += 1  # «Министерству культуры, информации, спорта и туризма …»
                 continue
             if w in "–-" and j + 1 < n and (toks[j + 1][0][:1].isupper() or _genitive(
                     toks[j + 1][0])) and not is_infinitive(toks[j + 1][0]):
                 j += 1  # «… округа – Югры», «государств – участников СНГ»
                 continue
             break
+        if (low == "в" and j + 2 < n and toks[j + 1][0].lower() in ("сфере", "области")
+                and _genitive(toks[j + 2][0])):
+            j += 2  # «органам власти в сфере культуры»: the field is part of the name
+            continue
         if low in STOP_WORDS or w.isdigit() or is_infinitive(w):
             break
         top = parses(w)[:1]
@@ -179,6 +183,18 @@ def _tail(toks: list[tuple[str, int, int]], j: int) -> int:
             continue
         break
     return j
+
+
+def _listed_genitives(toks: list[tuple[str, int, int]], j: int) -> bool:
+    """Whether genitive words, separated by commas, run from token ``j`` to an «и» that joins
+    one more genitive: the rest of a list of a ministry's fields."""
+    for k in range(j, min(len(toks) - 1, j + 12)):
+        w = toks[k][0]
+        if w.lower() == "и":
+            return _genitive(toks[k + 1][0])
+        if w != "," and not (_is_word(w) and _genitive(w)):
+            return False
+    return False
 
 
 def _genitive(word: str) -> bool:
@@ -217,12 +233,19 @@ def addressee_phrase(text: str, a: int, b: int, case: str = "datv") -> Phrase | 
     number = head.tag.number or "sing"
     j = first[1]
     if head.normal_form in TAKES_PO and j + 1 < len(toks) and toks[j][0].lower() == "по":
-        # «Комитету по культуре …», «Министерству по делам молодёжи …»
-        if _parses_in(toks[j + 1][0], "datv", ("NOUN",)):
-            j += 2
+        # «Комитету по культуре …», «Министерству по делам молодёжи …», «Агентству по
+        # архивному делу …»
+        po = _group(toks, j + 1, "datv")
+        if po is not None:
+            j = po[1]
     j = _tail(toks, j)
-    while j + 1 < len(toks) and toks[j][0].lower() == "и":
-        more = _group(toks, j + 1, case)
+    while j + 1 < len(toks) and toks[j][0] in ("–", "—", "-") and (
+            apposition := _group(toks, j + 1, case)) is not None:
+        # «музеям – участникам конгресса»: a noun in apposition, in the same case
+        inflect += apposition[0]
+        j = _tail(toks, apposition[1])
+    while j + 1 < len(toks) and toks[j][0].lower() in ("и", ","):
+        more = _group(toks, j + 1, case)  # «библиотекам, музеям и архивам»
         if more is None:
             break
         inflect += more[0]

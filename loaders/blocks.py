@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .furniture import looks_like_furniture
 from .rendition import Line, Rendition
 
 _ABBREVIATIONS = frozenset("им ул пр обл гг тыс млн руб проф акад".split())
@@ -71,7 +72,12 @@ class Block:
 def _margin(rendition: Rendition) -> int | None:
     """The right margin of a hard-wrapped plain text (a Word or e-mail text wrapped at ~70
     characters): the length most long lines reach; None when the text is not wrapped."""
-    lengths = sorted(line.end - line.start for line in rendition.lines)
+    # the page around a text (menus, sidebars, footers) was not wrapped with it
+    text = rendition.text
+    lengths = sorted(line.end - line.start for line in rendition.lines
+                     if not line.furniture and not looks_like_furniture(text[line.start:line.end]))
+    if not lengths:
+        return None
     long = [n for n in lengths if n >= 40]
     if len(long) < 8:
         return None
@@ -81,6 +87,10 @@ def _margin(rendition: Rendition) -> int | None:
     if width > 100 or len(near) < 0.6 * len(long) or lengths[-1] > width + 15:
         return None
     return width
+
+
+#: A wrapped line that ends in initials («… музей-заповедник М. Ю.») goes on with the surname.
+_INITIALS_AT_END = re.compile(r"(?<![А-ЯЁа-яё])[А-ЯЁ]\.(?:\s?[А-ЯЁ]\.)?$")
 
 
 def blocks(rendition: Rendition) -> list[Block]:
@@ -93,15 +103,21 @@ def blocks(rendition: Rendition) -> list[Block]:
             gap = text[prev.end : line.start]
             prev_text = text[prev.start : prev.end].rstrip("*_ ")
             wrapped = margin is not None and prev.end - prev.start >= margin - 15
+            # «Организаторы – Государственный музей-заповедник М. Ю.» / «Лермонтова и …»: a
+            # sentence does not end in initials, wrapped or not (a page keeps the lines by <br>)
+            initials = (len(prev_text) > 30 and _INITIALS_AT_END.search(prev_text) is not None
+                        and text[line.start].isupper())
             if (
                 gap.count("\n") == 1
                 and not line.list_item
                 and line.heading == prev.heading
                 and line.bold == prev.bold
                 and line.italic == prev.italic
-                and (text[line.start].islower() or wrapped)
-                and not re.search(r"[.;:!?]$", prev_text)
-                and (wrapped or not _OWN_LINE.match(text, line.start, line.end))
+                and (text[line.start].islower() or wrapped or initials)
+                and (not re.search(r"[.;:!?]$", prev_text) or initials
+                     # «… следующие вопросы: роль музея …;» wrapped, «музей и среда; …»
+                     or wrapped and prev_text.endswith(";") and text[line.start].islower())
+                and (wrapped or initials or not _OWN_LINE.match(text, line.start, line.end))
             ):
                 out[-1].append(line)
                 continue

@@ -10,8 +10,10 @@ recognises the rest from the words of a block.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-from .blocks import Block
+if TYPE_CHECKING:  # blocks.py asks :func:`looks_like_furniture` about lines
+    from .blocks import Block
 
 _STRONG = [
     r"©|\(c\)\s*\d{4}|все права защищены",
@@ -47,7 +49,12 @@ def is_furniture(text: str, block: Block) -> bool:
     """Whether ``block`` is page furniture rather than part of the resolution."""
     if block.furniture:
         return True
-    content = text[block.start : block.end].strip("*_ \t")
+    return looks_like_furniture(text[block.start : block.end])
+
+
+def looks_like_furniture(content: str) -> bool:
+    """Whether a paragraph or a line reads as page furniture (an address, a timestamp, …)."""
+    content = content.strip("*_ \t")
     if len(content) > 300:
         return False
     if _FURNITURE.search(content):

@@ -231,8 +231,9 @@ def _is_signature(text: str, block: Block) -> bool:
     verbs = any(is_infinitive(w) for w, _, _ in words(content))
     named = re.search(r"(?<![а-яё])(?:имени|им\.)\s*$", content[: m.start()], re.I) if (
         m := SIGNATURE.search(content)) else None
+    # «Государственному музею-заповеднику М. Ю. Лермонтова:» opens a list: not a signature
     return (not verbs and m is not None and named is None
-            and not content.endswith((".", ";")))
+            and not content.endswith((".", ";", ":")))
 
 
 def action(text: str, a: int, b: int) -> Spanned[str] | None:
@@ -272,6 +273,11 @@ def planned_event(text: str, a: int, b: int) -> PlannedEvent | None:
     return PlannedEvent(kind=Spanned(kind.value, kind.span), year=year)
 
 
+#: Sending the document on: «Направить настоящую резолюцию в …», «… итоговый документ во …».
+SEND = re.compile(
+    r"(?:направить|разослать|передать)\s+(?:настоящ\w+\s+|данн\w+\s+|эт\w+\s+)?"
+    r"(?:резолюци\w+|рекомендаци\w+|итогов\w+\s+документ\w*|решени\w+|обращени\w+)"
+    r"(?:\s+[а-яё]+){0,3}?\s+(?:в|во)\s+", re.I)
 #: Verbs that plan an event («провести следующую конференцию …»).
 HOLD = re.compile(r"(?<![а-яё])(?:провести|проводить|организовать|организовывать)(?![а-яё])",
                   re.I)
@@ -445,6 +451,15 @@ def parse_items(text: str, blocks: list[Block], first: int) -> Items:
             items.proposals.append(Proposal(
                 position=len(items.proposals) + 1, text=Spanned(clean(content), Span(a, b)),
                 addressee=own[0] if own else None, planned_event=planned))
+            items.consumed.add(i - 1)
+            continue
+        if (heading is None and not block.list_item and items.recommendations
+                and (send := SEND.match(content)) is not None):
+            # «Направить настоящую резолюцию в Министерство …» after the list: a closing
+            # proposal addressed to the recipient
+            items.proposals.append(Proposal(
+                position=len(items.proposals) + 1, text=Spanned(clean(content), Span(a, b)),
+                addressee=addressee_at(text, a + send.end(), b, "accs"), planned_event=None))
             items.consumed.add(i - 1)
             continue
         if own is not None and own[0].span.start > a + 20:

@@ -35,9 +35,13 @@ from .russian import parses, words
 from .settlements import find_settlements
 from .statements import discussed_topics, preamble_statements
 
+#: A heading set in spaced letters: «Р Е З О Л Ю Ц И Я».
+_SPACED = "|".join(" ".join(word) for word in ("резолюция", "рекомендации", "решение",
+                                                "обращение"))
 DOCUMENT_TYPE = re.compile(
     r"(?<![а-яёА-ЯЁ])(?P<draft>проект\s+)?(?P<type>резолюци[яиюей]|рекомендаци(?:и|й|ям|ях)"
-    r"|итогов(?:ый|ого|ому|ым)\s+документ(?:а|у|ом)?|решени[еяю]|обращени[еяю])(?![а-яё])",
+    r"|итогов(?:ый|ого|ому|ым)\s+документ(?:а|у|ом)?|решени[еяю]|обращени[еяю]|"
+    + _SPACED + r")(?![а-яё])",
     re.I,
 )
 DOCUMENT_TYPES = {"резол": "резолюция", "реком": "рекомендации", "итого": "итоговый документ",
@@ -67,7 +71,7 @@ def parse(rendition: Rendition) -> Resolution:
         DRAFT.search(text, bl.start, bl.end) and bl.end - bl.start < 40
         for bl in bs[: head_index + 1])
     document_type = Spanned(
-        DOCUMENT_TYPES[type_match.group("type")[:5].lower()],
+        DOCUMENT_TYPES[type_match.group("type").replace(" ", "")[:5].lower()],
         Span(type_match.start("type"), type_match.end("type")),
     )
     # the heading: the type's block, plus a following block that holds the event or title
@@ -194,6 +198,8 @@ def _continues_heading(text: str, block: Block, needs_kind: bool) -> bool:
     if b - a > 300 or find_dates(text[a:b]):
         return False
     starts_lower = text[a:b][:1].islower()
+    if re.match(r"(?:г|гор|пос|с|пгт|ст)\.\s*[А-ЯЁ]", text[a:b]):
+        return False  # «г. Бишкек»: the place line, not more of the title
     if starts_lower:
         return True
     return (needs_kind and find_kind(text, a, b, heading=True) is not None

@@ -9,6 +9,7 @@ never invented: a cohort is only what the text names.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 
@@ -31,7 +32,7 @@ PERSON_LEMMAS = frozenset(
     "гость работник эксперт преподаватель директор слушатель член заведующий педагог учитель "
     "студент ученый учёный исследователь библиограф краевед архивист историк филолог писатель "
     "издатель журналист волонтер волонтёр методист библиотекарь-методист учащийся "
-    "школьник аспирант магистрант специалистка".split()
+    "школьник аспирант магистрант специалистка коллега".split()
 )
 UNITS: dict[str, CountedUnit] = {
     "библиотека": "library", "цбс": "library-system", "система": "library-system",
@@ -42,15 +43,18 @@ UNITS: dict[str, CountedUnit] = {
 }
 PARTICIPATION = re.compile(
     r"(?:приняли|принимали|принимает|примут)\s+участие|участвовал[аои]?|участник|"
-    r"присутствовал[аои]?|собрал[аои]?|собрались|занимал(?:ись|ось)|обучал(?:ись|ось)", re.I
+    r"присутствовал[аои]?|собрал[аои]?|собрались|занимал(?:ись|ось)|обучал(?:ись|ось)|"
+    r"слушател\w+", re.I
 )
-TOOK_PART = re.compile(r"(?:приняли|принимали)\s+участие|участниками\s+стали|участвовал[аои]?",
+#: «Участниками конгресса стали …», «Слушателями школы стали …»
+_BECAME = r"(?:участниками|слушателями|гостями|делегатами)(?:\s+[а-яё«»\"-]+){0,3}?\s+стали"
+TOOK_PART = re.compile(r"(?:приняли|принимали)\s+участие|" + _BECAME + r"|участвовал[аои]?",
                        re.I)
 OTHER_EVENT = re.compile(r"(?<![а-яё])(?:предыдущ\w*|прошлогодн\w*|прошл(?:ая|ой|ом|ого|ые)\s"
                          r"|следующ\w*|очередн\w*|будущ\w*)", re.I)
 LIST_OPENERS = re.compile(
     r"(?:приняли|принимали)\s+участие(?:\s+в\s+работе\s+[а-яё]+(?:\s+[а-яё-]+)?)?\s*[:–—-]?\s*"
-    r"|участвовал[аои]?\s*[:–—-]?\s*|\bучастники\s*[:–—]\s*",
+    r"|участвовал[аои]?\s*[:–—-]?\s*|\bучастники\s*[:–—]\s*|" + _BECAME + r"\s*[:–—-]?\s*",
     re.I,
 )
 EXPLICIT_TOTAL = re.compile(
@@ -173,10 +177,24 @@ def cohorts(text: str, a: int, b: int, total_count: Count | None,
     pieces = [(start, end)] if single else _split(text, start, end)
     organiser_names = {o.name.value.lower() for o in organisers}
     out: list[Cohort] = []
-    for pa, pb in pieces:
-        cohort = _cohort(text, pa, pb, organiser_names)
-        if cohort is not None:
-            out.append(cohort)
+    for piece in pieces:
+        # «представители 12 муниципальных образований, подключившиеся онлайн»: the mode is
+        # said of the whole piece
+        mode: AttendanceMode | None = (
+            "online" if ONLINE.search(text, *piece) else
+            "offline" if OFFLINE.search(text, *piece) else None)
+        for pa, pb in _counted_units(text, *piece):
+            cohort = _cohort(text, pa, pb, organiser_names)
+            if cohort is None:
+                continue
+            if cohort.mode is None and mode is not None:
+                cohort = dataclasses.replace(cohort, mode=mode)
+            if cohort.unit == "city" and len(cohort.places) > 1:
+                # «коллеги из Польши и Литвы»: one cohort a place
+                out += [dataclasses.replace(cohort, label=Spanned(p, cohort.label.span),
+                                            places=(p,)) for p in cohort.places]
+            else:
+                out.append(cohort)
     return out
 
 
@@ -185,11 +203,45 @@ def _split(text: str, start: int, end: int) -> list[tuple[int, int]]:
     for m in _SPLIT.finditer(text, start, end):
         before = text[cuts[-1] : m.start()].split()
         last = before[-1] if before else ""
+        after = text[m.end() : m.end() + 30].split()
+        if "," in m.group() and after and has_pos(after[0], {"PRTF"}) and not has_pos(
+                after[0], {"NOUN"}):
+            continue  # «…, подключившиеся к форуму онлайн»: a clause about the piece before
         if "," in m.group() and last and has_pos(last, {"ADJF"}) and not has_pos(last, "NOUN"):
             continue  # «Новгородской, Псковской и Тверской областей»
         cuts += [m.start(), m.end()]
     cuts.append(end)
     return [(x, y) for x, y in zip(cuts[::2], cuts[1::2], strict=False) if y > x]
+
+
+#: Counted nouns that are not groups of participants: «стаж … трёх лет», «24 доклада».
+NOT_GROUPS = frozenset("год лет день час месяц неделя минута раз процент доклад сообщение "
+                       "выступление секция площадка сессия заседание экземпляр книга".split())
+#: Where a counted group's phrase ends: «из 15 регионов России — директора …», «…: …».
+_UNIT_END = re.compile(r"\s+[–—-]\s+|\s*[:(;]|,(?!\s*[А-ЯЁ]|\s*и\s)")
+_UNIT_JOIN = re.compile(r"(?:\s*,)?\s*(?:\bи\b|\bа\s+также\b)?\s*$")
+
+
+def _counted_units(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """The counted groups of organisations or places inside one listed piece, each a piece of
+    its own: «специалисты … из 27 регионов России и 2 стран ближнего зарубежья» → «27 регионов
+    России», «2 стран ближнего зарубежья»; «архивные учреждения 6 субъектов РФ» → «6 субъектов
+    РФ» (the count belongs to the group, as in «специалисты 23 муниципальных библиотек»). A
+    piece without such a count, or made of one that starts it, stays as it is."""
+    units = [c for c in counts(text, a, b)
+             if c.noun_lemma not in PERSON_LEMMAS and c.noun_lemma not in NOT_GROUPS]
+    if not units or (len(units) == 1 and not text[a : units[0].span.start].strip()):
+        return [(a, b)]
+    out = []
+    for i, c in enumerate(units):
+        stop = units[i + 1].span.start if i + 1 < len(units) else b
+        if m := _UNIT_END.search(text, c.noun_end, stop):
+            stop = m.start()
+        join = _UNIT_JOIN.search(text, c.noun_end, stop)
+        if join is not None and join.start() > c.noun_end:
+            stop = join.start()
+        out.append((c.span.start, stop))
+    return out
 
 
 def _cohort(text: str, a: int, b: int, organisers: set[str]) -> Cohort | None:
@@ -217,15 +269,23 @@ def _cohort(text: str, a: int, b: int, organisers: set[str]) -> Cohort | None:
     while k < len(toks) and (lemma(toks[k][0]) in PERSON_LEMMAS or toks[k][0] == "и"):
         k += 1
     persons = k > 0
-    if k >= len(toks):
-        return Cohort(label=Spanned(nominative(clean(piece), "nomn"), Span(a, b)), unit="person",
-                      mode=mode)
+    if k >= len(toks) or all(t[0].lower() == "и" or _is_person(t[0]) for t in toks[k:]):
+        return None  # «библиотекари», «историки»: who they are, not a group that took part
+    if persons and toks[k][0].lower() == "из":
+        # «коллеги из Польши и Литвы»: the places they came from
+        origins = [_place(t[0]) for t in toks[k + 1 :] if t[0].lower() != "и"]
+        named = tuple(o for o in origins if o)
+        if named and len(named) == len(origins):
+            return Cohort(label=Spanned(", ".join(named), Span(toks[k + 1][1], b)),
+                          unit="city", mode=mode, places=named)
     found = counts(text, toks[k][1], b)
     count = found[0] if found and found[0].span.start == toks[k][1] else None
     rest_start = toks[k][1] if count is None else _next_word(text, count.span.end, b)
     if rest_start is None:
         return None
     rest = clean(text[rest_start:b])
+    if persons and count is None and not re.search(r"(?<![а-яё])[А-ЯЁ]", rest):
+        return None  # «сотрудники музеев и библиотек»: an occupation, not a group that is named
     if count is not None and count.noun_lemma in PERSON_LEMMAS:
         label = expand(nominative(rest, "gent", plural=True))
         return Cohort(label=Spanned(label, Span(a, b)), count=count.value,
@@ -260,6 +320,13 @@ def _cohort(text: str, a: int, b: int, organisers: set[str]) -> Cohort | None:
                   count_is_minimum=count.minimum if count else False,
                   unit=unit if (count or organisation) else unit, mode=mode, places=places,
                   organisation=organisation)
+
+
+def _is_person(word: str) -> bool:
+    """A noun naming people («архитекторы», «урбанисты»), by its lemma or pymorphy's «anim»."""
+    ps = [p for p in parses(word) if p.tag.POS == "NOUN"]
+    return bool(ps) and (lemma(word) in PERSON_LEMMAS or "anim" in ps[0].tag) and not any(
+        "Geox" in p.tag or "Orgn" in p.tag for p in ps)
 
 
 def _next_word(text: str, pos: int, end: int) -> int | None:

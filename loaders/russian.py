@@ -176,20 +176,21 @@ def nominative(text: str, case: str | None = None, *, keep_capital: bool | None 
     ``plural`` puts it in the plural too (a phrase counted by a number: «6 регионов»).
     """
     text = " ".join(text.split())
-    phrase, _ = head_phrase(text, case)
+    phrase, found_case = head_phrase(text, case)
     if not phrase:
         return text
     out, pos = [], 0
     head = phrase[-1][3]
     number = "plur" if plural else (head.tag.number or "sing")
-    for w, a, b, p in phrase:
+    for w, a, b, p in [*phrase, *_conjunct(text, phrase, case and found_case, number)]:
         out.append(text[pos:a])
+        head_of_word = p if p.tag.POS == "NOUN" else head
         grammemes = {"nomn", number}
         if p.tag.POS == "NOUN":
             fixed_number = "Sgtm" in p.tag or "Pltm" in p.tag
             grammemes = {"nomn"} if fixed_number else {"nomn", number}
-        elif number == "sing" and head.tag.gender:
-            grammemes.add(head.tag.gender)
+        elif number == "sing" and head_of_word.tag.gender:
+            grammemes.add(head_of_word.tag.gender)
         out.append(_inflect(w, p, grammemes))
         pos = b
     out.append(text[pos:])
@@ -202,6 +203,23 @@ def nominative(text: str, case: str | None = None, *, keep_capital: bool | None 
     return result
 
 
+def _conjunct(text: str, phrase: list[tuple[str, int, int, Any]], case: str | None,
+              number: str) -> list[tuple[str, int, int, Any]]:
+    """The noun phrase joined to ``phrase`` by «и» in the same known ``case`` and number, which
+    goes into the nominative with it: «муниципальных районов и городских округов» → «…
+    районы и городские округа». Only for a case the caller knows (a counted group is in the
+    genitive), so «библиотеки Твери и Тверской области» keeps its dependent genitive."""
+    end = phrase[-1][2]
+    joined = re.match(r" и ", text[end:])
+    if not case or joined is None:
+        return []
+    start = end + joined.end()
+    second, second_case = head_phrase(text[start:], case)
+    if not second or second_case != case or second[-1][3].tag.number != phrase[-1][3].tag.number:
+        return []
+    return [(w, a + start, b + start, p) for w, a, b, p in second]
+
+
 def _keeps_capital(text: str, phrase: list[tuple[str, int, int, Any]]) -> bool:
     first_word, _, _, first_parse = phrase[0]
     head_lemma = phrase[-1][3].normal_form
@@ -211,6 +229,9 @@ def _keeps_capital(text: str, phrase: list[tuple[str, int, int, Any]]) -> bool:
         first_parse.normal_form
     ):
         return True
+    head_tag = phrase[-1][3].tag
+    if head_tag.number == "plur" and "Pltm" not in head_tag and "Geox" not in head_tag:
+        return False  # «Министерствам культуры стран …»: a kind of body, not one's name
     if len(phrase) == 1 and head_lemma in UNIQUE_HEADS:
         return True
     if phrase[0][3].tag.POS == "NOUN" and head_lemma in UNIQUE_HEADS:

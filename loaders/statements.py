@@ -22,8 +22,9 @@ STATEMENT = re.compile(
     r"обращают\s+внимание|поддержива\w*)\b",
     re.I,
 )
-TOPICS_WORD = re.compile(r"(?:вопрос|тем[аыуе]?\b|темы|проблем|направлени|аспект)", re.I)
-TOPICS_CONTEXT = re.compile(r"обсу|рассм|включ|программ|повестк|затрон", re.I)
+TOPICS_WORD = re.compile(r"(?:вопрос|тем(?:а|ы|у|е|ам|ах|ой)?\b|проблем|направлени|аспект)",
+                         re.I)
+TOPICS_CONTEXT = re.compile(r"обсу|рассм|включ|программ|повестк|затрон|проходил|работ", re.I)
 
 
 def preamble_statements(text: str, sentence_ranges: list[tuple[int, int]]) -> tuple[Statement, ...]:
