@@ -37,6 +37,7 @@ import os
 import re
 import shutil
 import tempfile
+import zlib
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
@@ -234,7 +235,7 @@ def _read_dataset(path: Path) -> changelog.Dataset:
     try:
         with gzip.open(path, "rb") as data:
             return changelog.dataset_of(ox.parse(data.read(), format=ox.RdfFormat.N_QUADS))
-    except (OSError, SyntaxError) as exc:
+    except (OSError, EOFError, zlib.error, SyntaxError, ValueError) as exc:
         raise ReleaseError(f"{path}: cannot read the previous release: {exc}") from exc
 
 
