@@ -167,8 +167,7 @@ def ro_crate(meta: ReleaseMetadata, *, version: str, date: str, release_iri: str
     ]
     for f in files:
         graph.append({"@id": f.name, "@type": "File", "name": f.title,
-                      "encodingFormat": f.media_type, "contentSize": str(f.size),
-                      "sha256": f.sha256})
+                      "encodingFormat": f.media_type, "contentSize": str(f.size)})
     crate = {"@context": "https://w3id.org/ro/crate/1.1/context", "@graph": graph}
     return (json.dumps(crate, ensure_ascii=False, indent=2) + "\n").encode()
 
