@@ -158,7 +158,9 @@ class Site:
                 alternates=self._alternates(request.url.path),
                 graph_triples=len(description.graph_quads) if description.graph else None,
                 labels_from=self.store,
-                releases=self.releases.appearances(description.iri),
+                # the releases a resource of the data appears in (not /dataset, which links them)
+                releases=self.releases.appearances(description.iri) if store is self.store
+                else None,
             )
             return Response(body, media_type="text/html; charset=utf-8", headers=headers)
         data = rdf_bytes(description, media_type)

@@ -100,6 +100,9 @@ def test_the_dataset_description_links_every_release(site: httpx.Client) -> None
     for version in ("1.0.0", "1.1.0"):
         assert (f"<{BASE}dataset> <http://www.w3.org/ns/dcat#hasVersion> "
                 f"<{BASE}releases/{version}/> .") in response.text
+    page = site.get("/dataset", headers={"Accept": "text/html"})
+    assert f'href="/releases/{version}/"' in page.text
+    assert '<section class="releases">' not in page.text  # it is not a resource of the data
 
 
 def _releases_block(site: httpx.Client, iri: str) -> str:
