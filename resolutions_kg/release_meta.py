@@ -14,12 +14,13 @@ uses)::
     license_id = "CC0-1.0"              # SPDX identifier, for CITATION.cff and DataCite
     keywords = ["resolutions", "libraries", "linked open data"]
     doi = "10.5281/zenodo.1234567"      # once a DOI is reserved
-    [[creators]]
-    name = "Ivanova, Anna"              # or given_name / family_name
+    [[creators]]                        # a person: given_name / family_name (and orcid)
     given_name = "Anna"
     family_name = "Ivanova"
     orcid = "https://orcid.org/0000-0002-1825-0097"
     affiliation = "…"
+    [[creators]]                        # an organisation: name alone
+    name = "Russian Library Association"
 
 Without creators the publisher is the one creator (an organisation).
 """

@@ -326,3 +326,10 @@ def test_bad_release_metadata_is_refused_naming_the_key(work: Path, tmp_path: Pa
     assert out.returncode == 1
     assert message in out.stderr and str(config) in out.stderr
     assert not (tmp_path / "r" / "1.0.0").exists()
+
+
+def test_a_release_of_no_store_says_so_and_writes_nothing(tmp_path: Path) -> None:
+    out = reskg("release", "1.0.0", "--store", str(tmp_path / "none"))
+    assert out.returncode == 1
+    assert out.stderr.startswith(f"reskg: error: {tmp_path / 'none'}: no store here")
+    assert list(tmp_path.iterdir()) == []

@@ -41,6 +41,7 @@ def command(version: str, store: str, releases: str | None, release_metadata: st
 
     check_version(version)
     folder = Path(releases_folder(releases, store) or "releases")
+    oxstore = open_store(store, read_only=True)
     state = read_state(store)
     base_iri = state.get("base_iri", DEFAULT_BASE_IRI)
     defaults = ReleaseMetadata(
@@ -52,7 +53,6 @@ def command(version: str, store: str, releases: str | None, release_metadata: st
     metadata = load_metadata(
         Path(release_metadata) if release_metadata else folder / "release.toml", defaults)
     day = release_date(state, date)
-    oxstore = open_store(store, read_only=True)
     info = write_release(oxstore, version, releases=folder, base_iri=base_iri, date=day,
                          metadata=metadata, description=void_triples(oxstore, base_iri))
     click.echo(f"Release {info.version} ({info.date}"
