@@ -129,3 +129,17 @@ def test_a_new_resource_appears_only_in_the_new_release(site: httpx.Client) -> N
     block = _releases_block(site, f"{BASE}resolution/{NOVGOROD}")
     assert "In releases 1.1.0;" in block
     assert re.search(r"1\.0\.0</a></td><td>[\d-]+</td><td>absent</td>", block)
+
+
+@pytest.mark.parametrize(("path", "status"), [
+    ("/releases/" + "1" * 10_000 + "/", 404),
+    ("/releases/1.1.0/" + "x" * 10_000, 404),
+    ("/releases/%FF/", 400),
+    ("/releases/1.1.0/%FF.md", 400),
+])
+def test_hostile_paths_are_client_errors_with_bounded_bodies(site: httpx.Client, path: str,
+                                                             status: int) -> None:
+    response = site.get(path)
+    assert response.status_code == status
+    assert len(response.content) < 2_000
+    assert site.get("/releases/").status_code == 200
