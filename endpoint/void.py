@@ -36,6 +36,7 @@ from resolutions_kg.namespaces import (
     VOID,
     XSD,
 )
+from resolutions_kg.release import release_iri
 
 LICENSE = "https://creativecommons.org/publicdomain/zero/1.0/"
 IANA = "https://www.iana.org/assignments/media-types/"
@@ -231,7 +232,7 @@ def void_triples(
     for dump in dumps:
         _distribution(g, ds, base_iri, dump)
     for version, issued in releases:
-        release = f"{base_iri}releases/{version}/"
+        release = release_iri(base_iri, version)
         g.add(ds, DCAT.hasVersion, release)
         g.add(release, RDF.type, str(DCAT.Dataset))
         g.add(release, DCAT.isVersionOf, ds)
