@@ -208,7 +208,9 @@ def triples(log: Changelog, *, base: str, release: str) -> list[ox.Triple]:
         add(node, RDF.type, str(CS.ChangeSet))
         add(node, CS.subjectOfChange, subject)
         add(node, CS.changeReason, ox.Literal(reason, language="en"))
-        add(node, CS.createdDate, ox.Literal(log.date, datatype=ox.NamedNode(str(XSD.date))))
+        # the vocabulary's range is xsd:dateTime; a release has a day: its start, in UTC
+        add(node, CS.createdDate, ox.Literal(f"{log.date}T00:00:00Z",
+                                             datatype=ox.NamedNode(str(XSD.dateTime))))
         add(node, CS.creatorName, ox.Literal("reskg release"))
         add(node, DCTERMS.isPartOf, part_of)
 
