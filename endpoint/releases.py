@@ -85,19 +85,22 @@ class Releases:
         releases = self.all()
         if not releases:
             return None
-        rows, last, digest_before = [], None, None
+        rows: list[dict[str, str]] = []
+        last: ReleaseInfo | None = None
+        digest_before: str | None = None
         for release in releases:
             digest = self._index(release).get(iri)
             changed = digest is not None and digest != digest_before
             if changed:
-                last = release.version
+                last = release
             rows.append({"version": release.version, "date": release.date,
                          "url": f"/releases/{release.version}/",
                          "status": "absent" if digest is None
                          else ("added" if digest_before is None
                                else ("changed" if changed else "unchanged"))})
             digest_before = digest
-        return {"rows": rows, "last_changed": last,
+        return {"rows": rows, "last_changed": last.version if last else None,
+                "last_changed_date": last.date if last else None,
                 "present": [r["version"] for r in rows if r["status"] != "absent"]}
 
     # ------------------------------------------------------------------------- HTTP

@@ -114,14 +114,14 @@ def _releases_block(site: httpx.Client, iri: str) -> str:
 def test_a_resource_page_says_where_it_changed(site: httpx.Client) -> None:
     block = _releases_block(site, REC)
     assert "In releases 1.0.0, 1.1.0; its triples last changed in release" in block
-    assert '<a href="/releases/1.1.0/">1.1.0</a>.' in block
+    assert re.search(r'<a href="/releases/1.1.0/">1.1.0</a> \(\d{4}-\d{2}-\d{2}\)\.', block)
     assert re.search(r"1\.1\.0</a></td><td>[\d-]+</td><td>changed</td>", block)
 
 
 def test_an_unchanged_resource_last_changed_in_its_first_release(site: httpx.Client) -> None:
     block = _releases_block(site, f"{BASE}resolution/{TVER}")
     assert "In releases 1.0.0, 1.1.0" in block
-    assert '<a href="/releases/1.0.0/">1.0.0</a>.' in block
+    assert re.search(r'<a href="/releases/1.0.0/">1.0.0</a> \(\d{4}-\d{2}-\d{2}\)\.', block)
     assert re.search(r"1\.1\.0</a></td><td>[\d-]+</td><td>unchanged</td>", block)
 
 
