@@ -267,9 +267,11 @@ def resource_page(
     alternates: list[tuple[str, str, str]],
     graph_triples: int | None = None,
     labels_from: ox.Store | None = None,
+    releases: dict[str, Any] | None = None,
 ) -> str:
     """The HTML page of a described resource. ``alternates``: (label, href, media type);
-    ``labels_from``: another store to look labels up in."""
+    ``labels_from``: another store to look labels up in; ``releases``: in which releases the
+    resource appears (:meth:`.releases.Releases.appearances`)."""
     r = Renderer(store, base_iri, page_iri=description.iri, labels_from=labels_from)
     titles = r.titles(description.iri)
     types = [
@@ -294,4 +296,5 @@ def resource_page(
         alternates=alternates,
         graph=description.graph,
         graph_triples=graph_triples,
+        releases=releases,
     )

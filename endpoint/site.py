@@ -11,6 +11,8 @@ order cannot shadow them.
 ``/.well-known/void``        VoID + DCAT of the dataset (same as ``/dataset``)
 ``/dumps/``, ``/dumps/F``    dump listing (HTML/JSON) and the gzipped dumps (:mod:`.dumps`)
 ``/queries``, ``/queries/N`` the named-query catalogue and runs (:mod:`.named_queries`)
+``/releases/``, ``/releases/V/``, ``/releases/V/F``  releases, one release, its files
+                             (:mod:`.releases`)
 ``/{path}``                  the resource ``{base}{path}``: HTML or RDF by content negotiation,
                              a format suffix (``.ttl``, ``.jsonld``, ``.nt``, ``.rdf``,
                              ``.trig``, ``.nq``, ``.html``) or ``?format=``
@@ -48,6 +50,7 @@ from resolutions_kg.endpoint.linkeddata import (
     rdf_bytes,
 )
 from resolutions_kg.endpoint.negotiation import by_name, parse_accept
+from resolutions_kg.endpoint.releases import Releases
 from resolutions_kg.endpoint.void import void_triples
 from resolutions_kg.formats import RdfFormat
 from resolutions_kg.namespaces import ONTOLOGY_IRI
@@ -55,7 +58,7 @@ from resolutions_kg.namespaces import ONTOLOGY_IRI
 STATIC = Path(__file__).parent / "static"
 #: First path segments that belong to the protocol routes, never to resources.
 RESERVED = frozenset({"sparql", "store", "health", "static", "dumps", "queries", "query",
-                      ".well-known"})
+                      ".well-known", "releases"})
 HTML = "text/html"
 #: What a resource can be answered in, in order of preference when the client does not care.
 OFFERS: tuple[str, ...] = (HTML, *RDF_MEDIA_TYPES)
@@ -114,6 +117,7 @@ class Site:
         self.store_path = Path(path) if path else None
         self.dumps = Dumps(lambda: self.ctx.store, store_path=self.store_path,
                            state=lambda: getattr(self.ctx, "state", {}))
+        self.releases = Releases.of(ctx)
         self._void: tuple[str, ox.Store] | None = None
         self._void_lock = threading.Lock()
 
@@ -154,6 +158,9 @@ class Site:
                 alternates=self._alternates(request.url.path),
                 graph_triples=len(description.graph_quads) if description.graph else None,
                 labels_from=self.store,
+                # the releases a resource of the data appears in (not /dataset, which links them)
+                releases=self.releases.appearances(description.iri) if store is self.store
+                else None,
             )
             return Response(body, media_type="text/html; charset=utf-8", headers=headers)
         data = rdf_bytes(description, media_type)
@@ -207,7 +214,7 @@ class Site:
     def void_store(self) -> ox.Store:
         """An in-memory store holding the current VoID + DCAT description (cached per
         store fingerprint)."""
-        key = self.dumps.key()
+        key = self.dumps.key() + "|" + self.releases.key()
         cached = self._void
         if cached is not None and cached[0] == key:
             return cached[1]
@@ -218,6 +225,7 @@ class Site:
             triples = void_triples(
                 self.store, self.base_iri, dumps=files,
                 created=state.get("created"), modified=modified,
+                releases=[(r.version, r.date) for r in self.releases.all()],
             )
             store = ox.Store()
             store.extend(ox.Quad(t.subject, t.predicate, t.object) for t in triples)
@@ -264,7 +272,7 @@ class Site:
 
 def routes(ctx: Any) -> list[BaseRoute]:
     """The linked-data routes, for ``create_app`` to add after its own."""
-    from resolutions_kg.endpoint import named_queries, ui
+    from resolutions_kg.endpoint import named_queries, releases, ui
 
     site = Site(ctx)
     return [
@@ -276,5 +284,6 @@ def routes(ctx: Any) -> list[BaseRoute]:
         Route("/dumps/", site.dumps_listing),
         Route("/dumps/{name}", site.dump_file),
         *named_queries.routes(ctx),
+        *releases.routes(site.releases),
         ResourceRoute("/{path:path}", site.resource),
     ]

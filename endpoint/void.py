@@ -36,6 +36,7 @@ from resolutions_kg.namespaces import (
     VOID,
     XSD,
 )
+from resolutions_kg.release import release_iri
 
 LICENSE = "https://creativecommons.org/publicdomain/zero/1.0/"
 IANA = "https://www.iana.org/assignments/media-types/"
@@ -162,8 +163,10 @@ def void_triples(
     dumps: Iterable[DumpFile] = (),
     created: str | None = None,
     modified: str | None = None,
+    releases: Iterable[tuple[str, str]] = (),
 ) -> list[ox.Triple]:
-    """The VoID + DCAT description of ``{base}dataset``."""
+    """The VoID + DCAT description of ``{base}dataset``; ``releases``: (version, date) of each
+    release (``reskg release``), linked as ``dcat:hasVersion``."""
     ds = base_iri + "dataset"
     g = _Graph()
     stats = statistics(store, base_iri)
@@ -228,6 +231,14 @@ def void_triples(
     g.add(base_iri + "sparql#service", DCAT.servesDataset, ds)
     for dump in dumps:
         _distribution(g, ds, base_iri, dump)
+    for version, issued in releases:
+        release = release_iri(base_iri, version)
+        g.add(ds, DCAT.hasVersion, release)
+        g.add(release, RDF.type, str(DCAT.Dataset))
+        g.add(release, DCAT.isVersionOf, ds)
+        g.lit(release, DCAT.version, version)
+        g.lit(release, DCTERMS.issued, issued, datatype=XSD.date)
+        g.add(release, DCAT.landingPage, release)
     return g.triples
 
 

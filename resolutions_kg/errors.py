@@ -21,6 +21,7 @@
     ├── ReconciliationError            a reconciliation endpoint fails or answers nonsense
     ├── PushError ***                  a graph could not be sent to (or verified in) another store
     │   └── PushAuthError ***          the other store refused our credentials
+    ├── ReleaseError                   a release cannot be made: bad version or metadata, exists
     ├── SettingsError                  a setting has a value it cannot take
     └── ServerError                    the server could not start
 
@@ -108,6 +109,10 @@ class QueryRefusedError(QueryError):
 
 class ReconciliationError(ResolutionsKGError):
     """The reconciliation endpoint cannot be reached or gives an unusable answer."""
+
+
+class ReleaseError(ResolutionsKGError):
+    """A release cannot be written: an invalid version, one that exists, bad metadata."""
 
 
 class SettingsError(ResolutionsKGError):

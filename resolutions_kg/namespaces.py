@@ -4,7 +4,7 @@
 ways). The standard vocabularies are rdflib's own ``DefinedNamespace`` classes where rdflib ships a
 closed one (PROV, ORG, DCTERMS, SKOS, VOID, OWL, RDF, RDFS, XSD, SH, VANN), and closed copies or
 subsets here where it does not (schema.org and DCAT are open in rdflib; ELI, OA and SPARQL Service
-Description are absent)::
+Description and the Talis Changeset vocabulary are absent)::
 
     >>> RESKG.Recommendation
     rdflib.term.URIRef('https://w3id.org/resolutions-kg/ontology#Recommendation')
@@ -41,6 +41,7 @@ from rdflib.namespace import (
 )
 
 __all__ = [
+    "CS",
     "DCAT",
     "DCTERMS",
     "ELI",
@@ -212,6 +213,21 @@ class SPDX(DefinedNamespace):
     algorithm: URIRef
     checksumValue: URIRef
     checksumAlgorithm_sha256: URIRef
+
+
+class CS(DefinedNamespace):
+    """The Talis Changeset vocabulary (the subset a release's ``changes.ttl`` uses)."""
+
+    _fail = True
+    _NS = Namespace("http://purl.org/vocab/changeset/schema#")
+
+    ChangeSet: URIRef
+    subjectOfChange: URIRef
+    createdDate: URIRef
+    creatorName: URIRef
+    changeReason: URIRef
+    addition: URIRef
+    removal: URIRef
 
 
 class SCHEMA(DefinedNamespace):

@@ -8,6 +8,7 @@ settings table is generated from it (``reskg settings``).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 DEFAULT_BASE_IRI = "https://w3id.org/resolutions-kg/"
@@ -156,6 +157,19 @@ SETTINGS: tuple[Setting, ...] = (
         "it holds at most this many triples; 0: always query the store on disk.",
         int,
     ),
+    Setting(
+        "releases",
+        None,
+        "Folder of the versioned releases `reskg release` writes and the server lists at "
+        "/releases/ (default: `releases` beside the store folder).",
+    ),
+    Setting(
+        "release_metadata",
+        None,
+        "TOML file of the release metadata people supply: title, creators, licence, publisher, "
+        "keywords, DOI (default: `release.toml` in the releases folder, else the dataset "
+        "description of /dataset).",
+    ),
 )
 
 BY_NAME: dict[str, Setting] = {s.name: s for s in SETTINGS}
@@ -163,3 +177,13 @@ BY_NAME: dict[str, Setting] = {s.name: s for s in SETTINGS}
 
 def setting(name: str) -> Setting:
     return BY_NAME[name]
+
+
+def releases_folder(releases: str | None, store: str | None) -> str | None:
+    """The releases folder: ``releases`` when given, else ``releases`` beside the store folder
+    (None without either)."""
+    if releases:
+        return releases
+    if store:
+        return str(Path(store).resolve().parent / "releases")
+    return None

@@ -33,6 +33,7 @@ from resolutions_kg.cli import setting_option
 @setting_option("processes")
 @setting_option("pin_cpus")
 @setting_option("memory_triples")
+@setting_option("releases", metavar="DIR")
 @click.option("--log-level", default="info", show_default=True,
               type=click.Choice(["critical", "error", "warning", "info", "debug"]),
               help="Server log level (the access log is at info).")
@@ -77,6 +78,7 @@ def command(store: str | None, backend: str | None, host: str, port: int, log_le
         f"  Graph Store     {url}/store\n"
         f"  dataset (VoID)  {url}/dataset\n"
         f"  dumps           {url}/dumps/\n"
+        f"  releases        {url}/releases/\n"
         f"  named queries   {url}/queries\n"
         f"Press Ctrl+C to stop.",
         err=True,
