@@ -28,9 +28,12 @@ from resolutions_kg.endpoint.linkeddata import (
     pick_label,
     source_text,
 )
+from resolutions_kg.endpoint.text import natural_key, plain
 from resolutions_kg.namespaces import (
+    OA,
     ONTOLOGY_IRI,
     PREFIXES,
+    PROV,
     RDF,
     RESKG,
 )
@@ -45,13 +48,15 @@ _LABELS = {ox.NamedNode(p) for p in LABEL_PREDICATES}
 
 @cache
 def environment() -> jinja2.Environment:
-    return jinja2.Environment(
+    env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
         autoescape=True,
         trim_blocks=True,
         lstrip_blocks=True,
         undefined=jinja2.StrictUndefined,
     )
+    env.filters["plain"] = plain
+    return env
 
 
 def render(template: str, **context: Any) -> str:
@@ -144,8 +149,34 @@ class Renderer:
                 for q in store.quads_for_pattern(ox.NamedNode(iri), p, None)
                 if isinstance(q.object, ox.Literal)
             ]
-            self._labels[iri] = pick_label(found)
+            self._labels[iri] = pick_label(found) or self._fallback_label(iri)
         return self._labels[iri]
+
+    def _object(self, iri: str, predicate: object) -> Any:
+        for store in self.label_stores:
+            quad = next(store.quads_for_pattern(ox.NamedNode(iri), ox.NamedNode(str(predicate)),
+                                                None), None)
+            if quad is not None:
+                return quad.object
+        return None
+
+    def _fallback_label(self, iri: str, depth: int = 0) -> str | None:
+        """For resources without a label: a part's number and the start of its text; an
+        association's agent; an annotation's property and quoted words."""
+        text = self._object(iri, RESKG.text)
+        if isinstance(text, ox.Literal):
+            number = self._object(iri, RESKG.label) or self._object(iri, RESKG.position)
+            start = shorten(plain(text.value), 80)
+            return f"{number.value}. {start}" if isinstance(number, ox.Literal) else start
+        agent = self._object(iri, PROV.agent)
+        if isinstance(agent, ox.NamedNode) and depth == 0:
+            return self.label(agent.value)
+        body = self._object(iri, OA.hasBody)
+        if isinstance(body, ox.NamedNode):
+            prop = self._object(iri, RESKG.evidenceFor)
+            what = self.name(prop.value) if isinstance(prop, ox.NamedNode) else "evidence"
+            return f"evidence: {what}"
+        return None
 
     def name(self, iri: str) -> str:
         """A prefixed name where a prefix fits, else the IRI."""
@@ -184,7 +215,26 @@ class Renderer:
             seen.add((str(q.predicate), str(q.object)))
             row = grouped.setdefault(q.predicate.value, Row(self.link(q.predicate.value)))
             row.values.append(self.value(q.object, description, depth))
+        for row in grouped.values():
+            row.values.sort(key=self._value_key)
         return [grouped[k] for k in sorted(grouped, key=lambda p: (p != str(RDF.type), p))]
+
+    def position(self, iri: str) -> int | None:
+        """A part's ``reskg:position`` (document order), if it has one."""
+        pos = self._object(iri, RESKG.position)
+        return int(pos.value) if isinstance(pos, ox.Literal) and pos.value.isdigit() else None
+
+    def order_key(self, iri: str) -> tuple[int, tuple[tuple[int, int | str], ...]]:
+        """Document order: position, then the numbers in the IRI as numbers."""
+        pos = self.position(iri)
+        return (pos if pos is not None else 1 << 30, natural_key(iri))
+
+    def _value_key(self, value: Value) -> tuple[int, Any]:
+        if value.link is not None:
+            return (0, self.order_key(value.link.iri))
+        if value.literal is not None:
+            return (1, natural_key(value.literal.value))
+        return (2, ())
 
     def sections(self, description: Description) -> list[Section]:
         out = []
@@ -200,7 +250,8 @@ class Renderer:
     def incoming(self, description: Description) -> list[tuple[Link, Link]]:
         pairs = {(q.subject.value, q.predicate.value) for q in description.incoming
                  if isinstance(q.subject, ox.NamedNode)}
-        return [(self.link(s), self.link(p)) for s, p in sorted(pairs)]
+        ordered = sorted(pairs, key=lambda sp: (sp[1], self.order_key(sp[0])))
+        return [(self.link(s), self.link(p)) for s, p in ordered]
 
     def evidence(self, iri: str) -> tuple[Highlight | None, list[dict[str, Any]]]:
         """The source text with the resource's own text span marked (``reskg:evidenceFor
@@ -218,14 +269,15 @@ class Renderer:
             if span and highlight is None and ev.property == str(RESKG.text) and text:
                 start, end = span
                 assert ev.source is not None
-                highlight = Highlight(self.link(ev.source), text[:start], text[start:end],
-                                      text[end:])
+                highlight = Highlight(self.link(ev.source), plain(text[:start]),
+                                      plain(text[start:end]), plain(text[end:]))
             listed.append({
                 "annotation": self.link(ev.annotation, label_first=False),
                 "property": self.link(ev.property) if ev.property else None,
-                "before": text[max(0, span[0] - CONTEXT_CHARS):span[0]] if span and text else "",
-                "marked": text[span[0]:span[1]] if span and text else (ev.exact or ""),
-                "after": text[span[1]:span[1] + CONTEXT_CHARS] if span and text else "",
+                "before": plain(text[max(0, span[0] - CONTEXT_CHARS):span[0]])
+                if span and text else "",
+                "marked": plain(text[span[0]:span[1]] if span and text else (ev.exact or "")),
+                "after": plain(text[span[1]:span[1] + CONTEXT_CHARS]) if span and text else "",
             })
         return highlight, listed
 
@@ -254,9 +306,13 @@ def _text_title(description: Description, length: int = 90) -> str | None:
     for q in description.quads:
         if (q.subject == ox.NamedNode(description.iri) and q.predicate.value == str(RESKG.text)
                 and isinstance(q.object, ox.Literal)):
-            text = q.object.value
-            return text if len(text) <= length else text[:length].rsplit(" ", 1)[0] + " …"
+            return shorten(plain(q.object.value), length)
     return None
+
+
+def shorten(text: str, length: int) -> str:
+    """``text`` cut at a word boundary before ``length`` characters, with an ellipsis."""
+    return text if len(text) <= length else text[:length].rsplit(" ", 1)[0] + " …"
 
 
 def resource_page(
@@ -280,9 +336,13 @@ def resource_page(
         and isinstance(q.object, ox.NamedNode)
     ]
     highlight, evidence = r.evidence(description.iri)
+    from resolutions_kg.endpoint.documents import summary
+
     return render(
         "resource.html",
-        title=pick_label(titles) or _text_title(description) or r.name(description.iri),
+        summary=summary(store, r, description.iri),
+        title=plain(pick_label(titles) or "") or _text_title(description)
+        or r.name(description.iri),
         iri=description.iri,
         titles=titles,
         types=types,
