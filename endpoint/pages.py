@@ -17,7 +17,9 @@ from typing import Any
 from urllib.parse import quote
 
 import jinja2
+import markupsafe
 import pyoxigraph as ox
+from markdown_it import MarkdownIt
 
 from resolutions_kg.endpoint.linkeddata import (
     LABEL_PREDICATES,
@@ -56,7 +58,26 @@ def environment() -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,
     )
     env.filters["plain"] = plain
+    env.filters["markdown"] = markdown
+    env.filters["markdown_inline"] = markdown_inline
     return env
+
+
+@cache
+def _markdown() -> MarkdownIt:
+    # CommonMark without raw HTML: a tag in a description is shown as text, never passed on;
+    # markdown-it refuses javascript:, vbscript:, file: and data: links.
+    return MarkdownIt("commonmark", {"html": False})
+
+
+def markdown(text: str) -> markupsafe.Markup:
+    """Markdown (named-query descriptions) as HTML, raw HTML in it escaped."""
+    return markupsafe.Markup(_markdown().render(text))  # escaped by markdown-it
+
+
+def markdown_inline(text: str) -> markupsafe.Markup:
+    """One line of Markdown as inline HTML (no paragraph), raw HTML escaped."""
+    return markupsafe.Markup(_markdown().renderInline(text))
 
 
 def render(template: str, **context: Any) -> str:
@@ -255,10 +276,20 @@ class Renderer:
 
     def evidence(self, iri: str) -> tuple[Highlight | None, list[dict[str, Any]]]:
         """The source text with the resource's own text span marked (``reskg:evidenceFor
-        reskg:text``), and every piece of evidence with a little context."""
+        reskg:text``; for an annotation, its own span), and every piece of evidence with a
+        little context."""
         highlight: Highlight | None = None
         listed: list[dict[str, Any]] = []
         texts: dict[str, str | None] = {}
+        body = self._object(iri, OA.hasBody)
+        if isinstance(body, ox.NamedNode):  # an annotation: its own span
+            own = [ev for ev in evidence_for(self.store, body.value) if ev.annotation == iri]
+            for ev in own:
+                text = source_text(self.store, ev.source) if ev.source else None
+                span = _span(ev, text)
+                if span and text and ev.source:
+                    highlight = Highlight(self.link(ev.source), plain(text[:span[0]]),
+                                          plain(text[span[0]:span[1]]), plain(text[span[1]:]))
         for ev in evidence_for(self.store, iri):
             text = None
             if ev.source is not None:
