@@ -148,6 +148,12 @@ class Site:
             if media_type is None:
                 raise HTTPError(406, "acceptable here: " + ", ".join(OFFERS))
         headers = {"Vary": "Accept", "Link": self._link_header(request.url.path)}
+        if media_type == HTML and path == "dataset":
+            from resolutions_kg.endpoint.dataset_page import dataset_page
+
+            body = dataset_page(store, self.store, self.base_iri,
+                                alternates=self._alternates(request.url.path))
+            return Response(body, media_type="text/html; charset=utf-8", headers=headers)
         if media_type == HTML:
             body = pages.resource_page(
                 description, store, self.base_iri,
