@@ -189,9 +189,13 @@ class Summaries:
         found = {_key(p) for p in self.doc.all(resolution, ELI.has_part)}
         found |= set(self.doc.subjects_with(ELI.is_part_of, resolution))
 
-        def key(iri: str) -> tuple[int, tuple[tuple[int, int | str], ...]]:
+        def key(iri: str) -> tuple[int, int, tuple[tuple[int, int | str], ...]]:
+            # positions count per kind (recommendation 1, proposal 1 …): where the text
+            # starts in the source orders them all
+            text = self.doc.evidence_of(iri, RESKG.text)
             pos = self.doc.one(iri, RESKG.position)
-            return (int(pos.value) if isinstance(pos, ox.Literal) else 1 << 30, natural_key(iri))
+            return (text.start if text else 1 << 30,
+                    int(pos.value) if isinstance(pos, ox.Literal) else 1 << 30, natural_key(iri))
         return sorted(found, key=key)
 
     def part(self, iri: str) -> Part:

@@ -4,8 +4,11 @@ The templates live in ``templates/`` (Jinja2, autoescaped). This module builds t
 links to our own IRIs point at server paths (``{base}place/tver`` → ``/place/tver``), other
 http(s) IRIs stay as they are, and IRIs of any other scheme (``javascript:``, ``data:`` …) are
 shown as text, never as links; predicates and types show as prefixed names with their label
-from the store (the ontology graph labels our own terms); and a resource that has evidence shows
-the span of the source text it came from, marked.
+from the store (the ontology graph labels our own terms), resources without one by what they are
+(a part by its number and text, an annotation by its property …); lists in document order; and a
+resource that has evidence shows the span of the source text it came from, marked. Text from a
+source rendition is shown without its Markdown markup (``**``, ``#``, backticks); the data
+formats keep it exactly.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ import markupsafe
 import pyoxigraph as ox
 from markdown_it import MarkdownIt
 
+from resolutions_kg.endpoint.labels import Labels, shorten
 from resolutions_kg.endpoint.linkeddata import (
     LABEL_PREDICATES,
     Description,
@@ -34,8 +38,6 @@ from resolutions_kg.endpoint.text import natural_key, plain
 from resolutions_kg.namespaces import (
     OA,
     ONTOLOGY_IRI,
-    PREFIXES,
-    PROV,
     RDF,
     RESKG,
 )
@@ -45,7 +47,8 @@ TEMPLATES = Path(__file__).parent / "templates"
 PATH_SAFE = "/:@!$&'()*+,;=-._~%"
 #: Context shown around an evidence span in the list of evidence.
 CONTEXT_CHARS = 60
-_LABELS = {ox.NamedNode(p) for p in LABEL_PREDICATES}
+#: Predicates whose literals are words of a source rendition (Markdown markup stripped on pages).
+RENDITION_TEXT = frozenset({str(RDF.value), str(OA.exact), str(OA.prefix), str(OA.suffix)})
 
 
 @cache
@@ -144,7 +147,7 @@ class Highlight:
     after: str
 
 
-class Renderer:
+class Renderer(Labels):
     """Builds view models against one store (labels are looked up there, and cached)."""
 
     def __init__(
@@ -155,56 +158,9 @@ class Renderer:
         page_iri: str | None = None,
         labels_from: ox.Store | None = None,
     ) -> None:
-        self.store = store
+        super().__init__(store, labels_from=labels_from)
         self.base_iri = base_iri
         self.page_iri = page_iri
-        self.label_stores = [store] if labels_from in (None, store) else [store, labels_from]
-        self._labels: dict[str, str | None] = {}
-
-    def label(self, iri: str) -> str | None:
-        if iri not in self._labels:
-            found = [
-                q.object
-                for store in self.label_stores
-                for p in _LABELS
-                for q in store.quads_for_pattern(ox.NamedNode(iri), p, None)
-                if isinstance(q.object, ox.Literal)
-            ]
-            self._labels[iri] = pick_label(found) or self._fallback_label(iri)
-        return self._labels[iri]
-
-    def _object(self, iri: str, predicate: object) -> Any:
-        for store in self.label_stores:
-            quad = next(store.quads_for_pattern(ox.NamedNode(iri), ox.NamedNode(str(predicate)),
-                                                None), None)
-            if quad is not None:
-                return quad.object
-        return None
-
-    def _fallback_label(self, iri: str, depth: int = 0) -> str | None:
-        """For resources without a label: a part's number and the start of its text; an
-        association's agent; an annotation's property and quoted words."""
-        text = self._object(iri, RESKG.text)
-        if isinstance(text, ox.Literal):
-            number = self._object(iri, RESKG.label) or self._object(iri, RESKG.position)
-            start = shorten(plain(text.value), 80)
-            return f"{number.value}. {start}" if isinstance(number, ox.Literal) else start
-        agent = self._object(iri, PROV.agent)
-        if isinstance(agent, ox.NamedNode) and depth == 0:
-            return self.label(agent.value)
-        body = self._object(iri, OA.hasBody)
-        if isinstance(body, ox.NamedNode):
-            prop = self._object(iri, RESKG.evidenceFor)
-            what = self.name(prop.value) if isinstance(prop, ox.NamedNode) else "evidence"
-            return f"evidence: {what}"
-        return None
-
-    def name(self, iri: str) -> str:
-        """A prefixed name where a prefix fits, else the IRI."""
-        for prefix, ns in PREFIXES.items():
-            if iri.startswith(ns) and len(iri) > len(ns):
-                return f"{prefix}:{iri[len(ns):]}"
-        return iri
 
     def link(self, iri: str, *, label_first: bool = True) -> Link:
         href = server_path(iri, self.base_iri)
@@ -216,9 +172,16 @@ class Renderer:
         label = self.label(iri) if label_first else None
         return Link(iri=iri, href=href, text=label or name, name=name)
 
-    def value(self, term: Any, description: Description, depth: int = 0) -> Value:
+    def value(self, term: Any, description: Description, depth: int = 0,
+              predicate: str = "") -> Value:
         if isinstance(term, ox.NamedNode):
             return Value(link=self.link(term.value))
+        if isinstance(term, ox.Literal) and predicate in RENDITION_TEXT:
+            # words of the source rendition, shown without its Markdown markup (the data
+            # formats of the page keep them exactly)
+            words = ox.Literal(plain(term.value), language=term.language) if term.language \
+                else ox.Literal(plain(term.value))
+            return Value(literal=words)
         if isinstance(term, ox.Literal):
             datatype = term.datatype.value
             shown = None if term.language or datatype.endswith("#string") else self.name(datatype)
@@ -235,22 +198,12 @@ class Renderer:
                 continue
             seen.add((str(q.predicate), str(q.object)))
             row = grouped.setdefault(q.predicate.value, Row(self.link(q.predicate.value)))
-            row.values.append(self.value(q.object, description, depth))
+            row.values.append(self.value(q.object, description, depth, q.predicate.value))
         for row in grouped.values():
             row.values.sort(key=self._value_key)
         return [grouped[k] for k in sorted(grouped, key=lambda p: (p != str(RDF.type), p))]
 
-    def position(self, iri: str) -> int | None:
-        """A part's ``reskg:position`` (document order), if it has one."""
-        pos = self._object(iri, RESKG.position)
-        return int(pos.value) if isinstance(pos, ox.Literal) and pos.value.isdigit() else None
-
-    def order_key(self, iri: str) -> tuple[int, tuple[tuple[int, int | str], ...]]:
-        """Document order: position, then the numbers in the IRI as numbers."""
-        pos = self.position(iri)
-        return (pos if pos is not None else 1 << 30, natural_key(iri))
-
-    def _value_key(self, value: Value) -> tuple[int, Any]:
+    def _value_key(self, value: Value) -> tuple[Any, ...]:
         if value.link is not None:
             return (0, self.order_key(value.link.iri))
         if value.literal is not None:
@@ -340,10 +293,6 @@ def _text_title(description: Description, length: int = 90) -> str | None:
             return shorten(plain(q.object.value), length)
     return None
 
-
-def shorten(text: str, length: int) -> str:
-    """``text`` cut at a word boundary before ``length`` characters, with an ellipsis."""
-    return text if len(text) <= length else text[:length].rsplit(" ", 1)[0] + " …"
 
 
 def resource_page(
