@@ -7,6 +7,7 @@ backticks), since every evidence span counts code points in them; a page shows t
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+", re.MULTILINE)
 _BULLET = re.compile(r"^([ \t]*)[*+][ \t]+", re.MULTILINE)
@@ -27,6 +28,7 @@ def plain(text: str) -> str:
     return _CODE.sub("", text)
 
 
+@lru_cache(maxsize=8192)
 def natural_key(text: str) -> tuple[tuple[int, int | str], ...]:
     """Sorts ``…/recommendation/2`` before ``…/recommendation/10``."""
     return tuple((0, int(part)) if part.isdigit() else (1, part)
