@@ -120,14 +120,16 @@ class Labels:
                         return int(start.value)
         return None
 
-    def order_key(self, iri: str) -> tuple[Any, ...]:
+    def order_key(self, iri: str, *, precise: bool = True) -> tuple[Any, ...]:
         """Document order: parts (they have a ``reskg:position``, counted per kind) by where
         their text starts in the source, then by position; anything else by the numbers in
-        its IRI as numbers."""
+        its IRI as numbers. Not ``precise``: parts by position alone (for long lists, such as
+        the thousand links into a topic, where looking up every text's evidence costs too
+        much)."""
         pos = self.position(iri)
         if pos is None:
             return (1, natural_key(iri))
-        start = self.text_start(iri)
+        start = self.text_start(iri) if precise else None
         parent = iri.rsplit("/", 2)[0]
         return (0, natural_key(parent), start if start is not None else 1 << 30, pos,
                 natural_key(iri))

@@ -224,7 +224,7 @@ class Renderer(Labels):
     def incoming(self, description: Description) -> list[tuple[Link, Link]]:
         pairs = {(q.subject.value, q.predicate.value) for q in description.incoming
                  if isinstance(q.subject, ox.NamedNode)}
-        ordered = sorted(pairs, key=lambda sp: (sp[1], self.order_key(sp[0])))
+        ordered = sorted(pairs, key=lambda sp: (sp[1], self.order_key(sp[0], precise=False)))
         return [(self.link(s), self.link(p)) for s, p in ordered]
 
     def evidence(self, iri: str) -> tuple[Highlight | None, list[dict[str, Any]]]:
