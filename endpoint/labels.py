@@ -19,8 +19,6 @@ from resolutions_kg.endpoint.linkeddata import LABEL_PREDICATES, pick_label
 from resolutions_kg.endpoint.text import natural_key, plain
 from resolutions_kg.namespaces import OA, PREFIXES, PROV, RDF, RESKG
 
-_LABELS = {ox.NamedNode(p) for p in LABEL_PREDICATES}
-
 
 def shorten(text: str, length: int) -> str:
     """``text`` cut at a word boundary before ``length`` characters, with an ellipsis."""
@@ -35,26 +33,32 @@ class Labels:
         self.store = store
         self.label_stores = [store] if labels_from in (None, store) else [store, labels_from]
         self._labels: dict[str, str | None] = {}
+        self._subjects: dict[str, dict[str, list[Any]]] = {}
+
+    def properties(self, iri: str) -> dict[str, list[Any]]:
+        """Every (predicate → objects) of ``iri``, read once per page (one pattern per store:
+        cheaper than one per predicate for the dozen triples a linked resource has)."""
+        found = self._subjects.get(iri)
+        if found is None:
+            found = {}
+            node = ox.NamedNode(iri)
+            for store in self.label_stores:
+                for q in store.quads_for_pattern(node, None, None):
+                    found.setdefault(q.predicate.value, []).append(q.object)
+            self._subjects[iri] = found
+        return found
 
     def label(self, iri: str) -> str | None:
         if iri not in self._labels:
-            found = [
-                q.object
-                for store in self.label_stores
-                for p in _LABELS
-                for q in store.quads_for_pattern(ox.NamedNode(iri), p, None)
-                if isinstance(q.object, ox.Literal)
-            ]
+            props = self.properties(iri)
+            found = [o for p in LABEL_PREDICATES for o in props.get(p, ())
+                     if isinstance(o, ox.Literal)]
             self._labels[iri] = pick_label(found) or self._fallback_label(iri)
         return self._labels[iri]
 
     def _object(self, iri: str, predicate: object) -> Any:
-        for store in self.label_stores:
-            quad = next(store.quads_for_pattern(ox.NamedNode(iri), ox.NamedNode(str(predicate)),
-                                                None), None)
-            if quad is not None:
-                return quad.object
-        return None
+        values = self.properties(iri).get(str(predicate))
+        return values[0] if values else None
 
     def _fallback_label(self, iri: str, depth: int = 0) -> str | None:
         """For resources without a label: a part's number and the start of its text; an
