@@ -19,6 +19,15 @@ from resolutions_kg.endpoint.linkeddata import LABEL_PREDICATES, pick_label
 from resolutions_kg.endpoint.text import natural_key, plain
 from resolutions_kg.namespaces import OA, PREFIXES, PROV, RDF, RESKG
 
+#: Labels of the few outside terms our data links to that their vocabularies' own labels would
+#: have to be loaded for.
+KNOWN_LABELS = {
+    "https://schema.org/OnlineEventAttendanceMode": "online",
+    "https://schema.org/OfflineEventAttendanceMode": "in person",
+    "https://schema.org/MixedEventAttendanceMode": "online and in person",
+    "https://schema.org/EventScheduled": "scheduled",
+}
+
 
 def shorten(text: str, length: int) -> str:
     """``text`` cut at a word boundary before ``length`` characters, with an ellipsis."""
@@ -53,7 +62,8 @@ class Labels:
             props = self.properties(iri)
             found = [o for p in LABEL_PREDICATES for o in props.get(p, ())
                      if isinstance(o, ox.Literal)]
-            self._labels[iri] = pick_label(found) or self._fallback_label(iri)
+            self._labels[iri] = (pick_label(found) or KNOWN_LABELS.get(iri)
+                                 or self._fallback_label(iri))
         return self._labels[iri]
 
     def _object(self, iri: str, predicate: object) -> Any:
