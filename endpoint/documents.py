@@ -63,9 +63,15 @@ class Part:
 class Cohort:
     label: Fact
     count: Fact | None
+    #: the count is a lower bound or an estimate («более 20»)
+    count_minimum: bool
     unit: Fact | None
     mode: Fact | None
     places: list[Fact]
+
+
+def _true(term: Any) -> bool:
+    return isinstance(term, ox.Literal) and term.value in ("true", "1")
 
 
 def _key(term: Any) -> str:
@@ -79,9 +85,10 @@ SELECT ?annotation ?body ?property ?value ?start ?exact WHERE { GRAPH %(graph)s 
   OPTIONAL { ?annotation <%(hasTarget)s>/<%(hasSelector)s>/<%(start)s> ?start }
   OPTIONAL { ?annotation <%(hasTarget)s>/<%(hasSelector)s>/<%(exact)s> ?exact }
 } }"""
-_EVIDENCE_TERMS = {"hasBody": OA.hasBody, "evidenceFor": RESKG.evidenceFor,
-        "evidenceValue": RESKG.evidenceValue, "hasTarget": OA.hasTarget,
-        "hasSelector": OA.hasSelector, "start": OA.start, "exact": OA.exact}
+_EVIDENCE_TERMS = {
+    "hasBody": OA.hasBody, "evidenceFor": RESKG.evidenceFor, "evidenceValue": RESKG.evidenceValue,
+    "hasTarget": OA.hasTarget, "hasSelector": OA.hasSelector, "start": OA.start, "exact": OA.exact,
+}
 
 
 class DocumentGraph:
@@ -101,8 +108,10 @@ class DocumentGraph:
         assert isinstance(rows, ox.QuerySolutions)
         for row in rows:
             annotation, body, prop, value, start, exact = (row[i] for i in range(6))
-            ev = EvidenceLink(_key(annotation), plain(exact.value) if exact else "",
-                              int(start.value) if start else -1)
+            ev = EvidenceLink(
+                _key(annotation), plain(exact.value) if isinstance(exact, ox.Literal) else "",
+                int(start.value) if isinstance(start, ox.Literal) and start.value.isdigit()
+                else -1)
             self.evidence[(_key(body), _key(prop))].append(
                 ("" if value is None else _key(value), ev))
 
@@ -185,7 +194,8 @@ class Summaries:
     # ------------------------------------------------------------------ parts
 
     def parts(self, resolution: str) -> list[str]:
-        """The resolution's parts in document order (``reskg:position``, else IRI number)."""
+        """The resolution's parts in document order: where their text starts in the source,
+        then ``reskg:position``, then the numbers in their IRIs."""
         found = {_key(p) for p in self.doc.all(resolution, ELI.has_part)}
         found |= set(self.doc.subjects_with(ELI.is_part_of, resolution))
 
@@ -195,7 +205,8 @@ class Summaries:
             text = self.doc.evidence_of(iri, RESKG.text)
             pos = self.doc.one(iri, RESKG.position)
             return (text.start if text else 1 << 30,
-                    int(pos.value) if isinstance(pos, ox.Literal) else 1 << 30, natural_key(iri))
+                    int(pos.value) if isinstance(pos, ox.Literal) and pos.value.isdigit()
+                    else 1 << 30, natural_key(iri))
         return sorted(found, key=key)
 
     def part(self, iri: str) -> Part:
@@ -238,6 +249,7 @@ class Summaries:
             cohorts.append(Cohort(
                 label=label or Fact(link=self.r.link(a)),
                 count=self.first(a, RESKG.count),
+                count_minimum=_true(d.one(a, RESKG.countIsMinimum)),
                 unit=self.first(a, RESKG.countedUnit),
                 mode=self.first(a, SCHEMA.eventAttendanceMode),
                 places=self.facts(a, DCTERMS.spatial),
@@ -255,8 +267,7 @@ class Summaries:
             "organisers": self.facts(event, SCHEMA.organizer),
             "sponsors": self.facts(event, SCHEMA.sponsor),
             "participants": self.first(event, RESKG.participantCount),
-            "participants_minimum": isinstance(count_min, ox.Literal)
-            and count_min.value == "true",
+            "participants_minimum": _true(count_min),
             "cohorts": cohorts,
             "topics": self.topics(event),
             "resolutions": [self.r.link(_key(r)) for r in d.all(event, PROV.generated)],
