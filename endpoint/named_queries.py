@@ -200,11 +200,13 @@ def _triple_table(triples: list[ox.Triple]) -> tuple[list[str], list[list[Any]]]
 
 
 def _cell(renderer: pages.Renderer, term: Any) -> dict[str, Any]:
-    cell: dict[str, Any] = {"text": "", "href": None, "lang": None, "name": None}
+    cell: dict[str, Any] = {"text": "", "href": None, "lang": None, "name": None, "iri": None}
     if isinstance(term, ox.NamedNode):
         link = renderer.link(term.value)
+        # our own IRIs by their label (the IRI is the link's title); others with the IRI beside
+        ours = link.href is not None and link.href.startswith(("/", "#"))
         cell.update(text=link.text, href=link.href, iri=link.iri,
-                    name=link.name if link.text != link.name else None)
+                    name=link.name if link.text != link.name and not ours else None)
     elif isinstance(term, ox.Literal):
         cell.update(text=term.value, lang=term.language)
     elif term is not None:
