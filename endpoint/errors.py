@@ -8,7 +8,8 @@ The body follows the client's Accept header:
 
 - ``application/json`` (and any ``+json`` type, e.g. SPARQL JSON results):
   ``{"status": 400, "error": "Bad Request", "message": "..."}``
-- ``text/html``: a small page with the same three facts;
+- ``text/html``: a page with the same three facts, in the site's layout (``error.html``, which
+  extends ``base.html``: the same header and stylesheet as every page);
 - anything else: ``text/plain``, ``400 Bad Request\\n\\n<message>\\n``.
 """
 
@@ -54,11 +55,18 @@ def json_error_body(status: int, message: str) -> bytes:
 
 
 def html_error_body(status: int, message: str) -> bytes:
-    title = f"{status} {html.escape(_title(status))}"
-    return (
-        f'<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>{title}</title>'
-        f"</head>\n<body><h1>{title}</h1>\n<pre>{html.escape(message)}</pre></body></html>\n"
-    ).encode()
+    from resolutions_kg.endpoint.pages import render
+
+    try:
+        page = render("error.html", title=f"{status} {_title(status)}", status=status,
+                      phrase=_title(status), message=message)
+    except Exception:  # a broken template must not hide the error it reports
+        logger.exception("error page template failed")
+        title = f"{status} {html.escape(_title(status))}"
+        page = (f'<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>{title}'
+                f"</title></head>\n<body><h1>{title}</h1>\n<pre>{html.escape(message)}</pre>"
+                "</body></html>\n")
+    return page.encode()
 
 
 def text_error_body(status: int, message: str) -> bytes:

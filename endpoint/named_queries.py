@@ -6,10 +6,17 @@ its parameters bound by ``substitutions=`` (never pasted into the text) and answ
 negotiated format: SPARQL JSON, CSV, TSV or an HTML table (``?format=json|csv|tsv|html`` works
 too). A browser that gives no parameters to a query that needs some gets the form to fill in.
 An unknown query is a 404; a missing, unknown or mistyped parameter a 400 naming it.
+
+The HTML page renders the query's Markdown description (raw HTML escaped), offers for each IRI
+parameter a searchable list (``<datalist>``) of the resources that fit — the instances of the
+class the query gives the parameter's variable (``?resolution a reskg:Resolution``), else the
+resolutions, events and recommendations — by label, and shows result IRIs by their labels,
+linked to our pages, the IRI small beside.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pyoxigraph as ox
@@ -27,6 +34,7 @@ from resolutions_kg.endpoint.executor import (
 from resolutions_kg.endpoint.linkeddata import RDF_MEDIA_TYPES, serialize_terms
 from resolutions_kg.errors import ParameterError, QueryError
 from resolutions_kg.formats import ResultsFormat
+from resolutions_kg.namespaces import RDF, RESKG, SCHEMA
 from resolutions_kg.queries import NamedQuery, catalogue, named_query
 
 HTML = "text/html"
@@ -36,6 +44,49 @@ NAMES = {f.names[0]: f.media_type for f in ResultsFormat} | {"html": HTML}
 #: Offers for SELECT/ASK results, in order of preference; application/json is JSON too.
 OFFERS = (HTML, JSON, "application/json",
           *(f.media_type for f in ResultsFormat if f is not ResultsFormat.JSON))
+
+
+#: Most options offered for one IRI parameter.
+DATALIST_LIMIT = 500
+#: What an IRI parameter of no known class is offered: the resources pages are about.
+DEFAULT_CLASSES = (str(RESKG.Resolution), str(SCHEMA.Event), str(RESKG.Recommendation))
+#: Classes of IRI parameters whose variable the query does not type, by parameter name.
+NAMED_CLASSES = {"resolution": (str(RESKG.Resolution),), "event": (str(SCHEMA.Event),),
+                 "recommendation": (str(RESKG.Recommendation),)}
+_PREFIX = re.compile(r"PREFIX\s+([\w-]*):\s*<([^>]*)>", re.IGNORECASE)
+
+
+def parameter_classes(query: NamedQuery, name: str) -> tuple[str, ...]:
+    """The classes the query's text gives the variable ``?name`` (``?name a reskg:Resolution``,
+    also ``?name a <…>``), else those of :data:`NAMED_CLASSES`, else :data:`DEFAULT_CLASSES`."""
+    prefixes = {p: ns for p, ns in _PREFIX.findall(query.text)}
+    found = []
+    pattern = rf"\?{re.escape(name)}\s+(?:a|rdf:type)\s+(<[^>]*>|[\w-]*:[\w-]+)"
+    for term in re.findall(pattern, query.text):
+        if term.startswith("<"):
+            found.append(term[1:-1])
+        else:
+            prefix, local = term.split(":", 1)
+            if prefix in prefixes:
+                found.append(prefixes[prefix] + local)
+    return tuple(dict.fromkeys(found)) or NAMED_CLASSES.get(name, DEFAULT_CLASSES)
+
+
+def options(renderer: pages.Renderer, classes: tuple[str, ...], limit: int = DATALIST_LIMIT
+            ) -> list[dict[str, str]]:
+    """The instances of ``classes`` as ``{"iri", "label"}``, sorted by label, at most ``limit``."""
+    seen: dict[str, str] = {}
+    for cls in classes:
+        for q in renderer.store.quads_for_pattern(None, ox.NamedNode(str(RDF.type)),
+                                                  ox.NamedNode(cls)):
+            if isinstance(q.subject, ox.NamedNode) and q.subject.value not in seen:
+                seen[q.subject.value] = renderer.label(q.subject.value) or q.subject.value
+                if len(seen) >= limit:
+                    break
+        if len(seen) >= limit:
+            break
+    return [{"iri": iri, "label": label}
+            for iri, label in sorted(seen.items(), key=lambda item: (item[1], item[0]))]
 
 
 def describe_query(query: NamedQuery) -> dict[str, Any]:
@@ -127,9 +178,11 @@ class NamedQueries:
         rows = None
         if table is not None:
             rows = [[_cell(renderer, term) for term in row] for row in table[1]]
+        lists = {p.name: options(renderer, parameter_classes(query, p.name))
+                 for p in query.parameters if p.type == "iri"}
         body = pages.render(
             "query.html", title=query.title or query.name, query=describe_query(query),
-            values=values, columns=table[0] if table else None, rows=rows,
+            values=values, columns=table[0] if table else None, rows=rows, lists=lists,
         )
         return Response(body, media_type="text/html; charset=utf-8", headers={"Vary": "Accept"})
 
@@ -147,10 +200,13 @@ def _triple_table(triples: list[ox.Triple]) -> tuple[list[str], list[list[Any]]]
 
 
 def _cell(renderer: pages.Renderer, term: Any) -> dict[str, Any]:
-    cell: dict[str, Any] = {"text": "", "href": None, "lang": None}
+    cell: dict[str, Any] = {"text": "", "href": None, "lang": None, "name": None, "iri": None}
     if isinstance(term, ox.NamedNode):
-        link = renderer.link(term.value, label_first=False)
-        cell.update(text=link.name, href=link.href)
+        link = renderer.link(term.value)
+        # our own IRIs by their label (the IRI is the link's title); others with the IRI beside
+        ours = link.href is not None and link.href.startswith(("/", "#"))
+        cell.update(text=link.text, href=link.href, iri=link.iri,
+                    name=link.name if link.text != link.name and not ours else None)
     elif isinstance(term, ox.Literal):
         cell.update(text=term.value, lang=term.language)
     elif term is not None:

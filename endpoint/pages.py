@@ -4,8 +4,11 @@ The templates live in ``templates/`` (Jinja2, autoescaped). This module builds t
 links to our own IRIs point at server paths (``{base}place/tver`` → ``/place/tver``), other
 http(s) IRIs stay as they are, and IRIs of any other scheme (``javascript:``, ``data:`` …) are
 shown as text, never as links; predicates and types show as prefixed names with their label
-from the store (the ontology graph labels our own terms); and a resource that has evidence shows
-the span of the source text it came from, marked.
+from the store (the ontology graph labels our own terms), resources without one by what they are
+(a part by its number and text, an annotation by its property …); lists in document order; and a
+resource that has evidence shows the span of the source text it came from, marked. Text from a
+source rendition is shown without its Markdown markup (``**``, ``#``, backticks); the data
+formats keep it exactly.
 """
 
 from __future__ import annotations
@@ -17,8 +20,11 @@ from typing import Any
 from urllib.parse import quote
 
 import jinja2
+import markupsafe
 import pyoxigraph as ox
+from markdown_it import MarkdownIt
 
+from resolutions_kg.endpoint.labels import Labels, shorten
 from resolutions_kg.endpoint.linkeddata import (
     LABEL_PREDICATES,
     Description,
@@ -28,9 +34,10 @@ from resolutions_kg.endpoint.linkeddata import (
     pick_label,
     source_text,
 )
+from resolutions_kg.endpoint.text import natural_key, plain
 from resolutions_kg.namespaces import (
+    OA,
     ONTOLOGY_IRI,
-    PREFIXES,
     RDF,
     RESKG,
 )
@@ -40,18 +47,40 @@ TEMPLATES = Path(__file__).parent / "templates"
 PATH_SAFE = "/:@!$&'()*+,;=-._~%"
 #: Context shown around an evidence span in the list of evidence.
 CONTEXT_CHARS = 60
-_LABELS = {ox.NamedNode(p) for p in LABEL_PREDICATES}
+#: Predicates whose literals are words of a source rendition (Markdown markup stripped on pages).
+RENDITION_TEXT = frozenset({str(RDF.value), str(OA.exact), str(OA.prefix), str(OA.suffix)})
 
 
 @cache
 def environment() -> jinja2.Environment:
-    return jinja2.Environment(
+    env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
         autoescape=True,
         trim_blocks=True,
         lstrip_blocks=True,
         undefined=jinja2.StrictUndefined,
     )
+    env.filters["plain"] = plain
+    env.filters["markdown"] = markdown
+    env.filters["markdown_inline"] = markdown_inline
+    return env
+
+
+@cache
+def _markdown() -> MarkdownIt:
+    # CommonMark without raw HTML: a tag in a description is shown as text, never passed on;
+    # markdown-it refuses javascript:, vbscript:, file: and data: links.
+    return MarkdownIt("commonmark", {"html": False})
+
+
+def markdown(text: str) -> markupsafe.Markup:
+    """Markdown (named-query descriptions) as HTML, raw HTML in it escaped."""
+    return markupsafe.Markup(_markdown().render(text))  # escaped by markdown-it
+
+
+def markdown_inline(text: str) -> markupsafe.Markup:
+    """One line of Markdown as inline HTML (no paragraph), raw HTML escaped."""
+    return markupsafe.Markup(_markdown().renderInline(text))
 
 
 def render(template: str, **context: Any) -> str:
@@ -118,7 +147,7 @@ class Highlight:
     after: str
 
 
-class Renderer:
+class Renderer(Labels):
     """Builds view models against one store (labels are looked up there, and cached)."""
 
     def __init__(
@@ -129,30 +158,9 @@ class Renderer:
         page_iri: str | None = None,
         labels_from: ox.Store | None = None,
     ) -> None:
-        self.store = store
+        super().__init__(store, labels_from=labels_from)
         self.base_iri = base_iri
         self.page_iri = page_iri
-        self.label_stores = [store] if labels_from in (None, store) else [store, labels_from]
-        self._labels: dict[str, str | None] = {}
-
-    def label(self, iri: str) -> str | None:
-        if iri not in self._labels:
-            found = [
-                q.object
-                for store in self.label_stores
-                for p in _LABELS
-                for q in store.quads_for_pattern(ox.NamedNode(iri), p, None)
-                if isinstance(q.object, ox.Literal)
-            ]
-            self._labels[iri] = pick_label(found)
-        return self._labels[iri]
-
-    def name(self, iri: str) -> str:
-        """A prefixed name where a prefix fits, else the IRI."""
-        for prefix, ns in PREFIXES.items():
-            if iri.startswith(ns) and len(iri) > len(ns):
-                return f"{prefix}:{iri[len(ns):]}"
-        return iri
 
     def link(self, iri: str, *, label_first: bool = True) -> Link:
         href = server_path(iri, self.base_iri)
@@ -164,9 +172,16 @@ class Renderer:
         label = self.label(iri) if label_first else None
         return Link(iri=iri, href=href, text=label or name, name=name)
 
-    def value(self, term: Any, description: Description, depth: int = 0) -> Value:
+    def value(self, term: Any, description: Description, depth: int = 0,
+              predicate: str = "") -> Value:
         if isinstance(term, ox.NamedNode):
             return Value(link=self.link(term.value))
+        if isinstance(term, ox.Literal) and predicate in RENDITION_TEXT:
+            # words of the source rendition, shown without its Markdown markup (the data
+            # formats of the page keep them exactly)
+            words = ox.Literal(plain(term.value), language=term.language) if term.language \
+                else ox.Literal(plain(term.value))
+            return Value(literal=words)
         if isinstance(term, ox.Literal):
             datatype = term.datatype.value
             shown = None if term.language or datatype.endswith("#string") else self.name(datatype)
@@ -183,8 +198,17 @@ class Renderer:
                 continue
             seen.add((str(q.predicate), str(q.object)))
             row = grouped.setdefault(q.predicate.value, Row(self.link(q.predicate.value)))
-            row.values.append(self.value(q.object, description, depth))
+            row.values.append(self.value(q.object, description, depth, q.predicate.value))
+        for row in grouped.values():
+            row.values.sort(key=self._value_key)
         return [grouped[k] for k in sorted(grouped, key=lambda p: (p != str(RDF.type), p))]
+
+    def _value_key(self, value: Value) -> tuple[Any, ...]:
+        if value.link is not None:
+            return (0, self.order_key(value.link.iri))
+        if value.literal is not None:
+            return (1, natural_key(value.literal.value))
+        return (2, ())
 
     def sections(self, description: Description) -> list[Section]:
         out = []
@@ -200,14 +224,25 @@ class Renderer:
     def incoming(self, description: Description) -> list[tuple[Link, Link]]:
         pairs = {(q.subject.value, q.predicate.value) for q in description.incoming
                  if isinstance(q.subject, ox.NamedNode)}
-        return [(self.link(s), self.link(p)) for s, p in sorted(pairs)]
+        ordered = sorted(pairs, key=lambda sp: (sp[1], self.order_key(sp[0], precise=False)))
+        return [(self.link(s), self.link(p)) for s, p in ordered]
 
     def evidence(self, iri: str) -> tuple[Highlight | None, list[dict[str, Any]]]:
         """The source text with the resource's own text span marked (``reskg:evidenceFor
-        reskg:text``), and every piece of evidence with a little context."""
+        reskg:text``; for an annotation, its own span), and every piece of evidence with a
+        little context."""
         highlight: Highlight | None = None
         listed: list[dict[str, Any]] = []
         texts: dict[str, str | None] = {}
+        body = self._object(iri, OA.hasBody)
+        if isinstance(body, ox.NamedNode):  # an annotation: its own span
+            own = [ev for ev in evidence_for(self.store, body.value) if ev.annotation == iri]
+            for ev in own:
+                text = source_text(self.store, ev.source) if ev.source else None
+                span = _span(ev, text)
+                if span and text and ev.source:
+                    highlight = Highlight(self.link(ev.source), plain(text[:span[0]]),
+                                          plain(text[span[0]:span[1]]), plain(text[span[1]:]))
         for ev in evidence_for(self.store, iri):
             text = None
             if ev.source is not None:
@@ -218,14 +253,15 @@ class Renderer:
             if span and highlight is None and ev.property == str(RESKG.text) and text:
                 start, end = span
                 assert ev.source is not None
-                highlight = Highlight(self.link(ev.source), text[:start], text[start:end],
-                                      text[end:])
+                highlight = Highlight(self.link(ev.source), plain(text[:start]),
+                                      plain(text[start:end]), plain(text[end:]))
             listed.append({
                 "annotation": self.link(ev.annotation, label_first=False),
                 "property": self.link(ev.property) if ev.property else None,
-                "before": text[max(0, span[0] - CONTEXT_CHARS):span[0]] if span and text else "",
-                "marked": text[span[0]:span[1]] if span and text else (ev.exact or ""),
-                "after": text[span[1]:span[1] + CONTEXT_CHARS] if span and text else "",
+                "before": plain(text[max(0, span[0] - CONTEXT_CHARS):span[0]])
+                if span and text else "",
+                "marked": plain(text[span[0]:span[1]] if span and text else (ev.exact or "")),
+                "after": plain(text[span[1]:span[1] + CONTEXT_CHARS]) if span and text else "",
             })
         return highlight, listed
 
@@ -254,9 +290,9 @@ def _text_title(description: Description, length: int = 90) -> str | None:
     for q in description.quads:
         if (q.subject == ox.NamedNode(description.iri) and q.predicate.value == str(RESKG.text)
                 and isinstance(q.object, ox.Literal)):
-            text = q.object.value
-            return text if len(text) <= length else text[:length].rsplit(" ", 1)[0] + " …"
+            return shorten(plain(q.object.value), length)
     return None
+
 
 
 def resource_page(
@@ -282,9 +318,13 @@ def resource_page(
         and isinstance(q.object, ox.NamedNode)
     ]
     highlight, evidence = r.evidence(description.iri)
+    from resolutions_kg.endpoint.documents import summary
+
     return render(
         "resource.html",
-        title=pick_label(titles) or _text_title(description) or r.name(description.iri),
+        summary=summary(store, r, description.iri),
+        title=plain(pick_label(titles) or "") or _text_title(description)
+        or r.name(description.iri),
         iri=description.iri,
         titles=titles,
         types=types,

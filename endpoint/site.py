@@ -7,7 +7,8 @@ order cannot shadow them.
 ===========================  ============================================================
 ``/``                        redirects to the query UI
 ``/query``                   the query UI (YASGUI, :mod:`.ui`)
-``/static/…``                stylesheet and the vendored YASGUI build
+``/static/…``                stylesheet, icons and the vendored YASGUI build
+``/favicon.ico``             the site's icon (``static/favicon.ico``)
 ``/.well-known/void``        VoID + DCAT of the dataset (same as ``/dataset``)
 ``/dumps/``, ``/dumps/F``    dump listing (HTML/JSON) and the gzipped dumps (:mod:`.dumps`)
 ``/queries``, ``/queries/N`` the named-query catalogue and runs (:mod:`.named_queries`)
@@ -58,7 +59,7 @@ from resolutions_kg.namespaces import ONTOLOGY_IRI
 STATIC = Path(__file__).parent / "static"
 #: First path segments that belong to the protocol routes, never to resources.
 RESERVED = frozenset({"sparql", "store", "health", "static", "dumps", "queries", "query",
-                      ".well-known", "releases"})
+                      ".well-known", "releases", "favicon.ico"})
 HTML = "text/html"
 #: What a resource can be answered in, in order of preference when the client does not care.
 OFFERS: tuple[str, ...] = (HTML, *RDF_MEDIA_TYPES)
@@ -152,6 +153,12 @@ class Site:
             if media_type is None:
                 raise HTTPError(406, "acceptable here: " + ", ".join(OFFERS))
         headers = {"Vary": "Accept", "Link": self._link_header(request.url.path)}
+        if media_type == HTML and path == "dataset":
+            from resolutions_kg.endpoint.dataset_page import dataset_page
+
+            body = dataset_page(store, self.store, self.base_iri,
+                                alternates=self._alternates(request.url.path))
+            return Response(body, media_type="text/html; charset=utf-8", headers=headers)
         if media_type == HTML:
             body = pages.resource_page(
                 description, store, self.base_iri,
@@ -279,6 +286,9 @@ def routes(ctx: Any) -> list[BaseRoute]:
         *ui.routes(ctx),
         Route("/", lambda request: RedirectResponse("/query", status_code=307)),
         Mount("/static", app=StaticFiles(directory=STATIC), name="static"),
+        Route("/favicon.ico", lambda request: FileResponse(
+            STATIC / "favicon.ico", media_type="image/vnd.microsoft.icon",
+            headers={"Cache-Control": "public, max-age=86400"})),
         Route("/.well-known/void", site.well_known_void),
         Route("/dumps", lambda request: RedirectResponse("/dumps/", status_code=301)),
         Route("/dumps/", site.dumps_listing),

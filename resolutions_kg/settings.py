@@ -172,7 +172,27 @@ SETTINGS: tuple[Setting, ...] = (
     ),
 )
 
-BY_NAME: dict[str, Setting] = {s.name: s for s in SETTINGS}
+#: Options of single commands, each also a ``RESKG_*`` variable (``reskg settings`` lists them
+#: with the others). They are not server settings: ``create_app`` does not take them.
+COMMAND_SETTINGS: tuple[Setting, ...] = (
+    Setting(
+        "log_level",
+        "info",
+        "Server log level: critical, error, warning, info or debug (the access log is at info).",
+    ),
+    Setting("force", False, "Reload documents even when their bytes are unchanged.", bool),
+    Setting(
+        "jobs",
+        None,
+        "Worker processes that parse, map and validate documents [default: the number of CPUs "
+        "for 16 files or more, else 1: starting a worker costs about as much as preparing a "
+        "few documents].",
+        int,
+    ),
+    Setting("output", None, "File to write (default: standard output)."),
+)
+
+BY_NAME: dict[str, Setting] = {s.name: s for s in SETTINGS + COMMAND_SETTINGS}
 
 
 def setting(name: str) -> Setting:

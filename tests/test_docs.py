@@ -61,3 +61,42 @@ def test_uri_patterns_in_the_readme_match_the_minter() -> None:
                 m.cohort("{doc}", 1), m.source("{doc}"), m.graph("{doc}"), m.dataset()):
         pattern = iri.replace(base, "{base}").replace("/1", "/{n}")
         assert f"`{pattern}`" in README, pattern
+
+
+def _options() -> list[tuple[str, str, str | None]]:
+    """(command, option, variable) for every option of every command."""
+    import click
+
+    found = []
+    for name, command in sorted(main.commands.items()):
+        for param in command.params:
+            if isinstance(param, click.Option) and not param.hidden:
+                long = next((o for o in param.opts if o.startswith("--")), param.opts[0])
+                envvar = param.envvar if isinstance(param.envvar, str) else None
+                found.append((name, long, envvar))
+    return found
+
+
+@pytest.mark.parametrize(("command", "option", "envvar"), _options())
+def test_every_option_has_a_variable_or_the_readme_says_why_not(
+    command: str, option: str, envvar: str | None
+) -> None:
+    if envvar is not None:
+        # a variable of the settings table, or one the README names
+        assert f"`{envvar}`" in README, f"reskg {command} {option}: {envvar} not in the README"
+        return
+    without = README.split("Options without a variable:", 1)
+    assert len(without) == 2, "the README's list of options without a variable is missing"
+    listed = without[1].split("\n\n", 1)[0]
+    # the option appears in the list, after its command's name
+    entry = re.search(rf"`reskg {re.escape(command)} [^`]*`", listed, re.DOTALL)
+    assert entry and re.search(rf"(?<![\w-]){re.escape(option)}(?![\w-])", entry.group(0)), (
+        f"reskg {command} {option} has no RESKG_* variable and is not in the README's list"
+    )
+
+
+def test_the_settings_table_is_the_generated_one() -> None:
+    from click.testing import CliRunner
+
+    table = CliRunner().invoke(main, ["settings", "--markdown"]).output.strip()
+    assert table in README

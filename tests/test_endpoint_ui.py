@@ -67,7 +67,7 @@ def test_run_as_html_table(tver: httpx.Client) -> None:
     response = tver.get("/queries/recommendations", headers={"Accept": "text/html"})
     assert response.status_code == 200
     assert '<table class="results">' in response.text
-    assert re.search(r'<a href="/resolution/[^"/]+">', response.text)  # our IRIs link to us
+    assert re.search(r'<a href="/resolution/[^"/]+"[ >]', response.text)  # our IRIs link to us
 
 
 def test_parameters_are_bound(tver: httpx.Client) -> None:

@@ -30,8 +30,9 @@ EXIT_ERROR = 1
 EXIT_USAGE = 2
 
 
-def setting_option(name: str, **overrides: Any) -> Any:
-    """A click option for the setting ``name``, also read from ``RESKG_<NAME>``."""
+def setting_option(name: str, *short: str, **overrides: Any) -> Any:
+    """A click option for the setting ``name`` (with ``short`` forms such as ``-j``), also read
+    from ``RESKG_<NAME>``."""
     s = BY_NAME[name]
     kwargs: dict[str, Any] = {
         "envvar": s.envvar,
@@ -42,7 +43,7 @@ def setting_option(name: str, **overrides: Any) -> Any:
         "help": s.help,
     }
     kwargs.update(overrides)
-    return click.option(s.option, name, **kwargs)
+    return click.option(s.option, *short, name, **kwargs)
 
 
 class ErrorHandlingGroup(click.Group):

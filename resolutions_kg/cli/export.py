@@ -24,8 +24,7 @@ from resolutions_kg.store import open_store
 )
 @click.option("--graph", default=None, envvar="RESKG_GRAPH", show_envvar=True,
               help="IRI of one named graph to export (default: all).")
-@click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
-              help="File to write (default: standard output).")
+@setting_option("output", "-o", type=click.Path(path_type=Path))
 @click.option("--gzip", "compress", is_flag=True, help="Compress the output with gzip.")
 @click.option("--links", is_flag=True,
               help="Write only the links to other datasets (owl:sameAs, skos:*Match), as "

@@ -24,14 +24,9 @@ WORKERS_FROM = 16
 @setting_option("store", required=True)
 @setting_option("base_iri")
 @setting_option("max_document_size", type=click.IntRange(min=1))
-@click.option("--force", is_flag=True, help="Reload documents even when their bytes are unchanged.")
+@setting_option("force", is_flag=True, show_default=False)
 @click.option("--quiet", "-q", is_flag=True, help="Print errors only.")
-@click.option(
-    "--jobs", "-j", type=click.IntRange(min=1), default=None,
-    help="Worker processes that parse, map and validate documents "
-         "[default: the number of CPUs for 16 files or more, else 1: starting a worker "
-         "costs about as much as preparing a few documents].",
-)
+@setting_option("jobs", "-j", type=click.IntRange(min=1))
 def command(
     paths: tuple[Path, ...], store: str, base_iri: str, max_document_size: int, force: bool,
     quiet: bool, jobs: int | None,

@@ -34,9 +34,7 @@ from resolutions_kg.cli import setting_option
 @setting_option("pin_cpus")
 @setting_option("memory_triples")
 @setting_option("releases", metavar="DIR")
-@click.option("--log-level", default="info", show_default=True,
-              type=click.Choice(["critical", "error", "warning", "info", "debug"]),
-              help="Server log level (the access log is at info).")
+@setting_option("log_level", type=click.Choice(["critical", "error", "warning", "info", "debug"]))
 def command(store: str | None, backend: str | None, host: str, port: int, log_level: str,
             **settings: Any) -> None:
     """Serve STORE over HTTP: SPARQL 1.1 Protocol at /sparql, Graph Store Protocol at /store,

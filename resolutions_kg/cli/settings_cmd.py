@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from resolutions_kg.settings import SETTINGS
+from resolutions_kg.settings import COMMAND_SETTINGS, SETTINGS
 
 
 @click.command("settings")
@@ -14,7 +14,7 @@ def command(markdown: bool) -> None:
     if markdown:
         click.echo("| option | variable | default | meaning |")
         click.echo("|---|---|---|---|")
-    for s in SETTINGS:
+    for s in SETTINGS + COMMAND_SETTINGS:
         default = "" if s.default is None else str(s.default)
         if markdown:
             click.echo(f"| `{s.option}` | `{s.envvar}` | {default and f'`{default}`'} | {s.help} |")
