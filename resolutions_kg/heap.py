@@ -44,3 +44,16 @@ def trim() -> bool:
     """Return freed heap pages to the operating system; True when some were returned."""
     libc = _libc()
     return bool(libc is not None and libc.malloc_trim(0) == 1)
+
+
+def available_bytes() -> int | None:
+    """Memory the machine can give a new allocation without swapping (Linux ``MemAvailable``),
+    or None where it cannot be read."""
+    try:
+        with open("/proc/meminfo", encoding="ascii") as meminfo:
+            for line in meminfo:
+                if line.startswith("MemAvailable:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError, IndexError):
+        return None
+    return None

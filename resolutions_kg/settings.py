@@ -152,9 +152,11 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(
         "memory_triples",
         5_000_000,
-        "A read-only server copies the store into memory (faster joins and text filters; "
-        "about 0.5 GB and 9 s of start-up per million triples, shared by its processes) when "
-        "it holds at most this many triples; 0: always query the store on disk.",
+        "A read-only server copies the store into memory (faster joins and text filters) "
+        "when it holds at most this many triples and a copy for each server process fits in "
+        "half of the memory available (about 0.6 GB per million triples per process); it "
+        "answers from the store on disk until the copy is ready; 0: always query the store "
+        "on disk.",
         int,
     ),
     Setting(

@@ -143,6 +143,19 @@ class Server:
         self.stop()
         raise RuntimeError(f"server did not start:\n{self.log.read_text()}")
 
+    def in_memory(self, timeout: float = 120) -> dict[str, Any]:
+        """Wait until every answer comes from the in-memory copy (a read-only server answers
+        from the disk until its copy is ready) and return the last /health."""
+        deadline = time.monotonic() + timeout
+        streak, health = 0, {}
+        while streak < 8:  # several answers in a row: every server process has switched
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"the server never answered from memory: {health}")
+            health = httpx.get(f"{self.url}/health", timeout=10).json()
+            streak = streak + 1 if health.get("store") == "memory" else 0
+            time.sleep(0.05 if streak else 0.2)
+        return health
+
     def _source(self) -> list[str]:
         return ["--backend", self.backend] if self.backend else ["--store", str(self.store)]
 

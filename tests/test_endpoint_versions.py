@@ -66,6 +66,7 @@ def test_a_read_only_server_serves_a_load_done_beside_it(tmp_path: Path) -> None
     store = build_store(tmp_path / "store")
     with Server(store, "--processes", "2") as server, \
             httpx.Client(base_url=server.url, timeout=30) as client:
+        server.in_memory()
         assert not has_tver(client)
         old_dump = nquads_dump(client)
         seen: dict[str, set[int]] = {}
