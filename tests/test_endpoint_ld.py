@@ -17,6 +17,7 @@ pytest_plugins = ["ld_fixtures"]
 
 BASE = "https://w3id.org/resolutions-kg/"
 DOC = "tver-2012-test"  # the document of tests/data/ld/sample.trig
+PROV = "http://www.w3.org/ns/prov#"
 
 R = f"resolution/{DOC}"
 E = f"source/{DOC}/evidence/recommendation-1-text"
@@ -200,6 +201,45 @@ def test_page_escapes_literals(ld: httpx.Client) -> None:
     page = ld.get(f"/{R}", headers={"Accept": "text/html"}).text
     assert "«Библиотеки и общество»" in page
     assert "<script" not in page
+
+
+@pytest.mark.parametrize("media_type", ["application/n-quads", "application/trig"])
+@pytest.mark.parametrize("path", [R, f"event/{DOC}", "place/tver", f"graph/{DOC}"])
+def test_quad_formats_give_the_description_in_the_default_graph(
+    ld: httpx.Client, path: str, media_type: str
+) -> None:
+    body = ld.get("/" + path, headers={"Accept": media_type}).content
+    quads = list(ox.parse(body, format=OX_FORMATS[media_type]))
+    default = {q.triple for q in quads if q.graph_name == ox.DefaultGraph()}
+    named = {q.triple for q in quads if isinstance(q.graph_name, ox.NamedNode)}
+    # every triple is in the default graph, as a client reading the default graph needs it ...
+    assert named and named <= default
+    turtle = ld.get("/" + path, headers={"Accept": "text/turtle"}).content
+    ground = {q.triple for q in ox.parse(turtle, format=ox.RdfFormat.TURTLE)
+              if not isinstance(q.subject, ox.BlankNode) and not isinstance(q.object, ox.BlankNode)}
+    assert ground and ground <= default
+    # ... and the named graphs it came from are stated there as the document's provenance
+    document = ox.NamedNode(f"{BASE}{path}.{OX_FORMATS[media_type].file_extension}")
+    sources = {q.graph_name for q in quads if isinstance(q.graph_name, ox.NamedNode)}
+    derived = {t.object for t in default
+               if t.subject == document and t.predicate == ox.NamedNode(PROV + "wasDerivedFrom")}
+    assert derived == sources
+    assert ox.Triple(document, ox.NamedNode("http://xmlns.com/foaf/0.1/primaryTopic"),
+                     ox.NamedNode(BASE + path)) in default
+
+
+def test_quad_format_sources_name_each_graph_read(ld: httpx.Client) -> None:
+    body = ld.get(f"/{R}.nq").content
+    derived = {q.object.value for q in ox.parse(body, format=ox.RdfFormat.N_QUADS)
+               if q.predicate.value == PROV + "wasDerivedFrom"}
+    assert derived == {f"{BASE}graph/{DOC}", f"{BASE}graph/reference", f"{BASE}graph/ontology"}
+
+
+@pytest.mark.parametrize("media_type", ["text/turtle", "application/n-triples",
+                                        "application/ld+json", "application/rdf+xml"])
+def test_triple_formats_state_no_document_provenance(ld: httpx.Client, media_type: str) -> None:
+    triples = parse(ld.get(f"/{R}", headers={"Accept": media_type}), media_type)
+    assert not any(str(p) == PROV + "wasDerivedFrom" for _s, p, _o in triples)
 
 
 # ------------------------------------------------------------ suffixes, format=, 404, redirects
