@@ -220,13 +220,16 @@
     var numeric = variables.filter(function (v) { return kinds[v] === "quantitative"; });
     var others = variables.filter(function (v) { return kinds[v] !== "quantitative"; });
     var state = this.persistentConfig;
-    if (variables.indexOf(state.x) < 0) state.x = others[0] || variables[0];
-    if (state.y !== "" && numeric.indexOf(state.y) < 0) {
-      state.y = numeric.filter(function (v) { return v !== state.x; })[0] || "";
+    // Defaults: y the last numeric column (counts come last), x the first other column, and
+    // when x is a number or a date (a series), colour by the first text column.
+    if (state.y !== "" && numeric.indexOf(state.y) < 0) state.y = numeric[numeric.length - 1] || "";
+    if (variables.indexOf(state.x) < 0) {
+      state.x = variables.filter(function (v) { return v !== state.y; })[0] || variables[0];
     }
-    if (state.color !== "" && others.indexOf(state.color) < 0) {
-      state.color = others.filter(function (v) { return v !== state.x; })[0] || "";
-      if (others.length < 2 || bindings.length > 2000) state.color = "";
+    if (state.color !== "" && (others.indexOf(state.color) < 0 || state.color === state.x)) {
+      state.color = kinds[state.x] === "nominal" ? "" : others.filter(function (v) {
+        return v !== state.x;
+      })[0] || "";
     }
     if (["bar", "line", "point"].indexOf(state.mark) < 0) state.mark = "bar";
 
@@ -278,8 +281,8 @@
       });
       return out;
     });
-    var xType = kinds[state.x] === "quantitative" && state.mark === "bar" ? "ordinal"
-      : kinds[state.x];
+    // numbers on x (years, positions) are categories, not a scale
+    var xType = kinds[state.x] === "quantitative" ? "ordinal" : kinds[state.x];
     var y = state.y ? { field: state.y, type: "quantitative", aggregate: "sum", title: state.y }
       : { aggregate: "count", type: "quantitative", title: "rows" };
     var encoding = {
