@@ -3,8 +3,8 @@
 
 The named queries of :mod:`resolutions_kg.queries` are listed beside the editor; clicking one
 loads the query (without its ``#+`` header) into the current tab and shows its title, description
-and parameters beside it. Autocompletion that would call remote services (LOV, prefix.cc) is
-switched off, so the page works offline.
+and parameters beside it. Autocompletion that would call remote services (LOV) is switched off
+(the prefix completer's list is bundled), so the page works offline.
 
 ``static/ui.js`` replaces YASR's table with one that shows numbers, dates and texts as values,
 IRIs as labels (fetched with one more query to ``/sparql``) or prefixed names (our

@@ -20,7 +20,7 @@
   var LABEL_PREDICATES = ["http://www.w3.org/2004/02/skos/core#prefLabel",
     "http://www.w3.org/2000/01/rdf-schema#label", "https://schema.org/name",
     "http://purl.org/dc/terms/title"];
-  var MAX_LABELLED = 500;
+  var MAX_LABELLED = 300;  // IRIs per label query (keeps it well under the query length limit)
   var labels = Object.create(null);  // IRI -> label
 
   // Namespaces, longest first, so reskg: (under the base IRI) wins over the base itself, which
@@ -317,8 +317,9 @@
     copyEndpointOnNewTab: true,
     endpointCatalogueOptions: { getData: function () { return [{ endpoint: endpoint }]; } },
     persistenceId: null,
-    // only completers that need no remote service (the prefix completer asks prefix.cc)
-    yasqe: { value: config.defaultQuery, autocompleters: ["variables"] },
+    // only completers that need no remote service (the prefix list is bundled; the property
+    // and class completers would ask LOV)
+    yasqe: { value: config.defaultQuery, autocompleters: ["prefixes", "variables"] },
     yasr: { prefixes: config.prefixes, pluginOrder: ["table", "chart", "response"],
             defaultPlugin: "table" },
   });
