@@ -80,6 +80,7 @@
 
   function literalHtml(binding, compact) {
     var value = escapeHtml(binding.value);
+    if (binding.value.length > 80) value = "<span class='wide-text'>" + value + "</span>";
     var local = xsdType(binding);
     if (binding["xml:lang"]) {
       return compact ? value : value + "<span class='lang'>@" + escapeHtml(binding["xml:lang"]) +
