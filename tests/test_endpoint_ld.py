@@ -298,6 +298,30 @@ def test_more_unknown_iris_are_404(ld: httpx.Client, path: str) -> None:
     assert ld.get(path, headers={"Accept": "text/turtle"}).status_code == 404
 
 
+#: What linked-data clients send besides the registered media types, and what they get.
+COMUNICA_ACCEPT = ("application/n-quads,application/trig;q=0.95,application/ld+json;q=0.9,"
+                   "application/n-triples;q=0.8,text/turtle;q=0.6,application/rdf+xml;q=0.5,"
+                   "text/n3;q=0.35,application/xml;q=0.3,text/xml;q=0.3,text/html;q=0.2,"
+                   "application/json;q=0.135")
+
+
+@pytest.mark.parametrize(
+    ("accept", "media_type"),
+    [("text/n3", "text/turtle"), ("text/rdf+n3", "text/turtle"),
+     ("application/x-turtle", "text/turtle"), ("application/json", "application/ld+json"),
+     ("text/plain", "application/n-triples"), ("application/xml", "application/rdf+xml"),
+     ("text/xml", "application/rdf+xml"), (COMUNICA_ACCEPT, "application/n-quads"),
+     ("text/html;q=0.5, text/n3", "text/turtle"), ("text/n3;q=0.2, text/html", "text/html")],
+)
+def test_rdf_aliases_are_answered_in_their_format(ld: httpx.Client, accept: str,
+                                                  media_type: str) -> None:
+    response = ld.get("/place/tver", headers={"Accept": accept})
+    assert response.status_code == 200
+    assert response.headers["content-type"].split(";")[0] == media_type
+    if media_type != "text/html":
+        assert has(parse(response, media_type), BASE + "place/tver", "https://schema.org/name")
+
+
 def test_unacceptable_media_type_is_406(ld: httpx.Client) -> None:
     assert ld.get("/place/tver", headers={"Accept": "image/png"}).status_code == 406
 
