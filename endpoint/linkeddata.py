@@ -219,19 +219,15 @@ def _triple_key(t: ox.Triple) -> tuple[str, str, str]:
 
 
 def rdf_bytes(
-    description: Description,
-    media_type: str,
-    *,
-    document: str | None = None,
-    prefixes: dict[str, str] | None = None,
+    description: Description, media_type: str, *, prefixes: dict[str, str] | None = None
 ) -> bytes:
-    """``description`` serialised as ``media_type`` (one of :data:`RDF_MEDIA_TYPES`). For a quad
-    format, ``document`` is the IRI of the document served (default: the resource's IRI with the
-    format's suffix), the subject of the provenance triples of :func:`dataset_quads`."""
+    """``description`` serialised as ``media_type`` (one of :data:`RDF_MEDIA_TYPES`). In a quad
+    format the document served is named by the resource's IRI with the format's suffix
+    (``….nq``, which dereferences to the same bytes): the subject of :func:`dataset_quads`'
+    provenance triples."""
     if media_type not in QUAD_MEDIA_TYPES:
         return serialize_terms(description.triples(), media_type, prefixes=prefixes)
-    if document is None:
-        document = f"{description.iri}.{RDF_MEDIA_TYPES[media_type].file_extension}"
+    document = f"{description.iri}.{RDF_MEDIA_TYPES[media_type].file_extension}"
     used = (PREFIXES if prefixes is None else prefixes) | {"foaf": FOAF_NS}
     return serialize_terms(dataset_quads(description, document=document), media_type,
                            prefixes=used)
@@ -240,8 +236,8 @@ def rdf_bytes(
 def dataset_quads(description: Description, *, document: str) -> list[ox.Quad]:
     """The description as a dataset: its triples and the document's provenance in the default
     graph (a client reading the default graph, as SPARQL does, finds everything there), then
-    every triple again in the named graph it was read from. Named graphs first seen in
-    ``description`` are the sources ``document`` ``prov:wasDerivedFrom``."""
+    every triple again in the named graph it was read from. ``document``
+    ``prov:wasDerivedFrom`` each of those named graphs."""
     named = description.all_quads()
     doc = ox.NamedNode(document)
     sources = sorted({q.graph_name for q in named if isinstance(q.graph_name, ox.NamedNode)},
