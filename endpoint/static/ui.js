@@ -336,13 +336,9 @@
       fetchLabels(results.getBindings() || []).then(function (changed) {
         if (!changed) return;
         if (yasr.selectedPlugin === "chart") yasr.draw();
-        else relabel(yasr.resultsEl);
+        else relabel(yasr.resultsEl);  // rows drawn later take the labels from the map
       });
     }, 0);
-  });
-  // pages of the table drawn later take the labels from the map; relabel the drawn ones too
-  document.getElementById("yasgui").addEventListener("click", function () {
-    window.setTimeout(function () { relabel(document.getElementById("yasgui")); }, 0);
   });
 
   // ------------------------------------------------------------------------------ examples
