@@ -10,8 +10,12 @@
 - for a named graph IRI (and for the ontology IRI, whose document is ``{base}graph/ontology``) the
   graph's content.
 
-:func:`rdf_bytes` serialises a :class:`Description` in any RDF format pyoxigraph writes; quad
-formats keep the graph each triple came from. Nothing here knows about HTTP.
+:func:`rdf_bytes` serialises a :class:`Description` in any RDF format pyoxigraph writes. The
+triple formats give its triples. The quad formats (TriG, N-Quads) give a dataset a linked-data
+client can use as it is (:func:`dataset_quads`): the description in the default graph, with the
+provenance of the document stated there as triples (``<document> foaf:primaryTopic <resource>;
+prov:wasDerivedFrom <graph>`` for each graph it was read from), and each triple again in the named
+graph it came from. Nothing here knows about HTTP.
 """
 
 from __future__ import annotations
@@ -28,6 +32,7 @@ from resolutions_kg.namespaces import (
     ONTOLOGY_IRI,
     ONTOLOGY_VERSION_IRI,
     PREFIXES,
+    PROV,
     RDF,
     RDFS,
     RESKG,
@@ -43,6 +48,9 @@ LABEL_PREDICATES: tuple[str, ...] = (
     str(DCTERMS.title),
 )
 _LABEL_NODES = tuple(ox.NamedNode(p) for p in LABEL_PREDICATES)
+#: FOAF is not among our vocabularies: only the document's provenance uses its primaryTopic.
+FOAF_NS = "http://xmlns.com/foaf/0.1/"
+_PRIMARY_TOPIC = ox.NamedNode(FOAF_NS + "primaryTopic")
 
 #: Most incoming links returned for one resource.
 INCOMING_LIMIT = 1000
@@ -213,12 +221,35 @@ def _triple_key(t: ox.Triple) -> tuple[str, str, str]:
 def rdf_bytes(
     description: Description, media_type: str, *, prefixes: dict[str, str] | None = None
 ) -> bytes:
-    """``description`` serialised as ``media_type`` (one of :data:`RDF_MEDIA_TYPES`)."""
-    return serialize_terms(
-        description.all_quads() if media_type in QUAD_MEDIA_TYPES else description.triples(),
-        media_type,
-        prefixes=prefixes,
-    )
+    """``description`` serialised as ``media_type`` (one of :data:`RDF_MEDIA_TYPES`). In a quad
+    format the document served is named by the resource's IRI with the format's suffix
+    (``….nq``, which dereferences to the same bytes): the subject of :func:`dataset_quads`'
+    provenance triples."""
+    if media_type not in QUAD_MEDIA_TYPES:
+        return serialize_terms(description.triples(), media_type, prefixes=prefixes)
+    document = f"{description.iri}.{RDF_MEDIA_TYPES[media_type].file_extension}"
+    used = (PREFIXES if prefixes is None else prefixes) | {"foaf": FOAF_NS}
+    return serialize_terms(dataset_quads(description, document=document), media_type,
+                           prefixes=used)
+
+
+def dataset_quads(description: Description, *, document: str) -> list[ox.Quad]:
+    """The description as a dataset: its triples and the document's provenance in the default
+    graph (a client reading the default graph, as SPARQL does, finds everything there), then
+    every triple again in the named graph it was read from. ``document``
+    ``prov:wasDerivedFrom`` each of those named graphs."""
+    named = description.all_quads()
+    doc = ox.NamedNode(document)
+    sources = sorted({q.graph_name for q in named if isinstance(q.graph_name, ox.NamedNode)},
+                     key=str)
+    provenance = [
+        ox.Triple(doc, ox.NamedNode(str(RDF.type)), ox.NamedNode(str(PROV.Entity))),
+        ox.Triple(doc, _PRIMARY_TOPIC, ox.NamedNode(description.iri)),
+        *(ox.Triple(doc, ox.NamedNode(str(PROV.wasDerivedFrom)), g) for g in sources),
+    ]
+    default = sorted({*description.triples(), *provenance}, key=_triple_key)
+    return [*(ox.Quad(t.subject, t.predicate, t.object) for t in default),
+            *(q for q in named if isinstance(q.graph_name, ox.NamedNode))]
 
 
 def serialize_terms(

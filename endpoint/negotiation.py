@@ -98,13 +98,15 @@ def negotiate(accept: str | None | Sequence[MediaRange], formats: Iterable[F]) -
     best: F | None = None
     best_q = 0.0
     for fmt in formats:
-        q = _quality(ranges, fmt.media_types)
+        q = quality(ranges, fmt.media_types)
         if q > best_q:
             best, best_q = fmt, q
     return best
 
 
-def _quality(ranges: Sequence[MediaRange], media_types: Sequence[str]) -> float:
+def quality(ranges: Sequence[MediaRange], media_types: Sequence[str]) -> float:
+    """How much ``ranges`` want what ``media_types`` name: the first is the one we send, the
+    others its aliases, which count only when a range names them exactly."""
     quality = 0.0
     for media_type in media_types:
         specificity, q = -1, 0.0

@@ -50,7 +50,7 @@ from resolutions_kg.endpoint.linkeddata import (
     exists,
     rdf_bytes,
 )
-from resolutions_kg.endpoint.negotiation import by_name, parse_accept
+from resolutions_kg.endpoint.negotiation import by_name, parse_accept, quality
 from resolutions_kg.endpoint.releases import Releases
 from resolutions_kg.endpoint.void import void_triples
 from resolutions_kg.formats import RdfFormat
@@ -81,18 +81,21 @@ class ResourceRoute(Route):
         return super().matches(scope)
 
 
+#: The other media types clients ask for an RDF format by (``text/n3``, ``application/json``,
+#: ``text/plain``, ``application/xml`` …; :mod:`resolutions_kg.formats`), answered with its own.
+ALIASES: dict[str, tuple[str, ...]] = {f.media_type: f.media_types[1:] for f in RdfFormat}
+
+
 def negotiate_media_type(accept: str | None, offers: tuple[str, ...] = OFFERS) -> str | None:
     """The best of ``offers`` for an Accept header (q-values, most specific range wins; ties go
-    to the order of ``offers``), or None when none is acceptable."""
+    to the order of ``offers``; an RDF format's aliases count when named exactly and not offered
+    themselves), or None when none is acceptable."""
     ranges = parse_accept(accept)
     best, best_q = None, 0.0
     for offer in offers:
-        specificity, q = -1, 0.0
-        for r in ranges:
-            s = r.matches(offer)
-            if s > specificity or (s == specificity and r.q > q):
-                specificity, q = s, r.q
-        if specificity >= 0 and q > best_q:
+        names = (offer, *(a for a in ALIASES.get(offer, ()) if a not in offers))
+        q = quality(ranges, names)
+        if q > best_q:
             best, best_q = offer, q
     return best
 

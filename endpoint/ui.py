@@ -2,13 +2,21 @@
 ``scripts/vendor_yasgui.sh``; no CDN), sending queries to our ``/sparql``.
 
 The named queries of :mod:`resolutions_kg.queries` are listed beside the editor; clicking one
-loads its text into the current tab. Autocompletion that would call remote services (LOV) is
-switched off, so the page works offline.
+loads the query (without its ``#+`` header) into the current tab and shows its title, description
+and parameters beside it. Autocompletion that would call remote services (LOV) is switched off
+(the prefix completer's list is bundled), so the page works offline.
+
+``static/ui.js`` replaces YASR's table with one that shows numbers, dates and texts as values,
+IRIs as labels (fetched with one more query to ``/sparql``) or prefixed names (our
+:data:`~resolutions_kg.namespaces.PREFIXES`), and links IRIs under the base IRI to their page on
+this server, in the same tab; it adds a chart view drawn with the vendored Vega-Lite
+(``static/vega/``).
 """
 
 from __future__ import annotations
 
 import json
+from functools import partial
 from typing import Any
 
 from starlette.requests import Request
@@ -16,6 +24,8 @@ from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
 
 from resolutions_kg.endpoint import pages
+from resolutions_kg.namespaces import PREFIXES
+from resolutions_kg.settings import DEFAULT_BASE_IRI
 
 DEFAULT_QUERY = """\
 PREFIX reskg: <https://w3id.org/resolutions-kg/ontology#>
@@ -32,22 +42,26 @@ LIMIT 100
 """
 
 
-def examples() -> list[dict[str, str]]:
-    """The named queries as examples: name, title, description, text."""
+def examples() -> list[dict[str, Any]]:
+    """The named queries as examples: name, title, description, parameters, and the query
+    text without its ``#+`` header."""
     try:
         from resolutions_kg.queries import catalogue
     except ImportError:  # the catalogue is optional for the UI
         return []
     return [
         {"name": q.name, "title": q.title or q.name, "description": q.description,
-         "text": q.text}
+         "parameters": [{"name": p.name, "type": p.type, "optional": p.optional,
+                         "description": p.description} for p in q.parameters],
+         "text": q.body}
         for q in catalogue().values()
     ]
 
 
-def ui_page(request: Request | None = None) -> Response:
+def ui_page(request: Request | None = None, *, base_iri: str = DEFAULT_BASE_IRI) -> Response:
     """The YASGUI page (also what a browser gets for ``GET /sparql`` without a query)."""
-    data = json.dumps({"examples": examples(), "defaultQuery": DEFAULT_QUERY},
+    data = json.dumps({"examples": examples(), "defaultQuery": DEFAULT_QUERY,
+                       "baseIri": base_iri, "prefixes": PREFIXES},
                       ensure_ascii=False)
     # Safe inside <script type="application/json">: no "</" can close the element early.
     data = data.replace("</", "<\\/")
@@ -55,12 +69,9 @@ def ui_page(request: Request | None = None) -> Response:
     return Response(body, media_type="text/html; charset=utf-8")
 
 
-def _ui(request: Request) -> Response:
-    return ui_page(request)
-
-
 def routes(ctx: Any) -> list[BaseRoute]:
     """``/query`` (the UI). Also registers the UI as ``ctx.sparql_html`` when the context has it."""
+    page = partial(ui_page, base_iri=getattr(ctx, "base_iri", None) or DEFAULT_BASE_IRI)
     if hasattr(ctx, "sparql_html") and getattr(ctx, "sparql_html", None) is None:
-        ctx.sparql_html = ui_page
-    return [Route("/query", _ui)]
+        ctx.sparql_html = page
+    return [Route("/query", page)]

@@ -177,6 +177,17 @@ class NamedQuery:
     def parameter(self) -> dict[str, Parameter]:
         return {p.name: p for p in self.parameters}
 
+    @property
+    def body(self) -> str:
+        """The query without its ``#+`` header lines (and the blank lines after them): what a
+        person edits."""
+        lines = self.text.splitlines(keepends=True)
+        start = 0
+        while start < len(lines) and (lines[start].strip().startswith("#+")
+                                      or not lines[start].strip()):
+            start += 1
+        return "".join(lines[start:])
+
     def bindings(self, values: Mapping[str, str | Term] | None = None) -> dict[str, Term]:
         """Typed terms for ``values`` (plus defaults), checked against the declared parameters."""
         values = dict(values or {})

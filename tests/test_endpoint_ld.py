@@ -17,6 +17,7 @@ pytest_plugins = ["ld_fixtures"]
 
 BASE = "https://w3id.org/resolutions-kg/"
 DOC = "tver-2012-test"  # the document of tests/data/ld/sample.trig
+PROV = "http://www.w3.org/ns/prov#"
 
 R = f"resolution/{DOC}"
 E = f"source/{DOC}/evidence/recommendation-1-text"
@@ -202,6 +203,45 @@ def test_page_escapes_literals(ld: httpx.Client) -> None:
     assert "<script" not in page
 
 
+@pytest.mark.parametrize("media_type", ["application/n-quads", "application/trig"])
+@pytest.mark.parametrize("path", [R, f"event/{DOC}", "place/tver", f"graph/{DOC}"])
+def test_quad_formats_give_the_description_in_the_default_graph(
+    ld: httpx.Client, path: str, media_type: str
+) -> None:
+    body = ld.get("/" + path, headers={"Accept": media_type}).content
+    quads = list(ox.parse(body, format=OX_FORMATS[media_type]))
+    default = {q.triple for q in quads if q.graph_name == ox.DefaultGraph()}
+    named = {q.triple for q in quads if isinstance(q.graph_name, ox.NamedNode)}
+    # every triple is in the default graph, as a client reading the default graph needs it ...
+    assert named and named <= default
+    turtle = ld.get("/" + path, headers={"Accept": "text/turtle"}).content
+    ground = {q.triple for q in ox.parse(turtle, format=ox.RdfFormat.TURTLE)
+              if not isinstance(q.subject, ox.BlankNode) and not isinstance(q.object, ox.BlankNode)}
+    assert ground and ground <= default
+    # ... and the named graphs it came from are stated there as the document's provenance
+    document = ox.NamedNode(f"{BASE}{path}.{OX_FORMATS[media_type].file_extension}")
+    sources = {q.graph_name for q in quads if isinstance(q.graph_name, ox.NamedNode)}
+    derived = {t.object for t in default
+               if t.subject == document and t.predicate == ox.NamedNode(PROV + "wasDerivedFrom")}
+    assert derived == sources
+    assert ox.Triple(document, ox.NamedNode("http://xmlns.com/foaf/0.1/primaryTopic"),
+                     ox.NamedNode(BASE + path)) in default
+
+
+def test_quad_format_sources_name_each_graph_read(ld: httpx.Client) -> None:
+    body = ld.get(f"/{R}.nq").content
+    derived = {q.object.value for q in ox.parse(body, format=ox.RdfFormat.N_QUADS)
+               if q.predicate.value == PROV + "wasDerivedFrom"}
+    assert derived == {f"{BASE}graph/{DOC}", f"{BASE}graph/reference", f"{BASE}graph/ontology"}
+
+
+@pytest.mark.parametrize("media_type", ["text/turtle", "application/n-triples",
+                                        "application/ld+json", "application/rdf+xml"])
+def test_triple_formats_state_no_document_provenance(ld: httpx.Client, media_type: str) -> None:
+    triples = parse(ld.get(f"/{R}", headers={"Accept": media_type}), media_type)
+    assert not any(str(p) == PROV + "wasDerivedFrom" for _s, p, _o in triples)
+
+
 # ------------------------------------------------------------ suffixes, format=, 404, redirects
 
 
@@ -256,6 +296,30 @@ def test_unknown_iri_is_404_as_negotiated(ld: httpx.Client, accept: str, media_t
 @pytest.mark.parametrize("path", ["/place/nowhere.ttl", "/unknown-pattern/x", "/graph/nope"])
 def test_more_unknown_iris_are_404(ld: httpx.Client, path: str) -> None:
     assert ld.get(path, headers={"Accept": "text/turtle"}).status_code == 404
+
+
+#: What linked-data clients send besides the registered media types, and what they get.
+COMUNICA_ACCEPT = ("application/n-quads,application/trig;q=0.95,application/ld+json;q=0.9,"
+                   "application/n-triples;q=0.8,text/turtle;q=0.6,application/rdf+xml;q=0.5,"
+                   "text/n3;q=0.35,application/xml;q=0.3,text/xml;q=0.3,text/html;q=0.2,"
+                   "application/json;q=0.135")
+
+
+@pytest.mark.parametrize(
+    ("accept", "media_type"),
+    [("text/n3", "text/turtle"), ("text/rdf+n3", "text/turtle"),
+     ("application/x-turtle", "text/turtle"), ("application/json", "application/ld+json"),
+     ("text/plain", "application/n-triples"), ("application/xml", "application/rdf+xml"),
+     ("text/xml", "application/rdf+xml"), (COMUNICA_ACCEPT, "application/n-quads"),
+     ("text/html;q=0.5, text/n3", "text/turtle"), ("text/n3;q=0.2, text/html", "text/html")],
+)
+def test_rdf_aliases_are_answered_in_their_format(ld: httpx.Client, accept: str,
+                                                  media_type: str) -> None:
+    response = ld.get("/place/tver", headers={"Accept": accept})
+    assert response.status_code == 200
+    assert response.headers["content-type"].split(";")[0] == media_type
+    if media_type != "text/html":
+        assert has(parse(response, media_type), BASE + "place/tver", "https://schema.org/name")
 
 
 def test_unacceptable_media_type_is_406(ld: httpx.Client) -> None:

@@ -156,6 +156,20 @@ def test_header_is_read() -> None:
     assert q.examples == ("reskg query things --param since=2012-01-01",)
 
 
+def test_body_is_the_query_without_its_header() -> None:
+    q = parse_query("#+ title: Things\n#+ description: Some\n#+   more.\n\n"
+                    "# a plain comment stays\nSELECT * {}\n", name="things")
+    assert q.body == "# a plain comment stays\nSELECT * {}\n"
+
+
+@pytest.mark.parametrize("name", ALL)
+def test_every_body_is_the_same_query_without_header_lines(name: str) -> None:
+    query = named_query(name)
+    assert not any(line.lstrip().startswith("#+") for line in query.body.splitlines())
+    assert query.text.endswith(query.body)
+    ox.Store().query(query.body)
+
+
 @pytest.mark.parametrize(
     "line",
     [
