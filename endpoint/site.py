@@ -11,6 +11,7 @@ order cannot shadow them.
 ``/.well-known/void``        VoID + DCAT of the dataset (same as ``/dataset``)
 ``/dumps/``, ``/dumps/F``    dump listing (HTML/JSON) and the gzipped dumps (:mod:`.dumps`)
 ``/queries``, ``/queries/N`` the named-query catalogue and runs (:mod:`.named_queries`)
+``/review/``, ``/review/D``  how the loader read each document, how to correct it (:mod:`.review`)
 ``/{path}``                  the resource ``{base}{path}``: HTML or RDF by content negotiation,
                              a format suffix (``.ttl``, ``.jsonld``, ``.nt``, ``.rdf``,
                              ``.trig``, ``.nq``, ``.html``) or ``?format=``
@@ -54,7 +55,7 @@ from resolutions_kg.namespaces import ONTOLOGY_IRI
 STATIC = Path(__file__).parent / "static"
 #: First path segments that belong to the protocol routes, never to resources.
 RESERVED = frozenset({"sparql", "store", "health", "static", "dumps", "queries", "query",
-                      ".well-known"})
+                      ".well-known", "review"})
 HTML = "text/html"
 #: What a resource can be answered in, in order of preference when the client does not care.
 OFFERS: tuple[str, ...] = (HTML, *RDF_MEDIA_TYPES)
@@ -262,7 +263,7 @@ class Site:
 
 def routes(ctx: Any) -> list[BaseRoute]:
     """The linked-data routes, for ``create_app`` to add after its own."""
-    from resolutions_kg.endpoint import named_queries, ui
+    from resolutions_kg.endpoint import named_queries, review, ui
 
     site = Site(ctx)
     return [
@@ -274,5 +275,6 @@ def routes(ctx: Any) -> list[BaseRoute]:
         Route("/dumps/", site.dumps_listing),
         Route("/dumps/{name}", site.dump_file),
         *named_queries.routes(ctx),
+        *review.routes(ctx),
         ResourceRoute("/{path:path}", site.resource),
     ]
