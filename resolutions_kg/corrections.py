@@ -80,11 +80,24 @@ def apply_corrections(resolution: Resolution, corrections: CorrectionsFile) -> R
                             f"longer fits the document: {why}; not applied")
             continue
         applied.append(correction)
+    settled = tuple(f"uncertain: {_warning_name(c.key)} «" for c in applied)
+    kept = tuple(w for w in resolution.warnings if not w.startswith(settled))
     return dataclasses.replace(
         resolution,
-        warnings=(*resolution.warnings, *warnings),
+        warnings=(*kept, *warnings),
         curation=Curation(corrections.path.name, corrections.sha256, tuple(applied)),
     )
+
+
+def _warning_name(key: str) -> str:
+    """How the loader's warning about an uncertain fact names the fact of ``key`` (a fact a
+    curator settled is no longer uncertain)."""
+    if key in ("event start", "event end"):
+        return key + " date"
+    words = key.split()
+    if len(words) == 3 and words[0] == "recommendation" and words[2] == "addressee":
+        return f"addressee of recommendation {words[1]}"
+    return key
 
 
 def plain(current: object) -> object | None:

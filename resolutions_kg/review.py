@@ -53,6 +53,13 @@ _EVENT_FIELDS = {"event kind", "event title", "event place", "event start", "eve
                  "participants"}
 
 
+class _Dumper(yaml.SafeDumper):
+    """Safe YAML without anchors and aliases (which corrections files refuse)."""
+
+    def ignore_aliases(self, data: object) -> bool:
+        return True
+
+
 @dataclass(frozen=True)
 class Fact:
     """One fact of a document as the review shows it."""
@@ -84,8 +91,8 @@ class Fact:
         removable = _removable(self.key)
         value = self._typed(self.value)
         was = self._typed(self.original) if self.curator is not None else value
-        text = yaml.safe_dump([{"key": self.key, "was": was, "set": value}],
-                              allow_unicode=True, sort_keys=False, width=88)
+        text = yaml.dump([{"key": self.key, "was": was, "set": value}], Dumper=_Dumper,
+                         allow_unicode=True, sort_keys=False, width=88)
         text += "  note: why the loader's value is wrong\n"
         if removable:
             text += "  # or, instead of set: remove: true\n"

@@ -247,9 +247,22 @@ def test_review_prints_the_spans_uncertain_facts_first_and_correction_snippets(
     text = source.read_text(encoding="utf-8")
     for line in (t for t in text.splitlines() if len(t.strip()) > 20):
         assert line.strip()[:20] in out.stdout
-    snippet = "- key: event start\n  was: "
+    snippet = ("- key: event start\n  was: 2013-03-12\n  set: 2013-03-12\n"
+               "  note: why the loader's value is wrong\n")
     assert snippet in out.stdout
-    assert "  note: why the loader's value is wrong" in out.stdout
+    # pasted into the corrections file, the snippet confirms the fact as the curator's
+    source.with_name("a15-petrozavodsk-2013.corrections.yaml").write_text(
+        "curator: Иван Петров\ncorrections:\n" + snippet, encoding="utf-8")
+    store = tmp_path / "store"
+    loaded = run("load", source, "--store", store)
+    assert loaded.returncode == 0, loaded.stderr
+    # the loader's warning about the start date is settled; the end date is still uncertain
+    assert "uncertain: event start date" not in loaded.stderr
+    assert "uncertain: event end date" in loaded.stderr
+    assert select(store, """SELECT ?action ?confidence WHERE { ?c reskg:correctionKey
+        "event start" ; reskg:correctionAction ?action .
+        ?ann prov:wasGeneratedBy ?c ; reskg:confidence ?confidence }""") == [
+        {"action": "assert", "confidence": "1"}]
 
 
 def test_review_shows_the_corrections_applied(tver: Path) -> None:
