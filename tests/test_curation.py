@@ -338,3 +338,15 @@ def test_corrected_facts_query_lists_corrections_with_their_originals(tver: Path
     assert (by_key["participants"]["original"], by_key["participants"]["corrected"]) == (
         "65", "70")
     assert "corrected" not in by_key["recommendation 3 action"]
+
+
+def test_the_curator_and_the_correction_dereference(hostile_server: tuple[Server, str]) -> None:
+    server, slug = hostile_server
+    person = httpx.get(f"{server.url}/person/anna-smirnova", timeout=30,
+                       headers={"Accept": "text/turtle"})
+    assert person.status_code == 200
+    assert CURATOR in person.text and "Person" in person.text
+    correction = httpx.get(f"{server.url}/source/{slug}/correction/recommendation-5-addressee",
+                           timeout=30, headers={"Accept": "text/turtle"})
+    assert correction.status_code == 200
+    assert "recommendation 5 addressee" in correction.text
