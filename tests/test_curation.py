@@ -350,3 +350,15 @@ def test_the_curator_and_the_correction_dereference(hostile_server: tuple[Server
                            timeout=30, headers={"Accept": "text/turtle"})
     assert correction.status_code == 200
     assert "recommendation 5 addressee" in correction.text
+
+
+def test_corrected_facts_answers_the_same_through_the_sparql_endpoint(
+        hostile_server: tuple[Server, str], tmp_path: Path) -> None:
+    from resolutions_kg.queries import named_query, plain_rows, run, run_remote
+
+    server, _slug = hostile_server
+    query = named_query("corrected-facts")
+    local = plain_rows(run(query, ox.Store.read_only(str(tmp_path / "store")), {}))
+    remote = plain_rows(run_remote(query, f"{server.url}/sparql", {}))  # type: ignore[arg-type]
+    assert len(local) == 3
+    assert remote == local
