@@ -9,12 +9,14 @@
 
 ``{document}`` is the document's slug (its graph is ``{base}graph/{document}``). The page is
 built from the store by :func:`resolutions_kg.review.review_from_store`, the same facts
-``reskg review FILE`` prints; every text on it is escaped by the templates.
+``reskg review FILE`` prints (``--html OUT`` writes this page to a file,
+:func:`standalone_page`); every text on it is escaped by the templates.
 """
 
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import Any
 
 from starlette.requests import Request
@@ -76,6 +78,15 @@ def view(review: Review, minter: Minter, slug: str) -> dict[str, Any]:
         "uncertain": [f for f in ordered if f.uncertain],
         "facts": ordered,
     }
+
+
+def standalone_page(review: Review, base_iri: str) -> str:
+    """The review page as one self-contained HTML file (``reskg review --html``)."""
+    minter = Minter(base_iri)
+    slug = review.graph.removeprefix(minter.graph(""))
+    stylesheet = (Path(__file__).parent / "static" / "review.css").read_text(encoding="utf-8")
+    model = {**view(review, minter, slug), "resolution": None}  # no server to link to
+    return pages.render("review_file.html", stylesheet=stylesheet, **model)
 
 
 def routes(ctx: Any) -> list[BaseRoute]:

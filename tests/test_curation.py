@@ -362,3 +362,17 @@ def test_corrected_facts_answers_the_same_through_the_sparql_endpoint(
     remote = plain_rows(run_remote(query, f"{server.url}/sparql", {}))  # type: ignore[arg-type]
     assert len(local) == 3
     assert remote == local
+
+
+def test_review_html_writes_one_escaped_page_with_the_spans(tver: Path, tmp_path: Path) -> None:
+    text = tver.read_text(encoding="utf-8")
+    tver.write_text(text.replace("Сохранить библиотечные системы",
+                                 "Сохранить <img src=x onerror=alert(1)> библиотечные системы"),
+                    encoding="utf-8")
+    page = tmp_path / "review.html"
+    out = run("review", tver, "--html", page)
+    assert out.returncode == 0, out.stderr
+    html = page.read_text(encoding="utf-8")
+    assert "<img src=x" not in html and "&lt;img src=x onerror=alert(1)&gt;" in html
+    assert '<mark class="fact k-addressee"' in html and "mark.k-addressee {" in html
+    assert "- key: recommendation 5 addressee\n  was: " + EXTRACTED in html

@@ -29,14 +29,17 @@ STYLES = {
 @setting_option("max_document_size", type=click.IntRange(min=1))
 @click.option("--all", "show_all", is_flag=True,
               help="Print the correction snippet of every fact, not only the uncertain ones.")
-def command(file: Path, base_iri: str, max_document_size: int, show_all: bool) -> None:
+@click.option("--html", "html", type=click.Path(path_type=Path, dir_okay=False), default=None,
+              help="Also write the review as one self-contained HTML page to this file.")
+def command(file: Path, base_iri: str, max_document_size: int, show_all: bool,
+            html: Path | None) -> None:
     """Show a document's source text with every extracted fact's span highlighted by kind.
 
     The document is parsed, its corrections file (FILE's stem + .corrections.yaml) applied and
     mapped, as `reskg load` would, but nothing is stored. Then: the facts, uncertain ones first,
     each with its stable key; the source text with the spans highlighted; and, for each
     uncertain fact (every fact with --all), the YAML snippet that corrects it, to paste into
-    the corrections file.
+    the corrections file. --html also writes the server's /review page for it to a file.
     """
     import os
 
@@ -45,6 +48,14 @@ def command(file: Path, base_iri: str, max_document_size: int, show_all: bool) -
     review = review_file(file, base_iri=base_iri)
     console = Console(highlight=False, soft_wrap=False)
     print_review(console, review, show_all=show_all)
+    if html is not None:
+        from resolutions_kg.endpoint.review import standalone_page
+
+        try:
+            html.write_text(standalone_page(review, base_iri), encoding="utf-8")
+        except OSError as exc:
+            raise click.ClickException(f"{html}: cannot write: {exc.strerror}") from exc
+        console.print(f"Review written to {html}", markup=False)
 
 
 def print_review(console: Console, review: Review, *, show_all: bool = False) -> None:
