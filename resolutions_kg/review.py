@@ -152,9 +152,16 @@ class Review:
         """The text cut at every span boundary; each piece with the facts covering it."""
         cuts = sorted({0, len(self.text), *(f.start for f in self.facts),
                        *(f.end for f in self.facts)})
+        by_start = sorted(range(len(self.facts)), key=lambda i: self.facts[i].start)
         out: list[Segment] = []
+        active: list[int] = []  # facts open at the current cut (a sweep: few nest)
+        n = 0
         for a, b in zip(cuts, cuts[1:], strict=False):
-            covering = [i for i, f in enumerate(self.facts) if f.start <= a and b <= f.end]
+            while n < len(by_start) and self.facts[by_start[n]].start <= a:
+                active.append(by_start[n])
+                n += 1
+            active = [i for i in active if self.facts[i].end >= b]
+            covering = sorted(active)
             kind = (min((self.facts[i] for i in covering), key=lambda f: f.end - f.start).kind
                     if covering else None)
             out.append(Segment(self.text[a:b], kind, tuple(covering)))

@@ -376,3 +376,21 @@ def test_review_html_writes_one_escaped_page_with_the_spans(tver: Path, tmp_path
     assert "<img src=x" not in html and "&lt;img src=x onerror=alert(1)&gt;" in html
     assert '<mark class="fact k-addressee"' in html and "mark.k-addressee {" in html
     assert "- key: recommendation 5 addressee\n  was: " + EXTRACTED in html
+
+
+@pytest.mark.parametrize("name", ["a15-petrozavodsk-2013.txt", "a04-damascus-2021.html"])
+def test_review_segments_rebuild_the_text_and_every_fact_span(name: str) -> None:
+    from resolutions_kg.review import review_file
+    from resolutions_kg.settings import DEFAULT_BASE_IRI
+
+    review = review_file(DEV / name, base_iri=DEFAULT_BASE_IRI)
+    segments = review.segments()
+    assert "".join(s.text for s in segments) == review.text
+    for i, fact in enumerate(review.facts):
+        covered = "".join(s.text for s in segments if i in s.facts)
+        assert covered == review.text[fact.start:fact.end], fact
+    # a highlighted stretch shows the kind of the innermost fact covering it
+    for s in segments:
+        if s.facts:
+            inner = min((review.facts[i] for i in s.facts), key=lambda f: f.end - f.start)
+            assert s.kind == inner.kind
