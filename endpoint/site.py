@@ -14,6 +14,7 @@ order cannot shadow them.
 ``/queries``, ``/queries/N`` the named-query catalogue and runs (:mod:`.named_queries`)
 ``/releases/``, ``/releases/V/``, ``/releases/V/F``  releases, one release, its files
                              (:mod:`.releases`)
+``/review/``, ``/review/D``  how the loader read each document, how to correct it (:mod:`.review`)
 ``/{path}``                  the resource ``{base}{path}``: HTML or RDF by content negotiation,
                              a format suffix (``.ttl``, ``.jsonld``, ``.nt``, ``.rdf``,
                              ``.trig``, ``.nq``, ``.html``) or ``?format=``
@@ -59,7 +60,7 @@ from resolutions_kg.namespaces import ONTOLOGY_IRI
 STATIC = Path(__file__).parent / "static"
 #: First path segments that belong to the protocol routes, never to resources.
 RESERVED = frozenset({"sparql", "store", "health", "static", "dumps", "queries", "query",
-                      ".well-known", "releases", "favicon.ico"})
+                      ".well-known", "releases", "favicon.ico", "review"})
 HTML = "text/html"
 #: What a resource can be answered in, in order of preference when the client does not care.
 OFFERS: tuple[str, ...] = (HTML, *RDF_MEDIA_TYPES)
@@ -282,7 +283,7 @@ class Site:
 
 def routes(ctx: Any) -> list[BaseRoute]:
     """The linked-data routes, for ``create_app`` to add after its own."""
-    from resolutions_kg.endpoint import named_queries, releases, ui
+    from resolutions_kg.endpoint import named_queries, releases, review, ui
 
     site = Site(ctx)
     return [
@@ -298,5 +299,6 @@ def routes(ctx: Any) -> list[BaseRoute]:
         Route("/dumps/{name}", site.dump_file),
         *named_queries.routes(ctx),
         *releases.routes(site.releases),
+        *review.routes(ctx),
         ResourceRoute("/{path:path}", site.resource),
     ]

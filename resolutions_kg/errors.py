@@ -4,7 +4,8 @@
     ├── InputError                     a source document cannot be used
     │   ├── UnreadableInputError       empty, binary, undecodable, unsupported format
     │   ├── NotAResolutionError        readable text, but not a resolution of the genre
-    │   └── RegistryError              a row of the organisations registry or gazetteer (file, row)
+    │   ├── RegistryError              a row of the organisations registry or gazetteer (file, row)
+    │   └── CorrectionsError           a curator's corrections file is not valid (file, line)
     ├── ValidationError                the RDF fails the SHACL shapes (nothing is published)
     ├── StoreError                     the store cannot be opened, read or written
     ├── QueryError                     a named query is unknown, or its parameters are wrong
@@ -75,6 +76,11 @@ class NotAResolutionError(InputError):
 
 class RegistryError(InputError):
     """A row of the organisations registry or the gazetteer cannot be used (file and row)."""
+
+
+class CorrectionsError(InputError):
+    """A ``.corrections.yaml`` file cannot be used: bad YAML, an unknown key or field, a value
+    of the wrong type (file and line). Nothing of the file applies."""
 
 
 class ValidationError(ResolutionsKGError):

@@ -141,6 +141,10 @@ class Minter:
     def unit(self, key: str) -> str:
         return self._iri("unit", key)
 
+    def person(self, name: str) -> str:
+        """A curator (``<name>.corrections.yaml``), by name."""
+        return self._iri("person", unique_slug(name))
+
     # per-document resources
     def resolution(self, doc: str) -> str:
         return self._iri("resolution", doc)
@@ -177,3 +181,7 @@ class Minter:
 
     def evidence(self, doc: str, key: str) -> str:
         return self._iri("source", doc, "evidence", key)
+
+    def correction(self, doc: str, key: str) -> str:
+        """A curator's correction of the fact with the stable ``key`` («event place»)."""
+        return self._iri("source", doc, "correction", slugify(key))

@@ -20,6 +20,7 @@ from functools import cache
 import pyoxigraph as ox
 from rdflib import URIRef
 
+from resolutions_kg import mapping_curation
 from resolutions_kg.alignment import audience_alignment
 from resolutions_kg.gazetteer import Gazetteer, default_gazetteer
 from resolutions_kg.iris import Minter, document_slug, slugify
@@ -160,6 +161,8 @@ class _Mapper:
         self.add(ann, RESKG.evidenceValue, o)
         self.add(ann, RESKG.confidence, typed(f"{certainty.confidence:.2f}", XSD.decimal))
         self.add(ann, RESKG.extractionMethod, ox.Literal(certainty.method))
+        if certainty.correction is not None:
+            mapping_curation.attribute(self, ann, certainty.correction)
         self.add(ann, OA.hasTarget, target)
         self.add(target, RDF.type, OA.SpecificResource)
         self.add(target, OA.hasSource, self.source)
@@ -191,13 +194,16 @@ class _Mapper:
         self.add(r, DCTERMS.language, "http://id.loc.gov/vocabulary/iso639-1/ru")
         self.add(r, PROV.wasGeneratedBy, event)
         doc_type = m.document_type(res.document_type.value)
-        self.fact(r, RESKG.documentType, doc_type, res.document_type.span)
+        self.fact(r, RESKG.documentType, doc_type, res.document_type.span,
+                  res.document_type.certainty)
         self.concept(doc_type, res.document_type.value)
         self.add(r, RESKG.isDraft, boolean(res.is_draft))
         if res.heading is not None:
-            self.fact(r, DCTERMS.title, ru(res.heading.value), res.heading.span)
+            self.fact(r, DCTERMS.title, ru(res.heading.value), res.heading.span,
+                      res.heading.certainty)
         if res.adopted is not None:
-            self.fact(r, ELI.date_document, date(res.adopted.value), res.adopted.span)
+            self.fact(r, ELI.date_document, date(res.adopted.value), res.adopted.span,
+                      res.adopted.certainty)
         if res.adopted_unanimously:
             self.add(r, RESKG.adoptedUnanimously, boolean(True))
         self.event(event)
@@ -212,7 +218,8 @@ class _Mapper:
             if rec.addressee is not None:
                 self.addressee(iri, rec.addressee)
             if rec.action is not None:
-                self.fact(iri, RESKG.action, ru(rec.action.value), rec.action.span)
+                self.fact(iri, RESKG.action, ru(rec.action.value), rec.action.span,
+                          rec.action.certainty)
             for key in rec.topics:
                 self.add(iri, DCTERMS.subject, m.topic(key))
         for prop in res.proposals:
@@ -232,6 +239,7 @@ class _Mapper:
                 if pe.year is not None:
                     self.fact(planned, RESKG.plannedYear, typed(pe.year.value, XSD.gYear),
                               pe.year.span)
+        mapping_curation.corrections(self)
         return self.out
 
     def source_text(self) -> None:
@@ -251,7 +259,7 @@ class _Mapper:
         self.add(iri, ELI.is_part_of, r)
         self.add(r, ELI.has_part, iri)
         self.add(iri, RESKG.position, integer(position))
-        self.fact(iri, RESKG.text, ru(text.value), text.span)
+        self.fact(iri, RESKG.text, ru(text.value), text.span, text.certainty)
         self.add(iri, RESKG.lemmas, typed(lemma_string(text.value), XSD.string))
 
     def addressee(self, item: str, addressee: Addressee) -> None:
@@ -327,7 +335,7 @@ class _Mapper:
             self.fact(e_iri, SCHEMA.sponsor, self.organisation(org), org.name.span)
         if ev.participants is not None:
             self.fact(e_iri, RESKG.participantCount, integer(ev.participants.value),
-                      ev.participants.span)
+                      ev.participants.span, ev.participants.certainty)
             if ev.participants_is_minimum:
                 self.add(e_iri, RESKG.participantCountIsMinimum, boolean(True))
         modes = [c.mode for c in ev.cohorts]

@@ -118,6 +118,18 @@ class RESKG(DefinedNamespace):
     encoding: URIRef
     evidenceFor: URIRef
     evidenceValue: URIRef
+    # a curator's corrections (<name>.corrections.yaml)
+    Correction: URIRef
+    correctionKey: URIRef
+    correctedField: URIRef
+    correctionAction: URIRef
+    correctionOf: URIRef
+    correctedProperty: URIRef
+    replacedValue: URIRef
+    correctedValue: URIRef
+    correctionsFile: URIRef
+    correctionLine: URIRef
+    correctionsSha256: URIRef
 
 
 class ELI(DefinedNamespace):

@@ -1,11 +1,13 @@
 """Publishing: source files → records → RDF → SHACL → the store, one document at a time.
 
 :func:`publish` is what ``reskg load`` calls. For every file it reads and parses the document
-(``resolutions_kg.loaders``), maps it to triples (:mod:`resolutions_kg.mapping`), validates the
-result against the shapes (:mod:`resolutions_kg.validation`) and, only if it conforms, replaces
-the document's named graph in one transaction (:func:`resolutions_kg.store.replace_graphs`). A
-document that fails at any step is reported and leaves the store as it was; the others still
-load. A file whose bytes are already published is skipped.
+(``resolutions_kg.loaders``), applies the curator's corrections beside it
+(:mod:`resolutions_kg.corrections`), maps it to triples (:mod:`resolutions_kg.mapping`),
+validates the result against the shapes (:mod:`resolutions_kg.validation`) and, only if it
+conforms, replaces the document's named graph in one transaction
+(:func:`resolutions_kg.store.replace_graphs`). A document that fails at any step is reported
+and leaves the store as it was; the others still load. A file whose bytes — and whose
+corrections file's bytes — are already published is skipped.
 """
 
 from __future__ import annotations
@@ -80,14 +82,18 @@ def supported_suffixes() -> frozenset[str]:
 
 
 def collect_files(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
-    """The files to load: each file given, and every supported file below each folder given."""
+    """The files to load: each file given, and every supported file below each folder given
+    (corrections files, ``*.corrections.yaml``, are read with their document, never as one)."""
+    from resolutions_kg.curation import is_corrections_file
+
     suffixes = supported_suffixes()
     files: list[Path] = []
     for given in paths:
         path = Path(given)
         if path.is_dir():
             files.extend(
-                sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in suffixes)
+                sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in suffixes
+                       and not is_corrections_file(p))
             )
         elif path.is_file():
             files.append(path)
@@ -122,23 +128,40 @@ def system_graph_triples(name: str, base_iri: str) -> list[ox.Triple]:
     return triples
 
 
-def published_sources(store: ox.Store) -> dict[str, tuple[str, str]]:
-    """For every published document: original sha256 → (graph IRI, file name)."""
+def published_sources(store: ox.Store) -> dict[str, tuple[str, str, str]]:
+    """For every published document: original sha256 → (graph IRI, file name, sha256 of the
+    corrections file applied, or "")."""
     query = f"""
-        SELECT ?g ?sha ?name WHERE {{ GRAPH ?g {{
+        SELECT ?g ?sha ?name ?corrections WHERE {{ GRAPH ?g {{
             ?s a <{RESKG.SourceText}> ; <{RESKG.originalSha256}> ?sha ;
-               <http://www.w3.org/2000/01/rdf-schema#label> ?name . }} }}"""
-    out: dict[str, tuple[str, str]] = {}
+               <http://www.w3.org/2000/01/rdf-schema#label> ?name .
+            OPTIONAL {{ ?s <{RESKG.correctionsSha256}> ?corrections }} }} }}"""
+    out: dict[str, tuple[str, str, str]] = {}
     for row in store.query(query):  # type: ignore[union-attr]
-        out[row["sha"].value] = (row["g"].value, row["name"].value)
+        corrections = row["corrections"]
+        out[row["sha"].value] = (row["g"].value, row["name"].value,
+                                 corrections.value if corrections is not None else "")
     return out
+
+
+def corrections_digest(path: Path) -> str:
+    """sha256 of the corrections file beside ``path`` ("" when there is none)."""
+    from resolutions_kg.curation import corrections_path
+
+    try:
+        return hashlib.sha256(corrections_path(path).read_bytes()).hexdigest()
+    except FileNotFoundError:
+        return ""
+    except OSError:  # unreadable: prepare it again, and let reading it say why
+        return "unreadable"
 
 
 def prepare(path: Path, minter: Minter, *, validate: bool = True) -> tuple[Resolution, Mapped]:
     """Parse, map and validate one file; raises on any problem. Returns (resolution, mapped)."""
+    from resolutions_kg.corrections import with_corrections
     from resolutions_kg.loaders import load_file
 
-    resolution = load_file(path)
+    resolution = with_corrections(load_file(path), path)
     mapped = map_resolution(resolution, minter)
     if validate:
         require_valid_document(mapped, base_iri=minter.base_iri, path=str(path))
@@ -255,7 +278,7 @@ def _publish_each(
     """Skip what is unchanged, prepare the rest in workers, store each in input order."""
     known = published_sources(store)
     #: graph IRI → file name of every published document, kept up to date as documents load.
-    names = {graph: name for graph, name in known.values()}
+    names = {graph: name for graph, name, _ in known.values()}
     settled: dict[Path, DocumentResult] = {}
     todo: list[Path] = []
     for path in files:
@@ -265,7 +288,7 @@ def _publish_each(
             settled[path] = DocumentResult(path, "failed", error=f"{path}: cannot read: "
                                            f"{exc.strerror}")
             continue
-        if not force and digest in known:
+        if not force and digest in known and known[digest][2] == corrections_digest(path):
             settled[path] = DocumentResult(path, "unchanged", graph=known[digest][0])
         else:
             todo.append(path)

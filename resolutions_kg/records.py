@@ -51,6 +51,40 @@ class Certainty:
 
     confidence: float
     method: str
+    #: Set when a curator asserted the fact (``<name>.corrections.yaml``): who, why, and the
+    #: value the loader had extracted.
+    correction: Correction | None = None
+
+
+@dataclass(frozen=True)
+class Correction:
+    """A fact a curator asserted, replaced or removed (``resolutions_kg.curation``)."""
+
+    #: The stable key: «recommendation 5 addressee», «event place», «participants».
+    key: str
+    #: The key without its item number: «recommendation addressee» (counts per field).
+    field: str
+    action: Literal["assert", "replace", "remove"]
+    curator: str
+    #: The corrections file (name only) and the line the correction starts on.
+    file: str
+    line: int
+    note: str | None = None
+    date: dt.date | None = None
+    #: The value the loader extracted (a label, date or number), None when it found none.
+    original: object | None = None
+    #: The value the curator gave (None for a removal).
+    value: object | None = None
+
+
+@dataclass(frozen=True)
+class Curation:
+    """The corrections applied to one document, and the file they came from."""
+
+    file: str
+    #: sha256 of the corrections file's bytes (a changed file reloads the document).
+    sha256: str
+    corrections: tuple[Correction, ...] = ()
 
 
 PATTERN = Certainty(0.9, "pattern")
@@ -218,3 +252,5 @@ class Resolution:
     proposals: tuple[Proposal, ...] = ()
     #: What the loader noticed is missing or odd; never fatal.
     warnings: tuple[str, ...] = field(default=())
+    #: The curator's corrections applied after extraction, if the document has a file of them.
+    curation: Curation | None = None

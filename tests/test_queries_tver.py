@@ -353,8 +353,14 @@ CALLS = [
 ]
 
 
+#: Named queries that need data the Tver store has not, called through an endpoint elsewhere.
+CALLED_ELSEWHERE = {
+    "corrected-facts": "tests/test_curation.py (Tver with a corrections file)",
+}
+
+
 def test_every_named_query_is_called_through_the_endpoint() -> None:
-    assert {name for name, _ in CALLS} == set(catalogue())
+    assert {name for name, _ in CALLS} | set(CALLED_ELSEWHERE) == set(catalogue())
 
 
 @pytest.mark.parametrize(("name", "params"), CALLS, ids=[f"{n}-{len(p)}" for n, p in CALLS])

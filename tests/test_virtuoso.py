@@ -52,6 +52,7 @@ TVER_RESOLUTION = f"{BASE}resolution/tver-2012-biblioteki-i-obshchestvo-vektor-r
 #: compare two empty results).
 EMPTY_ON_CORPUS = {
     "uncertain-facts": "no fact of the four shared documents is below the default threshold",
+    "corrected-facts": "the shared corpus has no corrections files",
 }
 #: (query, parameter) → a Virtuoso deviation met only when that parameter is given.
 PARAMETER_DEVIATIONS = {

@@ -22,7 +22,7 @@ from resolutions_kg.settings import BY_NAME
 #: Modules of this package that define a click command named ``command``.
 COMMAND_MODULES = (
     "load", "export", "validate", "stats", "query", "queries_list", "serve", "link", "push",
-    "release", "settings_cmd",
+    "release", "settings_cmd", "review",
 )
 
 #: Exit codes.
