@@ -104,6 +104,11 @@ def dataset_page(void_store: ox.Store, data_store: ox.Store, base_iri: str, *,
             "sha256": d.text(checksum.value, SPDX.checksumValue) if checksum else "",
             "modified": d.text(iri, DCTERMS.modified),
         })
+    releases = []
+    for release in d.all(ds, DCAT.hasVersion):  # reskg release; served at /releases/V/
+        releases.append({"version": d.text(release.value, DCAT.version),
+                         "issued": d.text(release.value, DCTERMS.issued),
+                         "href": "/" + release.value.removeprefix(base_iri)})
     publisher = d.one(ds, DCTERMS.publisher)
     prefix_of = {ns: prefix for prefix, ns in PREFIXES.items()}
     return render(
@@ -123,6 +128,7 @@ def dataset_page(void_store: ox.Store, data_store: ox.Store, base_iri: str, *,
         properties=partitions(VOID.propertyPartition, VOID.property, VOID.triples),
         linksets=sorted(linksets, key=lambda row: row["title"]),
         dumps=sorted(dumps, key=lambda row: row["title"]),
+        releases=sorted(releases, key=lambda row: row["issued"], reverse=True),
         examples=[r.link(e.value) for e in d.all(ds, VOID.exampleResource)],
         vocabularies=sorted((prefix_of.get(v.value, v.value), v.value)
                             for v in d.all(ds, VOID.vocabulary)),
