@@ -273,19 +273,6 @@ def serialize_terms(
     return ox.serialize(items, format=fmt, prefixes=used) or b""
 
 
-def best_label(
-    store: ox.Store, iri: str, languages: tuple[str, ...] = ("ru", "en")
-) -> str | None:
-    """The resource's label in the first of ``languages`` that has one, else any label."""
-    labels = [
-        q.object
-        for p in _LABEL_NODES
-        for q in store.quads_for_pattern(ox.NamedNode(iri), p, None)
-        if isinstance(q.object, ox.Literal)
-    ]
-    return pick_label(labels, languages)
-
-
 def pick_label(
     labels: Iterable[ox.Literal], languages: tuple[str, ...] = ("ru", "en")
 ) -> str | None:

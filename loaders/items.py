@@ -57,9 +57,6 @@ ADOPTED = re.compile(
     r"(?:принят[аоы]?|одобрен[аоы]?|утвержд[её]н[аоы]?)\b",
     re.I,
 )
-ADDRESSING_VERB = re.compile(r"^(?:рекомендовать|предложить|поручить|просить|обратиться\s+к)\s+",
-                             re.I)
-PROPOSE = re.compile(r"\bпредлага\w*\s+", re.I)
 YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)(?:\s*(?:г\.|года?|году|г(?![а-яё])))?")
 SIGNATURE = re.compile(
     r"(?:^|\s)[А-ЯЁ]\.\s?(?:[А-ЯЁ]\.\s?)?[А-ЯЁ][а-яё]+|[А-ЯЁ][а-яё]+\s[А-ЯЁ]\.\s?[А-ЯЁ]\."
@@ -211,11 +208,6 @@ def _infinitive_after(text: str, a: int, b: int) -> int | None:
         if any(p.tag.POS == "VERB" for p in parses(w)[:1]):
             return None
     return None
-
-
-def _adverb(word: str) -> bool:
-    ps = parses(word)
-    return bool(ps) and ps[0].tag.POS in ("ADVB", "COMP") and word.lower() not in ("также",)
 
 
 def is_adoption(text: str, block: Block) -> bool:

@@ -12,7 +12,7 @@ import re
 from resolutions_kg.records import OrganisationMention, Span, Spanned
 
 from .blocks import clean
-from .russian import head_phrase, lemma, nominative, parses, place_nominative, words
+from .russian import head_phrase, lemma, nominative, place_nominative, words
 from .settlements import SITED_HEADS, sited_end
 
 #: Head noun lemma → coarse organisation kind.
@@ -163,6 +163,3 @@ def supporters(text: str, start: int, end: int) -> list[OrganisationMention]:
         return _names(text, m.end(), end, "gent")
     return []
 
-
-def is_organisation_word(word: str) -> bool:
-    return any(p.normal_form in ORG_HEADS for p in parses(word))

@@ -32,12 +32,6 @@ from resolutions_kg.parallel import Failed, Prepared, Task, prepare_in_order
 from resolutions_kg.records import Resolution
 from resolutions_kg.registry import reference_graphs
 
-#: Graphs that are not documents. ``entities`` and ``links`` accumulate; the others are
-#: rewritten from the package data.
-SYSTEM_GRAPHS = (
-    "ontology", "shapes", "reference", "organisations", "places", "entities", "links",
-)
-
 #: Package data files of each system graph; reference data uses IRIs relative to the base IRI.
 _SYSTEM_FILES = {
     "ontology": ("reskg.ttl",),

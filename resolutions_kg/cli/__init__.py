@@ -27,7 +27,6 @@ COMMAND_MODULES = (
 
 #: Exit codes.
 EXIT_ERROR = 1
-EXIT_USAGE = 2
 
 
 def setting_option(name: str, *short: str, **overrides: Any) -> Any:
