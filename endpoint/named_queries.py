@@ -24,7 +24,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import BaseRoute, Route
 
-from resolutions_kg.endpoint import pages
+from resolutions_kg.endpoint import negotiation, pages
 from resolutions_kg.endpoint.errors import HTTPError
 from resolutions_kg.endpoint.executor import (
     QuerySyntaxError,
@@ -105,7 +105,6 @@ def describe_query(query: NamedQuery) -> dict[str, Any]:
 
 
 def _chosen(request: Request, offers: tuple[str, ...]) -> str:
-    from resolutions_kg.endpoint.site import negotiate_media_type
 
     name = request.query_params.get("format")
     if name:
@@ -113,7 +112,7 @@ def _chosen(request: Request, offers: tuple[str, ...]) -> str:
         if media not in offers:
             raise HTTPError(400, f"unknown format {name!r} (formats: {', '.join(NAMES)})")
         return media
-    negotiated = negotiate_media_type(request.headers.get("accept"), offers)
+    negotiated = negotiation.negotiate_media_type(request.headers.get("accept"), offers)
     if negotiated is None:
         raise HTTPError(406, "acceptable here: " + ", ".join(offers))
     return negotiated

@@ -104,6 +104,26 @@ def negotiate(accept: str | None | Sequence[MediaRange], formats: Iterable[F]) -
     return best
 
 
+#: The aliases of each RDF media type we send (``text/n3`` and ``application/x-turtle`` for
+#: Turtle, …): an offer of the media type also answers a range that names one of them.
+ALIASES: dict[str, tuple[str, ...]] = {f.media_type: tuple(f.media_types[1:]) for f in RdfFormat}
+
+
+def negotiate_media_type(accept: str | None, offers: Sequence[str]) -> str | None:
+    """The best of ``offers`` (media types) for an Accept header: q-values, the most specific
+    range wins, ties go to the order of ``offers``; an RDF format's aliases count when named
+    exactly and not offered themselves. None when none is acceptable. (:func:`negotiate` does
+    the same for a table of formats.)"""
+    ranges = parse_accept(accept)
+    best, best_q = None, 0.0
+    for offer in offers:
+        names = (offer, *(a for a in ALIASES.get(offer, ()) if a not in offers))
+        q = quality(ranges, names)
+        if q > best_q:
+            best, best_q = offer, q
+    return best
+
+
 def quality(ranges: Sequence[MediaRange], media_types: Sequence[str]) -> float:
     """How much ``ranges`` want what ``media_types`` name: the first is the one we send, the
     others its aliases, which count only when a range names them exactly."""

@@ -21,7 +21,7 @@ from starlette.requests import Request
 from starlette.responses import FileResponse, JSONResponse, RedirectResponse, Response
 from starlette.routing import BaseRoute, Route
 
-from resolutions_kg.endpoint import pages
+from resolutions_kg.endpoint import negotiation, pages
 from resolutions_kg.endpoint.errors import HTTPError
 from resolutions_kg.release import (
     INDEX,
@@ -168,9 +168,8 @@ def _wants_json(request: Request) -> bool:
         if fmt not in ("json", "html"):
             raise HTTPError(400, f"format: {fmt[:40]!r} is not json or html")
         return fmt == "json"
-    from resolutions_kg.endpoint.site import negotiate_media_type
 
-    return negotiate_media_type(request.headers.get("accept"), (HTML, JSON)) == JSON
+    return negotiation.negotiate_media_type(request.headers.get("accept"), (HTML, JSON)) == JSON
 
 
 def routes(releases: Releases) -> list[BaseRoute]:

@@ -39,7 +39,7 @@ from starlette.staticfiles import StaticFiles
 from starlette.types import Scope
 
 from resolutions_kg import heap
-from resolutions_kg.endpoint import pages
+from resolutions_kg.endpoint import negotiation, pages
 from resolutions_kg.endpoint.bodies import is_iri
 from resolutions_kg.endpoint.dumps import Dumps, http_date
 from resolutions_kg.endpoint.errors import HTTPError
@@ -51,7 +51,7 @@ from resolutions_kg.endpoint.linkeddata import (
     exists,
     rdf_bytes,
 )
-from resolutions_kg.endpoint.negotiation import by_name, parse_accept, quality
+from resolutions_kg.endpoint.negotiation import by_name
 from resolutions_kg.endpoint.releases import Releases
 from resolutions_kg.endpoint.void import void_triples
 from resolutions_kg.formats import RdfFormat
@@ -84,21 +84,10 @@ class ResourceRoute(Route):
 
 #: The other media types clients ask for an RDF format by (``text/n3``, ``application/json``,
 #: ``text/plain``, ``application/xml`` …; :mod:`resolutions_kg.formats`), answered with its own.
-ALIASES: dict[str, tuple[str, ...]] = {f.media_type: f.media_types[1:] for f in RdfFormat}
-
-
 def negotiate_media_type(accept: str | None, offers: tuple[str, ...] = OFFERS) -> str | None:
-    """The best of ``offers`` for an Accept header (q-values, most specific range wins; ties go
-    to the order of ``offers``; an RDF format's aliases count when named exactly and not offered
-    themselves), or None when none is acceptable."""
-    ranges = parse_accept(accept)
-    best, best_q = None, 0.0
-    for offer in offers:
-        names = (offer, *(a for a in ALIASES.get(offer, ()) if a not in offers))
-        q = quality(ranges, names)
-        if q > best_q:
-            best, best_q = offer, q
-    return best
+    """:func:`.negotiation.negotiate_media_type`, offering what a resource can be answered in
+    unless told otherwise."""
+    return negotiation.negotiate_media_type(accept, offers)
 
 
 def media_type_named(name: str) -> str | None:

@@ -39,6 +39,7 @@ from starlette.responses import Response, StreamingResponse
 from starlette.routing import Route
 from starlette.types import ASGIApp, Receive, Scope, Send
 
+from resolutions_kg.endpoint import negotiation
 from resolutions_kg.endpoint.auth import require_writer
 from resolutions_kg.endpoint.bodies import Params, form_params, read_body, utf8_text
 from resolutions_kg.endpoint.context import AppContext
@@ -340,11 +341,10 @@ def _service_description(request: Request, ctx: AppContext) -> Response:
     """``GET /sparql`` without a query: the SPARQL Service Description, in the RDF format the
     client accepts (Turtle when it does not care)."""
     from resolutions_kg.endpoint.linkeddata import RDF_MEDIA_TYPES
-    from resolutions_kg.endpoint.site import negotiate_media_type
     from resolutions_kg.endpoint.void import service_description
 
     offers = ("text/turtle", *(m for m in RDF_MEDIA_TYPES if m != "text/turtle"))
-    media = negotiate_media_type(request.headers.get("accept"), offers)
+    media = negotiation.negotiate_media_type(request.headers.get("accept"), offers)
     if media is None:
         raise HTTPError(406, "The Service Description is available as " + ", ".join(offers) + ".")
     body = service_description(ctx, media)
