@@ -124,8 +124,10 @@ def _group(toks: list[tuple[str, int, int]], i: int, case: str
     return None
 
 
-def _tail(toks: list[tuple[str, int, int]], j: int) -> int:
-    """Where the genitive tail after token ``j - 1`` ends (the index of the first token after)."""
+def _tail(toks: list[tuple[str, int, int]], j: int, case: str | None = None) -> int:
+    """Where the genitive tail after token ``j - 1`` ends (the index of the first token after).
+    With the phrase's ``case``, an «и» followed by a group in that case ends the tail: it joins
+    another head («… Армении и Российской государственной библиотеке»)."""
     n = len(toks)
     while j < n:
         w = toks[j][0]
@@ -162,6 +164,9 @@ def _tail(toks: list[tuple[str, int, int]], j: int) -> int:
         if top and top[0].tag.POS in ("COMP", "ADVB", "VERB", "PRCL") and not w[:1].isupper():
             break
         if low == "и":
+            if case is not None and case != "gent" and (more := _group(toks, j + 1, case)) \
+                    is not None and not _genitive(toks[more[1] - 1][0]):
+                break
             if j + 1 < n and _genitive(toks[j + 1][0]):
                 j += 1
                 continue
@@ -238,7 +243,7 @@ def addressee_phrase(text: str, a: int, b: int, case: str = "datv") -> Phrase | 
         po = _group(toks, j + 1, "datv")
         if po is not None:
             j = po[1]
-    j = _tail(toks, j)
+    j = _tail(toks, j, case)
     while j + 1 < len(toks) and toks[j][0] in ("–", "—", "-") and (
             apposition := _group(toks, j + 1, case)) is not None:
         # «музеям – участникам конгресса»: a noun in apposition, in the same case
@@ -249,7 +254,7 @@ def addressee_phrase(text: str, a: int, b: int, case: str = "datv") -> Phrase | 
         if more is None:
             break
         inflect += more[0]
-        j = _tail(toks, more[1])
+        j = _tail(toks, more[1], case)
         number = "plur"
     if head.normal_form in SITED_HEADS and j < len(toks):
         sited = sited_end(text, toks[j - 1][2], b)

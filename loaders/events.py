@@ -21,7 +21,7 @@ KINDS = (
     "совещание", "съезд", "симпозиум",
 )
 _SINGLE = {"конференция", "семинар", "форум", "конгресс", "совещание", "съезд", "симпозиум",
-           "вебинар"}
+           "вебинар", "фестиваль", "ассамблея", "слёт", "слет", "биеннале"}
 #: Kinds that are also ordinary words («школа»): taken from the heading only.
 _HEADING_ONLY = {"школа", "сессия"}
 #: Second parts of compound event kinds.
@@ -102,6 +102,8 @@ def find_kind(text: str, start: int, end: int, *, heading: bool = False) -> Kind
                 # «семинара-практикума», «семинар-тренинг», «конференция-форум»
                 return KindMatch(f"{parts[0]}-{parts[1]}", Span(a, b), a)
         base = lemma(w)
+        if base == "сессия" and i and lemma(toks[i - 1][0]) == "стратегический":
+            return KindMatch("стратегическая сессия", Span(toks[i - 1][1], b), toks[i - 1][1])
         if base == "стол" and i and lemma(toks[i - 1][0]) == "круглый":
             return KindMatch("круглый стол", Span(toks[i - 1][1], b), toks[i - 1][1])
         if base in kinds or any(p.normal_form in kinds and p.tag.POS == "NOUN"
