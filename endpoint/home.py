@@ -52,8 +52,7 @@ LIMIT 1000
 GRAPH_QUERY = """
 SELECT ?resolution ?kind ?node ?from (SAMPLE(?l) AS ?label) (SAMPLE(?pos) AS ?position)
 WHERE {
-  ?resolution a reskg:Resolution .
-  { BIND("resolution" AS ?kind) BIND(?resolution AS ?node) }
+  { ?resolution a reskg:Resolution BIND(?resolution AS ?node) BIND("resolution" AS ?kind) }
   UNION { ?resolution prov:wasGeneratedBy ?node BIND(?resolution AS ?from)
           BIND("event" AS ?kind) }
   UNION { ?resolution prov:wasGeneratedBy ?from . ?from schema:organizer ?node

@@ -14,7 +14,8 @@
       encoding: {
         y: { field: "label", type: "nominal", sort: "-x", title: null,
              axis: { labelLimit: 260 } },
-        x: { field: "count", type: "quantitative", title: title },
+        x: { field: "count", type: "quantitative", title: title,
+             axis: { tickMinStep: 1, format: "d" } },
         href: { field: "url" }
       }
     };
@@ -41,11 +42,12 @@
         $schema: "https://vega.github.io/schema/vega-lite/v6.json",
         data: { values: values },
         width: "container",
+        height: 160,
         mark: { type: "bar", tooltip: true },
         encoding: {
           x: { field: "label", type: "ordinal", title: "Year" },
           y: { field: "count", type: "quantitative", title: "Resolutions",
-               axis: { tickMinStep: 1 } }
+               axis: { tickMinStep: 1, format: "d" } }
         }
       };
     },
@@ -94,16 +96,16 @@
           encode: { enter: { fill: { scale: "color", field: "kind" }, stroke: { value: "white" },
                              size: { value: 220 }, tooltip: { field: "label" },
                              href: { field: "href" }, cursor: { value: "pointer" } } },
-          transform: [{ type: "force", iterations: 300, static: true,
+          transform: [{ type: "force", iterations: 300, static: true, signal: "force",
                         forces: [
                           { force: "center", x: { signal: "cx" }, y: { signal: "cy" } },
                           { force: "collide", radius: 12 },
-                          { force: "nbody", strength: -40 },
-                          { force: "link", links: "link-data", distance: 60 }
+                          { force: "nbody", strength: -90 },
+                          { force: "link", links: "link-data", distance: 70 }
                         ] }] },
         { type: "path", from: { data: "link-data" }, interactive: false,
           encode: { update: { stroke: { value: "#aab" }, strokeWidth: { value: 1 } } },
-          transform: [{ type: "linkpath", shape: "line",
+          transform: [{ type: "linkpath", require: { signal: "force" }, shape: "line",
                         sourceX: "datum.source.x", sourceY: "datum.source.y",
                         targetX: "datum.target.x", targetY: "datum.target.y" }] },
         { type: "text", from: { data: "nodes" }, interactive: false, zindex: 2,
