@@ -12,7 +12,8 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Mapping, Sequence
+import threading
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 import pyoxigraph as ox
@@ -39,6 +40,28 @@ PREFIX geo: <http://www.w3.org/2003/01/geo/wgs84_pos#>
 """
 
 Row = dict[str, Any]
+
+
+class VersionCache:
+    """Values computed once per store version: a write (or a reload of a newer store) changes
+    the version, and the next request computes afresh. A store without a recorded version
+    (one no write of ours made) is never cached."""
+
+    def __init__(self, ctx: Any) -> None:
+        self.ctx = ctx
+        self._values: dict[str, tuple[str, Any]] = {}
+        self._lock = threading.Lock()
+
+    def get(self, key: str, compute: Callable[[], Any]) -> Any:
+        version = str(getattr(self.ctx, "version", "") or "")
+        hit = self._values.get(key)
+        if version and hit is not None and hit[0] == version:
+            return hit[1]
+        value = compute()
+        if version:
+            with self._lock:
+                self._values[key] = (version, value)
+        return value
 
 
 def select(ctx: Any, sparql: str, substitutions: Mapping[str, Any] | None = None) -> list[Row]:

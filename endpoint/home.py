@@ -84,6 +84,7 @@ def _year(row: dict[str, Any]) -> str:
 class Home:
     def __init__(self, ctx: Any) -> None:
         self.ctx = ctx
+        self.cache = browse.VersionCache(ctx)
 
     def resolutions(self) -> list[dict[str, Any]]:
         summary = named_query("resolution-summary").text
@@ -136,8 +137,8 @@ class Home:
     def page(self, request: Request) -> Response:
         browse.check_params(request, ("format",))
         media = browse.chosen_format(request, (browse.HTML, browse.JSON))
-        resolutions = self.resolutions()
-        charts = self.charts(resolutions)
+        # four queries over the whole store: run once per store version
+        resolutions, charts = self.cache.get("home", self._data)
         if media == browse.JSON:
             return browse.json_response({"resolutions": resolutions, "charts": charts})
         totals = {
@@ -150,6 +151,10 @@ class Home:
             "home.html", title="Resolutions of library conferences", resolutions=resolutions,
             charts=charts, totals=totals, data=browse.json_block(charts),
         )
+
+    def _data(self) -> tuple[list[dict[str, Any]], dict[str, list[dict[str, Any]]]]:
+        resolutions = self.resolutions()
+        return resolutions, self.charts(resolutions)
 
     # ------------------------------------------------------------------ diagram
 

@@ -3,9 +3,11 @@
 Oxigraph has no full-text index, so search goes by lemmas (:mod:`resolutions_kg.lemmas`, the
 pymorphy3 analyser the mapper uses): «библиотекам» is «библиотека», and so is every form of it.
 
-- Recommendations, proposals and statements carry ``reskg:lemmas``; the named query ``search``
-  (``queries/search.rq``) finds and ranks them, bound to the lemmas of ``q`` as ``reskg query``
-  binds them.
+- Recommendations, proposals and statements carry ``reskg:lemmas`` (space-padded, so a whole
+  lemma is ``CONTAINS(?lemmas, " лемма ")``); they are matched and ranked as the named query
+  ``search`` (``queries/search.rq``) does — by how many of the searched lemmas they contain —
+  with one ``CONTAINS`` per lemma instead of its portable regular expression (ten times faster
+  on Oxigraph), each lemma bound by ``substitutions=``.
 - Resolutions, events, topics, addressees, organisations and places are found by their labels:
   one query lists those labels (cached per store version) and their words are lemmatised here.
 
@@ -18,11 +20,11 @@ escapes every character of the text; only the ``<mark>`` elements are ours). ``q
 from __future__ import annotations
 
 import re
-import threading
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlencode
 
+import pyoxigraph as ox
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
@@ -30,7 +32,6 @@ from starlette.routing import BaseRoute, Route
 from resolutions_kg.endpoint import browse
 from resolutions_kg.endpoint.errors import HTTPError
 from resolutions_kg.lemmas import lemma, lemmas
-from resolutions_kg.queries import named_query
 
 MAX_QUERY = 200
 #: Distinct lemmas searched for (the first ones of ``q``).
@@ -58,6 +59,22 @@ GROUP BY ?s ?kind
 LIMIT 20000
 """
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+ITEMS_QUERY = """
+SELECT ?resolution ?item ?kind ?position ?content ?matched {lemmas} WHERE {{
+  VALUES (?class ?kind) {{
+    (reskg:Recommendation "recommendation") (reskg:Proposal "proposal")
+    (reskg:Statement "statement")
+  }}
+  ?item a ?class ; eli:is_part_of ?resolution ; reskg:lemmas ?lemmas .
+  BIND(STR(?lemmas) AS ?own)
+  BIND({matched} AS ?matched)
+  FILTER(?matched > 0)
+  ?item reskg:text ?content .
+  OPTIONAL {{ ?item reskg:position ?position }}
+}}
+ORDER BY DESC(?matched) ?resolution ?kind ?position
+LIMIT {limit}
+"""
 KIND_ORDER = ("resolution", "event", "recommendation", "proposal", "statement", "topic",
               "addressee", "organisation", "place")
 
@@ -102,32 +119,28 @@ def snippet(text: str, wanted: set[str], width: int = SNIPPET) -> list[tuple[str
 class Search:
     def __init__(self, ctx: Any) -> None:
         self.ctx = ctx
-        self._labels: tuple[str, list[tuple[str, str, str, frozenset[str]]]] | None = None
-        self._lock = threading.Lock()
+        self.cache = browse.VersionCache(ctx)
 
     def labels(self) -> list[tuple[str, str, str, frozenset[str]]]:
         """(iri, kind, label, lemmas of the label) of every labelled resource searched by name;
         cached until the store changes."""
-        version = str(getattr(self.ctx, "version", ""))
-        cached = self._labels
-        if cached is not None and cached[0] == version:
-            return cached[1]
-        with self._lock:
-            found = [
-                (browse.text(r["s"]), browse.text(r["kind"]), browse.text(r["label"]),
-                 frozenset(lemmas(browse.text(r["label"]))))
-                for r in browse.select(self.ctx, LABELS_QUERY)
-            ]
-            self._labels = (version, found)
-            return found
+        return self.cache.get("labels", lambda: [  # type: ignore[no-any-return]
+            (browse.text(r["s"]), browse.text(r["kind"]), browse.text(r["label"]),
+             frozenset(lemmas(browse.text(r["label"]))))
+            for r in browse.select(self.ctx, LABELS_QUERY)
+        ])
 
     def hits(self, q: str) -> tuple[list[str], list[Hit]]:
         wanted = lemmas(q)[:MAX_LEMMAS]
         if not wanted:
             return [], []
-        query = named_query("search")
-        bound = query.bindings({"text": " ".join(wanted)})
-        rows = browse.select(self.ctx, query.text, bound)
+        names = [f"lemma{i}" for i in range(len(wanted))]
+        query = ITEMS_QUERY.format(
+            lemmas=" ".join(f"?{n}" for n in names), limit=MAX_HITS,
+            matched=" + ".join(f'IF(CONTAINS(?own, CONCAT(" ", ?{n}, " ")), 1, 0)'
+                               for n in names))
+        rows = browse.select(self.ctx, query, {n: ox.Literal(w) for n, w in zip(names, wanted,
+                                                                                strict=True)})
         found: dict[str, Hit] = {}
         for row in rows[:MAX_HITS]:
             iri, kind = browse.text(row["item"]), browse.text(row["kind"])
