@@ -193,6 +193,7 @@ class Search:
         return browse.html_response(
             "search.html", title=f"Search: {q}" if q else "Search", search_q=q, q=q,
             lemmas=wanted, results=results, total=len(hits), page=page, pages=pages,
+            page_size=PAGE_SIZE,
             previous=url(page - 1) if page > 1 else None,
             next=url(page + 1) if page < pages else None,
             as_json="/search?" + urlencode({"q": q, "format": "json", "page": page}),

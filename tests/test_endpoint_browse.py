@@ -18,7 +18,7 @@ import httpx
 import pyoxigraph as ox
 import pytest
 from conftest import CORPUS
-from endpoint_support import Server
+from endpoint_support import TOKEN, Server
 
 from resolutions_kg.publish import publish
 from resolutions_kg.settings import DEFAULT_BASE_IRI as BASE
@@ -280,6 +280,26 @@ def test_bad_parameters_elsewhere_are_400(web: httpx.Client) -> None:
     for path, params in (("/", {"x": "1"}), ("/search", {"q": "a", "page": "x"}),
                          ("/search", {"q": ["a", "b"]})):
         assert web.get(path, params=params).status_code == 400, (path, params)
+
+
+def test_home_follows_a_write(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """The home page is computed once per store version: a write shows at the next request."""
+    folder = tmp_path_factory.mktemp("browse-writable") / "store"
+    report = publish([CORPUS / "tver-2012.txt"], folder, base_iri=BASE)
+    assert not report.failed
+    with Server(folder, "--update-token", TOKEN, "--query-timeout", "20") as s, \
+            httpx.Client(base_url=s.url, timeout=30) as web:
+        assert len(web.get("/", params={"format": "json"}).json()["resolutions"]) == 1
+        update = PREFIXES + f"""INSERT DATA {{ GRAPH <{BASE}graph/test-added> {{
+            <{BASE}resolution/added> a reskg:Resolution ; dct:title "Добавленная резолюция"@ru .
+        }} }}"""
+        written = web.post("/sparql", data={"update": update},
+                           headers={"Authorization": f"Bearer {TOKEN}"})
+        assert written.status_code in (200, 204), written.text
+        titles = {r["title"] for r in web.get("/", params={"format": "json"}).json()["resolutions"]}
+        assert "Добавленная резолюция" in titles
+        found = web.get("/search", params={"q": "добавленной", "format": "json"}).json()
+        assert BASE + "resolution/added" in {h["iri"] for h in found["hits"]}
 
 
 # --------------------------------------------------------------------------- diagram
