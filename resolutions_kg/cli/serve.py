@@ -72,7 +72,10 @@ def command(store: str | None, backend: str | None, host: str, port: int, log_le
     url = f"http://{host if ':' not in host else f'[{host}]'}:{port}"
     click.echo(
         f"Serving {store or backend} (base IRI {settings['base_iri']})\n"
-        f"  query UI        {url}/\n"
+        f"  home            {url}/\n"
+        f"  search          {url}/search\n"
+        f"  recommendations {url}/recommendations\n"
+        f"  query UI        {url}/query\n"
         f"  SPARQL          {url}/sparql\n"
         f"  Graph Store     {url}/store\n"
         f"  dataset (VoID)  {url}/dataset\n"
