@@ -98,6 +98,9 @@ def _where(chosen: dict[str, Any]) -> str:
     parts = [BASE]
     for name in chosen:
         facet = BY_NAME[name]
+        if facet.kind == "iri":  # the bound value in the pattern itself: an index look-up
+            parts.append(facet.bind(f"sel_{name}"))
+            continue
         parts.append(facet.bind(f"f_{name}"))
         compared = f"STR(?f_{name})" if facet.kind == "text" else f"?f_{name}"
         parts.append(f"FILTER({compared} = ?sel_{name})\n")
@@ -114,7 +117,7 @@ def counts_query(chosen: dict[str, Any]) -> str:
     # facets' patterns is far slower in Oxigraph (minutes on a store of a million triples).
     where = _where(chosen)
     branches = " UNION ".join(
-        [f'{{ {where} BIND("" AS ?facet) }}']
+        [f'{{ {where} BIND("" AS ?facet) BIND("" AS ?value) }}']
         + [f'{{ {where} {f.bind("value")} BIND("{f.name}" AS ?facet) }}' for f in FACETS]
     )
     sel = _projected(chosen)
