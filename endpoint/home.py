@@ -132,6 +132,8 @@ class Home:
             "resolutionsByYear": [{"label": y, "count": n} for y, n in sorted(by_year.items())],
             "resolutionsByPlace": [{"label": p, "count": n} for p, n in by_place.most_common()],
             "places": places,
+            # every topic with a recommendation, not only the bars drawn
+            "topics": [{"label": v["label"], "count": v["count"]} for v in counts["topic"]],
         }
 
     def page(self, request: Request) -> Response:
@@ -145,7 +147,7 @@ class Home:
             "resolutions": len(resolutions),
             "recommendations": sum(r["recommendations"] for r in resolutions),
             "places": len(charts["resolutionsByPlace"]),
-            "topics": len(charts["byTopic"]),
+            "topics": len(charts["topics"]),
         }
         return browse.html_response(
             "home.html", title="Resolutions of library conferences", resolutions=resolutions,
