@@ -316,6 +316,8 @@ def test_diagram_of_a_resolution(web: httpx.Client) -> None:
     assert len(data["links"]) >= len(data["nodes"]) - 1
     page = web.get(f"/diagram/{TVER}").text
     assert len(table(page, "links")) == len(data["links"])
+    resolution_page = web.get("/" + TVER, headers={"Accept": "text/html"}).text
+    assert f'<a href="/diagram/{TVER}">Graph view</a>' in resolution_page
     assert web.get("/diagram/resolution/no-such-thing").status_code == 404
     assert web.get("/diagram/place/tver").status_code == 404
 
