@@ -5,7 +5,10 @@ route is a catch-all for resource paths that never matches those reserved first 
 order cannot shadow them.
 
 ===========================  ============================================================
-``/``                        redirects to the query UI
+``/``                        the home page: the dataset, its resolutions, charts (:mod:`.home`)
+``/search?q=``               search by lemmas, results highlighted (:mod:`.search`)
+``/recommendations``         the faceted browser of recommendations (:mod:`.facets`)
+``/diagram/{path}``          a resolution as a graph: event, organisers, … (:mod:`.home`)
 ``/query``                   the query UI (YASGUI, :mod:`.ui`)
 ``/static/…``                stylesheet, icons and the vendored YASGUI build
 ``/favicon.ico``             the site's icon (``static/favicon.ico``)
@@ -60,7 +63,8 @@ from resolutions_kg.namespaces import ONTOLOGY_IRI
 STATIC = Path(__file__).parent / "static"
 #: First path segments that belong to the protocol routes, never to resources.
 RESERVED = frozenset({"sparql", "store", "health", "static", "dumps", "queries", "query",
-                      ".well-known", "releases", "favicon.ico", "review"})
+                      ".well-known", "releases", "favicon.ico", "review", "search",
+                      "recommendations", "diagram"})
 HTML = "text/html"
 #: What a resource can be answered in, in order of preference when the client does not care.
 OFFERS: tuple[str, ...] = (HTML, *RDF_MEDIA_TYPES)
@@ -272,12 +276,14 @@ class Site:
 
 def routes(ctx: Any) -> list[BaseRoute]:
     """The linked-data routes, for ``create_app`` to add after its own."""
-    from resolutions_kg.endpoint import named_queries, releases, review, ui
+    from resolutions_kg.endpoint import facets, home, named_queries, releases, review, search, ui
 
     site = Site(ctx)
     return [
         *ui.routes(ctx),
-        Route("/", lambda request: RedirectResponse("/query", status_code=307)),
+        *home.routes(ctx),
+        *search.routes(ctx),
+        *facets.routes(ctx),
         Mount("/static", app=StaticFiles(directory=STATIC), name="static"),
         Route("/favicon.ico", lambda request: FileResponse(
             STATIC / "favicon.ico", media_type="image/vnd.microsoft.icon",

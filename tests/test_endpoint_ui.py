@@ -1,4 +1,4 @@
-"""The query UI at / (YASGUI served by us, in headless Chromium) and the named queries at
+"""The query UI at /query (YASGUI served by us, in headless Chromium) and the named queries at
 /queries (catalogue as HTML/JSON, runs as JSON/CSV/TSV/HTML, parameter errors as 400s)."""
 
 from __future__ import annotations

@@ -72,6 +72,8 @@ def command(store: str | None, backend: str | None, host: str, port: int, log_le
     click.echo(
         f"Serving {store or backend} (base IRI {settings['base_iri']})\n"
         f"  home            {url}/\n"
+        f"  search          {url}/search\n"
+        f"  recommendations {url}/recommendations\n"
         f"  query UI        {url}/query\n"
         f"  SPARQL          {url}/sparql\n"
         f"  Graph Store     {url}/store\n"
