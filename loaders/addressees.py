@@ -205,6 +205,8 @@ def _listed_genitives(toks: list[tuple[str, int, int]], j: int) -> bool:
 def _genitive(word: str) -> bool:
     if ABBREVIATION.match(word):
         return True
+    if len(word) == 1:  # «в», «с»: prepositions, not the letters pymorphy also reads them as
+        return False
     ps = parses(word)
     return any(p.tag.case == "gent" and p.tag.POS in ("NOUN", "ADJF", "PRTF", "NUMR")
                for p in ps[:3])
@@ -282,6 +284,10 @@ def restore_case(label: str) -> str:
     for m in re.finditer(r"[А-ЯЁA-Z]+(?:-[А-ЯЁA-Z]+)*|[^А-ЯЁA-Z]+", label):
         word = m.group()
         if not word[:1].isalpha() or word in _ABBREVIATIONS:
+            out.append(word)
+            continue
+        rest = label[m.end():m.end() + 1]
+        if len(word) == 1 and rest == ".":  # initials «Н. А.»
             out.append(word)
             continue
         low = word.lower()

@@ -265,6 +265,8 @@ def planned_event(text: str, a: int, b: int) -> PlannedEvent | None:
     return PlannedEvent(kind=Spanned(kind.value, kind.span), year=year)
 
 
+#: «… поддержать проведение фестиваля в 2020 году»: holding an event, as a noun.
+HOLDING = re.compile(r"(?<![а-яё])проведени[еяю](?![а-яё])", re.I)
 #: Sending the document on: «Направить настоящую резолюцию в …», «… итоговый документ во …».
 SEND = re.compile(
     r"(?:направить|разослать|передать)\s+(?:настоящ\w+\s+|данн\w+\s+|эт\w+\s+)?"
@@ -361,7 +363,6 @@ def parse_items(text: str, blocks: list[Block], first: int) -> Items:
     heading_case = "datv"  # «просят:» is followed by headings in the accusative
     parent: Block | None = None  # the last recommendation, when it ends with a colon
     sub_level: tuple[int, str] | None = None  # the kind of list of its sub-items
-    last_from_list = False  # the last recommendation was an item of a list
     i = start
     while i < len(blocks):
         block = blocks[i]
@@ -419,6 +420,12 @@ def parse_items(text: str, blocks: list[Block], first: int) -> Items:
                 continue
         if heading is None and not block.list_item and SPEAKER.match(content):
             proposal = proposal_of(text, block, len(items.proposals) + 1)
+            if proposal is None and HOLD.search(content) and (
+                    planned := planned_event(text, a, b)) is not None and planned.year:
+                # «Участники считают целесообразным провести следующую конференцию в 2021 году»
+                proposal = Proposal(position=len(items.proposals) + 1,
+                                    text=Spanned(clean(content), Span(a, b)), addressee=None,
+                                    planned_event=planned)
             if proposal is not None:
                 items.proposals.append(proposal)
             else:
@@ -436,10 +443,12 @@ def parse_items(text: str, blocks: list[Block], first: int) -> Items:
             items.consumed.add(i - 1)  # no verb: not a recommendation (a caption, a headline)
             continue
         own = own_addressee(text, a, b) if heading is None else None
-        if (heading is None and not block.list_item and last_from_list and HOLD.search(content)
+        if (heading is None and not block.list_item and items.recommendations
+                and (HOLD.search(content) or HOLDING.search(content))
                 and (planned := planned_event(text, own[1] if own else a, b)) is not None
                 and planned.kind.value != "мероприятие" and planned.year is not None):
-            # «Провести следующую конференцию в 2016 году» after the list: a closing proposal
+            # «Провести следующую конференцию в 2016 году», «Просить X поддержать проведение
+            # фестиваля в 2020 году» after the list: a closing proposal
             items.proposals.append(Proposal(
                 position=len(items.proposals) + 1, text=Spanned(clean(content), Span(a, b)),
                 addressee=own[0] if own else None, planned_event=planned))
@@ -467,7 +476,6 @@ def parse_items(text: str, blocks: list[Block], first: int) -> Items:
                 label=block.label,
             )
         )
-        last_from_list = block.list_item
         if content.endswith(":"):
             parent = block
     return items

@@ -237,6 +237,10 @@ def _counted_units(text: str, a: int, b: int) -> list[tuple[int, int]]:
         stop = units[i + 1].span.start if i + 1 < len(units) else b
         if m := _UNIT_END.search(text, c.noun_end, stop):
             stop = m.start()
+        for w, wa, _ in words(text[c.noun_end:stop], c.noun_end):
+            if any(p.tag.POS == "VERB" for p in parses(w)[:1]):
+                stop = wa  # «9 регионов подключились к заседанию»: the group ends at the verb
+                break
         join = _UNIT_JOIN.search(text, c.noun_end, stop)
         if join is not None and join.start() > c.noun_end:
             stop = join.start()

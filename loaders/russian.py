@@ -133,6 +133,10 @@ def head_phrase(text: str, case: str | None = None) -> tuple[list[tuple[str, int
     for i, (w, a, b) in enumerate(toks):
         if i and text[toks[i - 1][2]:a].strip():  # punctuation between words ends the phrase
             break
+        if (w.lower() == "и" and chosen and i + 1 < len(toks)
+                and all(p.tag.POS in ("ADJF", "PRTF") for p in chosen[-1][3])
+                and has_pos(toks[i + 1][0], {"ADJF", "PRTF"}, chosen[-1][3][0].tag.case)):
+            continue  # «литературным и историко-архитектурным музеем»: adjectives joined by «и»
         if not CYRILLIC_WORD.search(w):
             break
         ps = sorted((p for p in parses(w) if case is None or p.tag.case == case),
@@ -144,6 +148,7 @@ def head_phrase(text: str, case: str | None = None) -> tuple[list[tuple[str, int
                                                     adjs[0].tag.case))):
             chosen.append((w, a, b, adjs))
             continue
+
         if nouns:
             chosen.append((w, a, b, nouns))
         break
