@@ -6,6 +6,7 @@
     │   ├── NotAResolutionError        readable text, but not a resolution of the genre
     │   └── RegistryError              a row of the organisations registry or gazetteer (file, row)
     ├── ValidationError                the RDF fails the SHACL shapes (nothing is published)
+    ├── UnsupportedShapeError          the shapes use SHACL the validator does not compile
     ├── StoreError                     the store cannot be opened, read or written
     ├── QueryError                     a named query is unknown, or its parameters are wrong
     │   ├── ParameterError             a missing or mistyped parameter
@@ -83,6 +84,11 @@ class ValidationError(ResolutionsKGError):
         self.report = report
         self.path = path
         super().__init__(f"{path}: {message}" if path else message)
+
+
+class UnsupportedShapeError(ResolutionsKGError):
+    """A SHACL shape uses what :mod:`resolutions_kg.validation` does not compile (raised when
+    the shapes are compiled, so that no shape is silently ignored)."""
 
 
 class StoreError(ResolutionsKGError):
