@@ -267,6 +267,8 @@ def test_the_evidence_checks_in_python_give_the_rows_of_their_sparql(
         triples = MUTATIONS[mutation](list(document.document), random.Random(n))
         store = data.mixed_store([*triples, *document.entities], base_iri=BASE,
                                  context=context())
+        for update in engine.compiled().targets:  # mark the focus nodes
+            store.update(update)
         solutions = store.query(check.query)
         assert isinstance(solutions, ox.QuerySolutions)
         names = [v.value for v in solutions.variables]
@@ -308,6 +310,14 @@ SHAPE = """@prefix sh: <http://www.w3.org/ns/shacl#> . @prefix ex: <http://examp
 def test_what_the_compiler_does_not_know_is_an_error(shape: str) -> None:
     with pytest.raises(UnsupportedShapeError):
         compile_shapes(Graph().parse(data=SHAPE + shape, format="turtle"))
+
+
+def test_a_shape_with_targets_and_what_it_uses_compile() -> None:
+    compiled = compile_shapes(Graph().parse(data=SHAPE + """
+        ex:S a sh:NodeShape ; sh:targetClass ex:C ; sh:property [ sh:path ex:p ; sh:minCount 1 ;
+            sh:node [ sh:property [ sh:path ex:q ; sh:maxCount 1 ] ] ] .""", format="turtle"))
+    assert [c.component.rsplit("#", 1)[1] for c in compiled.checks] == [
+        "MinCountConstraintComponent", "NodeConstraintComponent"]
 
 
 def test_our_shapes_compile() -> None:

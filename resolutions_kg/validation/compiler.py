@@ -275,9 +275,14 @@ class _Compiler:
     def value_check(self, shape: Node, parameter: Node, value: Node, focus: str,
                     path: tuple[str, str] | None) -> None:
         name = _component_name(parameter)
-        test = self.value_condition(shape, parameter, value, "?value")
         values = f"?this {path[0]} ?value ." if path else "BIND (?this AS ?value)"
-        self.add(shape, name, f"{focus} {values} FILTER (!COALESCE({test}, false))",
+        if parameter == SH["class"]:
+            # the instances of the class found once, not once per value node
+            test = f"MINUS {{ ?value {_TYPE} <{value}> }}"
+        else:
+            test = f"FILTER (!COALESCE({self.value_condition(shape, parameter, value, '?value')}, "
+            test += "false))"
+        self.add(shape, name, f"{focus} {values} {test}",
                  path=path[1] if path else None,
                  default=f"Value does not meet {_name(parameter)} {_name(value)}", focus=focus)
 
@@ -404,8 +409,13 @@ def _component_name(parameter: Node) -> str:
     return {"class": "Class", "in": "In", "or": "Or"}.get(name, name[0].upper() + name[1:])
 
 
-def _focus(shapes: Graph, shape: Node) -> str:
-    """A pattern binding ``?this`` to each focus node of ``shape``, once."""
+#: The named graph where the focus nodes of each shape are marked before the checks run (the
+#: checks read the data in the default graph only).
+FOCUS_GRAPH = "urn:x-reskg:validation:focus"
+
+
+def _targets(shapes: Graph, shape: Node) -> str:
+    """A pattern binding ``?this`` to each focus node of ``shape``."""
     parts = []
     for cls in shapes.objects(shape, SH.targetClass):
         parts.append(f"{{ ?this {_TYPE} <{cls}> }}")
@@ -415,10 +425,18 @@ def _focus(shapes: Graph, shape: Node) -> str:
         parts.append(f"{{ ?this <{predicate}> ?target }}")
     for predicate in shapes.objects(shape, SH.targetObjectsOf):
         parts.append(f"{{ ?target <{predicate}> ?this }}")
-    return f"{{ SELECT DISTINCT ?this WHERE {{ {' UNION '.join(parts)} }} }}"
+    return " UNION ".join(parts)
 
 
-def compile_shapes(shapes: Graph) -> list[Check]:
+@dataclass(frozen=True)
+class Compiled:
+    """The shapes compiled: updates that mark each shape's focus nodes, then the checks."""
+
+    targets: tuple[str, ...]
+    checks: tuple[Check, ...]
+
+
+def compile_shapes(shapes: Graph) -> Compiled:
     """Every check of every shape with targets, in a stable order."""
     for unsupported in (SH.target, SH.rule, SH.js, SH.expression):
         if (None, unsupported, None) in shapes:
@@ -430,7 +448,10 @@ def compile_shapes(shapes: Graph) -> list[Check]:
     compiler = _Compiler(shapes)
     targets = (SH.targetClass, SH.targetNode, SH.targetSubjectsOf, SH.targetObjectsOf)
     targeted = sorted({s for p in targets for s in shapes.subjects(p, None)}, key=str)
-    for shape in targeted:
-        compiler.compile_shape(shape, _focus(shapes, shape))
-    return compiler.checks
-
+    updates = []
+    for n, shape in enumerate(targeted):
+        marker = f"<{FOCUS_GRAPH}#{n}>"
+        updates.append(f"INSERT {{ GRAPH <{FOCUS_GRAPH}> {{ ?this {marker} true }} }} "
+                       f"WHERE {{ {_targets(shapes, shape)} }}")
+        compiler.compile_shape(shape, f"GRAPH <{FOCUS_GRAPH}> {{ ?this {marker} true }}")
+    return Compiled(tuple(updates), tuple(compiler.checks))

@@ -118,6 +118,16 @@ def ontology_triples() -> tuple[ox.Triple, ...]:
     return tuple(_triples(_ontology()))
 
 
+@functools.cache
+def _ontology_quads() -> tuple[ox.Quad, ...]:
+    return tuple(ox.Quad(t.subject, t.predicate, t.object) for t in ontology_triples())
+
+
+@functools.lru_cache(maxsize=8)
+def _reference_quads(base_iri: str) -> tuple[ox.Quad, ...]:
+    return tuple(ox.Quad(t.subject, t.predicate, t.object) for t in reference_triples(base_iri))
+
+
 @functools.lru_cache(maxsize=8)
 def reference_triples(base_iri: str) -> tuple[ox.Triple, ...]:
     return tuple(_triples(_reference(base_iri)))
@@ -210,12 +220,12 @@ def mixed_store(
     or as far as the data reaches them through ``context``) and the ontology mixed in."""
     triples = data_triples(data, graphs)
     store = ox.Store()
-    store.bulk_extend(ox.Quad(t.subject, t.predicate, t.object) for t in triples)
+    store.extend(ox.Quad(t.subject, t.predicate, t.object) for t in triples)
     if context is None:
-        mixed: Iterable[ox.Triple] = reference_triples(base_iri)
+        store.extend(_reference_quads(base_iri))
     else:
         seeds = {node for t in triples for node in (t.subject, t.object)}
-        mixed = reachable(seeds, base_iri, context)
-    store.bulk_extend(ox.Quad(t.subject, t.predicate, t.object)
-                      for t in (*mixed, *ontology_triples()))
+        store.extend(ox.Quad(t.subject, t.predicate, t.object)
+                     for t in reachable(seeds, base_iri, context))
+    store.extend(_ontology_quads())
     return store

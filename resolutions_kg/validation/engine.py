@@ -8,7 +8,7 @@ import re
 import pyoxigraph as ox
 
 from resolutions_kg.validation import evidence
-from resolutions_kg.validation.compiler import Check, compile_shapes
+from resolutions_kg.validation.compiler import Check, Compiled, compile_shapes
 from resolutions_kg.validation.data import _shapes
 from resolutions_kg.validation.report import SEVERITIES, Report, Result, make_report
 
@@ -16,9 +16,13 @@ Row = dict[str, ox.NamedNode | ox.BlankNode | ox.Literal]
 
 
 @functools.cache
-def checks() -> tuple[Check, ...]:
+def compiled() -> Compiled:
     """Our shapes (``ontology/shapes.ttl``), compiled once."""
-    return tuple(compile_shapes(_shapes()))
+    return compile_shapes(_shapes())
+
+
+def checks() -> tuple[Check, ...]:
+    return compiled().checks
 
 
 def _show(term: object) -> str:
@@ -71,9 +75,13 @@ def _result(check: Check, row: Row) -> Result:
     )
 
 
-def run(store: ox.Store, compiled: tuple[Check, ...] | None = None) -> Report:
-    """Validate everything in ``store``'s default graph."""
+def run(store: ox.Store, shapes: Compiled | None = None) -> Report:
+    """Validate everything in ``store``'s default graph (the store gets a named graph marking
+    the focus nodes)."""
+    shapes = shapes or compiled()
+    for update in shapes.targets:
+        store.update(update)
     results: list[Result] = []
-    for check in compiled if compiled is not None else checks():
+    for check in shapes.checks:
         results.extend(_result(check, row) for row in _rows(store, check))
     return make_report(results)
