@@ -17,7 +17,6 @@ pyshacl runs in the differential tests.
 from __future__ import annotations
 
 import itertools
-import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -28,51 +27,26 @@ from rdflib.namespace import OWL, RDF, RDFS, SH
 from rdflib.term import Node
 
 from resolutions_kg.errors import UnsupportedShapeError as UnsupportedShape
+from resolutions_kg.validation.terms import (
+    COMPARISONS,
+    COUNTING,
+    LEXICAL,
+    NODE_KINDS,
+    SUPPORTED,
+    TYPE,
+    VALUE_PARAMETERS,
+    component,
+    component_name,
+    short_name,
+    shown_shape,
+    sparql_string,
+    sparql_term,
+)
 
 SHAPES_NS = "https://w3id.org/resolutions-kg/shapes#"
 #: SHACL-SPARQL constraints evaluated in Python, by IRI: the name of their evaluator in
 #: :mod:`resolutions_kg.validation.evidence`.
 NATIVE = {SHAPES_NS + "EvidenceQuotes": "evidence_quotes"}
-
-XSD = "http://www.w3.org/2001/XMLSchema#"
-_TYPE = f"<{RDF.type}>/<{RDFS.subClassOf}>*"
-
-#: Parameters understood on any shape: targets, descriptions, and the nesting itself.
-_IGNORED = {
-    RDF.type, RDFS.comment, RDFS.label, SH.message, SH.severity, SH.name, SH.description,
-    SH.order, SH.group, SH.targetClass, SH.targetNode, SH.targetSubjectsOf, SH.targetObjectsOf,
-    SH.property, SH.path, SH.qualifiedMinCount, SH.qualifiedMaxCount, SH.declare, SH.prefixes,
-    OWL.imports, RDFS.seeAlso,
-}
-#: Parameters that constrain each value node on its own.
-_VALUE_PARAMETERS = {
-    SH["class"], SH.datatype, SH.nodeKind, SH.languageIn, SH["in"], SH.pattern, SH.flags,
-    SH.minInclusive, SH.maxInclusive, SH.minExclusive, SH.maxExclusive, SH.node, SH["or"],
-}
-_COUNTING = {SH.minCount, SH.maxCount, SH.uniqueLang, SH.hasValue, SH.lessThanOrEquals,
-             SH.qualifiedValueShape, SH.sparql}
-_SUPPORTED = _IGNORED | _VALUE_PARAMETERS | _COUNTING
-
-_NODE_KINDS: dict[Node, str] = {
-    SH.IRI: "isIRI({v})", SH.Literal: "isLiteral({v})", SH.BlankNode: "isBlank({v})",
-    SH.BlankNodeOrIRI: "(isBlank({v}) || isIRI({v}))",
-    SH.BlankNodeOrLiteral: "(isBlank({v}) || isLiteral({v}))",
-    SH.IRIOrLiteral: "(isIRI({v}) || isLiteral({v}))",
-}
-#: Lexical forms of the datatypes we check for well-formedness (pyshacl rejects ill-typed
-#: literals through rdflib).
-_LEXICAL = {
-    XSD + "integer": r"^[+-]?[0-9]+$",
-    XSD + "boolean": r"^(true|false|1|0)$",
-    XSD + "date": r"^-?[0-9]{4,}-[0-9]{2}-[0-9]{2}(Z|[+-][0-9]{2}:[0-9]{2})?$",
-    XSD + "gYear": r"^-?[0-9]{4,}(Z|[+-][0-9]{2}:[0-9]{2})?$",
-}
-_COMPARISONS: dict[Node, str] = {SH.minInclusive: ">=", SH.maxInclusive: "<=", SH.minExclusive: ">",
-                SH.maxExclusive: "<"}
-
-
-def component(name: str) -> str:
-    return f"{SH}{name}ConstraintComponent"
 
 
 @dataclass(frozen=True)
@@ -111,7 +85,7 @@ class _Compiler:
         return f"?v{next(self._fresh)}"
 
     def fail(self, shape: Node, why: str) -> UnsupportedShape:
-        return UnsupportedShape(f"shape {_name(shape)}: {why}")
+        return UnsupportedShape(f"shape {short_name(shape)}: {why}")
 
     def items(self, node: Node) -> list[Node]:
         return list(Collection(self.shapes, node))  # type: ignore[arg-type]
@@ -124,7 +98,7 @@ class _Compiler:
 
     def check_parameters(self, shape: Node) -> None:
         for p in set(self.shapes.predicates(shape, None)):
-            if p not in _SUPPORTED:
+            if p not in SUPPORTED:
                 raise self.fail(shape, f"the parameter {p} is not supported")
         if (shape, SH.deactivated, None) in self.shapes:
             raise self.fail(shape, "sh:deactivated is not supported")
@@ -155,31 +129,31 @@ class _Compiler:
     def value_condition(self, shape: Node, parameter: Node, value: Node, v: str) -> str:
         """A SPARQL expression that holds when the node ``v`` meets ``parameter value``."""
         if parameter == SH["class"]:
-            return f"EXISTS {{ {v} {_TYPE} <{value}> }}"
+            return f"EXISTS {{ {v} {TYPE} <{value}> }}"
         if parameter == SH.datatype:
             if value == RDF.langString:
                 return f'(isLiteral({v}) && lang({v}) != "")'
             test = f'(isLiteral({v}) && lang({v}) = "" && datatype({v}) = <{value}>'
-            if str(value) in _LEXICAL:
-                test += f" && REGEX(STR({v}), {_string(_LEXICAL[str(value)])})"
+            if str(value) in LEXICAL:
+                test += f" && REGEX(STR({v}), {sparql_string(LEXICAL[str(value)])})"
             return test + ")"
         if parameter == SH.nodeKind:
-            if value not in _NODE_KINDS:
+            if value not in NODE_KINDS:
                 raise self.fail(shape, f"unknown sh:nodeKind {value}")
-            return _NODE_KINDS[value].format(v=v)
+            return NODE_KINDS[value].format(v=v)
         if parameter == SH.languageIn:
-            tags = " || ".join(f"langMatches(lang({v}), {_string(str(t))})"
+            tags = " || ".join(f"langMatches(lang({v}), {sparql_string(str(t))})"
                                for t in self.items(value))
             return f"(isLiteral({v}) && ({tags or 'false'}))"
         if parameter == SH["in"]:
-            members = " || ".join(f"sameTerm({v}, {_sparql_term(t)})" for t in self.items(value))
+            members = " || ".join(f"sameTerm({v}, {sparql_term(t)})" for t in self.items(value))
             return f"({members or 'false'})"
         if parameter == SH.pattern:
             flags = self.one(shape, SH.flags)
-            extra = f", {_string(str(flags))}" if flags is not None else ""
-            return f"(!isBlank({v}) && REGEX(STR({v}), {_string(str(value))}{extra}))"
-        if parameter in _COMPARISONS:
-            return f"({v} {_COMPARISONS[URIRef(str(parameter))]} {_sparql_term(value)})"
+            extra = f", {sparql_string(str(flags))}" if flags is not None else ""
+            return f"(!isBlank({v}) && REGEX(STR({v}), {sparql_string(str(value))}{extra}))"
+        if parameter in COMPARISONS:
+            return f"({v} {COMPARISONS[URIRef(str(parameter))]} {sparql_term(value)})"
         if parameter == SH.node:
             return self.conforms(value, v)
         if parameter == SH["or"]:
@@ -191,7 +165,7 @@ class _Compiler:
     def conforms(self, shape: Node, v: str) -> str:
         """A SPARQL expression that holds when the node ``v`` conforms to ``shape``."""
         if shape in self._stack:
-            chain = " → ".join(_name(s) for s in (*self._stack, shape))
+            chain = " → ".join(short_name(s) for s in (*self._stack, shape))
             raise UnsupportedShape(f"recursive shapes are not supported: {chain}")
         self.check_parameters(shape)
         if (shape, SH.sparql, None) in self.shapes:
@@ -201,7 +175,7 @@ class _Compiler:
             tests = []
             path = self.path(shape)
             for parameter, value in sorted(self.shapes.predicate_objects(shape)):
-                if parameter in _VALUE_PARAMETERS and parameter != SH.flags:
+                if parameter in VALUE_PARAMETERS and parameter != SH.flags:
                     if path is None:
                         tests.append(self.value_condition(shape, parameter, value, v))
                     else:
@@ -209,7 +183,7 @@ class _Compiler:
                         test = self.value_condition(shape, parameter, value, w)
                         tests.append(f"NOT EXISTS {{ {v} {path[0]} {w} . "
                                      f"FILTER (!COALESCE({test}, false)) }}")
-                elif parameter in _COUNTING:
+                elif parameter in COUNTING:
                     tests.append(self.nested_count(shape, parameter, value, v, path))
             for member in self.shapes.objects(shape, SH.property):
                 tests.append(self.conforms(member, v))
@@ -221,7 +195,7 @@ class _Compiler:
                      path: tuple[str, str] | None) -> str:
         if path is None:
             if parameter == SH.hasValue:
-                return f"sameTerm({v}, {_sparql_term(value)})"
+                return f"sameTerm({v}, {sparql_term(value)})"
             raise self.fail(shape, f"{parameter} needs sh:path")
         a, b = self.var(), self.var()
         if parameter == SH.minCount and int(value) <= 1:  # type: ignore[call-overload]
@@ -232,7 +206,7 @@ class _Compiler:
             return (f"NOT EXISTS {{ {v} {path[0]} {a} . {v} {path[0]} {b} . "
                     f"FILTER (!sameTerm({a}, {b})) }}")
         if parameter == SH.hasValue:
-            return f"EXISTS {{ {v} {path[0]} {_sparql_term(value)} }}"
+            return f"EXISTS {{ {v} {path[0]} {sparql_term(value)} }}"
         raise self.fail(shape, f"{parameter} {value} in a nested shape is not supported")
 
     # --- checks of a shape with targets -----------------------------------------------------
@@ -241,7 +215,7 @@ class _Compiler:
             focus: str) -> None:
         self.checks.append(Check(
             query=f"SELECT DISTINCT ?this ?value WHERE {{ {body} }}",
-            component=component(name), shape=_shown(shape), severity=self.severity(shape),
+            component=component(name), shape=shown_shape(shape), severity=self.severity(shape),
             path=path, messages=self.messages(shape), default=default, focus=focus,
         ))
 
@@ -252,16 +226,16 @@ class _Compiler:
         self._stack.append(shape)
         try:
             for parameter, value in sorted(self.shapes.predicate_objects(shape)):
-                if parameter in _VALUE_PARAMETERS and parameter != SH.flags:
+                if parameter in VALUE_PARAMETERS and parameter != SH.flags:
                     self.value_check(shape, parameter, value, focus, path)
                 elif parameter == SH.sparql:
                     self.sparql_check(shape, value, focus, path)
-                elif parameter in _COUNTING:
+                elif parameter in COUNTING:
                     if path is None:
                         if parameter != SH.hasValue:
                             raise self.fail(shape, f"{parameter} needs sh:path")
                         self.add(shape, "HasValue",
-                                 f"{focus} FILTER (!sameTerm(?this, {_sparql_term(value)}))",
+                                 f"{focus} FILTER (!sameTerm(?this, {sparql_term(value)}))",
                                  path=None, default=f"Node is not {value}", focus=focus)
                     else:
                         self.count_check(shape, parameter, value, focus, path)
@@ -274,17 +248,18 @@ class _Compiler:
 
     def value_check(self, shape: Node, parameter: Node, value: Node, focus: str,
                     path: tuple[str, str] | None) -> None:
-        name = _component_name(parameter)
+        name = component_name(parameter)
         values = f"?this {path[0]} ?value ." if path else "BIND (?this AS ?value)"
         if parameter == SH["class"]:
             # the instances of the class found once, not once per value node
-            test = f"MINUS {{ ?value {_TYPE} <{value}> }}"
+            test = f"MINUS {{ ?value {TYPE} <{value}> }}"
         else:
             test = f"FILTER (!COALESCE({self.value_condition(shape, parameter, value, '?value')}, "
             test += "false))"
         self.add(shape, name, f"{focus} {values} {test}",
                  path=path[1] if path else None,
-                 default=f"Value does not meet {_name(parameter)} {_name(value)}", focus=focus)
+                 default=f"Value does not meet {short_name(parameter)} {short_name(value)}",
+                 focus=focus)
 
     def count_check(self, shape: Node, parameter: Node, value: Node, focus: str,
                     path: tuple[str, str]) -> None:
@@ -305,7 +280,7 @@ class _Compiler:
                      focus=focus)
         elif parameter == SH.hasValue:
             self.add(shape, "HasValue",
-                     f"{focus} FILTER NOT EXISTS {{ ?this {p} {_sparql_term(value)} }}",
+                     f"{focus} FILTER NOT EXISTS {{ ?this {p} {sparql_term(value)} }}",
                      path=shown, default=f"Missing expected value {value}", focus=focus)
         elif parameter == SH.uniqueLang:
             if value != Literal(True):
@@ -315,7 +290,7 @@ class _Compiler:
                     f"&& LCASE(lang(?a)) = LCASE(lang(?b))) BIND (LCASE(lang(?a)) AS ?lang)")
             self.checks.append(Check(
                 query=f"SELECT DISTINCT ?this ?lang WHERE {{ {body} }}",
-                component=component("UniqueLang"), shape=_shown(shape),
+                component=component("UniqueLang"), shape=shown_shape(shape),
                 severity=self.severity(shape), path=shown, messages=self.messages(shape),
                 default="More than one value shares a language tag", focus=focus))
         elif parameter == SH.lessThanOrEquals:
@@ -362,7 +337,7 @@ class _Compiler:
         native = NATIVE.get(str(constraint)) if isinstance(constraint, URIRef) else None
         self.checks.append(Check(
             query=self.prefixes(shape, constraint) + query, component=component("SPARQL"),
-            shape=_shown(shape), severity=self.severity(shape), path=None,
+            shape=shown_shape(shape), severity=self.severity(shape), path=None,
             messages=self.messages(constraint) or self.messages(shape),
             default="SPARQL constraint violated", sparql=True, value_is_focus=True,
             native=native, focus=focus,
@@ -380,35 +355,6 @@ class _Compiler:
         return "".join(lines)
 
 
-def _string(text: str) -> str:
-    return json.dumps(text, ensure_ascii=False)
-
-
-def _sparql_term(node: Node) -> str:
-    if isinstance(node, URIRef):
-        return f"<{node}>"
-    if isinstance(node, Literal):
-        if node.language:
-            return f"{_string(str(node))}@{node.language}"
-        datatype = node.datatype or URIRef(XSD + "string")
-        return f"{_string(str(node))}^^<{datatype}>"
-    raise UnsupportedShape(f"a blank node {node} as a constant is not supported")
-
-
-def _name(node: Node | str) -> str:
-    text = str(node)
-    return text.rsplit("#", 1)[-1] if "#" in text else text
-
-
-def _shown(shape: Node) -> str:
-    return f"<{shape}>" if isinstance(shape, URIRef) else "[]"
-
-
-def _component_name(parameter: Node) -> str:
-    name = str(parameter).rsplit("#", 1)[1]
-    return {"class": "Class", "in": "In", "or": "Or"}.get(name, name[0].upper() + name[1:])
-
-
 #: The named graph where the focus nodes of each shape are marked before the checks run (the
 #: checks read the data in the default graph only).
 FOCUS_GRAPH = "urn:x-reskg:validation:focus"
@@ -418,9 +364,9 @@ def _targets(shapes: Graph, shape: Node) -> str:
     """A pattern binding ``?this`` to each focus node of ``shape``."""
     parts = []
     for cls in shapes.objects(shape, SH.targetClass):
-        parts.append(f"{{ ?this {_TYPE} <{cls}> }}")
+        parts.append(f"{{ ?this {TYPE} <{cls}> }}")
     for node in shapes.objects(shape, SH.targetNode):
-        parts.append(f"{{ VALUES ?this {{ {_sparql_term(node)} }} }}")
+        parts.append(f"{{ VALUES ?this {{ {sparql_term(node)} }} }}")
     for predicate in shapes.objects(shape, SH.targetSubjectsOf):
         parts.append(f"{{ ?this <{predicate}> ?target }}")
     for predicate in shapes.objects(shape, SH.targetObjectsOf):
@@ -444,7 +390,8 @@ def compile_shapes(shapes: Graph) -> Compiled:
     for kind in (RDFS.Class, OWL.Class):
         for shape in shapes.subjects(RDF.type, kind):
             if (shape, RDF.type, SH.NodeShape) in shapes:
-                raise UnsupportedShape(f"implicit class targets ({_name(shape)}) are not supported")
+                raise UnsupportedShape(
+                    f"implicit class targets ({short_name(shape)}) are not supported")
     compiler = _Compiler(shapes)
     targets = (SH.targetClass, SH.targetNode, SH.targetSubjectsOf, SH.targetObjectsOf)
     targeted = sorted({s for p in targets for s in shapes.subjects(p, None)}, key=str)
