@@ -7,6 +7,7 @@
     │   ├── RegistryError              a row of the organisations registry or gazetteer (file, row)
     │   └── CorrectionsError           a curator's corrections file is not valid (file, line)
     ├── ValidationError                the RDF fails the SHACL shapes (nothing is published)
+    ├── UnsupportedShapeError          the shapes use SHACL the validator does not compile
     ├── StoreError                     the store cannot be opened, read or written
     ├── QueryError                     a named query is unknown, or its parameters are wrong
     │   ├── ParameterError             a missing or mistyped parameter
@@ -90,6 +91,11 @@ class ValidationError(ResolutionsKGError):
         self.report = report
         self.path = path
         super().__init__(f"{path}: {message}" if path else message)
+
+
+class UnsupportedShapeError(ResolutionsKGError):
+    """A SHACL shape uses what :mod:`resolutions_kg.validation` does not compile (raised when
+    the shapes are compiled, so that no shape is silently ignored)."""
 
 
 class StoreError(ResolutionsKGError):

@@ -3,8 +3,8 @@
 ``reskg load`` spends nearly all its time parsing, mapping and validating documents, work that
 needs no store. :func:`prepare_in_order` spreads that work over ``jobs`` worker processes
 (each loads the NLP models and the shapes once, in its initializer), in chunks of
-:data:`CHUNK` documents whose validation runs together
-(:func:`~resolutions_kg.publish.require_valid_documents`), and yields the outcomes in
+:data:`CHUNK` documents (:func:`~resolutions_kg.publish.require_valid_documents`), and
+yields the outcomes in
 the order the paths were given, so that the one writer — the parent process — stores documents
 in the same order whatever the number of jobs, and the same corpus gives the same dump.
 
@@ -40,8 +40,7 @@ if TYPE_CHECKING:
     from resolutions_kg.mapping import Mapped
     from resolutions_kg.records import Resolution
 
-#: Documents a worker prepares in one go: their validation is batched
-#: (:mod:`resolutions_kg.shacl_together`).
+#: Documents a worker prepares in one go (fewer round trips between the processes).
 CHUNK = 8
 #: Chunks submitted ahead of the one the parent waits for, per worker.
 AHEAD_PER_JOB = 2

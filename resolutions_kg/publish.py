@@ -180,19 +180,17 @@ def require_valid_documents(
     documents: Sequence[Mapped], *, base_iri: str, paths: Sequence[str | None]
 ) -> list[ValidationError | None]:
     """For each document, the error :func:`require_valid_document` would raise for it (None
-    when it conforms); the documents are validated together where that cannot change a verdict
-    (:mod:`resolutions_kg.shacl_together`)."""
-    from resolutions_kg.shacl_together import invalid_documents
-    from resolutions_kg.validation import violations_error
+    when it conforms): each is validated alone."""
+    from resolutions_kg.validation import validate, violations_error
 
     known = reference_graphs(base_iri).values()
-    invalid = invalid_documents(
-        [[*mapped.document, *mapped.entities] for mapped in documents],
-        base_iri=base_iri,
-        context=[t for graph in known for t in graph],
-    )
-    return [violations_error(invalid[i], path=path) if i in invalid else None
-            for i, path in enumerate(paths)]
+    context = [t for graph in known for t in graph]
+    errors: list[ValidationError | None] = []
+    for mapped, path in zip(documents, paths, strict=True):
+        report = validate([*mapped.document, *mapped.entities], base_iri=base_iri,
+                          context=context)
+        errors.append(None if report.conforms else violations_error(report, path=path))
+    return errors
 
 
 def system_graphs(base_iri: str) -> dict[str, list[ox.Triple]]:
