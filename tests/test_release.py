@@ -10,6 +10,7 @@ import datetime as dt
 import gzip
 import hashlib
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -17,6 +18,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
+from conftest import CORPUS
 from lxml import etree
 from release_support import (
     BASE,
@@ -24,6 +26,7 @@ from release_support import (
     NOVGOROD,
     OLD_TEXT,
     REC,
+    TVER,
     VOLOGDA,
     ok,
     release,
@@ -333,3 +336,44 @@ def test_a_release_of_no_store_says_so_and_writes_nothing(tmp_path: Path) -> Non
     assert out.returncode == 1
     assert out.stderr.startswith(f"reskg: error: {tmp_path / 'none'}: no store here")
     assert list(tmp_path.iterdir()) == []
+
+
+# ------------------------------------------------------------- a correction between releases
+
+
+def test_a_correction_between_two_releases_is_in_the_changelog(tmp_path: Path) -> None:
+    """Release, correct a fact with a corrections file beside the source, reload, release again:
+    the changelog says that fact changed, from the extracted value to the curator's, and that
+    its evidence (the curator's provenance) changed with it."""
+    sources = tmp_path / "sources"
+    sources.mkdir()
+    shutil.copy(CORPUS / "tver-2012.txt", sources / "tver-2012.txt")
+    store = str(tmp_path / "store")
+    ok("load", str(sources), "--store", store, "-q")
+    ok("release", "1.0.0", "--store", store)
+    (sources / "tver-2012.corrections.yaml").write_text(
+        "curator: Анна Смирнова\ndate: 2026-12-01\ncorrections:\n"
+        "  - key: participants\n    was: 65\n    set: 70\n"
+        "    note: the printed proceedings count 70\n", encoding="utf-8")
+    ok("load", str(sources), "--store", store, "-q")
+    ok("release", "1.1.0", "--store", store)
+    folder = tmp_path / "releases" / "1.1.0"
+    text = (folder / "CHANGELOG.md").read_text("utf-8")
+    changed = text.split("## Documents changed (1)")[1].split("## Shared graphs")[0]
+    assert changed.lstrip().startswith(f"### `graph/{TVER}`")
+    assert "0 facts added, 0 removed, 1 changed" in changed
+    assert (f'- changed: `event/{TVER}` `reskg:participantCount`: "65" → "70"'
+            in changed.splitlines())
+    evidence = re.search(r"evidence: (\d+) triples added", changed)
+    assert evidence is not None and int(evidence.group(1)) > 0  # the curator, the Correction
+    changes = graph_of(folder / "changes.ttl")
+    event = f"{BASE}event/{TVER}"
+    assert ask(changes, f"""
+        PREFIX cs: <http://purl.org/vocab/changeset/schema#>
+        PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+        ASK {{ ?fact cs:changeReason "fact changed"@en ; cs:subjectOfChange <{event}> ;
+                     cs:removal [ rdf:predicate <{BASE}ontology#participantCount> ;
+                                  rdf:object ?old ] ;
+                     cs:addition [ rdf:predicate <{BASE}ontology#participantCount> ;
+                                   rdf:object ?new ]
+               FILTER(STR(?old) = "65" && STR(?new) = "70") }}""")
