@@ -48,12 +48,26 @@ class Found:
 
 
 @cache
-def settlements() -> dict[str, int]:
-    """Nominative settlement name → GeoNames ID (from ``settlements.tsv``)."""
+def _rows() -> list[dict[str, str]]:
     ref = resources.files(__package__).joinpath("settlements.tsv")
     with ref.open(encoding="utf-8") as f:
-        rows = csv.DictReader(f, delimiter="\t")
-        return {r["name"].replace("ё", "е"): int(r["geonames"]) for r in rows}
+        return list(csv.DictReader(f, delimiter="\t"))
+
+
+@cache
+def settlements() -> dict[str, int]:
+    """Nominative settlement name → GeoNames ID (from ``settlements.tsv``)."""
+    return {r["name"].replace("ё", "е"): int(r["geonames"]) for r in _rows()}
+
+
+@cache
+def _coordinates() -> dict[int, tuple[float, float]]:
+    return {int(r["geonames"]): (float(r["latitude"]), float(r["longitude"])) for r in _rows()}
+
+
+def coordinates(geonames: int) -> tuple[float, float] | None:
+    """WGS 84 latitude and longitude of a settlement in the list, by its GeoNames ID."""
+    return _coordinates().get(geonames)
 
 
 def _forms(word: str) -> list[str]:

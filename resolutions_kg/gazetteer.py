@@ -27,7 +27,8 @@ import pyoxigraph as ox
 from rdflib import URIRef
 
 from resolutions_kg.iris import Minter
-from resolutions_kg.namespaces import RDF, SCHEMA
+from resolutions_kg.loaders.settlements import coordinates, settlements
+from resolutions_kg.namespaces import RDF, SCHEMA, XSD
 from resolutions_kg.registry import (
     WIKIDATA,
     WIKIDATA_ID,
@@ -162,12 +163,28 @@ class Gazetteer:
             if place.parent is not None:
                 out.append(triple(iri, SCHEMA.containedInPlace,
                                   self.iri(self.get(place.parent), minter)))
+            # by its GeoNames ID, or (none confirmed) the most populous settlement of its name
+            out += coordinate_triples(iri, int(place.geonames) if place.geonames else
+                                      settlements().get(place.name_ru.replace("ё", "е")))
             for target, count in ((place.wikidata_iri, place.wikidata_sources),
                                   (place.geonames_iri, place.geonames_sources)):
                 if target is not None:
                     out += same_as(iri, target, derived_from=source, comment=place.evidence,
                                    note=sources_note(count))
         return list(dict.fromkeys(out))
+
+
+def coordinate_triples(iri: str, geonames: int | None) -> list[ox.Triple]:
+    """``schema:latitude`` and ``schema:longitude`` (WGS 84, decimal degrees) of a place whose
+    GeoNames ID is in the loader's settlement list (``loaders/settlements.tsv``, from GeoNames);
+    none otherwise. They draw the map of event places."""
+    found = coordinates(geonames) if geonames is not None else None
+    if found is None:
+        return []
+    latitude, longitude = found
+    decimal = ox.NamedNode(str(XSD.decimal))
+    return [triple(iri, SCHEMA.latitude, ox.Literal(f"{latitude:.4f}", datatype=decimal)),
+            triple(iri, SCHEMA.longitude, ox.Literal(f"{longitude:.4f}", datatype=decimal))]
 
 
 def _count(row: Row, column: str, identifier: str | None) -> int | None:

@@ -22,9 +22,10 @@ from rdflib import URIRef
 
 from resolutions_kg import mapping_curation
 from resolutions_kg.alignment import audience_alignment
-from resolutions_kg.gazetteer import Gazetteer, default_gazetteer
+from resolutions_kg.gazetteer import Gazetteer, coordinate_triples, default_gazetteer
 from resolutions_kg.iris import Minter, document_slug, slugify
 from resolutions_kg.lemmas import lemma_string
+from resolutions_kg.loaders.settlements import settlements
 from resolutions_kg.namespaces import (
     DCTERMS,
     ELI,
@@ -305,6 +306,8 @@ class _Mapper:
         self.entity(iri, RDF.type, SCHEMA.Place)
         self.entity(iri, RDFS.label, ru(name))
         self.entity(iri, SKOS.prefLabel, ru(name))
+        # a settlement of GeoNames' list: its coordinates
+        self.out.entities += coordinate_triples(iri, settlements().get(name.replace("ё", "е")))
         return iri
 
     def event(self, e_iri: str) -> None:

