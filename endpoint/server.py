@@ -53,6 +53,7 @@ from resolutions_kg.endpoint.app import create_app
 from resolutions_kg.endpoint.inprocess import PRELOADED, PRELOADED_STATE, preload
 from resolutions_kg.endpoint.protocol import Protocol, configure
 from resolutions_kg.errors import ServerError, StoreError
+from resolutions_kg.lifeline import die_with_parent
 from resolutions_kg.store import read_state, store_version
 
 logger = logging.getLogger("resolutions_kg.endpoint")
@@ -179,6 +180,9 @@ def _serve_one(sock: socket.socket, store_path: str, settings: dict[str, Any],
     given (its threads, all started later, inherit that); reports to the supervisor."""
     for signum in (signal.SIGINT, signal.SIGTERM):  # the supervisor's, when forked
         signal.signal(signum, signal.SIG_DFL)
+    # a supervisor killed outright (SIGKILL, the OOM killer) takes its processes with it; the
+    # supervisor starts them from its main thread, which lives as long as it does
+    die_with_parent(signal=True)
     if cpu is not None:
         os.sched_setaffinity(0, {cpu})
     lock = threading.Lock()

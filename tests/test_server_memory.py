@@ -3,6 +3,8 @@ the copy is ready; the copy is never bigger than the memory the machine has free
 
 from __future__ import annotations
 
+import signal
+import time
 from pathlib import Path
 
 import httpx
@@ -39,3 +41,27 @@ def test_the_copy_fits_in_half_of_the_available_memory() -> None:
     assert small == 1000 and "--memory-triples" in why
     # more processes, more copies: fewer triples each
     assert copy_limit(huge, 4)[0] < limit
+
+
+def test_server_processes_die_with_a_supervisor_killed_outright(endpoint_store: Path) -> None:
+    server = Server(endpoint_store, "--processes", "2").start()
+    try:
+        health = server.in_memory()
+        child = int(health["process"])
+        assert server.process is not None and child != server.process.pid
+        server.process.send_signal(signal.SIGKILL)
+        server.process.wait(10)
+        deadline = time.monotonic() + 30
+        while _alive(child):
+            assert time.monotonic() < deadline, "a server process outlived its supervisor"
+            time.sleep(0.1)
+    finally:
+        server.process = None  # already gone
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
+            return stat.read().rpartition(") ")[2][:1] != "Z"
+    except FileNotFoundError:
+        return False
