@@ -35,6 +35,8 @@ STOP_WORDS = frozenset(
     "что чтобы как который которые в целях".split())
 #: Heads cited in lower case wherever they stand («управление культуры …», «администрация …»).
 LOWER_HEADS = frozenset("управление администрация дирекция отдел сектор орган оргкомитет".split())
+#: Heads of one government body's name, capitalised as names are («Министерство культуры …»).
+OFFICIAL_BODIES = frozenset({"министерство", "правительство"})
 #: Heads whose name goes on with «по» + a noun («комитет по культуре»).
 TAKES_PO = frozenset("комитет комиссия совет управление департамент агентство служба министерство "
                      "центр отдел".split())
@@ -336,6 +338,10 @@ def _nominative(text: str, toks: list[tuple[str, int, int]], inflect: list[tuple
     else:
         phrase = [(toks[k][0], toks[k][1] - a, toks[k][2] - a, p) for k, p in first]
         lower = head.tag.number == "plur" and not _keeps_capital(text[a:end], phrase)
+    if head.normal_form in OFFICIAL_BODIES and head.tag.number == "sing" and label[:1].islower():
+        # «в министерство культуры Ростовской области»: one body's name, capitalised wherever
+        # it stands, so that every document names the registry's organisation alike
+        lower, label = False, label[:1].upper() + label[1:]
     if lower and label[:1].isupper():
         label = label[:1].lower() + label[1:]
     elif restored and not lower:

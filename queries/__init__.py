@@ -410,7 +410,11 @@ def run_remote(
     if timeout is not None:
         client.setTimeout(int(timeout) or 1)
     try:
-        body = client.query().response.read()
+        response = client.query().response
+        try:
+            body = response.read()
+        finally:
+            response.close()  # its socket: never left for the garbage collector to close
     except (SPARQLWrapperException, OSError) as exc:
         raise QueryError(f"{endpoint}: query {query.name!r} failed: {exc}") from exc
     try:
