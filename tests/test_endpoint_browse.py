@@ -10,19 +10,18 @@ import os
 import re
 from collections.abc import Iterator
 from html.parser import HTMLParser
-from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
 import httpx
 import pytest
+from browser_support import CHROMIUM, launch, watched_page
 from conftest import CORPUS
 from endpoint_support import TOKEN, Server
 
 from resolutions_kg.publish import publish
 from resolutions_kg.settings import DEFAULT_BASE_IRI as BASE
 
-CHROMIUM = Path("/usr/bin/chromium")
 DOCUMENTS = ["tver-2012.txt", "novgorod-2014.md", "vologda-2013.html", "lipetsk-2016.txt"]
 TVER = "resolution/tver-2012-biblioteki-i-obshchestvo-vektor-razvitiya"
 LOCAL_GOVERNMENT = "audience/organy-mestnogo-samoupravleniya"
@@ -331,16 +330,9 @@ def test_home_charts_render_in_chromium(corpus_server: Server) -> None:
     outside: list[str] = []
     errors: list[str] = []
     with sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path=str(CHROMIUM), headless=True,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync", "--no-first-run"],
-        )
+        browser = launch(p)
         try:
-            page = browser.new_page(viewport={"width": 1400, "height": 1000})
-            page.on("request", lambda r: outside.append(r.url)
-                    if not r.url.startswith((url, "data:", "blob:")) else None)
-            page.on("pageerror", lambda e: errors.append(str(e)))
+            page = watched_page(browser, url, outside, errors)
             # Vega reports drawing errors on the console (a missing favicon is not ours here)
             page.on("console", lambda m: errors.append(m.text) if m.type == "error"
                     and not m.text.startswith("Failed to load resource") else None)

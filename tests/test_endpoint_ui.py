@@ -12,12 +12,12 @@ from pathlib import Path
 
 import httpx
 import pytest
+from browser_support import CHROMIUM, launch, watched_page
 
 from resolutions_kg.queries import catalogue
 
 pytest_plugins = ["ld_fixtures"]
 
-CHROMIUM = Path("/usr/bin/chromium")
 STATIC = Path(__file__).resolve().parents[1] / "endpoint" / "static"
 
 
@@ -201,17 +201,10 @@ def test_ui_runs_a_query_in_chromium(tver_server: object) -> None:
     url = tver_server.url  # type: ignore[attr-defined]
     outside: list[str] = []
     with sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path=str(CHROMIUM), headless=True,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync", "--no-first-run"],
-        )
+        browser = launch(p)
         try:
-            page = browser.new_page(viewport={"width": 1400, "height": 1000})
-            page.on("request", lambda r: outside.append(r.url)
-                    if not r.url.startswith((url, "data:", "blob:")) else None)
             errors: list[str] = []
-            page.on("pageerror", lambda e: errors.append(str(e)))
+            page = watched_page(browser, url, outside, errors)
             page.goto(url + "/query")
             page.wait_for_selector(".yasqe .CodeMirror")
             # load a named query into the editor from the examples list, then run it

@@ -8,16 +8,15 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterator
-from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
 import pytest
+from browser_support import CHROMIUM, launch, watched_page
 from conftest import CORPUS, REPO
 from endpoint_support import Server
 
 from resolutions_kg.publish import publish
 
-CHROMIUM = Path("/usr/bin/chromium")
 SHOTS = REPO / "build" / "screenshots"
 BASE = "https://w3id.org/resolutions-kg/"
 DOCUMENTS = ["tver-2012.txt", "novgorod-2014.md", "vologda-2013.html", "lipetsk-2016.txt"]
@@ -47,15 +46,9 @@ def test_a_researcher_walks_from_the_home_page_to_a_query_result(site: Server) -
     outside: list[str] = []
     errors: list[str] = []
     with sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path=str(CHROMIUM), headless=True,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync", "--no-first-run"])
+        browser = launch(p)
         try:
-            page = browser.new_page(viewport={"width": 1400, "height": 1000})
-            page.on("request", lambda r: outside.append(r.url)
-                    if not r.url.startswith((url, "data:", "blob:")) else None)
-            page.on("pageerror", lambda e: errors.append(str(e)))
+            page = watched_page(browser, url, outside, errors)
 
             def shot(step: str) -> None:
                 page.screenshot(path=str(SHOTS / f"researcher-{step}.png"), full_page=True)

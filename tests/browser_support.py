@@ -1,0 +1,27 @@
+"""Chromium for the browser tests: Debian's build (``/usr/bin/chromium``, which ``.ci/run``
+installs), headless, kept from the network, and a page that records every request leaving the
+server under test and every script error."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+def launch(playwright: Any) -> Any:
+    """A headless Chromium (Playwright's ``Browser``)."""
+    return playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=ARGS)
+
+
+def watched_page(browser: Any, url: str, outside: list[str], errors: list[str]) -> Any:
+    """A 1400×1000 page that appends to ``outside`` each request not to ``url`` (nor data: or
+    blob:) and to ``errors`` each uncaught script error."""
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    page.on("request", lambda r: outside.append(r.url)
+            if not r.url.startswith((url, "data:", "blob:")) else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    return page
