@@ -283,6 +283,7 @@ def impatient_server(tmp_path_factory: pytest.TempPathFactory,
                      endpoint_store: Path) -> Iterator[Server]:
     with Server(endpoint_store, "--header-timeout", "1", "--processes", "1",
                 log_dir=tmp_path_factory.mktemp("impatient")) as server:
+        server.in_memory()  # no process retiring (and closing connections) during the tests
         yield server
 
 
@@ -361,6 +362,7 @@ def limited_server(tmp_path_factory: pytest.TempPathFactory,
                    endpoint_store: Path) -> Iterator[Server]:
     with Server(endpoint_store, "--max-result-bytes", "5000", "--max-client-queries", "1",
                 "--processes", "1", log_dir=tmp_path_factory.mktemp("limited")) as server:
+        server.in_memory()  # one process from now on: the limits are per process
         yield server
 
 
