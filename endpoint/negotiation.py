@@ -95,12 +95,20 @@ F = TypeVar("F", bound=MediaFormat)
 def negotiate(accept: str | None | Sequence[MediaRange], formats: Iterable[F]) -> F | None:
     """The best of ``formats`` for an Accept header (or its parsed ranges), None if none fits."""
     ranges = parse_accept(accept) if accept is None or isinstance(accept, str) else accept
-    best: F | None = None
+    return _best(ranges, [(fmt, fmt.media_types) for fmt in formats])
+
+
+T = TypeVar("T")
+
+
+def _best(ranges: Sequence[MediaRange], candidates: Iterable[tuple[T, Sequence[str]]]) -> T | None:
+    """The first candidate of the highest :func:`quality` above zero, by its media types."""
+    best: T | None = None
     best_q = 0.0
-    for fmt in formats:
-        q = quality(ranges, fmt.media_types)
+    for candidate, media_types in candidates:
+        q = quality(ranges, media_types)
         if q > best_q:
-            best, best_q = fmt, q
+            best, best_q = candidate, q
     return best
 
 
@@ -114,14 +122,9 @@ def negotiate_media_type(accept: str | None, offers: Sequence[str]) -> str | Non
     range wins, ties go to the order of ``offers``; an RDF format's aliases count when named
     exactly and not offered themselves. None when none is acceptable. (:func:`negotiate` does
     the same for a table of formats.)"""
-    ranges = parse_accept(accept)
-    best, best_q = None, 0.0
-    for offer in offers:
-        names = (offer, *(a for a in ALIASES.get(offer, ()) if a not in offers))
-        q = quality(ranges, names)
-        if q > best_q:
-            best, best_q = offer, q
-    return best
+    return _best(parse_accept(accept), [
+        (offer, (offer, *(a for a in ALIASES.get(offer, ()) if a not in offers)))
+        for offer in offers])
 
 
 def quality(ranges: Sequence[MediaRange], media_types: Sequence[str]) -> float:

@@ -24,6 +24,8 @@ from resolutions_kg.settings import DEFAULT_BASE_IRI
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 CORPUS = SHARED / "corpus"
+#: The documents of the shared corpus (beside its README and expected.json).
+CORPUS_DOCUMENTS = ["tver-2012.txt", "novgorod-2014.md", "vologda-2013.html", "lipetsk-2016.txt"]
 TVER = CORPUS / "tver-2012.txt"
 
 

@@ -17,12 +17,13 @@ import httpx
 import pytest
 from browser_support import CHROMIUM, launch, watched_page
 from conftest import CORPUS
+from conftest import CORPUS_DOCUMENTS as DOCUMENTS
 from endpoint_support import TOKEN, Server
 
 from resolutions_kg.publish import publish
 from resolutions_kg.settings import DEFAULT_BASE_IRI as BASE
 
-DOCUMENTS = ["tver-2012.txt", "novgorod-2014.md", "vologda-2013.html", "lipetsk-2016.txt"]
+pytest_plugins = ["corpus_fixtures"]
 TVER = "resolution/tver-2012-biblioteki-i-obshchestvo-vektor-razvitiya"
 LOCAL_GOVERNMENT = "audience/organy-mestnogo-samoupravleniya"
 #: Tver's coordinates in the gazetteer's graph (GeoNames, through loaders/settlements.tsv).
@@ -34,15 +35,6 @@ PREFIX dct: <http://purl.org/dc/terms/>
 PREFIX prov: <http://www.w3.org/ns/prov#>
 PREFIX schema: <https://schema.org/>
 """
-
-
-@pytest.fixture(scope="module")
-def corpus_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    folder = tmp_path_factory.mktemp("browse") / "store"
-    report = publish([CORPUS / name for name in DOCUMENTS], folder, base_iri=BASE)
-    assert not report.failed, [d.error for d in report.failed]
-    with Server(folder, "--query-timeout", "20") as s:
-        yield s
 
 
 @pytest.fixture()

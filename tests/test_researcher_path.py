@@ -7,19 +7,17 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterator
 from urllib.parse import parse_qs, urlparse
 
 import pytest
 from browser_support import CHROMIUM, launch, watched_page
-from conftest import CORPUS, REPO
+from conftest import CORPUS_DOCUMENTS as DOCUMENTS
+from conftest import REPO
 from endpoint_support import Server
-
-from resolutions_kg.publish import publish
 
 SHOTS = REPO / "build" / "screenshots"
 BASE = "https://w3id.org/resolutions-kg/"
-DOCUMENTS = ["tver-2012.txt", "novgorod-2014.md", "vologda-2013.html", "lipetsk-2016.txt"]
+pytest_plugins = ["corpus_fixtures"]
 
 pytestmark = [
     pytest.mark.browser,
@@ -28,20 +26,10 @@ pytestmark = [
 ]
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    folder = tmp_path_factory.mktemp("path") / "store"
-    report = publish([CORPUS / name for name in DOCUMENTS], folder, base_iri=BASE)
-    assert not report.failed, [d.error for d in report.failed]
-    with Server(folder, "--query-timeout", "20") as server:
-        server.in_memory()
-        yield server
-
-
-def test_a_researcher_walks_from_the_home_page_to_a_query_result(site: Server) -> None:
+def test_a_researcher_walks_from_the_home_page_to_a_query_result(corpus_server: Server) -> None:
     from playwright.sync_api import sync_playwright
 
-    url = site.url
+    url = corpus_server.url
     SHOTS.mkdir(parents=True, exist_ok=True)
     outside: list[str] = []
     errors: list[str] = []
