@@ -6,9 +6,9 @@ mention (organisations, places, addressee classes: ``{base}graph/entities``, so 
 naming the same library add one set of triples, not two). Nothing lives in the default graph; the
 SPARQL endpoint queries the union of the named graphs by default.
 
-Writes are atomic: :func:`replace_graphs` drops and refills any number of graphs in one SPARQL
-Update, which Oxigraph applies as a single transaction. A failed or killed load therefore leaves
-the store exactly as it was.
+Writes are atomic: :func:`replace_graphs` drops and refills any number of graphs in one
+transaction (a ``Store.extend`` or a SPARQL Update, each applied by Oxigraph as one). A failed
+or killed load therefore leaves the store exactly as it was.
 
 Beside the RocksDB files the store folder holds ``reskg-state.json``: the base IRI the store was
 published under, when it was created and last modified, and its **version** (kept out of the
@@ -127,11 +127,15 @@ def store_version(state: dict[str, Any]) -> str:
 Triples = Iterable[ox.Triple] | str
 
 
-def _insert_block(graph: str, triples: Triples) -> str:
-    if isinstance(triples, str):
-        return f"GRAPH <{graph}> {{\n{triples}\n}}"
-    lines = [f"{t.subject} {t.predicate} {t.object} ." for t in triples]
-    return f"GRAPH <{graph}> {{\n" + "\n".join(lines) + "\n}"
+def _quads(graph: str, triples: Triples) -> list[ox.Quad]:
+    g = ox.NamedNode(graph)
+    parsed: Iterable[ox.Triple | ox.Quad] = (
+        ox.parse(triples, format=ox.RdfFormat.N_TRIPLES) if isinstance(triples, str) else triples)
+    return [ox.Quad(t.subject, t.predicate, t.object, g) for t in parsed]
+
+
+def _has_blank(quad: ox.Quad) -> bool:
+    return isinstance(quad.subject, ox.BlankNode) or isinstance(quad.object, ox.BlankNode)
 
 
 def replace_graphs(
@@ -142,22 +146,56 @@ def replace_graphs(
     remove: Iterable[str] = (),
 ) -> None:
     """In one transaction: drop and refill the graphs of ``replace``, add to those of ``add``,
-    drop the graphs in ``remove``."""
-    ops: list[str] = [f"DROP SILENT GRAPH <{g}>" for g in remove]
-    blocks: list[str] = []
-    for graph, triples in (replace or {}).items():
-        ops.append(f"DROP SILENT GRAPH <{graph}>")
-        blocks.append(_insert_block(graph, triples))
-    for graph, triples in (add or {}).items():
-        blocks.append(_insert_block(graph, triples))
-    if blocks:
-        ops.append("INSERT DATA {\n" + "\n".join(blocks) + "\n}")
-    if not ops:
-        return
+    drop the graphs in ``remove``.
+
+    Only the difference is written: the quads of a replaced graph that are no longer there are
+    deleted, the new ones inserted (a graph with blank nodes, which cannot be compared, is
+    dropped and refilled). When nothing is deleted — a document loaded for the first time — the
+    quads go in by one ``Store.extend`` (a transaction, half the time of an ``INSERT DATA`` and
+    a tenth of its memory); otherwise by one SPARQL Update sized by the change."""
     try:
-        store.update(" ;\n".join(ops))
-    except (OSError, SyntaxError) as exc:
+        _replace(store, replace or {}, add or {}, remove)
+    except (OSError, SyntaxError, ValueError) as exc:  # ValueError: a graph name is no IRI
         raise StoreError(f"store update failed: {exc}") from exc
+
+
+def _replace(store: ox.Store, replace: Mapping[str, Triples], add: Mapping[str, Triples],
+             remove: Iterable[str]) -> None:
+    drops = [g for g in remove if store.contains_named_graph(ox.NamedNode(g))]
+    deletions: list[ox.Quad] = []
+    insertions: list[ox.Quad] = []
+    for graph, triples in replace.items():
+        new = _quads(graph, triples)
+        name = ox.NamedNode(graph)
+        if not store.contains_named_graph(name):
+            insertions.extend(new)
+            continue
+        old = list(store.quads_for_pattern(None, None, None, name))
+        if not new or any(map(_has_blank, old)) or any(map(_has_blank, new)):
+            drops.append(graph)
+            insertions.extend(new)
+            continue
+        kept = set(new)
+        deletions.extend(q for q in old if q not in kept)
+        present = set(old)
+        insertions.extend(q for q in dict.fromkeys(new) if q not in present)
+    for graph, triples in add.items():
+        insertions.extend(_quads(graph, triples))
+    if not drops and not deletions:
+        if insertions:
+            store.extend(insertions)
+        return
+    ops = [f"DROP SILENT GRAPH <{g}>" for g in dict.fromkeys(drops)]
+    if deletions:
+        ops.append("DELETE DATA {\n" + _data_block(deletions) + "\n}")
+    if insertions:
+        ops.append("INSERT DATA {\n" + _data_block(insertions) + "\n}")
+    store.update(" ;\n".join(ops))
+
+
+def _data_block(quads: list[ox.Quad]) -> str:
+    return "\n".join(f"GRAPH {q.graph_name} {{ {q.subject} {q.predicate} {q.object} }}"
+                     for q in quads)
 
 
 def write_graph(
