@@ -31,7 +31,7 @@ from .addressees import addressee_phrase
 from .blocks import Block, clean
 from .dates import find_dates
 from .events import find_kind
-from .organisations import mention
+from .organisations import ORG_HEADS, mention
 from .russian import infinitive_lemma, is_infinitive, parses, words
 from .topics import classify
 
@@ -89,7 +89,8 @@ ADDRESSING = re.compile(
     r"(?<![а-яё])(?:рекомендовать|рекомендуем|рекомендуют|рекомендует|предложить|предлагаем"
     r"|поручить|просить|просим|просят|просит|призываем|призывают|призвать"
     r"|обратиться\s+к|обратиться\s+в|обращаются\s+к"
-    r"|обращается\s+к|обратиться\s+с\s+(?:просьбой|предложением)\s+к)\s+", re.I)
+    r"|обращается\s+к|обратиться\s+с\s+(?:просьбой|предложением)\s+к)\s+"
+    r"(?:(?:также|тоже|дополнительно|кроме\s+того,?)\s+)?", re.I)
 ASKING = re.compile(r"(?<![а-яё])прос(?:ят|ит|им|ить)(?![а-яё])", re.I)
 _ACCUSATIVE_AFTER = re.compile(
     r"^(?:проси|прося|просим|просят|просит|призыва|призвать|обратиться\s+в)", re.I)
@@ -120,7 +121,7 @@ def addressee_at(text: str, a: int, b: int, case: str = "datv") -> Addressee | N
                      organisation=organisation)
 
 
-def heading_addressee(text: str, block: Block, case: str = "datv"
+def heading_addressee(text: str, block: Block, case: str = "datv", *, standalone: bool = False
                       ) -> tuple[Addressee, int | None] | None:
     """The addressee when ``block`` is an addressee heading («Органам …:», «Рекомендовать …:»,
     «Министерству культуры …» on a line of its own, «Библиотекам — развивать …»).
@@ -164,17 +165,43 @@ def heading_addressee(text: str, block: Block, case: str = "datv"
     if rest.strip(" \t*_:,"):
         tail = rest.rstrip(" \t*_:,")
         if len(tail) > 150 or any(is_infinitive(w) for w, _, _ in words(tail)) or not (
-                content.endswith(":") or block.list_item or block.emphasised):
+                content.endswith(":") or block.list_item or block.emphasised or standalone):
             return None
         # «… субъектов Российской Федерации в сфере культуры:», «…, на территории которых
         # находятся музеи-усадьбы:»: the heading names the addressee to its end
         end = found.span.end + len(tail)
         joined = found.label + ("" if tail.startswith(",") else " ") + clean(tail)
         found = dataclasses.replace(found, label=joined, span=Span(found.span.start, end))
-    if not content.endswith(":") and item_start is None and not block.emphasised:
+    if standalone:
+        found = dataclasses.replace(found, certainty=Certainty(
+            0.75, "a line of its own in the nominative, before a list"))
+    elif not content.endswith(":") and item_start is None and not block.emphasised:
         found = dataclasses.replace(found, certainty=Certainty(
             0.8, "a line of its own in the dative, without colon or emphasis"))
     return found, item_start
+
+
+#: Head nouns of whom a heading in the nominative may address («Издательства, работающие …»,
+#: «Органы местного самоуправления»), beside animate nouns and the organisations' heads.
+AGENT_HEADS = ORG_HEADS | frozenset(
+    "орган власть издательство учреждение организация оргкомитет редакция сми школа вуз "
+    "театр клуб предприятие образование".split())
+
+
+def nominative_heading(text: str, block: Block, following: Block | None
+                       ) -> tuple[Addressee, int | None] | None:
+    """An addressee heading in the nominative on a line of its own, before a list: «Правительство
+    Мурманской области», «Издательства, работающие в области детской литературы»."""
+    a, b = body_text(text, block)
+    content = text[a:b].rstrip()
+    if (block.list_item or following is None or not following.list_item or len(content) > 150
+            or content.endswith((".", ";", ":", "!", "?", ",")) or action(text, a, b)):
+        return None
+    phrase = addressee_phrase(text, a, b, "nomn")
+    if phrase is None or not (phrase.head in AGENT_HEADS or any(
+            "anim" in p.tag for p in parses(phrase.head)[:1])):
+        return None
+    return heading_addressee(text, block, "nomn", standalone=True)
 
 
 def own_addressee(text: str, a: int, b: int) -> tuple[Addressee, int] | None:
@@ -303,6 +330,8 @@ def _is_intro(text: str, block: Block) -> bool:
     content = text[a:b]
     if not content.endswith(":") or len(content) > 300:
         return False
+    if RECOMMEND_INTRO.search(content) and own_addressee(text, a, b) is not None:
+        return False  # «Рекомендовать музеям активизировать работу по направлениям:» and a list
     return bool(RECOMMEND_INTRO.search(content)) or bool(
         SPEAKER.match(content) and STATEMENT_INTRO.search(content))
 
@@ -390,7 +419,8 @@ def parse_items(text: str, blocks: list[Block], first: int) -> Items:
         if _is_signature(text, block):
             items.consumed.add(i - 1)
             continue
-        heading = heading_addressee(text, block, heading_case)
+        heading = heading_addressee(text, block, heading_case) or nominative_heading(
+            text, block, blocks[i] if i < len(blocks) else None)
         if heading is not None:
             addressee, mode = heading[0], "recommend"
             heading_level = _level(block) if block.list_item else None
@@ -455,12 +485,13 @@ def parse_items(text: str, blocks: list[Block], first: int) -> Items:
             items.consumed.add(i - 1)
             continue
         if (heading is None and not block.list_item and items.recommendations
-                and (send := SEND.match(content)) is not None):
+                and (send := SEND.match(text, own[1] if own else a, b)) is not None):
             # «Направить настоящую резолюцию в Министерство …» after the list: a closing
-            # proposal addressed to the recipient
+            # proposal addressed to the recipient; «Оргкомитету направить …»: to the sender
             items.proposals.append(Proposal(
                 position=len(items.proposals) + 1, text=Spanned(clean(content), Span(a, b)),
-                addressee=addressee_at(text, a + send.end(), b, "accs"), planned_event=None))
+                addressee=own[0] if own else addressee_at(text, send.end(), b, "accs"),
+                planned_event=None))
             items.consumed.add(i - 1)
             continue
         if own is not None and own[0].span.start > a + 20:

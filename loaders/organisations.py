@@ -12,7 +12,7 @@ import re
 from resolutions_kg.records import OrganisationMention, Span, Spanned
 
 from .blocks import clean
-from .russian import head_phrase, lemma, nominative, place_nominative, words
+from .russian import head_phrase, lemma, nominative, parses, place_nominative, words
 from .settlements import SITED_HEADS, sited_end
 
 #: Head noun lemma → coarse organisation kind.
@@ -24,33 +24,37 @@ KINDS: dict[str, str] = {
     "government-body", "мэрия": "government-body", "дума": "government-body",
     "ассоциация": "association", "общество": "association", "фонд": "association",
     "союз": "union-of-cities", "дирекция": "unit", "отдел": "unit", "сектор": "unit",
-    "секретариат": "unit", "филиал": "unit", "кафедра": "unit", "факультет": "unit",
+    "секретариат": "unit", "секция": "unit", "комиссия": "unit", "филиал": "unit",
+    "кафедра": "unit", "факультет": "unit",
     "университет": "university", "институт": "university", "академия": "university",
     "колледж": "university", "музей": "museum", "архив": "archive", "центр": None,  # type: ignore[dict-item]
     "учреждение": None, "организация": None,  # type: ignore[dict-item]
 }
 #: Heads cited in lower case even where the text capitalises them.
 LOWER_HEADS = frozenset(["администрация"])
-UNIT_HEADS = frozenset("дирекция отдел сектор секретариат филиал кафедра факультет".split())
-ORG_HEADS = frozenset(KINDS) | frozenset("палата агентство служба совет центр рба".split())
+UNIT_HEADS = frozenset(
+    "дирекция отдел сектор секретариат секция комиссия филиал кафедра факультет".split())
+ORG_HEADS = frozenset(KINDS) | frozenset(
+    "палата агентство служба совет центр рба объединение партнерство консорциум".split())
 
 ORGANISED_BY = re.compile(
-    r"\b(?:организован[аоы]?|проведен[аоы]?|проведён[аоы]?|подготовлен[аоы]?|"
+    r"\b(?:(?:проведен[аоы]?|проведён[аоы]?|организован[аоы]?)\s+по\s+инициативе|"
+    r"созван[аоы]?|организован[аоы]?|проведен[аоы]?|проведён[аоы]?|подготовлен[аоы]?|"
     r"организованн(?:ая|ый|ое|ые|ой|ого|ую)|проведённ(?:ая|ый|ое|ые|ой|ого|ую)|"
     r"проведенн(?:ая|ый|ое|ые|ой|ого|ую)|"
     r"организатор(?:ами|ом)(?:\s+[а-яё]+){0,2}?\s+(?:выступил[аи]?|стал[аи]?|"
     r"явил(?:ся|ась|ись))|"
-    r"организуют|провели|организовали|провел[аи]?|"
-    r"(?:проведен[аоы]?|проведён[аоы]?|организован[аоы]?)\s+по\s+инициативе)\s+",
+    r"организуют|провели|организовали|провел[аи]?)\s+",
     re.I,
 )
 ORGANISERS_LIST = re.compile(r"\bорганизатор(?:ы|ами)?(?:\s+[а-яё-]+){0,2}\s*[:–—-]\s*", re.I)
 SUPPORTED_BY = re.compile(r"\bпри\s+(?:[а-яё]+\s+)?под(?:-\s*\n\s*)?держке\s+", re.I)
 _STOP = re.compile(
-    r"\s+при\s+(?:[а-яё]+\s+)?под(?:-\s*\n\s*)?держке\b|\s+при\s+(?:участии|содействии)\b|\s+в\s+рамках\b|[;:(]"
+    r"\s+при\s+(?:[а-яё]+\s+)?под(?:-\s*\n\s*)?держке\b|\s+при\s+(?:участии|содействии)\b|\s+в\s+рамках\b|[;:]|\((?![А-ЯЁ][а-яё]+\)\s+[а-яё])"
     r"|\s+с\s+целью\b|\s+в\s+целях\b|\s+\d|,\s+(?:в|на|с)\s+[а-яё]|\s+[–—]\s"
     r"|\s+в\s+(?:г\.|городе)\b|\s+(?:в|на)\s+(?=[А-ЯЁ])|\s+на\s+базе\b|(?<!\s[А-ЯЁ])(?<!\.[А-ЯЁ])\.\s+[А-ЯЁ][а-яё]{2,}",
 )
+_AND_WORD = re.compile(r"\s+и\s+([а-яё]+)")
 _SEPARATOR = re.compile(r"\s*,\s*(?:а\s+также\s+)?|\s+а\s+также\s+|\s+и\s+|\s+совместно\s+с\s+")
 
 
@@ -138,6 +142,10 @@ def _names(text: str, start: int, end: int, case: str) -> list[OrganisationMenti
             break
         stop = _STOP.search(text, sited, end)  # «… центр науки и культуры в Дамаске»
     stop_at = stop.start() if stop else end
+    for m in _AND_WORD.finditer(text, start, stop_at):  # «… и проведён на базе …»: a predicate
+        if any(p.tag.POS in ("VERB", "PRTS", "GRND") for p in parses(m.group(1))[:1]):
+            stop_at = m.start()
+            break
     return [mention(text, a, b, case) for a, b in split_list(text, start, stop_at, case)
             if _opens_organisation(text[a:b], case)]
 

@@ -141,11 +141,21 @@ def parse(rendition: Rendition) -> Resolution:
         ordinal: int | None = None
     else:
         qualifiers, ordinal = qualifiers_and_ordinal(text, region_start, kind)
+    lead = _lead(text, bs, head_index, kind.value)
+    if title is None and lead:
+        for a, b in lead:
+            mention = find_kind(text, a, b, heading=True)
+            found = title_in(text, mention.span.end, min(b, mention.span.end + 80)) if (
+                mention is not None and mention.value == kind.value) else None
+            if found is not None:
+                title = dataclasses.replace(found, certainty=Certainty(
+                    0.75, "quoted after the event kind in the news lead above the heading"))
+                break
     front = [bl for bl in bs[: max(items.start, head_index + 1)] if not is_adoption(text, bl)]
     closing = [bl for bl in bs if is_adoption(text, bl)] + [
         bl for bl in bs[items.start :][-3:] if bl.end - bl.start <= 80]
     event = _event(text, front, front.index(bs[head_index]), closing, preamble, pre_sentences,
-                   kind, qualifiers, ordinal, title, warnings)
+                   kind, qualifiers, ordinal, title, warnings, lead)
     event = dataclasses.replace(event, kind=dataclasses.replace(event.kind,
                                                                 certainty=kind_certainty))
     adopted, unanimous = _adoption(text, bs, items)
@@ -217,6 +227,8 @@ def _title_line(text: str, block: Block) -> bool:
     places = find_settlements(text, a, b)
     if places and sum(p.end - p.start for p in places) >= len(content.strip(" ()*_г.")) - 3:
         return False  # «г. Великие Луки» on a line of its own
+    if places and re.search(r"(?<![а-яё])(?:г|гор|пос|с|пгт|ст)\.\s*$", text[a : places[-1].start]):
+        return False  # «Владимирская область, г. Суздаль»: a place line
     if places and places[0].start - a <= 3 and text[places[0].end : b].lstrip()[:1] in (
             ",", "–", "—", "-"):
         return False  # «Москва, Российская государственная библиотека», «Шымкент – 2023»
@@ -234,7 +246,7 @@ def _title_line(text: str, block: Block) -> bool:
 def _event(text: str, front: list[Block], heading_index: int, closing: list[Block],
            preamble: list[Block], pre_sentences: list[tuple[int, int]], kind: KindMatch,
            qualifiers: tuple[str, ...], ordinal: int | None, title: Spanned[str] | None,
-           warnings: list[str]) -> Event:
+           warnings: list[str], lead: list[tuple[int, int]]) -> Event:
     start = end = place = None
     country = None
     date = choose_date(text, front, heading_index, closing)
@@ -258,13 +270,16 @@ def _event(text: str, front: list[Block], heading_index: int, closing: list[Bloc
         warnings.append("no place of the event found")
     orgs: tuple = ()
     sups: tuple = ()
-    for a, b in pre_sentences:
-        if not orgs:
-            orgs = tuple(organisers(text, a, b))
+    for a, b in pre_sentences + lead:  # «… по инициативе X. … организатор — Y»: both
+        named = {o.name.value for o in orgs}
+        orgs += tuple(o for o in organisers(text, a, b) if o.name.value not in named)
         if not sups:
             sups = tuple(supporters(text, a, b))
     participation = [(a, b) for a, b in pre_sentences if PARTICIPATION.search(text, a, b)]
     count = total(text, participation)
+    if count is None and lead:
+        participation = [(a, b) for a, b in lead if PARTICIPATION.search(text, a, b)]
+        count = total(text, participation)
     groups: list = []
     for a, b in participation:
         groups = cohorts(text, a, b, count, orgs)
@@ -288,6 +303,33 @@ def _event(text: str, front: list[Block], heading_index: int, closing: list[Bloc
         cohorts=tuple(groups),
         topics=discussed_topics(text, preamble),
     )
+
+
+#: What a news lead says of the event it introduces, or of the document it publishes.
+LEAD_WORDS = re.compile(
+    r"(?<![а-яё])(?:состоял(?:ся|ась|ось|ись)|прош(?:ёл|ел|ла|ло|ли)|проходил[аи]?|"
+    r"собрал[аи]?|публику\w*|приводим|опубликован\w*)(?![а-яё])", re.I)
+
+
+def _lead(text: str, bs: list[Block], head_index: int, kind: str) -> list[tuple[int, int]]:
+    """Sentences of a news lead right above the document's heading on a web page («18–19 апреля
+    в Суздале состоялась стратегическая сессия «…», организованная … Ниже публикуем итоговый
+    документ.»): paragraphs of prose that say an event of the heading's kind took place or that
+    the document follows. A headline, a date line or a menu above them ends the lead."""
+    found: list[tuple[int, int]] = []
+    for bl in reversed(bs[max(0, head_index - 3) : head_index]):
+        a, b = body_text(text, bl)
+        content = text[a:b].rstrip()
+        if bl.list_item or len(content) < 80 or not content.endswith((".", "!")):
+            break
+        found[:0] = sentences(text, a, b)
+    if not any(LEAD_WORDS.search(text, a, b) for a, b in found):
+        return []
+    if kind != "мероприятие" and not any(
+            (k := find_kind(text, a, b, heading=True)) is not None and k.value == kind
+            for a, b in found):
+        return []
+    return found
 
 
 def _adoption(text: str, bs: list[Block], items: Items) -> tuple[Spanned | None, bool]:

@@ -255,6 +255,11 @@ def _cohort(text: str, a: int, b: int, organisers: set[str]) -> Cohort | None:
     for pattern, name in modes:
         if m := pattern.search(text, a, b):
             mode = name
+            if bare := re.fullmatch(r"\s*(\d{1,6})\s*[–—-]?\s*", text[a : m.start()]):
+                # «58 человек, в том числе 12 – в режиме онлайн»: participants, the noun left out
+                said = clean(text[m.start() : m.end()]).strip(" ,–—-")
+                return Cohort(label=Spanned(f"участники {said}", Span(a, m.end())),
+                              count=int(bare.group(1)), unit="person", mode=mode)
             if text[a : m.start()].strip():
                 b = m.start()
             else:  # «в режиме онлайн — представители 7 регионов»
