@@ -59,6 +59,8 @@ def looks_like_furniture(content: str) -> bool:
         return False
     if _FURNITURE.search(content):
         return True
+    if content.startswith("|") and content.endswith("|"):
+        return False  # a row of a Markdown table («| 1 | Тема | Формат |»), cut by bars too
     if len(content) <= 120 and not content.endswith((".", ";")) and _FURNITURE_WEAK.search(content):
         return True
     return bool(_SEPARATED.match(content)) and not content.endswith(":")

@@ -28,7 +28,7 @@ from .furniture import is_furniture
 from .header import choose_date, choose_place
 from .items import ADOPTED, Items, body_text, is_adoption, parse_items
 from .organisations import organisers, supporters
-from .participants import PARTICIPATION, cohorts, total
+from .participants import PARTICIPATION, cohorts, leading_count, total
 from .places import country_after
 from .rendition import Rendition
 from .russian import parses, words
@@ -280,11 +280,12 @@ def _event(text: str, front: list[Block], heading_index: int, closing: list[Bloc
     if count is None and lead:
         participation = [(a, b) for a, b in lead if PARTICIPATION.search(text, a, b)]
         count = total(text, participation)
+    if count is None:
+        count = leading_count(text, pre_sentences + lead)
     groups: list = []
-    for a, b in participation:
-        groups = cohorts(text, a, b, count, orgs)
-        if groups:
-            break
+    for a, b in participation:  # «… 214 человек из 11 стран … Были представлены 46 …»
+        said = {g.label.value for g in groups}
+        groups += [g for g in cohorts(text, a, b, count, orgs) if g.label.value not in said]
     if count is None:
         warnings.append("no number of participants found")
     return Event(

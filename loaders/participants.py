@@ -43,7 +43,7 @@ UNITS: dict[str, CountedUnit] = {
 }
 PARTICIPATION = re.compile(
     r"(?:приняли|принимали|принимает|примут)\s+участие|участвовал[аои]?|участник|"
-    r"присутствовал[аои]?|собрал[аои]?|собрались|занимал(?:ись|ось)|обучал(?:ись|ось)|"
+    r"присутствовал[аои]?|собрал[аои]?|собрались|были\s+представлены|занимал(?:ись|ось)|обучал(?:ись|ось)|"
     r"слушател\w+", re.I
 )
 #: «Участниками конгресса стали …», «Слушателями школы стали …»
@@ -54,7 +54,8 @@ OTHER_EVENT = re.compile(r"(?<![а-яё])(?:предыдущ\w*|прошлого
                          r"|следующ\w*|очередн\w*|будущ\w*)", re.I)
 LIST_OPENERS = re.compile(
     r"(?:приняли|принимали)\s+участие(?:\s+в\s+работе\s+[а-яё]+(?:\s+[а-яё-]+)?)?\s*[:–—-]?\s*"
-    r"|участвовал[аои]?\s*[:–—-]?\s*|\bучастники\s*[:–—]\s*|" + _BECAME + r"\s*[:–—-]?\s*",
+    r"|участвовал[аои]?\s*[:–—-]?\s*|были\s+представлены\s*[:–—-]?\s*"
+    r"|\bучастники\s*[:–—]\s*|" + _BECAME + r"\s*[:–—-]?\s*",
     re.I,
 )
 EXPLICIT_TOTAL = re.compile(
@@ -75,7 +76,8 @@ ONLINE = re.compile(
 OFFLINE = re.compile(r"\s*(?:очно|в\s+очном\s+(?:режиме|формате))", re.I)
 _LIST_AFTER_TOTAL = re.compile(
     r"\s*(?::|,\s*(?:в\s+том\s+числе|из\s+них|среди\s+них)\s*:?)\s*", re.I)
-_SPLIT = re.compile(r"\s*,\s*(?:а\s+также\s+|и\s+(?:ещ[её]\s+)?)?|\s+а\s+также\s+|\s+и\s+ещ[её]\s+"
+_SPLIT = re.compile(r"\s*,\s*(?:в\s+том\s+числе\s+|из\s+них\s+)|"
+                    r"\s*,\s*(?:а\s+также\s+|и\s+(?:ещ[её]\s+)?)?|\s+а\s+также\s+|\s+и\s+ещ[её]\s+"
                     r"|\s+и\s+(?=\d)|\s*;\s*")
 
 
@@ -155,6 +157,24 @@ def total(text: str, sentence_ranges: list[tuple[int, int]]) -> Count | None:
     return None
 
 
+def leading_count(text: str, sentence_ranges: list[tuple[int, int]]) -> Count | None:
+    """A count of people that opens a sentence as its subject, with no verb of taking part
+    («Свыше 70 специалистов из Армении, России … обсудили …»), in the first sentence that has
+    one and is not about another event."""
+    for a, b in sentence_ranges:
+        if OTHER_EVENT.search(text, a, b):
+            continue
+        found = counts(text, a, b)
+        if not found or found[0].noun_lemma not in PERSON_LEMMAS:
+            continue
+        before = MINIMUM.sub("", text[a : found[0].span.start]).strip(" \t\n*_«\"")
+        verbs = [w for w, _, _ in words(text[found[0].noun_end : b])
+                 if any(p.tag.POS == "VERB" and "plur" in p.tag for p in parses(w)[:1])]
+        if not before and verbs:
+            return found[0]
+    return None
+
+
 def cohorts(text: str, a: int, b: int, total_count: Count | None,
             organisers: tuple[OrganisationMention, ...]) -> list[Cohort]:
     """Cohorts listed in the participation sentence ``text[a:b]``."""
@@ -174,7 +194,7 @@ def cohorts(text: str, a: int, b: int, total_count: Count | None,
         end -= 1
     if single and total_count is not None and not text[total_count.noun_end : end].strip():
         return []  # only the total: «приняли участие 112 человек.»
-    pieces = [(start, end)] if single else _split(text, start, end)
+    pieces = _split_including(text, start, end) if single else _split(text, start, end)
     organiser_names = {o.name.value.lower() for o in organisers}
     out: list[Cohort] = []
     for piece in pieces:
@@ -196,6 +216,16 @@ def cohorts(text: str, a: int, b: int, total_count: Count | None,
             else:
                 out.append(cohort)
     return out
+
+
+_INCLUDING = re.compile(r"\s*,\s*(?:в\s+том\s+числе|из\s+них)\s+", re.I)
+
+
+def _split_including(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """«214 человек из 11 стран, в том числе 58 участников – в дистанционном формате»: the
+    total's own piece, and the part of it named after «в том числе»."""
+    m = _INCLUDING.search(text, start, end)
+    return [(start, end)] if m is None else [(start, m.start()), (m.end(), end)]
 
 
 def _split(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -252,13 +282,14 @@ def _cohort(text: str, a: int, b: int, organisers: set[str]) -> Cohort | None:
     mode: AttendanceMode | None = None
     modes: tuple[tuple[re.Pattern[str], AttendanceMode], ...] = (
         (ONLINE, "online"), (OFFLINE, "offline"))
+    said_mode = ""
     for pattern, name in modes:
         if m := pattern.search(text, a, b):
             mode = name
+            said_mode = clean(text[m.start() : m.end()]).strip(" ,–—-")
             if bare := re.fullmatch(r"\s*(\d{1,6})\s*[–—-]?\s*", text[a : m.start()]):
                 # «58 человек, в том числе 12 – в режиме онлайн»: participants, the noun left out
-                said = clean(text[m.start() : m.end()]).strip(" ,–—-")
-                return Cohort(label=Spanned(f"участники {said}", Span(a, m.end())),
+                return Cohort(label=Spanned(f"участники {said_mode}", Span(a, m.end())),
                               count=int(bare.group(1)), unit="person", mode=mode)
             if text[a : m.start()].strip():
                 b = m.start()
@@ -297,6 +328,8 @@ def _cohort(text: str, a: int, b: int, organisers: set[str]) -> Cohort | None:
         return None  # «сотрудники музеев и библиотек»: an occupation, not a group that is named
     if count is not None and count.noun_lemma in PERSON_LEMMAS:
         label = expand(nominative(rest, "gent", plural=True))
+        if said_mode and label == "участники":  # «58 участников – в дистанционном формате»
+            label = f"{label} {said_mode}"
         return Cohort(label=Spanned(label, Span(a, b)), count=count.value,
                       count_is_minimum=count.minimum, unit="person", mode=mode)
     case = "gent" if persons or count is not None or _genitive_only(rest) else None

@@ -132,8 +132,11 @@ def head_phrase(text: str, case: str | None = None) -> tuple[list[tuple[str, int
     chosen: list[tuple[str, int, int, Any]] = []
     for i, (w, a, b) in enumerate(toks):
         gap = text[toks[i - 1][2]:a].strip() if i else ""
-        if gap and not (gap in ("(", ")") and chosen):  # punctuation ends the phrase, but
-            break  # not the brackets of «Северный (Арктический) федеральный университет»
+        listed = (gap == "," and chosen
+                  and all(p.tag.POS in ("ADJF", "PRTF") for p in chosen[-1][3])
+                  and has_pos(w, {"ADJF", "PRTF"}, chosen[-1][3][0].tag.case))
+        if gap and not (gap in ("(", ")") and chosen) and not listed:  # punctuation ends the
+            break  # phrase, but not «Северный (Арктический) …», «научных, образовательных …»
         if (w.lower() == "и" and chosen and i + 1 < len(toks)
                 and all(p.tag.POS in ("ADJF", "PRTF") for p in chosen[-1][3])
                 and has_pos(toks[i + 1][0], {"ADJF", "PRTF"}, chosen[-1][3][0].tag.case)):

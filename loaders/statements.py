@@ -22,8 +22,8 @@ STATEMENT = re.compile(
     r"обращают\s+внимание|поддержива\w*)\b",
     re.I,
 )
-TOPICS_WORD = re.compile(r"(?:вопрос|тем(?:а|ы|у|е|ам|ах|ой)?\b|проблем|направлени|аспект)",
-                         re.I)
+TOPICS_WORD = re.compile(
+    r"(?:вопрос|тем(?:а|ы|у|е|ам|ах|ой)?\b|тематическ|проблем|направлени|аспект)", re.I)
 TOPICS_CONTEXT = re.compile(r"обсу|рассм|включ|программ|повестк|затрон|проходил|работ", re.I)
 
 
@@ -35,6 +35,48 @@ def preamble_statements(text: str, sentence_ranges: list[tuple[int, int]]) -> tu
     return tuple(out)
 
 
+#: «Участники обсудили:», «Рассматривались:»: a verb of discussing just before the colon.
+DISCUSSED = re.compile(r"(?:обсудили|обсуждали|обсуждались|рассмотрели|рассматривались|"
+                       r"обсуждены|рассмотрены)\s*$", re.I)
+
+
+def _cells(text: str, block: Block) -> list[tuple[int, int]] | None:
+    """The cells of a Markdown table row («| 1 | Тема | Формат |»), None for another block."""
+    a, b = block.start, block.end
+    if not text[a:b].startswith("|"):
+        return None
+    cells, pos = [], a + 1
+    for part in text[a + 1 : b].rstrip().rstrip("|").split("|"):
+        cells.append((pos, pos + len(part)))
+        pos += len(part) + 1
+    return cells
+
+
+def _table_topics(text: str, following: list[Block]) -> tuple[Spanned[str], ...]:
+    """Topics as the rows of a table after the line that introduces them: the column headed by
+    a word naming topics («Тематический блок», «Тема»), else the first column of words."""
+    rows = []
+    for bl in following:
+        cells = _cells(text, bl)
+        if cells is None:
+            break
+        rows.append(cells)
+    if len(rows) < 2:
+        return ()
+    column = None
+    if re.fullmatch(r"[\s|:-]+", text[following[1].start : following[1].end]):
+        header, rows = rows[0], rows[2:]
+        column = next((k for k, (a, b) in enumerate(header) if TOPICS_WORD.search(text, a, b)),
+                      None)
+    if column is None and rows:
+        column = next((k for k, (a, b) in enumerate(rows[0])
+                       if re.search(r"[а-яёА-ЯЁ]{3}", text[a:b])), None)
+    if column is None:
+        return ()
+    found = [_topic(text, *row[column]) for row in rows if column < len(row)]
+    return tuple(t for t in found if t is not None)
+
+
 def _colon(text: str, a: int, b: int) -> int | None:
     """The first colon of ``text[a:b]`` outside quotations, after a word naming topics."""
     quotes = quoted_ranges(text, a, b)
@@ -43,7 +85,8 @@ def _colon(text: str, a: int, b: int) -> int | None:
         if any(qa < pos < qb for qa, qb in quotes):
             continue
         before = text[a:pos]
-        if TOPICS_WORD.search(before) and TOPICS_CONTEXT.search(before):
+        if (TOPICS_WORD.search(before) and TOPICS_CONTEXT.search(before)) or DISCUSSED.search(
+                before):
             return pos
     return None
 
@@ -62,6 +105,8 @@ def discussed_topics(text: str, preamble: list[Block]) -> tuple[Spanned[str], ..
                     found.append(_topic(text, *body_text(text, item)))
                 if any(found):
                     return tuple(t for t in found if t is not None)
+                if rows := _table_topics(text, preamble[i + 1 :]):
+                    return rows
                 continue
             end = b
             sep = ";" if ";" in text[colon + 1 : end] else ","

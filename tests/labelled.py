@@ -36,16 +36,6 @@ KNOWN_MISSES: dict[tuple[str, str], str] = {
     ("h01-arkhangelsk-2017.txt", "addressees"):
         "a heading in capitals with «ИМЕНИ»: the loader keeps «Областная» capitalised, the "
         "labeller did not (a name that is proper or not: either reading is defensible)",
-    ("h02-syktyvkar-2019.md", "topics_discussed"):
-        "the topics are the rows of a Markdown table, which the loader does not read",
-    ("h06-erevan-2019.html", "participants"):
-        "«Свыше 70 специалистов … обсудили …»: the count has no verb of taking part",
-    ("h06-erevan-2019.html", "participants_minimum"): "see participants",
-    ("h07-tashkent-2022.txt", "participating"):
-        "three cohorts in two sentences, one of them «в дистанционном формате»: only the first "
-        "is read, and the mode is given to it",
-    ("h07-tashkent-2022.txt", "topics_discussed"):
-        "the topics are dash items after a sentence without a colon",
     ("h09-gorno-altaisk-2020.html", "addressees"):
         "«… Комитету … совместно с Правительством Республики Алтай»: the partner is read as a "
         "heading of its own",
