@@ -91,6 +91,8 @@ ADDRESSING = re.compile(
     r"|обратиться\s+к|обратиться\s+в|обращаются\s+к"
     r"|обращается\s+к|обратиться\s+с\s+(?:просьбой|предложением)\s+к)\s+"
     r"(?:(?:также|тоже|дополнительно|кроме\s+того,?)\s+)?", re.I)
+#: An item that opens by appealing to a body: under an addressee heading, the heading's act.
+APPEAL = re.compile(r"(?:обратиться|обращаться)\s+(?:в|к|во)\s", re.I)
 ASKING = re.compile(r"(?<![а-яё])прос(?:ят|ит|им|ить)(?![а-яё])", re.I)
 _ACCUSATIVE_AFTER = re.compile(
     r"^(?:проси|прося|просим|просят|просит|призыва|призвать|обратиться\s+в)", re.I)
@@ -473,6 +475,8 @@ def parse_items(text: str, blocks: list[Block], first: int) -> Items:
             items.consumed.add(i - 1)  # no verb: not a recommendation (a caption, a headline)
             continue
         own = own_addressee(text, a, b) if heading is None else None
+        if own is not None and addressee is not None and APPEAL.match(text, a, b):
+            own = None  # «Обратиться в Правительство …» under «Комитету …»: the committee's act
         if (heading is None and not block.list_item and items.recommendations
                 and (HOLD.search(content) or HOLDING.search(content))
                 and (planned := planned_event(text, own[1] if own else a, b)) is not None

@@ -36,9 +36,6 @@ KNOWN_MISSES: dict[tuple[str, str], str] = {
     ("h01-arkhangelsk-2017.txt", "addressees"):
         "a heading in capitals with «ИМЕНИ»: the loader keeps «Областная» capitalised, the "
         "labeller did not (a name that is proper or not: either reading is defensible)",
-    ("h09-gorno-altaisk-2020.html", "addressees"):
-        "«… Комитету … совместно с Правительством Республики Алтай»: the partner is read as a "
-        "heading of its own",
     ("h10-kyzyl-2023.md", "participating"):
         "«кожуунов республики» is kept as written; the labeller expanded it to «Республики Тыва»",
 }
