@@ -326,7 +326,8 @@ def _nominative(text: str, toks: list[tuple[str, int, int]], inflect: list[tuple
         label = restore_case(label)  # a heading in capitals: cited as a name is written
     elif first_word.isupper() and len(first_word) > 1:
         return label
-    line_start = text.rfind("\n", 0, a) + 1
+    # a table's cell starts afresh too («| 3 | … | Муниципальные библиотеки республики |»)
+    line_start = max(text.rfind("\n", 0, a), text.rfind("|", 0, a)) + 1
     at_start = not re.sub(r"[\s*_«\"(]|^\s*(?:\d+(?:\.\d+)*[.)]?|[IVX]+\.|[а-я]\)|[–—•-])", "",
                           text[line_start:a])
     if head.normal_form in LOWER_HEADS:

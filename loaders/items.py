@@ -27,6 +27,7 @@ from resolutions_kg.records import (
     Statement,
 )
 
+from . import tables
 from .addressees import addressee_phrase
 from .blocks import Block, clean
 from .dates import find_dates
@@ -377,6 +378,45 @@ def _is_sub_item(text: str, parent: Block, block: Block) -> bool:
     return d >= pd and pk != k
 
 
+def _table_row(text: str, row: list[tuple[int, int]], columns: tables.Columns | None,
+               block: Block) -> Recommendation | None:
+    """The recommendation a table row holds: the text from the column the header names (else
+    the first cell with a verb), the addressee from the «Адресат» column (else another cell
+    that names one, in the dative or the nominative)."""
+    body = columns.text if columns is not None and columns.text is not None else None
+    if body is None or body >= len(row):
+        body = next((k for k, cell in enumerate(row)
+                     if not tables.is_number(text, cell) and action(text, *cell) is not None),
+                    None)
+    if body is None:
+        return None
+    a, b = row[body]
+    if b - a < 3:
+        return None
+    candidates = ([columns.addressee] if columns is not None and columns.addressee is not None
+                  else [k for k in range(len(row)) if k != body])
+    addressee = None
+    for k in candidates:
+        if k >= len(row) or tables.is_number(text, row[k]):
+            continue
+        ca, cb = row[k]
+        addressee = addressee_at(text, ca, cb, "datv") or addressee_at(text, ca, cb, "nomn")
+        if addressee is not None:
+            tail = text[addressee.span.end : cb]
+            if tail.strip(" ,") and not any(is_infinitive(w) for w, _, _ in words(tail)):
+                # «… муниципальных образований в Ямало-Ненецком автономном округе»: the cell
+                # names the addressee to its end
+                addressee = dataclasses.replace(
+                    addressee, label=addressee.label + ("" if tail.startswith(",") else " ")
+                    + clean(tail), span=Span(addressee.span.start, cb))
+            break
+    number = next((text[ca:cb].strip(" .)№") for ca, cb in row
+                   if tables.is_number(text, (ca, cb)) and text[ca:cb].strip(" .)№")), None)
+    return Recommendation(position=0, text=Spanned(clean(text[a:b]), Span(a, b)),
+                          addressee=addressee, action=action(text, a, b),
+                          topics=classify(text[a:b]), label=block.label or number)
+
+
 def parse_items(text: str, blocks: list[Block], first: int) -> Items:
     """Recommendations, statements and proposals in ``blocks[first:]``."""
     start = next((i for i in range(first, len(blocks)) if _opens_section(text, blocks[i])), None)
@@ -387,6 +427,7 @@ def parse_items(text: str, blocks: list[Block], first: int) -> Items:
             len(blocks),
         )
     items = Items(start=start)
+    columns: tables.Columns | None = None  # of the table being read, from its header row
     addressee: Addressee | None = None
     heading_level: tuple[int, str] | None = None
     first_under_heading = False
@@ -401,6 +442,22 @@ def parse_items(text: str, blocks: list[Block], first: int) -> Items:
         a, b = body_text(text, block)
         content = text[a:b]
         if not content.strip():
+            continue
+        row = tables.cells(text, block)
+        if row is None:
+            columns = None
+        elif tables.is_separator(text, block):
+            items.consumed.add(i - 1)
+            continue
+        elif (header := tables.header_columns(text, row)) is not None and not any(
+                action(text, *cell) for cell in row):
+            columns = header  # «| № | Рекомендация | Адресат |»
+            items.consumed.add(i - 1)
+            continue
+        elif (from_row := _table_row(text, row, columns, block)) is not None:
+            parent, sub_level = None, None
+            items.recommendations.append(dataclasses.replace(
+                from_row, position=len(items.recommendations) + 1))
             continue
         if (parent is not None and _is_sub_item(text, parent, block)
                 and (sub_level is None or _level(block) == sub_level)

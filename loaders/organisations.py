@@ -52,8 +52,13 @@ SUPPORTED_BY = re.compile(r"\bпри\s+(?:[а-яё]+\s+)?под(?:-\s*\n\s*)?д�
 _STOP = re.compile(
     r"\s+при\s+(?:[а-яё]+\s+)?под(?:-\s*\n\s*)?держке\b|\s+при\s+(?:участии|содействии)\b|\s+в\s+рамках\b|[;:]|\((?![А-ЯЁ][а-яё]+\)\s+[а-яё])"
     r"|\s+с\s+целью\b|\s+в\s+целях\b|\s+\d|,\s+(?:в|на|с)\s+[а-яё]|\s+[–—]\s"
-    r"|\s+в\s+(?:г\.|городе)\b|\s+(?:в|на)\s+(?=[А-ЯЁ])|\s+на\s+базе\b|(?<!\s[А-ЯЁ])(?<!\.[А-ЯЁ])\.\s+[А-ЯЁ][а-яё]{2,}",
+    r"|\s+в\s+(?:г\.|городе)\b|\s+(?:в|на)\s+(?=[А-ЯЁ])|\s+на\s+базе\b",
 )
+#: A full stop and a capital: a sentence ends, unless the word before is an abbreviation
+#: («г. Набережные Челны», «им. А. Т. Твардовского») or an initial.
+_FULL_STOP = re.compile(r"([А-ЯЁа-яёA-Za-z]+)\.\s+(?=[А-ЯЁA-Z])")
+ABBREVIATIONS = frozenset("г гор им обл ул с пос пгт д р р-н св ст пр др т н проф акад гг вв "
+                          "ред изд рус англ тыс млн руб".split())
 _AND_WORD = re.compile(r"\s+и\s+([а-яё]+)")
 _SEPARATOR = re.compile(r"\s*,\s*(?:а\s+также\s+)?|\s+а\s+также\s+|\s+и\s+|\s+совместно\s+с\s+")
 
@@ -142,6 +147,11 @@ def _names(text: str, start: int, end: int, case: str) -> list[OrganisationMenti
             break
         stop = _STOP.search(text, sited, end)  # «… центр науки и культуры в Дамаске»
     stop_at = stop.start() if stop else end
+    for m in _FULL_STOP.finditer(text, start, stop_at):  # «… Республики Марий Эл. В обсуждении …»
+        before = m.group(1)
+        if not (before.lower() in ABBREVIATIONS or (len(before) == 1 and before.isupper())):
+            stop_at = m.start() + len(before)
+            break
     for m in _AND_WORD.finditer(text, start, stop_at):  # «… и проведён на базе …»: a predicate
         if any(p.tag.POS in ("VERB", "PRTS", "GRND") for p in parses(m.group(1))[:1]):
             stop_at = m.start()

@@ -1,0 +1,72 @@
+"""Recommendations laid out as a table: «| № | Рекомендация | Адресат |» (Markdown), or rows
+«1. | Органам … | предусмотреть …» that a copied table left behind.
+
+Each row is one recommendation: its text is the cell with the verb, its addressee the cell that
+names one (in the dative or, in an «Адресат» column, in the nominative). A header row names the
+columns («Кому адресовано», «Содержание рекомендации»); without one, the cells are told apart by
+what they hold. The separator row «|---|---|» and the header are not recommendations.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .blocks import Block
+
+#: A header cell naming the addressee's column, and one naming the recommendation's.
+ADDRESSEE_HEADER = re.compile(r"адресат|кому|исполнител|ответственн", re.I)
+TEXT_HEADER = re.compile(r"рекомендац|содержани|мероприяти|предложени|текст|меры", re.I)
+_SEPARATOR_ROW = re.compile(r"[\s|:+-]+")
+_NUMBER_CELL = re.compile(r"\s*(?:№|n|#)?\s*(?:п/п)?\s*\d{0,3}[.)]?\s*", re.I)
+
+
+@dataclass(frozen=True)
+class Columns:
+    """Which cell of a row holds the recommendation's text and which its addressee."""
+
+    text: int | None
+    addressee: int | None
+
+
+def cells(text: str, block: Block) -> list[tuple[int, int]] | None:
+    """The cells of ``block`` when it is a table row (two or more «|»), trimmed; else None."""
+    a, b = block.body, block.end
+    content = text[a:b]
+    if content.count("|") < 2 and not (content.startswith("|") and content.count("|") >= 1):
+        return None
+    out: list[tuple[int, int]] = []
+    pos = a
+    for part in content.split("|"):
+        start, end = pos, pos + len(part)
+        pos = end + 1
+        while start < end and text[start] in " \t*_":
+            start += 1
+        while end > start and text[end - 1] in " \t*_":
+            end -= 1
+        out.append((start, end))
+    if content.startswith("|"):
+        out = out[1:]
+    if content.rstrip().endswith("|"):
+        out = out[:-1]
+    return out if len(out) >= 2 else None
+
+
+def is_separator(text: str, block: Block) -> bool:
+    return bool(_SEPARATOR_ROW.fullmatch(text[block.start : block.end])) and "-" in text[
+        block.start : block.end]
+
+
+def header_columns(text: str, row: list[tuple[int, int]]) -> Columns | None:
+    """The columns a header row names, or None when the row is no header."""
+    addressee = next((k for k, (a, b) in enumerate(row) if ADDRESSEE_HEADER.search(text, a, b)),
+                     None)
+    body = next((k for k, (a, b) in enumerate(row)
+                 if k != addressee and TEXT_HEADER.search(text, a, b)), None)
+    if addressee is None and body is None:
+        return None
+    return Columns(text=body, addressee=addressee)
+
+
+def is_number(text: str, cell: tuple[int, int]) -> bool:
+    return bool(_NUMBER_CELL.fullmatch(text[cell[0] : cell[1]]))
