@@ -298,10 +298,16 @@ def planned_event(text: str, a: int, b: int) -> PlannedEvent | None:
 #: «… поддержать проведение фестиваля в 2020 году»: holding an event, as a noun.
 HOLDING = re.compile(r"(?<![а-яё])проведени[еяю](?![а-яё])", re.I)
 #: Sending the document on: «Направить настоящую резолюцию в …», «… итоговый документ во …».
+_DOCUMENT = (r"(?:настоящ\w+\s+|данн\w+\s+|эт\w+\s+)?(?:резолюци\w+|рекомендаци\w+"
+             r"|итогов\w+\s+документ\w*|решени\w+|обращени\w+)")
 SEND = re.compile(
-    r"(?:направить|разослать|передать)\s+(?:настоящ\w+\s+|данн\w+\s+|эт\w+\s+)?"
-    r"(?:резолюци\w+|рекомендаци\w+|итогов\w+\s+документ\w*|решени\w+|обращени\w+)"
-    r"(?:\s+[а-яё]+){0,3}?\s+(?:в|во)\s+", re.I)
+    r"(?:(?:направить|разослать|передать)\s+" + _DOCUMENT + r"(?:\s+[а-яё]+){0,3}?\s+"
+    r"|" + _DOCUMENT + r"\s+(?:направить|разослать|передать)\s+)"
+    r"(?P<to>(?:в|во)\s+)?", re.I)
+#: «Участники чтений предлагают:»: what follows are proposals.
+PROPOSE_INTRO = re.compile(r"(?<![а-яё])предлага\w*", re.I)
+#: «… на следующем совещании в 2021 году»: the next event of the series.
+NEXT = re.compile(r"(?<![а-яё])(?:следующ|очередн)\w+\s+[а-яё]+", re.I)
 #: Verbs that plan an event («провести следующую конференцию …»).
 HOLD = re.compile(r"(?<![а-яё])(?:провести|проводить|организовать|организовывать)(?![а-яё])",
                   re.I)
@@ -504,9 +510,21 @@ def parse_items(text: str, blocks: list[Block], first: int) -> Items:
                 continue
             if _is_intro(text, block):
                 mode, addressee, heading_level = "recommend", None, None
+                if items.recommendations and SPEAKER.match(content) and PROPOSE_INTRO.search(
+                        content):
+                    mode = "propose"  # «Участники чтений предлагают:» after the list
                 heading_case = "accs" if ASKING.search(content) else "datv"
                 items.consumed.add(i - 1)
                 continue
+        if mode == "propose" and heading is None:
+            own = own_addressee(text, a, b)
+            planned = planned_event(text, own[1] if own else a, b)
+            items.proposals.append(Proposal(
+                position=len(items.proposals) + 1, text=Spanned(clean(content), Span(a, b)),
+                addressee=own[0] if own else None,
+                planned_event=planned if planned is not None and planned.year else None))
+            items.consumed.add(i - 1)
+            continue
         if heading is None and not block.list_item and SPEAKER.match(content):
             proposal = proposal_of(text, block, len(items.proposals) + 1)
             if proposal is None and HOLD.search(content) and (
@@ -526,6 +544,17 @@ def parse_items(text: str, blocks: list[Block], first: int) -> Items:
             items.statements.append(
                 Statement(len(items.statements) + 1, Spanned(clean(content), Span(a, b))))
             continue
+        if (heading is None and not block.list_item and items.recommendations
+                and APPEAL.match(text, a, b) and (own := own_addressee(text, a, b)) is not None
+                and not any(bl.list_item and action(text, *body_text(text, bl))
+                            for bl in blocks[i:i + 3])):
+            # «Обратиться к Министерству культуры … с просьбой …» after the list, with no item
+            # after it: a closing proposal addressed to the body appealed to
+            items.proposals.append(Proposal(
+                position=len(items.proposals) + 1, text=Spanned(clean(content), Span(a, b)),
+                addressee=own[0], planned_event=None))
+            items.consumed.add(i - 1)
+            continue
         if heading is None and not block.list_item and action(text, a, b) is None and (
                 items.recommendations or (len(content) <= 80 and not content.endswith(".")
                                           and (block.emphasised or block.heading is not None))):
@@ -535,9 +564,10 @@ def parse_items(text: str, blocks: list[Block], first: int) -> Items:
         if own is not None and addressee is not None and APPEAL.match(text, a, b):
             own = None  # «Обратиться в Правительство …» under «Комитету …»: the committee's act
         if (heading is None and not block.list_item and items.recommendations
-                and (HOLD.search(content) or HOLDING.search(content))
+                and (HOLD.search(content) or HOLDING.search(content) or NEXT.search(content))
                 and (planned := planned_event(text, own[1] if own else a, b)) is not None
-                and planned.kind.value != "мероприятие" and planned.year is not None):
+                and (planned.kind.value != "мероприятие" or NEXT.search(content))
+                and planned.year is not None):
             # «Провести следующую конференцию в 2016 году», «Просить X поддержать проведение
             # фестиваля в 2020 году» after the list: a closing proposal
             items.proposals.append(Proposal(
@@ -551,7 +581,8 @@ def parse_items(text: str, blocks: list[Block], first: int) -> Items:
             # proposal addressed to the recipient; «Оргкомитету направить …»: to the sender
             items.proposals.append(Proposal(
                 position=len(items.proposals) + 1, text=Spanned(clean(content), Span(a, b)),
-                addressee=own[0] if own else addressee_at(text, send.end(), b, "accs"),
+                addressee=own[0] if own else addressee_at(
+                    text, send.end(), b, "accs" if send.group("to") else "datv"),
                 planned_event=None))
             items.consumed.add(i - 1)
             continue
