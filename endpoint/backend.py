@@ -275,7 +275,7 @@ class RemoteStore:
         kwargs: dict[str, Any] = {"format": format, "prefixes": prefixes}
         if from_graph is not None:
             kwargs["from_graph"] = from_graph
-        return self.materialise().dump(output, **kwargs)  # type: ignore[no-any-return]
+        return self.materialise().dump(output, **kwargs)
 
     def flush(self) -> None:
         """Nothing to flush: the remote backend never writes."""

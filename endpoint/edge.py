@@ -20,7 +20,7 @@ SPARQL answer often is), with a window no larger than a body whose size is known
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import Protocol, cast
 
 import anyio.to_thread
 from isal import isal_zlib
@@ -98,7 +98,7 @@ class _Responder:
         self.start: Message = {}
         self.started = False
         self.passthrough = False
-        self.compressor: Any = None
+        self.compressor: _Compressor | None = None
 
     async def _send_start(self) -> None:
         message = self.start
@@ -175,6 +175,14 @@ class _Responder:
         return self.compressor.compress(body) + self.compressor.flush()
 
 
-def _compressor(level: int) -> Any:
+class _Compressor(Protocol):
+    """The part of ``isal_zlib.compressobj()`` (isal ships no type hints) that we use."""
+
+    def compress(self, data: bytes, /) -> bytes: ...
+    def flush(self, mode: int = ..., /) -> bytes: ...
+
+
+def _compressor(level: int) -> _Compressor:
     """An ISA-L gzip compressor at ``level`` (0–3) for a body that comes in parts."""
-    return isal_zlib.compressobj(level, isal_zlib.DEFLATED, 16 + isal_zlib.MAX_WBITS)
+    obj = isal_zlib.compressobj(level, isal_zlib.DEFLATED, 16 + isal_zlib.MAX_WBITS)
+    return cast(_Compressor, obj)

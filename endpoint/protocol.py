@@ -44,7 +44,7 @@ def configure(config: uvicorn.Config, header_timeout: float | None) -> uvicorn.C
     return config
 
 
-class Protocol(_Base):  # type: ignore[misc,valid-type]
+class Protocol(_Base):
     """uvicorn's HTTP protocol that closes connections of clients too slow to send a request."""
 
     _deadline: asyncio.TimerHandle | None = None

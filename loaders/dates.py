@@ -102,7 +102,7 @@ def find_dates(text: str, offset: int = 0) -> list[DateMatch]:
             taken.append((m.start(), m.end()))
     for pattern, keys in ((DATE_ONE, ("y", "m", "d")), (NUMERIC_ONE, ("y", "m", "d"))):
         for m in pattern.finditer(text):
-            day = _date(*(m[k] for k in keys))  # type: ignore[arg-type]
+            day = _date(*(m[k] for k in keys))
             if day and free(m.start(), m.end()):
                 found.append(DateMatch(day, day, Span(offset + m.start(), offset + m.end())))
                 taken.append((m.start(), m.end()))

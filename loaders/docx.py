@@ -93,7 +93,7 @@ def _paragraphs(document: Any) -> list[Any]:
     from docx.text.paragraph import Paragraph
 
     out: list[Any] = []
-    body = document.element.body  # type: ignore[attr-defined]
+    body = document.element.body
     for child in body.iterchildren():
         if child.tag == f"{_W}p":
             out.append(Paragraph(child, document))
@@ -134,10 +134,10 @@ def read_docx(data: bytes, *, name: str, original_sha256: str,
     italic: list[tuple[int, int]] = []
     hints: dict[int, LineHint] = {}
     for paragraph in _paragraphs(document):
-        text = paragraph.text.replace("\r", "").replace("\n", " ").strip()  # type: ignore[attr-defined]
+        text = paragraph.text.replace("\r", "").replace("\n", " ").strip()
         if not text:
             continue
-        style = paragraph.style  # type: ignore[attr-defined]
+        style = paragraph.style
         style_name = style.name if style is not None and style.name else ""
         heading = None
         if m := _HEADING_STYLE.search(style_name):
@@ -146,7 +146,7 @@ def read_docx(data: bytes, *, name: str, original_sha256: str,
             heading = 1
         marker = label = None
         depth = 0
-        num_pr = paragraph._p.find(f"{_W}pPr/{_W}numPr")  # type: ignore[attr-defined]
+        num_pr = paragraph._p.find(f"{_W}pPr/{_W}numPr")
         if num_pr is not None:
             num_id = num_pr.find(f"{_W}numId")
             ilvl = num_pr.find(f"{_W}ilvl")
@@ -158,9 +158,9 @@ def read_docx(data: bytes, *, name: str, original_sha256: str,
         style_bold = bool(style is not None and style.font is not None and style.font.bold)
         style_italic = bool(style is not None and style.font is not None and style.font.italic)
         start = length
-        lead = len(paragraph.text) - len(paragraph.text.lstrip())  # type: ignore[attr-defined]
+        lead = len(paragraph.text) - len(paragraph.text.lstrip())
         offset = start - lead
-        for run in paragraph.runs:  # type: ignore[attr-defined]
+        for run in paragraph.runs:
             run_text = run.text.replace("\r", "").replace("\n", " ")
             a, b = offset, offset + len(run_text)
             if run.bold or (run.bold is None and style_bold):

@@ -13,7 +13,8 @@ import warnings
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 
-from bs4 import BeautifulSoup, Comment, NavigableString, Tag, XMLParsedAsHTMLWarning
+from bs4 import BeautifulSoup, Comment, Tag, XMLParsedAsHTMLWarning
+from bs4.element import NavigableString
 
 from resolutions_kg.records import SourceText
 

@@ -8,6 +8,7 @@ discussed and the participants' statements; :mod:`.items` reads the operative pa
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import re
 
 from resolutions_kg.errors import NotAResolutionError
@@ -15,7 +16,9 @@ from resolutions_kg.records import (
     PATTERN,
     UNCERTAIN,
     Certainty,
+    Cohort,
     Event,
+    OrganisationMention,
     Resolution,
     Span,
     Spanned,
@@ -268,8 +271,8 @@ def _event(text: str, front: list[Block], heading_index: int, closing: list[Bloc
         warnings.append("no date of the event found")
     if place is None:
         warnings.append("no place of the event found")
-    orgs: tuple = ()
-    sups: tuple = ()
+    orgs: tuple[OrganisationMention, ...] = ()
+    sups: tuple[OrganisationMention, ...] = ()
     for a, b in pre_sentences + lead:  # «… по инициативе X. … организатор — Y»: both
         named = {o.name.value for o in orgs}
         orgs += tuple(o for o in organisers(text, a, b) if o.name.value not in named)
@@ -282,7 +285,7 @@ def _event(text: str, front: list[Block], heading_index: int, closing: list[Bloc
         count = total(text, participation)
     if count is None:
         count = leading_count(text, pre_sentences + lead)
-    groups: list = []
+    groups: list[Cohort] = []
     for a, b in participation:  # «… 214 человек из 11 стран … Были представлены 46 …»
         said = {g.label.value for g in groups}
         groups += [g for g in cohorts(text, a, b, count, orgs) if g.label.value not in said]
@@ -333,7 +336,7 @@ def _lead(text: str, bs: list[Block], head_index: int, kind: str) -> list[tuple[
     return found
 
 
-def _adoption(text: str, bs: list[Block], items: Items) -> tuple[Spanned | None, bool]:
+def _adoption(text: str, bs: list[Block], items: Items) -> tuple[Spanned[dt.date] | None, bool]:
     for bl in bs:
         if not is_adoption(text, bl):
             continue

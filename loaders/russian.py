@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from functools import cache, lru_cache
-from typing import Any
+from typing import Any, cast
 
 import pymorphy3
 
@@ -68,7 +68,7 @@ def is_infinitive(word: str) -> bool:
 def infinitive_lemma(word: str) -> str:
     for p in parses(word):
         if p.tag.POS == "INFN":
-            return p.normal_form.replace("ё", "е")
+            return cast(str, p.normal_form).replace("ё", "е")
     return word.lower()
 
 

@@ -237,7 +237,7 @@ def triples(log: Changelog, *, base: str, release: str) -> list[ox.Triple]:
                     add(st, RDF.subject, fact.subject.strip("<>"))
                     add(st, RDF.predicate, fact.predicate)
                     out.append(ox.Triple(ox.NamedNode(st), ox.NamedNode(str(RDF.object)),
-                                         obj))  # type: ignore[arg-type]
+                                         obj))
     return out
 
 

@@ -103,7 +103,8 @@ def _warning_name(key: str) -> str:
 def plain(current: object) -> object | None:
     """The value of a record field as a curator writes it (a label, date or number)."""
     if isinstance(current, Spanned):
-        return current.value
+        value: object = current.value
+        return value
     if isinstance(current, Addressee):
         return current.label
     return None

@@ -189,7 +189,7 @@ def _scalar(node: yaml.Node, path: Path, what: str) -> object:
         raise CorrectionsError(f"{what} must be a single value, not a list or mapping",
                                path=str(path), line=_line(node))
     try:
-        value: object = yaml.SafeLoader("").construct_object(node)  # type: ignore[no-untyped-call]
+        value: object = yaml.SafeLoader("").construct_object(node)
     except yaml.YAMLError as exc:
         raise CorrectionsError(f"{what}: {exc}", path=str(path), line=_line(node)) from exc
     if isinstance(value, str) and len(value) > MAX_VALUE_LENGTH:

@@ -351,7 +351,7 @@ def links_triples(store: ox.Store) -> list[ox.Triple]:
     solutions = store.query(f"""SELECT DISTINCT ?s ?p ?o WHERE {{
         GRAPH ?g {{ ?s ?p ?o }} VALUES ?p {{ {values} }} FILTER(isIRI(?s) && isIRI(?o)) }}""")
     assert isinstance(solutions, ox.QuerySolutions)
-    found = {ox.Triple(r["s"], r["p"], r["o"]) for r in solutions}  # type: ignore[arg-type]
+    found = {ox.Triple(r["s"], r["p"], r["o"]) for r in solutions}
     return sorted(found, key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
 
 

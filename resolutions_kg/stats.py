@@ -28,7 +28,7 @@ def store_stats(store: ox.Store) -> dict[str, Any]:
     """``{"triples": n, "graphs": {iri: n}, "classes": {curie: n}}``, sorted."""
     graphs: dict[str, int] = dict.fromkeys(graph_names(store), 0)
     for row in _select(store, "SELECT ?g (COUNT(*) AS ?n) { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"):
-        graphs[row["g"].value] = int(row["n"].value)  # type: ignore[union-attr]
+        graphs[row["g"].value] = int(row["n"].value)
     classes: dict[str, int] = {}
     rows = _select(
         store,

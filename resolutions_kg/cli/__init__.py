@@ -11,13 +11,16 @@ from __future__ import annotations
 
 import importlib
 import sys
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 import click
 
 from resolutions_kg import __version__
 from resolutions_kg.errors import ResolutionsKGError
 from resolutions_kg.settings import BY_NAME
+
+_F = TypeVar("_F", bound=Callable[..., Any])
 
 #: Modules of this package that define a click command named ``command``.
 COMMAND_MODULES = (
@@ -29,7 +32,7 @@ COMMAND_MODULES = (
 EXIT_ERROR = 1
 
 
-def setting_option(name: str, *short: str, **overrides: Any) -> Any:
+def setting_option(name: str, *short: str, **overrides: Any) -> Callable[[_F], _F]:
     """A click option for the setting ``name`` (with ``short`` forms such as ``-j``), also read
     from ``RESKG_<NAME>``."""
     s = BY_NAME[name]

@@ -88,7 +88,7 @@ class _Compiler:
         return UnsupportedShape(f"shape {short_name(shape)}: {why}")
 
     def items(self, node: Node) -> list[Node]:
-        return list(Collection(self.shapes, node))  # type: ignore[arg-type]
+        return list(Collection(self.shapes, node))
 
     def one(self, shape: Node, parameter: URIRef) -> Node | None:
         values = list(self.shapes.objects(shape, parameter))

@@ -125,7 +125,7 @@ def evidence_quotes(store: ox.Store, check: Check) -> list[Row]:
         row = {n: t for n, t in zip(names, solution, strict=True) if t is not None}
         this = row["this"]
         if this not in texts:
-            texts[this] = [s for q in store.quads_for_pattern(this, RDF_VALUE, None)  # type: ignore[arg-type]
+            texts[this] = [s for q in store.quads_for_pattern(this, RDF_VALUE, None)
                            if (s := _string(q.object)) is not None]
         start, end = _number(row["start"]), _number(row["end"])
         exact = _string(row["exact"])
