@@ -378,8 +378,45 @@ def _counted_units(text: str, a: int, b: int) -> list[tuple[int, int]]:
     return out
 
 
+def _acting_people(text: str, a: int, b: int, mode: AttendanceMode | None) -> Cohort | None:
+    """«18 человек участвовали дистанционно», «ещё 40 участников подключились к трансляции»,
+    «45 специалистов, подключившихся дистанционно»: people counted, then what they did — cited
+    as «участники, участвовавшие дистанционно» (the verb as a participle)."""
+    m = re.match(r"\s*(?:ещ[её]\s+)?(?:(?:более|свыше|около|порядка)\s+)?(\d{1,6})\s+", text[a:b])
+    if m is None:
+        return None
+    toks = words(text[a + m.end() : b], a + m.end())
+    for k, (w, _wa, wb) in enumerate(toks[:4]):
+        verb = next((p for p in parses(w)[:2] if p.tag.POS == "VERB" and "past" in p.tag
+                     and "plur" in p.tag), None)
+        participle = next((p for p in parses(w)[:2] if p.tag.POS == "PRTF" and "actv" in p.tag),
+                          None)
+        if verb is None and participle is None:
+            continue
+        if k == 0:
+            return None
+        form = (verb.inflect({"PRTF", "actv", "past", "plur", "nomn"}) if verb is not None
+                else participle.inflect({"plur", "nomn"}) if participle is not None else None)
+        head = text[toks[0][1] : toks[k - 1][2]]
+        if form is None or not all(lemma(t[0]) in PERSON_LEMMAS or has_pos(t[0], {"ADJF"})
+                                   for t in toks[:k]):
+            return None
+        people = "участники" if lemma(toks[k - 1][0]) == "человек" else expand(
+            nominative(head, "gent", plural=True))
+        tail = clean(text[wb:b]).strip(" ,.;")
+        label = f"{people}, {form.word}" + (f" {tail}" if tail else "")
+        return Cohort(label=Spanned(label, Span(a, b)), count=int(m.group(1)), unit="person",
+                      mode=mode)
+    return None
+
+
 def _cohort(text: str, a: int, b: int, organisers: set[str]) -> Cohort | None:
-    mode: AttendanceMode | None = None
+    mode: AttendanceMode | None = (
+        "online" if ONLINE.search(text, a, b) else "offline" if OFFLINE.search(text, a, b)
+        else None)
+    if (acting := _acting_people(text, a, b, mode)) is not None:
+        return acting
+    mode = None
     modes: tuple[tuple[re.Pattern[str], AttendanceMode], ...] = (
         (ONLINE, "online"), (OFFLINE, "offline"))
     said_mode = ""
@@ -427,7 +464,9 @@ def _cohort(text: str, a: int, b: int, organisers: set[str]) -> Cohort | None:
     if persons and count is None and not re.search(r"(?<![а-яё])[А-ЯЁ]", rest):
         return None  # «сотрудники музеев и библиотек»: an occupation, not a group that is named
     if count is not None and count.noun_lemma in PERSON_LEMMAS:
-        label = expand(nominative(rest, "gent", plural=True))
+        # «21 представитель», «22 представителя», «25 представителей»
+        after = "nomn" if count.value % 10 == 1 and count.value % 100 != 11 else "gent"
+        label = expand(nominative(rest, after, plural=True))
         if said_mode and label == "участники":  # «58 участников – в дистанционном формате»
             label = f"{label} {said_mode}"
         return Cohort(label=Spanned(label, Span(a, b)), count=count.value,
@@ -437,6 +476,8 @@ def _cohort(text: str, a: int, b: int, organisers: set[str]) -> Cohort | None:
     if place is not None:
         return Cohort(label=Spanned(place, Span(rest_start, b)), unit="city", mode=mode,
                       places=(place,))
+    if count is not None and count.value % 10 == 1 and count.value % 100 != 11:
+        case = "nomn"  # «21 музей», «31 библиотека»
     label = expand(nominative(rest, case, plural=count is not None))
     if label.lower() in organisers:
         return None
