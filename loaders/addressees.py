@@ -282,11 +282,20 @@ def restore_case(label: str) -> str:
     """A name printed in capitals as it is written otherwise: lower case but for proper names
     («БИБЛИОТЕКИ ПРИГРАНИЧНЫХ РЕГИОНОВ БЕЛАРУСИ» → «библиотеки приграничных регионов
     Беларуси», «ГОМЕЛЬСКОГО» → «Гомельского»)."""
-    out = []
+    out: list[str] = []
     for m in re.finditer(r"[А-ЯЁA-Z]+(?:-[А-ЯЁA-Z]+)*|[^А-ЯЁA-Z]+", label):
         word = m.group()
         if not word[:1].isalpha() or word in _ABBREVIATIONS:
             out.append(word)
+            continue
+        if "".join(out).rstrip().endswith(("«", "\"")):  # «ЗАПОЛЯРНЫЙ РАЙОН»: a name's start
+            low = word.lower()
+            out.append(low[:1].upper() + low[1:])
+            continue
+        if re.match(r"\s+(?:АВТОНОМН\w+\s+)?(?:ОБЛАСТ|КРА[ЯЙЕ]|ОКРУГ|РЕСПУБЛИК)", label[m.end():]
+                    ) and any(p.tag.POS == "ADJF" for p in parses(word.lower())[:1]):
+            low = word.lower()  # «НЕНЕЦКОГО АВТОНОМНОГО ОКРУГА»: a region's own adjective
+            out.append("-".join(x[:1].upper() + x[1:] for x in low.split("-")))
             continue
         rest = label[m.end():m.end() + 1]
         if len(word) == 1 and rest == ".":  # initials «Н. А.»
@@ -321,7 +330,11 @@ def _nominative(text: str, toks: list[tuple[str, int, int]], inflect: list[tuple
     head = first[-1][1]
     first_word = toks[first[0][0]][0]
     capitals = [t for t, _, _ in toks if t[:1].isalpha() and toks and t.isupper()]
-    restored = first_word.isupper() and len(first_word) > 1 and len(capitals) >= 3
+    spoken = [t for t, _, _ in toks if t[:1].isalpha()]
+    # a heading in capitals: three words or more, or every word («МУНИЦИПАЛЬНЫЕ МУЗЕИ») but
+    # an abbreviation («РБА»)
+    restored = first_word.isupper() and len(first_word) > 1 and (len(capitals) >= 3 or (
+        len(capitals) == len(spoken) >= 2 and not all(t in _ABBREVIATIONS for t in capitals)))
     if restored:
         label = restore_case(label)  # a heading in capitals: cited as a name is written
     elif first_word.isupper() and len(first_word) > 1:

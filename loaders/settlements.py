@@ -122,11 +122,18 @@ def nominative_place(phrase: str) -> tuple[str, bool]:
     words = phrase.split()
     if len(words) > 3:
         return phrase, False
-    for combo in itertools.islice(itertools.product(*[_word_forms(w) for w in words]), 64):
-        candidate = " ".join(combo)
-        if candidate.replace("ё", "е") in names:
-            return candidate, True
-    return phrase, False
+    listed = [" ".join(combo) for combo in itertools.islice(
+        itertools.product(*[_word_forms(w) for w in words]), 64)
+        if " ".join(combo).replace("ё", "е") in names]
+    if not listed:
+        return phrase, False
+    # GeoNames lists some oblique forms as alternate names of the same place («Чебоксар»,
+    # «Иванов» beside «Чебоксары», «Иваново»): of the names of one place, the nominative
+    first = names[listed[0].replace("ё", "е")]
+    same = [c for c in listed if names[c.replace("ё", "е")] == first]
+    return max(same, key=lambda c: sum(
+        any(p.tag.case == "nomn" and "Geox" in p.tag for p in parses(w)[:3])
+        for w in c.split())), True
 
 
 _CAPITALISED = re.compile(r"(?<![А-Яа-яЁё\-])[А-ЯЁ][а-яё]+(?:(?:-на-|-)[А-ЯЁ][а-яё]+)*(?![а-яё])")
