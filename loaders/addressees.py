@@ -172,6 +172,9 @@ def _tail(toks: list[tuple[str, int, int]], j: int, case: str | None = None) -> 
             if j + 1 < n and _genitive(toks[j + 1][0]):
                 j += 1
                 continue
+            if j + 2 < n and toks[j + 1][0].lower() == "по" and toks[j + 2][0].lower() == "делам":
+                j += 3  # «культуры, печати и по делам национальностей»
+                continue
             break
         if low == "им" and j + 1 < n and toks[j + 1][0] == ".":
             j += 2  # «им. С. П. Крашенинникова»
@@ -198,7 +201,9 @@ def _listed_genitives(toks: list[tuple[str, int, int]], j: int) -> bool:
     for k in range(j, min(len(toks) - 1, j + 12)):
         w = toks[k][0]
         if w.lower() == "и":
-            return _genitive(toks[k + 1][0])
+            return _genitive(toks[k + 1][0]) or (
+                toks[k + 1][0].lower() == "по" and k + 2 < len(toks)
+                and toks[k + 2][0].lower() == "делам")
         if w != "," and not (_is_word(w) and _genitive(w)):
             return False
     return False
@@ -207,8 +212,8 @@ def _listed_genitives(toks: list[tuple[str, int, int]], j: int) -> bool:
 def _genitive(word: str) -> bool:
     if ABBREVIATION.match(word):
         return True
-    if len(word) == 1:  # «в», «с»: prepositions, not the letters pymorphy also reads them as
-        return False
+    if len(word) == 1 or word.lower() in STOP_WORDS:  # «в», «по»: prepositions, not the
+        return False  # letters or abbreviations («ПО») pymorphy also reads them as
     ps = parses(word)
     return any(p.tag.case == "gent" and p.tag.POS in ("NOUN", "ADJF", "PRTF", "NUMR")
                for p in ps[:3])
@@ -278,6 +283,12 @@ def addressee_phrase(text: str, a: int, b: int, case: str = "datv") -> Phrase | 
 _ABBREVIATIONS = frozenset("РФ СНГ РБА ЕАЭС ЮНЕСКО ИФЛА РГБ РНБ ЦБС МБУК ГБУК МУК ОУНБ".split())
 
 
+#: Adjectives before «округ», «область» … that name a kind, not a region.
+_GENERIC_ADJECTIVES = frozenset(
+    "городской муниципальный сельский районный автономный федеральный областной краевой "
+    "национальный административный городских".split())
+
+
 def restore_case(label: str) -> str:
     """A name printed in capitals as it is written otherwise: lower case but for proper names
     («БИБЛИОТЕКИ ПРИГРАНИЧНЫХ РЕГИОНОВ БЕЛАРУСИ» → «библиотеки приграничных регионов
@@ -293,7 +304,8 @@ def restore_case(label: str) -> str:
             out.append(low[:1].upper() + low[1:])
             continue
         if re.match(r"\s+(?:АВТОНОМН\w+\s+)?(?:ОБЛАСТ|КРА[ЯЙЕ]|ОКРУГ|РЕСПУБЛИК)", label[m.end():]
-                    ) and any(p.tag.POS == "ADJF" for p in parses(word.lower())[:1]):
+                    ) and any(p.tag.POS == "ADJF" and p.normal_form not in _GENERIC_ADJECTIVES
+                              for p in parses(word.lower())[:1]):
             low = word.lower()  # «НЕНЕЦКОГО АВТОНОМНОГО ОКРУГА»: a region's own adjective
             out.append("-".join(x[:1].upper() + x[1:] for x in low.split("-")))
             continue

@@ -156,4 +156,5 @@ def clean(value: str) -> str:
     """A value as a reader cites it: markup stars gone, one space between words."""
     value = re.sub(r"\*\*|__|(?<!\w)[*_]|[*_](?!\w)", "", value)
     value = re.sub(r"(?<=[А-Яа-яЁё])-[ \t]*\n[ \t]*(?=[а-яё])", "", value)  # «библио-\nтека»
+    value = re.sub(r"(?<=[А-Яа-яЁё])-[ \t]*\n[ \t]*(?=[А-ЯЁ])", "-", value)  # «-на-\nАмуре»
     return " ".join(value.split())

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from resolutions_kg.records import Span, Spanned
 
-from .blocks import tight
+from .blocks import clean, tight
 from .russian import lemma, nominative, parses, words
 
 #: Event kinds by the lemma of their noun (the compound ones by their parts).
@@ -160,7 +160,7 @@ def title_in(text: str, start: int, end: int, after: int | None = None) -> Spann
         if after is not None and a < after:
             continue
         a, b = tight(text, a + 1, b - 1)
-        inner = " ".join(text[a:b].split())
+        inner = clean(text[a:b])  # one space between words, «использова-\nние» joined
         if len(inner) >= 3 and any(c.isalpha() for c in inner):
             return Spanned(inner, Span(a, b))
     return None

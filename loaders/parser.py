@@ -54,6 +54,8 @@ UNANIMOUS = re.compile(r"единогласно", re.I)
 HEADER_BLOCKS = 6
 #: «… семинара по теме: Библиотека и семья», «… на тему «…»»: the title follows.
 ON_THEME = re.compile(r"(?<![а-яё])(?:по|на)\s+тем[еуы]\s*:?\s*", re.I)
+#: A line that gives the event's theme: «Тема: …», «Тема съезда: …».
+THEME_LINE = re.compile(r"\s*тема(?:\s+[а-яё]+){0,2}\s*[:–—]\s*", re.I)
 #: How far down a page the document's heading may stand (below a site's menus and sidebars).
 PAGE_BLOCKS = 40
 
@@ -88,6 +90,13 @@ def parse(rendition: Rendition) -> Resolution:
     if kind is None:
         kind = find_kind(text, type_match.end("type"), head_end, heading=True)
     title = title_in(text, type_match.end("type"), head_end)
+    if title is None and nxt < len(bs) and (theme := THEME_LINE.match(
+            text, *body_text(text, bs[nxt]))) is not None:
+        # «Тема съезда: Библиотеки Хабаровского края: ресурс развития территорий»
+        a, b = tight(text, theme.end(), body_text(text, bs[nxt])[1], "«»\"“”„.")
+        if b - a > 3:
+            title = Spanned(clean(text[a:b]), Span(a, b), Certainty(0.85, "after «Тема:»"))
+            nxt += 1
     if title is None and nxt < len(bs) and _title_line(text, bs[nxt]):
         a, b = tight(text, *body_text(text, bs[nxt]))
         if any(c.isalpha() for c in text[a:b]):
