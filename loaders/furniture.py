@@ -34,7 +34,7 @@ _STRONG = [
     r"просмотр(?:ов|ы)\s*:?\s*\d",
     # page numbers of a text copied from a paged document: «– 2 –», «- 1 -», «2», «Страница 1
     # из 2», «стр. 3»
-    r"^[-–—]?\s*\d{1,3}\s*[-–—]?$",
+    r"^[-–—•]?\s*\d{1,3}\s*[-–—•]?$",
     r"^(?:страница|стр\.)\s*\d{1,3}(?:\s*(?:из|/)\s*\d{1,3})?$",
 ]
 #: Only in short lines that do not end a sentence: an item may give a web address.

@@ -165,6 +165,9 @@ def heading_addressee(text: str, block: Block, case: str = "datv", *, standalone
         return None
     rest = text[found.span.end : b]
     rest = re.sub(r"^\s*с\s+(?:просьбой|предложением|рекомендацией)", "", rest)
+    # «Архивному отделу администрации города (Сёмина Е. В.):»: who answers for it, not its name
+    rest = re.sub(r"\s*\([А-ЯЁ][а-яё]+\s+[А-ЯЁ]\.\s*(?:[А-ЯЁ]\.)?\)\s*$", "",
+                  rest.rstrip(" \t*_:,"))
     if rest.strip(" \t*_:,"):
         tail = rest.rstrip(" \t*_:,")
         if len(tail) > 150 or any(is_infinitive(w) for w, _, _ in words(tail)) or not (
@@ -255,7 +258,8 @@ def _is_signature(text: str, block: Block) -> bool:
         m := SIGNATURE.search(content)) else None
     # «Государственному музею-заповеднику М. Ю. Лермонтова:» opens a list: not a signature
     return (not verbs and m is not None and named is None
-            and not content.endswith((".", ";", ":")))
+            and not content.endswith((".", ";", ":"))
+            and addressee_at(text, a, b, "datv") is None)
 
 
 def action(text: str, a: int, b: int) -> Spanned[str] | None:
@@ -300,10 +304,11 @@ HOLDING = re.compile(r"(?<![а-яё])проведени[еяю](?![а-яё])", r
 #: Sending the document on: «Направить настоящую резолюцию в …», «… итоговый документ во …».
 _DOCUMENT = (r"(?:настоящ\w+\s+|данн\w+\s+|эт\w+\s+)?(?:резолюци\w+|рекомендаци\w+"
              r"|итогов\w+\s+документ\w*|решени\w+|обращени\w+)")
+_SENDING = r"(?:направить|разослать|передать)"
 SEND = re.compile(
-    r"(?:(?:направить|разослать|передать)\s+" + _DOCUMENT + r"(?:\s+[а-яё]+){0,3}?\s+"
-    r"|" + _DOCUMENT + r"\s+(?:направить|разослать|передать)\s+)"
-    r"(?P<to>(?:в|во)\s+)?", re.I)
+    r"(?:" + _SENDING + r"\s+" + _DOCUMENT + r"(?:\s+[а-яё]+){0,3}?\s+(?P<to>в|во)\s+"
+    r"|" + _DOCUMENT + r"\s+" + _SENDING + r"\s+(?P<to2>в|во)\s+"
+    r"|" + _SENDING + r"\s+" + _DOCUMENT + r"\s+(?=[А-ЯЁ]))", re.I)
 #: «Участники чтений предлагают:»: what follows are proposals.
 PROPOSE_INTRO = re.compile(r"(?<![а-яё])предлага\w*", re.I)
 #: «… на следующем совещании в 2021 году»: the next event of the series.
@@ -582,7 +587,8 @@ def parse_items(text: str, blocks: list[Block], first: int) -> Items:
             items.proposals.append(Proposal(
                 position=len(items.proposals) + 1, text=Spanned(clean(content), Span(a, b)),
                 addressee=own[0] if own else addressee_at(
-                    text, send.end(), b, "accs" if send.group("to") else "datv"),
+                    text, send.end(), b,
+                    "accs" if send.group("to") or send.group("to2") else "datv"),
                 planned_event=None))
             items.consumed.add(i - 1)
             continue

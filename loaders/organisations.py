@@ -30,6 +30,8 @@ KINDS: dict[str, str] = {
     "колледж": "university", "музей": "museum", "архив": "archive", "центр": None,  # type: ignore[dict-item]
     "учреждение": None, "организация": None,  # type: ignore[dict-item]
 }
+#: Heads of one body's name, capitalised wherever they stand (as in :mod:`.addressees`).
+OFFICIAL_BODIES = frozenset({"министерство", "правительство"})
 #: Heads cited in lower case even where the text capitalises them.
 LOWER_HEADS = frozenset(["администрация"])
 UNIT_HEADS = frozenset(
@@ -38,7 +40,8 @@ ORG_HEADS = frozenset(KINDS) | frozenset(
     "палата агентство служба совет центр рба объединение партнерство консорциум".split())
 
 ORGANISED_BY = re.compile(
-    r"\b(?:(?:проведен[аоы]?|проведён[аоы]?|организован[аоы]?)\s+по\s+инициативе|"
+    r"\b(?:(?:проведен[аоы]?|проведён[аоы]?|организован[аоы]?|проводи(?:тся|тся|лся|лась|лось|"
+    r"лись)|проводятся|организу(?:ется|ются))\s+по\s+инициативе|"
     r"созван[аоы]?|организован[аоы]?|проведен[аоы]?|проведён[аоы]?|подготовлен[аоы]?|"
     r"организованн(?:ая|ый|ое|ые|ой|ого|ую)|проведённ(?:ая|ый|ое|ые|ой|ого|ую)|"
     r"проведенн(?:ая|ый|ое|ые|ой|ого|ую)|"
@@ -51,7 +54,7 @@ ORGANISERS_LIST = re.compile(r"\bорганизатор(?:ы|ами)?(?:\s+[а-�
 SUPPORTED_BY = re.compile(r"\bпри\s+(?:[а-яё]+\s+)?под(?:-\s*\n\s*)?держке\s+", re.I)
 _STOP = re.compile(
     r"\s+при\s+(?:[а-яё]+\s+)?под(?:-\s*\n\s*)?держке\b|\s+при\s+(?:участии|содействии)\b|\s+в\s+рамках\b|\s+в\s+соответствии\b|\s+в\s+режиме\b|[;:]|\((?![А-ЯЁ][а-яё]+\)\s+[а-яё])"
-    r"|\s+с\s+целью\b|\s+в\s+целях\b|\s+\d|,\s+(?:в|на|с)\s+[а-яё]|\s+[–—]\s"
+    r"|\s+с\s+целью\b|\s+в\s+целях\b|\s+\d|,\s+(?:в|на|с)\s+[а-яё]|\s+[–—]\s(?!Югр|Кузбасс|Алани|Чуваши)"
     r"|\s+в\s+(?:г\.|городе)\b|\s+(?:в|на)\s+(?=[А-ЯЁ])|\s+на\s+базе\b",
 )
 #: A full stop and a capital: a sentence ends, unless the word before is an abbreviation
@@ -102,6 +105,10 @@ def mention(text: str, start: int, end: int, case: str | None) -> OrganisationMe
     mid_sentence = bool(before) and before[-1] not in ".!?\n"
     keep = True if mid_sentence and source[:1].isupper() and head not in LOWER_HEADS else None
     name = nominative(clean(source), case, keep_capital=keep)
+    if head in OFFICIAL_BODIES and name[:1].islower():
+        # «министерством культуры Хабаровского края»: one body's name, capitalised as the
+        # addressees cite it, so that the store has one label for the organisation
+        name = name[:1].upper() + name[1:]
     kind = KINDS.get(head)
     if kind is None and re.match(r"[А-ЯЁ]{2,}", source):
         kind = KINDS.get(source.split()[0].lower())
@@ -164,16 +171,37 @@ def organisers(text: str, start: int, end: int) -> list[OrganisationMention]:
     """Organisers named in the sentence ``text[start:end]``."""
     if m := ORGANISERS_LIST.search(text, start, end):
         return _names(text, m.end(), end, "nomn")
-    for m in ORGANISED_BY.finditer(text, start, end):
+    out: list[OrganisationMention] = []
+    for m in ORGANISED_BY.finditer(text, start, end):  # «… по инициативе X и проведён Y»
         verb = m.group().strip().lower()
         if verb.startswith(("организуют", "провел", "организовали")):
             continue  # the organisers stand before the verb
         case = ("nomn" if verb.startswith("организатор")
                 else "gent" if verb.endswith("инициативе") else "ablt")
+        named = {o.name.value for o in out}
         found = _names(text, m.end(), end, case)
-        if found:
-            return found
-    return []
+        if case == "gent" and (cut := _case_break(text, m.end(), end)) is not None:
+            # «по инициативе Комитета … области архивным отделом администрации …»: the
+            # initiator, then (in the instrumental) the body that organised it
+            found = _names(text, m.end(), cut, "gent") + _names(text, cut, end, "ablt")
+        out += [o for o in found if o.name.value not in named]
+    return out
+
+
+def _case_break(text: str, start: int, end: int) -> int | None:
+    """Where a genitive name is followed, with no conjunction, by a noun phrase in the
+    instrumental: the start of its first word."""
+    stop = re.search(r"\.\s+[А-ЯЁ]|[;:]", text[start:end])
+    toks = words(text[start : start + stop.start() if stop else end], start)
+    for k, (w, _a, _) in enumerate(toks[1:], start=1):
+        ps = [p for p in parses(w)[:3] if p.tag.POS in ("ADJF", "NOUN", "PRTF")]
+        if ps and all(p.tag.case == "ablt" for p in ps) and toks[k - 1][0].lower() not in (
+                "и", "с", "со", "между", "под", "над", "за", "перед"):
+            while k > 1 and any(p.tag.POS in ("ADJF", "PRTF") and p.tag.case == "ablt"
+                                for p in parses(toks[k - 1][0])[:3]):
+                k -= 1  # «архивным отделом»: its adjectives too
+            return toks[k][1]
+    return None
 
 
 def supporters(text: str, start: int, end: int) -> list[OrganisationMention]:

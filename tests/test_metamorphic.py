@@ -89,7 +89,9 @@ def _to_html(text: str, doc: dict[str, Any]) -> str | None:
     if re.search(r"^[ \t]{2,}[-–—•*]\s", text, re.M):
         return None
     paragraphs = [p for p in re.split(r"\n[ \t]*\n", text.strip()) if p.strip()]
-    body = "\n".join("<p>" + "<br>\n".join(html.escape(line.strip("*_ ").lstrip("#> ").strip("*_ "))
+    # (a Markdown hard break «\» at a line's end is markup, as the emphasis is)
+    body = "\n".join("<p>" + "<br>\n".join(html.escape(
+        line.rstrip().removesuffix("\\").strip("*_ ").lstrip("#> ").strip("*_ "))
                                            for line in p.splitlines()) + "</p>"
                       for p in paragraphs)
     return ("<!DOCTYPE html><html lang=\"ru\"><head><meta charset=\"utf-8\"><title>Новость"
