@@ -51,16 +51,27 @@ class VersionCache:
         self.ctx = ctx
         self._values: dict[str, tuple[str, Any]] = {}
         self._lock = threading.Lock()
+        #: one lock per key: concurrent first requests compute a value once, not each
+        self._computing: dict[str, threading.Lock] = {}
 
     def get(self, key: str, compute: Callable[[], Any]) -> Any:
+        # The version is read before computing: the server advances it only once the queries
+        # see the data of that version (AppContext.write), so a value is never older than
+        # the version it is kept under.
         version = str(getattr(self.ctx, "version", "") or "")
         hit = self._values.get(key)
         if version and hit is not None and hit[0] == version:
             return hit[1]
-        value = compute()
-        if version:
-            with self._lock:
-                self._values[key] = (version, value)
+        if not version:
+            return compute()
+        with self._lock:
+            lock = self._computing.setdefault(key, threading.Lock())
+        with lock:
+            hit = self._values.get(key)
+            if hit is not None and hit[0] == version:
+                return hit[1]
+            value = compute()
+            self._values[key] = (version, value)
         return value
 
 

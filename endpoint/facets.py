@@ -16,6 +16,7 @@ is a 400 naming the parameter.
 from __future__ import annotations
 
 import re
+import threading
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlencode
@@ -25,7 +26,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
 
-from resolutions_kg.endpoint import browse
+from resolutions_kg.endpoint import browse, facet_index
 from resolutions_kg.endpoint.bodies import is_iri
 from resolutions_kg.endpoint.errors import HTTPError
 
@@ -170,6 +171,17 @@ ORDER BY ?date ?res ?position
 """
 
 
+def described_query(listed: list[tuple[str, str, Any, Any]]) -> str:
+    """:func:`rows_query`'s description of a page of rows chosen by the index."""
+    values = " ".join(f"(<{rec}> <{res}> {position} {'UNDEF' if date is None else date})"
+                      for rec, res, position, date in listed)
+    inner = f"VALUES (?rec ?res ?position ?date) {{ {values} }}"
+    query = rows_query({}, 1)
+    start = query.index("  {\n    SELECT ?rec ?res ?position ?date")
+    end = query.index("  ?rec reskg:text ?text")
+    return query[:start] + "  " + inner + "\n" + query[end:]
+
+
 def short_value(term: Any, base_iri: str) -> str:
     """A facet value as it appears in our URLs: a path under the base IRI, else the term."""
     value = browse.text(term)
@@ -178,8 +190,55 @@ def short_value(term: Any, base_iri: str) -> str:
     return value
 
 
+_INDEX_LOCK = threading.Lock()
+
+
+def index(ctx: Any) -> facet_index.FacetIndex | None:
+    """The in-memory index of the store version ``ctx`` serves (built at first use); None for
+    a store without a recorded version (a remote one), which is queried each time."""
+    if not getattr(ctx, "version", ""):
+        return None
+    with _INDEX_LOCK:
+        cache = getattr(ctx, "facet_cache", None)
+        if cache is None:
+            cache = ctx.facet_cache = browse.VersionCache(ctx)
+    built: facet_index.FacetIndex = cache.get(
+        "index", lambda: facet_index.build(ctx, FACETS, BASE))
+    return built
+
+
+def _mask(found: facet_index.FacetIndex, chosen: dict[str, Any]) -> int:
+    mask = found.everything
+    for name, value in chosen.items():
+        mask &= found.selected(BY_NAME[name].kind, name, value)
+    return mask
+
+
 def facet_counts(ctx: Any, chosen: dict[str, Any]) -> tuple[int, dict[str, list[dict[str, Any]]]]:
     """The selection's size and, per facet, its values with counts (most frequent first)."""
+    found = index(ctx)
+    if found is None:
+        return _queried_counts(ctx, chosen)
+    mask = _mask(found, chosen)
+    values: dict[str, list[dict[str, Any]]] = {}
+    for facet in FACETS:
+        listed: list[dict[str, Any]] = []
+        for value in found.values[facet.name]:
+            count = (mask & value.mask).bit_count()
+            if count:
+                term = value.term
+                listed.append({
+                    "value": short_value(term, ctx.base_iri),
+                    "iri": term.value if isinstance(term, ox.NamedNode) else None,
+                    "label": value.label, "count": count,
+                })
+        listed.sort(key=lambda v: (-v["count"], v["label"]))
+        values[facet.name] = listed
+    return mask.bit_count(), values
+
+
+def _queried_counts(ctx: Any, chosen: dict[str, Any]
+                    ) -> tuple[int, dict[str, list[dict[str, Any]]]]:
     subs = {f"sel_{k}": v for k, v in chosen.items()}
     total = 0
     found: dict[str, list[dict[str, Any]]] = {f.name: [] for f in FACETS}
@@ -247,9 +306,15 @@ class Facets:
         )
 
     def rows(self, chosen: dict[str, Any], page: int) -> list[dict[str, Any]]:
-        subs = {f"sel_{k}": v for k, v in chosen.items()}
+        found = index(self.ctx)
+        if found is None:
+            subs = {f"sel_{k}": v for k, v in chosen.items()}
+            solutions = browse.select(self.ctx, rows_query(chosen, page), subs)
+        else:
+            listed = found.page(_mask(found, chosen), (page - 1) * PAGE_SIZE, PAGE_SIZE)
+            solutions = browse.select(self.ctx, described_query(listed)) if listed else []
         out = []
-        for row in browse.select(self.ctx, rows_query(chosen, page), subs):
+        for row in solutions:
             out.append({
                 "recommendation": browse.text(row["rec"]),
                 "number": browse.number(row["position"]),

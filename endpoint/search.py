@@ -29,7 +29,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
 
-from resolutions_kg.endpoint import browse
+from resolutions_kg.endpoint import browse, search_index
 from resolutions_kg.endpoint.errors import HTTPError
 from resolutions_kg.lemmas import lemma, lemmas
 
@@ -87,6 +87,8 @@ class Hit:
     text: str
     matched: int
     resolution: str | None = None
+    #: found by the index: ``text`` is looked up when the hit is shown
+    text_pending: bool = False
 
     def rank(self) -> tuple[int, int, str]:
         kind = KIND_ORDER.index(self.kind) if self.kind in KIND_ORDER else len(KIND_ORDER)
@@ -134,6 +136,33 @@ class Search:
         wanted = lemmas(q)[:MAX_LEMMAS]
         if not wanted:
             return [], []
+        found: dict[str, Hit] = {}
+        index = self.index()
+        if index is None:
+            found = self.queried(wanted)
+        else:
+            for row, matched in index.ranked(wanted, MAX_HITS):
+                label = f"{row.kind.capitalize()} {row.position}".strip()
+                # the text is looked up for the hits shown (page())
+                found.setdefault(row.item, Hit(row.item, row.kind, label, "", matched,
+                                               row.resolution or None, text_pending=True))
+        wanted_set = set(wanted)
+        for iri, kind, label, label_lemmas in self.labels():
+            matched = len(wanted_set & label_lemmas)
+            if matched and iri not in found:
+                found[iri] = Hit(iri, kind, label, label, matched)
+        return wanted, sorted(found.values(), key=Hit.rank)[:MAX_HITS]
+
+    def index(self) -> search_index.SearchIndex | None:
+        """The lemma index of the store version served (built at first use); None for a store
+        without a recorded version (a remote one), which is queried each time."""
+        if not getattr(self.ctx, "version", ""):
+            return None
+        built: search_index.SearchIndex = self.cache.get(
+            "index", lambda: search_index.build(self.ctx))
+        return built
+
+    def queried(self, wanted: list[str]) -> dict[str, Hit]:
         names = [f"lemma{i}" for i in range(len(wanted))]
         query = ITEMS_QUERY.format(
             lemmas=" ".join(f"?{n}" for n in names), limit=MAX_HITS,
@@ -149,12 +178,7 @@ class Search:
             found.setdefault(iri, Hit(iri, kind, label, browse.text(row["content"]),
                                       browse.number(row["matched"]),
                                       browse.text(row["resolution"]) or None))
-        wanted_set = set(wanted)
-        for iri, kind, label, label_lemmas in self.labels():
-            matched = len(wanted_set & label_lemmas)
-            if matched and iri not in found:
-                found[iri] = Hit(iri, kind, label, label, matched)
-        return wanted, sorted(found.values(), key=Hit.rank)[:MAX_HITS]
+        return found
 
     def page(self, request: Request) -> Response:
         browse.check_params(request, ("q", "page", "format"))
@@ -169,6 +193,12 @@ class Search:
         media = browse.chosen_format(request, (browse.HTML, browse.JSON))
         wanted, hits = self.hits(q) if q else ([], [])
         shown = hits[(page - 1) * PAGE_SIZE: page * PAGE_SIZE]
+        pending = [h.iri for h in shown if h.text_pending]
+        if pending:
+            texts = search_index.texts(self.ctx, pending)
+            for h in shown:
+                if h.text_pending:
+                    h.text, h.text_pending = texts.get(h.iri, ""), False
         base_iri = self.ctx.base_iri
         if media == browse.JSON:
             return browse.json_response({

@@ -1,0 +1,125 @@
+"""The faceted browser's and search's in-memory indexes follow the store version (issue 15).
+
+``/recommendations`` and ``/search`` answer from indexes built once per store version
+(endpoint/facet_index.py, endpoint/search_index.py). A write through the server, or a load
+beside a read-only server, must show on the next request — never the data the index was built
+from. Real servers, real stores, a real ``reskg load``; waits poll the store version.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import httpx
+from conftest import TVER
+from endpoint_support import BASE, TOKEN, Server, build_store
+
+from resolutions_kg.settings import DEFAULT_BASE_IRI
+from resolutions_kg.store import mark_modified
+
+pytest_plugins = ["endpoint_fixtures"]
+
+AUTH = {"Authorization": f"Bearer {TOKEN}"}
+TTL = {"Content-Type": "text/turtle"}
+G = f"{BASE}graph/index-test"
+RES = f"{BASE}resolution/index-test"
+
+
+def document(audience: str, words: str, year: int) -> bytes:
+    return f"""
+@prefix reskg: <https://w3id.org/resolutions-kg/ontology#> .
+@prefix eli: <http://data.europa.eu/eli/ontology#> .
+@prefix dct: <http://purl.org/dc/terms/> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+<{RES}> a reskg:Resolution ; eli:date_document "{year}-05-17"^^xsd:date ;
+  eli:has_part <{RES}/recommendation/1> .
+<{RES}/recommendation/1> a reskg:Recommendation ; eli:is_part_of <{RES}> ;
+  reskg:position 1 ; reskg:text "Рекомендовать {words}."@ru ;
+  reskg:lemmas " рекомендовать {words} " ; reskg:action "рекомендовать"@ru ;
+  dct:audience <{BASE}audience/{audience}> .
+""".encode()
+
+
+def facets(client: httpx.Client, **params: str) -> dict[str, Any]:
+    r = client.get("/recommendations", params={**params, "format": "json"})
+    assert r.status_code == 200, r.text
+    return dict(r.json())
+
+
+def counts(body: dict[str, Any], facet: str) -> dict[str, int]:
+    return {v["value"]: v["count"] for v in body["facets"][facet]}
+
+
+def found(client: httpx.Client, q: str) -> list[str]:
+    r = client.get("/search", params={"q": q, "format": "json"})
+    assert r.status_code == 200, r.text
+    return [h["iri"] for h in r.json()["hits"]]
+
+
+def test_a_write_shows_in_facets_and_search_at_once(writable_server: Server) -> None:
+    rec = f"{RES}/recommendation/1"
+    with httpx.Client(base_url=writable_server.url, timeout=60, headers=AUTH) as client:
+        assert client.put("/store", params={"graph": G}, headers=TTL,
+                          content=document("muzei", "музей", 2011)).status_code in (201, 204)
+        first = facets(client)
+        assert counts(first, "addressee").get("audience/muzei") == 1
+        assert counts(first, "year") == {"2011": 1}
+        assert [r["recommendation"] for r in first["recommendations"]] == [rec]
+        assert found(client, "музеями") == [rec]
+        hit = client.get("/search", params={"q": "музеям", "format": "json"}).json()["hits"][0]
+        assert hit["text"] == "Рекомендовать музей."
+        assert found(client, "архивам") == []
+
+        # the same graph replaced: the indexes built for the first version must not answer
+        assert client.put("/store", params={"graph": G}, headers=TTL,
+                          content=document("arkhivy", "архив", 2013)).status_code == 204
+        second = facets(client)
+        assert counts(second, "addressee") == {"audience/arkhivy": 1}
+        assert counts(second, "year") == {"2013": 1}
+        assert facets(client, addressee="audience/muzei")["total"] == 0
+        chosen = facets(client, addressee="audience/arkhivy", year="2013")
+        assert chosen["total"] == 1 and chosen["recommendations"][0]["recommendation"] == rec
+        assert found(client, "музеям") == []
+        assert found(client, "архивам") == [rec]
+
+        assert client.delete("/store", params={"graph": G}).status_code == 204
+        assert facets(client)["total"] == 0
+        assert found(client, "архивам") == []
+
+
+def test_a_load_beside_a_read_only_server_shows_in_facets_and_search(tmp_path: Path) -> None:
+    store = build_store(tmp_path / "store")
+    mark_modified(store, DEFAULT_BASE_IRI)  # a version, as `reskg load` records one
+    with Server(store, "--processes", "2") as server, \
+            httpx.Client(base_url=server.url, timeout=60) as client:
+        old = server.in_memory()["version"]
+        before = facets(client)
+        assert found(client, "краеведения") == []
+        # every process builds its indexes for the old version
+        for _ in range(8):
+            with httpx.Client(base_url=server.url, timeout=60) as fresh:  # any process
+                assert facets(fresh)["total"] == before["total"]
+                assert found(fresh, "библиотекам") == []
+        reskg = Path(sys.executable).with_name("reskg")
+        loaded = subprocess.run([str(reskg), "load", str(TVER), "--store", str(store)],
+                                capture_output=True, text=True, timeout=300)
+        assert loaded.returncode == 0, loaded.stderr
+        deadline = time.monotonic() + 120
+        while True:  # each process answers on its own: ask until every one has switched
+            with httpx.Client(base_url=server.url, timeout=30) as fresh:
+                versions = {fresh.get("/health").json()["version"] for _ in range(8)}
+            if len(versions) == 1 and old not in versions:
+                break
+            assert time.monotonic() < deadline, f"not every process switched: {versions}"
+            time.sleep(0.1)
+        for _ in range(8):  # whichever process answers
+            with httpx.Client(base_url=server.url, timeout=60) as fresh:
+                after = facets(fresh)
+                assert after["total"] > before["total"]
+                assert any(v == "2012" for v in counts(after, "year"))
+                hits = found(fresh, "библиотекам")
+                assert any("tver-2012" in iri for iri in hits)
