@@ -75,6 +75,19 @@ class VersionCache:
         return value
 
 
+_SHARED_LOCK = threading.Lock()
+
+
+def shared_cache(ctx: Any) -> VersionCache:
+    """The one :class:`VersionCache` of the pages of ``ctx``'s server (the faceted browser's and
+    search's indexes, the home page's data), which :func:`.warm.start` fills in advance."""
+    with _SHARED_LOCK:
+        cache = getattr(ctx, "page_cache", None)
+        if cache is None:
+            cache = ctx.page_cache = VersionCache(ctx)
+    return cache  # type: ignore[no-any-return]
+
+
 def select(ctx: Any, sparql: str, substitutions: Mapping[str, Any] | None = None) -> list[Row]:
     """The solutions of a SELECT as dicts of variable name → term (None when unbound).
 

@@ -16,7 +16,6 @@ is a 400 naming the parameter.
 from __future__ import annotations
 
 import re
-import threading
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlencode
@@ -190,20 +189,13 @@ def short_value(term: Any, base_iri: str) -> str:
     return value
 
 
-_INDEX_LOCK = threading.Lock()
-
-
 def index(ctx: Any) -> facet_index.FacetIndex | None:
     """The in-memory index of the store version ``ctx`` serves (built at first use); None for
     a store without a recorded version (a remote one), which is queried each time."""
     if not getattr(ctx, "version", ""):
         return None
-    with _INDEX_LOCK:
-        cache = getattr(ctx, "facet_cache", None)
-        if cache is None:
-            cache = ctx.facet_cache = browse.VersionCache(ctx)
-    built: facet_index.FacetIndex = cache.get(
-        "index", lambda: facet_index.build(ctx, FACETS, BASE))
+    built: facet_index.FacetIndex = browse.shared_cache(ctx).get(
+        "facet-index", lambda: facet_index.build(ctx, FACETS, BASE))
     return built
 
 
@@ -262,7 +254,7 @@ def _queried_counts(ctx: Any, chosen: dict[str, Any]
 class Facets:
     def __init__(self, ctx: Any) -> None:
         self.ctx = ctx
-        self.cache = browse.VersionCache(ctx)
+        self.cache = browse.shared_cache(ctx)
 
     def page(self, request: Request) -> Response:
         base_iri = self.ctx.base_iri
@@ -275,7 +267,7 @@ class Facets:
         if chosen:
             total, values = facet_counts(self.ctx, chosen)
         else:  # the landing page: the same counts until the store changes
-            total, values = self.cache.get("all", lambda: facet_counts(self.ctx, {}))
+            total, values = self.cache.get("facets-all", lambda: facet_counts(self.ctx, {}))
         given = {k: short_value(v, base_iri) for k, v in chosen.items()}
         if media == browse.JSON:
             return browse.json_response({

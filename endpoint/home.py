@@ -84,7 +84,7 @@ def _year(row: dict[str, Any]) -> str:
 class Home:
     def __init__(self, ctx: Any) -> None:
         self.ctx = ctx
-        self.cache = browse.VersionCache(ctx)
+        self.cache = browse.shared_cache(ctx)
 
     def resolutions(self) -> list[dict[str, Any]]:
         summary = named_query("resolution-summary").text
@@ -140,7 +140,7 @@ class Home:
         browse.check_params(request, ("format",))
         media = browse.chosen_format(request, (browse.HTML, browse.JSON))
         # four queries over the whole store: run once per store version
-        resolutions, charts = self.cache.get("home", self._data)
+        resolutions, charts = self.data()
         if media == browse.JSON:
             return browse.json_response({"resolutions": resolutions, "charts": charts})
         totals = {
@@ -153,6 +153,10 @@ class Home:
             "home.html", title="Resolutions of library conferences", resolutions=resolutions,
             charts=charts, totals=totals, data=browse.json_block(charts),
         )
+
+    def data(self) -> tuple[list[dict[str, Any]], dict[str, list[dict[str, Any]]]]:
+        """The resolutions and the charts' data of the store version served (cached)."""
+        return self.cache.get("home", self._data)  # type: ignore[no-any-return]
 
     def _data(self) -> tuple[list[dict[str, Any]], dict[str, list[dict[str, Any]]]]:
         resolutions = self.resolutions()
@@ -215,7 +219,10 @@ def _is_number(value: str) -> bool:
 
 
 def routes(ctx: Any) -> list[BaseRoute]:
+    from resolutions_kg.endpoint import warm
+
     home = Home(ctx)
+    warm.start(ctx)  # this page's data and the indexes of search and facets, in the background
     return [
         Route("/", home.page),
         Route("/diagram/{path:path}", home.diagram),

@@ -121,12 +121,12 @@ def snippet(text: str, wanted: set[str], width: int = SNIPPET) -> list[tuple[str
 class Search:
     def __init__(self, ctx: Any) -> None:
         self.ctx = ctx
-        self.cache = browse.VersionCache(ctx)
+        self.cache = browse.shared_cache(ctx)
 
     def labels(self) -> list[tuple[str, str, str, frozenset[str]]]:
         """(iri, kind, label, lemmas of the label) of every labelled resource searched by name;
         cached until the store changes."""
-        return self.cache.get("labels", lambda: [  # type: ignore[no-any-return]
+        return self.cache.get("search-labels", lambda: [  # type: ignore[no-any-return]
             (browse.text(r["s"]), browse.text(r["kind"]), browse.text(r["label"]),
              frozenset(lemmas(browse.text(r["label"]))))
             for r in browse.select(self.ctx, LABELS_QUERY)
@@ -159,7 +159,7 @@ class Search:
         if not getattr(self.ctx, "version", ""):
             return None
         built: search_index.SearchIndex = self.cache.get(
-            "index", lambda: search_index.build(self.ctx))
+            "search-index", lambda: search_index.build(self.ctx))
         return built
 
     def queried(self, wanted: list[str]) -> dict[str, Hit]:
