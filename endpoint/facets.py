@@ -6,8 +6,12 @@ type), ``addressee`` (the class of addressees, ``dct:audience``), ``topic`` (``d
 selection; facets combine with AND (``/recommendations?year=2012&addressee=audience/…``). IRI
 values are given as paths under the base IRI (``topic/digitisation``) or as whole IRIs.
 
-One query counts every facet's values over the current selection (and the selection's size),
-one lists a page of the matching recommendations; the values are bound by ``substitutions=``.
+The counts and the page's rows come from an in-memory index of the store version served
+(:mod:`.facet_index`: a bitset of the recommendations per facet value, built at first use or in
+the background at start); one query, bound to those rows, describes the page. A store without a
+recorded version (a remote one) is queried each time instead: one query counts every facet's
+values over the selection (and its size), one lists a page of the matching recommendations, the
+values bound by ``substitutions=``.
 The page is HTML (server-rendered tables and links, no script needed), or JSON/CSV of the rows
 shown (``?format=json|csv`` or Accept). An unknown parameter, a facet given twice or a bad value
 is a 400 naming the parameter.

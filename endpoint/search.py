@@ -3,8 +3,11 @@
 Oxigraph has no full-text index, so search goes by lemmas (:mod:`resolutions_kg.lemmas`, the
 pymorphy3 analyser the mapper uses): «библиотекам» is «библиотека», and so is every form of it.
 
-- Recommendations, proposals and statements carry ``reskg:lemmas`` (space-padded, so a whole
-  lemma is ``CONTAINS(?lemmas, " лемма ")``); they are matched and ranked as the named query
+- Recommendations, proposals and statements carry ``reskg:lemmas``; an in-memory index of them
+  (:mod:`.search_index`, lemma → postings, built once per store version) finds and ranks them,
+  and one query fetches the texts of the hits shown. Without a recorded store version (a remote
+  store), each search queries them instead: ``reskg:lemmas`` is space-padded, so a whole
+  lemma is ``CONTAINS(?lemmas, " лемма ")``; they are matched and ranked as the named query
   ``search`` (``queries/search.rq``) does — by how many of the searched lemmas they contain —
   with one ``CONTAINS`` per lemma instead of its portable regular expression (ten times faster
   on Oxigraph), each lemma bound by ``substitutions=``.
