@@ -106,7 +106,9 @@ def build(ctx: Any) -> SearchIndex:
         at = len(rows)
         rows.append(Row(browse.text(solution["item"]), browse.text(solution["kind"]),
                         browse.text(solution["resolution"]), browse.text(solution["position"])))
-        for lemma in set(browse.text(solution["lemmas"]).split()):
+        # a lemma between two spaces, as CONTAINS(?lemmas, " lemma ") finds it (the lemmas are
+        # space-padded: the first and last pieces are empty)
+        for lemma in set(browse.text(solution["lemmas"]).split(" ")[1:-1]) - {""}:
             lists.setdefault(lemma, array("i")).append(at)
     dense = len(rows) // 32  # a bitset is smaller than an array of this many 32-bit numbers
     postings: dict[str, int | array[int]] = {
