@@ -121,33 +121,36 @@ GROUP BY ?value
 
 def build(ctx: Any, facets: Any, base: str) -> FacetIndex:
     """The index of the store ``ctx`` queries (a few queries, each over the whole store)."""
-    listing = browse.select(ctx, LISTING % base)
+    listing = browse.table(ctx, LISTING % base)
     recs: dict[str, int] = {}
     resolutions: dict[str, int] = {}
-    terms: dict[Any, int] = {}
+    cells: dict[str, int] = {}  # TSV cells of positions and dates
     columns: tuple[array[int], ...] = (array("i"), array("i"), array("i"), array("i"))
-    for row in listing:
-        rec, res = browse.text(row["rec"]), browse.text(row["res"])
-        cells = (recs.setdefault(rec, len(recs)), resolutions.setdefault(res, len(resolutions)),
-                  terms.setdefault(row["position"], len(terms)),
-                  -1 if row["date"] is None else terms.setdefault(row["date"], len(terms)))
-        for column, value in zip(columns, cells, strict=True):
-            column.append(value)
-    for row in browse.select(ctx, f"SELECT DISTINCT ?rec WHERE {{ {base} }}"):
-        recs.setdefault(browse.text(row["rec"]), len(recs))  # without a position: counted only
+    for rec, res, position, date in listing:
+        row = (recs.setdefault(browse.iri(rec), len(recs)),
+               resolutions.setdefault(browse.iri(res), len(resolutions)),
+               cells.setdefault(position, len(cells)),
+               cells.setdefault(date, len(cells)) if date else -1)
+        for column, number in zip(columns, row, strict=True):
+            column.append(number)
+    for (rec,) in browse.table(ctx, f"SELECT DISTINCT ?rec WHERE {{ {base} }}"):
+        recs.setdefault(browse.iri(rec), len(recs))  # without a position: counted only
     values: dict[str, list[Value]] = {}
     for facet in facets:
-        members: dict[Any, list[int]] = {}
-        for row in browse.select(ctx, f"SELECT DISTINCT ?rec ?value WHERE {{ {base} "
-                                      f"{facet.bind('value')} }}"):
-            value, at = row["value"], recs.get(browse.text(row["rec"]))
-            if value is not None and at is not None:
+        members: dict[str, list[int]] = {}
+        for rec, value in browse.table(ctx, f"SELECT DISTINCT ?rec ?value WHERE {{ {base} "
+                                            f"{facet.bind('value')} }}"):
+            at = recs.get(browse.iri(rec))
+            if value and at is not None:
                 members.setdefault(value, []).append(at)
-        labels: dict[Any, str] = {}
+        labels: dict[str, str] = {}
         if facet.kind == "iri":
-            labels = {row["value"]: browse.text(row["label"]) for row in
-                      browse.select(ctx, LABELS % (base, facet.bind("value")))}
-        values[facet.name] = [Value(term, labels.get(term) or browse.text(term),
-                                    _mask(at, len(recs))) for term, at in members.items()]
+            found = browse.table(ctx, LABELS % (base, facet.bind("value")))
+            labels = {value: browse.text(label) for (value, _), label in
+                      zip(found, browse.terms([label for _, label in found]), strict=True)}
+        listed = list(members)
+        values[facet.name] = [
+            Value(term, labels.get(cell) or browse.text(term), _mask(members[cell], len(recs)))
+            for cell, term in zip(listed, browse.terms(listed), strict=True)]
     return FacetIndex(list(recs), values, (columns[0], columns[1], columns[2], columns[3]),
-                      list(resolutions), list(terms))
+                      list(resolutions), browse.terms(list(cells)))

@@ -195,11 +195,13 @@ def short_value(term: Any, base_iri: str) -> str:
 
 def index(ctx: Any) -> facet_index.FacetIndex | None:
     """The in-memory index of the store version ``ctx`` serves (built at first use); None for
-    a store without a recorded version (a remote one), which is queried each time."""
+    a store without a recorded version (a remote one) or one whose index could not be built in
+    the time limit, which is queried each time."""
     if not getattr(ctx, "version", ""):
         return None
-    built: facet_index.FacetIndex = browse.shared_cache(ctx).get(
-        "facet-index", lambda: facet_index.build(ctx, FACETS, BASE))
+    built: facet_index.FacetIndex | None = browse.shared_cache(ctx).get(
+        "facet-index", lambda: browse.built(lambda: facet_index.build(ctx, FACETS, BASE),
+                                            "facet index"))
     return built
 
 

@@ -161,8 +161,9 @@ class Search:
         without a recorded version (a remote one), which is queried each time."""
         if not getattr(self.ctx, "version", ""):
             return None
-        built: search_index.SearchIndex = self.cache.get(
-            "search-index", lambda: search_index.build(self.ctx))
+        built: search_index.SearchIndex | None = self.cache.get(
+            "search-index", lambda: browse.built(lambda: search_index.build(self.ctx),
+                                                 "search index"))
         return built
 
     def queried(self, wanted: list[str]) -> dict[str, Hit]:

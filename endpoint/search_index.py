@@ -100,20 +100,31 @@ def _mask(positions: Iterable[int], size: int) -> int:
 
 def build(ctx: Any) -> SearchIndex:
     """The index of the store ``ctx`` queries (one query over the whole store)."""
+    found = browse.table(ctx, ITEMS)
+    kinds = {cell: browse.text(term) for cell, term in
+             zip(*_distinct([r[1] for r in found]), strict=True)}
+    positions = {cell: browse.text(term) for cell, term in
+                 zip(*_distinct([r[3] for r in found]), strict=True)}
     rows: list[Row] = []
     lists: dict[str, array[int]] = {}
-    for solution in browse.select(ctx, ITEMS):
+    for (item, kind, resolution, position, _), own in zip(
+            found, browse.terms([r[4] for r in found]), strict=True):
         at = len(rows)
-        rows.append(Row(browse.text(solution["item"]), browse.text(solution["kind"]),
-                        browse.text(solution["resolution"]), browse.text(solution["position"])))
+        rows.append(Row(browse.iri(item), kinds[kind], browse.iri(resolution),
+                        positions[position]))
         # a lemma between two spaces, as CONTAINS(?lemmas, " lemma ") finds it (the lemmas are
         # space-padded: the first and last pieces are empty)
-        for lemma in set(browse.text(solution["lemmas"]).split(" ")[1:-1]) - {""}:
+        for lemma in set(browse.text(own).split(" ")[1:-1]) - {""}:
             lists.setdefault(lemma, array("i")).append(at)
     dense = len(rows) // 32  # a bitset is smaller than an array of this many 32-bit numbers
     postings: dict[str, int | array[int]] = {
         lemma: _mask(at, len(rows)) if len(at) > dense else at for lemma, at in lists.items()}
     return SearchIndex(rows, postings)
+
+
+def _distinct(cells: list[str]) -> tuple[list[str], list[Any]]:
+    listed = list(dict.fromkeys(cells))
+    return listed, browse.terms(listed)
 
 
 def texts(ctx: Any, items: list[str]) -> dict[str, str]:
