@@ -92,6 +92,8 @@ def test_a_write_shows_in_facets_and_search_at_once(writable_server: Server) -> 
         assert found(client, "архивам") == []
         assert texts(client) == ["Рекомендовать музей."]
         assert texts(client) == ["Рекомендовать музей."]
+        home = client.get("/").text  # rendered once per version
+        assert "2011" in home and "2013" not in home
 
         # the same graph replaced: the indexes built for the first version must not answer
         assert client.put("/store", params={"graph": G}, headers=TTL,
@@ -105,6 +107,8 @@ def test_a_write_shows_in_facets_and_search_at_once(writable_server: Server) -> 
         assert found(client, "музеям") == []
         assert found(client, "архивам") == [rec]
         assert texts(client) == ["Рекомендовать архив."]
+        home = client.get("/").text
+        assert "2013" in home and "2011" not in home
 
         assert client.delete("/store", params={"graph": G}).status_code == 204
         assert facets(client)["total"] == 0
