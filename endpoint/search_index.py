@@ -43,7 +43,7 @@ GROUP BY ?item
 """
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Row:
     item: str
     kind: str
@@ -107,10 +107,12 @@ def build(ctx: Any) -> SearchIndex:
                  zip(*_distinct([r[3] for r in found]), strict=True)}
     rows: list[Row] = []
     lists: dict[str, array[int]] = {}
+    shared: dict[str, str] = {}  # one string per resolution
     for (item, kind, resolution, position, _), own in zip(
             found, browse.terms([r[4] for r in found]), strict=True):
         at = len(rows)
-        rows.append(Row(browse.iri(item), kinds[kind], browse.iri(resolution),
+        rows.append(Row(browse.iri(item), kinds[kind],
+                        shared.setdefault(resolution, browse.iri(resolution)),
                         positions[position]))
         # a lemma between two spaces, as CONTAINS(?lemmas, " lemma ") finds it (the lemmas are
         # space-padded: the first and last pieces are empty)
