@@ -14,6 +14,9 @@
 
 - large: one large resolution (0.5 and 1 MB) through ``reskg load``: time and peak memory
   (``bench/large_bench.py``).
+- pages: every kind of HTML page (home, search, the faceted browser, resource pages, /dataset, a
+  named query) against ``reskg serve`` on a ~1M-triple store: median and p95 per page
+  (``bench/pages_bench.py``; figures in docs/bench-pages.md).
 
 ``python bench/run.py seed export`` runs only those. Machine load is recorded with each figure:
 the numbers mean little on a busy machine.
@@ -71,6 +74,8 @@ BENCHMARKS = {
                            "--out", str(OUT / "soak.json")),
     "large": lambda: script("large_bench.py", "--sizes", "0.5", "1",
                             "--out", str(OUT / "large.json")),
+    "pages": lambda: script("pages_bench.py", "--triples", "1000000",
+                            "--out", str(OUT / "pages.json")),
 }
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import logging
 import threading
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
@@ -22,7 +23,9 @@ from starlette.responses import JSONResponse, Response
 
 from resolutions_kg.endpoint import pages
 from resolutions_kg.endpoint.errors import HTTPError
-from resolutions_kg.endpoint.executor import QueryTimeoutError, ResultTooLargeError
+from resolutions_kg.endpoint.executor import QueryTimeoutError, ResultTooLargeError, WorkerError
+
+logger = logging.getLogger("resolutions_kg.endpoint")
 
 HTML = "text/html"
 JSON = "application/json"
@@ -51,17 +54,41 @@ class VersionCache:
         self.ctx = ctx
         self._values: dict[str, tuple[str, Any]] = {}
         self._lock = threading.Lock()
+        #: one lock per key: concurrent first requests compute a value once, not each
+        self._computing: dict[str, threading.Lock] = {}
 
     def get(self, key: str, compute: Callable[[], Any]) -> Any:
+        # The version is read before computing: the server advances it only once the queries
+        # see the data of that version (AppContext.write), so a value is never older than
+        # the version it is kept under.
         version = str(getattr(self.ctx, "version", "") or "")
         hit = self._values.get(key)
         if version and hit is not None and hit[0] == version:
             return hit[1]
-        value = compute()
-        if version:
-            with self._lock:
-                self._values[key] = (version, value)
+        if not version:
+            return compute()
+        with self._lock:
+            lock = self._computing.setdefault(key, threading.Lock())
+        with lock:
+            hit = self._values.get(key)
+            if hit is not None and hit[0] == version:
+                return hit[1]
+            value = compute()
+            self._values[key] = (version, value)
         return value
+
+
+_SHARED_LOCK = threading.Lock()
+
+
+def shared_cache(ctx: Any) -> VersionCache:
+    """The one :class:`VersionCache` of the pages of ``ctx``'s server (the faceted browser's and
+    search's indexes, the home page's data), which :func:`.warm.start` fills in advance."""
+    with _SHARED_LOCK:
+        cache = getattr(ctx, "page_cache", None)
+        if cache is None:
+            cache = ctx.page_cache = VersionCache(ctx)
+    return cache  # type: ignore[no-any-return]
 
 
 def select(ctx: Any, sparql: str, substitutions: Mapping[str, Any] | None = None) -> list[Row]:
@@ -80,6 +107,42 @@ def select(ctx: Any, sparql: str, substitutions: Mapping[str, Any] | None = None
                              f"max_result_bytes)") from exc
     names = [v.value for v in results.variables]
     return [{n: solution[n] for n in names} for solution in results]
+
+
+def built(build: Callable[[], Any], what: str) -> Any:
+    """``build()``, or None when its queries ran past the time limit or failed (logged): the
+    page then queries the store each time, as without an index."""
+    try:
+        return build()
+    except (QueryTimeoutError, WorkerError) as exc:
+        logger.warning("cannot build the %s (the pages query the store instead): %s", what, exc)
+        return None
+
+
+def table(ctx: Any, sparql: str) -> list[list[str]]:
+    """The solutions of a SELECT as rows of SPARQL TSV cells (``<iri>``, ``"text"@ru``, ``12``;
+    ``""`` when unbound): for the indexes built from whole-store results (tens of MB), which
+    read this several times faster than :func:`select` and are not bounded by the setting
+    ``max_result_bytes`` (it bounds what clients get). Raises as ``ctx.run`` does."""
+    from resolutions_kg.endpoint.executor import QueryJob
+
+    job = QueryJob(PREFIXES + sparql, results_format="TSV", graph_format=None,
+                   base_iri=ctx.base_iri, union_default_graph=True, max_bytes=0)
+    body = ctx.run(job).read().decode("utf-8")
+    return [line.split("\t") for line in body.split("\n")[1:] if line]
+
+
+def iri(cell: str) -> str:
+    """The IRI of a TSV cell ``<…>``."""
+    return cell[1:-1]
+
+
+def terms(cells: Sequence[str]) -> list[Any]:
+    """The terms of TSV cells (None for ``""``), parsed together."""
+    given = [c for c in cells if c]
+    parsed = iter(q.object for q in ox.parse(
+        "".join(f"<x:s> <x:p> {c} .\n" for c in given).encode(), format=ox.RdfFormat.TURTLE))
+    return [next(parsed) if c else None for c in cells]
 
 
 def text(term: Any) -> str:

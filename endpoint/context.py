@@ -263,14 +263,18 @@ class AppContext:
             self._stats = None
             self._fault = None
             try:
-                self.state = mark_modified(self.store_path, self.base_iri)
+                state = mark_modified(self.store_path, self.base_iri)
                 snapshot = self._snapshot()
             except StoreError as exc:  # committed, but the queries do not see it yet
                 self._fault = f"the last write is not visible to queries: {exc}"
                 logger.error("%s", self._fault)
+                self.state = read_state(self.store_path)
                 return result
             for old in self.pool.use_store(snapshot):
                 shutil.rmtree(old, ignore_errors=True)
+            # The new version only once the queries see the new data: whatever is cached under
+            # a version (browse.VersionCache) was computed from data at least that new.
+            self.state = state
             return result
 
     def _failed(self, cause: str) -> None:

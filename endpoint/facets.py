@@ -6,8 +6,12 @@ type), ``addressee`` (the class of addressees, ``dct:audience``), ``topic`` (``d
 selection; facets combine with AND (``/recommendations?year=2012&addressee=audience/…``). IRI
 values are given as paths under the base IRI (``topic/digitisation``) or as whole IRIs.
 
-One query counts every facet's values over the current selection (and the selection's size),
-one lists a page of the matching recommendations; the values are bound by ``substitutions=``.
+The counts and the page's rows come from an in-memory index of the store version served
+(:mod:`.facet_index`: a bitset of the recommendations per facet value, built at first use or in
+the background at start); one query, bound to those rows, describes the page. A store without a
+recorded version (a remote one) is queried each time instead: one query counts every facet's
+values over the selection (and its size), one lists a page of the matching recommendations, the
+values bound by ``substitutions=``.
 The page is HTML (server-rendered tables and links, no script needed), or JSON/CSV of the rows
 shown (``?format=json|csv`` or Accept). An unknown parameter, a facet given twice or a bad value
 is a 400 naming the parameter.
@@ -25,7 +29,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
 
-from resolutions_kg.endpoint import browse
+from resolutions_kg.endpoint import browse, facet_index
 from resolutions_kg.endpoint.bodies import is_iri
 from resolutions_kg.endpoint.errors import HTTPError
 
@@ -170,6 +174,17 @@ ORDER BY ?date ?res ?position
 """
 
 
+def described_query(listed: list[tuple[str, str, Any, Any]]) -> str:
+    """:func:`rows_query`'s description of a page of rows chosen by the index."""
+    values = " ".join(f"(<{rec}> <{res}> {position} {'UNDEF' if date is None else date})"
+                      for rec, res, position, date in listed)
+    inner = f"VALUES (?rec ?res ?position ?date) {{ {values} }}"
+    query = rows_query({}, 1)
+    start = query.index("  {\n    SELECT ?rec ?res ?position ?date")
+    end = query.index("  ?rec reskg:text ?text")
+    return query[:start] + "  " + inner + "\n" + query[end:]
+
+
 def short_value(term: Any, base_iri: str) -> str:
     """A facet value as it appears in our URLs: a path under the base IRI, else the term."""
     value = browse.text(term)
@@ -178,8 +193,50 @@ def short_value(term: Any, base_iri: str) -> str:
     return value
 
 
+def index(ctx: Any) -> facet_index.FacetIndex | None:
+    """The in-memory index of the store version ``ctx`` serves (built at first use); None for
+    a store without a recorded version (a remote one) or one whose index could not be built in
+    the time limit, which is queried each time."""
+    if not getattr(ctx, "version", ""):
+        return None
+    built: facet_index.FacetIndex | None = browse.shared_cache(ctx).get(
+        "facet-index", lambda: browse.built(lambda: facet_index.build(ctx, FACETS, BASE),
+                                            "facet index"))
+    return built
+
+
+def _mask(found: facet_index.FacetIndex, chosen: dict[str, Any]) -> int:
+    mask = found.everything
+    for name, value in chosen.items():
+        mask &= found.selected(BY_NAME[name].kind, name, value)
+    return mask
+
+
 def facet_counts(ctx: Any, chosen: dict[str, Any]) -> tuple[int, dict[str, list[dict[str, Any]]]]:
     """The selection's size and, per facet, its values with counts (most frequent first)."""
+    found = index(ctx)
+    if found is None:
+        return _queried_counts(ctx, chosen)
+    mask = _mask(found, chosen)
+    values: dict[str, list[dict[str, Any]]] = {}
+    for facet in FACETS:
+        listed: list[dict[str, Any]] = []
+        for value in found.values[facet.name]:
+            count = (mask & value.mask).bit_count()
+            if count:
+                term = value.term
+                listed.append({
+                    "value": short_value(term, ctx.base_iri),
+                    "iri": term.value if isinstance(term, ox.NamedNode) else None,
+                    "label": value.label, "count": count,
+                })
+        listed.sort(key=lambda v: (-v["count"], v["label"]))
+        values[facet.name] = listed
+    return mask.bit_count(), values
+
+
+def _queried_counts(ctx: Any, chosen: dict[str, Any]
+                    ) -> tuple[int, dict[str, list[dict[str, Any]]]]:
     subs = {f"sel_{k}": v for k, v in chosen.items()}
     total = 0
     found: dict[str, list[dict[str, Any]]] = {f.name: [] for f in FACETS}
@@ -203,7 +260,7 @@ def facet_counts(ctx: Any, chosen: dict[str, Any]) -> tuple[int, dict[str, list[
 class Facets:
     def __init__(self, ctx: Any) -> None:
         self.ctx = ctx
-        self.cache = browse.VersionCache(ctx)
+        self.cache = browse.shared_cache(ctx)
 
     def page(self, request: Request) -> Response:
         base_iri = self.ctx.base_iri
@@ -216,7 +273,7 @@ class Facets:
         if chosen:
             total, values = facet_counts(self.ctx, chosen)
         else:  # the landing page: the same counts until the store changes
-            total, values = self.cache.get("all", lambda: facet_counts(self.ctx, {}))
+            total, values = self.cache.get("facets-all", lambda: facet_counts(self.ctx, {}))
         given = {k: short_value(v, base_iri) for k, v in chosen.items()}
         if media == browse.JSON:
             return browse.json_response({
@@ -247,9 +304,15 @@ class Facets:
         )
 
     def rows(self, chosen: dict[str, Any], page: int) -> list[dict[str, Any]]:
-        subs = {f"sel_{k}": v for k, v in chosen.items()}
+        found = index(self.ctx)
+        if found is None:
+            subs = {f"sel_{k}": v for k, v in chosen.items()}
+            solutions = browse.select(self.ctx, rows_query(chosen, page), subs)
+        else:
+            listed = found.page(_mask(found, chosen), (page - 1) * PAGE_SIZE, PAGE_SIZE)
+            solutions = browse.select(self.ctx, described_query(listed)) if listed else []
         out = []
-        for row in browse.select(self.ctx, rows_query(chosen, page), subs):
+        for row in solutions:
             out.append({
                 "recommendation": browse.text(row["rec"]),
                 "number": browse.number(row["position"]),

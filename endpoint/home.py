@@ -25,7 +25,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
 
-from resolutions_kg.endpoint import browse, facets
+from resolutions_kg.endpoint import browse, facets, pages
 from resolutions_kg.endpoint.bodies import is_iri
 from resolutions_kg.endpoint.errors import HTTPError
 from resolutions_kg.queries import named_query
@@ -84,7 +84,7 @@ def _year(row: dict[str, Any]) -> str:
 class Home:
     def __init__(self, ctx: Any) -> None:
         self.ctx = ctx
-        self.cache = browse.VersionCache(ctx)
+        self.cache = browse.shared_cache(ctx)
 
     def resolutions(self) -> list[dict[str, Any]]:
         summary = named_query("resolution-summary").text
@@ -139,20 +139,31 @@ class Home:
     def page(self, request: Request) -> Response:
         browse.check_params(request, ("format",))
         media = browse.chosen_format(request, (browse.HTML, browse.JSON))
-        # four queries over the whole store: run once per store version
-        resolutions, charts = self.cache.get("home", self._data)
         if media == browse.JSON:
+            # four queries over the whole store: run once per store version
+            resolutions, charts = self.data()
             return browse.json_response({"resolutions": resolutions, "charts": charts})
+        # the page depends on the data alone: rendered once per store version too (from data
+        # of that version or newer: data() reads the version after this get does)
+        body = self.cache.get("home-html", lambda: self._render(*self.data()))
+        return Response(body, media_type="text/html; charset=utf-8", headers={"Vary": "Accept"})
+
+    def _render(self, resolutions: list[dict[str, Any]],
+                charts: dict[str, list[dict[str, Any]]]) -> str:
         totals = {
             "resolutions": len(resolutions),
             "recommendations": sum(r["recommendations"] for r in resolutions),
             "places": len(charts["resolutionsByPlace"]),
             "topics": len(charts["topics"]),
         }
-        return browse.html_response(
+        return pages.render(
             "home.html", title="Resolutions of library conferences", resolutions=resolutions,
             charts=charts, totals=totals, data=browse.json_block(charts),
         )
+
+    def data(self) -> tuple[list[dict[str, Any]], dict[str, list[dict[str, Any]]]]:
+        """The resolutions and the charts' data of the store version served (cached)."""
+        return self.cache.get("home", self._data)  # type: ignore[no-any-return]
 
     def _data(self) -> tuple[list[dict[str, Any]], dict[str, list[dict[str, Any]]]]:
         resolutions = self.resolutions()
@@ -215,7 +226,10 @@ def _is_number(value: str) -> bool:
 
 
 def routes(ctx: Any) -> list[BaseRoute]:
+    from resolutions_kg.endpoint import warm
+
     home = Home(ctx)
+    warm.start(ctx)  # this page's data and the indexes of search and facets, in the background
     return [
         Route("/", home.page),
         Route("/diagram/{path:path}", home.diagram),

@@ -12,11 +12,17 @@ parameter a searchable list (``<datalist>``) of the resources that fit — the i
 class the query gives the parameter's variable (``?resolution a reskg:Resolution``), else the
 resolutions, events and recommendations — by label, and shows result IRIs by their labels,
 linked to our pages, the IRI small beside.
+
+Answers are kept per store version (the last :data:`CACHED` of at most :data:`CACHED_BYTES`
+each, by query, parameters and format): a named query over the whole store can take a third of
+a second on a million triples, and its answer only changes when the store does.
 """
 
 from __future__ import annotations
 
 import re
+import threading
+from collections import OrderedDict
 from typing import Any
 
 import pyoxigraph as ox
@@ -53,6 +59,9 @@ DEFAULT_CLASSES = (str(RESKG.Resolution), str(SCHEMA.Event), str(RESKG.Recommend
 #: Classes of IRI parameters whose variable the query does not type, by parameter name.
 NAMED_CLASSES = {"resolution": (str(RESKG.Resolution),), "event": (str(SCHEMA.Event),),
                  "recommendation": (str(RESKG.Recommendation),)}
+#: Answers kept (the most recently used), and the largest kept.
+CACHED = 64
+CACHED_BYTES = 1 << 20
 _PREFIX = re.compile(r"PREFIX\s+([\w-]*):\s*<([^>]*)>", re.IGNORECASE)
 
 
@@ -121,6 +130,35 @@ def _chosen(request: Request, offers: tuple[str, ...]) -> str:
 class NamedQueries:
     def __init__(self, ctx: Any) -> None:
         self.ctx = ctx
+        self._answers: OrderedDict[tuple[Any, ...], tuple[bytes, str]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def run(self, request: Request) -> Response:
+        version = str(getattr(self.ctx, "version", "") or "")
+        try:
+            query = named_query(request.path_params["name"])
+        except QueryError as exc:
+            raise HTTPError(404, str(exc)) from exc
+        media = _chosen(request, OFFERS + tuple(RDF_MEDIA_TYPES))
+        key = (version, query.name, media,
+               tuple(sorted(request.query_params.multi_items())))
+        if version:
+            with self._lock:
+                hit = self._answers.get(key)
+                if hit is not None:
+                    self._answers.move_to_end(key)
+                    return Response(hit[0], media_type=hit[1], headers={"Vary": "Accept"})
+        # the version was read first: an answer is never older than the version it is kept under
+        response = self._run(request, query, media)
+        body = bytes(response.body)
+        if version and response.status_code == 200 and len(body) <= CACHED_BYTES:
+            with self._lock:
+                if any(k[0] != version for k in self._answers):
+                    self._answers.clear()
+                self._answers[key] = (body, str(response.media_type))
+                while len(self._answers) > CACHED:
+                    self._answers.popitem(last=False)
+        return response
 
     def listing(self, request: Request) -> Response:
         queries = [describe_query(q) for q in catalogue().values()]
@@ -129,13 +167,8 @@ class NamedQueries:
         body = pages.render("queries.html", title="Named queries", queries=queries)
         return Response(body, media_type="text/html; charset=utf-8", headers={"Vary": "Accept"})
 
-    def run(self, request: Request) -> Response:
-        try:
-            query = named_query(request.path_params["name"])
-        except QueryError as exc:
-            raise HTTPError(404, str(exc)) from exc
+    def _run(self, request: Request, query: NamedQuery, media: str) -> Response:
         values = {k: v for k, v in request.query_params.items() if k != "format" and v != ""}
-        media = _chosen(request, OFFERS + tuple(RDF_MEDIA_TYPES))
         needed = [p.name for p in query.parameters if not p.optional and p.default is None]
         if media == HTML and needed and not values:
             return self._page(query, values, None)

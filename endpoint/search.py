@@ -3,8 +3,11 @@
 Oxigraph has no full-text index, so search goes by lemmas (:mod:`resolutions_kg.lemmas`, the
 pymorphy3 analyser the mapper uses): «библиотекам» is «библиотека», and so is every form of it.
 
-- Recommendations, proposals and statements carry ``reskg:lemmas`` (space-padded, so a whole
-  lemma is ``CONTAINS(?lemmas, " лемма ")``); they are matched and ranked as the named query
+- Recommendations, proposals and statements carry ``reskg:lemmas``; an in-memory index of them
+  (:mod:`.search_index`, lemma → postings, built once per store version) finds and ranks them,
+  and one query fetches the texts of the hits shown. Without a recorded store version (a remote
+  store), each search queries them instead: ``reskg:lemmas`` is space-padded, so a whole
+  lemma is ``CONTAINS(?lemmas, " лемма ")``; they are matched and ranked as the named query
   ``search`` (``queries/search.rq``) does — by how many of the searched lemmas they contain —
   with one ``CONTAINS`` per lemma instead of its portable regular expression (ten times faster
   on Oxigraph), each lemma bound by ``substitutions=``.
@@ -29,7 +32,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
 
-from resolutions_kg.endpoint import browse
+from resolutions_kg.endpoint import browse, search_index
 from resolutions_kg.endpoint.errors import HTTPError
 from resolutions_kg.lemmas import lemma, lemmas
 
@@ -87,6 +90,8 @@ class Hit:
     text: str
     matched: int
     resolution: str | None = None
+    #: found by the index: ``text`` is looked up when the hit is shown
+    text_pending: bool = False
 
     def rank(self) -> tuple[int, int, str]:
         kind = KIND_ORDER.index(self.kind) if self.kind in KIND_ORDER else len(KIND_ORDER)
@@ -119,12 +124,12 @@ def snippet(text: str, wanted: set[str], width: int = SNIPPET) -> list[tuple[str
 class Search:
     def __init__(self, ctx: Any) -> None:
         self.ctx = ctx
-        self.cache = browse.VersionCache(ctx)
+        self.cache = browse.shared_cache(ctx)
 
     def labels(self) -> list[tuple[str, str, str, frozenset[str]]]:
         """(iri, kind, label, lemmas of the label) of every labelled resource searched by name;
         cached until the store changes."""
-        return self.cache.get("labels", lambda: [  # type: ignore[no-any-return]
+        return self.cache.get("search-labels", lambda: [  # type: ignore[no-any-return]
             (browse.text(r["s"]), browse.text(r["kind"]), browse.text(r["label"]),
              frozenset(lemmas(browse.text(r["label"]))))
             for r in browse.select(self.ctx, LABELS_QUERY)
@@ -134,6 +139,34 @@ class Search:
         wanted = lemmas(q)[:MAX_LEMMAS]
         if not wanted:
             return [], []
+        found: dict[str, Hit] = {}
+        index = self.index()
+        if index is None:
+            found = self.queried(wanted)
+        else:
+            for row, matched in index.ranked(wanted, MAX_HITS):
+                label = f"{row.kind.capitalize()} {row.position}".strip()
+                # the text is looked up for the hits shown (page())
+                found.setdefault(row.item, Hit(row.item, row.kind, label, "", matched,
+                                               row.resolution or None, text_pending=True))
+        wanted_set = set(wanted)
+        for iri, kind, label, label_lemmas in self.labels():
+            matched = len(wanted_set & label_lemmas)
+            if matched and iri not in found:
+                found[iri] = Hit(iri, kind, label, label, matched)
+        return wanted, sorted(found.values(), key=Hit.rank)[:MAX_HITS]
+
+    def index(self) -> search_index.SearchIndex | None:
+        """The lemma index of the store version served (built at first use); None for a store
+        without a recorded version (a remote one), which is queried each time."""
+        if not getattr(self.ctx, "version", ""):
+            return None
+        built: search_index.SearchIndex | None = self.cache.get(
+            "search-index", lambda: browse.built(lambda: search_index.build(self.ctx),
+                                                 "search index"))
+        return built
+
+    def queried(self, wanted: list[str]) -> dict[str, Hit]:
         names = [f"lemma{i}" for i in range(len(wanted))]
         query = ITEMS_QUERY.format(
             lemmas=" ".join(f"?{n}" for n in names), limit=MAX_HITS,
@@ -149,12 +182,7 @@ class Search:
             found.setdefault(iri, Hit(iri, kind, label, browse.text(row["content"]),
                                       browse.number(row["matched"]),
                                       browse.text(row["resolution"]) or None))
-        wanted_set = set(wanted)
-        for iri, kind, label, label_lemmas in self.labels():
-            matched = len(wanted_set & label_lemmas)
-            if matched and iri not in found:
-                found[iri] = Hit(iri, kind, label, label, matched)
-        return wanted, sorted(found.values(), key=Hit.rank)[:MAX_HITS]
+        return found
 
     def page(self, request: Request) -> Response:
         browse.check_params(request, ("q", "page", "format"))
@@ -169,6 +197,12 @@ class Search:
         media = browse.chosen_format(request, (browse.HTML, browse.JSON))
         wanted, hits = self.hits(q) if q else ([], [])
         shown = hits[(page - 1) * PAGE_SIZE: page * PAGE_SIZE]
+        pending = [h.iri for h in shown if h.text_pending]
+        if pending:
+            texts = search_index.texts(self.ctx, pending)
+            for h in shown:
+                if h.text_pending:
+                    h.text, h.text_pending = texts.get(h.iri, ""), False
         base_iri = self.ctx.base_iri
         if media == browse.JSON:
             return browse.json_response({
