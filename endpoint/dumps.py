@@ -227,6 +227,15 @@ class Dumps:
         return self._failed_key is not None and self._failed_key == self.key()
 
     def _run(self) -> None:
+        try:
+            self._loop()
+        except Exception as exc:  # noqa: BLE001 - the thread's edge (a remote store gone)
+            logger.error("dumps: the build thread stopped: %s", exc)
+            with self._done:
+                self._thread = None
+                self._done.notify_all()
+
+    def _loop(self) -> None:
         while True:
             time.sleep(self.debounce)  # a burst of writes: build once, after it
             key = self.key()
@@ -303,12 +312,11 @@ class Dumps:
         """The store as it is now: a RocksDB checkpoint (hard links, instant) of an on-disk
         store, else its N-Quads."""
         target = work / "checkpoint"
-        backup = getattr(self.store, "backup", None)
-        if backup is not None and self.store_path is not None:
+        if self.store_path is not None:
             try:
-                backup(str(target))
+                self.store.backup(str(target))
                 return target
-            except Exception:  # noqa: BLE001 - an in-memory copy, a read-only handle: dump it
+            except Exception:  # noqa: BLE001 - in memory, read-only, a remote store: dump it
                 shutil.rmtree(target, ignore_errors=True)
         target = work / "source.nq"
         with target.open("wb") as out:
