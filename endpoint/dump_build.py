@@ -62,6 +62,7 @@ def build(source: Path, work: Path, base_iri: str, modified: str, gzip_level: in
     union = union_store(store)
     entries = []
     for fmt in FORMATS:
+        data: bytes | None
         if fmt.format is RdfFormat.N_QUADS:
             data = nquads
         elif fmt.union:
