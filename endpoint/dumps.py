@@ -138,21 +138,23 @@ class Dumps:
 
     :meth:`latest` never waits: it answers the last completed build (None before the first)
     and, when the store has moved on, starts a rebuild. One build runs at a time, in a thread
-    that checkpoints the store and runs :mod:`.dump_build` in a child process; a build waits
-    ``debounce`` seconds first, so that a burst of writes costs one build, and when the store
-    moved on while it ran, the thread builds again."""
+    that checkpoints the store and runs :mod:`.dump_build` in a child process; when the store
+    moved on while it ran, the thread builds again. A build starts once no write came for
+    ``debounce`` seconds, or ``max_delay`` seconds after the store moved on under a steady
+    stream of writes (which bounds the CPU rebuilding takes)."""
 
     def __init__(self, store: ox.Store | Callable[[], ox.Store], *, store_path: Path | None,
                  cache: Path | None = None,
                  state: Callable[[], dict[str, Any]] | None = None,
-                 base_iri: str = "", lock: Any = None, debounce: float = 1.0) -> None:
+                 base_iri: str = "", lock: Any = None, debounce: float = 1.0,
+                 max_delay: float = 30.0) -> None:
         self._store = store
         self.store_path = store_path
         self.cache = cache if cache is not None else default_cache(store_path)
         self._state = state
         self.base_iri = base_iri
         self._write_lock = lock
-        self.debounce = debounce
+        self.debounce, self.max_delay = debounce, max_delay
         self._lock = threading.RLock()
         self._latest: Build | None = None
         self._thread: threading.Thread | None = None
@@ -235,10 +237,20 @@ class Dumps:
                 self._thread = None
                 self._done.notify_all()
 
+    def _settle(self) -> str:
+        """Wait until no write came for ``debounce`` seconds (at most ``max_delay``): a burst
+        of writes costs one build, after it. The key then."""
+        key, start = self.key(), time.monotonic()
+        while True:
+            time.sleep(self.debounce)
+            now = self.key()
+            if now == key or time.monotonic() - start >= self.max_delay:
+                return now
+            key = now
+
     def _loop(self) -> None:
         while True:
-            time.sleep(self.debounce)  # a burst of writes: build once, after it
-            key = self.key()
+            key = self._settle()
             latest = self._latest
             if latest is not None and latest.key == key or self._failed_key == key:
                 with self._done:
