@@ -162,6 +162,8 @@ class Dumps:
         #: why the last build failed (logged; the build is tried again after the next write)
         self.failure: str | None = None
         self._failed_key: str | None = None
+        #: builds completed by this object (each one a child process)
+        self.builds = 0
 
     @property
     def store(self) -> ox.Store:
@@ -270,6 +272,7 @@ class Dumps:
             if build is not None:
                 with self._done:
                     self._latest, self.failure, self._failed_key = build, None, None
+                    self.builds += 1
                     self._done.notify_all()
 
     def _build(self) -> Build | None:
