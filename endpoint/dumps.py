@@ -192,9 +192,11 @@ class Dumps:
 
     def pending(self) -> str | None:
         """The modified date of the data a build is under way (or about to start) for, when
-        the last completed build is older than the data served; else None."""
+        the last completed build is older than the data served; else None (also when the build
+        for the data served failed: :attr:`failure` says why, and none is under way until the
+        next write)."""
         latest = self._latest
-        if latest is not None and latest.key == self.key():
+        if latest is not None and latest.key == self.key() or self._stuck():
             return None
         return self._modified()
 
@@ -226,6 +228,14 @@ class Dumps:
     def _current(self) -> Build | None:
         latest = self.latest()
         return latest if latest is not None and latest.key == self.key() else None
+
+    def stuck(self) -> str | None:
+        """When the build for the data served now failed, a sentence that says so (for the
+        public: the reason itself is in the server's log)."""
+        if not self._stuck():
+            return None
+        return ("The dumps and statistics of the latest changes could not be built (the reason "
+                "is in the server's log); they are built again after the next change.")
 
     def _stuck(self) -> bool:
         return self._failed_key is not None and self._failed_key == self.key()

@@ -257,7 +257,7 @@ class Site:
         hold, and the date of the data a newer build is under way for; 503 with Retry-After
         until the first build after a start is done."""
         build = self.dumps.latest()
-        pending = self.dumps.pending()
+        pending, failure = self.dumps.pending(), self.dumps.stuck()
         media = negotiate_media_type(request.headers.get("accept"), (HTML, "application/json"))
         if request.query_params.get("format") in ("json", "html"):
             media = "application/json" if request.query_params["format"] == "json" else HTML
@@ -270,10 +270,11 @@ class Site:
                                  # the store version (/health's) the files hold
                                  "version": build.key.removeprefix("v") if build else None,
                                  "modified": build.modified if build is not None else None,
-                                 "rebuilding": pending, "files": entries},
+                                 "rebuilding": pending, "files": entries,
+                                 **({"failure": failure} if failure else {})},
                                 status_code=status, headers=headers)
         body = pages.render("dumps.html", title="Dumps", files=entries, pending=pending,
-                            built=build is not None)
+                            built=build is not None, failure=failure)
         return Response(body, status_code=status, media_type="text/html; charset=utf-8",
                         headers=headers)
 
