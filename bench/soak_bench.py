@@ -26,6 +26,7 @@ first minute (tolerance ``--tolerance``, 5 %).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import platform
@@ -307,11 +308,34 @@ class Sampler(threading.Thread):
 # ---------------------------------------------------------------------------- load
 
 
+#: ``/dumps/`` listings answered 200: all, and those from an older build while a newer one was
+#: under way (``rebuilding`` set: the server never waits for a build)
+LISTINGS: Counter[str] = Counter()
+
+
 def send(http: Any, request: Request) -> tuple[int, int]:
     """(status, bytes of the body); transport failures raise."""
     response = http.request(request.method, request.path, params=request.params,
                             headers=request.headers, content=request.body)
+    if request.path == "/dumps/" and response.status_code == 200:
+        LISTINGS["answered"] += 1
+        with contextlib.suppress(ValueError, AttributeError):
+            LISTINGS["rebuilding"] += bool(response.json().get("rebuilding"))
     return response.status_code, len(response.content)
+
+
+def wait_first_build(base_url: str, timeout: float = 600) -> float:
+    """Seconds until ``/dumps/`` lists the first build (503 until then; built in the
+    background after the start)."""
+    import httpx
+
+    t = time.monotonic()
+    while time.monotonic() - t < timeout:
+        answer = httpx.get(base_url + "/dumps/", params={"format": "json"}, timeout=30)
+        if answer.status_code == 200:
+            return round(time.monotonic() - t, 1)
+        time.sleep(0.2)
+    raise RuntimeError("the first build of the dumps did not finish")
 
 
 def run_clients(base_url: str, args: argparse.Namespace, resolutions: int, started: float
@@ -360,8 +384,8 @@ def run_clients(base_url: str, args: argparse.Namespace, resolutions: int, start
 
 def alone(base_url: str, resolutions: int, seed: int) -> dict[str, dict[str, Any]]:
     """Each kind once on the idle server, in the mix's order (the writes last): its status and
-    latency without contention (``dataset`` and ``dumps listing`` build the VoID description and
-    the dumps of the fresh store here, as they do after every write during the run)."""
+    latency without contention (``dataset`` and ``dumps listing`` answer from the first build,
+    which the run waits for; later builds run in the background after writes)."""
     import httpx
 
     client = Client(99, random.Random(seed), resolutions)
@@ -585,6 +609,11 @@ def markdown(results: dict[str, Any]) -> str:
         f"**{s['overall']['p99_ms']:.0f} ms**, max {s['overall']['max_ms']:.0f} ms",
         f"- writes: **{s['writes']['requests']:,}** requests, statuses "
         f"{json.dumps(s['writes']['statuses'])}",
+        *([f"- `/dumps/` listings answered from the last build while a newer one was under way "
+           f"(`rebuilding` set): {results['listings'].get('rebuilding', 0):,} of "
+           f"{results['listings'].get('answered', 0):,}; the first build after the start took "
+           f"{results['first_build_s']} s (the run starts after it)"]
+          if "listings" in results else []),
         f"- RSS of the server and its processes: {mib(rss['at_1min_mib'])} at 1 min, "
         f"{mib(rss['at_5min_mib'])} at 5 min, {mib(rss['at_end_mib'])} at the end "
         f"(max {mib(rss['max_mib'])}); growth after the first minute "
@@ -705,6 +734,9 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         results["health_at_start"] = wait_health(base_url + "/health", process)
         print(f"server up after {time.monotonic() - t:.1f} s: {results['health_at_start']}",
               flush=True)
+        results["first_build_s"] = wait_first_build(base_url)
+        print(f"first build of the dumps and statistics: {results['first_build_s']} s later",
+              flush=True)
         results["alone"] = alone(base_url, resolutions, args.seed + 7)
         results["load_average_before"] = os.getloadavg()[0]
         print(f"load average before the run: {results['load_average_before']:.2f}", flush=True)
@@ -713,7 +745,9 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         sampler.start()
         cpu0 = resource.getrusage(resource.RUSAGE_SELF)
         server_cpu0 = cpu_seconds(_descendants(process.pid))
+        LISTINGS.clear()
         records, wall = run_clients(base_url, args, resolutions, started)
+        results["listings"] = dict(LISTINGS)
         cpu1 = resource.getrusage(resource.RUSAGE_SELF)
         server_cpu1 = cpu_seconds(_descendants(process.pid))
         sampler.stop.set()

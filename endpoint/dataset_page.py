@@ -56,9 +56,12 @@ def _anchor(iri: str) -> str:
 
 
 def dataset_page(void_store: ox.Store, data_store: ox.Store, base_iri: str, *,
-                 alternates: list[tuple[str, str, str]]) -> str:
+                 alternates: list[tuple[str, str, str]], described: str | None = "",
+                 pending: str | None = None) -> str:
     """The HTML of ``/dataset``; labels of classes and properties come from ``data_store``
-    (the ontology graph labels our own terms)."""
+    (the ontology graph labels our own terms). ``described``: the modified date of the data
+    the statistics and dumps were built from (None: not built yet); ``pending``: that of the
+    data a newer build is under way for."""
     ds = base_iri + "dataset"
     d = _Description(void_store)
     r = Renderer(data_store, base_iri)
@@ -134,4 +137,6 @@ def dataset_page(void_store: ox.Store, data_store: ox.Store, base_iri: str, *,
                             for v in d.all(ds, VOID.vocabulary)),
         types=[r.link(t.value) for t in d.all(ds, RDF.type)],
         alternates=alternates,
+        described=described,
+        pending=pending,
     )

@@ -41,10 +41,9 @@ from starlette.routing import BaseRoute, Match, Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.types import Scope
 
-from resolutions_kg import heap
 from resolutions_kg.endpoint import negotiation, pages
 from resolutions_kg.endpoint.bodies import is_iri
-from resolutions_kg.endpoint.dumps import Dumps, http_date
+from resolutions_kg.endpoint.dumps import BY_NAME, Dumps, http_date
 from resolutions_kg.endpoint.errors import HTTPError
 from resolutions_kg.endpoint.linkeddata import (
     RDF_MEDIA_TYPES,
@@ -66,6 +65,8 @@ RESERVED = frozenset({"sparql", "store", "health", "static", "dumps", "queries",
                       ".well-known", "releases", "favicon.ico", "review", "search",
                       "recommendations", "diagram"})
 HTML = "text/html"
+#: Retry-After (seconds) while the dumps are being built for the first time
+RETRY = "10"
 #: What a resource can be answered in, in order of preference when the client does not care.
 OFFERS: tuple[str, ...] = (HTML, *RDF_MEDIA_TYPES)
 #: Alternate formats linked from every page.
@@ -114,10 +115,12 @@ class Site:
         path = getattr(ctx, "store_path", None)
         self.store_path = Path(path) if path else None
         self.dumps = Dumps(lambda: self.ctx.store, store_path=self.store_path,
-                           state=lambda: getattr(self.ctx, "state", {}))
+                           state=lambda: getattr(self.ctx, "state", {}),
+                           base_iri=self.base_iri, lock=getattr(ctx, "_write_lock", None))
         self.releases = Releases.of(ctx)
         self._void: tuple[str, ox.Store] | None = None
         self._void_lock = threading.Lock()
+        self.dumps.latest()  # the first build starts now, in the background
 
     @property
     def store(self) -> ox.Store:
@@ -153,8 +156,11 @@ class Site:
         if media_type == HTML and path == "dataset":
             from resolutions_kg.endpoint.dataset_page import dataset_page
 
+            build = self.dumps.latest()
             body = dataset_page(store, self.store, self.base_iri,
-                                alternates=self._alternates(request.url.path))
+                                alternates=self._alternates(request.url.path),
+                                described=build.modified if build is not None else None,
+                                pending=self.dumps.pending())
             return Response(body, media_type="text/html; charset=utf-8", headers=headers)
         if media_type == HTML:
             body = pages.resource_page(
@@ -216,25 +222,28 @@ class Site:
     # ------------------------------------------------------------ VoID + DCAT
 
     def void_store(self) -> ox.Store:
-        """An in-memory store holding the current VoID + DCAT description (cached per
-        store fingerprint)."""
-        key = self.dumps.key() + "|" + self.releases.key()
+        """An in-memory store holding the VoID + DCAT description: the statistics and dumps of
+        the last completed build (:class:`.dumps.Dumps`, never waited for; none before the
+        first), ``dct:modified`` of the data served now. Cached per build, data version and
+        releases."""
+        build = self.dumps.latest()
+        state = self.dumps.state()
+        key = "|".join((build.key if build is not None else "-", self.dumps.key(),
+                        self.releases.key()))
         cached = self._void
         if cached is not None and cached[0] == key:
             return cached[1]
         with self._void_lock:
-            files = self.dumps.files()
-            state = self.dumps.state()
-            modified = state.get("modified") or (files[0].modified if files else None)
+            modified = state.get("modified") or (build.modified if build is not None else None)
             triples = void_triples(
-                self.store, self.base_iri, dumps=files,
+                self.store, self.base_iri, dumps=build.files if build is not None else (),
                 created=state.get("created"), modified=modified,
                 releases=[(r.version, r.date) for r in self.releases.all()],
+                stats=build.stats if build is not None else {},
             )
             store = ox.Store()
             store.extend(ox.Quad(t.subject, t.predicate, t.object) for t in triples)
             self._void = (key, store)
-            heap.trim()
             return store
 
     def well_known_void(self, request: Request) -> Response:
@@ -244,21 +253,40 @@ class Site:
     # ------------------------------------------------------------------ dumps
 
     def dumps_listing(self, request: Request) -> Response:
-        files = self.dumps.files()
+        """The files of the last completed build, with the version and date of the data they
+        hold, and the date of the data a newer build is under way for; 503 with Retry-After
+        until the first build after a start is done."""
+        build = self.dumps.latest()
+        pending, failure = self.dumps.pending(), self.dumps.stuck()
         media = negotiate_media_type(request.headers.get("accept"), (HTML, "application/json"))
         if request.query_params.get("format") in ("json", "html"):
             media = "application/json" if request.query_params["format"] == "json" else HTML
+        files = build.files if build is not None else []
         entries = [{**f.as_json(), "url": f"/dumps/{f.name}"} for f in files]
+        status = 200 if build is not None else 503
+        headers = {"Vary": "Accept"} | ({} if build is not None else {"Retry-After": RETRY})
         if media == "application/json":
-            return JSONResponse({"dataset": self.base_iri + "dataset", "files": entries},
-                                headers={"Vary": "Accept"})
-        body = pages.render("dumps.html", title="Dumps", files=entries)
-        return Response(body, media_type="text/html; charset=utf-8", headers={"Vary": "Accept"})
+            return JSONResponse({"dataset": self.base_iri + "dataset",
+                                 # the store version (/health's) the files hold
+                                 "version": build.key.removeprefix("v") if build else None,
+                                 "modified": build.modified if build is not None else None,
+                                 "rebuilding": pending, "files": entries,
+                                 **({"failure": failure} if failure else {})},
+                                status_code=status, headers=headers)
+        body = pages.render("dumps.html", title="Dumps", files=entries, pending=pending,
+                            built=build is not None, failure=failure)
+        return Response(body, status_code=status, media_type="text/html; charset=utf-8",
+                        headers=headers)
 
     def dump_file(self, request: Request) -> Response:
-        dump = self.dumps.file(request.path_params["name"])
-        if dump is None:
-            raise HTTPError(404, f"No dump {request.path_params['name']!r}; see /dumps/")
+        name = request.path_params["name"]
+        if name not in BY_NAME:
+            raise HTTPError(404, f"No dump {name!r}; see /dumps/")
+        build = self.dumps.latest()
+        dump = next((f for f in build.files if f.name == name), None) if build else None
+        if dump is None or not dump.path.is_file():
+            raise HTTPError(503, f"The dump {name!r} is being built; see /dumps/",
+                            headers={"Retry-After": RETRY})
         headers = {
             "ETag": dump.etag,
             "Last-Modified": http_date(dump.modified),

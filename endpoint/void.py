@@ -164,12 +164,16 @@ def void_triples(
     created: str | None = None,
     modified: str | None = None,
     releases: Iterable[tuple[str, str]] = (),
+    stats: dict[str, Any] | None = None,
 ) -> list[ox.Triple]:
     """The VoID + DCAT description of ``{base}dataset``; ``releases``: (version, date) of each
-    release (``reskg release``), linked as ``dcat:hasVersion``."""
+    release (``reskg release``), linked as ``dcat:hasVersion``; ``stats``: :func:`statistics`
+    (with ``examples``) when already counted, ``{}`` to leave the statistics out (not counted
+    yet), None to count them over ``store`` here."""
     ds = base_iri + "dataset"
     g = _Graph()
-    stats = statistics(store, base_iri)
+    if stats is None:
+        stats = statistics(store, base_iri)
     g.add(ds, RDF.type, str(VOID.Dataset))
     g.add(ds, RDF.type, str(DCAT.Dataset))
     for lang, text in TITLE.items():
@@ -191,19 +195,21 @@ def void_triples(
     g.add(ds, DCAT.landingPage, base_iri)
     for name in ("triples", "entities", "distinctSubjects", "distinctObjects", "properties",
                  "classes"):
-        g.lit(ds, getattr(VOID, name), stats[name], datatype=XSD.integer)
-    for example in _examples(store):
+        if name in stats:  # {}: not counted yet (the first build after a start is under way)
+            g.lit(ds, getattr(VOID, name), stats[name], datatype=XSD.integer)
+    for example in (stats.get("examples", []) if "examples" in stats or not stats
+                    else examples(store)):
         g.add(ds, VOID.exampleResource, example)
     for prefix, ns in PREFIXES.items():
         if prefix not in ("rdf", "xsd"):
             g.add(ds, VOID.vocabulary, ns)
 
-    for cls, n in stats["class_partitions"]:
+    for cls, n in stats.get("class_partitions", ()):
         part = _part(ds, "class", cls)
         g.add(ds, VOID.classPartition, part)
         g.add(part, VOID["class"], cls)
         g.lit(part, VOID.entities, n, datatype=XSD.integer)
-    for prop, n in stats["property_partitions"]:
+    for prop, n in stats.get("property_partitions", ()):
         part = _part(ds, "property", prop)
         g.add(ds, VOID.propertyPartition, part)
         g.add(part, VOID.property, prop)
@@ -220,6 +226,8 @@ def void_triples(
         g.add(linkset, VOID.subjectsTarget, ds)
         g.add(linkset, VOID.objectsTarget, target)
         g.lit(linkset, DCTERMS.title, f"Links to {title}", lang="en")
+        if "linksets" not in stats:
+            continue
         counts = stats["linksets"][key]
         for predicate, _n in counts:
             g.add(linkset, VOID.linkPredicate, predicate)
@@ -263,7 +271,7 @@ def _distribution(g: _Graph, ds: str, base_iri: str, dump: DumpFile) -> None:
     g.lit(checksum, SPDX.checksumValue, dump.sha256, datatype=XSD.hexBinary)
 
 
-def _examples(store: ox.Store, limit: int = 3) -> list[str]:
+def examples(store: ox.Store, limit: int = 3) -> list[str]:
     rows = store.query(
         f"SELECT DISTINCT ?r {{ ?r a <{RESKG.Resolution}> }} ORDER BY ?r LIMIT {limit}",
         use_default_graph_as_union=True,

@@ -136,12 +136,31 @@ class Server:
                 raise RuntimeError(f"server exited:\n{self.log.read_text()}")
             try:
                 if httpx.get(f"{self.url}/health", timeout=2).status_code == 200:
+                    self.dumps_built()
                     return self
             except httpx.TransportError:
                 pass
             time.sleep(0.1)
         self.stop()
         raise RuntimeError(f"server did not start:\n{self.log.read_text()}")
+
+    def dumps_built(self, version: str | None = None, timeout: float = 120) -> dict[str, Any]:
+        """Wait until ``/dumps/`` lists a build of the data served now (the server builds the
+        dumps and statistics in the background, after the start and after each write) — of
+        ``version`` when given — and return the listing."""
+        deadline = time.monotonic() + timeout
+        listing: dict[str, Any] = {}
+        while time.monotonic() < deadline:
+            answer = httpx.get(f"{self.url}/dumps/", params={"format": "json"}, timeout=10)
+            if answer.status_code == 200:
+                listing = answer.json()
+                if listing.get("rebuilding") is None and (
+                        version is None or listing.get("version") == version):
+                    return listing
+            elif answer.status_code != 503:
+                raise RuntimeError(f"/dumps/ answered {answer.status_code}: {answer.text}")
+            time.sleep(0.1)
+        raise RuntimeError(f"the dumps were not built in {timeout} s: {listing}")
 
     def in_memory(self, timeout: float = 120) -> dict[str, Any]:
         """Wait until every answer comes from the in-memory copy (a read-only server answers

@@ -146,9 +146,13 @@ def test_dumps_are_deterministic(tmp_path: Path) -> None:
 
 
 def test_dumps_are_regenerated_after_a_change(ld_writable: object) -> None:
-    url = ld_writable.url  # type: ignore[attr-defined]
+    """Issue 13 point 5: after a write the old dumps are answered at once, said to be those of
+    the old version, with a rebuild under way; then the new ones, holding the write."""
+    server = ld_writable
+    url = server.url  # type: ignore[attr-defined]
     with httpx.Client(base_url=url, timeout=30) as client:
-        before = listing(client)
+        before = server.dumps_built()  # type: ignore[attr-defined]
+        old = {f["name"]: f for f in before["files"]}
         etag = client.get("/dumps/resolutions-kg.nq.gz").headers["etag"]
         graph = BASE + "graph/added"
         response = client.put(
@@ -158,9 +162,27 @@ def test_dumps_are_regenerated_after_a_change(ld_writable: object) -> None:
                      "Authorization": f"Bearer {TOKEN}"},
         )
         assert response.status_code in (201, 204), response.text
-        after = listing(client)
+        version = client.get("/health").json()["version"]
+        modified = client.get("/dataset", headers={"Accept": "application/n-triples"}).text
+
+        # at once: the last build, which says which version it holds and that one is coming
+        stale = client.get("/dumps/", headers={"Accept": "application/json"})
+        assert stale.status_code == 200
+        assert stale.json()["version"] == before["version"] != version
+        assert stale.json()["rebuilding"]
+        assert {f["name"]: f["sha256"] for f in stale.json()["files"]} == {
+            name: f["sha256"] for name, f in old.items()}
+        page = client.get("/dumps/", headers={"Accept": "text/html"}).text
+        assert "Being rebuilt for the changes of " + stale.json()["rebuilding"] in page
+        assert client.get("/dumps/resolutions-kg.nq.gz").headers["etag"] == etag
+        html = client.get("/dataset", headers={"Accept": "text/html"})
+        assert html.status_code == 200 and "Being rebuilt for the changes of" in html.text
+        # the data's own modified date is the new one, the old dumps keep theirs
+        assert f'"{stale.json()["rebuilding"]}"' in modified
+
+        after = {f["name"]: f for f in server.dumps_built(version=version)["files"]}  # type: ignore[attr-defined]
         for name in FORMATS:
-            assert after[name]["sha256"] != before[name]["sha256"], name
+            assert after[name]["sha256"] != old[name]["sha256"], name
         fresh = client.get("/dumps/resolutions-kg.nq.gz", headers={"If-None-Match": etag})
         assert fresh.status_code == 200
         quads = set(ox.parse(gzip.decompress(fresh.content), format=ox.RdfFormat.N_QUADS))
@@ -168,4 +190,5 @@ def test_dumps_are_regenerated_after_a_change(ld_writable: object) -> None:
                        ox.Literal("Клин", language="ru"), ox.NamedNode(graph)) in quads
         void = client.get("/dataset", headers={"Accept": "application/n-triples"}).text
         assert after["resolutions-kg.nq.gz"]["sha256"] in void
-        assert before["resolutions-kg.nq.gz"]["sha256"] not in void
+        assert old["resolutions-kg.nq.gz"]["sha256"] not in void
+        assert "Being rebuilt" not in client.get("/dataset", headers={"Accept": "text/html"}).text
