@@ -88,7 +88,7 @@ def shared_cache(ctx: Any) -> VersionCache:
         cache = getattr(ctx, "page_cache", None)
         if cache is None:
             cache = ctx.page_cache = VersionCache(ctx)
-    return cache  # type: ignore[no-any-return]
+    return cache
 
 
 def select(ctx: Any, sparql: str, substitutions: Mapping[str, Any] | None = None) -> list[Row]:
