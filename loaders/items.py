@@ -73,6 +73,14 @@ class Items:
     proposals: list[Proposal] = field(default_factory=list)
     #: Blocks that were intros, headings or closing lines (not items).
     consumed: set[int] = field(default_factory=set)
+    #: The role the rules gave each block (index → :data:`ROLES` name); a second opinion
+    #: (:mod:`.roles`) checks the ones that made facts.
+    roles: dict[int, str] = field(default_factory=dict)
+
+
+#: Block roles: the document's heading lines, the preamble, then the operative part.
+ROLES = ("title", "preamble", "intro", "heading", "item", "sub-item", "statement", "proposal",
+         "adoption", "closing", "signature", "caption")
 
 
 def body_text(text: str, block: Block) -> tuple[int, int]:
@@ -439,6 +447,9 @@ def parse_items(text: str, blocks: list[Block], first: int) -> Items:
         )
     items = Items(start=start)
     columns: tables.Columns | None = None  # of the table being read, from its header row
+    items.roles.update(dict.fromkeys(range(first), "title"))
+    items.roles.update(dict.fromkeys(range(first, start), "preamble"))
+    role = items.roles
     addressee: Addressee | None = None
     heading_level: tuple[int, str] | None = None
     first_under_heading = False
@@ -459,16 +470,19 @@ def parse_items(text: str, blocks: list[Block], first: int) -> Items:
             columns = None
         elif tables.is_separator(text, block):
             items.consumed.add(i - 1)
+            role[i - 1] = "caption"
             continue
         elif (header := tables.header_columns(text, row)) is not None and not any(
                 action(text, *cell) for cell in row):
             columns = header  # «| № | Рекомендация | Адресат |»
             items.consumed.add(i - 1)
+            role[i - 1] = "caption"
             continue
         elif (from_row := _table_row(text, row, columns, block)) is not None:
             parent, sub_level = None, None
             items.recommendations.append(dataclasses.replace(
                 from_row, position=len(items.recommendations) + 1))
+            role[i - 1] = "item"
             continue
         if (parent is not None and _is_sub_item(text, parent, block)
                 and (sub_level is None or _level(block) == sub_level)
@@ -480,14 +494,18 @@ def parse_items(text: str, blocks: list[Block], first: int) -> Items:
                 last, text=Spanned(clean(text[span.start : span.end]), span),
                 topics=classify(text[span.start : span.end]))
             items.consumed.add(i - 1)
+            role[i - 1] = "sub-item"
             continue
         parent, sub_level = None, None
         if is_adoption(text, block):
             # the operative part is over: what follows is signatures and the page around
             items.consumed.update(range(i - 1, len(blocks)))
+            role.update(dict.fromkeys(range(i, len(blocks)), "closing"))
+            role[i - 1] = "adoption"
             break
         if _is_signature(text, block):
             items.consumed.add(i - 1)
+            role[i - 1] = "signature"
             continue
         heading = heading_addressee(text, block, heading_case) or nominative_heading(
             text, block, blocks[i] if i < len(blocks) else None)
@@ -496,6 +514,7 @@ def parse_items(text: str, blocks: list[Block], first: int) -> Items:
             heading_level = _level(block) if block.list_item else None
             first_under_heading = True
             items.consumed.add(i - 1)
+            role[i - 1] = "heading"
             if heading[1] is None:
                 continue
             a = heading[1]
@@ -512,6 +531,7 @@ def parse_items(text: str, blocks: list[Block], first: int) -> Items:
             if STATEMENT_INTRO.search(content) and not RECOMMEND_INTRO.search(content):
                 mode = "state"
                 items.consumed.add(i - 1)
+                role[i - 1] = "intro"
                 continue
             if _is_intro(text, block):
                 mode, addressee, heading_level = "recommend", None, None
@@ -520,6 +540,7 @@ def parse_items(text: str, blocks: list[Block], first: int) -> Items:
                     mode = "propose"  # «Участники чтений предлагают:» after the list
                 heading_case = "accs" if ASKING.search(content) else "datv"
                 items.consumed.add(i - 1)
+                role[i - 1] = "intro"
                 continue
         if mode == "propose" and heading is None:
             own = own_addressee(text, a, b)
@@ -529,6 +550,7 @@ def parse_items(text: str, blocks: list[Block], first: int) -> Items:
                 addressee=own[0] if own else None,
                 planned_event=planned if planned is not None and planned.year else None))
             items.consumed.add(i - 1)
+            role[i - 1] = "proposal"
             continue
         if heading is None and not block.list_item and SPEAKER.match(content):
             proposal = proposal_of(text, block, len(items.proposals) + 1)
@@ -538,6 +560,7 @@ def parse_items(text: str, blocks: list[Block], first: int) -> Items:
                 proposal = Proposal(position=len(items.proposals) + 1,
                                     text=Spanned(clean(content), Span(a, b)), addressee=None,
                                     planned_event=planned)
+            role[i - 1] = "statement" if proposal is None else "proposal"
             if proposal is not None:
                 items.proposals.append(proposal)
             else:
@@ -546,6 +569,7 @@ def parse_items(text: str, blocks: list[Block], first: int) -> Items:
             items.consumed.add(i - 1)
             continue
         if mode == "state":
+            role[i - 1] = "statement"
             items.statements.append(
                 Statement(len(items.statements) + 1, Spanned(clean(content), Span(a, b))))
             continue
@@ -559,11 +583,13 @@ def parse_items(text: str, blocks: list[Block], first: int) -> Items:
                 position=len(items.proposals) + 1, text=Spanned(clean(content), Span(a, b)),
                 addressee=own[0], planned_event=None))
             items.consumed.add(i - 1)
+            role[i - 1] = "proposal"
             continue
         if heading is None and not block.list_item and action(text, a, b) is None and (
                 items.recommendations or (len(content) <= 80 and not content.endswith(".")
                                           and (block.emphasised or block.heading is not None))):
             items.consumed.add(i - 1)  # no verb: not a recommendation (a caption, a headline)
+            role[i - 1] = "caption"
             continue
         own = own_addressee(text, a, b) if heading is None else None
         if own is not None and addressee is not None and APPEAL.match(text, a, b):
@@ -579,6 +605,7 @@ def parse_items(text: str, blocks: list[Block], first: int) -> Items:
                 position=len(items.proposals) + 1, text=Spanned(clean(content), Span(a, b)),
                 addressee=own[0] if own else None, planned_event=planned))
             items.consumed.add(i - 1)
+            role[i - 1] = "proposal"
             continue
         if (heading is None and not block.list_item and items.recommendations
                 and (send := SEND.match(text, own[1] if own else a, b)) is not None):
@@ -591,6 +618,7 @@ def parse_items(text: str, blocks: list[Block], first: int) -> Items:
                     "accs" if send.group("to") or send.group("to2") else "datv"),
                 planned_event=None))
             items.consumed.add(i - 1)
+            role[i - 1] = "proposal"
             continue
         if own is not None and own[0].span.start > a + 20:
             own = (dataclasses.replace(own[0], certainty=Certainty(
@@ -605,6 +633,8 @@ def parse_items(text: str, blocks: list[Block], first: int) -> Items:
                 label=block.label,
             )
         )
+        if heading is None:
+            role[i - 1] = "item"
         if content.endswith(":"):
             parent = block
     return items

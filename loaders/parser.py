@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
+from collections.abc import Callable
 
 from resolutions_kg.errors import NotAResolutionError
 from resolutions_kg.records import (
@@ -34,6 +35,7 @@ from .organisations import organisers, supporters
 from .participants import PARTICIPATION, cohorts, leading_count, total
 from .places import country_after
 from .rendition import Rendition
+from .roles import second_opinion
 from .russian import parses, words
 from .settlements import find_settlements
 from .statements import discussed_topics, preamble_statements
@@ -60,8 +62,14 @@ THEME_LINE = re.compile(r"\s*тема(?:\s+[а-яё]+){0,2}\s*[:–—]\s*", re.
 PAGE_BLOCKS = 40
 
 
-def parse(rendition: Rendition) -> Resolution:
-    """Read the resolution in ``rendition``; raise :class:`NotAResolutionError` if there is none."""
+#: Called with the text, the blocks and the rules' reading of them (``scripts/train_roles.py``).
+Observer = Callable[[str, list[Block], Items], None]
+
+
+def parse(rendition: Rendition, *, observe: Observer | None = None) -> Resolution:
+    """Read the resolution in ``rendition``; raise :class:`NotAResolutionError` if there is none.
+
+    ``observe`` sees the blocks and the roles the rules gave them before the second opinion."""
     text = rendition.text
     name = rendition.source.name
     bs = [bl for bl in blocks(rendition) if not is_furniture(text, bl)]
@@ -120,6 +128,9 @@ def parse(rendition: Rendition) -> Resolution:
                 break
     heading = Spanned(clean(text[head_start:head_end]), Span(head_start, head_end))
     items = parse_items(text, bs, nxt)
+    if observe is not None:
+        observe(text, bs, items)
+    items = second_opinion(text, bs, items)
     preamble = [bl for bl in bs[nxt : items.start] if not is_adoption(text, bl)]
     pre_sentences = [s for bl in preamble for s in sentences(text, bl.start, bl.end)]
     region_start = type_match.end("type")
@@ -368,8 +379,14 @@ def _uncertain(text: str, event: Event, items: Items) -> list[str]:
                             ("event end date", event.end))
         if value is not None]
     for rec in items.recommendations:
+        facts.append((f"recommendation {rec.position}", rec.text.span, rec.text.certainty))
         if rec.addressee is not None:
             facts.append((f"addressee of recommendation {rec.position}", rec.addressee.span,
                           rec.addressee.certainty))
+    for prop in items.proposals:
+        facts.append((f"proposal {prop.position}", prop.text.span, prop.text.certainty))
+        if prop.addressee is not None:
+            facts.append((f"addressee of proposal {prop.position}", prop.addressee.span,
+                          prop.addressee.certainty))
     return [f"uncertain: {name} «{clean(text[span.start:span.end])}» ({how.method}, "
             f"{how.confidence:.2f})" for name, span, how in facts if how.confidence < UNCERTAIN]
