@@ -9,7 +9,7 @@ HOST   ?= 127.0.0.1
 PORT   ?= 8000
 DATA   ?= data
 
-.PHONY: run install load serve test test-fast lint bench clean
+.PHONY: run install load serve test test-fast lint bench bench-server clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -48,6 +48,11 @@ lint: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
 	$(BIN)/python bench/run.py
+
+## reskg serve start-up, memory copy and latency at 1M and 10M triples (~15 min, several GB)
+bench-server: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
+	$(BIN)/python bench/run.py server
 
 clean:
 	rm -rf var build dist *.egg-info bench/out

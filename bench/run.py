@@ -18,6 +18,12 @@
   named query) against ``reskg serve`` on a ~1M-triple store: median and p95 per page
   (``bench/pages_bench.py``; figures in docs/bench-pages.md).
 
+Not run by default (named only: ``python bench/run.py server``, ``make bench-server``):
+
+- server: ``reskg serve`` start-up, the switch to the in-memory copy, memory (PSS/RSS of the
+  process tree) and query latency on disk and in memory at 1M and 10M triples
+  (``bench/server_bench.py``; builds a 10M-triple store the first time: ~15 minutes in all).
+
 ``python bench/run.py seed export`` runs only those. Machine load is recorded with each figure:
 the numbers mean little on a busy machine.
 """
@@ -77,16 +83,22 @@ BENCHMARKS = {
     "pages": lambda: script("pages_bench.py", "--triples", "1000000",
                             "--out", str(OUT / "pages.json")),
 }
+#: Benchmarks run only when named (too slow or too memory-hungry for every ``make bench``).
+ON_REQUEST = {
+    "server": lambda: script("server_bench.py", "--sizes", "1000000", "10000000",
+                             "--out", str(OUT / "server.json")),
+}
 
 
 def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     chosen = sys.argv[1:] or list(BENCHMARKS)
     for name in chosen:
-        if name not in BENCHMARKS:
-            sys.exit(f"unknown benchmark {name!r}; choose from {', '.join(BENCHMARKS)}")
+        known = BENCHMARKS | ON_REQUEST
+        if name not in known:
+            sys.exit(f"unknown benchmark {name!r}; choose from {', '.join(known)}")
         print(f"== {name} (load average {os.getloadavg()[0]:.2f})", flush=True)
-        BENCHMARKS[name]()
+        known[name]()
 
 
 if __name__ == "__main__":

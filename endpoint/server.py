@@ -67,8 +67,11 @@ VERSION_POLL = 1.0
 
 
 #: Memory an in-memory copy takes per triple (pyoxigraph 0.5, measured: 550 bytes at 170k
-#: quads of our data); each server process ends up with its own: reading the copy writes to its
-#: pages (reference counts), so the pages a fork shared are soon copied.
+#: quads of our data, 510 at 1M — ``bench/server_bench.py``, docs/bench-server.md). The supervisor
+#: keeps the copy it forks the server processes from, and each of them ends up with most of one
+#: of its own: reading the copy writes to its pages (reference counts), so the pages a fork shared
+#: are soon copied (measured at 1M triples and 2 processes: 0.63 GB more than on disk right after
+#: the switch, 1.13 GB once every triple was read in each process).
 BYTES_PER_TRIPLE = 600
 #: The share of the machine's available memory the copies may take together.
 MEMORY_SHARE = 0.5
@@ -78,15 +81,17 @@ DISK = "~disk"
 
 def copy_limit(limit: int, processes: int) -> tuple[int, str]:
     """The most triples a copy may hold: ``limit`` (the setting ``memory_triples``), and no
-    more than ``processes`` copies fit in half of the memory available now; and which of the
-    two bounds it is."""
+    more than ``processes`` + 1 copies (one per server process and the supervisor's) fit in
+    half of the memory available now; and which of the two bounds it is."""
     available = heap.available_bytes()
     if available is None:
         return limit, "the --memory-triples setting"
-    fits = int(available * MEMORY_SHARE / (BYTES_PER_TRIPLE * max(1, processes)))
+    copies = max(1, processes) + 1
+    fits = int(available * MEMORY_SHARE / (BYTES_PER_TRIPLE * copies))
     if fits < limit:
-        return fits, (f"{processes} copies of more would not fit in half of the "
-                      f"{available / 2**30:.1f} GiB of memory available")
+        return fits, (f"{copies} copies of more — one per server process and the supervisor's — "
+                      f"would not fit in half of the {available / 2**30:.1f} GiB of memory "
+                      "available")
     return limit, "the --memory-triples setting"
 
 
@@ -290,8 +295,9 @@ class _Supervisor:
         else:
             said = (f"Copied {copied:,} triples into memory in "
                     f"{time.perf_counter() - started:.1f} s (about "
-                    f"{copied * BYTES_PER_TRIPLE / 2**20:,.0f} MiB in each of {len(self._slots)} "
-                    "server processes); the processes that answer from it are starting")
+                    f"{copied * BYTES_PER_TRIPLE / 2**20:,.0f} MiB, up to that in each of "
+                    f"{len(self._slots)} server processes and in the supervisor as queries read "
+                    "it); the processes that answer from it are starting")
         print(f"INFO:     {said}", file=sys.stderr, flush=True)  # as uvicorn's own lines
 
     def _start(self, slot: _Slot) -> tuple[Any, Connection]:

@@ -153,10 +153,10 @@ SETTINGS: tuple[Setting, ...] = (
         "memory_triples",
         5_000_000,
         "A read-only server copies the store into memory (faster joins and text filters) "
-        "when it holds at most this many triples and a copy for each server process fits in "
-        "half of the memory available (about 0.6 GB per million triples per process); it "
-        "answers from the store on disk until the copy is ready; 0: always query the store "
-        "on disk.",
+        "when it holds at most this many triples and a copy for each server process and the "
+        "supervisor fits in half of the memory available (about 0.5-0.6 GB per million "
+        "triples each); it answers from the store on disk until the copy is ready; 0: always "
+        "query the store on disk.",
         int,
     ),
     Setting(

@@ -35,7 +35,8 @@ def test_the_copy_fits_in_half_of_the_available_memory() -> None:
     assert available is not None and available > 0
     huge = 10**15  # far more triples than any machine holds
     limit, why = copy_limit(huge, 2)
-    assert limit * BYTES_PER_TRIPLE * 2 <= available * MEMORY_SHARE * 1.01
+    # a copy in each of the 2 server processes and the supervisor's
+    assert limit * BYTES_PER_TRIPLE * 3 <= available * MEMORY_SHARE * 1.01
     assert "GiB of memory available" in why
     small, why = copy_limit(1000, 2)
     assert small == 1000 and "--memory-triples" in why
