@@ -120,7 +120,8 @@ def serve(store_path: str | Path, *, host: str = "127.0.0.1", port: int = 8000,
         "access_log": True,
         "proxy_headers": False,
         "server_header": False,
-        "timeout_graceful_shutdown": 5,
+        # a retiring process finishes the queries it accepted, each within its time limit
+        "timeout_graceful_shutdown": graceful_seconds(settings),
         "timeout_keep_alive": settings.get("keep_alive_timeout") or 5,
         "http": Protocol,
     }
@@ -145,6 +146,12 @@ def serve(store_path: str | Path, *, host: str = "127.0.0.1", port: int = 8000,
                              preload_limit=limit if fork and limit > 0 else 0)
     if supervisor.run():
         raise ServerError("the server could not start (the reason is logged above)")
+
+
+def graceful_seconds(settings: dict[str, Any]) -> int:
+    """Seconds a server process stopping gracefully gives the requests it is answering: the
+    query time limit and a margin (a cut-off request would be answered 500)."""
+    return int(float(settings.get("query_timeout") or 30.0)) + 5
 
 
 def _listening_socket(host: str, port: int, *, reuse_port: bool) -> socket.socket:
@@ -232,6 +239,9 @@ class _Supervisor:
         self._stop = threading.Event()
         self._store_path = store_path
         self._preload_limit = preload_limit
+        #: how long a retiring process has to finish before it is killed: past uvicorn's
+        #: graceful shutdown, which outlasts the longest query it may be answering
+        self._retire = max(RETIRE_SECONDS, graceful_seconds(settings) + 5.0)
         #: the version new processes serve; the one being copied into memory, if any
         key = str(Path(store_path).resolve())
         copied = PRELOADED_STATE.get(key)
@@ -361,7 +371,7 @@ class _Supervisor:
         old = slot.process
         if old is not None and old.is_alive():
             old.terminate()
-            slot.retiring.append((old, time.monotonic() + RETIRE_SECONDS))
+            slot.retiring.append((old, time.monotonic() + self._retire))
         if slot.conn is not None:
             slot.conn.close()
         slot.process, slot.conn = slot.replacement, slot.replacement_conn
@@ -411,7 +421,7 @@ class _Supervisor:
             if process.is_alive():
                 process.terminate()
         for process in processes:
-            process.join(RETIRE_SECONDS)
+            process.join(self._retire)
             if process.is_alive():
                 process.kill()
                 process.join()
