@@ -111,6 +111,22 @@ def generate_nquads(path: Path, triples: int, *, seed: int = 20121026) -> int:
 # --------------------------------------------------------------------- comparison apps
 
 
+def build_store(store_path: Path, triples: int) -> int:
+    """A fresh on-disk store of about ``triples`` synthetic triples (bulk-loaded and compacted);
+    returns how many were written."""
+    import pyoxigraph as ox
+
+    nq = store_path.with_name(store_path.name + ".nq")
+    count = generate_nquads(nq, triples)
+    store = ox.Store(str(store_path))
+    store.bulk_load(path=str(nq), format=ox.RdfFormat.N_QUADS)
+    store.optimize()
+    store.flush()
+    del store
+    nq.unlink()
+    return count
+
+
 def serve_bare(store_path: str, port: int, *, memory: bool = False) -> None:
     """The bare app: ~30 lines of Starlette calling store.query and serialising (over an
     in-memory copy of the store with ``memory``, as our server queries one)."""

@@ -28,7 +28,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from endpoint_bench import free_port  # noqa: E402
-from endpoint_setup import generate_nquads  # noqa: E402
+from endpoint_setup import build_store  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
 TARGET_MS = 100.0
@@ -51,22 +51,13 @@ PAGES = [
 
 def prepare(work: Path, triples: int) -> tuple[Path, int]:
     """The store under ``work``, made once (kept for the next run), with a recorded version."""
-    import pyoxigraph as ox
-
     from resolutions_kg.settings import DEFAULT_BASE_IRI
     from resolutions_kg.store import mark_modified, read_state
 
     store_path = work / "pages-store"
     count_file = work / "pages-store.triples"
     if not store_path.exists() or not count_file.exists():
-        nq = work / "pages.nq"
-        count = generate_nquads(nq, triples)
-        store = ox.Store(str(store_path))
-        store.bulk_load(path=str(nq), format=ox.RdfFormat.N_QUADS)
-        store.optimize()
-        store.flush()
-        del store
-        nq.unlink()
+        count = build_store(store_path, triples)
         count_file.write_text(str(count), encoding="utf-8")
     if "version" not in read_state(store_path):  # as `reskg load` records it
         mark_modified(store_path, DEFAULT_BASE_IRI)

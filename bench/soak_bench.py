@@ -55,7 +55,7 @@ from endpoint_setup import (  # noqa: E402
     RECS_PER_RESOLUTION,
     TRIPLES_PER_RESOLUTION,
     WORDS,
-    generate_nquads,
+    build_store,
 )
 
 TOKEN = "soak-token"
@@ -674,18 +674,10 @@ def markdown(results: dict[str, Any]) -> str:
 
 
 def prepare(work: Path, triples: int) -> tuple[Path, int, int]:
-    import pyoxigraph as ox
-
-    nq, store_path = work / "data.nq", work / "soak-store"
+    store_path = work / "soak-store"
     shutil.rmtree(store_path, ignore_errors=True)
     t = time.perf_counter()
-    count = generate_nquads(nq, triples)
-    store = ox.Store(str(store_path))
-    store.bulk_load(path=str(nq), format=ox.RdfFormat.N_QUADS)
-    store.optimize()
-    store.flush()
-    del store
-    nq.unlink()
+    count = build_store(store_path, triples)
     print(f"generated and loaded {count:,} triples in {time.perf_counter() - t:.1f} s",
           flush=True)
     return store_path, count, max(1, -(-triples // TRIPLES_PER_RESOLUTION))

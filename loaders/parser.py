@@ -144,14 +144,8 @@ def parse(rendition: Rendition, *, observe: Observer | None = None) -> Resolutio
                     title = title_in(text, kind.span.end, b)
                 break
     if kind is not None and title is None:
-        for a, b in pre_sentences[:2]:
-            mention = find_kind(text, a, b, heading=True)
-            found = title_in(text, mention.span.end, min(b, mention.span.end + 80)) if (
-                mention is not None and mention.value == kind.value) else None
-            if found is not None:
-                title = dataclasses.replace(found, certainty=Certainty(
-                    0.8, "quoted after the event kind in the first sentences"))
-                break
+        title = _title_after_kind(text, pre_sentences[:2], kind.value, Certainty(
+            0.8, "quoted after the event kind in the first sentences"))
     if kind is None and not items.recommendations:
         raise NotAResolutionError(
             "no event (конференция, семинар, круглый стол …) and no recommendations",
@@ -166,14 +160,8 @@ def parse(rendition: Rendition, *, observe: Observer | None = None) -> Resolutio
         qualifiers, ordinal = qualifiers_and_ordinal(text, region_start, kind)
     lead = _lead(text, bs, head_index, kind.value)
     if title is None and lead:
-        for a, b in lead:
-            mention = find_kind(text, a, b, heading=True)
-            found = title_in(text, mention.span.end, min(b, mention.span.end + 80)) if (
-                mention is not None and mention.value == kind.value) else None
-            if found is not None:
-                title = dataclasses.replace(found, certainty=Certainty(
-                    0.75, "quoted after the event kind in the news lead above the heading"))
-                break
+        title = _title_after_kind(text, lead, kind.value, Certainty(
+            0.75, "quoted after the event kind in the news lead above the heading"))
     front = [bl for bl in bs[: max(items.start, head_index + 1)] if not is_adoption(text, bl)]
     closing = [bl for bl in bs if is_adoption(text, bl)] + [
         bl for bl in bs[items.start :][-3:] if bl.end - bl.start <= 80]
@@ -327,6 +315,18 @@ def _event(text: str, front: list[Block], heading_index: int, closing: list[Bloc
         cohorts=tuple(groups),
         topics=discussed_topics(text, preamble),
     )
+
+
+def _title_after_kind(text: str, ranges: list[tuple[int, int]], kind: str,
+                      how: Certainty) -> Spanned[str] | None:
+    """The first title quoted right after a mention of the event's kind in ``ranges``."""
+    for a, b in ranges:
+        mention = find_kind(text, a, b, heading=True)
+        found = title_in(text, mention.span.end, min(b, mention.span.end + 80)) if (
+            mention is not None and mention.value == kind) else None
+        if found is not None:
+            return dataclasses.replace(found, certainty=how)
+    return None
 
 
 #: What a news lead says of the event it introduces, or of the document it publishes.
