@@ -207,3 +207,20 @@ def fill_numbered(store: ox.Store, rows: int) -> None:
     graph = ox.NamedNode(f"{ex}g")
     store.extend(ox.Quad(ox.NamedNode(f"{ex}s{i}"), ox.NamedNode(f"{ex}value"), ox.Literal(i),
                          graph) for i in range(rows))
+
+
+#: The hand-written linked-data sample of the endpoint tests (after docs/model.md), with the
+#: ontology: what ``ld_fixtures``' servers serve. Here, not in the plugin, so that test modules
+#: may import it (a plugin module imported by a test module first cannot be registered).
+LD_SAMPLE = Path(__file__).resolve().parent / "data" / "ld" / "sample.trig"
+LD_ONTOLOGY = Path(__file__).resolve().parents[1] / "ontology" / "reskg.ttl"
+
+
+def build_ld_store(folder: Path) -> Path:
+    store = ox.Store(str(folder))
+    store.load(path=str(LD_SAMPLE), format=ox.RdfFormat.TRIG)
+    store.load(path=str(LD_ONTOLOGY), format=ox.RdfFormat.TURTLE,
+               to_graph=ox.NamedNode(BASE + "graph/ontology"))
+    store.flush()
+    del store
+    return folder

@@ -15,25 +15,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
-import pyoxigraph as ox
 import pytest
-from endpoint_support import TOKEN, Server
-
-REPO = Path(__file__).resolve().parents[1]
-SAMPLE = REPO / "tests" / "data" / "ld" / "sample.trig"
-ONTOLOGY = REPO / "ontology" / "reskg.ttl"
-BASE = "https://w3id.org/resolutions-kg/"
-DOC = "tver-2012-test"
-
-
-def build_ld_store(folder: Path) -> Path:
-    store = ox.Store(str(folder))
-    store.load(path=str(SAMPLE), format=ox.RdfFormat.TRIG)
-    store.load(path=str(ONTOLOGY), format=ox.RdfFormat.TURTLE,
-               to_graph=ox.NamedNode(BASE + "graph/ontology"))
-    store.flush()
-    del store
-    return folder
+from endpoint_support import TOKEN, Server, build_ld_store
 
 
 @pytest.fixture(scope="session")

@@ -9,7 +9,7 @@ import gzip
 from pathlib import Path
 
 import pyoxigraph as ox
-from ld_fixtures import BASE, build_ld_store
+from endpoint_support import BASE, build_ld_store
 
 from resolutions_kg.endpoint.dumps import Dumps
 from resolutions_kg.store import mark_modified, read_state, store_version

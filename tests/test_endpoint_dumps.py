@@ -127,7 +127,7 @@ def test_unknown_dump_is_404(ld: httpx.Client) -> None:
 
 def test_dumps_are_deterministic(tmp_path: Path) -> None:
     """The same (blank-node free) data loaded into two stores gives byte-identical dumps."""
-    from ld_fixtures import build_ld_store
+    from endpoint_support import build_ld_store
 
     from resolutions_kg.endpoint.dumps import Dumps
 
