@@ -94,7 +94,8 @@ def _attempt(path: str, make: Callable[[], tuple[Resolution, Mapped]]
         return Failed(f"{path}: internal error while preparing it: {type(exc).__name__}: {exc}")
 
 
-def _prepared(resolution: Resolution, mapped: Mapped) -> Prepared:
+def _prepared(resolution: Resolution, mapped: Mapped, shapes: tuple[str, ...] = ()
+              ) -> Prepared:
     return Prepared(
         slug=mapped.slug,
         resolution=mapped.resolution,
@@ -102,7 +103,7 @@ def _prepared(resolution: Resolution, mapped: Mapped) -> Prepared:
         entities=_ntriples(mapped.entities),
         triples=len(mapped.document),
         recommendations=len(resolution.recommendations),
-        warnings=resolution.warnings,
+        warnings=(*resolution.warnings, *shapes),
     )
 
 
@@ -122,22 +123,22 @@ def prepare_documents(paths: list[str], base_iri: str) -> list[Outcome]:
     """Parse and map each file of ``paths``, then validate them together (the :data:`ChunkTask`
     ``reskg load`` runs): the outcome of each is what :func:`prepare_document` gives alone."""
     from resolutions_kg.iris import Minter
-    from resolutions_kg.publish import prepare, require_valid_documents
+    from resolutions_kg.publish import check_documents, prepare
 
     minter = Minter(base_iri)
     made = [_attempt(p, lambda p=p: prepare(Path(p), minter, validate=False))  # type: ignore[misc]
             for p in paths]
     ready = {i: m for i, m in enumerate(made) if not isinstance(m, Failed)}
-    errors: list[Exception | None]
+    checked: list[tuple[Exception | None, tuple[str, ...]]]
     try:
-        errors = list(require_valid_documents([mapped for _, mapped in ready.values()],
-                                              base_iri=base_iri, paths=[paths[i] for i in ready]))
+        checked = list(check_documents([mapped for _, mapped in ready.values()],
+                                       base_iri=base_iri, paths=[paths[i] for i in ready]))
     except Exception as exc:  # noqa: BLE001 - a bug must fail the documents, not the worker
-        errors = [RuntimeError(f"{paths[i]}: internal error while validating it: "
-                               f"{type(exc).__name__}: {exc}") for i in ready]
-    error = dict(zip(ready, errors, strict=True))
-    return [m if isinstance(m, Failed) else Failed(str(error[i])) if error[i] else _prepared(*m)
-            for i, m in enumerate(made)]
+        checked = [(RuntimeError(f"{paths[i]}: internal error while validating it: "
+                                 f"{type(exc).__name__}: {exc}"), ()) for i in ready]
+    result = dict(zip(ready, checked, strict=True))
+    return [m if isinstance(m, Failed) else Failed(str(result[i][0])) if result[i][0]
+            else _prepared(*m, result[i][1]) for i, m in enumerate(made)]
 
 
 @dataclass(frozen=True)

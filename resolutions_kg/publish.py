@@ -181,16 +181,31 @@ def require_valid_documents(
 ) -> list[ValidationError | None]:
     """For each document, the error :func:`require_valid_document` would raise for it (None
     when it conforms): each is validated alone."""
+    return [error for error, _ in check_documents(documents, base_iri=base_iri, paths=paths)]
+
+
+def check_documents(
+    documents: Sequence[Mapped], *, base_iri: str, paths: Sequence[str | None]
+) -> list[tuple[ValidationError | None, tuple[str, ...]]]:
+    """For each document, the error :func:`require_valid_document` would raise for it (None
+    when it conforms) and its SHACL warnings in words; each is validated alone."""
     from resolutions_kg.validation import validate, violations_error
 
     known = reference_graphs(base_iri).values()
     context = [t for graph in known for t in graph]
-    errors: list[ValidationError | None] = []
+    out: list[tuple[ValidationError | None, tuple[str, ...]]] = []
     for mapped, path in zip(documents, paths, strict=True):
         report = validate([*mapped.document, *mapped.entities], base_iri=base_iri,
                           context=context)
-        errors.append(None if report.conforms else violations_error(report, path=path))
-    return errors
+        out.append((None if report.conforms else violations_error(report, path=path),
+                    tuple(shacl_warning(r.message) for r in report.warnings)))
+    return out
+
+
+def shacl_warning(message: str) -> str:
+    """A SHACL warning as ``reskg load`` and ``reskg validate FILE`` count and print it, beside
+    the loader's own warnings."""
+    return f"shapes: {message}"
 
 
 def system_graphs(base_iri: str) -> dict[str, list[ox.Triple]]:

@@ -4,6 +4,7 @@ the addressee «Шир», minted as an audience and an organisation that failed 
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -51,3 +52,31 @@ def test_validate_file_gives_the_verdict_load_gives(name: str, tmp_path: Path) -
                           capture_output=True, text=True, timeout=300)
     assert (validate.returncode, load.returncode) == (0, 0), validate.stdout[:2000]
     assert validate.stdout.startswith("Conforms.")
+
+
+def test_warnings_are_counted_alike_by_load_and_validate(tmp_path: Path) -> None:
+    """Issue 15: a load table said «warnings 0» where `validate --store` reported one. Now
+    `load` and `validate FILE` count a document's warnings alike (the loader's and the shapes'),
+    and `validate --store` counts the shapes' warnings of all of them."""
+    docs = [REPO.parent / "shared" / "corpus" / "lipetsk-2016.txt", TVER,
+            REPO / "tests" / "data" / "dev" / "e11-osh-2018.txt"]
+    store = tmp_path / "store"
+    load = subprocess.run([RESKG, "load", *map(str, docs), "--store", str(store)],
+                          capture_output=True, text=True, timeout=600,
+                          env={**os.environ, "COLUMNS": "250"})  # one table line a document
+    assert load.returncode == 0, load.stderr
+    table = {line.split("│")[1].strip(): int(line.split("│")[5])
+             for line in load.stdout.splitlines()
+             if line.startswith("│") and line.split("│")[2].strip() == "loaded"}
+    shapes = sum("shapes: " in line for line in load.stderr.splitlines())
+    assert shapes >= 2 and sum(table.values()) > shapes  # both kinds are there
+    for doc in docs:
+        validate = subprocess.run([RESKG, "validate", str(doc)], capture_output=True, text=True,
+                                  timeout=600)
+        head = validate.stdout.splitlines()[0]
+        said = int(head.split()[1]) if "warnings" in head else 0
+        assert said == table[str(doc)], (doc, head)
+        assert said == load.stderr.count(f"reskg: warning: {doc}: ")
+    whole = subprocess.run([RESKG, "validate", "--store", str(store)], capture_output=True,
+                           text=True, timeout=600)
+    assert whole.stdout.splitlines()[0] == f"Conforms. {shapes} warnings."

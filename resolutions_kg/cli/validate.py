@@ -29,10 +29,11 @@ def _store_triples(store_dir: str) -> list[ox.Triple]:
     ]
 
 
-def _file_triples(path: Path, base_iri: str) -> list[ox.Triple]:
+def _file_triples(path: Path, base_iri: str) -> tuple[list[ox.Triple], tuple[str, ...]]:
+    """The triples of ``path`` and, for a resolution, the loader's warnings about it."""
     if path.suffix.lower() in supported_suffixes():
-        _, mapped = prepare(path, Minter(base_iri), validate=False)
-        return [*mapped.document, *mapped.entities]
+        resolution, mapped = prepare(path, Minter(base_iri), validate=False)
+        return [*mapped.document, *mapped.entities], resolution.warnings
     try:
         fmt = ox.RdfFormat.from_extension(path.suffix.lstrip(".").lower())
         if fmt is None:
@@ -40,7 +41,7 @@ def _file_triples(path: Path, base_iri: str) -> list[ox.Triple]:
         return [
             ox.Triple(q.subject, q.predicate, q.object)
             for q in ox.parse(path=str(path), format=fmt, base_iri=base_iri)
-        ]
+        ], ()
     except SyntaxError as exc:
         raise InputError(f"not valid RDF: {exc}", path=str(path)) from exc
     except OSError as exc:
@@ -63,13 +64,23 @@ def command(file: Path | None, store: str | None, base_iri: str, max_document_si
     if (file is None) == (store is None):
         raise click.UsageError("give either --store DIR or FILE, not both")
     os.environ["RESKG_MAX_DOCUMENT_SIZE"] = str(max_document_size)
-    triples = _file_triples(file, base_iri) if file is not None else _store_triples(str(store))
+    triples, notes = (_file_triples(file, base_iri) if file is not None
+                      else (_store_triples(str(store)), ()))
     context = None
     if file is not None and file.suffix.lower() in supported_suffixes():
         # a resolution is checked as `reskg load` checks it: with the registry and gazetteer
         # its mentions are looked up in, so the verdict is the one load would give
         context = [t for graph in reference_graphs(base_iri).values() for t in graph]
     report = validate(triples, base_iri=base_iri, context=context)
-    click.echo(report.text())
+    text = report.text()
+    if notes:
+        # a resolution: its warnings counted as `reskg load` counts them — the loader's (uncertain
+        # or missing facts) and the shapes'
+        head = ("Conforms." if report.conforms
+                else f"Does not conform: {len(report.violations)} violations.")
+        rest = text.partition("\n")[2]
+        text = "\n".join([f"{head} {len(notes) + len(report.warnings)} warnings.",
+                          *(f"Warning: {note}" for note in notes), *([rest] if rest else [])])
+    click.echo(text)
     if not report.conforms:
         sys.exit(EXIT_ERROR)
