@@ -32,7 +32,7 @@ from .furniture import is_furniture
 from .header import choose_date, choose_place
 from .items import ADOPTED, Items, body_text, is_adoption, parse_items
 from .organisations import organisers, supporters
-from .participants import PARTICIPATION, cohorts, leading_count, total
+from .participants import PARTICIPATION, cohorts, leading_count, table_cohorts, total
 from .places import country_after
 from .rendition import Rendition
 from .roles import second_opinion
@@ -293,10 +293,14 @@ def _event(text: str, front: list[Block], heading_index: int, closing: list[Bloc
         count = total(text, participation)
     if count is None:
         count = leading_count(text, pre_sentences + lead)
-    groups: list[Cohort] = []
+    rows, table_total = table_cohorts(text, preamble)
+    if count is None:
+        count = table_total
+    groups: list[Cohort] = list(rows)  # a table of participants first, then the sentences'
     for a, b in participation:  # «… 214 человек из 11 стран … Были представлены 46 …»
         said = {g.label.value for g in groups}
-        groups += [g for g in cohorts(text, a, b, count, orgs) if g.label.value not in said]
+        groups += [g for g in cohorts(text, a, b, count, orgs) if g.label.value not in said
+                   and not (rows and count is not None and g.count == count.value)]
     if count is None:
         warnings.append("no number of participants found")
     return Event(

@@ -22,7 +22,7 @@ from resolutions_kg.records import (
     Spanned,
 )
 
-from .blocks import clean
+from .blocks import Block, clean
 from .expand import expand, implied_regions, is_region_adjective
 from .organisations import mention
 from .russian import has_pos, head_phrase, lemma, nominative, number_words, parses, words
@@ -156,6 +156,53 @@ def total(text: str, sentence_ranges: list[tuple[int, int]]) -> Count | None:
             if c.noun_lemma in PERSON_LEMMAS:
                 return c
     return None
+
+
+_PARTICIPANT_HEADER = re.compile(r"участник|слушател|делегат|количеств|числ[оа]\s|человек",
+                                 re.I)
+_TOTAL_ROW = re.compile(r"\s*(?:всего|итого)\s*:?\s*", re.I)
+
+
+def table_cohorts(text: str, blocks: list[Block]) -> tuple[list[Cohort], Count | None]:
+    """Cohorts as the rows of a table of participants («| Категория участников | Количество |»,
+    «| Страна | Число слушателей |»): a label cell and a count cell a row, and the total from a
+    row «Всего» / «Итого». The first such table of ``blocks``; none: ``([], None)``."""
+    from . import tables
+
+    found: list[Cohort] = []
+    total_count: Count | None = None
+    headed = False  # inside a table whose header names participants and their number
+    for bl in blocks:
+        row = tables.cells(text, bl)
+        if row is None:
+            if found:
+                break
+            headed = False
+            continue
+        if tables.is_separator(text, bl) or len(row) < 2:
+            continue
+        if not headed:
+            headed = bool(_PARTICIPANT_HEADER.search(text, bl.start, bl.end))
+            continue
+        numbers = [c for c in row if re.fullmatch(r"\d{1,6}", text[c[0] : c[1]])]
+        labels = [c for c in row if re.search(r"[А-ЯЁа-яё]{3}", text[c[0] : c[1]])]
+        if len(numbers) != 1 or not labels:
+            continue  # the header, or a row of another kind
+        (na, nb), (la, lb) = numbers[0], labels[0]
+        value = int(text[na:nb])
+        label = clean(text[la:lb])
+        if _TOTAL_ROW.fullmatch(label):
+            total_count = Count(value, Span(na, nb), False, nb, "человек")
+            continue
+        words_ = label.split()
+        if not (len(words_) > 1 and words_[1][:1].isupper()) and not any(
+                t in p.tag for p in parses(words_[0])[:1] for t in ("Geox", "Name", "Orgn")):
+            label = label[:1].lower() + label[1:]  # «Специалисты …»: capital of the cell's start
+        mode: AttendanceMode | None = (
+            "online" if ONLINE.search(label) else "offline" if OFFLINE.search(label) else None)
+        found.append(Cohort(label=Spanned(label, Span(la, lb)), count=value, unit="person",
+                            mode=mode))
+    return found, total_count
 
 
 def leading_count(text: str, sentence_ranges: list[tuple[int, int]]) -> Count | None:

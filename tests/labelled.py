@@ -60,11 +60,6 @@ KNOWN_MISSES: dict[tuple[str, str], str] = {
     ("i10-nizhny-tagil-2016.txt", "participating"):
         "the groups stand in a sentence without a verb of taking part («Были представлены» is "
         "read, «Представлены были 14 музеев …» is not)",
-    ("i11-yuzhno-sakhalinsk-2025.md", "participants"):
-        "the total is the bold last row of a Markdown table of cohorts, which the loader does "
-        "not read",
-    ("i11-yuzhno-sakhalinsk-2025.md", "participating"):
-        "the cohorts are the rows of a Markdown table (see participants)",
     ("i12-cheboksary-2014.html", "participating"):
         "«Национальной библиотеки Чувашской Республики и Чувашской республиканской "
         "детско-юношеской библиотеки»: two named libraries joined by «и» stay one group",
@@ -72,9 +67,6 @@ KNOWN_MISSES: dict[tuple[str, str], str] = {
         "«органов управления культурой 11 муниципальных районов …»: the count is given to the "
         "districts, the labeller gave it to the bodies; two museums joined by «и» stay one "
         "group",
-    ("j02-yaroslavl-2019.md", "participating"):
-        "three counted cohorts are the rows of a Markdown table, which the loader does not read"
-        " (the places are read)",
     ("j04-komsomolsk-na-amure-2021.txt", "participating"):
         "«представители 38 организаций – источников комплектования, …»: the sentence has no "
         "verb of taking part the loader knows",
@@ -93,8 +85,6 @@ KNOWN_MISSES: dict[tuple[str, str], str] = {
     ("j08-velikiy-ustyug-2016.txt", "participating"):
         "«руководители и специалисты муниципальных архивов районов …» without a count: an "
         "occupation, not read as a group",
-    ("j09-bishkek-2023.md", "participating"):
-        "the cohorts by country are rows of a Markdown table, which the loader does not read",
     ("j10-sergiev-posad-2014.txt", "participating"):
         "groups without counts after the counted one («а также представители органов управления"
         " культурой, общественных организаций, музеев Москвы …»): not read",
