@@ -4,6 +4,8 @@ server under test and every script error."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -25,3 +27,19 @@ def watched_page(browser: Any, url: str, outside: list[str], errors: list[str]) 
             if not r.url.startswith((url, "data:", "blob:")) else None)
     page.on("pageerror", lambda e: errors.append(str(e)))
     return page
+
+
+@contextmanager
+def browsing(url: str) -> Iterator[tuple[Any, list[str], list[str]]]:
+    """A :func:`watched_page` of a headless Chromium over ``url``, with the lists it fills:
+    ``(page, outside, errors)``; the browser is closed after."""
+    from playwright.sync_api import sync_playwright
+
+    outside: list[str] = []
+    errors: list[str] = []
+    with sync_playwright() as p:
+        browser = launch(p)
+        try:
+            yield watched_page(browser, url, outside, errors), outside, errors
+        finally:
+            browser.close()

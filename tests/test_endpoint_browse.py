@@ -15,7 +15,7 @@ from urllib.parse import quote
 
 import httpx
 import pytest
-from browser_support import CHROMIUM, launch, watched_page
+from browser_support import CHROMIUM, browsing
 from conftest import CORPUS
 from conftest import CORPUS_DOCUMENTS as DOCUMENTS
 from endpoint_support import TOKEN, Server
@@ -315,34 +315,25 @@ def test_diagram_of_a_resolution(web: httpx.Client) -> None:
 @pytest.mark.skipif(not CHROMIUM.exists() and not os.environ.get("CI"),
                     reason="needs Debian's chromium (in CI, .ci/run installs it: never skipped)")
 def test_home_charts_render_in_chromium(corpus_server: Server) -> None:
-    from playwright.sync_api import sync_playwright
-
     url = corpus_server.url
     topics = httpx.get(url + "/?format=json", timeout=30).json()["charts"]["byTopic"]
-    outside: list[str] = []
-    errors: list[str] = []
-    with sync_playwright() as p:
-        browser = launch(p)
-        try:
-            page = watched_page(browser, url, outside, errors)
-            # Vega reports drawing errors on the console (a missing favicon is not ours here)
-            page.on("console", lambda m: errors.append(m.text) if m.type == "error"
-                    and not m.text.startswith("Failed to load resource") else None)
-            page.goto(url + "/")
-            charts = ["topics-over-time", "by-addressee", "by-topic", "resolutions-by-year",
-                      "resolutions-by-place", "places"]
-            for name in charts:
-                page.wait_for_selector(f"#chart-{name} svg", timeout=30_000)
-            # the bars are drawn: one per topic; the map has its point
-            bars = page.locator("#chart-by-topic svg .mark-rect.role-mark path")
-            assert bars.count() == len(topics)
-            assert page.locator("#chart-places svg .mark-symbol.role-mark path").count() == len(
-                DOCUMENTS)  # the four event places
-            page.screenshot(path="/tmp/reskg-home.png", full_page=True)
-            page.goto(url + f"/diagram/{TVER}")
-            page.wait_for_selector("#diagram svg .mark-symbol path", timeout=30_000)
-            assert page.locator("#diagram svg .mark-symbol path").count() > 20
-            assert errors == []
-        finally:
-            browser.close()
+    with browsing(url) as (page, outside, errors):
+        # Vega reports drawing errors on the console (a missing favicon is not ours here)
+        page.on("console", lambda m: errors.append(m.text) if m.type == "error"
+                and not m.text.startswith("Failed to load resource") else None)
+        page.goto(url + "/")
+        charts = ["topics-over-time", "by-addressee", "by-topic", "resolutions-by-year",
+                  "resolutions-by-place", "places"]
+        for name in charts:
+            page.wait_for_selector(f"#chart-{name} svg", timeout=30_000)
+        # the bars are drawn: one per topic; the map has its point
+        bars = page.locator("#chart-by-topic svg .mark-rect.role-mark path")
+        assert bars.count() == len(topics)
+        assert page.locator("#chart-places svg .mark-symbol.role-mark path").count() == len(
+            DOCUMENTS)  # the four event places
+        page.screenshot(path="/tmp/reskg-home.png", full_page=True)
+        page.goto(url + f"/diagram/{TVER}")
+        page.wait_for_selector("#diagram svg .mark-symbol path", timeout=30_000)
+        assert page.locator("#diagram svg .mark-symbol path").count() > 20
+        assert errors == []
     assert outside == []

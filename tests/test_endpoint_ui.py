@@ -12,7 +12,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from browser_support import CHROMIUM, launch, watched_page
+from browser_support import CHROMIUM, browsing
 
 from resolutions_kg.queries import catalogue
 
@@ -196,78 +196,69 @@ def _column(page: object, name: str) -> int:
 @pytest.mark.skipif(not CHROMIUM.exists() and not os.environ.get("CI"),
                     reason="needs Debian's chromium (in CI, .ci/run installs it: never skipped)")
 def test_ui_runs_a_query_in_chromium(tver_server: object) -> None:
-    from playwright.sync_api import sync_playwright
-
     url = tver_server.url  # type: ignore[attr-defined]
-    outside: list[str] = []
-    with sync_playwright() as p:
-        browser = launch(p)
-        try:
-            errors: list[str] = []
-            page = watched_page(browser, url, outside, errors)
-            page.goto(url + "/query")
-            page.wait_for_selector(".yasqe .CodeMirror")
-            # load a named query into the editor from the examples list, then run it
-            page.click('button[data-query="recommendations"]')
-            text = page.evaluate("window.reskgYasgui.getTab().getQuery()")
-            assert "reskg:Recommendation" in text
-            assert not any(line.lstrip().startswith("#+") for line in text.splitlines())
-            assert text.lstrip().startswith("PREFIX")
-            # its description is shown beside the editor instead
-            assert page.inner_text("#example-title") == catalogue()["recommendations"].title
-            assert "document order" in page.inner_text("#example-description")
-            page.click(".yasqe_queryButton")
-            page.wait_for_selector(".yasr table.dataTable tbody tr td", timeout=30_000)
-            rows = page.locator(".yasr table.dataTable tbody tr").count()
-            assert rows >= 5
+    with browsing(url) as (page, outside, errors):
+        page.goto(url + "/query")
+        page.wait_for_selector(".yasqe .CodeMirror")
+        # load a named query into the editor from the examples list, then run it
+        page.click('button[data-query="recommendations"]')
+        text = page.evaluate("window.reskgYasgui.getTab().getQuery()")
+        assert "reskg:Recommendation" in text
+        assert not any(line.lstrip().startswith("#+") for line in text.splitlines())
+        assert text.lstrip().startswith("PREFIX")
+        # its description is shown beside the editor instead
+        assert page.inner_text("#example-title") == catalogue()["recommendations"].title
+        assert "document order" in page.inner_text("#example-description")
+        page.click(".yasqe_queryButton")
+        page.wait_for_selector(".yasr table.dataTable tbody tr td", timeout=30_000)
+        rows = page.locator(".yasr table.dataTable tbody tr").count()
+        assert rows >= 5
 
-            # a summary: counts are plain numbers, our IRIs show labels and link to our pages
-            page.click('button[data-query="resolution-summary"]')
-            page.click(".yasqe_queryButton")
-            page.wait_for_function(
-                "document.querySelectorAll('.yasr table.dataTable tbody tr').length === 1"
-                " && window.reskgLabels && Object.keys(window.reskgLabels).length > 0",
-                timeout=30_000)
-            count = page.locator(".yasr table.dataTable tbody tr td").nth(
-                _column(page, "recommendations")).inner_text()
-            assert re.fullmatch(r"\d+", count.strip()), count
-            link = page.locator(".yasr table.dataTable tbody tr td").nth(
-                _column(page, "resolution")).locator("a.iri")
-            iri = link.get_attribute("data-iri") or ""
-            assert iri.startswith("https://w3id.org/resolutions-kg/resolution/")
-            href = link.get_attribute("href") or ""
-            assert href == "/" + iri.removeprefix("https://w3id.org/resolutions-kg/")
-            assert link.get_attribute("target") in (None, "_self")
-            shown = link.inner_text()
-            assert "w3id.org" not in shown and shown.startswith("Резолюция"), shown
-            # the topic, date and text columns show values, never "…"^^<…> or <…>
-            table_text = page.inner_text(".yasr table.dataTable tbody")
-            assert "^^" not in table_text and "XMLSchema" not in table_text
-            # columns never overlap, headers are whole, in both views
-            assert page.evaluate(_LAYOUT_FAULTS) == []
-            page.click(".tableControls label.switch >> nth=0")  # Simple view
-            page.wait_for_selector(".yasr table.dataTable tbody tr td")
-            assert page.evaluate(_LAYOUT_FAULTS) == []
-            page.click(".tableControls label.switch >> nth=0")
-            page.wait_for_selector(".yasr table.dataTable tbody tr td a.iri")
+        # a summary: counts are plain numbers, our IRIs show labels and link to our pages
+        page.click('button[data-query="resolution-summary"]')
+        page.click(".yasqe_queryButton")
+        page.wait_for_function(
+            "document.querySelectorAll('.yasr table.dataTable tbody tr').length === 1"
+            " && window.reskgLabels && Object.keys(window.reskgLabels).length > 0",
+            timeout=30_000)
+        count = page.locator(".yasr table.dataTable tbody tr td").nth(
+            _column(page, "recommendations")).inner_text()
+        assert re.fullmatch(r"\d+", count.strip()), count
+        link = page.locator(".yasr table.dataTable tbody tr td").nth(
+            _column(page, "resolution")).locator("a.iri")
+        iri = link.get_attribute("data-iri") or ""
+        assert iri.startswith("https://w3id.org/resolutions-kg/resolution/")
+        href = link.get_attribute("href") or ""
+        assert href == "/" + iri.removeprefix("https://w3id.org/resolutions-kg/")
+        assert link.get_attribute("target") in (None, "_self")
+        shown = link.inner_text()
+        assert "w3id.org" not in shown and shown.startswith("Резолюция"), shown
+        # the topic, date and text columns show values, never "…"^^<…> or <…>
+        table_text = page.inner_text(".yasr table.dataTable tbody")
+        assert "^^" not in table_text and "XMLSchema" not in table_text
+        # columns never overlap, headers are whole, in both views
+        assert page.evaluate(_LAYOUT_FAULTS) == []
+        page.click(".tableControls label.switch >> nth=0")  # Simple view
+        page.wait_for_selector(".yasr table.dataTable tbody tr td")
+        assert page.evaluate(_LAYOUT_FAULTS) == []
+        page.click(".tableControls label.switch >> nth=0")
+        page.wait_for_selector(".yasr table.dataTable tbody tr td a.iri")
 
-            # the chart view draws the results with our own Vega-Lite
-            page.click(".yasr_btn.select_chart")
-            page.wait_for_selector(".reskg-chart svg .mark-rect path", timeout=30_000)
-            page.select_option(".reskg-chart select[name=mark]", "line")
-            # (one row: a line of one point, drawn but of no size)
-            page.wait_for_selector(".reskg-chart svg .mark-line path", state="attached",
-                                   timeout=30_000)
-            page.screenshot(path="/tmp/reskg-ui-chart.png", full_page=False)
+        # the chart view draws the results with our own Vega-Lite
+        page.click(".yasr_btn.select_chart")
+        page.wait_for_selector(".reskg-chart svg .mark-rect path", timeout=30_000)
+        page.select_option(".reskg-chart select[name=mark]", "line")
+        # (one row: a line of one point, drawn but of no size)
+        page.wait_for_selector(".reskg-chart svg .mark-line path", state="attached",
+                               timeout=30_000)
+        page.screenshot(path="/tmp/reskg-ui-chart.png", full_page=False)
 
-            # clicking one of our IRIs opens its page on this server, in the same tab
-            page.click(".yasr_btn.select_table")
-            link = page.locator(".yasr table.dataTable tbody tr td a.iri").first
-            link.click()  # fails if another cell lies over the link
-            page.wait_for_url(url + href)
-            assert iri in page.content()
-            assert len(browser.contexts[0].pages) == 1
-            assert errors == []
-        finally:
-            browser.close()
+        # clicking one of our IRIs opens its page on this server, in the same tab
+        page.click(".yasr_btn.select_table")
+        link = page.locator(".yasr table.dataTable tbody tr td a.iri").first
+        link.click()  # fails if another cell lies over the link
+        page.wait_for_url(url + href)
+        assert iri in page.content()
+        assert len(page.context.pages) == 1
+        assert errors == []
     assert outside == []
