@@ -286,7 +286,7 @@ _ABBREVIATIONS = frozenset("РФ СНГ РБА ЕАЭС ЮНЕСКО ИФЛА Р
 #: Adjectives before «округ», «область» … that name a kind, not a region.
 _GENERIC_ADJECTIVES = frozenset(
     "городской муниципальный сельский районный автономный федеральный областной краевой "
-    "национальный административный городских".split())
+    "национальный административный".split())
 
 
 def restore_case(label: str) -> str:

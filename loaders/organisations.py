@@ -11,6 +11,7 @@ import re
 
 from resolutions_kg.records import OrganisationMention, Span, Spanned
 
+from .addressees import OFFICIAL_BODIES
 from .blocks import clean
 from .russian import head_phrase, lemma, nominative, parses, place_nominative, words
 from .settlements import SITED_HEADS, sited_end
@@ -30,8 +31,6 @@ KINDS: dict[str, str] = {
     "колледж": "university", "музей": "museum", "архив": "archive", "центр": None,  # type: ignore[dict-item]
     "учреждение": None, "организация": None,  # type: ignore[dict-item]
 }
-#: Heads of one body's name, capitalised wherever they stand (as in :mod:`.addressees`).
-OFFICIAL_BODIES = frozenset({"министерство", "правительство"})
 #: Heads cited in lower case even where the text capitalises them.
 LOWER_HEADS = frozenset(["администрация"])
 UNIT_HEADS = frozenset(

@@ -160,6 +160,12 @@ def total(text: str, sentence_ranges: list[tuple[int, int]]) -> Count | None:
 
 _PARTICIPANT_HEADER = re.compile(r"участник|слушател|делегат|количеств|числ[оа]\s|человек",
                                  re.I)
+def attendance(text: str, a: int, b: int) -> AttendanceMode | None:
+    """How ``text[a:b]`` says people took part: «в режиме онлайн» … or «очно», else None."""
+    return ("online" if ONLINE.search(text, a, b) else "offline" if OFFLINE.search(text, a, b)
+            else None)
+
+
 _TOTAL_ROW = re.compile(r"\s*(?:всего|итого)\s*:?\s*", re.I)
 
 
@@ -198,10 +204,8 @@ def table_cohorts(text: str, blocks: list[Block]) -> tuple[list[Cohort], Count |
         if not (len(words_) > 1 and words_[1][:1].isupper()) and not any(
                 t in p.tag for p in parses(words_[0])[:1] for t in ("Geox", "Name", "Orgn")):
             label = label[:1].lower() + label[1:]  # «Специалисты …»: capital of the cell's start
-        mode: AttendanceMode | None = (
-            "online" if ONLINE.search(label) else "offline" if OFFLINE.search(label) else None)
         found.append(Cohort(label=Spanned(label, Span(la, lb)), count=value, unit="person",
-                            mode=mode))
+                            mode=attendance(label, 0, len(label))))
     return found, total_count
 
 
@@ -242,25 +246,24 @@ def cohorts(text: str, a: int, b: int, total_count: Count | None,
         end -= 1
     if single and total_count is not None and not text[total_count.noun_end : end].strip():
         return []  # only the total: «приняли участие 112 человек.»
-    if total_count is not None and (origins := _origins(
-            text, total_count.noun_end if single else start,
-            _INCLUDING.search(text, start, end))) is not None:
+    rest = _INCLUDING.search(text, start, end)
+    if total_count is not None and (found := _origins(
+            text, total_count.noun_end if single else start, rest)) is not None:
         # «237 делегатов из Хабаровска, Амурска … и всех муниципальных районов края»: the total's
         # people are one group; the places they came from are what took part
-        rest = _INCLUDING.search(text, start, end)
-        found = origins[0]
         if rest is not None:
             found += [c for c in (_cohort(text, rest.end(), end, set()),) if c is not None]
         return found
-    pieces = _split_including(text, start, end) if single else _split(text, start, end)
+    # «214 человек из 11 стран, в том числе 58 участников – в дистанционном формате»: the
+    # total's own piece, and the part of it named after «в том числе»
+    pieces = (_split(text, start, end) if not single else [(start, end)] if rest is None
+              else [(start, rest.start()), (rest.end(), end)])
     organiser_names = {o.name.value.lower() for o in organisers}
     out: list[Cohort] = []
     for piece in pieces:
         # «представители 12 муниципальных образований, подключившиеся онлайн»: the mode is
         # said of the whole piece
-        mode: AttendanceMode | None = (
-            "online" if ONLINE.search(text, *piece) else
-            "offline" if OFFLINE.search(text, *piece) else None)
+        mode = attendance(text, *piece)
         for pa, pb in _counted_units(text, *piece):
             cohort = _cohort(text, pa, pb, organiser_names)
             if cohort is None:
@@ -320,8 +323,7 @@ def _shared_head(piece: str) -> list[str] | None:
     return names if all(names) else None
 
 
-def _origins(text: str, start: int, including: re.Match[str] | None
-             ) -> tuple[list[Cohort], int] | None:
+def _origins(text: str, start: int, including: re.Match[str] | None) -> list[Cohort] | None:
     """Cohorts for the places a total's people came from: «… из Республики Алтай, Алтайского
     края, Новосибирской и Кемеровской областей, а также из Монголии», when every item is one."""
     end = including.start() if including is not None else len(text)
@@ -331,7 +333,6 @@ def _origins(text: str, start: int, including: re.Match[str] | None
     if first is None or re.search(r"\d", text[start : first.start()]):
         return None
     out: list[Cohort] = []
-    pos = first.end()
     # every «из …» list: «… из всех муниципальных районов республики, а также гости из Чебоксар»
     starts = [m.end() for m in _FROM.finditer(text, first.start(), end)]
     bounds = [*starts, end]
@@ -361,18 +362,10 @@ def _origins(text: str, start: int, including: re.Match[str] | None
             if cohort is None:
                 return None
             out.append(cohort)
-        pos = seg_end
-    return (out, pos) if out else None
+    return out or None
 
 
 _INCLUDING = re.compile(r"\s*,\s*(?:в\s+том\s+числе|из\s+них)\s+", re.I)
-
-
-def _split_including(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """«214 человек из 11 стран, в том числе 58 участников – в дистанционном формате»: the
-    total's own piece, and the part of it named after «в том числе»."""
-    m = _INCLUDING.search(text, start, end)
-    return [(start, end)] if m is None else [(start, m.start()), (m.end(), end)]
 
 
 def _split(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -458,12 +451,9 @@ def _acting_people(text: str, a: int, b: int, mode: AttendanceMode | None) -> Co
 
 
 def _cohort(text: str, a: int, b: int, organisers: set[str]) -> Cohort | None:
-    mode: AttendanceMode | None = (
-        "online" if ONLINE.search(text, a, b) else "offline" if OFFLINE.search(text, a, b)
-        else None)
-    if (acting := _acting_people(text, a, b, mode)) is not None:
+    if (acting := _acting_people(text, a, b, attendance(text, a, b))) is not None:
         return acting
-    mode = None
+    mode: AttendanceMode | None = None
     modes: tuple[tuple[re.Pattern[str], AttendanceMode], ...] = (
         (ONLINE, "online"), (OFFLINE, "offline"))
     said_mode = ""
