@@ -112,3 +112,31 @@ def place_name(text: str) -> str | None:
     if not any("Geox" in p.tag and p.tag.POS == "NOUN" for p in parses(m.group(1))):
         return None
     return place_nominative(m.group(1))
+
+
+#: Between two places of a list: «, », « и », «, а также », each maybe with «из» and «г.».
+_GAP = re.compile(r"(?:\s*,\s*(?:а\s+также\s+|и\s+)?|\s+и\s+|\s+а\s+также\s+)(?:из\s+)?"
+                  r"(?:г\.\s*|города\s+)?")
+_CAPITALISED = re.compile(r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]*)*")
+
+
+def place_list(text: str, a: int, b: int) -> tuple[int, tuple[str, ...]] | None:
+    """The list of places that ends ``text[a:b]``: «… из Южно-Сахалинска, Корсакова, Холмска и
+    Охи» → where it starts and («Южно-Сахалинск», «Корсаков», «Холмск», «Оха»). Settlements of
+    the list or the gazetteer, and countries pymorphy knows («Казахстана»); None when the text
+    does not end with a place."""
+    hits = [(f.start, f.end, f.name) for f in find_settlements(text, a, b)]
+    for m in _CAPITALISED.finditer(text, a, b):
+        if not any(s <= m.start() < e for s, e, _ in hits) and (
+                name := place_name(m.group())) is not None:
+            hits.append((m.start(), m.end(), name))
+    hits.sort()
+    end = b
+    while end > a and text[end - 1] in " \t\n,.;:)":
+        end -= 1
+    if not hits or hits[-1][1] != end:
+        return None
+    i = len(hits) - 1
+    while i > 0 and _GAP.fullmatch(text, hits[i - 1][1], hits[i][0]):
+        i -= 1
+    return hits[i][0], tuple(dict.fromkeys(name for _, _, name in hits[i:]))

@@ -25,7 +25,7 @@ from resolutions_kg.records import (
 from .blocks import Block, clean
 from .expand import expand, implied_regions, is_region_adjective
 from .organisations import mention
-from .origins import origins, place_name
+from .origins import origins, place_list, place_name
 from .russian import has_pos, head_phrase, lemma, nominative, number_words, parses, words
 
 PERSON_LEMMAS = frozenset(
@@ -45,7 +45,7 @@ UNITS: dict[str, CountedUnit] = {
 PARTICIPATION = re.compile(
     r"(?:приняли|принимали|принимает|примут)\s+участие|участвовал[аои]?|участник|"
     r"присутствовал[аои]?|собрал[аои]?|собрались|были\s+представлены|занимал(?:ись|ось)|обучал(?:ись|ось)|"
-    r"слушател\w+", re.I
+    r"слушател\w+|подключил(?:ись|ась|ось)|(?:среди|в\s+числе)\s+(?:них|участников)", re.I
 )
 #: «Участниками конгресса стали …», «Слушателями школы стали …»
 _BECAME = r"(?:участниками|слушателями|гостями|делегатами)(?:\s+[а-яё«»\"-]+){0,3}?\s+стали"
@@ -56,7 +56,8 @@ OTHER_EVENT = re.compile(r"(?<![а-яё])(?:предыдущ\w*|прошлого
 LIST_OPENERS = re.compile(
     r"(?:приняли|принимали)\s+участие(?:\s+в\s+работе\s+[а-яё]+(?:\s+[а-яё-]+)?)?\s*[:–—-]?\s*"
     r"|участвовал[аои]?\s*[:–—-]?\s*|были\s+представлены\s*[:–—-]?\s*"
-    r"|\bучастники\s*[:–—]\s*|" + _BECAME + r"\s*[:–—-]?\s*",
+    r"|\bучастники\s*[:–—]\s*|" + _BECAME + r"\s*[:–—-]?\s*"
+    r"|подключил(?:ись|ась|ось)\s*|собрал[аио]?\s+|(?:среди|в\s+числе)\s+(?:них|участников)\s*[:–—-]?\s*",
     re.I,
 )
 EXPLICIT_TOTAL = re.compile(
@@ -77,6 +78,9 @@ ONLINE = re.compile(
 OFFLINE = re.compile(r"\s*(?:очно|в\s+очном\s+(?:режиме|формате))", re.I)
 _LIST_AFTER_TOTAL = re.compile(
     r"\s*(?::|,\s*(?:в\s+том\s+числе|из\s+них|среди\s+них)\s*:?)\s*", re.I)
+#: The rest of the total's phrase up to the colon that opens its list: «свыше 150 учёных и
+#: специалистов библиотек, музеев и архивов: 84 — из Беларуси, …».
+_COLON_AFTER_PEOPLE = re.compile(r"[^:\d.;()]{1,120}?:\s*")
 _SPLIT = re.compile(r"\s*,\s*(?:в\s+том\s+числе\s+|из\s+них\s+)|"
                     r"\s*,\s*(?:а\s+также\s+|и\s+(?:ещ[её]\s+)?)?|\s+а\s+также\s+|\s+и\s+ещ[её]\s+"
                     r"|\s+и\s+(?=\d)|\s*;\s*")
@@ -233,9 +237,18 @@ def cohorts(text: str, a: int, b: int, total_count: Count | None,
     opener = LIST_OPENERS.search(text, a, b)
     if opener is None:
         return []
+    if opener.start() > a and _CIRCUMSTANCES.fullmatch(text, opener.end(), b) and (
+            total_count is None or not a <= total_count.span.start < b):
+        # «Коллеги из Магадана и Анадыря участвовали в режиме онлайн», «Сотрудники 14
+        # архивов подключились к работе форума дистанционно»: the subject took part
+        mode = attendance(text, a, b)
+        return [c if c.mode is not None else dataclasses.replace(c, mode=mode)
+                for c in _listed(text, _pieces(text, _split(text, a, opener.start())),
+                                 {o.name.value.lower() for o in organisers})]
     start = opener.end()
     if total_count and start <= total_count.span.start < b:
-        colon = _LIST_AFTER_TOTAL.match(text, total_count.noun_end)
+        colon = (_LIST_AFTER_TOTAL.match(text, total_count.noun_end)
+                 or _COLON_AFTER_PEOPLE.match(text, total_count.noun_end, b))
         if colon:
             start = colon.end()
         else:
@@ -256,14 +269,22 @@ def cohorts(text: str, a: int, b: int, total_count: Count | None,
         return found
     # «214 человек из 11 стран, в том числе 58 участников – в дистанционном формате»: the
     # total's own piece, and the part of it named after «в том числе»
-    pieces = (_split(text, start, end) if not single else [(start, end)] if rest is None
-              else [(start, rest.start()), (rest.end(), end)])
-    organiser_names = {o.name.value.lower() for o in organisers}
+    pieces = _pieces(text, (
+        _split(text, start, end) if not single else [(start, end)] if rest is None
+        else [(start, rest.start()), (rest.end(), end)]))
+    return _listed(text, pieces, {o.name.value.lower() for o in organisers})
+
+
+#: What may follow a verb of taking part when its subject is the group: how and in what.
+_CIRCUMSTANCES = re.compile(
+    r"(?:\s*(?:в\s+(?:режиме|формате)\s+[а-яё-]+|он-?лайн|дистанционно|удал[её]нно|очно"
+    r"|по\s+видеосвязи|также|тоже|(?:в|к)\s+(?:работе|трансляции|обсуждении|заседани[июя]\w*)"
+    r"(?:\s+[а-яё-]+){0,2}|[,.;:!])\s*)*", re.I)
+
+
+def _listed(text: str, pieces: list[Piece], organiser_names: set[str]) -> list[Cohort]:
     out: list[Cohort] = []
-    for piece in pieces:
-        # «представители 12 муниципальных образований, подключившиеся онлайн»: the mode is
-        # said of the whole piece
-        mode = attendance(text, *piece)
+    for *piece, mode in pieces:
         for pa, pb in _counted_units(text, *piece):
             cohort = _cohort(text, pa, pb, organiser_names)
             if cohort is None:
@@ -303,7 +324,7 @@ NOT_GROUPS = frozenset("год лет день час месяц неделя м
                        "выступление секция площадка сессия заседание экземпляр книга".split())
 #: Where a counted group's phrase ends: «из 15 регионов России — директора …», «…: …».
 _UNIT_END = re.compile(r"\s+[–—-]\s+|\s*[:(;]|,(?!\s*[А-ЯЁ]|\s*и\s)")
-_UNIT_JOIN = re.compile(r"(?:\s*,)?\s*(?:\bи\b|\bа\s+также\b)?\s*$")
+_UNIT_JOIN = re.compile(r"(?:\s*,)?\s*(?:\bи\b|\bа\s+также\b)?\s*(?:\bиз\b)?\s*$")
 
 
 def _counted_units(text: str, a: int, b: int) -> list[tuple[int, int]]:
@@ -326,7 +347,7 @@ def _counted_units(text: str, a: int, b: int) -> list[tuple[int, int]]:
                 stop = wa  # «9 регионов подключились к заседанию»: the group ends at the verb
                 break
         join = _UNIT_JOIN.search(text, c.noun_end, stop)
-        if join is not None and join.start() > c.noun_end:
+        if join is not None and join.start() >= c.noun_end:
             stop = join.start()
         out.append((c.span.start, stop))
     return out
@@ -399,13 +420,10 @@ def _cohort(text: str, a: int, b: int, organisers: set[str]) -> Cohort | None:
     persons = k > 0
     if k >= len(toks) or all(t[0].lower() == "и" or _is_person(t[0]) for t in toks[k:]):
         return None  # «библиотекари», «историки»: who they are, not a group that took part
-    if persons and toks[k][0].lower() == "из":
-        # «коллеги из Польши и Литвы»: the places they came from
-        from_places = [place_name(t[0]) for t in toks[k + 1 :] if t[0].lower() != "и"]
-        named = tuple(o for o in from_places if o)
-        if named and len(named) == len(from_places):
-            return Cohort(label=Spanned(", ".join(named), Span(toks[k + 1][1], b)),
-                          unit="city", mode=mode, places=named)
+    if (from_places := _from_places(text, a, b, mode)) is not None:
+        return from_places
+    if toks[k][0].lower() == "из":
+        return None  # places the list above did not recognise: nothing to put in the nominative
     found = counts(text, toks[k][1], b)
     count = found[0] if found and found[0].span.start == toks[k][1] else None
     rest_start = toks[k][1] if count is None else _next_word(text, count.span.end, b)
@@ -427,8 +445,10 @@ def _cohort(text: str, a: int, b: int, organisers: set[str]) -> Cohort | None:
     if place is not None:
         return Cohort(label=Spanned(place, Span(rest_start, b)), unit="city", mode=mode,
                       places=(place,))
-    if count is not None and count.value % 10 == 1 and count.value % 100 != 11:
-        case = "nomn"  # «21 музей», «31 библиотека»
+    noun = next((w for w in rest.split() if has_pos(w, "NOUN")), "")
+    if count is not None and count.value % 10 == 1 and count.value % 100 != 11 and has_pos(
+            noun, "NOUN", "nomn"):
+        case = "nomn"  # «21 музей», «31 библиотека» (not «представители 41 музея»)
     label = expand(nominative(rest, case, plural=count is not None))
     if label.lower() in organisers:
         return None
@@ -454,6 +474,74 @@ def _cohort(text: str, a: int, b: int, organisers: set[str]) -> Cohort | None:
                   count_is_minimum=count.minimum if count else False,
                   unit=unit if (count or organisation) else unit, mode=mode, places=places,
                   organisation=organisation)
+
+
+#: What stands before a list of places that are the groups: «коллеги из», «представители
+#: библиотек», «84 — из» (lower-case words: not «ЦБС Выборга», a body of that place).
+_PLACES_PREFIX = re.compile(r"\s*(?:(?P<count>\d{1,6})\s*[–—-]\s*)?"
+                            r"(?:(?!из\s)[А-ЯЁа-яё][а-яё]+\s+(?:(?!из\s)[а-яё]+\s+)*)?"
+                            r"(?P<from>из\s+)?"
+                            r"(?:г\.\s*|города\s+)?")
+
+
+def _place_run(text: str, a: int, b: int) -> tuple[re.Match[str], int, tuple[str, ...]] | None:
+    """``text[a:b]`` as words about people or bodies, then a list of places."""
+    run = place_list(text, a, b)
+    if run is None:
+        return None
+    m = _PLACES_PREFIX.fullmatch(text, a, run[0])
+    if m is None or (m.group("count") is None and re.search(r"\d", text[a : run[0]])):
+        return None
+    return m, run[0], run[1]
+
+
+def _from_places(text: str, a: int, b: int, mode: AttendanceMode | None) -> Cohort | None:
+    """The places a piece names as who took part: «коллеги из Казахстана, Узбекистана и
+    Кыргызстана», «представители библиотек Таганрога, Новочеркасска, Шахт и Азова» (one cohort a
+    place, as a reader lists them), «84 — из Беларуси» (a count for the one place). Not «12
+    музеев из Москвы и Пскова» (the count is the museums') nor «библиотеки Архангельска» (one
+    place without «из»: a group of that place)."""
+    found = _place_run(text, a, b)
+    if found is None:
+        return None
+    m, start, names = found
+    if m.group("count") is not None:
+        if len(names) != 1 or m.group("from") is None:
+            return None
+        return Cohort(label=Spanned(names[0], Span(a, b)), count=int(m.group("count")),
+                      unit="city", mode=mode, places=names)
+    if m.group("from") is None and len(names) < 2:
+        return None
+    return Cohort(label=Spanned(", ".join(names), Span(start, b)), unit="city", mode=mode,
+                  places=names)
+
+
+#: A verb of taking part that ends a piece: «коллеги из Магадана участвовали в режиме онлайн».
+_VERB_TAIL = re.compile(r"\s+(?:участвовал[аио]?|приняли\s+участие|подключил(?:ись|ась|ось)"
+                        r"|присоединил(?:ись|ась|ось))(?![а-яё])", re.I)
+
+
+Piece = tuple[int, int, AttendanceMode | None]
+
+
+def _pieces(text: str, pieces: list[tuple[int, int]]) -> list[Piece]:
+    """Each piece with the mode said of it («представители 12 муниципальных образований,
+    подключившиеся онлайн»: of the whole piece), a verb of taking part at its end left out, and
+    pieces split at commas that continue a list of places joined: «специалисты из
+    Южно-Сахалинска», «Корсакова», «Холмска и Охи» → one piece (the mode of its last part)."""
+    out: list[Piece] = []
+    for pa, pb in pieces:
+        mode = attendance(text, pa, pb)
+        if (verb := _VERB_TAIL.search(text, pa, pb)) is not None and verb.start() > pa:
+            pb = verb.start()
+        before = _place_run(text, *out[-1][:2]) if out else None
+        if before is not None and before[0].group("count") is None and (
+                run := place_list(text, pa, pb)) is not None and re.fullmatch(
+                r"\s*(?:из\s+)?(?:г\.\s*|города\s+)?", text[pa : run[0]]):
+            out[-1] = (out[-1][0], pb, mode or out[-1][2])
+        else:
+            out.append((pa, pb, mode))
+    return out
 
 
 def _is_person(word: str) -> bool:
