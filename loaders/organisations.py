@@ -32,7 +32,7 @@ KINDS: dict[str, str] = {
     "учреждение": None, "организация": None,  # type: ignore[dict-item]
 }
 #: Heads cited in lower case even where the text capitalises them.
-LOWER_HEADS = frozenset(["администрация"])
+LOWER_HEADS = frozenset(["администрация", "мэрия"])
 UNIT_HEADS = frozenset(
     "дирекция отдел сектор секретариат секция комиссия филиал кафедра факультет".split())
 ORG_HEADS = frozenset(KINDS) | frozenset(
