@@ -52,7 +52,11 @@ _BECAME = r"(?:участниками|слушателями|гостями|де
 TOOK_PART = re.compile(r"(?:приняли|принимали)\s+участие|" + _BECAME + r"|участвовал[аои]?",
                        re.I)
 OTHER_EVENT = re.compile(r"(?<![а-яё])(?:предыдущ\w*|прошлогодн\w*|прошл(?:ая|ой|ом|ого|ые)\s"
-                         r"|следующ\w*|очередн\w*|будущ\w*)", re.I)
+                         r"|следующ\w*|очередн\w*|будущ\w*"
+                         # the series so far: «За это время в них приняли участие более 900 …»,
+                         # «за семь лет её слушателями стали 317 человек», «с 1994 года»
+                         r"|за\s+(?:это\s+время|(?:все\s+)?(?:эти\s+)?годы|[а-яё\d]+\s+(?:лет|года)\b)"
+                         r"|за\s+всю\s+историю|ежегодно)", re.I)
 LIST_OPENERS = re.compile(
     r"(?:приняли|принимали)\s+участие(?:\s+в\s+работе\s+[а-яё]+(?:\s+[а-яё-]+)?)?\s*[:–—-]?\s*"
     r"|участвовал[аои]?\s*[:–—-]?\s*|были\s+представлены\s*[:–—-]?\s*"
@@ -140,6 +144,14 @@ def counts(text: str, start: int, end: int) -> list[Count]:
                 break
         i = j
     return found
+
+
+def participation_sentences(text: str, sentence_ranges: list[tuple[int, int]]
+                            ) -> list[tuple[int, int]]:
+    """The sentences that say who took part in this event (not in another, or in the series
+    so far)."""
+    return [(a, b) for a, b in sentence_ranges
+            if PARTICIPATION.search(text, a, b) and not OTHER_EVENT.search(text, a, b)]
 
 
 def total(text: str, sentence_ranges: list[tuple[int, int]]) -> Count | None:
