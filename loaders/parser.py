@@ -25,12 +25,13 @@ from resolutions_kg.records import (
     Spanned,
 )
 
+from .addressing import body_text
 from .blocks import Block, blocks, clean, sentences, tight
 from .dates import find_dates
 from .events import KindMatch, find_kind, qualifiers_and_ordinal, title_in
 from .furniture import is_furniture
 from .header import choose_date, choose_place
-from .items import ADOPTED, Items, body_text, is_adoption, parse_items
+from .items import ADOPTED, Items, is_adoption, parse_items
 from .organisations import organisers, supporters
 from .participants import cohorts, leading_count, participation_sentences, table_cohorts, total
 from .places import country_after
