@@ -47,7 +47,7 @@ from .proposals import (
     PROPOSE_INTRO,
     SEND,
     planned_event,
-    proposal_of,
+    proposals_of,
 )
 from .russian import infinitive_lemma, is_infinitive, parses, words
 from .topics import classify
@@ -420,26 +420,22 @@ def parse_items(text: str, blocks: list[Block], first: int) -> Items:
                 role[i - 1] = "intro"
                 continue
         if mode == "propose" and heading is None:
-            own = own_addressee(text, a, b)
-            planned = planned_event(text, own[1] if own else a, b)
-            items.proposals.append(Proposal(
-                position=len(items.proposals) + 1, text=Spanned(clean(content), Span(a, b)),
-                addressee=own[0] if own else None,
-                planned_event=planned if planned is not None and planned.year else None))
+            items.proposals += proposals_of(text, block, len(items.proposals) + 1,
+                                            proposing=True)
             items.consumed.add(i - 1)
             role[i - 1] = "proposal"
             continue
         if heading is None and not block.list_item and SPEAKER.match(content):
-            proposal = proposal_of(text, block, len(items.proposals) + 1)
-            if proposal is None and HOLD.search(content) and (
+            proposals = proposals_of(text, block, len(items.proposals) + 1)
+            if not proposals and HOLD.search(content) and (
                     planned := planned_event(text, a, b)) is not None and planned.year:
                 # «Участники считают целесообразным провести следующую конференцию в 2021 году»
-                proposal = Proposal(position=len(items.proposals) + 1,
-                                    text=Spanned(clean(content), Span(a, b)), addressee=None,
-                                    planned_event=planned)
-            role[i - 1] = "statement" if proposal is None else "proposal"
-            if proposal is not None:
-                items.proposals.append(proposal)
+                proposals = [Proposal(position=len(items.proposals) + 1,
+                                      text=Spanned(clean(content), Span(a, b)), addressee=None,
+                                      planned_event=planned)]
+            role[i - 1] = "proposal" if proposals else "statement"
+            if proposals:
+                items.proposals += proposals
             else:
                 items.statements.append(
                     Statement(len(items.statements) + 1, Spanned(clean(content), Span(a, b))))
