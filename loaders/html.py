@@ -18,6 +18,7 @@ from bs4.element import NavigableString
 
 from resolutions_kg.records import SourceText
 
+from .plaintext import join_broken_words
 from .rendition import INVISIBLE, LineHint, Rendition, build_lines
 
 BLOCKS = frozenset(
@@ -200,10 +201,11 @@ def _enter(child: Tag, name: str, frame: _Frame, b: _Builder,
 
 
 def read_html(text: str, *, name: str, original_sha256: str, encoding: str = "utf-8") -> Rendition:
-    """Render HTML to plain text lines with styles."""
+    """Render HTML to plain text lines with styles (words a pasted text broke at its line
+    ends joined first, as in plain text)."""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)
-        soup = BeautifulSoup(text, "lxml")
+        soup = BeautifulSoup(join_broken_words(text, html=True), "lxml")
     root = soup.body or soup
     b = _Builder()
     furniture = _walk(root, b)

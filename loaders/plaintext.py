@@ -49,9 +49,40 @@ def emphasis(text: str) -> tuple[Ranges, Ranges, Ranges]:
     return bold, italic, markers
 
 
+#: A word broken at the end of a line, as text copied from Word or a PDF has it: «библиоте-» /
+#: «ки имени …»; the rest of the word with what sticks to it («ки,»), and the spaces after it.
+_BROKEN = re.compile(r"(?<=[А-Яа-яЁё])-(?P<br>[ \t]*<br\s*/?>)?[ \t]*\n([ \t]*)([А-ЯЁа-яё][а-яё]*)"
+                     r"([^\s<]*)([ \t]*)(\n?)", re.I)
+
+
+def join_broken_words(text: str, *, html: bool = False) -> str:
+    """Words broken at line ends joined on the first line: «библиоте-\\nки имени» →
+    «библиотеки\\nимени». The hyphen stays where it is part of the word: a capital after it
+    («Нарьян-\\nМар»), or a compound whose halves are words and whose join is none
+    («историко-\\nхудожественный»). With ``html``, a ``<br>`` after the hyphen breaks the line
+    as a newline does (and stays at the line's new end)."""
+    from .russian import morph
+
+    def joined(m: re.Match[str]) -> str:
+        if m.group("br") is not None and not html:
+            return m.group()
+        head = re.search(r"[А-Яа-яЁё]+$", text[: m.start()])
+        first, second = (head.group() if head else ""), m.group(3)
+        known = morph().word_is_known
+        hyphen = second[:1].isupper() or (
+            not known((first + second).lower()) and known(second.lower()))
+        newline = (m.group("br") or "") + "\n"
+        rest = m.group(4) + ("" if m.group(6) else newline) + m.group(6)
+        return ("-" if hyphen else "") + second + rest + (m.group(2) if m.group(6) else "")
+
+    return _BROKEN.sub(joined, text)
+
+
 def read_plain(text: str, *, name: str, original_sha256: str, encoding: str = "utf-8",
                media_type: str = "text/plain") -> Rendition:
-    """The rendition of a plain-text file: the text as received, styles from ``**``/``*``."""
+    """The rendition of a plain-text file: the text as received, styles from ``**``/``*``,
+    words broken at line ends joined (:func:`join_broken_words`)."""
+    text = join_broken_words(text)
     bold, italic, markers = emphasis(text)
     source = SourceText(name=name, media_type=media_type, text=text,
                         original_sha256=original_sha256, encoding=encoding)
@@ -60,7 +91,9 @@ def read_plain(text: str, *, name: str, original_sha256: str, encoding: str = "u
 
 def read_markdown(text: str, *, name: str, original_sha256: str,
                   encoding: str = "utf-8") -> Rendition:
-    """Render Markdown to plain text, remembering emphasis and headings."""
+    """Render Markdown to plain text, remembering emphasis and headings (words broken at
+    line ends joined first)."""
+    text = join_broken_words(text)
     deleted: list[tuple[int, int]] = []
     headings: dict[int, int] = {}
     for m in _HEADING.finditer(text):

@@ -23,8 +23,6 @@ KNOWN_MISSES: dict[tuple[str, str], str] = {
     ("e03-khanty-mansiysk-2017.md", "title"):
         "the heading names two events («… конгресса: XI Ежегодной конференции …») and the "
         "title is quoted after the second",
-    ("e12-pangody-2022.txt", "organisers"):
-        "«Органи-\nзаторы семинара – …»: the word that introduces them is broken at the line end",
     ("f03-tambov-2019.html", "organisers"):
         "bodies «при участии» are labelled organisers here; the loader reads only «организован»,"
         " «проведён», «Организаторы:»",

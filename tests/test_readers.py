@@ -11,7 +11,8 @@ import pytest
 from resolutions_kg.errors import InputError, NotAResolutionError, UnreadableInputError
 from resolutions_kg.loaders import SUPPORTED_SUFFIXES, load_file
 from resolutions_kg.loaders.encoding import decode
-from resolutions_kg.loaders.readers import read_path
+from resolutions_kg.loaders.plaintext import join_broken_words
+from resolutions_kg.loaders.readers import read_bytes, read_path
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 TVER = (CORPUS / "tver-2012.txt").read_text(encoding="utf-8")
@@ -202,3 +203,28 @@ def test_readable_text_that_is_no_resolution(tmp_path: Path, text: str) -> None:
     with pytest.raises(NotAResolutionError) as info:
         load_file(path)
     assert info.value.path == os.fspath(path.name) or str(path.name) in str(info.value)
+
+
+@pytest.mark.parametrize(("text", "rendered"), [
+    # a soft hyphen of a text copied from Word or a PDF: the word is joined on the first line
+    ("по инициативе библиоте-\nки имени", "по инициативе библиотеки\nимени"),
+    ("Органи-\nзаторы семинара", "Организаторы\nсеминара"),
+    ("Засе-\n  дания проходили", "Заседания\nпроходили"),
+    ("из Ворку-\nты\nи Салехарда", "из Воркуты\nи Салехарда"),
+    # the hyphen of a compound whose join is no word, and before a capital, stays
+    ("историко-\nхудожественный музей", "историко-художественный\nмузей"),
+    ("в г. Нарьян-\nМаре", "в г. Нарьян-Маре\n"),
+    # a dash between words, and a hyphen before a digit, are no broken words
+    ("участники -\nпредставители", "участники -\nпредставители"),
+    ("2020-\n2021 годы", "2020-\n2021 годы"),
+])
+def test_words_broken_at_line_ends_are_joined(text: str, rendered: str) -> None:
+    assert join_broken_words(text) == rendered
+
+
+def test_a_broken_word_in_html_is_joined_across_its_br() -> None:
+    page = "<p>Органи-<br>\nзаторы семинара – Ненецкая центральная библиотека</p>"
+    rendition = read_bytes(page.encode(), name="p.html", media_type="text/html")
+    assert "Организаторы" in rendition.source.text
+    # a plain text keeps «<br>» as written: it is no line break there
+    assert join_broken_words("Органи-<br>\nзаторы") == "Органи-<br>\nзаторы"
