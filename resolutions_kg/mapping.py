@@ -22,7 +22,7 @@ from rdflib import URIRef
 
 from resolutions_kg import mapping_curation
 from resolutions_kg.alignment import audience_alignment
-from resolutions_kg.gazetteer import Gazetteer, coordinate_triples, default_gazetteer
+from resolutions_kg.gazetteer import Gazetteer, default_gazetteer
 from resolutions_kg.iris import Minter, document_slug, slugify
 from resolutions_kg.lemmas import lemma_string
 from resolutions_kg.loaders.settlements import settlements
@@ -49,6 +49,7 @@ from resolutions_kg.records import (
     Span,
     Spanned,
 )
+from resolutions_kg.reference import coordinate_triples
 from resolutions_kg.registry import Registry, default_registry
 
 #: Characters of context kept in a quote selector's prefix and suffix.

@@ -30,7 +30,7 @@ from resolutions_kg.mapping import Mapped, map_resolution
 from resolutions_kg.namespaces import RESKG
 from resolutions_kg.parallel import Failed, Prepared, Task, prepare_in_order
 from resolutions_kg.records import Resolution
-from resolutions_kg.registry import reference_graphs
+from resolutions_kg.reference import reference_graphs
 
 #: Package data files of each system graph; reference data uses IRIs relative to the base IRI.
 _SYSTEM_FILES = {

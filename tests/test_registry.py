@@ -11,12 +11,18 @@ import pytest
 from resolutions_kg.errors import InputError
 from resolutions_kg.gazetteer import default_gazetteer
 from resolutions_kg.iris import Minter
+from resolutions_kg.reference import (
+    ORGANISATION_CLASSES,
+    PLACE_CLASSES,
+    organisation_entity_triples,
+    place_entity_triples,
+    reference_graphs,
+)
 from resolutions_kg.registry import (
     COLUMNS,
     RegistryError,
     default_registry,
     load_registry,
-    reference_graphs,
 )
 from resolutions_kg.settings import DEFAULT_BASE_IRI
 from resolutions_kg.validation import validate
@@ -247,6 +253,14 @@ def test_entity_triples_are_a_subset_of_the_reference_graphs() -> None:
     registry, gazetteer = default_registry(), default_gazetteer()
     organisations = set(graphs[f"{BASE}graph/organisations"])
     for org in registry:
-        assert set(registry.entity_triples(org, minter)) <= organisations
+        assert set(organisation_entity_triples(org, minter)) <= organisations
     for place in gazetteer:
-        assert set(gazetteer.entity_triples(place, minter)) <= set(graphs[f"{BASE}graph/places"])
+        assert set(place_entity_triples(place, minter)) <= set(graphs[f"{BASE}graph/places"])
+
+
+def test_every_kind_has_its_classes() -> None:
+    """The tables name the kinds (no RDF in them); the reference graphs give each its classes."""
+    from resolutions_kg import gazetteer, registry
+
+    assert set(ORGANISATION_CLASSES) == set(registry.KINDS)
+    assert set(PLACE_CLASSES) == set(gazetteer.KINDS)
