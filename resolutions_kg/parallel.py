@@ -3,7 +3,7 @@
 ``reskg load`` spends nearly all its time parsing, mapping and validating documents, work that
 needs no store. :func:`prepare_in_order` spreads that work over ``jobs`` worker processes
 (each loads the NLP models and the shapes once, in its initializer), in chunks of
-:data:`CHUNK` documents (:func:`~resolutions_kg.publish.require_valid_documents`), and
+:data:`CHUNK` documents (:func:`~resolutions_kg.preparation.require_valid_documents`), and
 yields the outcomes in
 the order the paths were given, so that the one writer — the parent process — stores documents
 in the same order whatever the number of jobs, and the same corpus gives the same dump.
@@ -123,7 +123,7 @@ def prepare_documents(paths: list[str], base_iri: str) -> list[Outcome]:
     """Parse and map each file of ``paths``, then validate them together (the :data:`ChunkTask`
     ``reskg load`` runs): the outcome of each is what :func:`prepare_document` gives alone."""
     from resolutions_kg.iris import Minter
-    from resolutions_kg.publish import check_documents, prepare
+    from resolutions_kg.preparation import check_documents, prepare
 
     minter = Minter(base_iri)
     made = [_attempt(p, lambda p=p: prepare(Path(p), minter, validate=False))  # type: ignore[misc]

@@ -13,7 +13,7 @@ from conftest import SHARED, TVER
 
 from resolutions_kg.gazetteer import default_gazetteer, load_gazetteer
 from resolutions_kg.iris import Minter
-from resolutions_kg.publish import prepare
+from resolutions_kg.preparation import prepare
 from resolutions_kg.reference import place_triples, reference_graphs
 from resolutions_kg.registry import RegistryError
 from resolutions_kg.settings import DEFAULT_BASE_IRI
