@@ -28,8 +28,6 @@ import pyoxigraph as ox
 
 from resolutions_kg.endpoint import browse
 
-XSD_INTEGER = "http://www.w3.org/2001/XMLSchema#integer"
-
 
 @dataclass
 class Value:

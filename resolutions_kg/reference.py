@@ -21,7 +21,7 @@ from collections.abc import Iterable
 import pyoxigraph as ox
 from rdflib import URIRef
 
-from resolutions_kg.gazetteer import GAZETTEER_FILE, Gazetteer, Place, default_gazetteer
+from resolutions_kg.gazetteer import GAZETTEER_FILE, Gazetteer, default_gazetteer
 from resolutions_kg.iris import Minter, slugify
 from resolutions_kg.loaders.settlements import coordinates, settlements
 from resolutions_kg.namespaces import DCTERMS, ORG, OWL, PROV, RDF, RDFS, SCHEMA, SKOS, XSD
@@ -127,14 +127,6 @@ def registry_iri(minter: Minter, name: str) -> str:
 
 # --- organisations -----------------------------------------------------------------------------
 
-def organisation_entity_triples(org: Organisation, minter: Minter) -> list[ox.Triple]:
-    """Types and labels of ``org`` (a subset of its registry triples): what a mapper may add
-    beside a resolved mention so that a document validates on its own."""
-    iri = minter.organisation(org.slug)
-    return [*(triple(iri, RDF.type, cls) for cls in ORGANISATION_CLASSES[org.kind]),
-            *labels(iri, org.name_ru, org.name_en, ())]
-
-
 def organisation_triples(registry: Registry, minter: Minter,
                          gazetteer: Gazetteer) -> list[ox.Triple]:
     """The triples of ``{base}graph/organisations``."""
@@ -184,14 +176,6 @@ def sources_note(count: int | None) -> str | None:
     if count == 1:
         return "single source: the ID was seen in one public source only"
     return f"seen in {count} independent public sources"
-
-
-def place_entity_triples(place: Place, minter: Minter) -> list[ox.Triple]:
-    """Types and labels of ``place`` (a subset of its gazetteer triples): what a mapper may
-    add beside a resolved mention so that a document validates on its own."""
-    iri = minter.place(place.slug)
-    return [triple(iri, RDF.type, SCHEMA.Place), triple(iri, RDF.type, PLACE_CLASSES[place.kind]),
-            *labels(iri, place.name_ru, place.name_en, ())]
 
 
 def place_triples(gazetteer: Gazetteer, minter: Minter) -> list[ox.Triple]:

@@ -14,8 +14,6 @@ from resolutions_kg.iris import Minter
 from resolutions_kg.reference import (
     ORGANISATION_CLASSES,
     PLACE_CLASSES,
-    organisation_entity_triples,
-    place_entity_triples,
     reference_graphs,
 )
 from resolutions_kg.registry import (
@@ -245,17 +243,6 @@ def test_the_shipped_file_is_the_package_data() -> None:
     subjects = {t.subject for t in graph if t.predicate.value == RDF_TYPE
                 and t.object == ox.NamedNode(ORG + "FormalOrganization")}
     assert len(subjects) == len(default_registry()) - 1  # one unit
-
-
-def test_entity_triples_are_a_subset_of_the_reference_graphs() -> None:
-    minter = Minter(BASE)
-    graphs = reference_graphs(BASE)
-    registry, gazetteer = default_registry(), default_gazetteer()
-    organisations = set(graphs[f"{BASE}graph/organisations"])
-    for org in registry:
-        assert set(organisation_entity_triples(org, minter)) <= organisations
-    for place in gazetteer:
-        assert set(place_entity_triples(place, minter)) <= set(graphs[f"{BASE}graph/places"])
 
 
 def test_every_kind_has_its_classes() -> None:
