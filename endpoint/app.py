@@ -121,8 +121,8 @@ def create_app(store_path: str | Path | None, *, backend: str | None = None,
         *gsp.routes(),
     ]
     middleware = [
-        # CORS for every origin, then gzip by ISA-L at its level 2 (on SPARQL results about
-        # as small as zlib's levels 1–3, about ten times faster), in one pass (.edge).
+        # CORS for every origin, then gzip by ISA-L at its level 2 (why: docs/performance-notes.md),
+        # in one pass (.edge).
         Middleware(
             EdgeMiddleware,
             allow_methods=["GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS"],

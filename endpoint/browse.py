@@ -122,8 +122,8 @@ def built(build: Callable[[], Any], what: str) -> Any:
 def table(ctx: Any, sparql: str) -> list[list[str]]:
     """The solutions of a SELECT as rows of SPARQL TSV cells (``<iri>``, ``"text"@ru``, ``12``;
     ``""`` when unbound): for the indexes built from whole-store results (tens of MB), which
-    read this several times faster than :func:`select` and are not bounded by the setting
-    ``max_result_bytes`` (it bounds what clients get). Raises as ``ctx.run`` does."""
+    read this faster than :func:`select` (docs/performance-notes.md) and are not bounded by the
+    setting ``max_result_bytes`` (it bounds what clients get). Raises as ``ctx.run`` does."""
     from resolutions_kg.endpoint.executor import QueryJob
 
     job = QueryJob(PREFIXES + sparql, results_format="TSV", graph_format=None,

@@ -69,7 +69,8 @@ def _langstring(value: str) -> ox.Literal:
 
 
 def _lemmas(value: str) -> ox.Literal:
-    # Imported here: building the analyser costs a second, and only ``search`` needs it.
+    # Imported here: building the analyser is slow (docs/performance-notes.md), and only
+    # ``search`` needs it.
     from resolutions_kg.lemmas import lemmas
 
     found = lemmas(value)

@@ -45,10 +45,11 @@ CHUNK = 8
 #: Chunks submitted ahead of the one the parent waits for, per worker.
 AHEAD_PER_JOB = 2
 #: The garbage collector's thresholds while documents are prepared. Preparing one allocates
-#: some hundred thousand objects (rdflib terms and graphs); with Python's default (a young
-#: collection every 700 allocations, scanning ever more long-lived objects) collection took about
-#: a tenth of a worker's time. A worker also collects fully after each chunk, which frees the
-#: chunk's reference cycles and, what it loaded being frozen, scans little else.
+#: some hundred thousand objects (rdflib terms and graphs), which Python's default (a young
+#: collection every 700 allocations, scanning ever more long-lived objects) spends a good part of
+#: a worker's time collecting (docs/performance-notes.md). A worker also collects fully after
+#: each chunk, which frees the chunk's reference cycles and, what it loaded being frozen, scans
+#: little else.
 GC_THRESHOLDS = (50_000, 10, 10)
 
 
