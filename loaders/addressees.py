@@ -34,7 +34,8 @@ STOP_WORDS = frozenset(
     "не до в во на с со по для к при от о об через после перед между без также а но или "
     "что чтобы как который которые в целях".split())
 #: Heads cited in lower case wherever they stand («управление культуры …», «администрация …»).
-LOWER_HEADS = frozenset("управление администрация дирекция отдел сектор орган оргкомитет".split())
+LOWER_HEADS = frozenset(
+    "управление администрация мэрия дирекция отдел сектор орган оргкомитет".split())
 #: Heads of one government body's name, capitalised as names are («Министерство культуры …»).
 OFFICIAL_BODIES = frozenset({"министерство", "правительство"})
 #: Heads whose name goes on with «по» + a noun («комитет по культуре»).
@@ -167,8 +168,9 @@ def _tail(toks: list[tuple[str, int, int]], j: int, case: str | None = None) -> 
             break
         if low == "и":
             if case is not None and case != "gent" and (more := _group(toks, j + 1, case)) \
-                    is not None and not _genitive(toks[more[1] - 1][0]):
-                break
+                    is not None and (not _genitive(toks[more[1] - 1][0]) or any(
+                        t[0].lower() == toks[more[1] - 1][0].lower() for t in toks[:j])):
+                break  # another head; «администрации города … и администрации района» too
             if j + 1 < n and _genitive(toks[j + 1][0]):
                 j += 1
                 continue
@@ -237,8 +239,14 @@ def _clause(toks: list[tuple[str, int, int]], j: int, case: str, number: str
 
 
 def addressee_phrase(text: str, a: int, b: int, case: str = "datv") -> Phrase | None:
-    """The addressee noun phrase opening ``text[a:b]`` (in ``case``), or None."""
-    toks = _tokens(text, a, b)
+    """The addressee noun phrase opening ``text[a:b]`` (in ``case``), or None.
+
+    A heading in capitals is read as it would be written otherwise (:func:`restore_case`: its
+    capitals say nothing of proper names) and cited from the text as printed."""
+    printed = _tokens(text, a, b)
+    letters = [w for w, _, _ in printed if w[:1].isalpha()]
+    caps = len(letters) >= 2 and all(w.isupper() for w in letters[:2])
+    toks = _tokens(text[:a] + restore_case(text[a:b]) + text[b:], a, b) if caps else printed
     first = _group(toks, 0, case)
     if first is None:
         return None
@@ -275,7 +283,7 @@ def addressee_phrase(text: str, a: int, b: int, case: str = "datv") -> Phrase | 
         inflect += clause[0]
         j = clause[1]
     end = toks[j - 1][2]
-    return Phrase(a, end, _nominative(text, toks, inflect, a, end, first[0]), number,
+    return Phrase(a, end, _nominative(text, printed, inflect, a, end, first[0]), number,
                   head.normal_form)
 
 
@@ -303,7 +311,8 @@ def restore_case(label: str) -> str:
             low = word.lower()
             out.append(low[:1].upper() + low[1:])
             continue
-        if re.match(r"\s+(?:АВТОНОМН\w+\s+)?(?:ОБЛАСТ|КРА[ЯЙЕ]|ОКРУГ|РЕСПУБЛИК)", label[m.end():]
+        if re.match(r"\s+(?:(?:АВТОНОМН|ГОРОДСК|МУНИЦИПАЛЬН)\w+\s+)?(?:ОБЛАСТ|КРА[ЯЙЕ]|ОКРУГ"
+                    r"|РЕСПУБЛИК|РАЙОН)", label[m.end():]
                     ) and any(p.tag.POS == "ADJF" and p.normal_form not in _GENERIC_ADJECTIVES
                               for p in parses(word.lower())[:1]):
             low = word.lower()  # «НЕНЕЦКОГО АВТОНОМНОГО ОКРУГА»: a region's own adjective

@@ -19,7 +19,6 @@ from dataclasses import dataclass, field
 from resolutions_kg.records import (
     Addressee,
     Certainty,
-    PlannedEvent,
     Proposal,
     Recommendation,
     Span,
@@ -29,10 +28,27 @@ from resolutions_kg.records import (
 
 from . import tables
 from .addressees import addressee_phrase
+from .addressing import (
+    ADDRESSING,
+    APPEAL,
+    ASKING,
+    addressee_at,
+    body_text,
+    case_after,
+    own_addressee,
+)
 from .blocks import Block, clean
 from .dates import find_dates
-from .events import find_kind
-from .organisations import ORG_HEADS, mention
+from .organisations import ORG_HEADS
+from .proposals import (
+    HOLD,
+    HOLDING,
+    NEXT,
+    PROPOSE_INTRO,
+    SEND,
+    planned_event,
+    proposals_of,
+)
 from .russian import infinitive_lemma, is_infinitive, parses, words
 from .topics import classify
 
@@ -58,7 +74,6 @@ ADOPTED = re.compile(
     r"(?:принят[аоы]?|одобрен[аоы]?|утвержд[её]н[аоы]?)\b",
     re.I,
 )
-YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)(?:\s*(?:г\.|года?|году|г(?![а-яё])))?")
 SIGNATURE = re.compile(
     r"(?:^|\s)[А-ЯЁ]\.\s?(?:[А-ЯЁ]\.\s?)?[А-ЯЁ][а-яё]+|[А-ЯЁ][а-яё]+\s[А-ЯЁ]\.\s?[А-ЯЁ]\."
 )
@@ -81,55 +96,6 @@ class Items:
 #: Block roles: the document's heading lines, the preamble, then the operative part.
 ROLES = ("title", "preamble", "intro", "heading", "item", "sub-item", "statement", "proposal",
          "adoption", "closing", "signature", "caption")
-
-
-def body_text(text: str, block: Block) -> tuple[int, int]:
-    """The block's content after its list marker, without wrapping emphasis markers."""
-    a, b = block.body, block.end
-    while a < b and text[a] in "*_ \t":
-        a += 1
-    while b > a and text[b - 1] in "*_ \t":
-        b -= 1
-    return a, b
-
-
-#: Verbs that name whom an item addresses, with the case of the addressee after them.
-ADDRESSING = re.compile(
-    r"(?<![а-яё])(?:рекомендовать|рекомендуем|рекомендуют|рекомендует|предложить|предлагаем"
-    r"|поручить|просить|просим|просят|просит|призываем|призывают|призвать"
-    r"|обратиться\s+к|обратиться\s+в|обращаются\s+к"
-    r"|обращается\s+к|обратиться\s+с\s+(?:просьбой|предложением)\s+к)\s+"
-    r"(?:(?:также|тоже|дополнительно|кроме\s+того,?)\s+)?", re.I)
-#: An item that opens by appealing to a body: under an addressee heading, the heading's act.
-APPEAL = re.compile(r"(?:обратиться|обращаться)\s+(?:в|к|во)\s", re.I)
-ASKING = re.compile(r"(?<![а-яё])прос(?:ят|ит|им|ить)(?![а-яё])", re.I)
-_ACCUSATIVE_AFTER = re.compile(
-    r"^(?:проси|прося|просим|просят|просит|призыва|призвать|обратиться\s+в)", re.I)
-_ROLE_WORDS = frozenset("участник участница конференция семинар форум совещание".split())
-
-
-def _case_after(verb: str) -> str:
-    return "accs" if _ACCUSATIVE_AFTER.match(verb) else "datv"
-
-
-def addressee_at(text: str, a: int, b: int, case: str = "datv") -> Addressee | None:
-    """The addressee named by the phrase opening ``text[a:b]``, in the nominative."""
-    while a < b and text[a] in " \t*_":
-        a += 1
-    phrase = addressee_phrase(text, a, b, case)
-    if phrase is None and case == "accs":
-        phrase = addressee_phrase(text, a, b, "nomn")
-    if phrase is None or phrase.head in _ROLE_WORDS or (
-            phrase.end - phrase.start < 4):
-        return None
-    organisation = None
-    if phrase.number == "sing":
-        # the organisation is named as the addressee is (one reading of the words, one label)
-        found = mention(text, phrase.start, phrase.end, case)
-        organisation = dataclasses.replace(
-            found, name=Spanned(phrase.label, Span(phrase.start, phrase.end)))
-    return Addressee(label=phrase.label, span=Span(phrase.start, phrase.end),
-                     organisation=organisation)
 
 
 def heading_addressee(text: str, block: Block, case: str = "datv", *, standalone: bool = False
@@ -160,7 +126,7 @@ def heading_addressee(text: str, block: Block, case: str = "datv", *, standalone
             return None
         if m.group().lower().startswith("обратиться"):
             return None  # «2. Обратиться к X с просьбой:» is itself a recommendation
-        case = _case_after(m.group())
+        case = case_after(m.group())
         a = m.end()
     elif m := RECOMMEND_INTRO.search(text, a, b):
         a = m.end()
@@ -218,39 +184,6 @@ def nominative_heading(text: str, block: Block, following: Block | None
     return heading_addressee(text, block, "nomn", standalone=True)
 
 
-def own_addressee(text: str, a: int, b: int) -> tuple[Addressee, int] | None:
-    """An item's own addressee: «Органам власти обеспечить …», «Рекомендовать X сделать …»,
-    «Учитывая …, рекомендовать X сделать …», «Просить Министерство … рассмотреть …»; with where
-    the rest of the item (its action) starts."""
-    starts: list[tuple[int, str, str]] = [(a, "datv", "")]
-    for m in ADDRESSING.finditer(text, a, b):
-        starts.append((m.end(), _case_after(m.group()), m.group().lower()))
-    for start, case, verb in starts:
-        found = addressee_at(text, start, b, case)
-        if found is None:
-            continue
-        if verb.startswith(("обрати", "обраща")):
-            return found, found.span.end  # «Обратиться в X с предложением …»
-        verb_at = _infinitive_after(text, found.span.end, b)
-        if verb_at is not None:
-            return found, verb_at
-    return None
-
-
-def _infinitive_after(text: str, a: int, b: int) -> int | None:
-    """Where the infinitive (or «не» + infinitive) that follows an addressee starts, past
-    adverbs and a short adverbial («в срок до 1 февраля 2019 года», «ежегодно»)."""
-    after = words(text[a:b], a)[:10]
-    for k, (w, wa, _) in enumerate(after):
-        if is_infinitive(w):
-            return after[k - 1][1] if k and after[k - 1][0].lower() == "не" else wa
-        if ":" in text[a:wa] or ";" in text[a:wa]:
-            return None
-        if any(p.tag.POS == "VERB" for p in parses(w)[:1]):
-            return None
-    return None
-
-
 def is_adoption(text: str, block: Block) -> bool:
     a, b = body_text(text, block)
     return b - a < 250 and bool(ADOPTED.match(text, a, b))
@@ -289,62 +222,6 @@ def action(text: str, a: int, b: int) -> Spanned[str] | None:
             return Spanned("не " + lemma, Span(toks[i - 1][1], wb))
         return Spanned(lemma, Span(wa, wb))
     return None
-
-
-def planned_event(text: str, a: int, b: int) -> PlannedEvent | None:
-    kind = find_kind(text, a, b)
-    year = None
-    for m in YEAR.finditer(text, kind.span.end if kind else a, b):
-        year = Spanned(int(m.group(1)), Span(m.start(), m.end()))
-        break
-    if kind is None:
-        held = re.search(r"(?<![а-яё])(?:провести|проведение|организовать|проводить)(?![а-яё])",
-                         text[a:b], re.I)
-        if held is None or year is None:
-            return None
-        return PlannedEvent(kind=Spanned("мероприятие", Span(a + held.start(), a + held.end())),
-                            year=year)
-    return PlannedEvent(kind=Spanned(kind.value, kind.span), year=year)
-
-
-#: «… поддержать проведение фестиваля в 2020 году»: holding an event, as a noun.
-HOLDING = re.compile(r"(?<![а-яё])проведени[еяю](?![а-яё])", re.I)
-#: Sending the document on: «Направить настоящую резолюцию в …», «… итоговый документ во …».
-_DOCUMENT = (r"(?:настоящ\w+\s+|данн\w+\s+|эт\w+\s+)?(?:резолюци\w+|рекомендаци\w+"
-             r"|итогов\w+\s+документ\w*|решени\w+|обращени\w+)")
-_SENDING = r"(?:направить|разослать|передать)"
-SEND = re.compile(
-    r"(?:" + _SENDING + r"\s+" + _DOCUMENT + r"(?:\s+[а-яё]+){0,3}?\s+(?P<to>в|во)\s+"
-    r"|" + _DOCUMENT + r"\s+" + _SENDING + r"\s+(?P<to2>в|во)\s+"
-    r"|" + _SENDING + r"\s+" + _DOCUMENT + r"\s+(?=[А-ЯЁ]))", re.I)
-#: «Участники чтений предлагают:»: what follows are proposals.
-PROPOSE_INTRO = re.compile(r"(?<![а-яё])предлага\w*", re.I)
-#: «… на следующем совещании в 2021 году»: the next event of the series.
-NEXT = re.compile(r"(?<![а-яё])(?:следующ|очередн)\w+\s+[а-яё]+", re.I)
-#: Verbs that plan an event («провести следующую конференцию …»).
-HOLD = re.compile(r"(?<![а-яё])(?:провести|проводить|организовать|организовывать)(?![а-яё])",
-                  re.I)
-PROPOSING = re.compile(
-    r"(?<![а-яё])(?:предлага\w*|предложить|предложил[аи]?|обратиться|обращаются|просят|просит"
-    r"|рекомендуют|рекомендует|высказали\s+предложение|внесли\s+предложение)(?![а-яё])", re.I)
-
-
-def proposal_of(text: str, block: Block, position: int) -> Proposal | None:
-    a, b = body_text(text, block)
-    m = PROPOSING.search(text, a, b)
-    if m is None:
-        return None
-    addressee = None
-    rest = m.end()
-    verb = ADDRESSING.match(text, m.start(), b)
-    if verb is not None:
-        found = addressee_at(text, verb.end(), b, _case_after(verb.group()))
-    else:
-        found = addressee_at(text, m.end(), b)
-    if found is not None:
-        addressee, rest = found, found.span.end
-    return Proposal(position=position, text=Spanned(clean(text[a:b]), Span(a, b)),
-                    addressee=addressee, planned_event=planned_event(text, rest, b))
 
 
 def _is_intro(text: str, block: Block) -> bool:
@@ -543,26 +420,22 @@ def parse_items(text: str, blocks: list[Block], first: int) -> Items:
                 role[i - 1] = "intro"
                 continue
         if mode == "propose" and heading is None:
-            own = own_addressee(text, a, b)
-            planned = planned_event(text, own[1] if own else a, b)
-            items.proposals.append(Proposal(
-                position=len(items.proposals) + 1, text=Spanned(clean(content), Span(a, b)),
-                addressee=own[0] if own else None,
-                planned_event=planned if planned is not None and planned.year else None))
+            items.proposals += proposals_of(text, block, len(items.proposals) + 1,
+                                            proposing=True)
             items.consumed.add(i - 1)
             role[i - 1] = "proposal"
             continue
         if heading is None and not block.list_item and SPEAKER.match(content):
-            proposal = proposal_of(text, block, len(items.proposals) + 1)
-            if proposal is None and HOLD.search(content) and (
+            proposals = proposals_of(text, block, len(items.proposals) + 1)
+            if not proposals and HOLD.search(content) and (
                     planned := planned_event(text, a, b)) is not None and planned.year:
                 # «Участники считают целесообразным провести следующую конференцию в 2021 году»
-                proposal = Proposal(position=len(items.proposals) + 1,
-                                    text=Spanned(clean(content), Span(a, b)), addressee=None,
-                                    planned_event=planned)
-            role[i - 1] = "statement" if proposal is None else "proposal"
-            if proposal is not None:
-                items.proposals.append(proposal)
+                proposals = [Proposal(position=len(items.proposals) + 1,
+                                      text=Spanned(clean(content), Span(a, b)), addressee=None,
+                                      planned_event=planned)]
+            role[i - 1] = "proposal" if proposals else "statement"
+            if proposals:
+                items.proposals += proposals
             else:
                 items.statements.append(
                     Statement(len(items.statements) + 1, Spanned(clean(content), Span(a, b))))

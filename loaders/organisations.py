@@ -32,7 +32,7 @@ KINDS: dict[str, str] = {
     "учреждение": None, "организация": None,  # type: ignore[dict-item]
 }
 #: Heads cited in lower case even where the text capitalises them.
-LOWER_HEADS = frozenset(["администрация"])
+LOWER_HEADS = frozenset(["администрация", "мэрия"])
 UNIT_HEADS = frozenset(
     "дирекция отдел сектор секретариат секция комиссия филиал кафедра факультет".split())
 ORG_HEADS = frozenset(KINDS) | frozenset(
@@ -162,7 +162,20 @@ def _names(text: str, start: int, end: int, case: str) -> list[OrganisationMenti
         if any(p.tag.POS in ("VERB", "PRTS", "GRND") for p in parses(m.group(1))[:1]):
             stop_at = m.start()
             break
-    return [mention(text, a, b, case) for a, b in split_list(text, start, stop_at, case)
+    jointly = _JOINTLY.search(text, start, stop_at)
+    if jointly is not None and case != "ablt" and _opens_organisation(
+            text[jointly.end() : stop_at], "ablt"):
+        # «по инициативе X совместно с Y»: Y in the instrumental, an organiser as X is
+        return [*_named(text, start, jointly.start(), case),
+                *_named(text, jointly.end(), stop_at, "ablt")]
+    return _named(text, start, stop_at, case)
+
+
+_JOINTLY = re.compile(r"\s+совместно\s+с\s+")
+
+
+def _named(text: str, start: int, end: int, case: str) -> list[OrganisationMention]:
+    return [mention(text, a, b, case) for a, b in split_list(text, start, end, case)
             if _opens_organisation(text[a:b], case)]
 
 

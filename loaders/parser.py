@@ -25,14 +25,15 @@ from resolutions_kg.records import (
     Spanned,
 )
 
+from .addressing import body_text
 from .blocks import Block, blocks, clean, sentences, tight
 from .dates import find_dates
 from .events import KindMatch, find_kind, qualifiers_and_ordinal, title_in
 from .furniture import is_furniture
 from .header import choose_date, choose_place
-from .items import ADOPTED, Items, body_text, is_adoption, parse_items
+from .items import ADOPTED, Items, is_adoption, parse_items
 from .organisations import organisers, supporters
-from .participants import PARTICIPATION, cohorts, leading_count, table_cohorts, total
+from .participants import cohorts, leading_count, participation_sentences, table_cohorts, total
 from .places import country_after
 from .rendition import Rendition
 from .roles import second_opinion
@@ -286,10 +287,10 @@ def _event(text: str, front: list[Block], heading_index: int, closing: list[Bloc
         orgs += tuple(o for o in organisers(text, a, b) if o.name.value not in named)
         if not sups:
             sups = tuple(supporters(text, a, b))
-    participation = [(a, b) for a, b in pre_sentences if PARTICIPATION.search(text, a, b)]
+    participation = participation_sentences(text, pre_sentences)
     count = total(text, participation)
     if count is None and lead:
-        participation = [(a, b) for a, b in lead if PARTICIPATION.search(text, a, b)]
+        participation = participation_sentences(text, lead)
         count = total(text, participation)
     if count is None:
         count = leading_count(text, pre_sentences + lead)

@@ -25,8 +25,8 @@ from resolutions_kg.records import (
 from .blocks import Block, clean
 from .expand import expand, implied_regions, is_region_adjective
 from .organisations import mention
+from .origins import origins, place_list, place_name
 from .russian import has_pos, head_phrase, lemma, nominative, number_words, parses, words
-from .settlements import find_settlements
 
 PERSON_LEMMAS = frozenset(
     "человек участник специалист представитель руководитель библиотекарь сотрудник делегат "
@@ -45,18 +45,23 @@ UNITS: dict[str, CountedUnit] = {
 PARTICIPATION = re.compile(
     r"(?:приняли|принимали|принимает|примут)\s+участие|участвовал[аои]?|участник|"
     r"присутствовал[аои]?|собрал[аои]?|собрались|были\s+представлены|занимал(?:ись|ось)|обучал(?:ись|ось)|"
-    r"слушател\w+", re.I
+    r"слушател\w+|подключил(?:ись|ась|ось)|(?:среди|в\s+числе)\s+(?:них|участников)", re.I
 )
 #: «Участниками конгресса стали …», «Слушателями школы стали …»
 _BECAME = r"(?:участниками|слушателями|гостями|делегатами)(?:\s+[а-яё«»\"-]+){0,3}?\s+стали"
 TOOK_PART = re.compile(r"(?:приняли|принимали)\s+участие|" + _BECAME + r"|участвовал[аои]?",
                        re.I)
 OTHER_EVENT = re.compile(r"(?<![а-яё])(?:предыдущ\w*|прошлогодн\w*|прошл(?:ая|ой|ом|ого|ые)\s"
-                         r"|следующ\w*|очередн\w*|будущ\w*)", re.I)
+                         r"|следующ\w*|очередн\w*|будущ\w*"
+                         # the series so far: «За это время в них приняли участие более 900 …»,
+                         # «за семь лет её слушателями стали 317 человек», «с 1994 года»
+                         r"|за\s+(?:это\s+время|(?:все\s+)?(?:эти\s+)?годы|[а-яё\d]+\s+(?:лет|года)\b)"
+                         r"|за\s+всю\s+историю|ежегодно)", re.I)
 LIST_OPENERS = re.compile(
     r"(?:приняли|принимали)\s+участие(?:\s+в\s+работе\s+[а-яё]+(?:\s+[а-яё-]+)?)?\s*[:–—-]?\s*"
     r"|участвовал[аои]?\s*[:–—-]?\s*|были\s+представлены\s*[:–—-]?\s*"
-    r"|\bучастники\s*[:–—]\s*|" + _BECAME + r"\s*[:–—-]?\s*",
+    r"|\bучастники\s*[:–—]\s*|" + _BECAME + r"\s*[:–—-]?\s*"
+    r"|подключил(?:ись|ась|ось)\s*|собрал[аио]?\s+|(?:среди|в\s+числе)\s+(?:них|участников)\s*[:–—-]?\s*",
     re.I,
 )
 EXPLICIT_TOTAL = re.compile(
@@ -77,6 +82,9 @@ ONLINE = re.compile(
 OFFLINE = re.compile(r"\s*(?:очно|в\s+очном\s+(?:режиме|формате))", re.I)
 _LIST_AFTER_TOTAL = re.compile(
     r"\s*(?::|,\s*(?:в\s+том\s+числе|из\s+них|среди\s+них)\s*:?)\s*", re.I)
+#: The rest of the total's phrase up to the colon that opens its list: «свыше 150 учёных и
+#: специалистов библиотек, музеев и архивов: 84 — из Беларуси, …».
+_COLON_AFTER_PEOPLE = re.compile(r"[^:\d.;()]{1,120}?:\s*")
 _SPLIT = re.compile(r"\s*,\s*(?:в\s+том\s+числе\s+|из\s+них\s+)|"
                     r"\s*,\s*(?:а\s+также\s+|и\s+(?:ещ[её]\s+)?)?|\s+а\s+также\s+|\s+и\s+ещ[её]\s+"
                     r"|\s+и\s+(?=\d)|\s*;\s*")
@@ -136,6 +144,14 @@ def counts(text: str, start: int, end: int) -> list[Count]:
                 break
         i = j
     return found
+
+
+def participation_sentences(text: str, sentence_ranges: list[tuple[int, int]]
+                            ) -> list[tuple[int, int]]:
+    """The sentences that say who took part in this event (not in another, or in the series
+    so far)."""
+    return [(a, b) for a, b in sentence_ranges
+            if PARTICIPATION.search(text, a, b) and not OTHER_EVENT.search(text, a, b)]
 
 
 def total(text: str, sentence_ranges: list[tuple[int, int]]) -> Count | None:
@@ -233,9 +249,18 @@ def cohorts(text: str, a: int, b: int, total_count: Count | None,
     opener = LIST_OPENERS.search(text, a, b)
     if opener is None:
         return []
+    if opener.start() > a and _CIRCUMSTANCES.fullmatch(text, opener.end(), b) and (
+            total_count is None or not a <= total_count.span.start < b):
+        # «Коллеги из Магадана и Анадыря участвовали в режиме онлайн», «Сотрудники 14
+        # архивов подключились к работе форума дистанционно»: the subject took part
+        mode = attendance(text, a, b)
+        return [c if c.mode is not None else dataclasses.replace(c, mode=mode)
+                for c in _listed(text, _pieces(text, _split(text, a, opener.start())),
+                                 {o.name.value.lower() for o in organisers})]
     start = opener.end()
     if total_count and start <= total_count.span.start < b:
-        colon = _LIST_AFTER_TOTAL.match(text, total_count.noun_end)
+        colon = (_LIST_AFTER_TOTAL.match(text, total_count.noun_end)
+                 or _COLON_AFTER_PEOPLE.match(text, total_count.noun_end, b))
         if colon:
             start = colon.end()
         else:
@@ -247,7 +272,7 @@ def cohorts(text: str, a: int, b: int, total_count: Count | None,
     if single and total_count is not None and not text[total_count.noun_end : end].strip():
         return []  # only the total: «приняли участие 112 человек.»
     rest = _INCLUDING.search(text, start, end)
-    if total_count is not None and (found := _origins(
+    if total_count is not None and (found := origins(
             text, total_count.noun_end if single else start, rest)) is not None:
         # «237 делегатов из Хабаровска, Амурска … и всех муниципальных районов края»: the total's
         # people are one group; the places they came from are what took part
@@ -256,14 +281,22 @@ def cohorts(text: str, a: int, b: int, total_count: Count | None,
         return found
     # «214 человек из 11 стран, в том числе 58 участников – в дистанционном формате»: the
     # total's own piece, and the part of it named after «в том числе»
-    pieces = (_split(text, start, end) if not single else [(start, end)] if rest is None
-              else [(start, rest.start()), (rest.end(), end)])
-    organiser_names = {o.name.value.lower() for o in organisers}
+    pieces = _pieces(text, (
+        _split(text, start, end) if not single else [(start, end)] if rest is None
+        else [(start, rest.start()), (rest.end(), end)]))
+    return _listed(text, pieces, {o.name.value.lower() for o in organisers})
+
+
+#: What may follow a verb of taking part when its subject is the group: how and in what.
+_CIRCUMSTANCES = re.compile(
+    r"(?:\s*(?:в\s+(?:режиме|формате)\s+[а-яё-]+|он-?лайн|дистанционно|удал[её]нно|очно"
+    r"|по\s+видеосвязи|также|тоже|(?:в|к)\s+(?:работе|трансляции|обсуждении|заседани[июя]\w*)"
+    r"(?:\s+[а-яё-]+){0,2}|[,.;:!])\s*)*", re.I)
+
+
+def _listed(text: str, pieces: list[Piece], organiser_names: set[str]) -> list[Cohort]:
     out: list[Cohort] = []
-    for piece in pieces:
-        # «представители 12 муниципальных образований, подключившиеся онлайн»: the mode is
-        # said of the whole piece
-        mode = attendance(text, *piece)
+    for *piece, mode in pieces:
         for pa, pb in _counted_units(text, *piece):
             cohort = _cohort(text, pa, pb, organiser_names)
             if cohort is None:
@@ -277,92 +310,6 @@ def cohorts(text: str, a: int, b: int, total_count: Count | None,
             else:
                 out.append(cohort)
     return out
-
-
-_FROM = re.compile(r"(?<![а-яё])из\s+(?=(?:всех\s+|г\.\s*)?[А-ЯЁа-яё])", re.I)
-_ORIGIN_SPLIT = re.compile(r"\s*,\s*(?:а\s+также\s+(?:[а-яё]+\s+)?(?:из\s+)?)?|\s+а\s+также\s+"
-                           r"(?:[а-яё]+\s+)?(?:из\s+)?|\s+и\s+(?:из\s+)?")
-_REGION_WORDS = re.compile(r"област|кра[яйе]|республик|округ|район", re.I)
-
-
-def _origin(text: str, a: int, b: int) -> Cohort | None:
-    """One place or group of places a list after «из» names, in the nominative."""
-    item = clean(text[a:b]).strip(" ,.;")
-    if not item or item[:1].isdigit():
-        return None
-    found = [f for f in find_settlements(text, a, b)]
-    if len(found) == 1 and not text[a : found[0].start].strip(" г.") and not text[
-            found[0].end : b].strip(" ,.;"):
-        return Cohort(label=Spanned(found[0].name, Span(a, b)), unit="city",
-                      places=(found[0].name,))
-    if (place := _place(item)) is not None:
-        return Cohort(label=Spanned(place, Span(a, b)), unit="country", places=(place,))
-    item = re.sub(r"^(?:всех|всего|всей)\s+", "", item)
-    regions = _REGION_WORDS.search(item) is not None
-    label = nominative(item, "gent", plural=not item[:1].isupper() and not regions,
-                       keep_capital=True if item[:1].isupper() else None)
-    if not label or label == item and item[:1].islower():
-        return None
-    return Cohort(label=Spanned(label, Span(a, b)), unit="region" if regions else None,
-                  places=(label,) if regions and item[:1].isupper() else ())
-
-
-def _shared_head(piece: str) -> list[str] | None:
-    """«Новосибирской и Кемеровской областей» → «Новосибирская область», «Кемеровская
-    область»: adjectives that share one plural head, each with the head in the nominative."""
-    m = re.fullmatch(r"\s*((?:[А-ЯЁ][а-яё-]+(?:\s*,\s*|\s+и\s+))+[А-ЯЁ][а-яё-]+)\s+"
-                     r"(областей|краёв|краев|республик|округов)\s*", piece)
-    if m is None:
-        return None
-    head = next((p for p in parses(m.group(2)) if p.tag.POS == "NOUN"), None)
-    singular = head.inflect({"gent", "sing"}) if head is not None else None
-    if singular is None:
-        return None
-    names = [nominative(f"{adjective} {singular.word}", "gent", keep_capital=True)
-             for adjective in re.split(r"\s*,\s*|\s+и\s+", m.group(1))]
-    return names if all(names) else None
-
-
-def _origins(text: str, start: int, including: re.Match[str] | None) -> list[Cohort] | None:
-    """Cohorts for the places a total's people came from: «… из Республики Алтай, Алтайского
-    края, Новосибирской и Кемеровской областей, а также из Монголии», when every item is one."""
-    end = including.start() if including is not None else len(text)
-    stop = re.search(r"[.;]\s|[.;]$|\n\s*\n", text[start:end])
-    end = start + stop.start() if stop else end
-    first = _FROM.search(text, start, end)
-    if first is None or re.search(r"\d", text[start : first.start()]):
-        return None
-    out: list[Cohort] = []
-    # every «из …» list: «… из всех муниципальных районов республики, а также гости из Чебоксар»
-    starts = [m.end() for m in _FROM.finditer(text, first.start(), end)]
-    bounds = [*starts, end]
-    for k, seg_start in enumerate(starts):
-        seg_end = bounds[k + 1]
-        if k + 1 < len(starts):
-            seg_end = text.rfind("из", seg_start, seg_end)
-        if k + 1 < len(starts):  # the words before the next «из» name its people
-            back = re.search(r",\s*(?:а\s+также\s+)?[а-яё ]*$", text[seg_start:seg_end])
-            seg_end = seg_start + back.start() if back else seg_end
-        cuts = [seg_start]
-        for m in _ORIGIN_SPLIT.finditer(text, seg_start, seg_end):
-            before = text[cuts[-1] : m.start()].split()
-            if before and is_region_adjective(text, m.start()) is False and has_pos(
-                    before[-1], {"ADJF"}) and not has_pos(before[-1], {"NOUN"}):
-                continue  # «Новосибирской и Кемеровской областей»: one head for both
-            cuts += [m.start(), m.end()]
-        cuts.append(seg_end)
-        for a, b in zip(cuts[::2], cuts[1::2], strict=False):
-            piece = text[a:b]
-            if (shared := _shared_head(piece)) is not None:
-                # adjectives sharing one plural head: the regions they name
-                out += [Cohort(label=Spanned(r, Span(a, b)), unit="region", places=(r,))
-                        for r in shared]
-                continue
-            cohort = _origin(text, a, b)
-            if cohort is None:
-                return None
-            out.append(cohort)
-    return out or None
 
 
 _INCLUDING = re.compile(r"\s*,\s*(?:в\s+том\s+числе|из\s+них)\s+", re.I)
@@ -389,7 +336,7 @@ NOT_GROUPS = frozenset("год лет день час месяц неделя м
                        "выступление секция площадка сессия заседание экземпляр книга".split())
 #: Where a counted group's phrase ends: «из 15 регионов России — директора …», «…: …».
 _UNIT_END = re.compile(r"\s+[–—-]\s+|\s*[:(;]|,(?!\s*[А-ЯЁ]|\s*и\s)")
-_UNIT_JOIN = re.compile(r"(?:\s*,)?\s*(?:\bи\b|\bа\s+также\b)?\s*$")
+_UNIT_JOIN = re.compile(r"(?:\s*,)?\s*(?:\bи\b|\bа\s+также\b)?\s*(?:\bиз\b)?\s*$")
 
 
 def _counted_units(text: str, a: int, b: int) -> list[tuple[int, int]]:
@@ -412,7 +359,7 @@ def _counted_units(text: str, a: int, b: int) -> list[tuple[int, int]]:
                 stop = wa  # «9 регионов подключились к заседанию»: the group ends at the verb
                 break
         join = _UNIT_JOIN.search(text, c.noun_end, stop)
-        if join is not None and join.start() > c.noun_end:
+        if join is not None and join.start() >= c.noun_end:
             stop = join.start()
         out.append((c.span.start, stop))
     return out
@@ -485,13 +432,10 @@ def _cohort(text: str, a: int, b: int, organisers: set[str]) -> Cohort | None:
     persons = k > 0
     if k >= len(toks) or all(t[0].lower() == "и" or _is_person(t[0]) for t in toks[k:]):
         return None  # «библиотекари», «историки»: who they are, not a group that took part
-    if persons and toks[k][0].lower() == "из":
-        # «коллеги из Польши и Литвы»: the places they came from
-        origins = [_place(t[0]) for t in toks[k + 1 :] if t[0].lower() != "и"]
-        named = tuple(o for o in origins if o)
-        if named and len(named) == len(origins):
-            return Cohort(label=Spanned(", ".join(named), Span(toks[k + 1][1], b)),
-                          unit="city", mode=mode, places=named)
+    if (from_places := _from_places(text, a, b, mode)) is not None:
+        return from_places
+    if toks[k][0].lower() == "из":
+        return None  # places the list above did not recognise: nothing to put in the nominative
     found = counts(text, toks[k][1], b)
     count = found[0] if found and found[0].span.start == toks[k][1] else None
     rest_start = toks[k][1] if count is None else _next_word(text, count.span.end, b)
@@ -509,12 +453,14 @@ def _cohort(text: str, a: int, b: int, organisers: set[str]) -> Cohort | None:
         return Cohort(label=Spanned(label, Span(a, b)), count=count.value,
                       count_is_minimum=count.minimum, unit="person", mode=mode)
     case = "gent" if persons or count is not None or _genitive_only(rest) else None
-    place = _place(rest) if count is None else None
+    place = place_name(rest) if count is None else None
     if place is not None:
         return Cohort(label=Spanned(place, Span(rest_start, b)), unit="city", mode=mode,
                       places=(place,))
-    if count is not None and count.value % 10 == 1 and count.value % 100 != 11:
-        case = "nomn"  # «21 музей», «31 библиотека»
+    noun = next((w for w in rest.split() if has_pos(w, "NOUN")), "")
+    if count is not None and count.value % 10 == 1 and count.value % 100 != 11 and has_pos(
+            noun, "NOUN", "nomn"):
+        case = "nomn"  # «21 музей», «31 библиотека» (not «представители 41 музея»)
     label = expand(nominative(rest, case, plural=count is not None))
     if label.lower() in organisers:
         return None
@@ -530,8 +476,8 @@ def _cohort(text: str, a: int, b: int, organisers: set[str]) -> Cohort | None:
     if count is not None and unit is None:
         unit = "organisation"
     places = tuple(dict.fromkeys([
-        *(_place(w) or "" for w, _, e in words(rest)
-          if w[:1].isupper() and not is_region_adjective(rest, e) and _place(w)),
+        *(place_name(w) or "" for w, _, e in words(rest)
+          if w[:1].isupper() and not is_region_adjective(rest, e) and place_name(w)),
         *implied_regions(rest),
     ]))
     span_start = rest_start if count is None else count.span.start
@@ -540,6 +486,74 @@ def _cohort(text: str, a: int, b: int, organisers: set[str]) -> Cohort | None:
                   count_is_minimum=count.minimum if count else False,
                   unit=unit if (count or organisation) else unit, mode=mode, places=places,
                   organisation=organisation)
+
+
+#: What stands before a list of places that are the groups: «коллеги из», «представители
+#: библиотек», «84 — из» (lower-case words: not «ЦБС Выборга», a body of that place).
+_PLACES_PREFIX = re.compile(r"\s*(?:(?P<count>\d{1,6})\s*[–—-]\s*)?"
+                            r"(?:(?!из\s)[А-ЯЁа-яё][а-яё]+\s+(?:(?!из\s)[а-яё]+\s+)*)?"
+                            r"(?P<from>из\s+)?"
+                            r"(?:г\.\s*|города\s+)?")
+
+
+def _place_run(text: str, a: int, b: int) -> tuple[re.Match[str], int, tuple[str, ...]] | None:
+    """``text[a:b]`` as words about people or bodies, then a list of places."""
+    run = place_list(text, a, b)
+    if run is None:
+        return None
+    m = _PLACES_PREFIX.fullmatch(text, a, run[0])
+    if m is None or (m.group("count") is None and re.search(r"\d", text[a : run[0]])):
+        return None
+    return m, run[0], run[1]
+
+
+def _from_places(text: str, a: int, b: int, mode: AttendanceMode | None) -> Cohort | None:
+    """The places a piece names as who took part: «коллеги из Казахстана, Узбекистана и
+    Кыргызстана», «представители библиотек Таганрога, Новочеркасска, Шахт и Азова» (one cohort a
+    place, as a reader lists them), «84 — из Беларуси» (a count for the one place). Not «12
+    музеев из Москвы и Пскова» (the count is the museums') nor «библиотеки Архангельска» (one
+    place without «из»: a group of that place)."""
+    found = _place_run(text, a, b)
+    if found is None:
+        return None
+    m, start, names = found
+    if m.group("count") is not None:
+        if len(names) != 1 or m.group("from") is None:
+            return None
+        return Cohort(label=Spanned(names[0], Span(a, b)), count=int(m.group("count")),
+                      unit="city", mode=mode, places=names)
+    if m.group("from") is None and len(names) < 2:
+        return None
+    return Cohort(label=Spanned(", ".join(names), Span(start, b)), unit="city", mode=mode,
+                  places=names)
+
+
+#: A verb of taking part that ends a piece: «коллеги из Магадана участвовали в режиме онлайн».
+_VERB_TAIL = re.compile(r"\s+(?:участвовал[аио]?|приняли\s+участие|подключил(?:ись|ась|ось)"
+                        r"|присоединил(?:ись|ась|ось))(?![а-яё])", re.I)
+
+
+Piece = tuple[int, int, AttendanceMode | None]
+
+
+def _pieces(text: str, pieces: list[tuple[int, int]]) -> list[Piece]:
+    """Each piece with the mode said of it («представители 12 муниципальных образований,
+    подключившиеся онлайн»: of the whole piece), a verb of taking part at its end left out, and
+    pieces split at commas that continue a list of places joined: «специалисты из
+    Южно-Сахалинска», «Корсакова», «Холмска и Охи» → one piece (the mode of its last part)."""
+    out: list[Piece] = []
+    for pa, pb in pieces:
+        mode = attendance(text, pa, pb)
+        if (verb := _VERB_TAIL.search(text, pa, pb)) is not None and verb.start() > pa:
+            pb = verb.start()
+        before = _place_run(text, *out[-1][:2]) if out else None
+        if before is not None and before[0].group("count") is None and (
+                run := place_list(text, pa, pb)) is not None and re.fullmatch(
+                r"\s*(?:из\s+)?(?:г\.\s*|города\s+)?", text[pa : run[0]]):
+            out[-1] = (out[-1][0], pb, mode or out[-1][2])
+        else:
+            out.append((pa, pb, mode))
+    return out
 
 
 def _is_person(word: str) -> bool:
@@ -558,15 +572,3 @@ def _next_word(text: str, pos: int, end: int) -> int | None:
 def _genitive_only(text: str) -> bool:
     first = text.split()[0] if text.split() else ""
     return has_pos(first, {"NOUN", "ADJF"}, "gent") and not has_pos(first, {"NOUN", "ADJF"}, "nomn")
-
-
-def _place(text: str) -> str | None:
-    """The nominative name when ``text`` is just a place («города Клина», «Липецка»)."""
-    from .russian import place_nominative
-
-    m = re.fullmatch(r"(?:(?:города|г\.)\s*)?([А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё]+)*)", text)
-    if not m:
-        return None
-    if not any("Geox" in p.tag and p.tag.POS == "NOUN" for p in parses(m.group(1))):
-        return None
-    return place_nominative(m.group(1))

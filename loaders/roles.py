@@ -27,16 +27,15 @@ from typing import Any
 
 from resolutions_kg.records import Addressee, Certainty, Spanned
 
+from .addressing import ADDRESSING, body_text
 from .blocks import Block
 from .items import (
-    ADDRESSING,
     ADOPTED,
     RECOMMEND_INTRO,
     SIGNATURE,
     SPEAKER,
     STATEMENT_INTRO,
     Items,
-    body_text,
 )
 from .russian import is_infinitive, parses, words
 

@@ -172,7 +172,7 @@ def find_settlements(text: str, a: int, b: int) -> list[Found]:
 
 #: Heads of names that go on with the city they are in: «Российский центр науки и культуры в
 #: Дамаске», «Представительство Россотрудничества в Минске».
-SITED_HEADS = frozenset("центр представительство посольство консульство отделение филиал дом "
+SITED_HEADS = frozenset("центр бюро представительство посольство консульство отделение филиал дом "
                         "институт".split())
 _IN = re.compile(r"[ \t\u00a0]+(?:в|во)[ \t\u00a0]+")
 

@@ -11,9 +11,9 @@ import re
 
 from resolutions_kg.records import Span, Spanned, Statement
 
+from .addressing import body_text
 from .blocks import Block, clean, sentences
 from .events import quoted_ranges
-from .items import body_text
 
 STATEMENT = re.compile(
     r"(?:(?:все\s+)?участники|конференция|семинар|форум|совещание|круглый\s+стол|конгресс)"

@@ -6,31 +6,29 @@ lowercase, each once, in order of first appearance. The named query ``search`` l
 user's words the same way and matches them against that literal, so «библиотека» finds
 «библиотек» and «библиотекам».
 
-The pymorphy3 analyser is built once per process (it loads its dictionaries in about a second).
+The morphology is the loader's (:mod:`resolutions_kg.loaders.russian`): one pymorphy3 analyser per
+process, one cache of parses; a search word is lemmatised as the loader lemmatises a word of a
+source text, after lower-casing and «ё» → «е».
 """
 
 from __future__ import annotations
 
 import re
-from functools import cache, lru_cache
+from functools import lru_cache
 
-import pymorphy3
+from resolutions_kg.loaders import russian
 
+#: The process-wide morphological analyser (the loader's).
+analyzer = russian.morph
+
+#: Letters with inner hyphens: what a search matches, so no digits (the loader's words have them).
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*", re.UNICODE)
-
-
-@cache
-def analyzer() -> pymorphy3.MorphAnalyzer:
-    """The process-wide morphological analyser."""
-    return pymorphy3.MorphAnalyzer()
 
 
 @lru_cache(maxsize=200_000)
 def lemma(word: str) -> str:
     """The normal form of one word, lowercase (the word itself when it is not Russian)."""
-    lowered = word.lower().replace("ё", "е")
-    parses = analyzer().parse(lowered)
-    return parses[0].normal_form.replace("ё", "е") if parses else lowered
+    return russian.lemma(word.lower().replace("ё", "е"))
 
 
 def words(text: str) -> list[str]:

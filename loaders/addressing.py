@@ -1,0 +1,106 @@
+"""Whom a paragraph addresses: «Органам власти обеспечить …», «Рекомендовать X сделать …»,
+«Просить Министерство … рассмотреть …», «Обратиться к X …» — the addressee in the nominative,
+and where the action after it starts.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from resolutions_kg.records import Addressee, Span, Spanned
+
+from .addressees import addressee_phrase
+from .blocks import Block
+from .organisations import mention
+from .russian import is_infinitive, parses, words
+
+
+def body_text(text: str, block: Block) -> tuple[int, int]:
+    """The block's content after its list marker, without wrapping emphasis markers."""
+    a, b = block.body, block.end
+    while a < b and text[a] in "*_ \t":
+        a += 1
+    while b > a and text[b - 1] in "*_ \t":
+        b -= 1
+    return a, b
+
+
+#: Verbs that name whom an item addresses, with the case of the addressee after them.
+ADDRESSING = re.compile(
+    r"(?<![а-яё])(?:рекомендовать|рекомендуем|рекомендуют|рекомендует|предложить|предлагаем"
+    r"|поручить|просить|просим|просят|просит|призываем|призывают|призвать"
+    r"|обратиться\s+к|обратиться\s+в|обращаются\s+к"
+    r"|обращается\s+к|обратиться\s+с\s+(?:просьбой|предложением)\s+к)\s+"
+    r"(?:(?:также|тоже|дополнительно|кроме\s+того,?)\s+)?", re.I)
+
+
+#: An item that opens by appealing to a body: under an addressee heading, the heading's act.
+APPEAL = re.compile(r"(?:обратиться|обращаться)\s+(?:в|к|во)\s", re.I)
+
+
+ASKING = re.compile(r"(?<![а-яё])прос(?:ят|ит|им|ить)(?![а-яё])", re.I)
+
+
+_ACCUSATIVE_AFTER = re.compile(
+    r"^(?:проси|прося|просим|просят|просит|призыва|призвать|обратиться\s+в)", re.I)
+
+
+_ROLE_WORDS = frozenset("участник участница конференция семинар форум совещание".split())
+
+
+def case_after(verb: str) -> str:
+    return "accs" if _ACCUSATIVE_AFTER.match(verb) else "datv"
+
+
+def addressee_at(text: str, a: int, b: int, case: str = "datv") -> Addressee | None:
+    """The addressee named by the phrase opening ``text[a:b]``, in the nominative."""
+    while a < b and text[a] in " \t*_":
+        a += 1
+    phrase = addressee_phrase(text, a, b, case)
+    if phrase is None and case == "accs":
+        phrase = addressee_phrase(text, a, b, "nomn")
+    if phrase is None or phrase.head in _ROLE_WORDS or (
+            phrase.end - phrase.start < 4):
+        return None
+    organisation = None
+    if phrase.number == "sing":
+        # the organisation is named as the addressee is (one reading of the words, one label)
+        found = mention(text, phrase.start, phrase.end, case)
+        organisation = dataclasses.replace(
+            found, name=Spanned(phrase.label, Span(phrase.start, phrase.end)))
+    return Addressee(label=phrase.label, span=Span(phrase.start, phrase.end),
+                     organisation=organisation)
+
+
+def own_addressee(text: str, a: int, b: int) -> tuple[Addressee, int] | None:
+    """An item's own addressee: «Органам власти обеспечить …», «Рекомендовать X сделать …»,
+    «Учитывая …, рекомендовать X сделать …», «Просить Министерство … рассмотреть …»; with where
+    the rest of the item (its action) starts."""
+    starts: list[tuple[int, str, str]] = [(a, "datv", "")]
+    for m in ADDRESSING.finditer(text, a, b):
+        starts.append((m.end(), case_after(m.group()), m.group().lower()))
+    for start, case, verb in starts:
+        found = addressee_at(text, start, b, case)
+        if found is None:
+            continue
+        if verb.startswith(("обрати", "обраща")):
+            return found, found.span.end  # «Обратиться в X с предложением …»
+        verb_at = _infinitive_after(text, found.span.end, b)
+        if verb_at is not None:
+            return found, verb_at
+    return None
+
+
+def _infinitive_after(text: str, a: int, b: int) -> int | None:
+    """Where the infinitive (or «не» + infinitive) that follows an addressee starts, past
+    adverbs and a short adverbial («в срок до 1 февраля 2019 года», «ежегодно»)."""
+    after = words(text[a:b], a)[:10]
+    for k, (w, wa, _) in enumerate(after):
+        if is_infinitive(w):
+            return after[k - 1][1] if k and after[k - 1][0].lower() == "не" else wa
+        if ":" in text[a:wa] or ";" in text[a:wa]:
+            return None
+        if any(p.tag.POS == "VERB" for p in parses(w)[:1]):
+            return None
+    return None

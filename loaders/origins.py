@@ -1,0 +1,142 @@
+"""Where participants came from: the places a list after «из» names, each a cohort.
+
+«237 делегатов из Хабаровска, Амурска … и всех муниципальных районов края», «коллеги из Польши и
+Литвы», «… из Республики Алтай, Алтайского края, Новосибирской и Кемеровской областей»: every
+place in the nominative, as the gazetteer or the settlement list names it, or as a region phrase.
+"""
+
+from __future__ import annotations
+
+import re
+
+from resolutions_kg.records import Cohort, Span, Spanned
+
+from .blocks import clean
+from .expand import is_region_adjective
+from .russian import has_pos, nominative, parses
+from .settlements import find_settlements
+
+_FROM = re.compile(r"(?<![а-яё])из\s+(?=(?:всех\s+|г\.\s*)?[А-ЯЁа-яё])", re.I)
+_ORIGIN_SPLIT = re.compile(r"\s*,\s*(?:а\s+также\s+(?:[а-яё]+\s+)?(?:из\s+)?)?|\s+а\s+также\s+"
+                           r"(?:[а-яё]+\s+)?(?:из\s+)?|\s+и\s+(?:из\s+)?")
+_REGION_WORDS = re.compile(r"област|кра[яйе]|республик|округ|район", re.I)
+
+
+def _origin(text: str, a: int, b: int) -> Cohort | None:
+    """One place or group of places a list after «из» names, in the nominative."""
+    item = clean(text[a:b]).strip(" ,.;")
+    if not item or item[:1].isdigit():
+        return None
+    found = [f for f in find_settlements(text, a, b)]
+    if len(found) == 1 and not text[a : found[0].start].strip(" г.") and not text[
+            found[0].end : b].strip(" ,.;"):
+        return Cohort(label=Spanned(found[0].name, Span(a, b)), unit="city",
+                      places=(found[0].name,))
+    if (place := place_name(item)) is not None:
+        return Cohort(label=Spanned(place, Span(a, b)), unit="country", places=(place,))
+    item = re.sub(r"^(?:всех|всего|всей)\s+", "", item)
+    regions = _REGION_WORDS.search(item) is not None
+    label = nominative(item, "gent", plural=not item[:1].isupper() and not regions,
+                       keep_capital=True if item[:1].isupper() else None)
+    if not label or label == item and item[:1].islower():
+        return None
+    return Cohort(label=Spanned(label, Span(a, b)), unit="region" if regions else None,
+                  places=(label,) if regions and item[:1].isupper() else ())
+
+
+def _shared_head(piece: str) -> list[str] | None:
+    """«Новосибирской и Кемеровской областей» → «Новосибирская область», «Кемеровская
+    область»: adjectives that share one plural head, each with the head in the nominative."""
+    m = re.fullmatch(r"\s*((?:[А-ЯЁ][а-яё-]+(?:\s*,\s*|\s+и\s+))+[А-ЯЁ][а-яё-]+)\s+"
+                     r"(областей|краёв|краев|республик|округов)\s*", piece)
+    if m is None:
+        return None
+    head = next((p for p in parses(m.group(2)) if p.tag.POS == "NOUN"), None)
+    singular = head.inflect({"gent", "sing"}) if head is not None else None
+    if singular is None:
+        return None
+    names = [nominative(f"{adjective} {singular.word}", "gent", keep_capital=True)
+             for adjective in re.split(r"\s*,\s*|\s+и\s+", m.group(1))]
+    return names if all(names) else None
+
+
+def origins(text: str, start: int, including: re.Match[str] | None) -> list[Cohort] | None:
+    """Cohorts for the places a total's people came from: «… из Республики Алтай, Алтайского
+    края, Новосибирской и Кемеровской областей, а также из Монголии», when every item is one."""
+    end = including.start() if including is not None else len(text)
+    stop = re.search(r"[.;]\s|[.;]$|\n\s*\n", text[start:end])
+    end = start + stop.start() if stop else end
+    first = _FROM.search(text, start, end)
+    if first is None or re.search(r"\d", text[start : first.start()]):
+        return None
+    out: list[Cohort] = []
+    # every «из …» list: «… из всех муниципальных районов республики, а также гости из Чебоксар»
+    starts = [m.end() for m in _FROM.finditer(text, first.start(), end)]
+    bounds = [*starts, end]
+    for k, seg_start in enumerate(starts):
+        seg_end = bounds[k + 1]
+        if k + 1 < len(starts):
+            seg_end = text.rfind("из", seg_start, seg_end)
+        if k + 1 < len(starts):  # the words before the next «из» name its people
+            back = re.search(r",\s*(?:а\s+также\s+)?[а-яё ]*$", text[seg_start:seg_end])
+            seg_end = seg_start + back.start() if back else seg_end
+        cuts = [seg_start]
+        for m in _ORIGIN_SPLIT.finditer(text, seg_start, seg_end):
+            before = text[cuts[-1] : m.start()].split()
+            if before and is_region_adjective(text, m.start()) is False and has_pos(
+                    before[-1], {"ADJF"}) and not has_pos(before[-1], {"NOUN"}):
+                continue  # «Новосибирской и Кемеровской областей»: one head for both
+            cuts += [m.start(), m.end()]
+        cuts.append(seg_end)
+        for a, b in zip(cuts[::2], cuts[1::2], strict=False):
+            piece = text[a:b]
+            if (shared := _shared_head(piece)) is not None:
+                # adjectives sharing one plural head: the regions they name
+                out += [Cohort(label=Spanned(r, Span(a, b)), unit="region", places=(r,))
+                        for r in shared]
+                continue
+            cohort = _origin(text, a, b)
+            if cohort is None:
+                return None
+            out.append(cohort)
+    return out or None
+
+
+def place_name(text: str) -> str | None:
+    """The nominative name when ``text`` is just a place («города Клина», «Липецка»)."""
+    from .russian import place_nominative
+
+    m = re.fullmatch(r"(?:(?:города|г\.)\s*)?([А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё]+)*)", text)
+    if not m:
+        return None
+    if not any("Geox" in p.tag and p.tag.POS == "NOUN" for p in parses(m.group(1))):
+        return None
+    return place_nominative(m.group(1))
+
+
+#: Between two places of a list: «, », « и », «, а также », each maybe with «из» and «г.».
+_GAP = re.compile(r"(?:\s*,\s*(?:а\s+также\s+|и\s+)?|\s+и\s+|\s+а\s+также\s+)(?:из\s+)?"
+                  r"(?:г\.\s*|города\s+)?")
+_CAPITALISED = re.compile(r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]*)*")
+
+
+def place_list(text: str, a: int, b: int) -> tuple[int, tuple[str, ...]] | None:
+    """The list of places that ends ``text[a:b]``: «… из Южно-Сахалинска, Корсакова, Холмска и
+    Охи» → where it starts and («Южно-Сахалинск», «Корсаков», «Холмск», «Оха»). Settlements of
+    the list or the gazetteer, and countries pymorphy knows («Казахстана»); None when the text
+    does not end with a place."""
+    hits = [(f.start, f.end, f.name) for f in find_settlements(text, a, b)]
+    for m in _CAPITALISED.finditer(text, a, b):
+        if not any(s <= m.start() < e for s, e, _ in hits) and (
+                name := place_name(m.group())) is not None:
+            hits.append((m.start(), m.end(), name))
+    hits.sort()
+    end = b
+    while end > a and text[end - 1] in " \t\n,.;:)":
+        end -= 1
+    if not hits or hits[-1][1] != end:
+        return None
+    i = len(hits) - 1
+    while i > 0 and _GAP.fullmatch(text, hits[i - 1][1], hits[i][0]):
+        i -= 1
+    return hits[i][0], tuple(dict.fromkeys(name for _, _, name in hits[i:]))

@@ -1,0 +1,165 @@
+"""Closing proposals: what the participants propose after the recommendations — the next event
+of the series («провести следующую конференцию в 2023 году»), sending the document on
+(«направить настоящую резолюцию в Министерство …»), an appeal («обратиться к X …») — each with
+its addressee and the event it plans.
+"""
+
+from __future__ import annotations
+
+import re
+
+from resolutions_kg.records import Addressee, PlannedEvent, Proposal, Span, Spanned
+
+from .addressing import ADDRESSING, addressee_at, body_text, case_after, own_addressee
+from .blocks import Block, clean
+from .events import find_kind
+
+YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)(?:\s*(?:г\.|года?|году|г(?![а-яё])))?")
+
+
+def planned_event(text: str, a: int, b: int) -> PlannedEvent | None:
+    kind = find_kind(text, a, b)
+    year = None
+    for m in YEAR.finditer(text, kind.span.end if kind else a, b):
+        year = Spanned(int(m.group(1)), Span(m.start(), m.end()))
+        break
+    if kind is None:
+        held = re.search(r"(?<![а-яё])(?:провести|проведение|организовать|проводить)(?![а-яё])",
+                         text[a:b], re.I)
+        if held is None or year is None:
+            return None
+        return PlannedEvent(kind=Spanned("мероприятие", Span(a + held.start(), a + held.end())),
+                            year=year)
+    return PlannedEvent(kind=Spanned(kind.value, kind.span), year=year)
+
+
+#: «… поддержать проведение фестиваля в 2020 году»: holding an event, as a noun.
+HOLDING = re.compile(r"(?<![а-яё])проведени[еяю](?![а-яё])", re.I)
+
+
+#: Sending the document on: «Направить настоящую резолюцию в …», «… итоговый документ во …».
+_DOCUMENT = (r"(?:на-?\s*стоящ\w+\s+|данн\w+\s+|эт\w+\s+)?(?:резолюци\w+|рекомендаци\w+"
+             r"|итогов\w+\s+документ\w*|решени\w+|обращени\w+)")
+
+
+_SENDING = r"(?:направить|разослать|передать)"
+
+
+SEND = re.compile(
+    r"(?:" + _SENDING + r"\s+" + _DOCUMENT + r"(?:\s+[а-яё]+){0,3}?\s+(?P<to>в|во)\s+"
+    r"|" + _DOCUMENT + r"\s+" + _SENDING + r"\s+(?P<to2>в|во)\s+"
+    r"|" + _SENDING + r"\s+" + _DOCUMENT + r"\s+(?=[А-ЯЁ]))", re.I)
+
+
+#: «Участники чтений предлагают:»: what follows are proposals.
+PROPOSE_INTRO = re.compile(r"(?<![а-яё])предлага\w*", re.I)
+
+
+#: «… на следующем совещании в 2021 году»: the next event of the series.
+NEXT = re.compile(r"(?<![а-яё])(?:следующ|очередн)\w+\s+[а-яё]+", re.I)
+
+
+#: Verbs that plan an event («провести следующую конференцию …»).
+HOLD = re.compile(r"(?<![а-яё])(?:провести|проводить|организовать|организовывать)(?![а-яё])",
+                  re.I)
+
+
+PROPOSING = re.compile(
+    r"(?<![а-яё])(?:предлага\w*|предложить|предложил[аи]?|обратиться|обращаются|просят|просит"
+    r"|рекомендуют|рекомендует|высказали\s+предложение|внесли\s+предложение)(?![а-яё])", re.I)
+
+
+#: Where a paragraph's next proposal starts: «… и направить настоящую резолюцию в …», «…, а
+#: также направить …», «. Итоговый документ направить в …», «… и обращаются к X …», «…, а IV
+#: Съезд … провести в 2021 году».
+_NEXT_PROPOSAL = re.compile(
+    r"(?:,?\s+и\s+|,\s*а\s+также\s+|;\s*|[.!]\s+)(?=" + _SENDING + r"\s|" + _DOCUMENT + r"\s+"
+    + _SENDING + r"\s|обратиться\s|обращаются\s)"
+    r"|,\s*а\s+(?=(?:[^\s,.;:]+\s+){1,8}?провести\s)", re.I)
+#: A pronoun that points back to the event planned before: «… с просьбой принять её».
+_BACK = re.compile(r"(?<![а-яё])(?:е[её]|его|их)(?![а-яё])", re.I)
+
+
+def proposals_of(text: str, block: Block, position: int, *, proposing: bool = False
+                 ) -> list[Proposal]:
+    """The proposals of a paragraph in which the participants propose («Участники предлагают
+    X провести следующую конференцию в 2023 году и направить настоящую резолюцию в Y»: two),
+    or — ``proposing`` — of an item of a list the participants introduced as proposals."""
+    a, b = body_text(text, block)
+    clauses, start = [], a
+    for m in _NEXT_PROPOSAL.finditer(text, a, b):
+        clauses.append((start, m.start()))
+        start = m.end()
+    clauses.append((start, b))
+    out: list[Proposal] = []
+    for k, (ca, cb) in enumerate(clauses):
+        first = _first(text, ca, cb, proposing) if k == 0 else None
+        found = first or _sent(text, ca, cb) or _appeal(text, ca, cb) or _held(text, ca, cb)
+        if found is None:
+            continue
+        addressee, planned = found
+        if out and k and planned is None and out[-1].addressee is None and addressee is not None \
+                and out[-1].planned_event is not None and _BACK.search(text, ca, cb):
+            # «… провести конференцию в 2022 году и обращаются к музею … с просьбой принять её»:
+            # one proposal, addressed to the body asked to hold it
+            out[-1] = Proposal(out[-1].position, Spanned(clean(text[a:cb]), Span(a, cb)),
+                               addressee, out[-1].planned_event)
+            continue
+        span = (a, b) if len(clauses) == 1 else (ca, cb)
+        out.append(Proposal(position=position + len(out),
+                            text=Spanned(clean(text[span[0]:span[1]]), Span(*span)),
+                            addressee=addressee, planned_event=planned))
+    return out
+
+
+Found = tuple[Addressee | None, PlannedEvent | None]
+
+
+def _first(text: str, a: int, b: int, proposing: bool) -> Found | None:
+    """«Участники предлагают X провести …», «… предлагают обратиться к X …»."""
+    m = PROPOSING.search(text, a, b)
+    if m is None and not proposing:
+        return None
+    if m is None:
+        if (sent := _sent(text, a, b)) is not None:
+            return sent
+        own = own_addressee(text, a, b)
+        planned = planned_event(text, own[1] if own else a, b)
+        return (own[0] if own else None, planned if planned is not None and planned.year else None)
+    rest = m.end()
+    verb = ADDRESSING.match(text, m.start(), b) or ADDRESSING.match(
+        text, rest + len(text[rest:b]) - len(text[rest:b].lstrip()), b)
+    found = (addressee_at(text, verb.end(), b, case_after(verb.group())) if verb is not None
+             else addressee_at(text, m.end(), b))
+    if found is not None:
+        rest = found.span.end
+    return found, planned_event(text, rest, b)
+
+
+def _sent(text: str, a: int, b: int) -> Found | None:
+    """«направить настоящую резолюцию в Министерство …», «Итоговый документ направить в …»."""
+    own = own_addressee(text, a, b)
+    send = SEND.match(text, own[1] if own else a, b)
+    if send is None:
+        return None
+    if own is not None:
+        return own[0], None  # «Оргкомитету направить …»: the sender is asked
+    return addressee_at(text, send.end(), b,
+                        "accs" if send.group("to") or send.group("to2") else "datv"), None
+
+
+def _appeal(text: str, a: int, b: int) -> Found | None:
+    """«обратиться к Государственному Совету …», «обращаются к музею …»."""
+    verb = ADDRESSING.match(text, a, b)
+    if verb is None or not verb.group().lower().startswith("обра"):
+        return None
+    found = addressee_at(text, verb.end(), b, case_after(verb.group()))
+    return (found, None) if found is not None else None
+
+
+def _held(text: str, a: int, b: int) -> Found | None:
+    """«а IV Съезд библиотекарей Республики Коми провести в 2021 году»."""
+    if HOLD.search(text, a, b) is None:
+        return None
+    planned = planned_event(text, a, b)
+    return (None, planned) if planned is not None and planned.year is not None else None
