@@ -31,6 +31,13 @@ PACKAGE = Path(__file__).resolve().parent.parent / "resolutions_kg"
 KNOWN_FUNCTION_LEVEL: dict[tuple[str, str], str] = {
     ("resolutions_kg.loaders.russian", "resolutions_kg.loaders.settlements"):
         "loaders/ is another engineer's work in progress: to report, not to edit here",
+    # The loader spells out names from the registry and gazetteer, whose name matching uses the
+    # loader's morphology (names → lemmas → loaders.russian, so the package loaders/ too): a loop
+    # until the one morphology module leaves loaders/. Every import on it runs inside a function.
+    ("resolutions_kg.loaders.expand", "resolutions_kg.registry"): "names from the registry",
+    ("resolutions_kg.loaders.expand", "resolutions_kg.gazetteer"): "names from the gazetteer",
+    ("resolutions_kg.loaders", "resolutions_kg.loaders.parser"):
+        "load_file imports the parser when called, so that loaders.russian comes without it",
 }
 
 #: Past this, a module's docstring must say why in its first lines ("over 400 lines …").

@@ -40,6 +40,7 @@ WHITELIST: dict[tuple[str, str], str] = {
                                                                   "(compiler.NATIVE)",
     # loaders/ is another engineer's work in progress as this is written: reported, to be
     # removed (or used) there
+    ("loaders/__init__.py", "__getattr__"): "a module's __getattr__ (PEP 562): Python calls it",
     ("loaders/events.py", "words_start"): "loaders/ in progress elsewhere",
     ("loaders/rendition.py", "line_text"): "loaders/ in progress elsewhere (tests use it)",
 }
