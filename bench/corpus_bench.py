@@ -82,7 +82,7 @@ def stage_split(corpus: Path, count: int = 48) -> dict[str, float]:
     from resolutions_kg.loaders import load_file
     from resolutions_kg.mapping import map_resolution
     from resolutions_kg.parallel import CHUNK, GC_THRESHOLDS, Prepared, _ntriples, warm_up
-    from resolutions_kg.publish import require_valid_documents
+    from resolutions_kg.preparation import require_valid_documents
     from resolutions_kg.settings import DEFAULT_BASE_IRI as base
     from resolutions_kg.store import open_store, replace_graphs
 

@@ -16,7 +16,6 @@ stops them at shutdown.
 from __future__ import annotations
 
 import contextlib
-import importlib
 import os
 from collections.abc import AsyncIterator, Callable, Mapping
 from pathlib import Path
@@ -41,8 +40,6 @@ from resolutions_kg.endpoint.errors import (
 )
 from resolutions_kg.endpoint.strict import StrictUTF8
 from resolutions_kg.settings import SETTINGS
-
-SITE_MODULE = "resolutions_kg.endpoint.site"
 
 
 def effective_settings(overrides: Mapping[str, Any]) -> dict[str, Any]:
@@ -77,12 +74,8 @@ async def health(request: Request) -> JSONResponse:
 
 
 def _site_routes(ctx: AppContext) -> list[BaseRoute]:
-    try:
-        site = importlib.import_module(SITE_MODULE)
-    except ModuleNotFoundError as exc:
-        if exc.name == SITE_MODULE:
-            return []
-        raise
+    from resolutions_kg.endpoint import site
+
     return list(site.routes(ctx))
 
 
@@ -121,8 +114,8 @@ def create_app(store_path: str | Path | None, *, backend: str | None = None,
         *gsp.routes(),
     ]
     middleware = [
-        # CORS for every origin, then gzip by ISA-L at its level 2 (on SPARQL results about
-        # as small as zlib's levels 1–3, about ten times faster), in one pass (.edge).
+        # CORS for every origin, then gzip by ISA-L at its level 2 (why: docs/performance-notes.md),
+        # in one pass (.edge).
         Middleware(
             EdgeMiddleware,
             allow_methods=["GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS"],

@@ -21,7 +21,7 @@ import pyoxigraph as ox
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
-from resolutions_kg.endpoint import pages
+from resolutions_kg.endpoint import negotiation, pages
 from resolutions_kg.endpoint.errors import HTTPError
 from resolutions_kg.endpoint.executor import QueryTimeoutError, ResultTooLargeError, WorkerError
 
@@ -122,8 +122,8 @@ def built(build: Callable[[], Any], what: str) -> Any:
 def table(ctx: Any, sparql: str) -> list[list[str]]:
     """The solutions of a SELECT as rows of SPARQL TSV cells (``<iri>``, ``"text"@ru``, ``12``;
     ``""`` when unbound): for the indexes built from whole-store results (tens of MB), which
-    read this several times faster than :func:`select` and are not bounded by the setting
-    ``max_result_bytes`` (it bounds what clients get). Raises as ``ctx.run`` does."""
+    read this faster than :func:`select` (docs/performance-notes.md) and are not bounded by the
+    setting ``max_result_bytes`` (it bounds what clients get). Raises as ``ctx.run`` does."""
     from resolutions_kg.endpoint.executor import QueryJob
 
     job = QueryJob(PREFIXES + sparql, results_format="TSV", graph_format=None,
@@ -167,8 +167,6 @@ def href(iri: str, base_iri: str) -> str | None:
 
 def chosen_format(request: Request, offers: Sequence[str]) -> str:
     """``?format=html|json|csv`` (when offered) or the Accept header; a bad name is a 400."""
-    from resolutions_kg.endpoint.site import negotiate_media_type
-
     names = {"html": HTML, "json": JSON, "csv": CSV}
     name = request.query_params.get("format")
     if name is not None:
@@ -178,7 +176,7 @@ def chosen_format(request: Request, offers: Sequence[str]) -> str:
             raise HTTPError(400, f"parameter 'format': unknown format {name[:40]!r} "
                                  f"(formats: {allowed})")
         return media
-    negotiated = negotiate_media_type(request.headers.get("accept"), tuple(offers))
+    negotiated = negotiation.negotiate_media_type(request.headers.get("accept"), tuple(offers))
     if negotiated is None:
         raise HTTPError(406, "acceptable here: " + ", ".join(offers))
     return negotiated

@@ -51,7 +51,7 @@ logger = logging.getLogger(__name__)
 MANIFEST = "manifest.json"
 STATISTICS = "statistics.json"  # dump_build.STATISTICS
 STEM = "resolutions-kg"
-#: zlib's default: 2-3x faster than 9 for 3-4 % larger files (docs/bench-soak.md)
+#: zlib's default (why not 9: docs/performance-notes.md, docs/bench-soak.md)
 GZIP_LEVEL = 6
 
 

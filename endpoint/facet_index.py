@@ -1,7 +1,7 @@
 """The faceted browser's in-memory index, built once per store version (:mod:`.facets`).
 
-Counting every facet's values over a selection with SPARQL takes about a second on a store of a
-million triples; the index answers it in milliseconds. It holds, for the store version it was
+Counting every facet's values over a selection with SPARQL is slow on a large store; the index
+answers it at once (figures: docs/performance-notes.md). It holds, for the store version it was
 built from:
 
 - the recommendations (``?rec a reskg:Recommendation ; eli:is_part_of ?res``), each a bit
@@ -27,8 +27,6 @@ from typing import Any
 import pyoxigraph as ox
 
 from resolutions_kg.endpoint import browse
-
-XSD_INTEGER = "http://www.w3.org/2001/XMLSchema#integer"
 
 
 @dataclass

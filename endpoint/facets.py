@@ -118,7 +118,7 @@ def _projected(chosen: dict[str, Any]) -> str:
 
 def counts_query(chosen: dict[str, Any]) -> str:
     # Each branch holds the whole selection: one join of the selection with a union of the
-    # facets' patterns is far slower in Oxigraph (minutes on a store of a million triples).
+    # facets' patterns is far slower in Oxigraph (docs/performance-notes.md).
     where = _where(chosen)
     branches = " UNION ".join(
         [f'{{ {where} BIND("" AS ?facet) BIND("" AS ?value) }}']

@@ -226,10 +226,7 @@ def _is_number(value: str) -> bool:
 
 
 def routes(ctx: Any) -> list[BaseRoute]:
-    from resolutions_kg.endpoint import warm
-
     home = Home(ctx)
-    warm.start(ctx)  # this page's data and the indexes of search and facets, in the background
     return [
         Route("/", home.page),
         Route("/diagram/{path:path}", home.diagram),

@@ -59,8 +59,7 @@ class _LoopWaiter(Generic[T]):
 class IdleQueue(Generic[T]):
     """Waiters are served first come, first served: ``put`` gives an item to the oldest waiter,
     or keeps it. Kept items go out last in, first out: the worker that ran the last query has
-    its caches (CPU, RocksDB blocks) warm, which makes a query of a few milliseconds measurably
-    faster than on a worker that sat idle."""
+    its caches (CPU, RocksDB blocks) warm (docs/performance-notes.md)."""
 
     def __init__(self) -> None:
         self._lock = threading.Lock()

@@ -5,7 +5,8 @@ own copy of the store without handing them to another process: :class:`ThreadPoo
 ``QueryJob`` in one of ``size`` threads (pyoxigraph releases the GIL while it evaluates and
 serialises, so the event loop keeps answering meanwhile), over an **in-memory copy** of the store
 when the store holds at most ``memory_triples`` triples (pyoxigraph's in-memory store answers
-joins and text filters several times faster than RocksDB), else over the read-only store itself.
+joins and text filters faster than RocksDB: docs/performance-notes.md), else over the read-only
+store itself.
 
 A thread cannot be stopped, and neither can a pyoxigraph query. A query past its time limit is
 therefore answered at once with :class:`~.executor.QueryTimeoutError` (the client gets its 503 on

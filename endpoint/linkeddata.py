@@ -96,14 +96,6 @@ class Description:
     def triples(self) -> list[ox.Triple]:
         return sorted({q.triple for q in self.all_quads()}, key=_triple_key)
 
-    def contains(self, subject: str, predicate: str) -> bool:
-        return any(
-            isinstance(q.subject, ox.NamedNode)
-            and q.subject.value == subject
-            and q.predicate.value == predicate
-            for q in self.quads
-        )
-
 
 def document_iri(iri: str) -> str:
     """The IRI without its fragment: the document that serves it."""

@@ -14,8 +14,8 @@ resolutions, events and recommendations — by label, and shows result IRIs by t
 linked to our pages, the IRI small beside.
 
 Answers are kept per store version (the last :data:`CACHED` of at most :data:`CACHED_BYTES`
-each, by query, parameters and format): a named query over the whole store can take a third of
-a second on a million triples, and its answer only changes when the store does.
+each, by query, parameters and format): a named query over the whole store is not free on a
+large one (docs/performance-notes.md), and its answer only changes when the store does.
 """
 
 from __future__ import annotations

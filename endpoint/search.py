@@ -9,8 +9,8 @@ pymorphy3 analyser the mapper uses): «библиотекам» is «библи�
   store), each search queries them instead: ``reskg:lemmas`` is space-padded, so a whole
   lemma is ``CONTAINS(?lemmas, " лемма ")``; they are matched and ranked as the named query
   ``search`` (``queries/search.rq``) does — by how many of the searched lemmas they contain —
-  with one ``CONTAINS`` per lemma instead of its portable regular expression (ten times faster
-  on Oxigraph), each lemma bound by ``substitutions=``.
+  with one ``CONTAINS`` per lemma instead of its portable regular expression (faster on
+  Oxigraph: docs/performance-notes.md), each lemma bound by ``substitutions=``.
 - Resolutions, events, topics, addressees, organisations and places are found by their labels:
   one query lists those labels (cached per store version) and their words are lemmatised here.
 

@@ -1,7 +1,7 @@
 """Search's in-memory index of lemmas, built once per store version (:mod:`.search`).
 
-Matching every item's ``reskg:lemmas`` with ``CONTAINS`` takes most of a second on a store of a
-million triples; the index answers in milliseconds. It holds the items search goes through
+Matching every item's ``reskg:lemmas`` with ``CONTAINS`` is slow on a large store; the index
+answers at once (figures: docs/performance-notes.md). It holds the items search goes through
 (recommendations, proposals and statements with a text, ``reskg:lemmas`` and a resolution), one
 row each in the order the search query ranked ties in (``ORDER BY ?resolution ?kind
 ?position``), and per lemma its postings: the rows whose lemmas hold it — a bitset (a Python

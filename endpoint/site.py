@@ -55,6 +55,7 @@ from resolutions_kg.endpoint.linkeddata import (
 )
 from resolutions_kg.endpoint.negotiation import by_name
 from resolutions_kg.endpoint.releases import Releases
+from resolutions_kg.endpoint.resource import resource_page
 from resolutions_kg.endpoint.void import void_triples
 from resolutions_kg.formats import RdfFormat
 from resolutions_kg.namespaces import ONTOLOGY_IRI
@@ -163,7 +164,7 @@ class Site:
                                 pending=self.dumps.pending())
             return Response(body, media_type="text/html; charset=utf-8", headers=headers)
         if media_type == HTML:
-            body = pages.resource_page(
+            body = resource_page(
                 description, store, self.base_iri,
                 alternates=self._alternates(request.url.path),
                 graph_triples=len(description.graph_quads) if description.graph else None,
@@ -304,9 +305,19 @@ class Site:
 
 def routes(ctx: Any) -> list[BaseRoute]:
     """The linked-data routes, for ``create_app`` to add after its own."""
-    from resolutions_kg.endpoint import facets, home, named_queries, releases, review, search, ui
+    from resolutions_kg.endpoint import (
+        facets,
+        home,
+        named_queries,
+        releases,
+        review,
+        search,
+        ui,
+        warm,
+    )
 
     site = Site(ctx)
+    warm.start(ctx)  # the home page's data and the indexes of search and facets, in the background
     return [
         *ui.routes(ctx),
         *home.routes(ctx),

@@ -45,10 +45,8 @@ LIMIT 100
 def examples() -> list[dict[str, Any]]:
     """The named queries as examples: name, title, description, parameters, and the query
     text without its ``#+`` header."""
-    try:
-        from resolutions_kg.queries import catalogue
-    except ImportError:  # the catalogue is optional for the UI
-        return []
+    from resolutions_kg.queries import catalogue
+
     return [
         {"name": q.name, "title": q.title or q.name, "description": q.description,
          "parameters": [{"name": p.name, "type": p.type, "optional": p.optional,

@@ -14,12 +14,12 @@ import logging
 import threading
 from typing import Any
 
+from resolutions_kg.endpoint import home, search
+
 logger = logging.getLogger("resolutions_kg.endpoint")
 
 
 def build(ctx: Any) -> None:
-    from resolutions_kg.endpoint import home, search
-
     try:
         home.Home(ctx).data()  # the facet index too (the charts count facet values)
         finder = search.Search(ctx)

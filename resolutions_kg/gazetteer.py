@@ -1,18 +1,17 @@
 """The project gazetteer: the places resolutions name, as ``schema:Place`` resources.
 
 ``ontology/places.csv`` (format in ``docs/registry.md``) is seeded from the shared
-``gazetteer/places.csv`` and keeps its evidence column: every Wikidata and GeoNames ID becomes an
-``owl:sameAs`` link with a link node (``rdf:Statement``, ``prov:Entity``) that carries the
-evidence verbatim (``rdfs:comment``), how many independent public sources the ID was seen in
-(``skos:note``: a single-source ID says so) and ``prov:wasDerivedFrom`` the gazetteer file. Places
-the corpus names that the shared file lacks are added without IDs.
-
-Cities, regions and the country are ``schema:City``, ``schema:AdministrativeArea`` and
-``schema:Country``, each contained in the next (``schema:containedInPlace``)::
+``gazetteer/places.csv`` and keeps its evidence column and, for every Wikidata and GeoNames ID,
+how many independent public sources it was seen in. Places the corpus names that the shared file
+lacks are added without IDs. A place is a city, a region or the country, each lying in the next
+(its parent)::
 
     gazetteer = default_gazetteer()
     gazetteer.resolve("г. Тверь").slug        # 'tver'; so do «Твери», «Тверь», «городе Твери»
     gazetteer.iri(place, Minter(base_iri))    # {base}place/{slug}
+
+The gazetteer builds no RDF (the loader reads names from it): its graph, ``{base}graph/places``,
+is :func:`resolutions_kg.reference.reference_graphs`'.
 """
 
 from __future__ import annotations
@@ -23,38 +22,16 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-import pyoxigraph as ox
-from rdflib import URIRef
-
 from resolutions_kg.iris import Minter
-from resolutions_kg.loaders.settlements import coordinates, settlements
-from resolutions_kg.namespaces import RDF, SCHEMA, XSD
-from resolutions_kg.registry import (
-    WIKIDATA,
-    WIKIDATA_ID,
-    NameIndex,
-    Row,
-    check_parents,
-    labels,
-    normal_name,
-    package_file,
-    read_rows,
-    registry_entity,
-    registry_iri,
-    same_as,
-    triple,
-)
+from resolutions_kg.names import NameIndex, normal_name
+from resolutions_kg.tables import WIKIDATA, WIKIDATA_ID, Row, check_parents, package_file, read_rows
 
 GAZETTEER_FILE = "places.csv"
 COLUMNS = ("slug", "name_ru", "name_en", "kind", "parent", "aliases", "wikidata", "geonames",
            "wikidata_sources", "geonames_sources", "evidence")
 
-#: Kind → schema.org class besides ``schema:Place``.
-KINDS: dict[str, URIRef] = {
-    "city": SCHEMA.City,
-    "region": SCHEMA.AdministrativeArea,
-    "country": SCHEMA.Country,
-}
+#: The kinds of place (their classes: :data:`resolutions_kg.reference.PLACE_CLASSES`).
+KINDS = ("city", "region", "country")
 
 GEONAMES = "https://sws.geonames.org/"
 GEONAMES_ID = re.compile(r"^[1-9][0-9]*$")
@@ -92,15 +69,6 @@ class Place:
     def geonames_iri(self) -> str | None:
         """``https://sws.geonames.org/{id}/`` (with the trailing slash GeoNames uses)."""
         return f"{GEONAMES}{self.geonames}/" if self.geonames else None
-
-
-def sources_note(count: int | None) -> str | None:
-    """What the link node says about how many public sources an ID was seen in."""
-    if count is None:
-        return None
-    if count == 1:
-        return "single source: the ID was seen in one public source only"
-    return f"seen in {count} independent public sources"
 
 
 class Gazetteer:
@@ -144,47 +112,6 @@ class Gazetteer:
             place = self.get(place.parent)
             out.append(place)
         return out
-
-    def entity_triples(self, place: Place, minter: Minter) -> list[ox.Triple]:
-        """Types and labels of ``place`` (a subset of its gazetteer triples): what a mapper may
-        add beside a resolved mention so that a document validates on its own."""
-        iri = self.iri(place, minter)
-        return [triple(iri, RDF.type, SCHEMA.Place), triple(iri, RDF.type, KINDS[place.kind]),
-                *labels(iri, place.name_ru, place.name_en, ())]
-
-    def triples(self, minter: Minter) -> list[ox.Triple]:
-        """The triples of ``{base}graph/places``."""
-        source = registry_iri(minter, "places")
-        out = registry_entity(source, "Gazetteer of resolutions-kg", GAZETTEER_FILE)
-        for place in self:
-            iri = self.iri(place, minter)
-            out += [triple(iri, RDF.type, SCHEMA.Place), triple(iri, RDF.type, KINDS[place.kind])]
-            out += labels(iri, place.name_ru, place.name_en, place.aliases)
-            if place.parent is not None:
-                out.append(triple(iri, SCHEMA.containedInPlace,
-                                  self.iri(self.get(place.parent), minter)))
-            # by its GeoNames ID, or (none confirmed) the most populous settlement of its name
-            out += coordinate_triples(iri, int(place.geonames) if place.geonames else
-                                      settlements().get(place.name_ru.replace("ё", "е")))
-            for target, count in ((place.wikidata_iri, place.wikidata_sources),
-                                  (place.geonames_iri, place.geonames_sources)):
-                if target is not None:
-                    out += same_as(iri, target, derived_from=source, comment=place.evidence,
-                                   note=sources_note(count))
-        return list(dict.fromkeys(out))
-
-
-def coordinate_triples(iri: str, geonames: int | None) -> list[ox.Triple]:
-    """``schema:latitude`` and ``schema:longitude`` (WGS 84, decimal degrees) of a place whose
-    GeoNames ID is in the loader's settlement list (``loaders/settlements.tsv``, from GeoNames);
-    none otherwise. They draw the map of event places."""
-    found = coordinates(geonames) if geonames is not None else None
-    if found is None:
-        return []
-    latitude, longitude = found
-    decimal = ox.NamedNode(str(XSD.decimal))
-    return [triple(iri, SCHEMA.latitude, ox.Literal(f"{latitude:.4f}", datatype=decimal)),
-            triple(iri, SCHEMA.longitude, ox.Literal(f"{longitude:.4f}", datatype=decimal))]
 
 
 def _count(row: Row, column: str, identifier: str | None) -> int | None:

@@ -35,19 +35,10 @@ from resolutions_kg.errors import ReconciliationError
 from resolutions_kg.gazetteer import GEONAMES, Gazetteer, default_gazetteer
 from resolutions_kg.iris import Minter
 from resolutions_kg.namespaces import DCTERMS, ORG, OWL, PROV, RDF, RDFS, SCHEMA, SKOS, XSD
-from resolutions_kg.registry import (
-    VIAF,
-    WIKIDATA,
-    Registry,
-    Row,
-    default_registry,
-    lang,
-    link_node,
-    read_rows,
-    same_as,
-    triple,
-)
+from resolutions_kg.reference import lang, link_node, same_as, triple
+from resolutions_kg.registry import Registry, default_registry
 from resolutions_kg.store import replace_graphs
+from resolutions_kg.tables import VIAF, WIKIDATA, Row, read_rows
 
 DEFAULT_ENDPOINT = "https://query.wikidata.org/sparql"
 USER_AGENT = f"resolutions-kg/{__version__} (reconciliation; https://w3id.org/resolutions-kg/)"

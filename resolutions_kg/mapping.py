@@ -12,19 +12,18 @@ it came from, by position and by quote, in the published source text.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cache
 
 import pyoxigraph as ox
 from rdflib import URIRef
 
 from resolutions_kg import mapping_curation
 from resolutions_kg.alignment import audience_alignment
-from resolutions_kg.gazetteer import Gazetteer, coordinate_triples, default_gazetteer
+from resolutions_kg.gazetteer import Gazetteer, default_gazetteer
 from resolutions_kg.iris import Minter, document_slug, slugify
 from resolutions_kg.lemmas import lemma_string
+from resolutions_kg.literals import N, boolean, date, integer, ru, typed
 from resolutions_kg.loaders.settlements import settlements
 from resolutions_kg.namespaces import (
     DCTERMS,
@@ -49,6 +48,7 @@ from resolutions_kg.records import (
     Span,
     Spanned,
 )
+from resolutions_kg.reference import coordinate_triples
 from resolutions_kg.registry import Registry, default_registry
 
 #: Characters of context kept in a quote selector's prefix and suffix.
@@ -68,33 +68,6 @@ _ORG_CLASSES = {
     "archive": (SCHEMA.ArchiveOrganization,),
     "university": (SCHEMA.CollegeOrUniversity,),
 }
-
-
-@cache
-def N(term: str) -> ox.NamedNode:  # noqa: N802 - reads like a constructor
-    """The pyoxigraph node of an IRI (terms come from the closed namespaces)."""
-    return ox.NamedNode(str(term))
-
-
-def ru(text: str) -> ox.Literal:
-    return ox.Literal(text, language="ru")
-
-
-def typed(value: object, datatype: URIRef) -> ox.Literal:
-    return ox.Literal(str(value).lower() if isinstance(value, bool) else str(value),
-                      datatype=N(datatype))
-
-
-def date(value: dt.date) -> ox.Literal:
-    return typed(value.isoformat(), XSD.date)
-
-
-def integer(value: int) -> ox.Literal:
-    return typed(value, XSD.integer)
-
-
-def boolean(value: bool) -> ox.Literal:
-    return typed(value, XSD.boolean)
 
 
 @dataclass

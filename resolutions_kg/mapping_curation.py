@@ -18,6 +18,7 @@ from rdflib import URIRef
 from rdflib.namespace import FOAF
 
 from resolutions_kg.curation import parse_key
+from resolutions_kg.literals import N, date, integer, ru, typed
 from resolutions_kg.namespaces import (
     DCTERMS,
     ELI,
@@ -71,8 +72,6 @@ def attribute(mapper: _Mapper, annotation: str, correction: Correction) -> None:
 
 
 def _term(mapper: _Mapper, field: str, value: object) -> ox.NamedNode | ox.Literal:
-    from resolutions_kg.mapping import N, date, integer, ru
-
     m = mapper.m
     if field in ("document type", "event kind"):
         iri = m.document_type(str(value)) if field == "document type" else m.event_kind(
@@ -95,8 +94,6 @@ def _term(mapper: _Mapper, field: str, value: object) -> ox.NamedNode | ox.Liter
 
 def corrections(mapper: _Mapper) -> None:
     """The ``reskg:Correction`` node of every correction applied to the document."""
-    from resolutions_kg.mapping import date, integer, typed
-
     curation = mapper.res.curation
     if curation is None:
         return

@@ -3,7 +3,7 @@
 ``reskg load`` spends nearly all its time parsing, mapping and validating documents, work that
 needs no store. :func:`prepare_in_order` spreads that work over ``jobs`` worker processes
 (each loads the NLP models and the shapes once, in its initializer), in chunks of
-:data:`CHUNK` documents (:func:`~resolutions_kg.publish.require_valid_documents`), and
+:data:`CHUNK` documents (:func:`~resolutions_kg.preparation.require_valid_documents`), and
 yields the outcomes in
 the order the paths were given, so that the one writer — the parent process — stores documents
 in the same order whatever the number of jobs, and the same corpus gives the same dump.
@@ -45,10 +45,11 @@ CHUNK = 8
 #: Chunks submitted ahead of the one the parent waits for, per worker.
 AHEAD_PER_JOB = 2
 #: The garbage collector's thresholds while documents are prepared. Preparing one allocates
-#: some hundred thousand objects (rdflib terms and graphs); with Python's default (a young
-#: collection every 700 allocations, scanning ever more long-lived objects) collection took about
-#: a tenth of a worker's time. A worker also collects fully after each chunk, which frees the
-#: chunk's reference cycles and, what it loaded being frozen, scans little else.
+#: some hundred thousand objects (rdflib terms and graphs), which Python's default (a young
+#: collection every 700 allocations, scanning ever more long-lived objects) spends a good part of
+#: a worker's time collecting (docs/performance-notes.md). A worker also collects fully after
+#: each chunk, which frees the chunk's reference cycles and, what it loaded being frozen, scans
+#: little else.
 GC_THRESHOLDS = (50_000, 10, 10)
 
 
@@ -123,7 +124,7 @@ def prepare_documents(paths: list[str], base_iri: str) -> list[Outcome]:
     """Parse and map each file of ``paths``, then validate them together (the :data:`ChunkTask`
     ``reskg load`` runs): the outcome of each is what :func:`prepare_document` gives alone."""
     from resolutions_kg.iris import Minter
-    from resolutions_kg.publish import check_documents, prepare
+    from resolutions_kg.preparation import check_documents, prepare
 
     minter = Minter(base_iri)
     made = [_attempt(p, lambda p=p: prepare(Path(p), minter, validate=False))  # type: ignore[misc]

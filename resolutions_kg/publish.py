@@ -2,9 +2,10 @@
 
 :func:`publish` is what ``reskg load`` calls. For every file it reads and parses the document
 (``resolutions_kg.loaders``), applies the curator's corrections beside it
-(:mod:`resolutions_kg.corrections`), maps it to triples (:mod:`resolutions_kg.mapping`),
-validates the result against the shapes (:mod:`resolutions_kg.validation`) and, only if it
-conforms, replaces the document's named graph in one transaction
+(:mod:`resolutions_kg.corrections`), maps it to triples (:mod:`resolutions_kg.mapping`) and
+validates the result against the shapes (:mod:`resolutions_kg.validation`) — those steps are
+:func:`resolutions_kg.preparation.prepare`, run in worker processes (:mod:`.parallel`) — and,
+only if it conforms, replaces the document's named graph in one transaction
 (:func:`resolutions_kg.store.replace_graphs`). A document that fails at any step is reported
 and leaves the store as it was; the others still load. A file whose bytes — and whose
 corrections file's bytes — are already published is skipped.
@@ -15,7 +16,7 @@ from __future__ import annotations
 import gc
 import hashlib
 import os
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -24,13 +25,11 @@ from typing import Any
 import pyoxigraph as ox
 
 from resolutions_kg import store as st
-from resolutions_kg.errors import InputError, ResolutionsKGError, StoreError, ValidationError
+from resolutions_kg.errors import InputError, ResolutionsKGError, StoreError
 from resolutions_kg.iris import Minter
-from resolutions_kg.mapping import Mapped, map_resolution
 from resolutions_kg.namespaces import RESKG
 from resolutions_kg.parallel import Failed, Prepared, Task, prepare_in_order
-from resolutions_kg.records import Resolution
-from resolutions_kg.registry import reference_graphs
+from resolutions_kg.reference import reference_graphs
 
 #: Package data files of each system graph; reference data uses IRIs relative to the base IRI.
 _SYSTEM_FILES = {
@@ -148,64 +147,6 @@ def corrections_digest(path: Path) -> str:
         return ""
     except OSError:  # unreadable: prepare it again, and let reading it say why
         return "unreadable"
-
-
-def prepare(path: Path, minter: Minter, *, validate: bool = True) -> tuple[Resolution, Mapped]:
-    """Parse, map and validate one file; raises on any problem. Returns (resolution, mapped)."""
-    from resolutions_kg.corrections import with_corrections
-    from resolutions_kg.loaders import load_file
-
-    resolution = with_corrections(load_file(path), path)
-    mapped = map_resolution(resolution, minter)
-    if validate:
-        require_valid_document(mapped, base_iri=minter.base_iri, path=str(path))
-    return resolution, mapped
-
-
-def require_valid_document(mapped: Mapped, *, base_iri: str, path: str | None = None) -> None:
-    """Raise :class:`~resolutions_kg.errors.ValidationError` unless the document's triples, with
-    the shared entities it mentions, conform to the shapes."""
-    from resolutions_kg.validation import require_valid
-
-    known = reference_graphs(base_iri).values()
-    require_valid(
-        [*mapped.document, *mapped.entities],
-        base_iri=base_iri,
-        context=[t for graph in known for t in graph],
-        path=path,
-    )
-
-
-def require_valid_documents(
-    documents: Sequence[Mapped], *, base_iri: str, paths: Sequence[str | None]
-) -> list[ValidationError | None]:
-    """For each document, the error :func:`require_valid_document` would raise for it (None
-    when it conforms): each is validated alone."""
-    return [error for error, _ in check_documents(documents, base_iri=base_iri, paths=paths)]
-
-
-def check_documents(
-    documents: Sequence[Mapped], *, base_iri: str, paths: Sequence[str | None]
-) -> list[tuple[ValidationError | None, tuple[str, ...]]]:
-    """For each document, the error :func:`require_valid_document` would raise for it (None
-    when it conforms) and its SHACL warnings in words; each is validated alone."""
-    from resolutions_kg.validation import validate, violations_error
-
-    known = reference_graphs(base_iri).values()
-    context = [t for graph in known for t in graph]
-    out: list[tuple[ValidationError | None, tuple[str, ...]]] = []
-    for mapped, path in zip(documents, paths, strict=True):
-        report = validate([*mapped.document, *mapped.entities], base_iri=base_iri,
-                          context=context)
-        out.append((None if report.conforms else violations_error(report, path=path),
-                    tuple(shacl_warning(r.message) for r in report.warnings)))
-    return out
-
-
-def shacl_warning(message: str) -> str:
-    """A SHACL warning as ``reskg load`` and ``reskg validate FILE`` count and print it, beside
-    the loader's own warnings."""
-    return f"shapes: {message}"
 
 
 def system_graphs(base_iri: str) -> dict[str, list[ox.Triple]]:

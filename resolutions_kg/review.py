@@ -300,7 +300,7 @@ def review_file(path: str | Path, *, base_iri: str) -> Review:
     from resolutions_kg.iris import Minter
     from resolutions_kg.loaders import load_file
     from resolutions_kg.mapping import map_resolution
-    from resolutions_kg.registry import reference_graphs
+    from resolutions_kg.reference import reference_graphs
 
     minter = Minter(base_iri)
     mapped = map_resolution(with_corrections(load_file(path), path), minter)

@@ -6,7 +6,7 @@ process dies. ``SERVICE <iri>`` and ``LOAD <iri>`` make the engine fetch a URL o
 choosing, from inside our network. :func:`check` refuses both before pyoxigraph sees the text:
 
 - **nesting**: the deepest nesting of ``{``, ``(``, ``[`` and ``<<`` (quoted triples, whose
-  parsing takes time growing with a high power of their depth: 150 levels, 8 s), plus the
+  parsing takes time growing with a high power of their depth: docs/performance-notes.md), plus the
   length of a run of the prefix operators ``!`` and ``^`` at that point, may not exceed
   ``max_depth``;
 - **chains**: the number of operators (``|| && + - * / |``) and group keywords (``BIND``,

@@ -151,8 +151,8 @@ def replace_graphs(
     Only the difference is written: the quads of a replaced graph that are no longer there are
     deleted, the new ones inserted (a graph with blank nodes, which cannot be compared, is
     dropped and refilled). When nothing is deleted — a document loaded for the first time — the
-    quads go in by one ``Store.extend`` (a transaction, half the time of an ``INSERT DATA`` and
-    a tenth of its memory); otherwise by one SPARQL Update sized by the change."""
+    quads go in by one ``Store.extend`` (a transaction, cheaper than an ``INSERT DATA``:
+    docs/performance-notes.md); otherwise by one SPARQL Update sized by the change."""
     try:
         _replace(store, replace or {}, add or {}, remove)
     except (OSError, SyntaxError, ValueError) as exc:  # ValueError: a graph name is no IRI

@@ -19,7 +19,8 @@ from resolutions_kg.loaders import load_file
 from resolutions_kg.mapping import map_resolution
 from resolutions_kg.namespaces import RESKG
 from resolutions_kg.parallel import Outcome, outcome, prepare_document, prepare_documents
-from resolutions_kg.publish import publish, require_valid_document
+from resolutions_kg.preparation import require_valid_document
+from resolutions_kg.publish import publish
 from resolutions_kg.settings import DEFAULT_BASE_IRI
 from resolutions_kg.store import graph_names, open_store
 

@@ -13,8 +13,9 @@ from conftest import SHARED, TVER
 
 from resolutions_kg.gazetteer import default_gazetteer, load_gazetteer
 from resolutions_kg.iris import Minter
-from resolutions_kg.publish import prepare
-from resolutions_kg.registry import RegistryError, reference_graphs
+from resolutions_kg.preparation import prepare
+from resolutions_kg.reference import place_triples, reference_graphs
+from resolutions_kg.registry import RegistryError
 from resolutions_kg.settings import DEFAULT_BASE_IRI
 from resolutions_kg.store import replace_graphs
 
@@ -205,7 +206,7 @@ def _coordinates(triples: list[ox.Triple], iri: str) -> tuple[float, float] | No
 
 
 def test_a_place_with_a_geonames_id_has_its_coordinates() -> None:
-    triples = default_gazetteer().triples(Minter())
+    triples = place_triples(default_gazetteer(), Minter())
     tver = _coordinates(triples, "https://w3id.org/resolutions-kg/place/tver")
     assert tver is not None and abs(tver[0] - 56.86) < 0.05 and abs(tver[1] - 35.90) < 0.05
     assert all(t.object.datatype == ox.NamedNode("http://www.w3.org/2001/XMLSchema#decimal")

@@ -29,8 +29,10 @@ from resolutions_kg.linking import (
     unresolved,
     write_review,
 )
-from resolutions_kg.publish import prepare, system_graph_triples
-from resolutions_kg.registry import RegistryError, reference_graphs
+from resolutions_kg.preparation import prepare
+from resolutions_kg.publish import system_graph_triples
+from resolutions_kg.reference import reference_graphs
+from resolutions_kg.registry import RegistryError
 from resolutions_kg.settings import DEFAULT_BASE_IRI
 from resolutions_kg.store import replace_graphs
 

@@ -25,7 +25,8 @@ from starlette.responses import PlainTextResponse, Response
 from starlette.routing import Route
 
 from resolutions_kg.iris import Minter
-from resolutions_kg.publish import ensure_system_graphs, prepare
+from resolutions_kg.preparation import prepare
+from resolutions_kg.publish import ensure_system_graphs
 from resolutions_kg.queries import catalogue, named_query, plain_rows, run, run_remote
 from resolutions_kg.settings import DEFAULT_BASE_IRI
 from resolutions_kg.store import open_store, replace_graphs

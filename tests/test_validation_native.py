@@ -24,7 +24,7 @@ from resolutions_kg.errors import UnsupportedShapeError
 from resolutions_kg.iris import Minter
 from resolutions_kg.loaders import load_file
 from resolutions_kg.mapping import Mapped, map_resolution
-from resolutions_kg.registry import reference_graphs
+from resolutions_kg.reference import reference_graphs
 from resolutions_kg.settings import DEFAULT_BASE_IRI as BASE
 from resolutions_kg.validation import data, engine, evidence
 from resolutions_kg.validation.compiler import compile_shapes

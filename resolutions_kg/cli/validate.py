@@ -12,8 +12,9 @@ import pyoxigraph as ox
 from resolutions_kg.cli import EXIT_ERROR, setting_option
 from resolutions_kg.errors import InputError
 from resolutions_kg.iris import Minter
-from resolutions_kg.publish import prepare, supported_suffixes
-from resolutions_kg.registry import reference_graphs
+from resolutions_kg.preparation import prepare
+from resolutions_kg.publish import supported_suffixes
+from resolutions_kg.reference import reference_graphs
 from resolutions_kg.store import graph_names, open_store
 from resolutions_kg.validation import validate
 
