@@ -13,7 +13,7 @@ from resolutions_kg.records import Addressee, Span, Spanned
 from .addressees import addressee_phrase
 from .blocks import Block
 from .organisations import mention
-from .russian import is_infinitive, parses, words
+from .russian import infinitive_lemma, is_infinitive, parses, words
 
 
 def body_text(text: str, block: Block) -> tuple[int, int]:
@@ -103,4 +103,25 @@ def _infinitive_after(text: str, a: int, b: int) -> int | None:
             return None
         if any(p.tag.POS == "VERB" for p in parses(w)[:1]):
             return None
+    return None
+
+
+def action(text: str, a: int, b: int) -> Spanned[str] | None:
+    """The verb that opens the item: the first infinitive or imperative of its main clause, with
+    its negation («не допускать»)."""
+    toks = words(text[a:b], a)
+    skip_verb = bool(toks) and ADDRESSING.match(text, a, b) is not None
+    for i, (w, wa, wb) in enumerate(toks):
+        if skip_verb and i == 0:
+            continue
+        lemma = None
+        if is_infinitive(w):
+            lemma = infinitive_lemma(w)
+        elif any(p.tag.POS == "VERB" and "impr" in p.tag and p.score > 0.3 for p in parses(w)):
+            lemma = parses(w)[0].normal_form
+        if lemma is None:
+            continue
+        if i and toks[i - 1][0].lower() == "не" and toks[i - 1][2] + 2 >= wa:
+            return Spanned("не " + lemma, Span(toks[i - 1][1], wb))
+        return Spanned(lemma, Span(wa, wb))
     return None

@@ -27,19 +27,16 @@ from resolutions_kg.records import (
 )
 
 from . import tables
-from .addressees import addressee_phrase
 from .addressing import (
-    ADDRESSING,
     APPEAL,
     ASKING,
+    action,
     addressee_at,
     body_text,
-    case_after,
     own_addressee,
 )
 from .blocks import Block, clean
-from .dates import find_dates
-from .organisations import ORG_HEADS
+from .headings import RECOMMEND_INTRO, SPEAKER, heading_addressee, nominative_heading
 from .proposals import (
     HOLD,
     HOLDING,
@@ -49,24 +46,13 @@ from .proposals import (
     planned_event,
     proposals_of,
 )
-from .russian import infinitive_lemma, is_infinitive, parses, words
+from .russian import is_infinitive, words
+from .tables import recommendation_of_row
 from .topics import classify
 
-RECOMMEND_INTRO = re.compile(
-    r"рекоменд\w*|считают?\s+(?:необходимым|целесообразным|важным|нужным)|предлага\w*|"
-    r"решил[аио]?(?![а-яё])|постановил[аио]?(?![а-яё])|постановляет|решает|просят|просит|"
-    r"призыва\w*|обраща\w*|"
-    r"необходимо|следует|поручить|предложить",
-    re.I,
-)
 STATEMENT_INTRO = re.compile(
     r"отмеча\w*|констатиру\w*|подчеркива\w*|признают|признает|выража\w*|убежден\w*|"
     r"считают,|считает,|поддержива\w*|одобря\w*|обращают\s+внимание",
-    re.I,
-)
-SPEAKER = re.compile(
-    r"^(?:(?:все\s+)?участники|конференция|семинар|форум|совещание|круглый\s+стол|конгресс|"
-    r"съезд|школа|чтения|вебинар|симпозиум|сессия|собравшиеся|мы)\b",
     re.I,
 )
 ADOPTED = re.compile(
@@ -98,92 +84,6 @@ ROLES = ("title", "preamble", "intro", "heading", "item", "sub-item", "statement
          "adoption", "closing", "signature", "caption")
 
 
-def heading_addressee(text: str, block: Block, case: str = "datv", *, standalone: bool = False
-                      ) -> tuple[Addressee, int | None] | None:
-    """The addressee when ``block`` is an addressee heading («Органам …:», «Рекомендовать …:»,
-    «Министерству культуры …» on a line of its own, «Библиотекам — развивать …»).
-
-    Returns the addressee and, for «Адресату — текст», where the item's own text starts."""
-    a, b = body_text(text, block)
-    content = text[a:b].rstrip()
-    if len(content) > 250 or find_dates(content):
-        return None
-    b = a + len(content)
-    item_start = None
-    dash = re.search(r"\s[—–-]\s+(?=[а-яёА-ЯЁ])", content)
-    if dash and (is_infinitive(words(content[dash.end():])[0][0]) if words(
-            content[dash.end():]) else False) or (dash and content[dash.end():].startswith(
-            ("не ", "Не "))):
-        item_start = a + dash.end()
-        b = a + dash.start()
-    elif content.endswith(":"):
-        b -= 1
-    elif content.endswith((".", ";", "!", ",")):
-        return None
-    if m := ADDRESSING.search(text, a, b):
-        if (text[a : m.start()].strip() and not SPEAKER.match(text[a : m.start()])
-                and not content.endswith(":")):
-            return None
-        if m.group().lower().startswith("обратиться"):
-            return None  # «2. Обратиться к X с просьбой:» is itself a recommendation
-        case = case_after(m.group())
-        a = m.end()
-    elif m := RECOMMEND_INTRO.search(text, a, b):
-        a = m.end()
-    while a < b and text[a] in " \t*_:":
-        a += 1
-    if m := re.match(r"[Кк]о?\s+", text[a:b]):
-        a += m.end()  # «К органам местного самоуправления:» after «обращаются с предложениями:»
-    found = addressee_at(text, a, b, case)
-    if found is None:
-        return None
-    rest = text[found.span.end : b]
-    rest = re.sub(r"^\s*с\s+(?:просьбой|предложением|рекомендацией)", "", rest)
-    # «Архивному отделу администрации города (Сёмина Е. В.):»: who answers for it, not its name
-    rest = re.sub(r"\s*\([А-ЯЁ][а-яё]+\s+[А-ЯЁ]\.\s*(?:[А-ЯЁ]\.)?\)\s*$", "",
-                  rest.rstrip(" \t*_:,"))
-    if rest.strip(" \t*_:,"):
-        tail = rest.rstrip(" \t*_:,")
-        if len(tail) > 150 or any(is_infinitive(w) for w, _, _ in words(tail)) or not (
-                content.endswith(":") or block.list_item or block.emphasised or standalone):
-            return None
-        # «… субъектов Российской Федерации в сфере культуры:», «…, на территории которых
-        # находятся музеи-усадьбы:»: the heading names the addressee to its end
-        end = found.span.end + len(tail)
-        joined = found.label + ("" if tail.startswith(",") else " ") + clean(tail)
-        found = dataclasses.replace(found, label=joined, span=Span(found.span.start, end))
-    if standalone:
-        found = dataclasses.replace(found, certainty=Certainty(
-            0.75, "a line of its own in the nominative, before a list"))
-    elif not content.endswith(":") and item_start is None and not block.emphasised:
-        found = dataclasses.replace(found, certainty=Certainty(
-            0.8, "a line of its own in the dative, without colon or emphasis"))
-    return found, item_start
-
-
-#: Head nouns of whom a heading in the nominative may address («Издательства, работающие …»,
-#: «Органы местного самоуправления»), beside animate nouns and the organisations' heads.
-AGENT_HEADS = ORG_HEADS | frozenset(
-    "орган власть издательство учреждение организация оргкомитет редакция сми школа вуз "
-    "театр клуб предприятие образование".split())
-
-
-def nominative_heading(text: str, block: Block, following: Block | None
-                       ) -> tuple[Addressee, int | None] | None:
-    """An addressee heading in the nominative on a line of its own, before a list: «Правительство
-    Мурманской области», «Издательства, работающие в области детской литературы»."""
-    a, b = body_text(text, block)
-    content = text[a:b].rstrip()
-    if (block.list_item or following is None or not following.list_item or len(content) > 150
-            or content.endswith((".", ";", ":", "!", "?", ",")) or action(text, a, b)):
-        return None
-    phrase = addressee_phrase(text, a, b, "nomn")
-    if phrase is None or not (phrase.head in AGENT_HEADS or any(
-            "anim" in p.tag for p in parses(phrase.head)[:1])):
-        return None
-    return heading_addressee(text, block, "nomn", standalone=True)
-
-
 def is_adoption(text: str, block: Block) -> bool:
     a, b = body_text(text, block)
     return b - a < 250 and bool(ADOPTED.match(text, a, b))
@@ -201,27 +101,6 @@ def _is_signature(text: str, block: Block) -> bool:
     return (not verbs and m is not None and named is None
             and not content.endswith((".", ";", ":"))
             and addressee_at(text, a, b, "datv") is None)
-
-
-def action(text: str, a: int, b: int) -> Spanned[str] | None:
-    """The verb that opens the item: the first infinitive or imperative of its main clause, with
-    its negation («не допускать»)."""
-    toks = words(text[a:b], a)
-    skip_verb = bool(toks) and ADDRESSING.match(text, a, b) is not None
-    for i, (w, wa, wb) in enumerate(toks):
-        if skip_verb and i == 0:
-            continue
-        lemma = None
-        if is_infinitive(w):
-            lemma = infinitive_lemma(w)
-        elif any(p.tag.POS == "VERB" and "impr" in p.tag and p.score > 0.3 for p in parses(w)):
-            lemma = parses(w)[0].normal_form
-        if lemma is None:
-            continue
-        if i and toks[i - 1][0].lower() == "не" and toks[i - 1][2] + 2 >= wa:
-            return Spanned("не " + lemma, Span(toks[i - 1][1], wb))
-        return Spanned(lemma, Span(wa, wb))
-    return None
 
 
 def _is_intro(text: str, block: Block) -> bool:
@@ -274,45 +153,6 @@ def _is_sub_item(text: str, parent: Block, block: Block) -> bool:
     return d >= pd and pk != k
 
 
-def _table_row(text: str, row: list[tuple[int, int]], columns: tables.Columns | None,
-               block: Block) -> Recommendation | None:
-    """The recommendation a table row holds: the text from the column the header names (else
-    the first cell with a verb), the addressee from the «Адресат» column (else another cell
-    that names one, in the dative or the nominative)."""
-    body = columns.text if columns is not None and columns.text is not None else None
-    if body is None or body >= len(row):
-        body = next((k for k, cell in enumerate(row)
-                     if not tables.is_number(text, cell) and action(text, *cell) is not None),
-                    None)
-    if body is None:
-        return None
-    a, b = row[body]
-    if b - a < 3:
-        return None
-    candidates = ([columns.addressee] if columns is not None and columns.addressee is not None
-                  else [k for k in range(len(row)) if k != body])
-    addressee = None
-    for k in candidates:
-        if k >= len(row) or tables.is_number(text, row[k]):
-            continue
-        ca, cb = row[k]
-        addressee = addressee_at(text, ca, cb, "datv") or addressee_at(text, ca, cb, "nomn")
-        if addressee is not None:
-            tail = text[addressee.span.end : cb]
-            if tail.strip(" ,") and not any(is_infinitive(w) for w, _, _ in words(tail)):
-                # «… муниципальных образований в Ямало-Ненецком автономном округе»: the cell
-                # names the addressee to its end
-                addressee = dataclasses.replace(
-                    addressee, label=addressee.label + ("" if tail.startswith(",") else " ")
-                    + clean(tail), span=Span(addressee.span.start, cb))
-            break
-    number = next((text[ca:cb].strip(" .)№") for ca, cb in row
-                   if tables.is_number(text, (ca, cb)) and text[ca:cb].strip(" .)№")), None)
-    return Recommendation(position=0, text=Spanned(clean(text[a:b]), Span(a, b)),
-                          addressee=addressee, action=action(text, a, b),
-                          topics=classify(text[a:b]), label=block.label or number)
-
-
 def parse_items(text: str, blocks: list[Block], first: int) -> Items:
     """Recommendations, statements and proposals in ``blocks[first:]``."""
     start = next((i for i in range(first, len(blocks)) if _opens_section(text, blocks[i])), None)
@@ -355,7 +195,7 @@ def parse_items(text: str, blocks: list[Block], first: int) -> Items:
             items.consumed.add(i - 1)
             role[i - 1] = "caption"
             continue
-        elif (from_row := _table_row(text, row, columns, block)) is not None:
+        elif (from_row := recommendation_of_row(text, row, columns, block)) is not None:
             parent, sub_level = None, None
             items.recommendations.append(dataclasses.replace(
                 from_row, position=len(items.recommendations) + 1))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from resolutions_kg.records import Cohort, Span, Spanned
+from resolutions_kg.records import AttendanceMode, Cohort, Span, Spanned
 
 from .blocks import clean
 from .expand import is_region_adjective
@@ -140,3 +140,43 @@ def place_list(text: str, a: int, b: int) -> tuple[int, tuple[str, ...]] | None:
     while i > 0 and _GAP.fullmatch(text, hits[i - 1][1], hits[i][0]):
         i -= 1
     return hits[i][0], tuple(dict.fromkeys(name for _, _, name in hits[i:]))
+
+
+#: What stands before a list of places that are the groups: «коллеги из», «представители
+#: библиотек», «84 — из» (lower-case words: not «ЦБС Выборга», a body of that place).
+_PLACES_PREFIX = re.compile(r"\s*(?:(?P<count>\d{1,6})\s*[–—-]\s*)?"
+                            r"(?:(?!из\s)[А-ЯЁа-яё][а-яё]+\s+(?:(?!из\s)[а-яё]+\s+)*)?"
+                            r"(?P<from>из\s+)?"
+                            r"(?:г\.\s*|города\s+)?")
+
+
+def place_run(text: str, a: int, b: int) -> tuple[re.Match[str], int, tuple[str, ...]] | None:
+    """``text[a:b]`` as words about people or bodies, then a list of places."""
+    run = place_list(text, a, b)
+    if run is None:
+        return None
+    m = _PLACES_PREFIX.fullmatch(text, a, run[0])
+    if m is None or (m.group("count") is None and re.search(r"\d", text[a : run[0]])):
+        return None
+    return m, run[0], run[1]
+
+
+def from_places(text: str, a: int, b: int, mode: AttendanceMode | None) -> Cohort | None:
+    """The places a piece names as who took part: «коллеги из Казахстана, Узбекистана и
+    Кыргызстана», «представители библиотек Таганрога, Новочеркасска, Шахт и Азова» (one cohort a
+    place, as a reader lists them), «84 — из Беларуси» (a count for the one place). Not «12
+    музеев из Москвы и Пскова» (the count is the museums') nor «библиотеки Архангельска» (one
+    place without «из»: a group of that place)."""
+    found = place_run(text, a, b)
+    if found is None:
+        return None
+    m, start, names = found
+    if m.group("count") is not None:
+        if len(names) != 1 or m.group("from") is None:
+            return None
+        return Cohort(label=Spanned(names[0], Span(a, b)), count=int(m.group("count")),
+                      unit="city", mode=mode, places=names)
+    if m.group("from") is None and len(names) < 2:
+        return None
+    return Cohort(label=Spanned(", ".join(names), Span(start, b)), unit="city", mode=mode,
+                  places=names)

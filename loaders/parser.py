@@ -33,13 +33,14 @@ from .furniture import is_furniture
 from .header import choose_date, choose_place
 from .items import ADOPTED, Items, is_adoption, parse_items
 from .organisations import organisers, supporters
-from .participants import cohorts, leading_count, participation_sentences, table_cohorts, total
+from .participants import cohorts
 from .places import country_after
 from .rendition import Rendition
 from .roles import second_opinion
 from .russian import parses, words
 from .settlements import find_settlements
 from .statements import discussed_topics, preamble_statements
+from .totals import leading_count, participation_sentences, table_cohorts, total
 
 #: A heading set in spaced letters: «Р Е З О Л Ю Ц И Я».
 _SPACED = "|".join(" ".join(word) for word in ("резолюция", "рекомендации", "решение",

@@ -1,7 +1,6 @@
-"""Participants: the total count and the cohorts that took part.
+"""Participants: the cohorts that took part (the total count is :mod:`.totals`'s).
 
-Totals: «Общее количество участников – 65 человек», «приняли участие 112 человек», «более ста
-участников» (100, at least), «Участники: 48 руководителей …». Cohorts come from the list after
+Cohorts come from the list after
 «приняли участие» (or after the colon that follows the total): «специалисты 23 муниципальных
 библиотек …, города Клина, … и еще 6 регионов России в режиме он-лайн». Individual libraries are
 never invented: a cohort is only what the text names.
@@ -11,7 +10,6 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from dataclasses import dataclass
 
 from resolutions_kg.records import (
     AttendanceMode,
@@ -22,19 +20,13 @@ from resolutions_kg.records import (
     Spanned,
 )
 
-from .blocks import Block, clean
+from .blocks import clean
 from .expand import expand, implied_regions, is_region_adjective
 from .organisations import mention
-from .origins import origins, place_list, place_name
-from .russian import has_pos, head_phrase, lemma, nominative, number_words, parses, words
+from .origins import from_places, origins, place_list, place_name, place_run
+from .russian import has_pos, head_phrase, lemma, nominative, parses, words
+from .totals import BECAME, OFFLINE, ONLINE, PERSON_LEMMAS, Count, attendance, counts
 
-PERSON_LEMMAS = frozenset(
-    "человек участник специалист представитель руководитель библиотекарь сотрудник делегат "
-    "гость работник эксперт преподаватель директор слушатель член заведующий педагог учитель "
-    "студент ученый учёный исследователь библиограф краевед архивист историк филолог писатель "
-    "издатель журналист волонтер волонтёр методист библиотекарь-методист учащийся "
-    "школьник аспирант магистрант специалистка коллега".split()
-)
 UNITS: dict[str, CountedUnit] = {
     "библиотека": "library", "цбс": "library-system", "система": "library-system",
     "город": "city", "регион": "region", "область": "region", "край": "region",
@@ -42,44 +34,13 @@ UNITS: dict[str, CountedUnit] = {
     "организация": "organisation", "учреждение": "organisation", "музей": "organisation",
     "архив": "organisation", "вуз": "organisation", "университет": "organisation",
 }
-PARTICIPATION = re.compile(
-    r"(?:приняли|принимали|принимает|примут)\s+участие|участвовал[аои]?|участник|"
-    r"присутствовал[аои]?|собрал[аои]?|собрались|были\s+представлены|занимал(?:ись|ось)|обучал(?:ись|ось)|"
-    r"слушател\w+|подключил(?:ись|ась|ось)|(?:среди|в\s+числе)\s+(?:них|участников)", re.I
-)
-#: «Участниками конгресса стали …», «Слушателями школы стали …»
-_BECAME = r"(?:участниками|слушателями|гостями|делегатами)(?:\s+[а-яё«»\"-]+){0,3}?\s+стали"
-TOOK_PART = re.compile(r"(?:приняли|принимали)\s+участие|" + _BECAME + r"|участвовал[аои]?",
-                       re.I)
-OTHER_EVENT = re.compile(r"(?<![а-яё])(?:предыдущ\w*|прошлогодн\w*|прошл(?:ая|ой|ом|ого|ые)\s"
-                         r"|следующ\w*|очередн\w*|будущ\w*"
-                         # the series so far: «За это время в них приняли участие более 900 …»,
-                         # «за семь лет её слушателями стали 317 человек», «с 1994 года»
-                         r"|за\s+(?:это\s+время|(?:все\s+)?(?:эти\s+)?годы|[а-яё\d]+\s+(?:лет|года)\b)"
-                         r"|за\s+всю\s+историю|ежегодно)", re.I)
 LIST_OPENERS = re.compile(
     r"(?:приняли|принимали)\s+участие(?:\s+в\s+работе\s+[а-яё]+(?:\s+[а-яё-]+)?)?\s*[:–—-]?\s*"
     r"|участвовал[аои]?\s*[:–—-]?\s*|были\s+представлены\s*[:–—-]?\s*"
-    r"|\bучастники\s*[:–—]\s*|" + _BECAME + r"\s*[:–—-]?\s*"
+    r"|\bучастники\s*[:–—]\s*|" + BECAME + r"\s*[:–—-]?\s*"
     r"|подключил(?:ись|ась|ось)\s*|собрал[аио]?\s+|(?:среди|в\s+числе)\s+(?:них|участников)\s*[:–—-]?\s*",
     re.I,
 )
-EXPLICIT_TOTAL = re.compile(
-    r"(?:общее\s+(?:количество|число)\s+участников|всего\s+участников|"
-    r"количество\s+участников|число\s+участников)[^0-9а-яё]*(?:составило\s+)?",
-    re.I,
-)
-#: Words that make a count not exact: a lower bound («более ста», «свыше 200») or an estimate
-#: («около 80», «порядка 50»); published as ``countIsMinimum``, never as an exact count.
-MINIMUM = re.compile(r"(?:более|свыше|больше|не\s+менее|от|около|порядка|примерно|почти)\s*$",
-                     re.I)
-ONLINE = re.compile(
-    r"\s*(?:в\s+(?:режиме|формате)\s+(?:он-?лайн|online|видеоконференц\w*|вебинар\w*)"
-    r"|в\s+он-?лайн-?режиме|он-?лайн|дистанционно|удал[её]нно|по\s+видеосвязи"
-    r"|в\s+дистанционном\s+(?:режиме|формате))",
-    re.I,
-)
-OFFLINE = re.compile(r"\s*(?:очно|в\s+очном\s+(?:режиме|формате))", re.I)
 _LIST_AFTER_TOTAL = re.compile(
     r"\s*(?::|,\s*(?:в\s+том\s+числе|из\s+них|среди\s+них)\s*:?)\s*", re.I)
 #: The rest of the total's phrase up to the colon that opens its list: «свыше 150 учёных и
@@ -88,159 +49,6 @@ _COLON_AFTER_PEOPLE = re.compile(r"[^:\d.;()]{1,120}?:\s*")
 _SPLIT = re.compile(r"\s*,\s*(?:в\s+том\s+числе\s+|из\s+них\s+)|"
                     r"\s*,\s*(?:а\s+также\s+|и\s+(?:ещ[её]\s+)?)?|\s+а\s+также\s+|\s+и\s+ещ[её]\s+"
                     r"|\s+и\s+(?=\d)|\s*;\s*")
-
-
-@dataclass(frozen=True)
-class Count:
-    value: int
-    span: Span
-    minimum: bool
-    #: Offset just after the counted noun.
-    noun_end: int
-    noun_lemma: str
-
-
-def counts(text: str, start: int, end: int) -> list[Count]:
-    """Numbers (digits or words) in ``text[start:end]`` with the noun they count."""
-    toks = words(text[start:end], start)
-    found: list[Count] = []
-    i = 0
-    while i < len(toks):
-        w, a, b = toks[i]
-        value, j = None, i
-        if w.isdigit():
-            value, j = int(w), i + 1
-        else:
-            seq: list[str] = []
-            while j < len(toks) and number_words([toks[j][0]]) is not None and len(seq) < 4:
-                seq.append(toks[j][0])
-                j += 1
-            if seq and not (len(seq) == 1 and seq[0].lower() in ("один", "одна", "одного")):
-                value = number_words(seq)
-        if value is None or j >= len(toks):
-            i += 1
-            continue
-        minimum = bool(MINIMUM.search(text[max(start, a - 12) : a]))
-        # the counted noun: the first noun among the next three words
-        for k in range(j, min(j + 4, len(toks))):
-            word = toks[k][0]
-            nouns = [p for p in parses(word) if p.tag.POS == "NOUN"]
-            if nouns and has_pos(word, {"ADJF", "PRTF"}) and k + 1 < len(toks) and any(
-                    p.tag.POS == "NOUN" for p in parses(toks[k + 1][0])):
-                nouns = []  # «молодых специалистов»: an adjective before its noun
-            if nouns:
-                found.append(Count(value, Span(a, toks[j - 1][2]), minimum, toks[k][2],
-                                   nouns[0].normal_form.replace("ё", "е")))
-                break
-            if not has_pos(word, {"ADJF", "PRTF"}):
-                break
-            nxt = toks[k + 1][0] if k + 1 < len(toks) else ""
-            if not nxt or nxt.lower() == "и" or not any(
-                    p.tag.POS in ("NOUN", "ADJF", "PRTF") for p in parses(nxt)[:2]):
-                # a noun made of an adjective: «96 учёных и специалистов», «12 заведующих»
-                adj = next(p for p in parses(word) if p.tag.POS in ("ADJF", "PRTF"))
-                found.append(Count(value, Span(a, toks[j - 1][2]), minimum, toks[k][2],
-                                   adj.normal_form.replace("ё", "е")))
-                break
-        i = j
-    return found
-
-
-def participation_sentences(text: str, sentence_ranges: list[tuple[int, int]]
-                            ) -> list[tuple[int, int]]:
-    """The sentences that say who took part in this event (not in another, or in the series
-    so far)."""
-    return [(a, b) for a, b in sentence_ranges
-            if PARTICIPATION.search(text, a, b) and not OTHER_EVENT.search(text, a, b)]
-
-
-def total(text: str, sentence_ranges: list[tuple[int, int]]) -> Count | None:
-    """The total number of participants in the given sentences."""
-    for a, b in sentence_ranges:
-        if m := EXPLICIT_TOTAL.search(text, a, b):
-            found = counts(text, m.end(), b)
-            if found:
-                return found[0]
-    # the event's own participants: «приняли участие …» first; a sentence about a previous or
-    # a planned event («Предыдущая … собрала 140 участников») never
-    ordered = sorted((r for r in sentence_ranges if not OTHER_EVENT.search(text, *r)),
-                     key=lambda r: 0 if TOOK_PART.search(text, *r) else 1)
-    for a, b in ordered:
-        if not PARTICIPATION.search(text, a, b):
-            continue
-        for c in counts(text, a, b):
-            if c.noun_lemma in PERSON_LEMMAS:
-                return c
-    return None
-
-
-_PARTICIPANT_HEADER = re.compile(r"участник|слушател|делегат|количеств|числ[оа]\s|человек",
-                                 re.I)
-def attendance(text: str, a: int, b: int) -> AttendanceMode | None:
-    """How ``text[a:b]`` says people took part: «в режиме онлайн» … or «очно», else None."""
-    return ("online" if ONLINE.search(text, a, b) else "offline" if OFFLINE.search(text, a, b)
-            else None)
-
-
-_TOTAL_ROW = re.compile(r"\s*(?:всего|итого)\s*:?\s*", re.I)
-
-
-def table_cohorts(text: str, blocks: list[Block]) -> tuple[list[Cohort], Count | None]:
-    """Cohorts as the rows of a table of participants («| Категория участников | Количество |»,
-    «| Страна | Число слушателей |»): a label cell and a count cell a row, and the total from a
-    row «Всего» / «Итого». The first such table of ``blocks``; none: ``([], None)``."""
-    from . import tables
-
-    found: list[Cohort] = []
-    total_count: Count | None = None
-    headed = False  # inside a table whose header names participants and their number
-    for bl in blocks:
-        row = tables.cells(text, bl)
-        if row is None:
-            if found:
-                break
-            headed = False
-            continue
-        if tables.is_separator(text, bl) or len(row) < 2:
-            continue
-        if not headed:
-            headed = bool(_PARTICIPANT_HEADER.search(text, bl.start, bl.end))
-            continue
-        numbers = [c for c in row if re.fullmatch(r"\d{1,6}", text[c[0] : c[1]])]
-        labels = [c for c in row if re.search(r"[А-ЯЁа-яё]{3}", text[c[0] : c[1]])]
-        if len(numbers) != 1 or not labels:
-            continue  # the header, or a row of another kind
-        (na, nb), (la, lb) = numbers[0], labels[0]
-        value = int(text[na:nb])
-        label = clean(text[la:lb])
-        if _TOTAL_ROW.fullmatch(label):
-            total_count = Count(value, Span(na, nb), False, nb, "человек")
-            continue
-        words_ = label.split()
-        if not (len(words_) > 1 and words_[1][:1].isupper()) and not any(
-                t in p.tag for p in parses(words_[0])[:1] for t in ("Geox", "Name", "Orgn")):
-            label = label[:1].lower() + label[1:]  # «Специалисты …»: capital of the cell's start
-        found.append(Cohort(label=Spanned(label, Span(la, lb)), count=value, unit="person",
-                            mode=attendance(label, 0, len(label))))
-    return found, total_count
-
-
-def leading_count(text: str, sentence_ranges: list[tuple[int, int]]) -> Count | None:
-    """A count of people that opens a sentence as its subject, with no verb of taking part
-    («Свыше 70 специалистов из Армении, России … обсудили …»), in the first sentence that has
-    one and is not about another event."""
-    for a, b in sentence_ranges:
-        if OTHER_EVENT.search(text, a, b):
-            continue
-        found = counts(text, a, b)
-        if not found or found[0].noun_lemma not in PERSON_LEMMAS:
-            continue
-        before = MINIMUM.sub("", text[a : found[0].span.start]).strip(" \t\n*_«\"")
-        verbs = [w for w, _, _ in words(text[found[0].noun_end : b])
-                 if any(p.tag.POS == "VERB" and "plur" in p.tag for p in parses(w)[:1])]
-        if not before and verbs:
-            return found[0]
-    return None
 
 
 def cohorts(text: str, a: int, b: int, total_count: Count | None,
@@ -432,8 +240,8 @@ def _cohort(text: str, a: int, b: int, organisers: set[str]) -> Cohort | None:
     persons = k > 0
     if k >= len(toks) or all(t[0].lower() == "и" or _is_person(t[0]) for t in toks[k:]):
         return None  # «библиотекари», «историки»: who they are, not a group that took part
-    if (from_places := _from_places(text, a, b, mode)) is not None:
-        return from_places
+    if (placed := from_places(text, a, b, mode)) is not None:
+        return placed
     if toks[k][0].lower() == "из":
         return None  # places the list above did not recognise: nothing to put in the nominative
     found = counts(text, toks[k][1], b)
@@ -488,46 +296,6 @@ def _cohort(text: str, a: int, b: int, organisers: set[str]) -> Cohort | None:
                   organisation=organisation)
 
 
-#: What stands before a list of places that are the groups: «коллеги из», «представители
-#: библиотек», «84 — из» (lower-case words: not «ЦБС Выборга», a body of that place).
-_PLACES_PREFIX = re.compile(r"\s*(?:(?P<count>\d{1,6})\s*[–—-]\s*)?"
-                            r"(?:(?!из\s)[А-ЯЁа-яё][а-яё]+\s+(?:(?!из\s)[а-яё]+\s+)*)?"
-                            r"(?P<from>из\s+)?"
-                            r"(?:г\.\s*|города\s+)?")
-
-
-def _place_run(text: str, a: int, b: int) -> tuple[re.Match[str], int, tuple[str, ...]] | None:
-    """``text[a:b]`` as words about people or bodies, then a list of places."""
-    run = place_list(text, a, b)
-    if run is None:
-        return None
-    m = _PLACES_PREFIX.fullmatch(text, a, run[0])
-    if m is None or (m.group("count") is None and re.search(r"\d", text[a : run[0]])):
-        return None
-    return m, run[0], run[1]
-
-
-def _from_places(text: str, a: int, b: int, mode: AttendanceMode | None) -> Cohort | None:
-    """The places a piece names as who took part: «коллеги из Казахстана, Узбекистана и
-    Кыргызстана», «представители библиотек Таганрога, Новочеркасска, Шахт и Азова» (one cohort a
-    place, as a reader lists them), «84 — из Беларуси» (a count for the one place). Not «12
-    музеев из Москвы и Пскова» (the count is the museums') nor «библиотеки Архангельска» (one
-    place without «из»: a group of that place)."""
-    found = _place_run(text, a, b)
-    if found is None:
-        return None
-    m, start, names = found
-    if m.group("count") is not None:
-        if len(names) != 1 or m.group("from") is None:
-            return None
-        return Cohort(label=Spanned(names[0], Span(a, b)), count=int(m.group("count")),
-                      unit="city", mode=mode, places=names)
-    if m.group("from") is None and len(names) < 2:
-        return None
-    return Cohort(label=Spanned(", ".join(names), Span(start, b)), unit="city", mode=mode,
-                  places=names)
-
-
 #: A verb of taking part that ends a piece: «коллеги из Магадана участвовали в режиме онлайн».
 _VERB_TAIL = re.compile(r"\s+(?:участвовал[аио]?|приняли\s+участие|подключил(?:ись|ась|ось)"
                         r"|присоединил(?:ись|ась|ось))(?![а-яё])", re.I)
@@ -546,7 +314,7 @@ def _pieces(text: str, pieces: list[tuple[int, int]]) -> list[Piece]:
         mode = attendance(text, pa, pb)
         if (verb := _VERB_TAIL.search(text, pa, pb)) is not None and verb.start() > pa:
             pb = verb.start()
-        before = _place_run(text, *out[-1][:2]) if out else None
+        before = place_run(text, *out[-1][:2]) if out else None
         if before is not None and before[0].group("count") is None and (
                 run := place_list(text, pa, pb)) is not None and re.fullmatch(
                 r"\s*(?:из\s+)?(?:г\.\s*|города\s+)?", text[pa : run[0]]):

@@ -29,14 +29,8 @@ from resolutions_kg.records import Addressee, Certainty, Spanned
 
 from .addressing import ADDRESSING, body_text
 from .blocks import Block
-from .items import (
-    ADOPTED,
-    RECOMMEND_INTRO,
-    SIGNATURE,
-    SPEAKER,
-    STATEMENT_INTRO,
-    Items,
-)
+from .headings import RECOMMEND_INTRO, SPEAKER
+from .items import ADOPTED, SIGNATURE, STATEMENT_INTRO, Items
 from .russian import is_infinitive, parses, words
 
 MODEL_PATH = Path(__file__).with_name("roles.json")

@@ -9,10 +9,16 @@ what they hold. The separator row «|---|---|» and the header are not recommend
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 
-from .blocks import Block
+from resolutions_kg.records import Recommendation, Span, Spanned
+
+from .addressing import action, addressee_at
+from .blocks import Block, clean
+from .russian import is_infinitive, words
+from .topics import classify
 
 #: A header cell naming the addressee's column, and one naming the recommendation's.
 ADDRESSEE_HEADER = re.compile(r"адресат|кому|исполнител|ответственн", re.I)
@@ -70,3 +76,42 @@ def header_columns(text: str, row: list[tuple[int, int]]) -> Columns | None:
 
 def is_number(text: str, cell: tuple[int, int]) -> bool:
     return bool(_NUMBER_CELL.fullmatch(text[cell[0] : cell[1]]))
+
+
+def recommendation_of_row(text: str, row: list[tuple[int, int]], columns: Columns | None,
+               block: Block) -> Recommendation | None:
+    """The recommendation a table row holds: the text from the column the header names (else
+    the first cell with a verb), the addressee from the «Адресат» column (else another cell
+    that names one, in the dative or the nominative)."""
+    body = columns.text if columns is not None and columns.text is not None else None
+    if body is None or body >= len(row):
+        body = next((k for k, cell in enumerate(row)
+                     if not is_number(text, cell) and action(text, *cell) is not None),
+                    None)
+    if body is None:
+        return None
+    a, b = row[body]
+    if b - a < 3:
+        return None
+    candidates = ([columns.addressee] if columns is not None and columns.addressee is not None
+                  else [k for k in range(len(row)) if k != body])
+    addressee = None
+    for k in candidates:
+        if k >= len(row) or is_number(text, row[k]):
+            continue
+        ca, cb = row[k]
+        addressee = addressee_at(text, ca, cb, "datv") or addressee_at(text, ca, cb, "nomn")
+        if addressee is not None:
+            tail = text[addressee.span.end : cb]
+            if tail.strip(" ,") and not any(is_infinitive(w) for w, _, _ in words(tail)):
+                # «… муниципальных образований в Ямало-Ненецком автономном округе»: the cell
+                # names the addressee to its end
+                addressee = dataclasses.replace(
+                    addressee, label=addressee.label + ("" if tail.startswith(",") else " ")
+                    + clean(tail), span=Span(addressee.span.start, cb))
+            break
+    number = next((text[ca:cb].strip(" .)№") for ca, cb in row
+                   if is_number(text, (ca, cb)) and text[ca:cb].strip(" .)№")), None)
+    return Recommendation(position=0, text=Spanned(clean(text[a:b]), Span(a, b)),
+                          addressee=addressee, action=action(text, a, b),
+                          topics=classify(text[a:b]), label=block.label or number)

@@ -47,8 +47,6 @@ MAX_LINES = 400
 LONG_ELSEWHERE = {
     "resolutions_kg.endpoint.executor": "endpoint/executor.py is being reworked (issue 14, 4)",
     "resolutions_kg.endpoint.server": "endpoint/server.py is being reworked (issue 14, 4)",
-    "resolutions_kg.loaders.items": "loaders/ is being reworked",
-    "resolutions_kg.loaders.participants": "loaders/ is being reworked",
 }
 
 

@@ -1,0 +1,119 @@
+"""Addressee headings of the operative part: «Органам местного самоуправления:», «**1.
+Министерству культуры …**», «МУНИЦИПАЛЬНЫЕ БИБЛИОТЕКИ» on a line of their own — and the intro
+and speaker patterns that tell a heading from a paragraph.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from resolutions_kg.records import Addressee, Certainty, Span
+
+from .addressees import addressee_phrase
+from .addressing import ADDRESSING, action, addressee_at, body_text, case_after
+from .blocks import Block, clean
+from .dates import find_dates
+from .organisations import ORG_HEADS
+from .russian import is_infinitive, parses, words
+
+RECOMMEND_INTRO = re.compile(
+    r"рекоменд\w*|считают?\s+(?:необходимым|целесообразным|важным|нужным)|предлага\w*|"
+    r"решил[аио]?(?![а-яё])|постановил[аио]?(?![а-яё])|постановляет|решает|просят|просит|"
+    r"призыва\w*|обраща\w*|"
+    r"необходимо|следует|поручить|предложить",
+    re.I,
+)
+
+
+SPEAKER = re.compile(
+    r"^(?:(?:все\s+)?участники|конференция|семинар|форум|совещание|круглый\s+стол|конгресс|"
+    r"съезд|школа|чтения|вебинар|симпозиум|сессия|собравшиеся|мы)\b",
+    re.I,
+)
+
+
+def heading_addressee(text: str, block: Block, case: str = "datv", *, standalone: bool = False
+                      ) -> tuple[Addressee, int | None] | None:
+    """The addressee when ``block`` is an addressee heading («Органам …:», «Рекомендовать …:»,
+    «Министерству культуры …» on a line of its own, «Библиотекам — развивать …»).
+
+    Returns the addressee and, for «Адресату — текст», where the item's own text starts."""
+    a, b = body_text(text, block)
+    content = text[a:b].rstrip()
+    if len(content) > 250 or find_dates(content):
+        return None
+    b = a + len(content)
+    item_start = None
+    dash = re.search(r"\s[—–-]\s+(?=[а-яёА-ЯЁ])", content)
+    if dash and (is_infinitive(words(content[dash.end():])[0][0]) if words(
+            content[dash.end():]) else False) or (dash and content[dash.end():].startswith(
+            ("не ", "Не "))):
+        item_start = a + dash.end()
+        b = a + dash.start()
+    elif content.endswith(":"):
+        b -= 1
+    elif content.endswith((".", ";", "!", ",")):
+        return None
+    if m := ADDRESSING.search(text, a, b):
+        if (text[a : m.start()].strip() and not SPEAKER.match(text[a : m.start()])
+                and not content.endswith(":")):
+            return None
+        if m.group().lower().startswith("обратиться"):
+            return None  # «2. Обратиться к X с просьбой:» is itself a recommendation
+        case = case_after(m.group())
+        a = m.end()
+    elif m := RECOMMEND_INTRO.search(text, a, b):
+        a = m.end()
+    while a < b and text[a] in " \t*_:":
+        a += 1
+    if m := re.match(r"[Кк]о?\s+", text[a:b]):
+        a += m.end()  # «К органам местного самоуправления:» after «обращаются с предложениями:»
+    found = addressee_at(text, a, b, case)
+    if found is None:
+        return None
+    rest = text[found.span.end : b]
+    rest = re.sub(r"^\s*с\s+(?:просьбой|предложением|рекомендацией)", "", rest)
+    # «Архивному отделу администрации города (Сёмина Е. В.):»: who answers for it, not its name
+    rest = re.sub(r"\s*\([А-ЯЁ][а-яё]+\s+[А-ЯЁ]\.\s*(?:[А-ЯЁ]\.)?\)\s*$", "",
+                  rest.rstrip(" \t*_:,"))
+    if rest.strip(" \t*_:,"):
+        tail = rest.rstrip(" \t*_:,")
+        if len(tail) > 150 or any(is_infinitive(w) for w, _, _ in words(tail)) or not (
+                content.endswith(":") or block.list_item or block.emphasised or standalone):
+            return None
+        # «… субъектов Российской Федерации в сфере культуры:», «…, на территории которых
+        # находятся музеи-усадьбы:»: the heading names the addressee to its end
+        end = found.span.end + len(tail)
+        joined = found.label + ("" if tail.startswith(",") else " ") + clean(tail)
+        found = dataclasses.replace(found, label=joined, span=Span(found.span.start, end))
+    if standalone:
+        found = dataclasses.replace(found, certainty=Certainty(
+            0.75, "a line of its own in the nominative, before a list"))
+    elif not content.endswith(":") and item_start is None and not block.emphasised:
+        found = dataclasses.replace(found, certainty=Certainty(
+            0.8, "a line of its own in the dative, without colon or emphasis"))
+    return found, item_start
+
+
+#: Head nouns of whom a heading in the nominative may address («Издательства, работающие …»,
+#: «Органы местного самоуправления»), beside animate nouns and the organisations' heads.
+AGENT_HEADS = ORG_HEADS | frozenset(
+    "орган власть издательство учреждение организация оргкомитет редакция сми школа вуз "
+    "театр клуб предприятие образование".split())
+
+
+def nominative_heading(text: str, block: Block, following: Block | None
+                       ) -> tuple[Addressee, int | None] | None:
+    """An addressee heading in the nominative on a line of its own, before a list: «Правительство
+    Мурманской области», «Издательства, работающие в области детской литературы»."""
+    a, b = body_text(text, block)
+    content = text[a:b].rstrip()
+    if (block.list_item or following is None or not following.list_item or len(content) > 150
+            or content.endswith((".", ";", ":", "!", "?", ",")) or action(text, a, b)):
+        return None
+    phrase = addressee_phrase(text, a, b, "nomn")
+    if phrase is None or not (phrase.head in AGENT_HEADS or any(
+            "anim" in p.tag for p in parses(phrase.head)[:1])):
+        return None
+    return heading_addressee(text, block, "nomn", standalone=True)

@@ -1,0 +1,224 @@
+"""How many took part, and how: the total count of participants («приняли участие 112
+человек», «более ста участников» — at least 100, «Общее количество участников – 65 человек»),
+a table of participants, and whether people took part online or in person.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from resolutions_kg.records import AttendanceMode, Cohort, Span, Spanned
+
+from .blocks import Block, clean
+from .russian import has_pos, number_words, parses, words
+
+PERSON_LEMMAS = frozenset(
+    "человек участник специалист представитель руководитель библиотекарь сотрудник делегат "
+    "гость работник эксперт преподаватель директор слушатель член заведующий педагог учитель "
+    "студент ученый учёный исследователь библиограф краевед архивист историк филолог писатель "
+    "издатель журналист волонтер волонтёр методист библиотекарь-методист учащийся "
+    "школьник аспирант магистрант специалистка коллега".split()
+)
+
+
+PARTICIPATION = re.compile(
+    r"(?:приняли|принимали|принимает|примут)\s+участие|участвовал[аои]?|участник|"
+    r"присутствовал[аои]?|собрал[аои]?|собрались|были\s+представлены|занимал(?:ись|ось)|обучал(?:ись|ось)|"
+    r"слушател\w+|подключил(?:ись|ась|ось)|(?:среди|в\s+числе)\s+(?:них|участников)", re.I
+)
+
+
+#: «Участниками конгресса стали …», «Слушателями школы стали …»
+BECAME = r"(?:участниками|слушателями|гостями|делегатами)(?:\s+[а-яё«»\"-]+){0,3}?\s+стали"
+
+
+TOOK_PART = re.compile(r"(?:приняли|принимали)\s+участие|" + BECAME + r"|участвовал[аои]?",
+                       re.I)
+
+
+OTHER_EVENT = re.compile(r"(?<![а-яё])(?:предыдущ\w*|прошлогодн\w*|прошл(?:ая|ой|ом|ого|ые)\s"
+                         r"|следующ\w*|очередн\w*|будущ\w*"
+                         # the series so far: «За это время в них приняли участие более 900 …»,
+                         # «за семь лет её слушателями стали 317 человек», «с 1994 года»
+                         r"|за\s+(?:это\s+время|(?:все\s+)?(?:эти\s+)?годы|[а-яё\d]+\s+(?:лет|года)\b)"
+                         r"|за\s+всю\s+историю|ежегодно)", re.I)
+
+
+EXPLICIT_TOTAL = re.compile(
+    r"(?:общее\s+(?:количество|число)\s+участников|всего\s+участников|"
+    r"количество\s+участников|число\s+участников)[^0-9а-яё]*(?:составило\s+)?",
+    re.I,
+)
+
+
+#: Words that make a count not exact: a lower bound («более ста», «свыше 200») or an estimate
+#: («около 80», «порядка 50»); published as ``countIsMinimum``, never as an exact count.
+MINIMUM = re.compile(r"(?:более|свыше|больше|не\s+менее|от|около|порядка|примерно|почти)\s*$",
+                     re.I)
+
+
+ONLINE = re.compile(
+    r"\s*(?:в\s+(?:режиме|формате)\s+(?:он-?лайн|online|видеоконференц\w*|вебинар\w*)"
+    r"|в\s+он-?лайн-?режиме|он-?лайн|дистанционно|удал[её]нно|по\s+видеосвязи"
+    r"|в\s+дистанционном\s+(?:режиме|формате))",
+    re.I,
+)
+
+
+OFFLINE = re.compile(r"\s*(?:очно|в\s+очном\s+(?:режиме|формате))", re.I)
+
+
+@dataclass(frozen=True)
+class Count:
+    value: int
+    span: Span
+    minimum: bool
+    #: Offset just after the counted noun.
+    noun_end: int
+    noun_lemma: str
+
+
+def counts(text: str, start: int, end: int) -> list[Count]:
+    """Numbers (digits or words) in ``text[start:end]`` with the noun they count."""
+    toks = words(text[start:end], start)
+    found: list[Count] = []
+    i = 0
+    while i < len(toks):
+        w, a, b = toks[i]
+        value, j = None, i
+        if w.isdigit():
+            value, j = int(w), i + 1
+        else:
+            seq: list[str] = []
+            while j < len(toks) and number_words([toks[j][0]]) is not None and len(seq) < 4:
+                seq.append(toks[j][0])
+                j += 1
+            if seq and not (len(seq) == 1 and seq[0].lower() in ("один", "одна", "одного")):
+                value = number_words(seq)
+        if value is None or j >= len(toks):
+            i += 1
+            continue
+        minimum = bool(MINIMUM.search(text[max(start, a - 12) : a]))
+        # the counted noun: the first noun among the next three words
+        for k in range(j, min(j + 4, len(toks))):
+            word = toks[k][0]
+            nouns = [p for p in parses(word) if p.tag.POS == "NOUN"]
+            if nouns and has_pos(word, {"ADJF", "PRTF"}) and k + 1 < len(toks) and any(
+                    p.tag.POS == "NOUN" for p in parses(toks[k + 1][0])):
+                nouns = []  # «молодых специалистов»: an adjective before its noun
+            if nouns:
+                found.append(Count(value, Span(a, toks[j - 1][2]), minimum, toks[k][2],
+                                   nouns[0].normal_form.replace("ё", "е")))
+                break
+            if not has_pos(word, {"ADJF", "PRTF"}):
+                break
+            nxt = toks[k + 1][0] if k + 1 < len(toks) else ""
+            if not nxt or nxt.lower() == "и" or not any(
+                    p.tag.POS in ("NOUN", "ADJF", "PRTF") for p in parses(nxt)[:2]):
+                # a noun made of an adjective: «96 учёных и специалистов», «12 заведующих»
+                adj = next(p for p in parses(word) if p.tag.POS in ("ADJF", "PRTF"))
+                found.append(Count(value, Span(a, toks[j - 1][2]), minimum, toks[k][2],
+                                   adj.normal_form.replace("ё", "е")))
+                break
+        i = j
+    return found
+
+
+def participation_sentences(text: str, sentence_ranges: list[tuple[int, int]]
+                            ) -> list[tuple[int, int]]:
+    """The sentences that say who took part in this event (not in another, or in the series
+    so far)."""
+    return [(a, b) for a, b in sentence_ranges
+            if PARTICIPATION.search(text, a, b) and not OTHER_EVENT.search(text, a, b)]
+
+
+def total(text: str, sentence_ranges: list[tuple[int, int]]) -> Count | None:
+    """The total number of participants in the given sentences."""
+    for a, b in sentence_ranges:
+        if m := EXPLICIT_TOTAL.search(text, a, b):
+            found = counts(text, m.end(), b)
+            if found:
+                return found[0]
+    # the event's own participants: «приняли участие …» first; a sentence about a previous or
+    # a planned event («Предыдущая … собрала 140 участников») never
+    ordered = sorted((r for r in sentence_ranges if not OTHER_EVENT.search(text, *r)),
+                     key=lambda r: 0 if TOOK_PART.search(text, *r) else 1)
+    for a, b in ordered:
+        if not PARTICIPATION.search(text, a, b):
+            continue
+        for c in counts(text, a, b):
+            if c.noun_lemma in PERSON_LEMMAS:
+                return c
+    return None
+
+
+_PARTICIPANT_HEADER = re.compile(r"участник|слушател|делегат|количеств|числ[оа]\s|человек",
+                                 re.I)
+
+
+def attendance(text: str, a: int, b: int) -> AttendanceMode | None:
+    """How ``text[a:b]`` says people took part: «в режиме онлайн» … or «очно», else None."""
+    return ("online" if ONLINE.search(text, a, b) else "offline" if OFFLINE.search(text, a, b)
+            else None)
+
+
+_TOTAL_ROW = re.compile(r"\s*(?:всего|итого)\s*:?\s*", re.I)
+
+
+def table_cohorts(text: str, blocks: list[Block]) -> tuple[list[Cohort], Count | None]:
+    """Cohorts as the rows of a table of participants («| Категория участников | Количество |»,
+    «| Страна | Число слушателей |»): a label cell and a count cell a row, and the total from a
+    row «Всего» / «Итого». The first such table of ``blocks``; none: ``([], None)``."""
+    from . import tables
+
+    found: list[Cohort] = []
+    total_count: Count | None = None
+    headed = False  # inside a table whose header names participants and their number
+    for bl in blocks:
+        row = tables.cells(text, bl)
+        if row is None:
+            if found:
+                break
+            headed = False
+            continue
+        if tables.is_separator(text, bl) or len(row) < 2:
+            continue
+        if not headed:
+            headed = bool(_PARTICIPANT_HEADER.search(text, bl.start, bl.end))
+            continue
+        numbers = [c for c in row if re.fullmatch(r"\d{1,6}", text[c[0] : c[1]])]
+        labels = [c for c in row if re.search(r"[А-ЯЁа-яё]{3}", text[c[0] : c[1]])]
+        if len(numbers) != 1 or not labels:
+            continue  # the header, or a row of another kind
+        (na, nb), (la, lb) = numbers[0], labels[0]
+        value = int(text[na:nb])
+        label = clean(text[la:lb])
+        if _TOTAL_ROW.fullmatch(label):
+            total_count = Count(value, Span(na, nb), False, nb, "человек")
+            continue
+        words_ = label.split()
+        if not (len(words_) > 1 and words_[1][:1].isupper()) and not any(
+                t in p.tag for p in parses(words_[0])[:1] for t in ("Geox", "Name", "Orgn")):
+            label = label[:1].lower() + label[1:]  # «Специалисты …»: capital of the cell's start
+        found.append(Cohort(label=Spanned(label, Span(la, lb)), count=value, unit="person",
+                            mode=attendance(label, 0, len(label))))
+    return found, total_count
+
+
+def leading_count(text: str, sentence_ranges: list[tuple[int, int]]) -> Count | None:
+    """A count of people that opens a sentence as its subject, with no verb of taking part
+    («Свыше 70 специалистов из Армении, России … обсудили …»), in the first sentence that has
+    one and is not about another event."""
+    for a, b in sentence_ranges:
+        if OTHER_EVENT.search(text, a, b):
+            continue
+        found = counts(text, a, b)
+        if not found or found[0].noun_lemma not in PERSON_LEMMAS:
+            continue
+        before = MINIMUM.sub("", text[a : found[0].span.start]).strip(" \t\n*_«\"")
+        verbs = [w for w, _, _ in words(text[found[0].noun_end : b])
+                 if any(p.tag.POS == "VERB" and "plur" in p.tag for p in parses(w)[:1])]
+        if not before and verbs:
+            return found[0]
+    return None
