@@ -50,32 +50,41 @@ def emphasis(text: str) -> tuple[Ranges, Ranges, Ranges]:
 
 
 #: A word broken at the end of a line, as text copied from Word or a PDF has it: «библиоте-» /
-#: «ки имени …»; the rest of the word with what sticks to it («ки,»), and the spaces after it.
-_BROKEN = re.compile(r"(?<=[А-Яа-яЁё])-(?P<br>[ \t]*<br\s*/?>)?[ \t]*\n([ \t]*)([А-ЯЁа-яё][а-яё]*)"
-                     r"([^\s<]*)([ \t]*)(\n?)", re.I)
+#: «ки имени …» (in HTML maybe with a ``<br>`` after the hyphen); the rest of the word, and the
+#: rest of its line.
+_BROKEN = re.compile(r"(?<=[А-Яа-яЁё])-(?P<br>[ \t]*<br\s*/?>)?[ \t]*\n(?P<indent>[ \t]*)"
+                     r"(?P<rest>[А-ЯЁа-яё][а-яё]*)(?P<tail>[^\n]*)", re.I)
 
 
 def join_broken_words(text: str, *, html: bool = False) -> str:
-    """Words broken at line ends joined on the first line: «библиоте-\\nки имени» →
-    «библиотеки\\nимени». The hyphen stays where it is part of the word: a capital after it
-    («Нарьян-\\nМар»), or a compound whose halves are words and whose join is none
-    («историко-\\nхудожественный»). With ``html``, a ``<br>`` after the hyphen breaks the line
-    as a newline does (and stays at the line's new end)."""
+    """Words broken at line ends joined on the first line, without what follows them:
+    «библиоте-\\nки имени» → «библиотеки\\nимени», «ди-\\nстанционно: …» → «дистанционно\\n:
+    …» (a colon or a full stop that ended the line would change what the line is), but
+    «окру-\\nга:» → «округа:» (a line of only the word's rest goes up whole). The hyphen
+    stays where it is part of the word: before a capital («Нарьян-\\nМар»), and in a compound
+    whose halves are words and whose join is none («историко-\\nхудожественный»). With
+    ``html``, a ``<br>`` after the hyphen breaks the line as a newline does."""
     from .russian import morph
 
     def joined(m: re.Match[str]) -> str:
         if m.group("br") is not None and not html:
             return m.group()
         head = re.search(r"[А-Яа-яЁё]+$", text[: m.start()])
-        first, second = (head.group() if head else ""), m.group(3)
+        first, second = (head.group() if head else ""), m.group("rest")
         known = morph().word_is_known
-        hyphen = second[:1].isupper() or (
+        keep = second[:1].isupper() or (
             not known((first + second).lower()) and known(second.lower()))
-        newline = (m.group("br") or "") + "\n"
-        rest = m.group(4) + ("" if m.group(6) else newline) + m.group(6)
-        return ("-" if hyphen else "") + second + rest + (m.group(2) if m.group(6) else "")
+        word = ("-" if keep else "") + second
+        tail = m.group("tail")
+        if not re.search(r"\w", tail):  # «окру-» / «га:»: the whole line goes up
+            return word + tail.strip()
+        return word + (m.group("br") or "") + "\n" + m.group("indent") + tail.lstrip()
 
-    return _BROKEN.sub(joined, text)
+    while True:  # a line's rest may end with the next broken word
+        joined_text = _BROKEN.sub(joined, text)
+        if joined_text == text:
+            return text
+        text = joined_text
 
 
 def read_plain(text: str, *, name: str, original_sha256: str, encoding: str = "utf-8",

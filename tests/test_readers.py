@@ -209,11 +209,14 @@ def test_readable_text_that_is_no_resolution(tmp_path: Path, text: str) -> None:
     # a soft hyphen of a text copied from Word or a PDF: the word is joined on the first line
     ("по инициативе библиоте-\nки имени", "по инициативе библиотеки\nимени"),
     ("Органи-\nзаторы семинара", "Организаторы\nсеминара"),
-    ("Засе-\n  дания проходили", "Заседания\nпроходили"),
-    ("из Ворку-\nты\nи Салехарда", "из Воркуты\nи Салехарда"),
+    # what followed the word stays on its line: a colon at a line's end opens a list
+    ("38 – ди-\n  станционно: специалисты", "38 – дистанционно\n  : специалисты"),
+    # … unless the word's rest was all of its line; the next broken word is joined too
+    ("Ненецкого окру-\nга:\n1) пред-\nусмотреть. Засе-\nдания", "Ненецкого округа:\n1) "
+     "предусмотреть\n. Заседания"),
     # the hyphen of a compound whose join is no word, and before a capital, stays
     ("историко-\nхудожественный музей", "историко-художественный\nмузей"),
-    ("в г. Нарьян-\nМаре", "в г. Нарьян-Маре\n"),
+    ("в г. Нарьян-\nМаре", "в г. Нарьян-Маре"),
     # a dash between words, and a hyphen before a digit, are no broken words
     ("участники -\nпредставители", "участники -\nпредставители"),
     ("2020-\n2021 годы", "2020-\n2021 годы"),
