@@ -152,7 +152,7 @@ def _tail(toks: list[tuple[str, int, int]], j: int, case: str | None = None) -> 
                     toks, j + 1):
                 j += 1  # «Министерству культуры, информации, спорта и туризма …»
                 continue
-            if w in "–-" and j + 1 < n and (toks[j + 1][0][:1].isupper() or _genitive(
+            if w in "–—-" and j + 1 < n and (toks[j + 1][0][:1].isupper() or _genitive(
                     toks[j + 1][0])) and not is_infinitive(toks[j + 1][0]):
                 j += 1  # «… округа – Югры», «государств – участников СНГ»
                 continue

@@ -16,6 +16,8 @@ from .rendition import Line, Rendition
 _ABBREVIATIONS = frozenset("им ул пр обл гг тыс млн руб проф акад".split())
 #: Lines that stand on their own even after an unfinished one: a place or a date line.
 _OWN_LINE = re.compile(r"(?:г\.|гор\.|пос\.|с\.)\s*[А-ЯЁ]|[«\"]?\d{1,2}[»\"]?[\s.]")
+#: A blank line just before a position (the search's end).
+_AFTER_BLANK = re.compile(r"\n[ \t]*\n[ \t]*$")
 _SENTENCE_END = re.compile(r"[.!?…](?:[»\"”)]*)(?=\s+[«\"„(]?[А-ЯЁA-Z0-9])")
 
 
@@ -97,7 +99,8 @@ def blocks(rendition: Rendition) -> list[Block]:
     text = rendition.text
     margin = _margin(rendition)
     out: list[list[Line]] = []
-    for line in rendition.lines:
+    lines = rendition.lines
+    for index, line in enumerate(lines):
         if out:
             prev = out[-1][-1]
             gap = text[prev.end : line.start]
@@ -107,6 +110,24 @@ def blocks(rendition: Rendition) -> list[Block]:
             # sentence does not end in initials, wrapped or not (a page keeps the lines by <br>)
             initials = (len(prev_text) > 30 and _INITIALS_AT_END.search(prev_text) is not None
                         and text[line.start].isupper())
+            block_text = text[out[-1][0].start : prev.end]
+            if gap.count("\n") == 1 and not line.list_item and (
+                    block_text.count("«") > block_text.count("»")
+                    or block_text.count("„") > block_text.count("“")
+                    or block_text.count('"') % 2 == 1):
+                # «Электронные каталоги и национальная библиография:» / «опыт …»»: a quotation
+                # goes on to its closing quote, whatever ends the line
+                out[-1].append(line)
+                continue
+            if (gap.count("\n") == 1 and out[-1][0].list_item and not line.list_item
+                    and line.heading is None and line.bold == prev.bold
+                    and _AFTER_BLANK.search(text, max(0, out[-1][0].start - 40), out[-1][0].start)
+                    and (index + 1 == len(lines)
+                         or text[line.end : lines[index + 1].start].count("\n") > 1)):
+                # «6. Активизировать работу … жителей.» / «Результаты включать в …»: in a list
+                # whose items stand between blank lines, the item's last sentence on its own line
+                out[-1].append(line)
+                continue
             if (
                 gap.count("\n") == 1
                 and not line.list_item

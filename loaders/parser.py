@@ -40,6 +40,7 @@ from .roles import second_opinion
 from .russian import parses, words
 from .settlements import find_settlements
 from .statements import discussed_topics, preamble_statements
+from .titles import as_written, title_above, title_after_kind
 from .totals import leading_count, participation_sentences, table_cohorts, total
 
 #: A heading set in spaced letters: «Р Е З О Л Ю Ц И Я».
@@ -146,7 +147,7 @@ def parse(rendition: Rendition, *, observe: Observer | None = None) -> Resolutio
                     title = title_in(text, kind.span.end, b)
                 break
     if kind is not None and title is None:
-        title = _title_after_kind(text, pre_sentences[:2], kind.value, Certainty(
+        title = title_after_kind(text, pre_sentences[:2], kind.value, Certainty(
             0.8, "quoted after the event kind in the first sentences"))
     if kind is None and not items.recommendations:
         raise NotAResolutionError(
@@ -162,8 +163,12 @@ def parse(rendition: Rendition, *, observe: Observer | None = None) -> Resolutio
         qualifiers, ordinal = qualifiers_and_ordinal(text, region_start, kind)
     lead = _lead(text, bs, head_index, kind.value)
     if title is None and lead:
-        title = _title_after_kind(text, lead, kind.value, Certainty(
+        title = title_after_kind(text, lead, kind.value, Certainty(
             0.75, "quoted after the event kind in the news lead above the heading"))
+    if title is None:
+        title = title_above(text, bs, head_index)
+    if title is not None:
+        title = as_written(text, title)
     front = [bl for bl in bs[: max(items.start, head_index + 1)] if not is_adoption(text, bl)]
     closing = [bl for bl in bs if is_adoption(text, bl)] + [
         bl for bl in bs[items.start :][-3:] if bl.end - bl.start <= 80]
@@ -321,18 +326,6 @@ def _event(text: str, front: list[Block], heading_index: int, closing: list[Bloc
         cohorts=tuple(groups),
         topics=discussed_topics(text, preamble),
     )
-
-
-def _title_after_kind(text: str, ranges: list[tuple[int, int]], kind: str,
-                      how: Certainty) -> Spanned[str] | None:
-    """The first title quoted right after a mention of the event's kind in ``ranges``."""
-    for a, b in ranges:
-        mention = find_kind(text, a, b, heading=True)
-        found = title_in(text, mention.span.end, min(b, mention.span.end + 80)) if (
-            mention is not None and mention.value == kind) else None
-        if found is not None:
-            return dataclasses.replace(found, certainty=how)
-    return None
 
 
 #: What a news lead says of the event it introduces, or of the document it publishes.

@@ -227,6 +227,10 @@ def _cohort(text: str, a: int, b: int, organisers: set[str]) -> Cohort | None:
                 while a < b and (text[a].isspace() or text[a] in "–—-:,"):
                     a += 1
             break
+    for m in re.finditer(r",\s*([а-яё]+)", text[a:b]):
+        if any(p.tag.POS == "PRTF" for p in parses(m.group(1))[:1]):
+            b = a + m.start()  # «…, подключившихся к трансляции»: what they did, not who
+            break
     while b > a and not text[b - 1].isalnum() and text[b - 1] not in "»\"":
         b -= 1
     piece = text[a:b]

@@ -76,7 +76,8 @@ def join_broken_words(text: str, *, html: bool = False) -> str:
             not known((first + second).lower()) and known(second.lower()))
         word = ("-" if keep else "") + second
         tail = m.group("tail")
-        if not re.search(r"\w", tail):  # «окру-» / «га:»: the whole line goes up
+        if not re.search(r"\w", re.sub(r"<[^>]*>", "", tail) if html else tail):
+            # «окру-» / «га:»: the whole line goes up
             return word + tail.strip()
         return word + (m.group("br") or "") + "\n" + m.group("indent") + tail.lstrip()
 

@@ -1,0 +1,61 @@
+"""Titles found elsewhere than right after the document type: after a mention of the event's
+kind, in the heading lines above the document type, and a title in capitals as the text writes
+it elsewhere.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from resolutions_kg.records import Certainty, Span, Spanned
+
+from .addressing import body_text
+from .blocks import Block, clean
+from .events import find_kind, title_in
+
+
+def title_above(text: str, bs: list[Block], head_index: int) -> Spanned[str] | None:
+    """«I СЪЕЗД МУЗЕЙНЫХ РАБОТНИКОВ …» / «"Музеи Камчатки: …"» / «Р Е З О Л Ю Ц И Я»: the event
+    and its quoted title in the lines above the document type."""
+    above = bs[max(0, head_index - 3) : head_index]
+    for bl in above:
+        a, b = body_text(text, bl)
+        if b - a < 250 and not text[a:b].rstrip().endswith(".") and (
+                found := title_in(text, a, b)) is not None and find_kind(
+                text, above[0].start, b, heading=True) is not None:
+            return dataclasses.replace(found, certainty=Certainty(
+                0.75, "quoted in the heading lines above the document type"))
+    return None
+
+
+def as_written(text: str, title: Spanned[str]) -> Spanned[str]:
+    """«КНИГА И НАЦИОНАЛЬНАЯ КУЛЬТУРА: …» in the heading: cited as the text writes it elsewhere
+    («… чтения «Книга и национальная культура: …» организованы …»), when it does."""
+    if not _in_capitals(title.value):
+        return title
+    pattern = re.compile(re.escape(title.value).replace(r"\ ", r"\s+"), re.I)
+    written = pattern.search(text)
+    while written is not None and _in_capitals(written.group()):
+        written = pattern.search(text, written.end())
+    if written is None:
+        return title
+    return Spanned(clean(written.group()), Span(written.start(), written.end()),
+                   Certainty(0.85, "the title in capitals, as the text writes it"))
+
+
+def _in_capitals(value: str) -> bool:
+    letters = [c for c in value if c.isalpha()]
+    return len(letters) > 3 and all(c.isupper() for c in letters)
+
+
+def title_after_kind(text: str, ranges: list[tuple[int, int]], kind: str,
+                      how: Certainty) -> Spanned[str] | None:
+    """The first title quoted right after a mention of the event's kind in ``ranges``."""
+    for a, b in ranges:
+        mention = find_kind(text, a, b, heading=True)
+        found = title_in(text, mention.span.end, min(b, mention.span.end + 80)) if (
+            mention is not None and mention.value == kind) else None
+        if found is not None:
+            return dataclasses.replace(found, certainty=how)
+    return None
