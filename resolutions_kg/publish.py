@@ -266,6 +266,30 @@ def _publish_each(
         prepared.close()
 
 
+_PREF_LABEL = ox.NamedNode("http://www.w3.org/2004/02/skos/core#prefLabel")
+_ALT_LABEL = ox.NamedNode("http://www.w3.org/2004/02/skos/core#altLabel")
+_LABEL = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
+
+
+def one_preferred_label(store: ox.Store, graph: str, ntriples: str) -> list[ox.Triple]:
+    """The shared entities a document adds, with at most one ``skos:prefLabel`` (and one
+    ``rdfs:label``) per language for each — SKOS's integrity condition S14: an organisation
+    another document already named otherwise («управление культуры администрации города …» /
+    «… Администрации города …»: one IRI) keeps its first label as preferred, and gets this
+    document's as ``skos:altLabel``."""
+    name = ox.NamedNode(graph)
+    out = []
+    for q in ox.parse(ntriples, format=ox.RdfFormat.N_TRIPLES):
+        t = ox.Triple(q.subject, q.predicate, q.object)
+        if t.predicate in (_PREF_LABEL, _LABEL) and isinstance(t.object, ox.Literal) and any(
+                isinstance(e.object, ox.Literal) and e.object.language == t.object.language
+                and e.object != t.object
+                for e in store.quads_for_pattern(t.subject, t.predicate, None, name)):
+            t = ox.Triple(t.subject, _ALT_LABEL, t.object)
+        out.append(t)
+    return out
+
+
 def _store_document(
     store: ox.Store,
     minter: Minter,
@@ -278,10 +302,11 @@ def _store_document(
     left under another slug) in one transaction."""
     graph = minter.graph(prepared.slug)
     stale = [g for g, name in names.items() if name == path.name and g != graph]
+    entities = minter.graph("entities")
     st.replace_graphs(
         store,
         {**system, graph: prepared.document},
-        add={minter.graph("entities"): prepared.entities},
+        add={entities: one_preferred_label(store, entities, prepared.entities)},
         remove=stale,
     )
     for g in stale:
