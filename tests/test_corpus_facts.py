@@ -129,3 +129,21 @@ def test_uncertain_facts_are_flagged_and_queryable(corpus_store: ox.Store,
 
     warnings = load_file(DEV / "a06-velikie-luki-2019.md").warnings
     assert any(w.startswith("uncertain: event start date «5 марта 2019 г.»") for w in warnings)
+
+
+def test_every_shared_entity_has_one_preferred_label_per_language(
+        corpus_store: ox.Store) -> None:
+    """SKOS S14 over the whole labelled corpus, where documents name one organisation in
+    different spellings (b06/d16 and l03, g04 and j09): one skos:prefLabel per language, the
+    other spellings as skos:altLabel."""
+    doubled = list(corpus_store.query("""
+        PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+        SELECT ?s (LANG(?a) AS ?lang) WHERE {
+          ?s skos:prefLabel ?a, ?b FILTER(?a != ?b && LANG(?a) = LANG(?b))
+        } LIMIT 5""", use_default_graph_as_union=True))
+    assert doubled == []
+    alternatives = list(corpus_store.query("""
+        PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+        SELECT ?s WHERE { ?s skos:altLabel ?alt ; skos:prefLabel ?pref } LIMIT 1""",
+        use_default_graph_as_union=True))
+    assert alternatives, "the corpus has organisations named two ways: one altLabel at least"
