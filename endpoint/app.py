@@ -131,9 +131,7 @@ def create_app(store_path: str | Path | None, *, backend: str | None = None,
             minimum_size=1000,
             compresslevel=2,
         ),
-        # GET /sparql?query=… without Starlette's layers (the same answer, sooner).
-        Middleware(sparql.QueryFastPath),
-        # 400 for a path or query string that is not UTF-8 (the fast path takes only UTF-8).
+        # 400 for a path or query string that is not UTF-8.
         Middleware(StrictUTF8),
     ]
     exception_handlers: dict[Any, Any] = {

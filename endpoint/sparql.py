@@ -30,20 +30,19 @@ Updates
 from __future__ import annotations
 
 import functools
+from collections.abc import Mapping
 from typing import Any
-from urllib.parse import unquote_plus
 
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import Response, StreamingResponse
 from starlette.routing import Route
-from starlette.types import ASGIApp, Receive, Scope, Send
 
 from resolutions_kg.endpoint import negotiation
 from resolutions_kg.endpoint.auth import require_writer
 from resolutions_kg.endpoint.bodies import Params, form_params, read_body, utf8_text
 from resolutions_kg.endpoint.context import AppContext
-from resolutions_kg.endpoint.errors import HTTPError, error_response
+from resolutions_kg.endpoint.errors import HTTPError
 from resolutions_kg.endpoint.executor import (
     CHUNK,
     NotAcceptableError,
@@ -207,10 +206,9 @@ async def _run(ctx: AppContext, job: QueryJob, timeout: float | None,
     """The response to a query job: its results, or the HTTPError its failure means."""
     outcome = await _outcome(ctx, job, timeout, accept, client)
     content_type = _content_type(outcome)
-    headers = {"Vary": "Accept"}
     if outcome.size <= CHUNK:
-        return Response(outcome.read(), headers=headers, media_type=content_type)
-    return StreamingResponse(outcome.chunks, headers=headers, media_type=content_type)
+        return _Result(outcome.read(), media_type=content_type)
+    return StreamingResponse(outcome.chunks, headers={"Vary": "Accept"}, media_type=content_type)
 
 
 async def _outcome(ctx: AppContext, job: QueryJob, timeout: float | None,
@@ -247,71 +245,13 @@ def _start_headers(content_type: str) -> tuple[tuple[bytes, bytes], ...]:
     return tuple((k, v) for k, v in response.raw_headers if k != b"content-length")
 
 
-class QueryFastPath:
-    """ASGI middleware that answers the commonest request, ``GET /sparql?query=…`` with no other
-    parameter, without Starlette's request, routing and exception layers — the same answer
-    (tests compare the two paths), a few tens of microseconds sooner, which is most of what a
-    query of a fraction of a millisecond costs beyond the query itself. Everything else — other
-    parameters, HEAD, POST, a query string that is not plain percent-encoded UTF-8, a query over
-    the length limit or refused by :func:`guard`, an Accept header with no acceptable format —
-    goes on to the app."""
+class _Result(Response):
+    """A whole result: what ``Response(body, headers={"Vary": "Accept"}, media_type=…)`` sends,
+    with the headers built once per media type (:func:`_start_headers`), not for every answer."""
 
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] == "http" and scope["method"] == "GET" and scope["path"] == "/sparql":
-            raw: bytes = scope["query_string"]
-            if raw.startswith(b"query=") and b"&" not in raw and b";" not in raw:
-                try:
-                    text = unquote_plus(raw[6:].decode("ascii"), errors="strict")
-                except UnicodeDecodeError:
-                    text = ""
-                if text and await self._answer(scope, receive, send, text):
-                    return
-        await self.app(scope, receive, send)
-
-    async def _answer(self, scope: Scope, receive: Receive, send: Send, text: str) -> bool:
-        ctx: AppContext = scope["app"].state.ctx
-        limit = int(ctx.settings.get("max_query_length") or 0)
-        if limit and len(text) > limit:
-            return False
-        try:
-            guard(ctx, text)
-        except HTTPError:  # the app answers it
-            return False
-        accept = None
-        for key, value in scope["headers"]:
-            if key == b"accept":
-                accept = value.decode("latin-1")
-                break
-        results, graph = _negotiated(accept)
-        if results is None and graph is None:
-            return False
-        job = QueryJob(text, results_format=results.name if results else None,
-                       graph_format=graph.name if graph else None, base_iri=ctx.base_iri,
-                       max_bytes=ctx.max_result_bytes)
-        try:
-            client = scope.get("client")
-            outcome = await _outcome(ctx, job, None, accept, client[0] if client else None)
-        except HTTPError as exc:
-            response = error_response(exc.status, exc.message, accept=accept,
-                                      headers=exc.headers)
-            await response(scope, receive, send)
-            return True
-        if outcome.size > CHUNK:
-            streamed = StreamingResponse(outcome.chunks, headers={"Vary": "Accept"},
-                                         media_type=_content_type(outcome))
-            await streamed(scope, receive, send)
-            return True
-        # What Response(body, headers={"Vary": "Accept"}, media_type=…) sends, without it.
-        body = outcome.read()
-        head = _start_headers(_content_type(outcome))
-        await send({"type": "http.response.start", "status": 200,
-                    "headers": [head[0], (b"content-length", str(len(body)).encode()),
-                                *head[1:]]})
-        await send({"type": "http.response.body", "body": body})
-        return True
+    def init_headers(self, headers: Mapping[str, str] | None = None) -> None:
+        head = _start_headers(str(self.media_type))
+        self.raw_headers = [head[0], (b"content-length", str(len(self.body)).encode()), *head[1:]]
 
 
 async def _update(request: Request, ctx: AppContext, text: str, params: Params) -> Response:
