@@ -8,7 +8,8 @@ mounted after ours.
 
 Middleware (:mod:`.edge`): Starlette's CORS for every origin without credentials (preflight
 ``OPTIONS`` included) and its gzip for bodies over 1 kB (by ISA-L); a path or query string
-that is not UTF-8 is a 400 (:mod:`.strict`). Errors use the one body shape of :mod:`.errors`. The
+that is not UTF-8 is a 400 (:mod:`.strict`). Every error of :mod:`resolutions_kg.errors` is
+answered by one handler (:func:`.errors.handle_error`), in the one body shape of :mod:`.errors`. The
 lifespan opens the store and starts the query workers before the server accepts connections, and
 stops them at shutdown.
 """
@@ -33,12 +34,12 @@ from starlette.routing import BaseRoute, Route
 from resolutions_kg.endpoint import edge, gsp, sparql
 from resolutions_kg.endpoint.context import AppContext
 from resolutions_kg.endpoint.errors import (
-    HTTPError,
-    handle_http_error,
+    handle_error,
     handle_server_error,
     handle_starlette_error,
 )
 from resolutions_kg.endpoint.strict import StrictUTF8
+from resolutions_kg.errors import ResolutionsKGError
 from resolutions_kg.settings import SETTINGS
 
 SITE_MODULE = "resolutions_kg.endpoint.site"
@@ -125,7 +126,7 @@ def create_app(store_path: str | Path | None, *, backend: str | None = None,
         Middleware(StrictUTF8),
     ]
     exception_handlers: dict[Any, Any] = {
-        HTTPError: handle_http_error,
+        ResolutionsKGError: handle_error,  # HTTPError and every library error
         HTTPException: handle_starlette_error,
         Exception: handle_server_error,
     }

@@ -43,16 +43,7 @@ from resolutions_kg.endpoint.auth import require_writer
 from resolutions_kg.endpoint.bodies import Params, form_params, read_body, utf8_text
 from resolutions_kg.endpoint.context import AppContext
 from resolutions_kg.endpoint.errors import HTTPError
-from resolutions_kg.endpoint.executor import (
-    CHUNK,
-    NotAcceptableError,
-    QueryEvaluationError,
-    QueryJob,
-    QueryOutcome,
-    QuerySyntaxError,
-    QueryTimeoutError,
-    ResultTooLargeError,
-)
+from resolutions_kg.endpoint.executor import CHUNK, QueryJob, QueryOutcome
 from resolutions_kg.endpoint.gsp import ctx_write
 from resolutions_kg.endpoint.negotiation import (
     by_name,
@@ -61,8 +52,8 @@ from resolutions_kg.endpoint.negotiation import (
     parse_accept,
     short_names,
 )
-from resolutions_kg.endpoint.update_dataset import DatasetConflictError, add_using
-from resolutions_kg.errors import QueryRefusedError
+from resolutions_kg.endpoint.update_dataset import add_using
+from resolutions_kg.errors import NotAcceptableError
 from resolutions_kg.formats import RdfFormat, ResultsFormat
 from resolutions_kg.sparql_guard import check
 
@@ -118,15 +109,12 @@ async def sparql(request: Request) -> Response:
 
 
 def guard(ctx: AppContext, text: str) -> None:
-    """400 for a query or update nested deeper than ``max_query_depth``, chaining more than
-    ``max_query_chain`` operators, or calling SERVICE or LOAD outside ``service_allow``
-    (:mod:`resolutions_kg.sparql_guard`), before it is parsed."""
-    try:
-        check(text, max_depth=int(ctx.settings.get("max_query_depth") or 0),
-              max_chain=int(ctx.settings.get("max_query_chain") or 0),
-              service_allow=allowed_services(ctx.settings), base_iri=ctx.base_iri)
-    except QueryRefusedError as exc:
-        raise HTTPError(400, str(exc)) from exc
+    """QueryRefusedError (400) for a query or update nested deeper than ``max_query_depth``,
+    chaining more than ``max_query_chain`` operators, or calling SERVICE or LOAD outside
+    ``service_allow`` (:mod:`resolutions_kg.sparql_guard`), before it is parsed."""
+    check(text, max_depth=int(ctx.settings.get("max_query_depth") or 0),
+          max_chain=int(ctx.settings.get("max_query_chain") or 0),
+          service_allow=allowed_services(ctx.settings), base_iri=ctx.base_iri)
 
 
 def allowed_services(settings: Any) -> list[str]:
@@ -203,7 +191,7 @@ async def _query(request: Request, ctx: AppContext, text: str, params: Params) -
 
 async def _run(ctx: AppContext, job: QueryJob, timeout: float | None,
                accept: str | None, client: str | None) -> Response:
-    """The response to a query job: its results, or the HTTPError its failure means."""
+    """The response to a query job: its results (its failure is raised)."""
     outcome = await _outcome(ctx, job, timeout, accept, client)
     content_type = _content_type(outcome)
     if outcome.size <= CHUNK:
@@ -213,22 +201,14 @@ async def _run(ctx: AppContext, job: QueryJob, timeout: float | None,
 
 async def _outcome(ctx: AppContext, job: QueryJob, timeout: float | None,
                    accept: str | None, client: str | None) -> QueryOutcome:
-    """The serialised results of a query job, or the HTTPError its failure means (429 when
-    ``client`` is running as many queries as it may)."""
+    """The serialised results of a query job (429 when ``client`` is running as many queries
+    as it may). Its errors are answered by the app's handler from their class; a result kind
+    with no acceptable format is told which the Accept header was, and what is offered."""
     try:
         with ctx.clients.slot(client):
             return await ctx.arun(job, timeout=timeout)
-    except QuerySyntaxError as exc:
-        raise HTTPError(400, f"Query syntax error: {exc}") from exc
-    except QueryEvaluationError as exc:
-        raise HTTPError(400, f"Query error: {exc}") from exc
     except NotAcceptableError as exc:
         raise HTTPError(406, _not_acceptable(accept, exc.kind)) from exc
-    except QueryTimeoutError as exc:
-        raise HTTPError(503, f"Query stopped: {exc}.", headers={"Retry-After": "1"}) from exc
-    except ResultTooLargeError as exc:
-        raise HTTPError(503, f"Query stopped: {exc} (setting max_result_bytes); ask for less, "
-                             f"e.g. with LIMIT, or download a dump.") from exc
 
 
 def _content_type(outcome: QueryOutcome) -> str:
@@ -256,10 +236,7 @@ class _Result(Response):
 
 async def _update(request: Request, ctx: AppContext, text: str, params: Params) -> Response:
     require_writer(request)
-    try:
-        text = add_using(text, params.iris("using-graph-uri"), params.iris("using-named-graph-uri"))
-    except DatasetConflictError as exc:
-        raise HTTPError(400, str(exc)) from exc
+    text = add_using(text, params.iris("using-graph-uri"), params.iris("using-named-graph-uri"))
 
     def apply(store: Any) -> None:
         store.update(text, base_iri=ctx.base_iri)

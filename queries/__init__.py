@@ -35,7 +35,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from resolutions_kg.errors import ParameterError, QueryError
+from resolutions_kg.errors import ParameterError, QueryError, UnknownQueryError
 from resolutions_kg.settings import setting
 from resolutions_kg.sparql_guard import check
 
@@ -288,11 +288,12 @@ def catalogue() -> dict[str, NamedQuery]:
 
 
 def named_query(name: str) -> NamedQuery:
-    """The named query ``name``; :class:`QueryError` listing the known names when unknown."""
+    """The named query ``name``; :class:`UnknownQueryError` listing the known names when
+    unknown."""
     try:
         return catalogue()[name]
     except KeyError:
-        raise QueryError(
+        raise UnknownQueryError(
             f"no named query {name!r} (known: {', '.join(catalogue())})"
         ) from None
 
