@@ -37,7 +37,8 @@ JSON = "application/sparql-results+json"
 def serve_with_timers(argv: list[str]) -> None:
     """``reskg serve`` with timers; on each request after ``DIR/flush`` appears, the medians so
     far are written to ``DIR/timing.json`` and the timers start again."""
-    import resolutions_kg.endpoint.edge as edge
+    from starlette.applications import Starlette
+
     import resolutions_kg.endpoint.inprocess as inprocess
     from resolutions_kg.cli import main
 
@@ -55,7 +56,7 @@ def serve_with_timers(argv: list[str]) -> None:
             marks["query_end"] = time.perf_counter()
             stats["query"].append(marks["query_end"] - start)
 
-    asgi = edge.EdgeMiddleware.__call__
+    asgi = Starlette.__call__
 
     async def timed_call(self: Any, scope: Any, receive: Any, send: Any) -> None:
         marks["call"] = time.perf_counter()
@@ -74,7 +75,7 @@ def serve_with_timers(argv: list[str]) -> None:
                 v.clear()
 
     inprocess._run_job = timed_run_job  # type: ignore[assignment]
-    edge.EdgeMiddleware.__call__ = timed_call  # type: ignore[method-assign]
+    Starlette.__call__ = timed_call  # type: ignore[method-assign]
     sys.argv = ["reskg", "serve", *argv]
     main()
 

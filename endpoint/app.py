@@ -6,9 +6,10 @@ version, triples, graphs; 503 with the reason when a server that accepts writes 
 linked-data site of ``resolutions_kg.endpoint.site.routes(ctx)`` (pages, VoID, dumps, query UI),
 mounted after ours.
 
-Middleware (:mod:`.edge`): CORS for every origin without credentials (preflight ``OPTIONS``
-included), gzip for bodies over 1 kB; a path or query string that is not UTF-8 is a 400
-(:mod:`.strict`). Errors use the one body shape of :mod:`.errors`. The
+Middleware (:mod:`.edge`): Starlette's CORS for every origin without credentials (preflight
+``OPTIONS`` included) and its gzip for bodies over 1 kB (by ISA-L); a path or query string
+that is not UTF-8 is a 400 (:mod:`.strict`). Every error of :mod:`resolutions_kg.errors` is
+answered by one handler (:func:`.errors.handle_error`), in the one body shape of :mod:`.errors`. The
 lifespan opens the store and starts the query workers before the server accepts connections, and
 stops them at shutdown.
 """
@@ -29,16 +30,15 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import BaseRoute, Route
 
-from resolutions_kg.endpoint import gsp, sparql
+from resolutions_kg.endpoint import edge, gsp, sparql
 from resolutions_kg.endpoint.context import AppContext
-from resolutions_kg.endpoint.edge import EdgeMiddleware
 from resolutions_kg.endpoint.errors import (
-    HTTPError,
-    handle_http_error,
+    handle_error,
     handle_server_error,
     handle_starlette_error,
 )
 from resolutions_kg.endpoint.strict import StrictUTF8
+from resolutions_kg.errors import ResolutionsKGError
 from resolutions_kg.settings import SETTINGS
 
 
@@ -114,23 +114,12 @@ def create_app(store_path: str | Path | None, *, backend: str | None = None,
         *gsp.routes(),
     ]
     middleware = [
-        # CORS for every origin, then gzip by ISA-L at its level 2 (why: docs/performance-notes.md),
-        # in one pass (.edge).
-        Middleware(
-            EdgeMiddleware,
-            allow_methods=["GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS"],
-            expose_headers=["Location", "Content-Type", "Content-Length"],
-            max_age=3600,
-            minimum_size=1000,
-            compresslevel=2,
-        ),
-        # GET /sparql?query=… without Starlette's layers (the same answer, sooner).
-        Middleware(sparql.QueryFastPath),
-        # 400 for a path or query string that is not UTF-8 (the fast path takes only UTF-8).
+        *edge.middleware(),  # CORS, gzip
+        # 400 for a path or query string that is not UTF-8.
         Middleware(StrictUTF8),
     ]
     exception_handlers: dict[Any, Any] = {
-        HTTPError: handle_http_error,
+        ResolutionsKGError: handle_error,  # HTTPError and every library error
         HTTPException: handle_starlette_error,
         Exception: handle_server_error,
     }

@@ -53,15 +53,15 @@ from typing import IO, Any
 import httpx
 import pyoxigraph as ox
 
-from resolutions_kg.endpoint.errors import HTTPError
-from resolutions_kg.endpoint.executor import (
+from resolutions_kg.endpoint.executor import QueryJob, QueryOutcome
+from resolutions_kg.errors import (
     NotAcceptableError,
-    QueryJob,
-    QueryOutcome,
+    QueryError,
     QuerySyntaxError,
     QueryTimeoutError,
+    RemoteStoreError,
+    StoreError,
 )
-from resolutions_kg.errors import QueryError, StoreError
 
 JSON_RESULTS = "application/sparql-results+json"
 N_TRIPLES = "application/n-triples"
@@ -111,8 +111,8 @@ class RemoteEndpoint:
                 f"the SPARQL store did not answer within the time limit of {limit:g} s"
             ) from exc
         except httpx.HTTPError as exc:
-            raise HTTPError(502, f"The SPARQL store at {self.url} cannot be reached: "
-                                 f"{exc}") from exc
+            raise RemoteStoreError(f"The SPARQL store at {self.url} cannot be reached: "
+                                   f"{exc}") from exc
         if response.status_code == 200 and "x-sql-state" in response.headers:
             # Virtuoso's "anytime" answer: partial results after its own time limit.
             raise QueryTimeoutError(
@@ -124,8 +124,8 @@ class RemoteEndpoint:
         message = response.text.strip()[:MESSAGE_LIMIT]
         if response.status_code == 400:
             raise QuerySyntaxError(message or "the SPARQL store refused the query")
-        raise HTTPError(502, f"The SPARQL store at {self.url} answered "
-                             f"{response.status_code}: {message}")
+        raise RemoteStoreError(f"The SPARQL store at {self.url} answered "
+                               f"{response.status_code}: {message}")
 
     def solutions(self, query: str, **kwargs: Any) -> Any:
         """SELECT or ASK results as pyoxigraph ``QuerySolutions``/``QueryBoolean``."""
@@ -133,7 +133,7 @@ class RemoteEndpoint:
         try:
             return ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON)
         except SyntaxError as exc:
-            raise HTTPError(502, f"The SPARQL store sent unreadable results: {exc}") from exc
+            raise RemoteStoreError(f"The SPARQL store sent unreadable results: {exc}") from exc
 
     def triples(self, query: str, **kwargs: Any) -> list[ox.Triple]:
         """CONSTRUCT or DESCRIBE results as pyoxigraph triples."""
@@ -141,7 +141,7 @@ class RemoteEndpoint:
         try:
             return [q.triple for q in ox.parse(body, format=ox.RdfFormat.N_TRIPLES)]
         except SyntaxError as exc:
-            raise HTTPError(502, f"The SPARQL store sent unreadable RDF: {exc}") from exc
+            raise RemoteStoreError(f"The SPARQL store sent unreadable RDF: {exc}") from exc
 
     # ------------------------------------------------------------ cache
 
@@ -374,8 +374,7 @@ def open_remote(url: str, *, base_iri: str, settings: Mapping[str, Any],
     endpoint = RemoteEndpoint(url, base_iri=base_iri, timeout=timeout, connections=4 * size)
     try:
         endpoint.solutions("ASK { }")
-    except (HTTPError, QueryError) as exc:
+    except (RemoteStoreError, QueryError) as exc:
         endpoint.close()
-        message = exc.message if isinstance(exc, HTTPError) else str(exc)
-        raise StoreError(f"{url}: not a usable SPARQL endpoint: {message}") from exc
+        raise StoreError(f"{url}: not a usable SPARQL endpoint: {exc}") from exc
     return RemoteStore(endpoint), RemotePool(endpoint, size=size)

@@ -23,7 +23,7 @@ from starlette.responses import JSONResponse, Response
 
 from resolutions_kg.endpoint import negotiation, pages
 from resolutions_kg.endpoint.errors import HTTPError
-from resolutions_kg.endpoint.executor import QueryTimeoutError, ResultTooLargeError, WorkerError
+from resolutions_kg.errors import QueryTimeoutError, WorkerError
 
 logger = logging.getLogger("resolutions_kg.endpoint")
 
@@ -95,16 +95,9 @@ def select(ctx: Any, sparql: str, substitutions: Mapping[str, Any] | None = None
     """The solutions of a SELECT as dicts of variable name → term (None when unbound).
 
     Runs in the server's query workers under its time limit; a query that runs too long or
-    answers too much is a 503 naming the setting, never a 500."""
+    answers too much raises QueryTimeoutError or ResultTooLargeError (503, never a 500)."""
     subs = {ox.Variable(k): v for k, v in (substitutions or {}).items()}
-    try:
-        results = ctx.query(PREFIXES + sparql, substitutions=subs)
-    except QueryTimeoutError as exc:
-        raise HTTPError(503, "the page's query ran past the time limit (setting "
-                             "query_timeout)") from exc
-    except ResultTooLargeError as exc:
-        raise HTTPError(503, f"the page's query stopped: {exc} (setting "
-                             f"max_result_bytes)") from exc
+    results = ctx.query(PREFIXES + sparql, substitutions=subs)
     names = [v.value for v in results.variables]
     return [{n: solution[n] for n in names} for solution in results]
 

@@ -1,8 +1,11 @@
-"""HTTP errors: one exception, one body shape per media type, built here and nowhere else.
+"""HTTP errors: one body shape per media type, built here and nowhere else.
 
-Handlers raise :class:`HTTPError` (status, message, extra headers); the app's exception handlers
-turn it, Starlette's own ``HTTPException`` (404 for an unknown path, 405 for a wrong method) and
-unexpected exceptions (500, logged with a traceback) into a response by :func:`error_response`.
+Every error of the tree in :mod:`resolutions_kg.errors` — a library error, or the
+:class:`~resolutions_kg.errors.HTTPError` a route raises for a bad request — reaches the one
+handler :func:`handle_error`, which answers its ``http_status`` with its message and headers
+(``Retry-After`` for the timeouts; a 500 is logged with its traceback and answered without
+details). Starlette's own ``HTTPException`` (404 for an unknown path, 405 for a wrong method) and
+unexpected exceptions (500, logged) are answered by :func:`error_response` too.
 
 The body follows the client's Accept header:
 
@@ -26,20 +29,13 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from resolutions_kg.endpoint.negotiation import parse_accept
+from resolutions_kg.errors import HTTPError, ResolutionsKGError
+
+__all__ = ["HTTPError", "error_media_type", "error_response", "handle_error",
+           "handle_server_error", "handle_starlette_error", "html_error_body", "json_error_body",
+           "text_error_body"]
 
 logger = logging.getLogger("resolutions_kg.endpoint")
-
-
-class HTTPError(Exception):
-    """A client-visible error: status, message, extra headers."""
-
-    def __init__(
-        self, status: int, message: str, *, headers: Mapping[str, str] | None = None
-    ) -> None:
-        self.status = status
-        self.message = message
-        self.headers = dict(headers or {})
-        super().__init__(f"{status}: {message}")
 
 
 def _title(status: int) -> str:
@@ -110,11 +106,13 @@ def error_response(
     )
 
 
-async def handle_http_error(request: Request, exc: Exception) -> Response:
-    assert isinstance(exc, HTTPError)
-    return error_response(
-        exc.status, exc.message, accept=request.headers.get("accept"), headers=exc.headers
-    )
+async def handle_error(request: Request, exc: Exception) -> Response:
+    """The answer to any error of the tree: its ``http_status``, message and headers."""
+    assert isinstance(exc, ResolutionsKGError)
+    if exc.http_status == 500 and not isinstance(exc, HTTPError):
+        return await handle_server_error(request, exc)
+    return error_response(exc.http_status, exc.http_message(),
+                          accept=request.headers.get("accept"), headers=exc.http_headers())
 
 
 async def handle_starlette_error(request: Request, exc: Exception) -> Response:

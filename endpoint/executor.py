@@ -40,7 +40,15 @@ from multiprocessing.connection import Connection
 from typing import Any
 
 from resolutions_kg.endpoint.idle import IdleQueue
-from resolutions_kg.errors import QueryError, ResolutionsKGError
+from resolutions_kg.errors import (
+    NotAcceptableError,
+    QueryEvaluationError,
+    QueryMemoryError,
+    QuerySyntaxError,
+    QueryTimeoutError,
+    ResultTooLargeError,
+    WorkerError,
+)
 
 logger = logging.getLogger("resolutions_kg.endpoint")
 
@@ -49,39 +57,6 @@ CHUNK = 1 << 20
 #: Results up to this size travel in the same message as their header, small enough to sit whole
 #: in the pipe (64 KiB on Linux) so that the event loop reads them without blocking.
 INLINE = 60 * 1024
-
-
-class QuerySyntaxError(QueryError):
-    """The query does not parse; the message is the parser's."""
-
-
-class QueryEvaluationError(QueryError):
-    """The query parses but the engine will not run it (an unsupported function …); the
-    message is the engine's."""
-
-
-class QueryTimeoutError(QueryError):
-    """The query ran past its time limit and was stopped."""
-
-
-class QueryMemoryError(QueryTimeoutError):
-    """The query needed more memory than its limit and was stopped (answered like a timeout)."""
-
-
-class ResultTooLargeError(QueryError):
-    """The serialised result grew past its size limit; the query was stopped."""
-
-
-class NotAcceptableError(QueryError):
-    """The query's result kind (``results`` or ``graph``) has no acceptable format."""
-
-    def __init__(self, kind: str) -> None:
-        self.kind = kind
-        super().__init__(kind)
-
-
-class WorkerError(ResolutionsKGError):
-    """A worker failed (crashed, or the store could not be read)."""
 
 
 @dataclass(frozen=True)

@@ -49,20 +49,22 @@ import pyoxigraph as ox
 
 from resolutions_kg.endpoint.executor import (
     CHUNK,
-    NotAcceptableError,
-    QueryEvaluationError,
     QueryJob,
-    QueryMemoryError,
     QueryOutcome,
-    QuerySyntaxError,
-    QueryTimeoutError,
-    WorkerError,
     _busy,
     _late,
     _run_job,
     _too_large,
 )
-from resolutions_kg.errors import StoreError
+from resolutions_kg.errors import (
+    NotAcceptableError,
+    QueryEvaluationError,
+    QueryMemoryError,
+    QuerySyntaxError,
+    QueryTimeoutError,
+    StoreError,
+    WorkerError,
+)
 
 logger = logging.getLogger("resolutions_kg.endpoint")
 

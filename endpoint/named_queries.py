@@ -32,13 +32,8 @@ from starlette.routing import BaseRoute, Route
 
 from resolutions_kg.endpoint import negotiation, pages
 from resolutions_kg.endpoint.errors import HTTPError
-from resolutions_kg.endpoint.executor import (
-    QuerySyntaxError,
-    QueryTimeoutError,
-    ResultTooLargeError,
-)
 from resolutions_kg.endpoint.linkeddata import RDF_MEDIA_TYPES, serialize_terms
-from resolutions_kg.errors import ParameterError, QueryError
+from resolutions_kg.errors import QuerySyntaxError
 from resolutions_kg.formats import ResultsFormat
 from resolutions_kg.namespaces import RDF, RESKG, SCHEMA
 from resolutions_kg.queries import NamedQuery, catalogue, named_query
@@ -135,10 +130,7 @@ class NamedQueries:
 
     def run(self, request: Request) -> Response:
         version = str(getattr(self.ctx, "version", "") or "")
-        try:
-            query = named_query(request.path_params["name"])
-        except QueryError as exc:
-            raise HTTPError(404, str(exc)) from exc
+        query = named_query(request.path_params["name"])  # UnknownQueryError: 404
         media = _chosen(request, OFFERS + tuple(RDF_MEDIA_TYPES))
         key = (version, query.name, media,
                tuple(sorted(request.query_params.multi_items())))
@@ -172,20 +164,12 @@ class NamedQueries:
         needed = [p.name for p in query.parameters if not p.optional and p.default is None]
         if media == HTML and needed and not values:
             return self._page(query, values, None)
-        try:
-            bound = query.bindings(values)
-        except ParameterError as exc:
-            raise HTTPError(400, str(exc)) from exc
+        bound = query.bindings(values)  # ParameterError: 400
         client = request.client.host if request.client else None
         try:
             with self.ctx.clients.slot(client):
                 results = self.ctx.query(query.text, substitutions=bound)
-        except QueryTimeoutError as exc:
-            raise HTTPError(503, f"query {query.name!r} ran past the time limit") from exc
-        except ResultTooLargeError as exc:
-            raise HTTPError(503, f"query {query.name!r} stopped: {exc} (setting "
-                                 f"max_result_bytes)") from exc
-        except QuerySyntaxError as exc:
+        except QuerySyntaxError as exc:  # ours, not the client's: a 500 that says which
             raise HTTPError(500, f"query {query.name!r} does not parse: {exc}") from exc
         headers = {"Vary": "Accept"}
         if isinstance(results, list):  # CONSTRUCT / DESCRIBE

@@ -30,30 +30,20 @@ Updates
 from __future__ import annotations
 
 import functools
+from collections.abc import Mapping
 from typing import Any
-from urllib.parse import unquote_plus
 
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import Response, StreamingResponse
 from starlette.routing import Route
-from starlette.types import ASGIApp, Receive, Scope, Send
 
 from resolutions_kg.endpoint import negotiation
 from resolutions_kg.endpoint.auth import require_writer
 from resolutions_kg.endpoint.bodies import Params, form_params, read_body, utf8_text
 from resolutions_kg.endpoint.context import AppContext
-from resolutions_kg.endpoint.errors import HTTPError, error_response
-from resolutions_kg.endpoint.executor import (
-    CHUNK,
-    NotAcceptableError,
-    QueryEvaluationError,
-    QueryJob,
-    QueryOutcome,
-    QuerySyntaxError,
-    QueryTimeoutError,
-    ResultTooLargeError,
-)
+from resolutions_kg.endpoint.errors import HTTPError
+from resolutions_kg.endpoint.executor import CHUNK, QueryJob, QueryOutcome
 from resolutions_kg.endpoint.gsp import ctx_write
 from resolutions_kg.endpoint.negotiation import (
     by_name,
@@ -62,8 +52,8 @@ from resolutions_kg.endpoint.negotiation import (
     parse_accept,
     short_names,
 )
-from resolutions_kg.endpoint.update_dataset import DatasetConflictError, add_using
-from resolutions_kg.errors import QueryRefusedError
+from resolutions_kg.endpoint.update_dataset import add_using
+from resolutions_kg.errors import NotAcceptableError
 from resolutions_kg.formats import RdfFormat, ResultsFormat
 from resolutions_kg.sparql_guard import check
 
@@ -119,15 +109,12 @@ async def sparql(request: Request) -> Response:
 
 
 def guard(ctx: AppContext, text: str) -> None:
-    """400 for a query or update nested deeper than ``max_query_depth``, chaining more than
-    ``max_query_chain`` operators, or calling SERVICE or LOAD outside ``service_allow``
-    (:mod:`resolutions_kg.sparql_guard`), before it is parsed."""
-    try:
-        check(text, max_depth=int(ctx.settings.get("max_query_depth") or 0),
-              max_chain=int(ctx.settings.get("max_query_chain") or 0),
-              service_allow=allowed_services(ctx.settings), base_iri=ctx.base_iri)
-    except QueryRefusedError as exc:
-        raise HTTPError(400, str(exc)) from exc
+    """QueryRefusedError (400) for a query or update nested deeper than ``max_query_depth``,
+    chaining more than ``max_query_chain`` operators, or calling SERVICE or LOAD outside
+    ``service_allow`` (:mod:`resolutions_kg.sparql_guard`), before it is parsed."""
+    check(text, max_depth=int(ctx.settings.get("max_query_depth") or 0),
+          max_chain=int(ctx.settings.get("max_query_chain") or 0),
+          service_allow=allowed_services(ctx.settings), base_iri=ctx.base_iri)
 
 
 def allowed_services(settings: Any) -> list[str]:
@@ -204,33 +191,24 @@ async def _query(request: Request, ctx: AppContext, text: str, params: Params) -
 
 async def _run(ctx: AppContext, job: QueryJob, timeout: float | None,
                accept: str | None, client: str | None) -> Response:
-    """The response to a query job: its results, or the HTTPError its failure means."""
+    """The response to a query job: its results (its failure is raised)."""
     outcome = await _outcome(ctx, job, timeout, accept, client)
     content_type = _content_type(outcome)
-    headers = {"Vary": "Accept"}
     if outcome.size <= CHUNK:
-        return Response(outcome.read(), headers=headers, media_type=content_type)
-    return StreamingResponse(outcome.chunks, headers=headers, media_type=content_type)
+        return _Result(outcome.read(), media_type=content_type)
+    return StreamingResponse(outcome.chunks, headers={"Vary": "Accept"}, media_type=content_type)
 
 
 async def _outcome(ctx: AppContext, job: QueryJob, timeout: float | None,
                    accept: str | None, client: str | None) -> QueryOutcome:
-    """The serialised results of a query job, or the HTTPError its failure means (429 when
-    ``client`` is running as many queries as it may)."""
+    """The serialised results of a query job (429 when ``client`` is running as many queries
+    as it may). Its errors are answered by the app's handler from their class; a result kind
+    with no acceptable format is told which the Accept header was, and what is offered."""
     try:
         with ctx.clients.slot(client):
             return await ctx.arun(job, timeout=timeout)
-    except QuerySyntaxError as exc:
-        raise HTTPError(400, f"Query syntax error: {exc}") from exc
-    except QueryEvaluationError as exc:
-        raise HTTPError(400, f"Query error: {exc}") from exc
     except NotAcceptableError as exc:
         raise HTTPError(406, _not_acceptable(accept, exc.kind)) from exc
-    except QueryTimeoutError as exc:
-        raise HTTPError(503, f"Query stopped: {exc}.", headers={"Retry-After": "1"}) from exc
-    except ResultTooLargeError as exc:
-        raise HTTPError(503, f"Query stopped: {exc} (setting max_result_bytes); ask for less, "
-                             f"e.g. with LIMIT, or download a dump.") from exc
 
 
 def _content_type(outcome: QueryOutcome) -> str:
@@ -247,79 +225,18 @@ def _start_headers(content_type: str) -> tuple[tuple[bytes, bytes], ...]:
     return tuple((k, v) for k, v in response.raw_headers if k != b"content-length")
 
 
-class QueryFastPath:
-    """ASGI middleware that answers the commonest request, ``GET /sparql?query=…`` with no other
-    parameter, without Starlette's request, routing and exception layers — the same answer
-    (tests compare the two paths), a few tens of microseconds sooner, which is most of what a
-    query of a fraction of a millisecond costs beyond the query itself. Everything else — other
-    parameters, HEAD, POST, a query string that is not plain percent-encoded UTF-8, a query over
-    the length limit or refused by :func:`guard`, an Accept header with no acceptable format —
-    goes on to the app."""
+class _Result(Response):
+    """A whole result: what ``Response(body, headers={"Vary": "Accept"}, media_type=…)`` sends,
+    with the headers built once per media type (:func:`_start_headers`), not for every answer."""
 
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] == "http" and scope["method"] == "GET" and scope["path"] == "/sparql":
-            raw: bytes = scope["query_string"]
-            if raw.startswith(b"query=") and b"&" not in raw and b";" not in raw:
-                try:
-                    text = unquote_plus(raw[6:].decode("ascii"), errors="strict")
-                except UnicodeDecodeError:
-                    text = ""
-                if text and await self._answer(scope, receive, send, text):
-                    return
-        await self.app(scope, receive, send)
-
-    async def _answer(self, scope: Scope, receive: Receive, send: Send, text: str) -> bool:
-        ctx: AppContext = scope["app"].state.ctx
-        limit = int(ctx.settings.get("max_query_length") or 0)
-        if limit and len(text) > limit:
-            return False
-        try:
-            guard(ctx, text)
-        except HTTPError:  # the app answers it
-            return False
-        accept = None
-        for key, value in scope["headers"]:
-            if key == b"accept":
-                accept = value.decode("latin-1")
-                break
-        results, graph = _negotiated(accept)
-        if results is None and graph is None:
-            return False
-        job = QueryJob(text, results_format=results.name if results else None,
-                       graph_format=graph.name if graph else None, base_iri=ctx.base_iri,
-                       max_bytes=ctx.max_result_bytes)
-        try:
-            client = scope.get("client")
-            outcome = await _outcome(ctx, job, None, accept, client[0] if client else None)
-        except HTTPError as exc:
-            response = error_response(exc.status, exc.message, accept=accept,
-                                      headers=exc.headers)
-            await response(scope, receive, send)
-            return True
-        if outcome.size > CHUNK:
-            streamed = StreamingResponse(outcome.chunks, headers={"Vary": "Accept"},
-                                         media_type=_content_type(outcome))
-            await streamed(scope, receive, send)
-            return True
-        # What Response(body, headers={"Vary": "Accept"}, media_type=…) sends, without it.
-        body = outcome.read()
-        head = _start_headers(_content_type(outcome))
-        await send({"type": "http.response.start", "status": 200,
-                    "headers": [head[0], (b"content-length", str(len(body)).encode()),
-                                *head[1:]]})
-        await send({"type": "http.response.body", "body": body})
-        return True
+    def init_headers(self, headers: Mapping[str, str] | None = None) -> None:
+        head = _start_headers(str(self.media_type))
+        self.raw_headers = [head[0], (b"content-length", str(len(self.body)).encode()), *head[1:]]
 
 
 async def _update(request: Request, ctx: AppContext, text: str, params: Params) -> Response:
     require_writer(request)
-    try:
-        text = add_using(text, params.iris("using-graph-uri"), params.iris("using-named-graph-uri"))
-    except DatasetConflictError as exc:
-        raise HTTPError(400, str(exc)) from exc
+    text = add_using(text, params.iris("using-graph-uri"), params.iris("using-named-graph-uri"))
 
     def apply(store: Any) -> None:
         store.update(text, base_iri=ctx.base_iri)

@@ -17,12 +17,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from resolutions_kg.errors import QueryError
-
-
-class DatasetConflictError(QueryError):
-    """``using-graph-uri``/``using-named-graph-uri`` given for an update with USING or WITH."""
-
+from resolutions_kg.errors import DatasetConflictError
 
 _TOKEN = re.compile(
     r"""

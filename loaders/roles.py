@@ -25,6 +25,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from resolutions_kg.errors import RoleModelError
 from resolutions_kg.records import Addressee, Certainty, Spanned
 
 from .addressing import ADDRESSING, body_text
@@ -60,10 +61,6 @@ FEATURES: tuple[str, ...] = tuple(
        "initials"] + [f"position={k}" for k in range(5)]
     + [f"{side}:{name}" for side in ("prev", "next") for name in _NEIGHBOUR]
     + ["prev:none", "next:none"])
-
-
-class RoleModelError(ValueError):
-    """The shipped role model does not fit this code (other features or roles)."""
 
 
 def _marker(block: Block) -> str:

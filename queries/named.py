@@ -10,7 +10,7 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
-from resolutions_kg.errors import ParameterError, QueryError
+from resolutions_kg.errors import ParameterError, QueryError, UnknownQueryError
 from resolutions_kg.queries.params import TYPE_HELP, TYPES, Parameter, Term
 
 _HEADER = re.compile(r"#\+ ?(?P<key>[a-z]+):\s*(?P<value>.*)")
@@ -146,10 +146,11 @@ def catalogue() -> dict[str, NamedQuery]:
 
 
 def named_query(name: str) -> NamedQuery:
-    """The named query ``name``; :class:`QueryError` listing the known names when unknown."""
+    """The named query ``name``; :class:`UnknownQueryError` listing the known names when
+    unknown."""
     try:
         return catalogue()[name]
     except KeyError:
-        raise QueryError(
+        raise UnknownQueryError(
             f"no named query {name!r} (known: {', '.join(catalogue())})"
         ) from None

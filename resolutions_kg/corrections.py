@@ -56,7 +56,7 @@ _ITEMS = {"recommendation": "recommendations", "proposal": "proposals",
           "statement": "statements"}
 
 
-class Misfit(Exception):
+class _Misfit(Exception):
     """A correction that does not fit the document as the loader now reads it."""
 
 
@@ -75,7 +75,7 @@ def apply_corrections(resolution: Resolution, corrections: CorrectionsFile) -> R
     for entry in corrections.entries:
         try:
             resolution, correction = _apply(resolution, entry, corrections.path.name)
-        except Misfit as why:
+        except _Misfit as why:
             warnings.append(f"{corrections.path}:{entry.line}: correction '{entry.key}' no "
                             f"longer fits the document: {why}; not applied")
             continue
@@ -128,7 +128,7 @@ def _apply(res: Resolution, entry: Entry, file: str) -> tuple[Resolution, Correc
         items = getattr(res, _ITEMS[key.item])
         index = next((i for i, it in enumerate(items) if it.position == key.number), None)
         if index is None:
-            raise Misfit(f"the document has no {key.item} {key.number} (it has "
+            raise _Misfit(f"the document has no {key.item} {key.number} (it has "
                          f"{len(items)} {key.item}{'s' if len(items) != 1 else ''})")
         holder = items[index]
         parent_span = holder.text.span
@@ -136,10 +136,10 @@ def _apply(res: Resolution, entry: Entry, file: str) -> tuple[Resolution, Correc
     current = getattr(holder, record_attr)
     original = plain(current)
     if entry.was is not UNSET and not _same(entry.was, original):
-        raise Misfit(f"it expects the extracted value {_show(entry.was)}, the loader now reads "
+        raise _Misfit(f"it expects the extracted value {_show(entry.was)}, the loader now reads "
                      f"{_show(original)}")
     if entry.action == "remove" and current is None:
-        raise Misfit("the loader extracted no value to remove")
+        raise _Misfit("the loader extracted no value to remove")
     same = entry.action == "set" and original is not None and _same(entry.value, original)
     correction = Correction(
         key=str(key), field=key.field_name,
@@ -178,7 +178,7 @@ def _span(res: Resolution, entry: Entry, current: object, parent: Span) -> Span:
         words = [re.escape(w) for w in entry.at.split()]
         found = re.search(r"\s+".join(words), res.source.text)
         if found is None:
-            raise Misfit(f"the text at: {_show(entry.at)} is not in the document")
+            raise _Misfit(f"the text at: {_show(entry.at)} is not in the document")
         return Span(found.start(), found.end())
     if isinstance(current, (Spanned, Addressee)):
         return current.span

@@ -37,7 +37,7 @@ from urllib.parse import urlsplit, urlunsplit
 import httpx
 import pyoxigraph as ox
 
-from resolutions_kg.errors import ResolutionsKGError
+from resolutions_kg.errors import PushAuthError, PushError
 from resolutions_kg.store import count_quads, graph_names, open_store
 
 N_TRIPLES = "application/n-triples"
@@ -49,14 +49,6 @@ CHUNK = 5000
 MAX_BYTES = 90_000
 #: Status codes that mean "this URL speaks no Graph Store Protocol" (never retried).
 NO_GSP = frozenset({404, 405, 501})
-
-
-class PushError(ResolutionsKGError):
-    """The target store cannot be reached, refuses our data, or holds other counts."""
-
-
-class PushAuthError(PushError):
-    """The target store refuses our credentials: no graph can go, so the push stops."""
 
 
 @dataclass

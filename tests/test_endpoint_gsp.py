@@ -10,7 +10,8 @@ import pytest
 from endpoint_support import BASE, DOC_GRAPH, RESOLUTION, TOKEN, Server
 from SPARQLWrapper import JSON, POST, SPARQLWrapper
 
-from resolutions_kg.endpoint.update_dataset import DatasetConflictError, add_using
+from resolutions_kg.endpoint.update_dataset import add_using
+from resolutions_kg.errors import DatasetConflictError
 
 pytest_plugins = ["endpoint_fixtures"]
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import csv
 import io
 import json
@@ -303,94 +302,94 @@ def test_json_results_are_valid_json(client: httpx.Client) -> None:
     assert json.loads(r.text)["head"]["vars"] == ["r", "pos"]
 
 
-# ------------------------------------------------------------- the fast path for GET ?query=
+# --------------------------------------------------- GET ?query= alone, the commonest request
 
 
-FAST_CASES = {
-    "select json": (SELECT, "application/sparql-results+json"),
-    "select xml": (SELECT, "application/sparql-results+xml"),
-    "select csv": (SELECT, "text/csv"),
-    "select any": (SELECT, None),
-    "ask": (ASK, "application/sparql-results+json, */*;q=0.1"),
-    "construct turtle": (CONSTRUCT, "text/turtle"),
-    "describe n-triples": (DESCRIBE, "application/n-triples"),
-    "describe json-ld": (DESCRIBE, "application/ld+json"),
-    "construct, results only": (CONSTRUCT, "application/sparql-results+json"),
-    "syntax error": ("SELECT ?x WHERE {", "application/sparql-results+json"),
-    "syntax error, html": ("SELECT ?x WHERE {", "text/html"),
-    "nothing acceptable": (SELECT, "image/png"),
+#: name -> (query, Accept, status, media type of the answer)
+LONE_CASES = {
+    "select json": (SELECT, "application/sparql-results+json", 200,
+                    "application/sparql-results+json"),
+    "select xml": (SELECT, "application/sparql-results+xml", 200,
+                   "application/sparql-results+xml"),
+    "select csv": (SELECT, "text/csv", 200, "text/csv"),
+    "select any": (SELECT, None, 200, "application/sparql-results+json"),
+    "ask": (ASK, "application/sparql-results+json, */*;q=0.1", 200,
+            "application/sparql-results+json"),
+    "construct turtle": (CONSTRUCT, "text/turtle", 200, "text/turtle"),
+    "describe n-triples": (DESCRIBE, "application/n-triples", 200, "application/n-triples"),
+    "describe json-ld": (DESCRIBE, "application/ld+json", 200, "application/ld+json"),
+    "construct, results only": (CONSTRUCT, "application/sparql-results+json", 406,
+                                "application/json"),
+    "syntax error": ("SELECT ?x WHERE {", "application/sparql-results+json", 400,
+                     "application/json"),
+    # no results format fits before the query is parsed
+    "syntax error, html": ("SELECT ?x WHERE {", "text/html", 406, "text/html"),
+    "nothing acceptable": (SELECT, "image/png", 406, "text/plain"),
     "non-ascii": ('SELECT ?t WHERE { ?r ?p ?t FILTER(CONTAINS(STR(?t), "библиотек")) } LIMIT 3',
-                  "text/tab-separated-values"),
-    "plus for space": ("ASK+{}", "application/sparql-results+json"),
+                  "text/tab-separated-values", 200, "text/tab-separated-values"),
+    "plus for space": ("ASK+{}", "application/sparql-results+json", 200,
+                       "application/sparql-results+json"),
 }
 
 
-@pytest.mark.parametrize("case", list(FAST_CASES))
+@pytest.mark.parametrize("case", list(LONE_CASES))
 @pytest.mark.parametrize("encoding", ["gzip", "identity"])
-def test_get_with_only_a_query_answers_as_the_general_path(client: httpx.Client, case: str,
-                                                           encoding: str) -> None:
-    """``GET /sparql?query=…`` alone takes the fast path; an empty ``timeout=`` (which changes
-    nothing) sends the same request through the general one. The answers must be equal."""
-    query, accept = FAST_CASES[case]
+def test_get_with_only_a_query(client: httpx.Client, case: str, encoding: str) -> None:
+    """``GET /sparql?query=…`` with no other parameter: the status and media type its Accept
+    header asks for, ``Vary: Accept`` on results, gzip only when accepted (and the body large
+    enough), no CORS header without an Origin; an empty ``timeout=`` (which changes nothing)
+    gives the same answer."""
+    query, accept, status, media = LONE_CASES[case]
     encoded = (query if case == "plus for space"
                else httpx.QueryParams({"query": query}).__str__().partition("=")[2])
     headers = {"Accept-Encoding": encoding, **({"Accept": accept} if accept else {})}
-    fast = client.get(f"/sparql?query={encoded}", headers=headers)
-    general = client.get(f"/sparql?query={encoded}&timeout=", headers=headers)
-    assert fast.status_code == general.status_code
+    lone = client.get(f"/sparql?query={encoded}", headers=headers)
+    assert lone.status_code == status, lone.text
+    assert lone.headers["content-type"].partition(";")[0] == media
+    vary = [v.strip() for v in lone.headers.get("vary", "").split(",")]
+    if status == 200:
+        assert "Accept" in vary
+    if encoding == "identity" or "Accept-Encoding" not in vary:
+        assert "content-encoding" not in lone.headers
+    else:
+        assert lone.headers["content-encoding"] == "gzip"
+    assert "access-control-allow-origin" not in lone.headers
+    assert "retry-after" not in lone.headers
+    if media == "application/sparql-results+json":
+        answer = lone.json()
+        assert answer["boolean"] is True if "boolean" in answer else answer["results"]["bindings"]
+    elif media == "application/json":
+        assert lone.json()["status"] == status
+    with_timeout = client.get(f"/sparql?query={encoded}&timeout=", headers=headers)
+    assert with_timeout.status_code == lone.status_code
     for header in ("content-type", "vary", "content-encoding", "access-control-allow-origin",
                    "retry-after"):
-        assert fast.headers.get(header) == general.headers.get(header), header
-    assert fast.content == general.content
-    if case == "plus for space":
-        assert fast.json()["boolean"] is True
+        assert with_timeout.headers.get(header) == lone.headers.get(header), header
+    assert with_timeout.content == lone.content
 
 
-def test_only_a_lone_query_parameter_takes_the_fast_path(endpoint_store: Any) -> None:
-    """At the ASGI level: the fast path answers a lone ``query=`` itself and hands anything
-    else to the app behind it."""
-    from types import SimpleNamespace
+def test_get_with_a_query_and_other_parameters(client: httpx.Client) -> None:
+    """The requests beside a lone ``query=``: other parameters, HEAD, an empty or undecodable
+    query, all answered by the one route."""
     from urllib.parse import quote
 
-    from resolutions_kg.endpoint.app import effective_settings
-    from resolutions_kg.endpoint.context import AppContext
-    from resolutions_kg.endpoint.sparql import QueryFastPath
-
-    ctx = AppContext.open(endpoint_store, effective_settings({}))
-    app = SimpleNamespace(state=SimpleNamespace(ctx=ctx))  # what routes see as scope["app"]
-    handed_on: list[bytes] = []
-
-    async def behind(scope: Any, receive: Any, send: Any) -> None:
-        handed_on.append(scope["query_string"])
-
-    def request(query_string: bytes, method: str = "GET") -> list[Any]:
-        sent: list[Any] = []
-        scope = {"type": "http", "method": method, "path": "/sparql", "app": app,
-                 "query_string": query_string,
-                 "headers": [(b"accept", b"application/sparql-results+json")]}
-
-        async def receive() -> Any:
-            return {"type": "http.request", "body": b"", "more_body": False}
-
-        async def send(message: Any) -> None:
-            sent.append(message)
-
-        asyncio.run(QueryFastPath(behind)(scope, receive, send))
-        return sent
-
-    try:
-        lone = b"query=" + quote(ASK).encode()
-        answered = request(lone)
-        assert handed_on == []
-        assert answered[0]["status"] == 200 and json.loads(answered[1]["body"])["boolean"]
-        others = [lone + b"&timeout=", lone + b"&format=json", b"query=", b"query=%FF",
-                  b"default-graph-uri=x&" + lone]
-        for query_string in others:
-            assert request(query_string) == []
-        assert request(lone, method="HEAD") == []
-        assert handed_on == [*others, lone]
-    finally:
-        ctx.close()
+    accept = {"Accept": "application/sparql-results+json"}
+    lone = "/sparql?query=" + quote(ASK)
+    answer = client.get(lone, headers=accept)
+    assert answer.status_code == 200 and answer.json()["boolean"] is True
+    for url in (lone + "&timeout=", lone + "&format=json"):
+        also = client.get(url, headers=accept)
+        assert also.status_code == 200 and also.json()["boolean"] is True
+    head = client.head(lone, headers=accept)
+    assert head.status_code == 200 and head.content == b""
+    assert head.headers["content-type"] == answer.headers["content-type"]
+    empty = client.get("/sparql?query=", headers=accept)
+    assert empty.status_code == 400 and "syntax" in empty.json()["message"].lower()
+    undecodable = client.get("/sparql?query=%FF", headers=accept)
+    assert undecodable.status_code == 400 and "query" in undecodable.json()["message"]
+    restricted = client.get(f"/sparql?default-graph-uri={quote(FILLER_GRAPH)}&query="
+                            + quote("ASK { ?s ?p ?o }"), headers=accept)
+    assert restricted.status_code == 200
 
 
 def allowed_cpus(pid: int) -> str:

@@ -13,16 +13,8 @@ import pyoxigraph as ox
 import pytest
 from endpoint_support import POOL_ROWS as ROWS
 
-from resolutions_kg.endpoint.executor import (
-    CHUNK,
-    INLINE,
-    NotAcceptableError,
-    QueryJob,
-    QueryOutcome,
-    QuerySyntaxError,
-    QueryTimeoutError,
-    WorkerPool,
-)
+from resolutions_kg.endpoint.executor import CHUNK, INLINE, QueryJob, QueryOutcome, WorkerPool
+from resolutions_kg.errors import NotAcceptableError, QuerySyntaxError, QueryTimeoutError
 
 pytest_plugins = ["pool_fixtures"]
 EXPLOSIVE = "SELECT (COUNT(*) AS ?n) { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"

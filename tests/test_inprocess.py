@@ -15,17 +15,14 @@ from endpoint_support import POOL_ROWS as ROWS
 from endpoint_support import fill_numbered as fill
 from test_executor import construct
 
-from resolutions_kg.endpoint.executor import (
-    CHUNK,
+from resolutions_kg.endpoint.executor import CHUNK, QueryJob, QueryOutcome, WorkerPool
+from resolutions_kg.endpoint.inprocess import ThreadPool, memory_copy
+from resolutions_kg.errors import (
     NotAcceptableError,
-    QueryJob,
-    QueryOutcome,
     QuerySyntaxError,
     QueryTimeoutError,
     WorkerError,
-    WorkerPool,
 )
-from resolutions_kg.endpoint.inprocess import ThreadPool, memory_copy
 
 pytest_plugins = ["pool_fixtures"]
 

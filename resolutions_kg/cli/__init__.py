@@ -3,8 +3,8 @@
 Each command lives in a module of this package and is registered in :data:`COMMAND_MODULES`.
 Commands take their options from :mod:`resolutions_kg.settings` through :func:`setting_option`, so
 every option is also a ``RESKG_*`` environment variable. Library errors
-(:class:`~resolutions_kg.errors.ResolutionsKGError`) become one-line messages on stderr and a
-non-zero exit code, never a traceback.
+(:class:`~resolutions_kg.errors.ResolutionsKGError`) become one-line messages on stderr and the
+error class's ``exit_code``, never a traceback.
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ COMMAND_MODULES = (
     "release", "settings_cmd", "review",
 )
 
-#: Exit codes.
+#: The exit code of a command that reports its own failures (as ResolutionsKGError.exit_code).
 EXIT_ERROR = 1
 
 
@@ -49,14 +49,14 @@ def setting_option(name: str, *short: str, **overrides: Any) -> Callable[[_F], _
 
 
 class ErrorHandlingGroup(click.Group):
-    """Turns library errors into one line on stderr and exit code 1."""
+    """Turns library errors into one line on stderr and the error's ``exit_code``."""
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
         except ResolutionsKGError as exc:
             click.echo(f"reskg: error: {exc}", err=True)
-            sys.exit(EXIT_ERROR)
+            sys.exit(exc.exit_code)
 
 
 @click.group(cls=ErrorHandlingGroup, context_settings={"help_option_names": ["-h", "--help"]})
