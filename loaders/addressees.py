@@ -40,7 +40,7 @@ LOWER_HEADS = frozenset(
 OFFICIAL_BODIES = frozenset({"министерство", "правительство"})
 #: Heads whose name goes on with «по» + a noun («комитет по культуре»).
 TAKES_PO = frozenset("комитет комиссия совет управление департамент агентство служба министерство "
-                     "центр отдел".split())
+                     "центр отдел секция".split())
 #: Nouns whose object is in the instrumental: «управления культурой», «руководства библиотекой».
 GOVERNS_ABLT = re.compile(r"^(?:управлени|руководств|заведовани)[яеи]$")
 ABBREVIATION = re.compile(r"^[А-ЯЁA-Z]{2,}$")
@@ -178,6 +178,9 @@ def _tail(toks: list[tuple[str, int, int]], j: int, case: str | None = None) -> 
                 j += 3  # «культуры, печати и по делам национальностей»
                 continue
             break
+        if low == "для" and j + 1 < n and _genitive(toks[j + 1][0]):
+            j += 2  # «библиотека для детей и юношества»: part of the name
+            continue
         if low == "им" and j + 1 < n and toks[j + 1][0] == ".":
             j += 2  # «им. С. П. Крашенинникова»
             continue

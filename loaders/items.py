@@ -310,9 +310,11 @@ def parse_items(text: str, blocks: list[Block], first: int) -> Items:
                             for bl in blocks[i:i + 3])):
             # «Обратиться к Министерству культуры … с просьбой …» after the list, with no item
             # after it: a closing proposal addressed to the body appealed to
+            planned = planned_event(text, own[1], b)  # «… с предложением провести в 2025 …»
             items.proposals.append(Proposal(
                 position=len(items.proposals) + 1, text=Spanned(clean(content), Span(a, b)),
-                addressee=own[0], planned_event=None))
+                addressee=own[0],
+                planned_event=planned if planned is not None and planned.year else None))
             items.consumed.add(i - 1)
             role[i - 1] = "proposal"
             continue

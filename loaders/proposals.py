@@ -14,7 +14,9 @@ from .addressing import ADDRESSING, addressee_at, body_text, case_after, own_add
 from .blocks import Block, clean
 from .events import find_kind
 
-YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)(?:\s*(?:г\.|года?|году|г(?![а-яё])))?")
+#: A year («в 2024 году»), not the start of a period («в 2021–2022 гг.»: a programme of work).
+YEAR = re.compile(r"(?<![\d–—-])(?<![–—-] )((?:19|20)\d\d)(?!\d)(?!\s*[–—-]\s*(?:19|20)?\d\d)"
+                  r"(?:\s*(?:г\.|года?|году|г(?![а-яё])))?")
 
 
 def planned_event(text: str, a: int, b: int) -> PlannedEvent | None:
@@ -23,6 +25,11 @@ def planned_event(text: str, a: int, b: int) -> PlannedEvent | None:
     for m in YEAR.finditer(text, kind.span.end if kind else a, b):
         year = Spanned(int(m.group(1)), Span(m.start(), m.end()))
         break
+    if year is None and kind is not None and HOLD.search(text, a, kind.span.start):
+        # «провести в 2025 году совещание …»: the year before the kind
+        for m in YEAR.finditer(text, a, kind.span.start):
+            year = Spanned(int(m.group(1)), Span(m.start(), m.end()))
+            break
     if kind is None:
         held = re.search(r"(?<![а-яё])(?:провести|проведение|организовать|проводить)(?![а-яё])",
                          text[a:b], re.I)
@@ -73,9 +80,11 @@ PROPOSING = re.compile(
 #: также направить …», «. Итоговый документ направить в …», «… и обращаются к X …», «…, а IV
 #: Съезд … провести в 2021 году».
 _NEXT_PROPOSAL = re.compile(
-    r"(?:,?\s+и\s+|,\s*а\s+также\s+|;\s*|[.!]\s+)(?=" + _SENDING + r"\s|" + _DOCUMENT + r"\s+"
-    + _SENDING + r"\s|обратиться\s|обращаются\s)"
+    r"(?:,?\s+и\s+|,\s*а\s+также\s+|,\s+|;\s*|[.!]\s+)(?=" + _SENDING + r"\s|" + _DOCUMENT
+    + r"\s+" + _SENDING + r"\s|обратиться\s|обращаются\s|провести\s)"
     r"|,\s*а\s+(?=(?:[^\s,.;:]+\s+){1,8}?провести\s)", re.I)
+
+_APPEALING = re.compile(r"(?<![а-яё])(?:обратиться|обращаются)\s", re.I)
 #: A pronoun that points back to the event planned before: «… с просьбой принять её».
 _BACK = re.compile(r"(?<![а-яё])(?:е[её]|его|их)(?![а-яё])", re.I)
 
@@ -88,6 +97,9 @@ def proposals_of(text: str, block: Block, position: int, *, proposing: bool = Fa
     a, b = body_text(text, block)
     clauses, start = [], a
     for m in _NEXT_PROPOSAL.finditer(text, a, b):
+        if text[m.end() : m.end() + 8].lower() == "провести" and not (
+                SEND.search(text, start, m.start()) or _APPEALING.search(text, start, m.start())):
+            continue  # «предлагают X провести …»: X is asked to hold it — one proposal
         clauses.append((start, m.start()))
         start = m.end()
     clauses.append((start, b))

@@ -23,6 +23,8 @@ WHITELIST: dict[tuple[str, str], str] = {
     ("endpoint/bodies.py", "attributes"): "expat's StartElementHandler signature",
     ("endpoint/bodies.py", "StartElementHandler"): "expat calls the handler it is set to",
     ("endpoint/bodies.py", "EndElementHandler"): "expat calls the handler it is set to",
+    ("endpoint/edge.py", "compressor"): "overrides the compressor GZipResponder builds itself",
+    ("endpoint/sparql.py", "init_headers"): "overrides Response.init_headers, which Response calls",
     ("endpoint/documents.py", "count_minimum"): "read by templates/summary_event.html",
     ("endpoint/dumps.py", "builds"): "a count of dump builds: what tests/test_dumps_background.py "
                                      "sees of one build per burst of writes",
