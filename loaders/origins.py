@@ -7,6 +7,7 @@ place in the nominative, as the gazetteer or the settlement list names it, or as
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from resolutions_kg.records import AttendanceMode, Cohort, Span, Spanned
@@ -23,7 +24,11 @@ _REGION_WORDS = re.compile(r"област|кра[яйе]|республик|ок
 
 
 def _origin(text: str, a: int, b: int) -> Cohort | None:
-    """One place or group of places a list after «из» names, in the nominative."""
+    """One place or group of places a list after «из» names, in the nominative («Братска (7)»:
+    with the count in brackets)."""
+    if (paren := re.search(r"\s*\((\d{1,5})\)[\s,.;]*$", text[a:b])) is not None and (
+            counted := _origin(text, a, a + paren.start())) is not None:
+        return dataclasses.replace(counted, count=int(paren.group(1)))
     item = clean(text[a:b]).strip(" ,.;")
     if not item or item[:1].isdigit():
         return None
@@ -172,7 +177,9 @@ def from_places(text: str, a: int, b: int, mode: AttendanceMode | None) -> Cohor
         return None
     m, start, names = found
     if m.group("count") is not None:
-        if len(names) != 1 or m.group("from") is None:
+        # «84 — из Беларуси», «21 — Казахстана» (after «58 представителей библиотек России»)
+        if len(names) != 1 or not re.fullmatch(
+                r"\s*\d{1,6}\s*[–—-]\s*(?:из\s+)?(?:г\.\s*|города\s+)?", text[a:start]):
             return None
         return Cohort(label=Spanned(names[0], Span(a, b)), count=int(m.group("count")),
                       unit="city", mode=mode, places=names)

@@ -111,6 +111,13 @@ def _listed(text: str, pieces: list[Piece], organiser_names: set[str]) -> list[C
                 continue
             if cohort.mode is None and mode is not None:
                 cohort = dataclasses.replace(cohort, mode=mode)
+            first = cohort.label.value.split(" ", 1)[0]
+            if lemma(first) == "который":
+                continue  # «…, которые участвовали онлайн»: a clause, not a group
+            if first[:1].isupper() and lemma(first) in PERSON_LEMMAS:
+                # «Депутаты Совета …» opening a row or a list item: cited as any group is
+                cohort = dataclasses.replace(cohort, label=Spanned(
+                    first[:1].lower() + cohort.label.value[1:], cohort.label.span))
             if cohort.unit == "city" and len(cohort.places) > 1:
                 # «коллеги из Польши и Литвы»: one cohort a place
                 out += [dataclasses.replace(cohort, label=Spanned(p, cohort.label.span),
@@ -206,6 +213,13 @@ def _acting_people(text: str, a: int, b: int, mode: AttendanceMode | None) -> Co
 
 
 def _cohort(text: str, a: int, b: int, organisers: set[str]) -> Cohort | None:
+    if more := re.match(r"\s*(?:ещ[её]|также)\s+(?=\d)", text[a:b], re.I):
+        a += more.end()  # «Ещё 26 педагогов и родителей …»
+    if (paren := re.search(r"\s*\((\d{1,5})\)\s*$", text[a:b])) is not None and (
+            run := place_run(text, a, a + paren.start())) is not None and len(run[2]) == 1:
+        # «Братска (7)»: the place, with its count in brackets
+        return Cohort(label=Spanned(run[2][0], Span(a, b)), count=int(paren.group(1)),
+                      unit="city", places=run[2])
     if (acting := _acting_people(text, a, b, attendance(text, a, b))) is not None:
         return acting
     mode: AttendanceMode | None = None
@@ -319,9 +333,15 @@ def _pieces(text: str, pieces: list[tuple[int, int]]) -> list[Piece]:
         if (verb := _VERB_TAIL.search(text, pa, pb)) is not None and verb.start() > pa:
             pb = verb.start()
         before = place_run(text, *out[-1][:2]) if out else None
-        if before is not None and before[0].group("count") is None and (
-                run := place_list(text, pa, pb)) is not None and re.fullmatch(
-                r"\s*(?:из\s+)?(?:г\.\s*|города\s+)?", text[pa : run[0]]):
+        run = place_list(text, pa, pb)
+        counted = (before is None and out and run is not None and run[0] == pa
+                   and "также" not in text[out[-1][1] : pa]
+                   and (ended := place_list(text, *out[-1][:2])) is not None
+                   and re.search(r"\d", text[out[-1][0] : ended[0]]) is not None)
+        if (counted or before is not None and before[0].group("count") is None) and (
+                run is not None and re.fullmatch(
+                r"\s*(?:из\s+)?(?:г\.\s*|города\s+)?", text[pa : run[0]])):
+            # «18 музеев Москвы», «Санкт-Петербурга», …: the counted group's places go on
             out[-1] = (out[-1][0], pb, mode or out[-1][2])
         else:
             out.append((pa, pb, mode))

@@ -421,3 +421,40 @@ def test_final_document_in_html_with_nested_lists() -> None:
         ("Комитет по культуре Псковской области", 2),
         ("библиотеки области", 1),
     ]
+
+
+@pytest.mark.parametrize(("sentences", "groups"), [
+    # places after people, one group a place; a list split at commas is joined again
+    ("В конференции приняли участие 40 человек: специалисты из Южно-Сахалинска, Корсакова, "
+     "Холмска и Охи.",
+     [("Южно-Сахалинск", None, None), ("Корсаков", None, None), ("Холмск", None, None),
+      ("Оха", None, None)]),
+    # a count for a place after a dash; a subject that took part before its verb
+    ("В конференции приняли участие свыше 150 учёных и специалистов библиотек, музеев и "
+     "архивов: 84 — из Беларуси, 52 — из России; коллеги из Казахстана, Узбекистана и "
+     "Кыргызстана участвовали в режиме онлайн.",
+     [("Беларусь", 84, None), ("Россия", 52, None), ("Казахстан", None, "online"),
+      ("Узбекистан", None, "online"), ("Кыргызстан", None, "online")]),
+    # the subject of a later sentence; the count of a body of people before «подключились»
+    ("В работе съезда приняли участие 85 человек — делегаты 23 музеев края. Коллеги из Магадана "
+     "и Анадыря участвовали в режиме онлайн. Сотрудники 14 муниципальных архивов округа "
+     "подключились к работе съезда дистанционно.",
+     [("музеи края", 23, None), ("Магадан", None, "online"), ("Анадырь", None, "online"),
+      ("муниципальные архивы округа", 14, "online")]),
+    # a count in brackets after each place
+    ("В школе приняли участие 32 человека из Усть-Илимска (19), Братска (7), "
+     "Железногорска-Илимского (4) и Усть-Кута (2).",
+     [("Усть-Илимск", 19, None), ("Братск", 7, None), ("Железногорск-Илимский", 4, None),
+      ("Усть-Кут", 2, None)]),
+])
+def test_groups_of_places_and_subjects(sentences: str, groups: list[tuple[str, int | None,
+                                                                        str | None]]) -> None:
+    res = parsed(doc(HEADER + sentences))
+    assert [(c.label.value, c.count, c.mode) for c in res.event.cohorts] == groups
+
+
+def test_the_series_so_far_is_not_this_events_count() -> None:
+    res = parsed(doc(
+        HEADER + "Чтения проходят с 1994 года. За это время в них приняли участие более 900 "
+        "исследователей. В работе XIV чтений приняли участие 65 человек."))
+    assert res.event.participants is not None and res.event.participants.value == 65
