@@ -26,6 +26,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from resolutions_kg.formats import RdfFormat
+from resolutions_kg.lifeline import die_with_parent
 from resolutions_kg.namespaces import PREFIXES
 
 STATISTICS = "statistics.json"
@@ -94,6 +95,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("modified")
     parser.add_argument("--gzip-level", type=int, default=6)
     args = parser.parse_args(argv)
+    # a build outlives no server: when the server process that started it stops (SIGTERM at a
+    # restart or a switch to a new store version, or kill -9), the build stops too
+    die_with_parent()
     with contextlib.suppress(OSError):
         os.nice(10)  # a background job: the server's requests come first
     build(args.source, args.work, args.base_iri, args.modified, args.gzip_level)
