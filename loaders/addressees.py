@@ -161,6 +161,9 @@ def _tail(toks: list[tuple[str, int, int]], j: int, case: str | None = None) -> 
                 and _genitive(toks[j + 2][0])):
             j += 2  # «органам власти в сфере культуры»: the field is part of the name
             continue
+        if low == "для" and j + 1 < n and _genitive(toks[j + 1][0]):
+            j += 2  # «библиотека для детей и юношества»: part of the name
+            continue
         if low in STOP_WORDS or w.isdigit() or is_infinitive(w):
             break
         top = parses(w)[:1]
@@ -178,9 +181,6 @@ def _tail(toks: list[tuple[str, int, int]], j: int, case: str | None = None) -> 
                 j += 3  # «культуры, печати и по делам национальностей»
                 continue
             break
-        if low == "для" and j + 1 < n and _genitive(toks[j + 1][0]):
-            j += 2  # «библиотека для детей и юношества»: part of the name
-            continue
         if low == "им" and j + 1 < n and toks[j + 1][0] == ".":
             j += 2  # «им. С. П. Крашенинникова»
             continue

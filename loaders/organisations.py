@@ -103,6 +103,8 @@ def mention(text: str, start: int, end: int, case: str | None) -> OrganisationMe
     before = text[max(0, start - 3) : start].rstrip(" «\"(")
     mid_sentence = bool(before) and before[-1] not in ".!?\n"
     keep = True if mid_sentence and source[:1].isupper() and head not in LOWER_HEADS else None
+    if re.match(r"[А-ЯЁ][а-яё]+-[А-ЯЁ]", source):
+        keep = True  # «Сергиево-Посадский музей …» opening a sentence: a place's adjective
     name = nominative(clean(source), case, keep_capital=keep)
     if head in OFFICIAL_BODIES and name[:1].islower():
         # «министерством культуры Хабаровского края»: one body's name, capitalised as the
@@ -162,16 +164,19 @@ def _names(text: str, start: int, end: int, case: str) -> list[OrganisationMenti
         if any(p.tag.POS in ("VERB", "PRTS", "GRND") for p in parses(m.group(1))[:1]):
             stop_at = m.start()
             break
-    jointly = _JOINTLY.search(text, start, stop_at)
-    if jointly is not None and case != "ablt" and _opens_organisation(
-            text[jointly.end() : stop_at], "ablt"):
-        # «по инициативе X совместно с Y»: Y in the instrumental, an organiser as X is
-        return [*_named(text, start, jointly.start(), case),
-                *_named(text, jointly.end(), stop_at, "ablt")]
+    for joined, other in ((_JOINTLY, "ablt"), (_ON_INITIATIVE, "gent")):
+        found = joined.search(text, start, stop_at)
+        if found is not None and case != other and _opens_organisation(
+                text[found.end() : stop_at], other):
+            # «по инициативе X совместно с Y», «проведена X по инициативе Y»: Y in its own
+            # case, an organiser as X is
+            return [*_names(text, start, found.start(), case),
+                    *_names(text, found.end(), stop_at, other)]
     return _named(text, start, stop_at, case)
 
 
 _JOINTLY = re.compile(r"\s+совместно\s+с\s+")
+_ON_INITIATIVE = re.compile(r"\s+по\s+инициативе\s+")
 
 
 def _named(text: str, start: int, end: int, case: str) -> list[OrganisationMention]:
