@@ -31,8 +31,15 @@ serve: $(STAMP)
 ## everything a new user needs: venv, install, load the corpus, serve
 run: load serve
 
+## the whole suite (CI runs this): one pytest worker per core (pytest-xdist); each test file
+## runs on one worker, so its module fixtures are built once. Every finished test is printed as
+## "[gwN] [ 42%] PASSED tests/test_x.py::test_y"; the 25 slowest are listed at the end.
+## `make test JOBS=0` runs it in one process, without workers; `make test PROGRESS=-q` prints dots.
+JOBS     ?= auto
+PROGRESS ?= -v
+DURATIONS ?= 25
 test: $(STAMP)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(JOBS) --dist loadfile $(PROGRESS) --durations=$(DURATIONS)
 
 ## the library and the loader without servers, browsers or corpus loads: the edit-test loop
 FAST_TESTS := test_loader_corpus test_loader_genre test_loader_properties test_readers \

@@ -105,6 +105,10 @@ def build_store(folder: Path, *, filler: int = 300) -> Path:
     return folder
 
 
+class PortTaken(RuntimeError):
+    """The server could not bind its port: another process took it first."""
+
+
 class Server:
     """``reskg serve`` in a subprocess on a free loopback port; stopped with SIGTERM."""
 
@@ -123,6 +127,19 @@ class Server:
         self.process: subprocess.Popen[bytes] | None = None
 
     def start(self) -> Server:
+        """Start the server and wait for its ``/health``. A port taken between
+        :func:`free_port` and the server's bind (by another pytest-xdist worker) is traded for
+        another free port."""
+        for _ in range(3):
+            try:
+                return self._start()
+            except PortTaken:
+                self.port = free_port()
+                self.url = f"http://127.0.0.1:{self.port}"
+                self.log = self.log.with_name(f"server-{self.port}.log")
+        return self._start()
+
+    def _start(self) -> Server:
         reskg = Path(sys.executable).with_name("reskg")
         env = {k: v for k, v in os.environ.items() if not k.startswith("RESKG_")}
         with self.log.open("wb") as log:
@@ -133,7 +150,10 @@ class Server:
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
-                raise RuntimeError(f"server exited:\n{self.log.read_text()}")
+                log = self.log.read_text()
+                if "address already in use" in log.lower():
+                    raise PortTaken(log)
+                raise RuntimeError(f"server exited:\n{log}")
             try:
                 if httpx.get(f"{self.url}/health", timeout=2).status_code == 200:
                     self.dumps_built()
