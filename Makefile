@@ -32,14 +32,15 @@ serve: $(STAMP)
 run: load serve
 
 ## the whole suite (CI runs this): one pytest worker per core (pytest-xdist); each test file
-## runs on one worker, so its module fixtures are built once. Every finished test is printed as
+## runs on one worker, so its module fixtures are built once, the slowest files first (the order
+## is tests/conftest.py's SLOWEST_FIRST, not xdist's, which puts files of few tests last). Every finished test is printed as
 ## "[gwN] [ 42%] PASSED tests/test_x.py::test_y"; the 25 slowest are listed at the end.
 ## `make test JOBS=0` runs it in one process, without workers; `make test PROGRESS=-q` prints dots.
 JOBS     ?= auto
 PROGRESS ?= -v
 DURATIONS ?= 25
 test: $(STAMP)
-	$(BIN)/python -m pytest -n $(JOBS) --dist loadfile $(PROGRESS) --durations=$(DURATIONS)
+	$(BIN)/python -m pytest -n $(JOBS) --dist loadfile --no-loadscope-reorder $(PROGRESS) --durations=$(DURATIONS)
 
 ## the library and the loader without servers, browsers or corpus loads: the edit-test loop
 ## (its small tests go one by one to the workers: --dist load)

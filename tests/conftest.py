@@ -6,6 +6,8 @@
 - ``tver_store``: a session-wide on-disk store with the Tver 2012 resolution published, built
   through the real pipeline (loader, mapper, shapes, store). Treat it as read-only; tests that
   write make their own store.
+- the order of the test files: the slowest first (``SLOWEST_FIRST``), so that with
+  ``--dist loadfile`` no worker starts a long file when the others are nearly done.
 - ``built_once(factory, name, build)``: a folder ``build`` fills, built once for the whole run
   even when pytest-xdist runs it in several workers (each worker gets its own copy).
 """
@@ -32,6 +34,29 @@ CORPUS = SHARED / "corpus"
 #: The documents of the shared corpus (beside its README and expected.json).
 CORPUS_DOCUMENTS = ["tver-2012.txt", "novgorod-2014.md", "vologda-2013.html", "lipetsk-2016.txt"]
 TVER = CORPUS / "tver-2012.txt"
+
+
+#: Test files by how long they take (their tests and fixtures together, measured in `make test`
+#: runs), slowest first. pytest-xdist (``--no-loadscope-reorder``) hands the files to its workers
+#: in collection order; the files not named here follow, those with more tests first.
+SLOWEST_FIRST = [
+    "test_corpus_facts", "test_corpus_load", "test_curation", "test_endpoint_writes",
+    "test_atomic_load", "test_packaging", "test_endpoint_sparql", "test_validate_agrees",
+    "test_validation_native", "test_endpoint_limits", "test_loader_limits", "test_push",
+    "test_endpoint_fuzz", "test_browse_index", "test_release", "test_virtuoso", "test_comunica",
+    "test_metamorphic", "test_export", "test_cli", "test_endpoint_versions", "test_load_faults",
+    "test_server_shutdown", "test_dumps_background", "test_typing",
+]
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    rank = {name: n for n, name in enumerate(SLOWEST_FIRST)}
+    sizes: dict[str, int] = {}
+    for item in items:
+        sizes[item.path.stem] = sizes.get(item.path.stem, 0) + 1
+    # a stable sort: the tests of one file keep their order
+    items.sort(key=lambda item: (rank.get(item.path.stem, len(rank)), -sizes[item.path.stem],
+                                 item.path.stem))
 
 
 @pytest.fixture(scope="session")
