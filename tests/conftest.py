@@ -34,6 +34,8 @@ CORPUS = SHARED / "corpus"
 #: The documents of the shared corpus (beside its README and expected.json).
 CORPUS_DOCUMENTS = ["tver-2012.txt", "novgorod-2014.md", "vologda-2013.html", "lipetsk-2016.txt"]
 TVER = CORPUS / "tver-2012.txt"
+#: Screenshots of the browser tests, one file per test and step (CI keeps ``build/``).
+SHOTS = REPO / "build" / "screenshots"
 
 
 #: Test files by how long they take (their tests and fixtures together, measured in `make test`
