@@ -31,15 +31,24 @@ serve: $(STAMP)
 ## everything a new user needs: venv, install, load the corpus, serve
 run: load serve
 
+## the whole suite (CI runs this): one pytest worker per core (pytest-xdist); each test file
+## runs on one worker, so its module fixtures are built once, the slowest files first (the order
+## is tests/conftest.py's SLOWEST_FIRST, not xdist's, which puts files of few tests last). Every finished test is printed as
+## "[gwN] [ 42%] PASSED tests/test_x.py::test_y"; the 25 slowest are listed at the end.
+## `make test JOBS=0` runs it in one process, without workers; `make test PROGRESS=-q` prints dots.
+JOBS     ?= auto
+PROGRESS ?= -v
+DURATIONS ?= 25
 test: $(STAMP)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(JOBS) --dist loadfile --no-loadscope-reorder $(PROGRESS) --durations=$(DURATIONS)
 
 ## the library and the loader without servers, browsers or corpus loads: the edit-test loop
+## (its small tests go one by one to the workers: --dist load)
 FAST_TESTS := test_loader_corpus test_loader_genre test_loader_properties test_readers \
 	test_expand test_topics_classifier test_iris test_formats test_metamorphic test_docs \
 	test_queries test_mapping test_roles test_architecture test_dead_code
 test-fast: $(STAMP)
-	$(BIN)/python -m pytest -q $(addprefix tests/,$(addsuffix .py,$(FAST_TESTS)))
+	$(BIN)/python -m pytest -q -n $(JOBS) --dist load $(addprefix tests/,$(addsuffix .py,$(FAST_TESTS)))
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -10,7 +10,8 @@
 
 Each is installed once by ``npm install`` from the npm registry, from
 ``tests/node/NAME/package.json`` (exact versions) into ``build/node/NAME/``, kept between runs and
-reinstalled when the ``package.json`` changes. Skipped only when Node.js is missing outside CI
+reinstalled when the ``package.json`` changes (under a file lock: the pytest-xdist workers of
+``make test`` may ask at the same time). Skipped only when Node.js is missing outside CI
 (``.ci/run`` installs it).
 
 - ``local_tver_server``: a read-only server over the Tver 2012 resolution published with the base
@@ -20,6 +21,7 @@ reinstalled when the ``package.json`` changes. Skipped only when Node.js is miss
 
 from __future__ import annotations
 
+import fcntl
 import os
 import shutil
 import subprocess
@@ -42,6 +44,12 @@ def npm_install(name: str, command: str) -> Path:
     holds ``command``."""
     folder = NODE_DIR / name
     folder.mkdir(parents=True, exist_ok=True)
+    with (NODE_DIR / f"{name}.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+        return _install(folder, name, command)
+
+
+def _install(folder: Path, name: str, command: str) -> Path:
     wanted = (PACKAGES / name / "package.json").read_text(encoding="utf-8")
     installed = folder / "package.json"
     bin_dir = folder / "node_modules" / ".bin"

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import random
 import signal
 import socket
 import subprocess
@@ -64,10 +65,29 @@ TRIG = f"""
 """
 
 
+#: Ports for the servers of the tests: 1000 for each pytest-xdist worker (``gw0`` from 20000,
+#: ``gw1`` from 21000, …), below Linux's ephemeral range (32768–60999), so that neither another
+#: worker's server nor a client connection's local port takes the port a server was given.
+_PORTS = 1000
+_worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw")
+_FIRST_PORT = 20_000 + _PORTS * (int(_worker) % 12 if _worker.isdigit() else 0)
+_next_port = random.randrange(_PORTS)  # two runs at once on one machine rarely meet
+
+
 def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
+    """A port of 127.0.0.1 nobody listens on, from this worker's own range, a new one at each
+    call (a server started a moment ago may not listen yet)."""
+    global _next_port
+    for _ in range(_PORTS):
+        port = _FIRST_PORT + _next_port % _PORTS
+        _next_port += 1
+        with socket.socket() as s:
+            try:
+                s.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return port
+    raise RuntimeError(f"no free port in {_FIRST_PORT}-{_FIRST_PORT + _PORTS - 1}")
 
 
 @contextlib.contextmanager
@@ -105,6 +125,10 @@ def build_store(folder: Path, *, filler: int = 300) -> Path:
     return folder
 
 
+class PortTaken(RuntimeError):
+    """The server could not bind its port: another process took it first."""
+
+
 class Server:
     """``reskg serve`` in a subprocess on a free loopback port; stopped with SIGTERM."""
 
@@ -123,6 +147,20 @@ class Server:
         self.process: subprocess.Popen[bytes] | None = None
 
     def start(self) -> Server:
+        """Start the server and wait for its ``/health``. A port taken between
+        :func:`free_port` and the server's bind (by another pytest-xdist worker) is traded for
+        another free port."""
+        for _ in range(3):
+            try:
+                return self._start()
+            except PortTaken:
+                self.stop()
+                self.port = free_port()
+                self.url = f"http://127.0.0.1:{self.port}"
+                self.log = self.log.with_name(f"server-{self.port}.log")
+        return self._start()
+
+    def _start(self) -> Server:
         reskg = Path(sys.executable).with_name("reskg")
         env = {k: v for k, v in os.environ.items() if not k.startswith("RESKG_")}
         with self.log.open("wb") as log:
@@ -133,16 +171,41 @@ class Server:
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
-                raise RuntimeError(f"server exited:\n{self.log.read_text()}")
+                log = self.log.read_text()
+                if "address already in use" in log.lower():
+                    raise PortTaken(log)
+                raise RuntimeError(f"server exited:\n{log}")
             try:
-                if httpx.get(f"{self.url}/health", timeout=2).status_code == 200:
-                    self.dumps_built()
-                    return self
+                health = httpx.get(f"{self.url}/health", timeout=2)
             except httpx.TransportError:
-                pass
+                time.sleep(0.1)
+                continue
+            if health.status_code == 200:
+                if not self._is_ours(health.json().get("process")):
+                    raise PortTaken(f"another server answers on port {self.port}")
+                try:
+                    self.dumps_built()
+                except BaseException:
+                    self.stop()
+                    raise
+                return self
             time.sleep(0.1)
         self.stop()
         raise RuntimeError(f"server did not start:\n{self.log.read_text()}")
+
+    def _is_ours(self, pid: object) -> bool:
+        """Whether process ``pid`` (what /health names) is our server or one of its
+        processes."""
+        assert self.process is not None
+        for _ in range(4):
+            if pid == self.process.pid:
+                return True
+            try:
+                stat = Path(f"/proc/{pid}/stat").read_text()
+            except (OSError, ValueError):
+                return False
+            pid = int(stat.rsplit(")", 1)[1].split()[1])  # the parent's id
+        return False
 
     def dumps_built(self, version: str | None = None, timeout: float = 120) -> dict[str, Any]:
         """Wait until ``/dumps/`` lists a build of the data served now (the server builds the

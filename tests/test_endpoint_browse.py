@@ -16,7 +16,7 @@ from urllib.parse import quote
 import httpx
 import pytest
 from browser_support import CHROMIUM, browsing
-from conftest import CORPUS
+from conftest import CORPUS, SHOTS
 from conftest import CORPUS_DOCUMENTS as DOCUMENTS
 from endpoint_support import TOKEN, Server
 
@@ -331,7 +331,8 @@ def test_home_charts_render_in_chromium(corpus_server: Server) -> None:
         assert bars.count() == len(topics)
         assert page.locator("#chart-places svg .mark-symbol.role-mark path").count() == len(
             DOCUMENTS)  # the four event places
-        page.screenshot(path="/tmp/reskg-home.png", full_page=True)
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(SHOTS / "home-charts.png"), full_page=True)
         page.goto(url + f"/diagram/{TVER}")
         page.wait_for_selector("#diagram svg .mark-symbol path", timeout=30_000)
         assert page.locator("#diagram svg .mark-symbol path").count() > 20

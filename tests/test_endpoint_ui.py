@@ -13,6 +13,7 @@ from pathlib import Path
 import httpx
 import pytest
 from browser_support import CHROMIUM, browsing
+from conftest import SHOTS
 
 from resolutions_kg.queries import catalogue
 
@@ -251,7 +252,8 @@ def test_ui_runs_a_query_in_chromium(tver_server: object) -> None:
         # (one row: a line of one point, drawn but of no size)
         page.wait_for_selector(".reskg-chart svg .mark-line path", state="attached",
                                timeout=30_000)
-        page.screenshot(path="/tmp/reskg-ui-chart.png", full_page=False)
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(SHOTS / "ui-chart.png"), full_page=False)
 
         # clicking one of our IRIs opens its page on this server, in the same tab
         page.click(".yasr_btn.select_table")

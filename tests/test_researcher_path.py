@@ -12,10 +12,9 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 from browser_support import CHROMIUM, browsing
 from conftest import CORPUS_DOCUMENTS as DOCUMENTS
-from conftest import REPO
+from conftest import SHOTS
 from endpoint_support import Server
 
-SHOTS = REPO / "build" / "screenshots"
 BASE = "https://w3id.org/resolutions-kg/"
 pytest_plugins = ["corpus_fixtures"]
 
