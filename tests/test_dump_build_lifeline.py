@@ -19,7 +19,9 @@ import httpx
 from endpoint_support import build_store, free_port
 
 
-def _builds() -> list[int]:
+def _builds(store: Path) -> list[int]:
+    """The dump builds of ``store`` (its dumps are built under it: other tests' servers, in
+    other workers, build theirs elsewhere)."""
     found = []
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit():
@@ -29,7 +31,8 @@ def _builds() -> list[int]:
             state = (entry / "stat").read_text().split()[2]
         except OSError:
             continue
-        if b"resolutions_kg.endpoint.dump_build" in cmdline and state != "Z":
+        if (b"resolutions_kg.endpoint.dump_build" in cmdline and str(store).encode() in cmdline
+                and state != "Z"):
             found.append(int(entry.name))
     return found
 
@@ -49,7 +52,7 @@ def test_a_dump_build_stops_with_the_server_that_started_it(tmp_path: Path) -> N
         while not builds:  # the server builds its dumps in the background after it starts
             assert time.monotonic() < deadline, "no dump build started"
             assert server.poll() is None, (tmp_path / "server.log").read_text()
-            builds = _builds()
+            builds = _builds(store)
             time.sleep(0.05)
         while True:  # and answers meanwhile
             try:
@@ -58,16 +61,16 @@ def test_a_dump_build_stops_with_the_server_that_started_it(tmp_path: Path) -> N
             except httpx.TransportError:
                 assert time.monotonic() < deadline, "the server never answered"
                 time.sleep(0.05)
-        assert set(builds) & set(_builds()), "the build ended before the server was stopped"
+        assert set(builds) & set(_builds(store)), "the build ended before the server was stopped"
         server.send_signal(signal.SIGTERM)
         server.wait(60)
         deadline = time.monotonic() + 5  # the build looks at its parent every second
-        while set(builds) & set(_builds()):
+        while set(builds) & set(_builds(store)):
             assert time.monotonic() < deadline, "the dump build outlived its server"
             time.sleep(0.1)
     finally:
         if server.poll() is None:
             server.kill()
             server.wait()
-        for pid in set(_builds()):
+        for pid in set(_builds(store)):
             os.kill(pid, signal.SIGKILL)
