@@ -50,6 +50,16 @@ FAST_TESTS := test_loader_corpus test_loader_genre test_loader_properties test_r
 test-fast: $(STAMP)
 	$(BIN)/python -m pytest -q -n $(JOBS) --dist load $(addprefix tests/,$(addsuffix .py,$(FAST_TESTS)))
 
+## the fast tests at the lowest versions pyproject.toml allows (uv's lowest-direct resolution,
+## in .venv-lowest): the floors are tested, not guessed
+test-lowest:
+	test -x .venv-lowest/bin/python || $(PYTHON) -m venv .venv-lowest
+	.venv-lowest/bin/python -m pip install --quiet "uv>=0.5,<1"
+	VIRTUAL_ENV=$(CURDIR)/.venv-lowest .venv-lowest/bin/uv pip install --quiet \
+		--resolution lowest-direct -e '.[test]'
+	.venv-lowest/bin/python -m pytest -q -n $(JOBS) --dist load \
+		$(addprefix tests/,$(addsuffix .py,$(FAST_TESTS)))
+
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/mypy resolutions_kg

@@ -96,7 +96,9 @@ _FURNITURE_CLASS = re.compile(
 def _is_furniture(tag: Tag) -> bool:
     if tag.name.lower() in FURNITURE_TAGS:
         return True
-    names = " ".join([*tag.get_attribute_list("class"), str(tag.get("id") or ""),
+    # (BeautifulSoup before 4.13 lists a missing class as [None])
+    names = " ".join([*(c for c in tag.get_attribute_list("class") if c),
+                      str(tag.get("id") or ""),
                       str(tag.get("role") or "")])
     return bool(names.strip()) and bool(_FURNITURE_CLASS.search(names))
 
