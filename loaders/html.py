@@ -36,6 +36,10 @@ _ITALIC_STYLE = re.compile(r"font-style\s*:\s*italic", re.I)
 
 @dataclass
 class _Builder:
+    #: Tables of data (by id): how many rows of data cells each has; and the rows written as
+    #: «| cell | cell |» lines.
+    data_tables: dict[int, int] = field(default_factory=dict)
+    data_rows: set[int] = field(default_factory=set)
     parts: list[str] = field(default_factory=list)
     length: int = 0
     bold: list[tuple[int, int]] = field(default_factory=list)
@@ -182,6 +186,25 @@ def _enter(child: Tag, name: str, frame: _Frame, b: _Builder,
                 furniture.append((start, b.length))
 
         return _Frame(iter(items), frame.path, frame.heading, end_list, frame.depth)
+    if name == "tr" and _simple_row(child, b):
+        # a row of data cells: one line «| cell | cell |», as a Markdown table has it, so the
+        # table readers (participants, recommendations) read HTML tables too
+        b.blank()
+        b.text("| ")
+
+        def end_row() -> None:
+            b.blank()
+            if is_furniture:
+                furniture.append((start, b.length))
+
+        return _Frame(iter(child.children), frame.path, frame.heading, end_row, frame.depth)
+    if name in ("td", "th") and id(child.parent) in b.data_rows:
+        def end_cell() -> None:
+            b.text(" | ")
+            if name == "th":
+                b.bold.append((start, b.length))
+
+        return _Frame(iter(child.children), frame.path, frame.heading, end_cell, frame.depth)
     level = int(name[1]) if re.fullmatch(r"h[1-6]", name) else frame.heading
     if name in BLOCKS:
         b.blank()
@@ -200,6 +223,27 @@ def _enter(child: Tag, name: str, frame: _Frame, b: _Builder,
             furniture.append((start, b.length))
 
     return _Frame(iter(child.children), frame.path, level, end_element, frame.depth)
+
+
+def _simple_row(row: Tag, b: _Builder) -> bool:
+    """A row of a table of data: two or more cells, none holding a block, in a table of two
+    such rows or more (a page laid out by a table keeps its paragraphs, and a one-row table
+    of a place beside a date stays two lines)."""
+    table = row.find_parent("table")
+    if table is None:
+        return False
+    if id(table) not in b.data_tables:  # each table looked at once: linear in the page
+        rows = [tr for tr in table.find_all("tr") if _data_cells(tr)]
+        b.data_tables[id(table)] = len(rows)
+        if len(rows) >= 2:
+            b.data_rows.update(map(id, rows))
+    return id(row) in b.data_rows
+
+
+def _data_cells(row: Tag) -> bool:
+    cells = row.find_all(["td", "th"], recursive=False)
+    return len(cells) >= 2 and not any(
+        cell.find(lambda t: isinstance(t, Tag) and t.name in BLOCKS) for cell in cells)
 
 
 def read_html(text: str, *, name: str, original_sha256: str, encoding: str = "utf-8") -> Rendition:

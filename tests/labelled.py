@@ -195,10 +195,6 @@ KNOWN_MISSES: dict[tuple[str, str], str] = {
     ("m06-sergiev-posad-2023.html", "participating"):
         "a table of participants whose header the table reader does not take for participants; "
         "the sentence's «87 человек — сотрудники …» read instead",
-    ("m06-sergiev-posad-2023.html", "addressees"):
-        "a table header cell («Организация») read as an addressee heading",
-    ("m06-sergiev-posad-2023.html", "recommendations"):
-        "the table header cell above counted as an item (see addressees)",
     ("m05-velikie-luki-2017.md", "organisers"):
         "the store: b06, loaded first, names the same body «… администрации города Великие Луки» "
         "with a small «а»; the shared organisation keeps that as its preferred label",
@@ -250,9 +246,6 @@ KNOWN_MISSES: dict[tuple[str, str], str] = {
     ("n08-bishkek-2019.md", "addressees"):
         "a heading in capitals: «ЦЕНТРАЛЬНОЙ АЗИИ» becomes «центральной Азии» (an adjective of a "
         "proper name taken for a common one)",
-    ("n09-praha-2015.html", "participating"):
-        "an HTML table of countries with counts whose header the table reader does not take for "
-        "participants",
     ("n10-kungur-2024.txt", "title"):
         "an unquoted title on its own line after the heading, with tabs around it, is not taken",
     ("n10-kungur-2024.txt", "topics_discussed"):

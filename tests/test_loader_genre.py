@@ -458,3 +458,21 @@ def test_the_series_so_far_is_not_this_events_count() -> None:
         HEADER + "Чтения проходят с 1994 года. За это время в них приняли участие более 900 "
         "исследователей. В работе XIV чтений приняли участие 65 человек."))
     assert res.event.participants is not None and res.event.participants.value == 65
+
+
+def test_an_html_table_of_participants_gives_a_group_a_row() -> None:
+    """Rows of data cells are read as a Markdown table's rows («| Страна | Участников |»); a
+    one-row table of a place beside a date stays two lines of the header."""
+    page = (
+        "<html><body><h1>Резолюция конференции «Архивы»</h1>"
+        "<table><tr><td>«14» мая 2015 г.</td><td>г. Прага</td></tr></table>"
+        "<p>В работе конференции приняли участие 36 человек из трёх стран:</p>"
+        "<table><thead><tr><th>Страна</th><th>Участников</th></tr></thead><tbody>"
+        "<tr><td>Чешская Республика</td><td>14</td></tr>"
+        "<tr><td>Российская Федерация</td><td>22</td></tr></tbody></table>"
+        "<p>Участники конференции рекомендуют:</p><ol><li>Сохранить фонды.</li></ol>"
+        "</body></html>")
+    res = parsed(page, "text/html")
+    assert [(c.label.value, c.count) for c in res.event.cohorts] == [
+        ("Чешская Республика", 14), ("Российская Федерация", 22)]
+    assert res.event.place is not None and res.event.place.value == "Прага"
