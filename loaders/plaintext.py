@@ -69,7 +69,9 @@ def join_broken_words(text: str, *, html: bool = False) -> str:
     def joined(m: re.Match[str]) -> str:
         if m.group("br") is not None and not html:
             return m.group()
-        head = re.search(r"[А-Яа-яЁё]+$", text[: m.start()])
+        # the word's first part: a bounded look back (a slice to the start of the text for
+        # each broken word would make a long text quadratic)
+        head = re.search(r"[А-Яа-яЁё]+$", text[max(0, m.start() - 64) : m.start()])
         first, second = (head.group() if head else ""), m.group("rest")
         known = morph().word_is_known
         keep = second[:1].isupper() or (
