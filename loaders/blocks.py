@@ -99,6 +99,8 @@ def blocks(rendition: Rendition) -> list[Block]:
     text = rendition.text
     margin = _margin(rendition)
     out: list[list[Line]] = []
+    #: the current block's quotes not closed: «…», „…“ and the number of "
+    quotes = (0, 0, 0)
     lines = rendition.lines
     for index, line in enumerate(lines):
         if out:
@@ -110,14 +112,12 @@ def blocks(rendition: Rendition) -> list[Block]:
             # sentence does not end in initials, wrapped or not (a page keeps the lines by <br>)
             initials = (len(prev_text) > 30 and _INITIALS_AT_END.search(prev_text) is not None
                         and text[line.start].isupper())
-            block_text = text[out[-1][0].start : prev.end]
             if gap.count("\n") == 1 and not line.list_item and (
-                    block_text.count("«") > block_text.count("»")
-                    or block_text.count("„") > block_text.count("“")
-                    or block_text.count('"') % 2 == 1):
+                    quotes[0] > 0 or quotes[1] > 0 or quotes[2] % 2 == 1):
                 # «Электронные каталоги и национальная библиография:» / «опыт …»»: a quotation
                 # goes on to its closing quote, whatever ends the line
                 out[-1].append(line)
+                quotes = _quotes(text, line, quotes)
                 continue
             if (gap.count("\n") == 1 and out[-1][0].list_item and not line.list_item
                     and line.heading is None and line.bold == prev.bold
@@ -127,6 +127,7 @@ def blocks(rendition: Rendition) -> list[Block]:
                 # «6. Активизировать работу … жителей.» / «Результаты включать в …»: in a list
                 # whose items stand between blank lines, the item's last sentence on its own line
                 out[-1].append(line)
+                quotes = _quotes(text, line, quotes)
                 continue
             if (
                 gap.count("\n") == 1
@@ -141,9 +142,20 @@ def blocks(rendition: Rendition) -> list[Block]:
                 and (wrapped or initials or not _OWN_LINE.match(text, line.start, line.end))
             ):
                 out[-1].append(line)
+                quotes = _quotes(text, line, quotes)
                 continue
         out.append([line])
+        quotes = _quotes(text, line, (0, 0, 0))
     return [Block(ls[0].start, ls[-1].end, ls[0].body, tuple(ls)) for ls in out]
+
+
+def _quotes(text: str, line: Line, before: tuple[int, int, int]) -> tuple[int, int, int]:
+    """The quotes still open after ``line``, given those open before it (counted a line at a
+    time: linear in the text)."""
+    content = text[line.start : line.end]
+    return (before[0] + content.count("«") - content.count("»"),
+            before[1] + content.count("„") - content.count("“"),
+            before[2] + content.count('"'))
 
 
 def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
