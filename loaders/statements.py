@@ -14,6 +14,7 @@ from resolutions_kg.records import Span, Spanned, Statement
 from .addressing import body_text
 from .blocks import Block, clean, sentences
 from .events import quoted_ranges
+from .russian import parses
 
 STATEMENT = re.compile(
     r"(?:(?:все\s+)?участники|конференция|семинар|форум|совещание|круглый\s+стол|конгресс)"
@@ -118,7 +119,49 @@ def discussed_topics(text: str, preamble: list[Block]) -> tuple[Spanned[str], ..
                     topics.append(topic)
             if topics:
                 return tuple(topics)
+    for bl in preamble:
+        for a, b in sentences(text, bl.start, bl.end):
+            if (inline := _inline_topics(text, a, b)) is not None:
+                return inline
     return ()
+
+
+#: «Участники обсудили …» with the list of topics in the sentence itself, without a colon.
+_DISCUSSED_INLINE = re.compile(r"(?<![а-яё])(?:обсудили|рассмотрели)\s+(?=[а-яё])", re.I)
+
+
+def _inline_topics(text: str, a: int, b: int) -> tuple[Spanned[str], ...] | None:
+    """«Участники обсудили состояние сети …, итоги реализации программы «…» и предложения
+    жителей, поступившие …»: three topics or more, split at commas (not before a participle
+    that goes on the item) and at the last «и» (outside quotations); fewer is one topic
+    («обсудили проблемы комплектования и сохранности фондов»), not a list."""
+    m = _DISCUSSED_INLINE.search(text, a, b)
+    if m is None:
+        return None
+    end = b
+    while end > m.end() and text[end - 1] in ".;!… \n":
+        end -= 1
+    quotes = quoted_ranges(text, m.end(), end)
+    cuts = [m.end()]
+    for sep in re.finditer(r",\s*", text[m.end() : end]):
+        pos = m.end() + sep.start()
+        after = text[m.end() + sep.end() :].split(maxsplit=1)
+        if any(qa < pos < qb for qa, qb in quotes) or (after and any(
+                p.tag.POS in ("PRTF", "GRND") for p in parses(after[0])[:1])):
+            continue
+        cuts += [pos, m.end() + sep.end()]
+    last_and = None
+    for found in re.finditer(r"\s+и\s+", text[cuts[-1] : end]):
+        pos = cuts[-1] + found.start()
+        if not any(qa < pos < qb for qa, qb in quotes):
+            last_and = (pos, cuts[-1] + found.end())
+    if last_and is None or len(cuts) < 3:
+        return None  # «X, Y и Z» at least
+    cuts += list(last_and)
+    cuts.append(end)
+    topics = [t for x, y in zip(cuts[::2], cuts[1::2], strict=False)
+              if (t := _topic(text, x, y)) is not None]
+    return tuple(topics) if len(topics) >= 3 else None
 
 
 def _topic(text: str, a: int, b: int) -> Spanned[str] | None:

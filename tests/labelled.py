@@ -46,9 +46,6 @@ KNOWN_MISSES: dict[tuple[str, str], str] = {
     ("i04-kaliningrad-2022.html", "participating"):
         "«12 музеев из Москвы, Санкт-Петербурга, Пскова и Великого Новгорода»: the places are "
         "split from their counted group; the labeller kept one group «музеи Москвы, …»",
-    ("i06-bishkek-2023.txt", "topics_discussed"):
-        "«Участники обсудили вопросы создания …, обмена … и …» in running text without a colon:"
-        " not read as a list of topics",
     ("i07-komsomolsk-na-amure-2020.html", "organisers"):
         "«министерство культуры Хабаровского края» written in lower case: capitalised, as the "
         "addressee (see there)",
@@ -228,8 +225,6 @@ KNOWN_MISSES: dict[tuple[str, str], str] = {
         "«Республики Беларусь и Российской Федерации» joined",
     ("n05-naryan-mar-2022.md", "participating"):
         "a table's rows keep their capital («Депутаты Совета …»)",
-    ("n05-naryan-mar-2022.md", "topics_discussed"):
-        "topics listed inline after «обсуждались вопросы» without a colon are not read",
     ("n05-naryan-mar-2022.md", "addressees"):
         "«Администрации городского округа …» heading: cited in lower case; «Постоянной комиссии "
         "Совета …» keeps its capital — the labeller read both the other way",

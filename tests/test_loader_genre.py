@@ -476,3 +476,18 @@ def test_an_html_table_of_participants_gives_a_group_a_row() -> None:
     assert [(c.label.value, c.count) for c in res.event.cohorts] == [
         ("Чешская Республика", 14), ("Российская Федерация", 22)]
     assert res.event.place is not None and res.event.place.value == "Прага"
+
+
+@pytest.mark.parametrize(("sentence", "topics"), [
+    ("Участники обсудили состояние сети учреждений культуры города, итоги реализации "
+     "программы «Развитие культуры и туризма» и предложения жителей, поступившие в ходе "
+     "опроса.",
+     ["состояние сети учреждений культуры города",
+      "итоги реализации программы «Развитие культуры и туризма»",
+      "предложения жителей, поступившие в ходе опроса"]),
+    # two joined by «и» may be one topic: not read as a list
+    ("Участники обсудили проблемы комплектования и сохранности фондов.", []),
+])
+def test_topics_listed_in_the_sentence_without_a_colon(sentence: str, topics: list[str]) -> None:
+    res = parsed(doc(HEADER + "В конференции приняли участие 40 человек. " + sentence))
+    assert [t.value for t in res.event.topics] == topics
