@@ -8,7 +8,6 @@ discussed and the participants' statements; :mod:`.items` reads the operative pa
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 import re
 from collections.abc import Callable
 
@@ -26,6 +25,7 @@ from resolutions_kg.records import (
 )
 
 from .addressing import body_text
+from .adoption import adoption
 from .blocks import Block, blocks, clean, sentences, tight
 from .dates import find_dates
 from .events import KindMatch, find_kind, qualifiers_and_ordinal, title_in
@@ -55,7 +55,6 @@ DOCUMENT_TYPE = re.compile(
 DOCUMENT_TYPES = {"резол": "резолюция", "реком": "рекомендации", "итого": "итоговый документ",
                   "решен": "решение", "обращ": "обращение"}
 DRAFT = re.compile(r"(?<![а-яё])проект(?![а-яё])|\(проект\)", re.I)
-UNANIMOUS = re.compile(r"единогласно", re.I)
 HEADER_BLOCKS = 6
 #: «… семинара по теме: Библиотека и семья», «… на тему «…»»: the title follows.
 ON_THEME = re.compile(r"(?<![а-яё])(?:по|на)\s+тем[еуы]\s*:?\s*", re.I)
@@ -176,7 +175,7 @@ def parse(rendition: Rendition, *, observe: Observer | None = None) -> Resolutio
                    kind, qualifiers, ordinal, title, warnings, lead)
     event = dataclasses.replace(event, kind=dataclasses.replace(event.kind,
                                                                 certainty=kind_certainty))
-    adopted, unanimous = _adoption(text, bs, items)
+    adopted, unanimous = adoption(text, bs)
     statements = preamble_statements(text, pre_sentences) + tuple(items.statements)
     statements = tuple(
         type(s)(position=i, text=s.text) for i, s in enumerate(statements, start=1))
@@ -353,20 +352,6 @@ def _lead(text: str, bs: list[Block], head_index: int, kind: str) -> list[tuple[
             for a, b in found):
         return []
     return found
-
-
-def _adoption(text: str, bs: list[Block], items: Items) -> tuple[Spanned[dt.date] | None, bool]:
-    for bl in bs:
-        if not is_adoption(text, bl):
-            continue
-        a, b = body_text(text, bl)
-        first = sentences(text, a, b)[0]
-        dates = find_dates(text[first[0] : first[1]], first[0])
-        unanimous = bool(UNANIMOUS.search(text, a, b))
-        if dates:
-            return Spanned(dates[0].end, dates[0].span), unanimous
-        return None, unanimous
-    return None, False
 
 
 def _uncertain(text: str, event: Event, items: Items) -> list[str]:

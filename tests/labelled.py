@@ -116,9 +116,6 @@ KNOWN_MISSES: dict[tuple[str, str], str] = {
     ("k10-petropavlovsk-kamchatsky-2024.txt", "participating"):
         "«представители Министерства культуры …, Государственного архива … и … библиотеки»: named"
         " bodies after «представители» without a count are not split into groups",
-    ("l01-narjan-mar-2021.txt", "adopted"):
-        "the adoption stamp «ПРИНЯТА / на заключительном пленарном заседании / 24 сентября 2021 "
-        "г.» stands above the heading, right-aligned: not read as the adoption",
     ("l01-narjan-mar-2021.txt", "participating"):
         "«в том числе 38 – дистанционно:» before the list: the mode goes to the first group and "
         "the 38 are not a group; «сотрудники музеев и архивов округа» (an occupation) is not read",
@@ -169,8 +166,6 @@ KNOWN_MISSES: dict[tuple[str, str], str] = {
     ("k01-cherepovets-2019.txt", "proposals"):
         "the store: a document loaded before writes «департамент культуры и туризма Вологодской "
         "области» in lower case; the shared organisation keeps that as its preferred label",
-    ("m01-cherepovets-2019.txt", "adopted"):
-        "the adoption date on the last line, after a page furniture line, is not read",
     ("m01-cherepovets-2019.txt", "participating"):
         "«районные музеи Вологодской области»: the region is written once for several groups and "
         "the labeller repeated it",

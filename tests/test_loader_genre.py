@@ -491,3 +491,9 @@ def test_an_html_table_of_participants_gives_a_group_a_row() -> None:
 def test_topics_listed_in_the_sentence_without_a_colon(sentence: str, topics: list[str]) -> None:
     res = parsed(doc(HEADER + "В конференции приняли участие 40 человек. " + sentence))
     assert [t.value for t in res.event.topics] == topics
+
+
+def test_an_adoption_stamp_with_the_date_on_a_line_of_its_own() -> None:
+    res = parsed("ПРИНЯТА\nна заключительном пленарном заседании\n24 сентября 2021 г.\n\n"
+                 + doc(HEADER))
+    assert res.adopted is not None and res.adopted.value.isoformat() == "2021-09-24"
