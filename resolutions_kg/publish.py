@@ -27,7 +27,8 @@ import pyoxigraph as ox
 from resolutions_kg import store as st
 from resolutions_kg.errors import InputError, ResolutionsKGError, StoreError
 from resolutions_kg.iris import Minter
-from resolutions_kg.namespaces import RESKG
+from resolutions_kg.literals import N
+from resolutions_kg.namespaces import RDFS, RESKG, SKOS
 from resolutions_kg.parallel import Failed, Prepared, Task, prepare_in_order
 from resolutions_kg.reference import reference_graphs
 
@@ -266,9 +267,9 @@ def _publish_each(
         prepared.close()
 
 
-_PREF_LABEL = ox.NamedNode("http://www.w3.org/2004/02/skos/core#prefLabel")
-_ALT_LABEL = ox.NamedNode("http://www.w3.org/2004/02/skos/core#altLabel")
-_LABEL = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
+_PREF_LABEL = N(SKOS.prefLabel)
+_ALT_LABEL = N(SKOS.altLabel)
+_LABEL = N(RDFS.label)
 
 
 def one_preferred_label(store: ox.Store, graph: str, ntriples: str) -> list[ox.Triple]:
