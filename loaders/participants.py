@@ -14,26 +14,19 @@ import re
 from resolutions_kg.records import (
     AttendanceMode,
     Cohort,
-    CountedUnit,
     OrganisationMention,
     Span,
     Spanned,
 )
 
 from .blocks import clean
+from .bodies import UNITS, Head, head_before_count, head_cohort, named_bodies
 from .expand import expand, implied_regions, is_region_adjective
 from .organisations import mention
 from .origins import from_places, origins, place_list, place_name, place_run
 from .russian import has_pos, head_phrase, lemma, nominative, parses, words
 from .totals import BECAME, OFFLINE, ONLINE, PERSON_LEMMAS, Count, attendance, counts
 
-UNITS: dict[str, CountedUnit] = {
-    "библиотека": "library", "цбс": "library-system", "система": "library-system",
-    "город": "city", "регион": "region", "область": "region", "край": "region",
-    "республика": "region", "субъект": "region", "страна": "country", "государство": "country",
-    "организация": "organisation", "учреждение": "organisation", "музей": "organisation",
-    "архив": "organisation", "вуз": "organisation", "университет": "organisation",
-}
 LIST_OPENERS = re.compile(
     r"(?:приняли|принимали)\s+участие(?:\s+в\s+работе\s+[а-яё]+(?:\s+[а-яё-]+)?)?\s*[:–—-]?\s*"
     r"|участвовал[аои]?\s*[:–—-]?\s*|были\s+представлены\s*[:–—-]?\s*"
@@ -104,9 +97,17 @@ _CIRCUMSTANCES = re.compile(
 
 def _listed(text: str, pieces: list[Piece], organiser_names: set[str]) -> list[Cohort]:
     out: list[Cohort] = []
+    head: Head | None = None
+    prev_end = pieces[0][0] if pieces else 0
     for *piece, mode in pieces:
-        for pa, pb in _counted_units(text, *piece):
-            cohort = _cohort(text, pa, pb, organiser_names)
+        for pa, pb in [u for named in named_bodies(text, *piece)
+                       for u in _counted_units(text, *named)]:
+            # the bodies named before a count go on over «… 43 районов и 12 округов»
+            if not re.fullmatch(r"\s+и\s+", text[prev_end:pa]):
+                head = head_before_count(text, max(prev_end, piece[0]), pa)
+            prev_end = pb
+            cohort = (head_cohort(text, pa, pb, head) if head is not None else None) or _cohort(
+                text, pa, pb, organiser_names)
             if cohort is None:
                 continue
             if cohort.mode is None and mode is not None:
@@ -128,7 +129,6 @@ def _listed(text: str, pieces: list[Piece], organiser_names: set[str]) -> list[C
 
 
 _INCLUDING = re.compile(r"\s*,\s*(?:в\s+том\s+числе|из\s+них)\s+", re.I)
-
 
 def _split(text: str, start: int, end: int) -> list[tuple[int, int]]:
     cuts = [start]
@@ -222,6 +222,9 @@ def _cohort(text: str, a: int, b: int, organisers: set[str]) -> Cohort | None:
                       unit="city", places=run[2])
     if (acting := _acting_people(text, a, b, attendance(text, a, b))) is not None:
         return acting
+    bracketed: int | None = None
+    if (people := _PEOPLE_IN_BRACKETS.search(text, a, b)) is not None and people.end() == b:
+        bracketed, b = int(people.group(1)), people.start()  # «… архива области (5 человек)»
     mode: AttendanceMode | None = None
     modes: tuple[tuple[re.Pattern[str], AttendanceMode], ...] = (
         (ONLINE, "online"), (OFFLINE, "offline"))
@@ -279,6 +282,9 @@ def _cohort(text: str, a: int, b: int, organisers: set[str]) -> Cohort | None:
         return Cohort(label=Spanned(label, Span(a, b)), count=count.value,
                       count_is_minimum=count.minimum, unit="person", mode=mode)
     case = "gent" if persons or count is not None or _genitive_only(rest) else None
+    if people is not None and bracketed is not None and count is None:
+        count = Count(bracketed, Span(people.start(1), people.end(1)), False, people.end(),
+                      "человек")
     place = place_name(rest) if count is None else None
     if place is not None:
         return Cohort(label=Spanned(place, Span(rest_start, b)), unit="city", mode=mode,
@@ -287,7 +293,11 @@ def _cohort(text: str, a: int, b: int, organisers: set[str]) -> Cohort | None:
     if count is not None and count.value % 10 == 1 and count.value % 100 != 11 and has_pos(
             noun, "NOUN", "nomn"):
         case = "nomn"  # «21 музей», «31 библиотека» (not «представители 41 музея»)
-    label = expand(nominative(rest, case, plural=count is not None))
+    before = text[:rest_start].rstrip(" \t*_«\"")
+    # a capital inside a sentence is the author's: «представители Государственного архива …»
+    named = rest[:1].isupper() and bool(before) and before[-1] not in ".!?\n:;—–-|"
+    label = expand(nominative(rest, case, plural=count is not None and count.noun_lemma
+                              not in PERSON_LEMMAS, keep_capital=True if named else None))
     if label.lower() in organisers:
         return None
     organisation = None
@@ -306,12 +316,17 @@ def _cohort(text: str, a: int, b: int, organisers: set[str]) -> Cohort | None:
           if w[:1].isupper() and not is_region_adjective(rest, e) and place_name(w)),
         *implied_regions(rest),
     ]))
-    span_start = rest_start if count is None else count.span.start
-    return Cohort(label=Spanned(label, Span(span_start, b)),
+    span_start = rest_start if count is None or bracketed is not None else count.span.start
+    return Cohort(label=Spanned(label, Span(span_start, b if people is None else people.end(1))),
                   count=count.value if count else None,
                   count_is_minimum=count.minimum if count else False,
                   unit=unit if (count or organisation) else unit, mode=mode, places=places,
                   organisation=organisation)
+
+
+#: People counted in brackets after a group: «представители Государственного архива (5 человек)».
+_PEOPLE_IN_BRACKETS = re.compile(
+    r"\s*\((\d{1,5})\s+(?:человек|чел\.?|участник[аов]*|представител[ьяей]+)\s*\)[\s.,;]*")
 
 
 #: A verb of taking part that ends a piece: «коллеги из Магадана участвовали в режиме онлайн».

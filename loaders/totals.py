@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from resolutions_kg.records import AttendanceMode, Cohort, Span, Spanned
 
 from .blocks import Block, clean
-from .russian import has_pos, number_words, parses, words
+from .russian import has_pos, head_phrase, number_words, parses, words
 
 PERSON_LEMMAS = frozenset(
     "человек участник специалист представитель руководитель библиотекарь сотрудник делегат "
@@ -163,6 +163,26 @@ def attendance(text: str, a: int, b: int) -> AttendanceMode | None:
             else None)
 
 
+#: How people took part, said in brackets after a row's label: «Гости из Казани (в режиме онлайн)».
+_MODE_NOTE = re.compile(r"\s*\((?:" + ONLINE.pattern + "|" + OFFLINE.pattern + r")\s*\)", re.I)
+
+
+def _cited_lower(label: str) -> bool:
+    """Whether a row's label is cited without the capital that opens its cell: a group in the
+    plural («Сотрудники Великолукской ЦБС», «Музеи Московской области») or a common phrase
+    («Специалисты …»), not one body's or place's name («Национальная библиотека имени …»)."""
+    words_ = label.split()
+    if not words_ or not words_[0][:1].isupper() or words_[0].isupper() or re.search(
+            r"\bимени\b|\bим\.|«", label):
+        return False
+    phrase, _ = head_phrase(label, "nomn")
+    if phrase and phrase[-1][3].tag.number == "plur" and not any(
+            t in phrase[-1][3].tag for t in ("Pltm", "Geox", "Name", "Orgn")):
+        return True
+    return not (len(words_) > 1 and words_[1][:1].isupper()) and not any(
+        t in p.tag for p in parses(words_[0])[:1] for t in ("Geox", "Name", "Orgn"))
+
+
 _TOTAL_ROW = re.compile(r"\s*(?:всего|итого)\s*:?\s*", re.I)
 
 
@@ -197,12 +217,13 @@ def table_cohorts(text: str, blocks: list[Block]) -> tuple[list[Cohort], Count |
         if _TOTAL_ROW.fullmatch(label):
             total_count = Count(value, Span(na, nb), False, nb, "человек")
             continue
-        words_ = label.split()
-        if not (len(words_) > 1 and words_[1][:1].isupper()) and not any(
-                t in p.tag for p in parses(words_[0])[:1] for t in ("Geox", "Name", "Orgn")):
+        mode = attendance(label, 0, len(label))
+        if (note := _MODE_NOTE.search(label)) is not None and note.start() > 0:
+            label = (label[: note.start()] + label[note.end() :]).strip()  # «… (дистанционно)»
+        if _cited_lower(label):
             label = label[:1].lower() + label[1:]  # «Специалисты …»: capital of the cell's start
         found.append(Cohort(label=Spanned(label, Span(la, lb)), count=value, unit="person",
-                            mode=attendance(label, 0, len(label))))
+                            mode=mode))
     return found, total_count
 
 

@@ -478,6 +478,47 @@ def test_an_html_table_of_participants_gives_a_group_a_row() -> None:
     assert res.event.place is not None and res.event.place.value == "Прага"
 
 
+@pytest.mark.parametrize(("sentence", "groups"), [
+    # the bodies named before a count are the group, and go on over «и»
+    ("В конференции приняли участие 70 человек: сотрудники центральных библиотек 43 "
+     "муниципальных районов и 12 городских округов.",
+     [("центральные библиотеки муниципальных районов", 43),
+      ("центральные библиотеки городских округов", 12)]),
+    ("В совещании участвовали 63 человека: руководители архивных отделов администраций 55 "
+     "муниципальных образований области, представители Государственного архива Ростовской "
+     "области (5 человек).",
+     [("архивные отделы администраций муниципальных образований области", 55),
+      ("Государственный архив Ростовской области", 5)]),
+    # only people before the count: the count's own bodies
+    ("В конференции приняли участие 50 человек: специалисты 23 муниципальных библиотек.",
+     [("муниципальные библиотеки", 23)]),
+    # two bodies' names joined by «и» are two groups
+    ("В совещании приняли участие 40 человек: сотрудники Национального музея Республики "
+     "Карелия и Государственного архива Республики Карелия.",
+     [("Национальный музей Республики Карелия", None),
+      ("Государственный архив Республики Карелия", None)]),
+])
+def test_groups_named_by_their_bodies(sentence: str, groups: list[tuple[str, int | None]]
+                                      ) -> None:
+    res = parsed(doc(HEADER + sentence))
+    assert [(c.label.value, c.count) for c in res.event.cohorts] == groups
+
+
+def test_a_table_rows_mode_in_brackets_and_capital() -> None:
+    """A row's «(в режиме онлайн)» is its mode, not its label; a plural group is cited in lower
+    case, one body's name keeps its capital."""
+    res = parsed(doc(
+        HEADER + "В конференции приняли участие 60 человек.\n\n"
+        "| Категория участников | Количество |\n|---|---|\n"
+        "| Сотрудники Великолукской ЦБС | 18 |\n"
+        "| Национальная библиотека имени С. Г. Чавайна | 21 |\n"
+        "| Гости из Чебоксар и Казани (в режиме онлайн) | 21 |"), "text/markdown")
+    assert [(c.label.value, c.count, c.mode) for c in res.event.cohorts] == [
+        ("сотрудники Великолукской ЦБС", 18, None),
+        ("Национальная библиотека имени С. Г. Чавайна", 21, None),
+        ("гости из Чебоксар и Казани", 21, "online")]
+
+
 @pytest.mark.parametrize(("sentence", "topics"), [
     ("Участники обсудили состояние сети учреждений культуры города, итоги реализации "
      "программы «Развитие культуры и туризма» и предложения жителей, поступившие в ходе "

@@ -1,0 +1,112 @@
+"""Groups named by the bodies they are made of: a listed piece that names two bodies («сотрудники
+Национального музея … и Музея-заповедника «Кижи»»), and a counted group whose bodies come before
+its count («сотрудники центральных библиотек 43 муниципальных районов»)."""
+
+from __future__ import annotations
+
+import re
+
+from resolutions_kg.records import Cohort, CountedUnit, Span, Spanned
+
+from .blocks import clean
+from .expand import is_region_adjective
+from .origins import place_name
+from .russian import has_pos, head_phrase, lemma, nominative, words
+from .totals import PERSON_LEMMAS, counts
+
+UNITS: dict[str, CountedUnit] = {
+    "библиотека": "library", "цбс": "library-system", "система": "library-system",
+    "город": "city", "регион": "region", "область": "region", "край": "region",
+    "республика": "region", "субъект": "region", "страна": "country", "государство": "country",
+    "организация": "organisation", "учреждение": "organisation", "музей": "organisation",
+    "архив": "organisation", "вуз": "organisation", "университет": "organisation",
+}
+
+#: Head nouns of one body's name: «Национальный музей …», «Музей-заповедник «Кижи»».
+BODY_HEADS = frozenset(
+    "музей музей-заповедник библиотека архив университет институт колледж академия центр филиал "
+    "театр фонд союз общество министерство управление комитет администрация департамент "
+    "агентство".split())
+_AND = re.compile(r"\s+и\s+(?=[А-ЯЁ])")
+
+
+def named_bodies(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """A piece naming two bodies joined by «и» as two pieces: «сотрудники Национального музея
+    Республики Карелия | и | Музея-заповедника «Кижи»». Each side must open (after the people)
+    with a capitalised name of one body; «музеи Москвы и Санкт-Петербурга» stays whole."""
+    for m in _AND.finditer(text, a, b):
+        second = text[m.end() : b]
+        toks = words(text[a : m.start()], a)
+        k = 0
+        while k < len(toks) and (lemma(toks[k][0]) in PERSON_LEMMAS or toks[k][0] == "и"):
+            k += 1
+        if k >= len(toks) or not toks[k][0][:1].isupper():
+            continue
+        first = text[toks[k][1] : m.start()]
+        if all(_body_head(part) for part in (first, second)):
+            return [(a, m.start()), (m.end(), b)]
+    return [(a, b)]
+
+
+def _body_head(phrase: str) -> bool:
+    found, _ = head_phrase(phrase, "gent")
+    if not found:
+        found, _ = head_phrase(phrase, "nomn")
+    return bool(found) and found[-1][3].tag.number == "sing" and (
+        found[-1][3].normal_form.replace("ё", "е") in BODY_HEADS)
+
+
+#: A noun phrase before a count: «[представители] органов управления культурой | 11 …».
+_HEAD_WORDS = re.compile(r"[А-ЯЁа-яё]+(?:-[А-ЯЁа-яё]+)*(?:\s+[А-ЯЁа-яё]+(?:-[А-ЯЁа-яё]+)*)*")
+Head = tuple[int, int, str | None]
+
+
+def head_before_count(text: str, a: int, start: int) -> Head | None:
+    """The bodies a counted group is made of, named before its count: «сотрудники центральных
+    библиотек | 43 муниципальных районов и 12 городских округов», «представители органов
+    управления культурой | 11 муниципальных районов», «архивные отделы администраций | 55
+    муниципальных образований» — the span of that noun phrase and its case (the genitive after
+    people). None when only people («специалисты | 23 библиотек») or nothing comes first."""
+    if start <= a:
+        return None
+    toks = words(text[a:start], a)
+    k = 0
+    while k < len(toks) and (lemma(toks[k][0]) in PERSON_LEMMAS or toks[k][0].lower() in (
+            "и", "а", "ещё", "еще", "также")):
+        k += 1
+    if k >= len(toks):
+        return None
+    h0, h1 = toks[k][1], toks[-1][2]
+    if text[h1:start].strip() or not _HEAD_WORDS.fullmatch(text, h0, h1):
+        return None
+    if any(has_pos(w, {"PREP", "CONJ", "VERB", "INFN", "NUMR"}) or lemma(w) in PERSON_LEMMAS
+           for w, _, _ in toks[k:]):
+        return None  # «делегаты от | 68 музеев», «сотрудники музеев и | 12 …»
+    case = "gent" if k else None
+    phrase, _ = head_phrase(text[h0:h1], case)
+    if not phrase or lemma(phrase[-1][0]) in PERSON_LEMMAS:
+        return None
+    return h0, h1, case
+
+
+def head_cohort(text: str, a: int, b: int, head: Head) -> Cohort | None:
+    """A counted group whose bodies were named before its count: the bodies in the nominative,
+    then what the count counted, without the number — «центральные библиотеки муниципальных
+    районов» (43), as a reader cites «сотрудники центральных библиотек 43 муниципальных
+    районов»."""
+    found = counts(text, a, b)
+    if not found or found[0].span.start != a or found[0].noun_lemma in PERSON_LEMMAS:
+        return None
+    count = found[0]
+    tail = clean(text[count.span.end : b]).strip(" ,.;")
+    if not tail:
+        return None
+    h0, h1, case = head
+    bodies = nominative(text[h0:h1], case)
+    phrase, _ = head_phrase(text[h0:h1], case)
+    unit = UNITS.get(phrase[-1][3].normal_form if phrase else "", "organisation")
+    places = tuple(dict.fromkeys(
+        p for w, _, e in words(tail) if w[:1].isupper() and not is_region_adjective(tail, e)
+        and (p := place_name(w))))
+    return Cohort(label=Spanned(f"{bodies} {tail}", Span(h0, b)), count=count.value,
+                  count_is_minimum=count.minimum, unit=unit, places=places)
