@@ -86,9 +86,10 @@ def _group(toks: list[tuple[str, int, int]], i: int, case: str
             return None
         nxt = toks[j + 1][0] if j + 1 < len(toks) else ""
         adjs = _parses_in(w, case, ("ADJF", "PRTF"))
-        if adjs and nxt.lower() == "и" and j + 2 < len(toks) and _parses_in(
+        if adjs and nxt.lower() in ("и", ",") and j + 2 < len(toks) and _parses_in(
                 toks[j + 2][0], case, ("ADJF", "PRTF")) and not _parses_in(w, case, ("NOUN",)):
-            chosen.append((j, adjs))  # «научным и образовательным учреждениям»
+            chosen.append((j, adjs))  # «научным и образовательным учреждениям», «муниципальным,
+            # школьным и вузовским библиотекам»
             j += 2
             continue
         top = parses(w)[:1]
@@ -148,6 +149,10 @@ def _tail(toks: list[tuple[str, int, int]], j: int, case: str | None = None) -> 
             j += 1
             continue
         if not _is_word(w):
+            if (w == "(" and j + 2 < n and toks[j + 1][0][:1].isupper() and toks[j + 2][0] == ")"
+                    and j and toks[j - 1][0][:1].isupper()):
+                j += 3  # «Республики Саха (Якутия)»: the name's other name in brackets
+                continue
             if w == "," and j + 1 < n and _genitive(toks[j + 1][0]) and _listed_genitives(
                     toks, j + 1):
                 j += 1  # «Министерству культуры, информации, спорта и туризма …»
@@ -263,6 +268,10 @@ def addressee_phrase(text: str, a: int, b: int, case: str = "datv") -> Phrase | 
         po = _group(toks, j + 1, "datv")
         if po is not None:
             j = po[1]
+            while (j + 1 < len(toks) and toks[j][0].lower() in ("и", ",")
+                   and toks[j + 1][0].islower()
+                   and (more := _group(toks, j + 1, "datv")) is not None):
+                j = more[1]  # «Департаменту по архивам и делопроизводству …»: the field goes on
     j = _tail(toks, j, case)
     while j + 1 < len(toks) and toks[j][0] in ("–", "—", "-") and (
             apposition := _group(toks, j + 1, case)) is not None:

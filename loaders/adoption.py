@@ -13,30 +13,38 @@ from .dates import find_dates
 from .items import is_adoption
 
 UNANIMOUS = re.compile(r"единогласно", re.I)
+#: What a dateline holds beside its date: a place («г. Петропавловск-Камчатский»).
+_PLACE_ONLY = re.compile(r"\s*(?:г\.\s*)?[А-ЯЁ][а-яё]+(?:[\s-]+[А-ЯЁа-яё][а-яё]+){0,3}[\s,]*")
 
 
 def adoption(text: str, bs: list[Block]) -> tuple[Spanned[dt.date] | None, bool]:
     """The date the document was adopted, from its adoption line («Принята участниками … 12 мая
     2018 г.», or a stamp with the date on a line of its own), and whether it says unanimously."""
+    said_unanimous = False
     for k, bl in enumerate(bs):
         if not is_adoption(text, bl):
             continue
         a, b = body_text(text, bl)
         first = sentences(text, a, b)[0]
         dates = find_dates(text[first[0] : first[1]], first[0])
-        unanimous = bool(UNANIMOUS.search(text, a, b))
+        unanimous = said_unanimous = said_unanimous or bool(UNANIMOUS.search(text, a, b))
         if not dates and k + 1 < len(bs) and not text[first[1] : b].strip():
             # a stamp «ПРИНЯТА / на заключительном пленарном заседании / 24 сентября 2021 г.»:
             # the date on a line of its own right after it
             for nxt in bs[k + 1 : k + 3]:  # (past a line of where: «на … заседании»)
                 na, nb = body_text(text, nxt)
-                found = find_dates(text[na:nb], na) if nb - na <= 60 else []
-                if found and (nb - na) - (found[0].span.end - found[0].span.start) <= 6:
-                    dates = found  # the line is the date («24 сентября 2021 г.»)
+                short = len(" ".join(text[na:nb].split())) <= 60  # (a line aligned by spaces)
+                found = find_dates(text[na:nb], na) if short else []
+                rest = (text[na : found[0].span.start] + text[found[0].span.end : nb]
+                        if found else "")
+                if found and (len(rest.strip()) <= 6 or _PLACE_ONLY.fullmatch(rest)):
+                    # the line is the date («24 сентября 2021 г.»), or a place and the date
+                    # («г. Петропавловск-Камчатский      12.05.2015»)
+                    dates = found
                     break
-                if found or nb - na > 60:
+                if found or not short:
                     break
         if dates:
             return Spanned(dates[0].end, dates[0].span), unanimous
-        return None, unanimous
-    return None, False
+        # an undated stamp («УТВЕРЖДЕНА …» above the heading): a later line may date it
+    return None, said_unanimous

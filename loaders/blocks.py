@@ -112,7 +112,8 @@ def blocks(rendition: Rendition) -> list[Block]:
             # sentence does not end in initials, wrapped or not (a page keeps the lines by <br>)
             initials = (len(prev_text) > 30 and _INITIALS_AT_END.search(prev_text) is not None
                         and text[line.start].isupper())
-            if gap.count("\n") == 1 and not line.list_item and (
+            if gap.count("\n") == 1 and (
+                    not line.list_item or _closes_quote(text, line, quotes)) and (
                     quotes[0] > 0 or quotes[1] > 0 or quotes[2] % 2 == 1):
                 # «Электронные каталоги и национальная библиография:» / «опыт …»»: a quotation
                 # goes on to its closing quote, whatever ends the line
@@ -147,6 +148,17 @@ def blocks(rendition: Rendition) -> list[Block]:
         out.append([line])
         quotes = _quotes(text, line, (0, 0, 0))
     return [Block(ls[0].start, ls[-1].end, ls[0].body, tuple(ls)) for ls in out]
+
+
+def _closes_quote(text: str, line: Line, open_: tuple[int, int, int]) -> bool:
+    """A dash line that closes a quotation left open: «… базу данных «Великолучане» / «—
+    участники Великой Отечественной войны» с открытым …»: the title's dash, not a list item."""
+    if line.label is not None:
+        return False  # a bullet, not «1.», «а)»
+    content = text[line.start : line.end]
+    close = content.find("»")
+    return (open_[0] > 0 and close > 0 and "«" not in content[:close]) or (
+        open_[2] % 2 == 1 and '"' in content)
 
 
 def _quotes(text: str, line: Line, before: tuple[int, int, int]) -> tuple[int, int, int]:

@@ -19,6 +19,7 @@ Each choice comes with a confidence (0–1) and the way it was found, for the re
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 
@@ -111,6 +112,7 @@ def choose_date(text: str, front: list[Block], heading_index: int,
     """The event's dates from the front blocks (``heading_index`` is the heading's position among
     them) and, failing those, the adoption line."""
     best: DateChoice | None = None
+    held_ranges: list[DateChoice] = []  # «С 3 по 5 октября 2018 г. … прошла …»
     for i, block in enumerate(front):
         dates = find_dates(text[block.start : block.end], block.start)
         if not dates:
@@ -132,8 +134,18 @@ def choose_date(text: str, front: list[Block], heading_index: int,
                 choice = DateChoice(score, 0.85 if held else 0.6,
                                     "sentence saying the event took place" if held
                                     else "first date before the operative part", date)
+            if choice.method.startswith("sentence saying") and date.end > date.start:
+                held_ranges.append(choice)
             if best is None or choice.score > best.score:
                 best = choice
+    if best is not None and best.date.start == best.date.end:
+        # candidates agree: a dateline's one day («Минск, 5 октября 2018 г.») inside the period
+        # a sentence says the event took place in is that period's last or a day of it
+        for wider in held_ranges:
+            if wider.date.start <= best.date.start <= wider.date.end:
+                return dataclasses.replace(
+                    wider, confidence=max(best.confidence, wider.confidence),
+                    method="sentence saying the event took place, agreeing with the dateline")
     if best is not None:
         return best
     for block in adoption:

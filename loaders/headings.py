@@ -8,7 +8,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from resolutions_kg.records import Addressee, Certainty, Span
+from resolutions_kg.records import Addressee, Certainty, Span, Spanned
 
 from .addressees import addressee_phrase
 from .addressing import ADDRESSING, action, addressee_at, body_text, case_after
@@ -51,8 +51,8 @@ def heading_addressee(text: str, block: Block, case: str = "datv", *, standalone
             ("не ", "Не "))):
         item_start = a + dash.end()
         b = a + dash.start()
-    elif content.endswith(":"):
-        b -= 1
+    elif content.endswith(":") or content.endswith(",") and not block.list_item:
+        b -= 1  # «Централизованным библиотечным системам, участвующим в совещании,» over «3) …»
     elif content.endswith((".", ";", "!", ",")):
         return None
     if m := ADDRESSING.search(text, a, b):
@@ -86,7 +86,10 @@ def heading_addressee(text: str, block: Block, case: str = "datv", *, standalone
         # находятся музеи-усадьбы:»: the heading names the addressee to its end
         end = found.span.end + len(tail)
         joined = found.label + ("" if tail.startswith(",") else " ") + clean(tail)
-        found = dataclasses.replace(found, label=joined, span=Span(found.span.start, end))
+        organisation = found.organisation and dataclasses.replace(  # one label for both
+            found.organisation, name=Spanned(joined, Span(found.span.start, end)))
+        found = dataclasses.replace(found, label=joined, span=Span(found.span.start, end),
+                                    organisation=organisation)
     if standalone:
         found = dataclasses.replace(found, certainty=Certainty(
             0.75, "a line of its own in the nominative, before a list"))

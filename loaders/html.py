@@ -93,8 +93,13 @@ def _ol_label(index: int, kind: str) -> str:
 FURNITURE_TAGS = frozenset("nav footer aside form menu".split())
 _FURNITURE_CLASS = re.compile(
     r"(?:^|[-_\s])(?:nav|navbar|navigation|menu|breadcrumbs?|crumbs?|footer|sidebar|share|"
-    r"social|comments?|counter|widget|banner|cookie|related|tags|logo|top-?bar)(?:$|[-_\s])",
+    r"social|comments?|counter|widget|banner|cookie|related|tags|logo|top-?bar|"
+    r"(?:other|more|last|latest|related)[-_]?news|news[-_]?list)(?:$|[-_\s])",
     re.I)
+#: The heading of a box of links to other pages: «Другие новости», «Читайте также».
+_LINKS_HEADING = re.compile(
+    r"(?:другие|последние|похожие|ещё|еще)\s+(?:новости|материалы|публикации)|новости\s+по\s+теме"
+    r"|читайте\s+также|читать\s+также|см\.\s+также|смотрите\s+также", re.I)
 
 
 def _is_furniture(tag: Tag) -> bool:
@@ -104,7 +109,13 @@ def _is_furniture(tag: Tag) -> bool:
     names = " ".join([*(c for c in tag.get_attribute_list("class") if c),
                       str(tag.get("id") or ""),
                       str(tag.get("role") or "")])
-    return bool(names.strip()) and bool(_FURNITURE_CLASS.search(names))
+    if names.strip() and _FURNITURE_CLASS.search(names):
+        return True
+    # a box of links to other pages under a heading of its own: «<h3>Другие новости</h3><ul>…»
+    heading = tag.find(re.compile(r"^h[1-6]$"), recursive=False) if tag.name.lower() in (
+        "div", "section") else None
+    return heading is not None and _LINKS_HEADING.fullmatch(
+        heading.get_text(" ", strip=True).strip(" :")) is not None
 
 
 @dataclass

@@ -43,6 +43,7 @@ from .proposals import (
     NEXT,
     PROPOSE_INTRO,
     SEND,
+    closing_list,
     planned_event,
     proposals_of,
 )
@@ -270,8 +271,8 @@ def parse_items(text: str, blocks: list[Block], first: int) -> Items:
                 continue
             if _is_intro(text, block):
                 mode, addressee, heading_level = "recommend", None, None
-                if items.recommendations and SPEAKER.match(content) and PROPOSE_INTRO.search(
-                        content):
+                if items.recommendations and (SPEAKER.match(content) and PROPOSE_INTRO.search(
+                        content) or closing_list(text, blocks[i:])):
                     mode = "propose"  # «Участники чтений предлагают:» after the list
                 heading_case = "accs" if ASKING.search(content) else "datv"
                 items.consumed.add(i - 1)
@@ -323,6 +324,9 @@ def parse_items(text: str, blocks: list[Block], first: int) -> Items:
                                           and (block.emphasised or block.heading is not None))):
             items.consumed.add(i - 1)  # no verb: not a recommendation (a caption, a headline)
             role[i - 1] = "caption"
+            if items.recommendations and closing_list(text, blocks[i:]):
+                # «## Заключительные положения» over «1. Провести … в 2025 году»
+                mode, addressee, heading_level = "propose", None, None
             continue
         own = own_addressee(text, a, b) if heading is None else None
         if own is not None and addressee is not None and APPEAL.match(text, a, b):

@@ -13,7 +13,7 @@ from resolutions_kg.records import OrganisationMention, Span, Spanned
 
 from .addressees import OFFICIAL_BODIES
 from .blocks import clean
-from .russian import head_phrase, lemma, nominative, parses, place_nominative, words
+from .russian import has_pos, head_phrase, lemma, nominative, parses, place_nominative, words
 from .settlements import SITED_HEADS, sited_end
 
 #: Head noun lemma → coarse organisation kind.
@@ -52,7 +52,7 @@ ORGANISED_BY = re.compile(
 ORGANISERS_LIST = re.compile(r"\bорганизатор(?:ы|ами)?(?:\s+[а-яё-]+){0,2}\s*[:–—-]\s*", re.I)
 SUPPORTED_BY = re.compile(r"\bпри\s+(?:[а-яё]+\s+)?под(?:-\s*\n\s*)?держке\s+", re.I)
 _STOP = re.compile(
-    r"\s+при\s+(?:[а-яё]+\s+)?под(?:-\s*\n\s*)?держке\b|\s+при\s+(?:участии|содействии)\b|\s+в\s+рамках\b|\s+в\s+соответствии\b|\s+в\s+режиме\b|[;:]|\((?![А-ЯЁ][а-яё]+\)\s+[а-яё])"
+    r"\s+при\s+(?:[а-яё]+\s+)?под(?:-\s*\n\s*)?держке\b|\s+при\s+(?:участии|содействии)\b|\s+в\s+рамках\b|\s+в\s+соответствии\b|\s+в\s+режиме\b|[;:]|\((?![А-ЯЁ][а-яё]+\)(?:\s+[а-яё]|\s*[.,;]|\s*$))"
     r"|\s+с\s+целью\b|\s+в\s+целях\b|\s+\d|,\s+(?:в|на|с)\s+[а-яё]|\s+[–—]\s(?!Югр|Кузбасс|Алани|Чуваши)"
     r"|\s+в\s+(?:г\.|городе)\b|\s+(?:в|на)\s+(?=[А-ЯЁ])|\s+на\s+базе\b",
 )
@@ -71,13 +71,18 @@ def _opens_organisation(text: str, case: str) -> bool:
         first = text.split()[0] if text.split() else ""
         return bool(re.fullmatch(r"[А-ЯЁA-Z]{2,}", first.strip(",.;«»\"")))
     head = phrase[-1][3].normal_form
-    return head in ORG_HEADS or (case != "gent" and phrase[0][0][:1].isupper())
+    return head in ORG_HEADS or head.split("-")[0] in ORG_HEADS or (  # «музея-заповедника»
+        case != "gent" and phrase[0][0][:1].isupper())
 
 
 def split_list(text: str, start: int, end: int, case: str) -> list[tuple[int, int]]:
     """Ranges of the single names in the list ``text[start:end]`` of names in ``case``."""
     cuts = [start]
     for m in _SEPARATOR.finditer(text, start, end):
+        before = words(text[start : m.start()])
+        last = before[-1][0] if before else ""
+        if last.islower() and has_pos(last, {"ADJF"}) and not has_pos(last, {"NOUN"}):
+            continue  # «литературный и историко-архитектурный музей-заповедник»: one name
         if m.end() < end and _opens_organisation(text[m.end() : end], case):
             cuts += [m.start(), m.end()]
     cuts.append(end)
@@ -86,8 +91,9 @@ def split_list(text: str, start: int, end: int, case: str) -> list[tuple[int, in
         a2, b2 = a, b
         while a2 < b2 and not text[a2].isalnum() and text[a2] not in "«\"":
             a2 += 1
-        while b2 > a2 and not text[b2 - 1].isalnum() and text[b2 - 1] not in "»\"":
-            b2 -= 1
+        while b2 > a2 and not text[b2 - 1].isalnum() and text[b2 - 1] not in "»\"" and not (
+                text[b2 - 1] == ")" and text.count("(", a2, b2) >= text.count(")", a2, b2)):
+            b2 -= 1  # but «Республики Саха (Якутия)» keeps its bracket
         if b2 > a2:
             ranges.append((a2, b2))
     return ranges
@@ -196,13 +202,21 @@ def organisers(text: str, start: int, end: int) -> list[OrganisationMention]:
         case = ("nomn" if verb.startswith("организатор")
                 else "gent" if verb.endswith("инициативе") else "ablt")
         named = {o.name.value for o in out}
-        found = _names(text, m.end(), end, case)
+        begin = m.end()
+        if (place := _PLACE_FIRST.match(text, begin, end)) is not None:
+            begin = place.end()  # «проведено в г. Петропавловске-Камчатском Агентством …»
+        found = _names(text, begin, end, case)
         if case == "gent" and (cut := _case_break(text, m.end(), end)) is not None:
             # «по инициативе Комитета … области архивным отделом администрации …»: the
             # initiator, then (in the instrumental) the body that organised it
             found = _names(text, m.end(), cut, "gent") + _names(text, cut, end, "ablt")
         out += [o for o in found if o.name.value not in named]
     return out
+
+
+#: Where the event was held, between the verb and its organisers.
+_PLACE_FIRST = re.compile(r"\s*в\s+(?:г\.\s*|городе\s+)?[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)*"
+                          r"(?:\s+[А-ЯЁ][а-яё]+)?(?=\s+[А-ЯЁ])")
 
 
 def _case_break(text: str, start: int, end: int) -> int | None:

@@ -23,10 +23,15 @@ _ORIGIN_SPLIT = re.compile(r"\s*,\s*(?:а\s+также\s+(?:[а-яё]+\s+)?(?:и
 _REGION_WORDS = re.compile(r"област|кра[яйе]|республик|округ|район", re.I)
 
 
+#: A count in brackets after a place: «Братска (7)», «Беларуси (94 участника)».
+COUNT_IN_BRACKETS = re.compile(
+    r"\s*\((\d{1,5})(?:\s+(?:человек|чел\.|участник[аов]*|представител[ьяей]+))?\)[\s,.;]*$")
+
+
 def _origin(text: str, a: int, b: int) -> Cohort | None:
     """One place or group of places a list after «из» names, in the nominative («Братска (7)»:
     with the count in brackets)."""
-    if (paren := re.search(r"\s*\((\d{1,5})\)[\s,.;]*$", text[a:b])) is not None and (
+    if (paren := COUNT_IN_BRACKETS.search(text[a:b])) is not None and (
             counted := _origin(text, a, a + paren.start())) is not None:
         return dataclasses.replace(counted, count=int(paren.group(1)))
     item = clean(text[a:b]).strip(" ,.;")

@@ -41,7 +41,13 @@ from .russian import parses, words
 from .settlements import find_settlements
 from .statements import discussed_topics, preamble_statements
 from .titles import as_written, title_above, title_after_kind
-from .totals import leading_count, participation_sentences, table_cohorts, total
+from .totals import (
+    leading_count,
+    participation_sentences,
+    stated_total,
+    table_cohorts,
+    total,
+)
 
 #: A heading set in spaced letters: «Р Е З О Л Ю Ц И Я».
 _SPACED = "|".join(" ".join(word) for word in ("резолюция", "рекомендации", "решение",
@@ -293,7 +299,7 @@ def _event(text: str, front: list[Block], heading_index: int, closing: list[Bloc
         if not sups:
             sups = tuple(supporters(text, a, b))
     participation = participation_sentences(text, pre_sentences)
-    count = total(text, participation)
+    count = stated_total(text, pre_sentences) or total(text, participation)
     if count is None and lead:
         participation = participation_sentences(text, lead)
         count = total(text, participation)

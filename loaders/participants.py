@@ -23,7 +23,14 @@ from .blocks import clean
 from .bodies import UNITS, Head, head_before_count, head_cohort, named_bodies
 from .expand import expand, implied_regions, is_region_adjective
 from .organisations import mention
-from .origins import from_places, origins, place_list, place_name, place_run
+from .origins import (
+    COUNT_IN_BRACKETS,
+    from_places,
+    origins,
+    place_list,
+    place_name,
+    place_run,
+)
 from .russian import has_pos, head_phrase, lemma, nominative, parses, words
 from .totals import BECAME, OFFLINE, ONLINE, PERSON_LEMMAS, Count, attendance, counts
 
@@ -115,6 +122,8 @@ def _listed(text: str, pieces: list[Piece], organiser_names: set[str]) -> list[C
             first = cohort.label.value.split(" ", 1)[0]
             if lemma(first) == "который":
                 continue  # «…, которые участвовали онлайн»: a clause, not a group
+            if first.lower() in _NOT_OPENING or _ONLY_MODE.fullmatch(cohort.label.value):
+                continue  # «к совещанию», «в чтениях», «очно», «онлайн»: no group named
             if first[:1].isupper() and lemma(first) in PERSON_LEMMAS:
                 # «Депутаты Совета …» opening a row or a list item: cited as any group is
                 cohort = dataclasses.replace(cohort, label=Spanned(
@@ -128,6 +137,9 @@ def _listed(text: str, pieces: list[Piece], organiser_names: set[str]) -> list[C
     return out
 
 
+#: Words that never open a group's name (prepositions but «из»: «гости из Казани»).
+_NOT_OPENING = frozenset("к в во на с со по о об при для за у от до".split())
+_ONLY_MODE = re.compile(r"(?:" + ONLINE.pattern + "|" + OFFLINE.pattern + r")\s*", re.I)
 _INCLUDING = re.compile(r"\s*,\s*(?:в\s+том\s+числе|из\s+них)\s+", re.I)
 
 def _split(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -213,9 +225,10 @@ def _acting_people(text: str, a: int, b: int, mode: AttendanceMode | None) -> Co
 
 
 def _cohort(text: str, a: int, b: int, organisers: set[str]) -> Cohort | None:
-    if more := re.match(r"\s*(?:ещ[её]|также)\s+(?=\d)", text[a:b], re.I):
-        a += more.end()  # «Ещё 26 педагогов и родителей …»
-    if (paren := re.search(r"\s*\((\d{1,5})\)\s*$", text[a:b])) is not None and (
+    if more := re.match(r"\s*(?:ещ[её]|также|более|свыше|около|порядка)\s+(?=\d)", text[a:b],
+                        re.I):
+        a += more.end()  # «Ещё 26 педагогов и родителей …», «Более 80 библиотекарей …»
+    if (paren := COUNT_IN_BRACKETS.search(text[a:b])) is not None and (
             run := place_run(text, a, a + paren.start())) is not None and len(run[2]) == 1:
         # «Братска (7)»: the place, with its count in brackets
         return Cohort(label=Spanned(run[2][0], Span(a, b)), count=int(paren.group(1)),

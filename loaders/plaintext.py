@@ -53,7 +53,7 @@ def emphasis(text: str) -> tuple[Ranges, Ranges, Ranges]:
 #: «ки имени …» (in HTML maybe with a ``<br>`` after the hyphen); the rest of the word, and the
 #: rest of its line.
 _BROKEN = re.compile(r"(?<=[А-Яа-яЁё])-(?P<br>[ \t]*<br\s*/?>)?[ \t]*\n(?P<indent>[ \t]*)"
-                     r"(?P<rest>[А-ЯЁа-яё][а-яё]*)(?P<tail>[^\n]*)", re.I)
+                     r"(?P<rest>[А-ЯЁа-яё][а-яё]*(?:-[А-ЯЁа-яё][а-яё]*)*)(?P<tail>[^\n]*)", re.I)
 
 
 def join_broken_words(text: str, *, html: bool = False) -> str:
@@ -73,9 +73,12 @@ def join_broken_words(text: str, *, html: bool = False) -> str:
         # each broken word would make a long text quadratic)
         head = re.search(r"[А-Яа-яЁё]+$", text[max(0, m.start() - 64) : m.start()])
         first, second = (head.group() if head else ""), m.group("rest")
+        part = second.split("-")[0]  # «Ростов-» / «на-Дону»: the next part of a compound
         known = morph().word_is_known
-        keep = second[:1].isupper() or (
-            not known((first + second).lower()) and known(second.lower()))
+        capitals = first.isupper() and part.isupper() and len(part) > 1
+        keep = (part[:1].isupper() and not (capitals and known((first + part).lower()))) or (
+            not known((first + part).lower()) and (known(part.lower()) or part != second))
+        # «РОСТОВ-» / «СКОЙ» in a heading in capitals is one word; «НАРЬЯН-» / «МАР» is not
         word = ("-" if keep else "") + second
         tail = m.group("tail")
         if not re.search(r"\w", re.sub(r"<[^>]*>", "", tail) if html else tail):

@@ -169,6 +169,20 @@ def _appeal(text: str, a: int, b: int) -> Found | None:
     return (found, None) if found is not None else None
 
 
+def closing_list(text: str, blocks: list[Block]) -> bool:
+    """Whether the list that opens ``blocks`` holds closing proposals only — after a section of
+    its own that follows the recommendations («Участники фестиваля решили:», «## Заключительные
+    положения»): «– обратиться к Министерству … с предложением …», «– провести VI фестиваль в
+    2027 году», «– направить резолюцию в …». A list with any other item is not."""
+    listed = []
+    for bl in blocks:
+        if not bl.list_item:
+            break
+        listed.append(body_text(text, bl))
+    return bool(listed) and all(
+        _sent(text, a, b) or _appeal(text, a, b) or _held(text, a, b) for a, b in listed)
+
+
 def _held(text: str, a: int, b: int) -> Found | None:
     """«а IV Съезд библиотекарей Республики Коми провести в 2021 году»."""
     if HOLD.search(text, a, b) is None:

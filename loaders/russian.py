@@ -11,6 +11,7 @@ and the head noun itself) to the nominative and keeps the genitive tail unchange
 
 from __future__ import annotations
 
+import os
 import re
 from functools import cache, lru_cache
 from typing import Any, cast
@@ -93,6 +94,12 @@ def _inflect(word: str, parse: Any, grammemes: set[str]) -> str:
     form = parse.inflect(grammemes)
     if form is None:
         form = parse.inflect({"nomn"})
+    if form is not None and "Supr" in parse.tag:
+        # pymorphy files «высших» under «высокий», whose lexeme holds «высочайшие» and «высшие»:
+        # the form of the word's own stem
+        same = [f for f in parse.lexeme if grammemes in f.tag and "Supr" in f.tag]
+        form = max(same, default=form, key=lambda f: len(os.path.commonprefix(
+            [f.word, word.lower()])))
     text = form.word if form is not None else word.lower()
     if "ё" not in word.lower():
         text = text.replace("ё", "е")

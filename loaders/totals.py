@@ -61,6 +61,7 @@ MINIMUM = re.compile(r"(?:более|свыше|больше|не\s+менее|�
 ONLINE = re.compile(
     r"\s*(?:в\s+(?:режиме|формате)\s+(?:он-?лайн|online|видеоконференц\w*|вебинар\w*)"
     r"|в\s+он-?лайн-?режиме|он-?лайн|дистанционно|удал[её]нно|по\s+видеосвязи"
+    r"|в\s+режиме\s+видео(?:связи|конференц\w*)"
     r"|в\s+дистанционном\s+(?:режиме|формате))",
     re.I,
 )
@@ -125,6 +126,23 @@ def counts(text: str, start: int, end: int) -> list[Count]:
     return found
 
 
+#: A sentence that states the total: «Всего — 37 человек.», «Итого: 52 участника».
+_STATED_TOTAL = re.compile(r"\s*(?:всего|итого)(?:\s+участников)?\s*[:—–-]?\s*", re.I)
+
+
+def stated_total(text: str, sentence_ranges: list[tuple[int, int]]) -> Count | None:
+    """The total a sentence of its own states, after the list of who took part («…; депутаты
+    Городской Думы. Всего — 37 человек.»)."""
+    for a, b in sentence_ranges:
+        if (m := _STATED_TOTAL.match(text, a, b)) is None or m.end() == a:
+            continue
+        found = counts(text, m.end(), b)
+        if found and found[0].noun_lemma in PERSON_LEMMAS and not MINIMUM.sub(
+                "", text[m.end() : found[0].span.start]).strip():
+            return found[0]
+    return None
+
+
 def participation_sentences(text: str, sentence_ranges: list[tuple[int, int]]
                             ) -> list[tuple[int, int]]:
     """The sentences that say who took part in this event (not in another, or in the series
@@ -163,8 +181,15 @@ def attendance(text: str, a: int, b: int) -> AttendanceMode | None:
             else None)
 
 
-#: How people took part, said in brackets after a row's label: «Гости из Казани (в режиме онлайн)».
-_MODE_NOTE = re.compile(r"\s*\((?:" + ONLINE.pattern + "|" + OFFLINE.pattern + r")\s*\)", re.I)
+#: How people took part, said in brackets or after a comma at a row's label's end: «Гости из
+#: Казани (в режиме онлайн)», «участники из Витебска, в режиме видеосвязи».
+_MODE_NOTE = re.compile(r"\s*(?:\((?:" + ONLINE.pattern + "|" + OFFLINE.pattern + r")\s*\)|,(?:"
+                        + ONLINE.pattern + "|" + OFFLINE.pattern + r")\s*$)", re.I)
+#: A cell that says only how people took part: «очно», «онлайн».
+_MODE_CELL = re.compile(r"(?:" + ONLINE.pattern + "|" + OFFLINE.pattern + r")\s*", re.I)
+#: The region or country of the places a row names, in brackets: «(Тверская область)».
+_PLACE_NOTE = re.compile(r"\s*\((?:[А-ЯЁ][а-яё-]+\s+(?:область|край|округ)|Республика\s+[А-ЯЁ]"
+                         r"[а-яё]+(?:\s+[А-ЯЁ][а-яё]+)?)\)")
 
 
 def _cited_lower(label: str) -> bool:
@@ -214,12 +239,22 @@ def table_cohorts(text: str, blocks: list[Block]) -> tuple[list[Cohort], Count |
         (na, nb), (la, lb) = numbers[0], labels[0]
         value = int(text[na:nb])
         label = clean(text[la:lb])
+        if _MODE_CELL.fullmatch(label):
+            continue  # «| Очно | 136 |»: how the total took part, not a group
         if _TOTAL_ROW.fullmatch(label):
             total_count = Count(value, Span(na, nb), False, nb, "человек")
             continue
-        mode = attendance(label, 0, len(label))
-        if (note := _MODE_NOTE.search(label)) is not None and note.start() > 0:
-            label = (label[: note.start()] + label[note.end() :]).strip()  # «… (дистанционно)»
+        cells = [c for c in labels if not _MODE_CELL.fullmatch(text, *c)]
+        if len(cells) < len(labels) and cells:
+            # «| очно | специалисты библиотек … | 23 |»: a column of how, then of who
+            mode = attendance(text, *labels[0]) if labels[0] not in cells else None
+            la, lb = cells[0]
+            label = clean(text[la:lb])
+        else:
+            mode = attendance(label, 0, len(label))
+        for note in (_MODE_NOTE, _PLACE_NOTE):  # «… (дистанционно)», «… (Тверская область)»
+            if (said := note.search(label)) is not None and said.start() > 0:
+                label = (label[: said.start()] + label[said.end() :]).strip(" ,")
         if _cited_lower(label):
             label = label[:1].lower() + label[1:]  # «Специалисты …»: capital of the cell's start
         found.append(Cohort(label=Spanned(label, Span(la, lb)), count=value, unit="person",

@@ -237,6 +237,8 @@ class _Mapper:
         self.add(iri, RESKG.lemmas, typed(lemma_string(text.value), XSD.string))
 
     def addressee(self, item: str, addressee: Addressee) -> None:
+        # the name as the document gives it, beside the class and the registry's organisation
+        self.add(item, RESKG.addresseeName, ru(addressee.label))
         audience = self.m.audience(addressee.label)
         self.fact(item, DCTERMS.audience, audience, addressee.span, addressee.certainty)
         self.entity(audience, RDF.type, DCTERMS.AgentClass)

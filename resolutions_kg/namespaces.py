@@ -109,6 +109,7 @@ class RESKG(DefinedNamespace):
     action: URIRef
     label: URIRef
     lemmas: URIRef
+    addresseeName: URIRef
     addressedTo: URIRef
     plansEvent: URIRef
     plannedYear: URIRef

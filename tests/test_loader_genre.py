@@ -198,6 +198,18 @@ def test_cohorts_with_counts_units_and_online_mode() -> None:
          ["Российская библиотечная ассоциация"]),
         ("Организаторы: Тверская областная библиотека, администрация города Твери.",
          ["Тверская областная библиотека", "администрация города Твери"], []),
+        # a name's other name in brackets; one body of two coordinated adjectives
+        ("Форум организован Министерством культуры Республики Саха (Якутия) и Таганрогским "
+         "литературным и историко-архитектурным музеем-заповедником.",
+         ["Министерство культуры Республики Саха (Якутия)",
+          "Таганрогский литературный и историко-архитектурный музей-заповедник"], []),
+        # the place between the verb and the organisers; a hyphenated head («музея-заповедника»)
+        ("Совещание проведено в г. Петропавловске-Камчатском Агентством по делам архивов "
+         "Камчатского края.", ["Агентство по делам архивов Камчатского края"], []),
+        ("Конференция проведена по инициативе Тобольского историко-архитектурного "
+         "музея-заповедника и Государственного архива в г. Тобольске.",
+         ["Тобольский историко-архитектурный музей-заповедник",
+          "Государственный архив в г. Тобольске"], []),
     ],
 )
 def test_organisers_and_supporters(sentence: str, organisers: list[str],
@@ -314,6 +326,81 @@ def test_closing_proposal_plans_an_event() -> None:
     assert proposal.planned_event is not None
     assert proposal.planned_event.kind.value == "семинар"
     assert proposal.planned_event.year is not None and proposal.planned_event.year.value == 2016
+
+
+@pytest.mark.parametrize("section", [
+    "Участники конференции решили:", "## Заключительные положения"])
+def test_a_closing_list_after_the_recommendations_is_of_proposals(section: str) -> None:
+    """A second list, under a section of its own, whose every item is a closing proposal."""
+    res = parsed(HEADER + "Конференция рекомендует:\n\n1. Сохранить фонды.\n2. Оцифровать "
+                 f"каталоги.\n\n{section}\n\n- обратиться к Министерству культуры Российской "
+                 "Федерации с предложением учредить премию;\n- провести VI конференцию в 2027 "
+                 "году.\n", "text/markdown")
+    assert len(res.recommendations) == 2
+    assert [(p.addressee.label if p.addressee else None,
+             p.planned_event.year.value if p.planned_event and p.planned_event.year else None)
+            for p in res.proposals] == [
+        ("Министерство культуры Российской Федерации", None), (None, 2027)]
+
+
+def test_a_list_of_recommendations_after_a_section_stays_recommendations() -> None:
+    res = parsed(HEADER + "Конференция рекомендует:\n\n1. Сохранить фонды.\n\nУчастники "
+                 "конференции решили:\n\n- провести семинар для библиотекарей в 2026 году;\n"
+                 "- издать сборник материалов.\n", "text/markdown")
+    assert len(res.recommendations) == 3 and not res.proposals
+
+
+@pytest.mark.parametrize(("heading", "label"), [
+    ("Муниципальным, школьным и вузовским библиотекам республики",
+     "муниципальные, школьные и вузовские библиотеки республики"),
+    ("Департаменту по архивам и делопроизводству Министерства юстиции Республики Беларусь:",
+     "Департамент по архивам и делопроизводству Министерства юстиции Республики Беларусь"),
+    ("Централизованным библиотечным системам, участвующим в совещании,",
+     "централизованные библиотечные системы, участвующие в совещании"),
+    ("Высшим учебным заведениям:", "высшие учебные заведения"),
+])
+def test_addressee_headings(heading: str, label: str) -> None:
+    res = parsed(HEADER + f"Конференция рекомендует:\n\n{heading}\n1) сохранить фонды;\n"
+                 "2) оцифровать каталоги.\n")
+    assert [(r.addressee.label if r.addressee else None) for r in res.recommendations] == [
+        label, label]
+
+
+def test_a_stated_total_after_the_list_of_groups() -> None:
+    res = parsed(doc(HEADER + "В работе круглого стола участвовали: директора 9 муниципальных "
+                     "учреждений культуры; 12 руководителей детских школ искусств. Всего — 37 "
+                     "человек."))
+    assert res.event.participants is not None and res.event.participants.value == 37
+    assert [(c.label.value, c.count) for c in res.event.cohorts] == [
+        ("муниципальные учреждения культуры", 9), ("руководители детских школ искусств", 12)]
+
+
+def test_a_datelines_day_inside_the_period_the_text_gives() -> None:
+    res = parsed(doc("Резолюция конференции «Архивы»\n\nМинск, 5 октября 2018 г.\n\nС 3 по 5 "
+                     "октября 2018 г. в г. Минске прошла конференция «Архивы»."))
+    assert (res.event.start.value, res.event.end.value) == (D(2018, 10, 3), D(2018, 10, 5))
+
+
+def test_an_undated_stamp_above_and_a_dated_signature_line_below() -> None:
+    res = parsed("УТВЕРЖДЕНА\nна заседании совещания\n\n" + HEADER.replace(", 1 марта 2012 г.", "")
+                 + "Участники рекомендуют:\n\n1. Сохранить фонды.\n\nРезолюция принята "
+                 "участниками совещания.\n\nг. Тверь                              12.05.2015\n")
+    assert res.adopted is not None and res.adopted.value == D(2015, 5, 12)
+
+
+@pytest.mark.parametrize("box", [
+    '<div class="other-news"><ul>{}</ul></div>',
+    '<div class="column"><h3>Другие новости</h3><ul>{}</ul></div>',
+    '<section><h4>Читайте также:</h4><ul>{}</ul></section>'])
+def test_a_box_of_links_to_other_news_is_never_read(box: str) -> None:
+    links = ("<li><a href='/n/1'>Итоги конкурса «Читающая семья»</a> <span>25.05.2021</span>"
+             "</li><li><a href='/n/2'>Провести акцию в библиотеке</a> 24.05.2021</li>")
+    page = ("<html><body><h1>Резолюция конференции «Архивы»</h1><p>Тверь, 1 марта 2012 г.</p>"
+            "<p>Участники конференции рекомендуют:</p><ol><li>Сохранить фонды.</li>"
+            "<li>Оцифровать каталоги.</li></ol>" + box.format(links) + "</body></html>")
+    res = parsed(page, "text/html")
+    assert [r.text.value for r in res.recommendations] == ["Сохранить фонды.",
+                                                           "Оцифровать каталоги."]
 
 
 # --- partial and non-resolutions -------------------------------------------------------------

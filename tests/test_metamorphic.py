@@ -86,7 +86,7 @@ def _to_html(text: str, doc: dict[str, Any]) -> str | None:
     """Plain text as a site's page: each paragraph a <p> (lines kept by <br>), inside a layout
     with navigation, a sidebar of other news and a footer. Not for a text whose sub-items are
     marked by indentation alone: <br> lines lose it (a page would nest its lists)."""
-    if re.search(r"^[ \t]{2,}[-–—•*]\s", text, re.M):
+    if re.search(r"^[ \t]{2,}(?:[-–—•*]|\d{1,2}[.)]|[а-я][.)])\s", text, re.M):
         return None
     paragraphs = [p for p in re.split(r"\n[ \t]*\n", text.strip()) if p.strip()]
     # (a Markdown hard break «\» at a line's end is markup, as the emphasis is)
