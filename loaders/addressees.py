@@ -23,7 +23,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from .russian import BROKEN, _inflect, _is_proper_adjective, _keeps_capital, is_infinitive, parses
+from .phrases import _keeps_capital
+from .russian import BROKEN, _inflect, _is_proper_adjective, is_infinitive, parses
 from .settlements import SITED_HEADS, sited_end
 
 TOKEN = re.compile(

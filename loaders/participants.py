@@ -24,7 +24,8 @@ from .blocks import clean
 from .expand import expand, implied_regions, is_region_adjective
 from .organisations import mention
 from .origins import from_places, origins, place_list, place_name, place_run
-from .russian import has_pos, head_phrase, lemma, nominative, parses, words
+from .phrases import head_phrase, nominative
+from .russian import has_pos, lemma, parses, words
 from .totals import BECAME, OFFLINE, ONLINE, PERSON_LEMMAS, Count, attendance, counts
 
 UNITS: dict[str, CountedUnit] = {
