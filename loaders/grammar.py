@@ -28,12 +28,14 @@ from yargy.relations import AndRelation, case_relation, gnc_relation, main, numb
 from yargy.span import Span
 from yargy.token import MorphToken, Token
 from yargy.tokenizer import PUNCT, RUSSIAN, MorphTokenizer
-from yargy.tree.constructors import Tree
+from yargy.tree.constructors import Leaf, Tree
 
 from .russian import CYRILLIC_WORD, morph, parses, words
 
 #: Punctuation that may stand inside a phrase (between listed adjectives, around a bracketed one).
 INNER = frozenset(",()")
+NOUN = frozenset({"NOUN"})
+ADJECTIVE = frozenset({"ADJF", "PRTF"})
 #: The most words a phrase is looked for in.
 LONGEST = 24
 
@@ -100,8 +102,8 @@ class _Forms(Predicate):  # type: ignore[misc]
 def _phrase(case: str | None) -> Any:
     """Adjectives (listed, joined by «и», one in brackets) and their head noun, all agreeing."""
     agree = gnc_relation()
-    adjective = _Forms(frozenset({"ADJF", "PRTF"}), case).match(agree)
-    noun = _Forms(frozenset({"NOUN"}), case).match(agree)
+    adjective = _Forms(ADJECTIVE, case).match(agree)
+    noun = _Forms(NOUN, case).match(agree)
     item = or_(rule(adjective), rule(eq("("), adjective, eq(")")))
     adjectives = rule(item, rule(or_(eq(","), eq("и")).optional(), item).repeatable().optional())
     return or_(rule(adjectives, main(noun)), rule(noun))
@@ -137,23 +139,31 @@ def head(text: str, case: str | None = None, coordinated: bool = False,
     found = _best(_parser(case, coordinated), text)
     if found is None:
         return ()
-    phrases: list[list[Any]] = [[]]
-    for token in found.tokens:
-        if token.type != RUSSIAN or token.value.lower() == "и":
-            continue
-        if phrases[-1] and phrases[-1][-1].forms[0].raw.tag.POS == "NOUN":
+    phrases: list[list[tuple[Any, _Forms]]] = [[]]
+    for leaf in found.tree.walk(types=Leaf):
+        if not isinstance(leaf.predicate, _Forms):
+            continue  # a comma, a bracket, «и»
+        if phrases[-1] and phrases[-1][-1][1].pos == NOUN:
             phrases.append([])  # the first phrase's head is behind: the second phrase
-        phrases[-1].append(token)
+        phrases[-1].append((leaf.token, leaf.predicate))
     out: list[tuple[Word, ...]] = []
     agree = gnc_relation()
-    for tokens in phrases:
-        noun = tokens[-1].forms[0]
+    for leaves in phrases:
+        tokens = [token for token, _ in leaves]
+        forms = [_ordered(t) for t in tokens]
+        noun = forms[-1][0]
         if out:  # the second head: the first form agreeing with the first head's
             first = out[0][-1][3]
-            noun = next((f for f in tokens[-1].forms if f.raw.tag.case == first.tag.case
+            noun = next((f for f in forms[-1] if f.raw.tag.case == first.tag.case
                          and f.raw.tag.number == first.tag.number), noun)
-        chosen = [(t, next((f for f in t.forms if agree(f, noun)), t.forms[0]))
-                  for t in tokens[:-1]]
+        chosen = [next((f for f in fs if agree(f, noun)), fs[0]) for fs in forms[:-1]]
         out.append(tuple((t.value, t.span.start, t.span.stop, f.raw)
-                         for t, f in [*chosen, (tokens[-1], noun)]))
+                         for t, f in zip(tokens, [*chosen, noun], strict=True)))
     return tuple(out)
+
+
+def _ordered(token: Any) -> list[Any]:
+    """The forms the grammar left to a word, in pymorphy3's order (most likely first), which
+    yargy's narrowing by relations does not keep."""
+    left = {id(f) for f in token.forms}
+    return [f for f in _forms(token.value) if id(f) in left]
