@@ -17,6 +17,7 @@ reads the text up to the first punctuation that cannot be inside a phrase.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from functools import cache, lru_cache
 from typing import Any
@@ -30,12 +31,14 @@ from yargy.token import MorphToken, Token
 from yargy.tokenizer import PUNCT, RUSSIAN, MorphTokenizer
 from yargy.tree.constructors import Leaf, Tree
 
-from .russian import CYRILLIC_WORD, morph, parses, words
+from .russian import BROKEN, CYRILLIC_WORD, WORD, morph, parses
 
 #: Punctuation that may stand inside a phrase (between listed adjectives, around a bracketed one).
 INNER = frozenset(",()")
 NOUN = frozenset({"NOUN"})
 ADJECTIVE = frozenset({"ADJF", "PRTF"})
+#: «и» after a phrase, which may join a second one to it.
+JOINED = re.compile(r"\s+и\s")
 #: The most words a phrase is looked for in.
 LONGEST = 24
 
@@ -68,14 +71,45 @@ class _Tokenizer(MorphTokenizer):  # type: ignore[misc]
 
     def __call__(self, text: str) -> Iterator[Any]:
         end = None
-        for count, (w, a, b) in enumerate(words(text)):
+        for w, a, b in _words(text):
             gap = text[end:a].strip() if end is not None else ""
-            if count >= LONGEST or (gap and gap not in INNER) or not CYRILLIC_WORD.search(w):
-                return
             if gap:
                 yield Token(gap, Span(a - 1, a), PUNCT)
             yield MorphToken(w, Span(a, b), RUSSIAN, self.morph(w))
             end = b
+
+
+def _words(text: str) -> Iterator[tuple[str, int, int]]:
+    """The words a phrase opening ``text`` may hold: up to the first mark that cannot be inside
+    one (anything but a comma or a bracket) or a word not in Cyrillic."""
+    end = None
+    for count, m in enumerate(WORD.finditer(text)):
+        a, b = m.span()
+        gap = text[end:a].strip() if end is not None else ""
+        if count >= LONGEST or (gap and gap not in INNER) or not CYRILLIC_WORD.search(m.group()):
+            return
+        yield BROKEN.sub("", m.group()), a, b
+        end = b
+
+
+def _extent(text: str, coordinated: bool) -> int:
+    """Where the longest phrase (or two) opening ``text`` could end: after the first word that
+    can only be a noun, so a head (the second such word when ``coordinated``), or before a word
+    that is neither noun nor adjective."""
+    end, heads = 0, 0
+    for w, _, b in _words(text):
+        kinds = {p.tag.POS for p in parses(w)}
+        if w.lower() == "и" and end:
+            end = b
+            continue
+        if not kinds & (NOUN | ADJECTIVE):
+            break
+        end = b
+        if not kinds & ADJECTIVE:
+            heads += 1
+            if heads == (2 if coordinated else 1):
+                break
+    return end
 
 
 class _Forms(Predicate):  # type: ignore[misc]
@@ -131,11 +165,19 @@ def _best(parser: Any, text: str) -> Any:
     return None
 
 
-@lru_cache(maxsize=16384)
 def head(text: str, case: str | None = None, coordinated: bool = False,
          ) -> tuple[tuple[Word, ...], ...]:
     """The noun phrases opening ``text`` (one, or two joined by «и» when ``coordinated``), each
     as its words with the forms left to them by the grammar, the head last."""
+    end = _extent(text, False)
+    first = _head(text[:end], case, False) if end else ()
+    if not (coordinated and first and JOINED.match(text, first[0][-1][2])):
+        return first  # the grammar of two phrases only where «и» follows the first
+    return _head(text[:_extent(text, True)], case, True) or first
+
+
+@lru_cache(maxsize=16384)
+def _head(text: str, case: str | None, coordinated: bool) -> tuple[tuple[Word, ...], ...]:
     found = _best(_parser(case, coordinated), text)
     if found is None:
         return ()
