@@ -54,10 +54,11 @@ def test_regions_are_not_places(tmp_path: Path) -> None:
 
 
 def test_the_model_is_loaded_only_when_the_list_finds_no_place() -> None:
-    """Neither the command line nor a document whose place is listed loads natasha."""
+    """Neither the command line, the server nor a document whose place is listed loads
+    natasha."""
     script = (
         "import sys\n"
-        "import resolutions_kg.cli\n"
+        "import resolutions_kg.cli, resolutions_kg.endpoint.app, resolutions_kg.endpoint.server\n"
         "assert 'natasha' not in sys.modules and 'yargy' not in sys.modules\n"
         "from resolutions_kg.loaders import load_file\n"
         f"res = load_file({str(TVER)!r})\n"
