@@ -46,7 +46,8 @@ test: $(STAMP)
 ## (its small tests go one by one to the workers: --dist load)
 FAST_TESTS := test_loader_corpus test_loader_genre test_loader_properties test_readers \
 	test_expand test_topics_classifier test_iris test_formats test_metamorphic test_docs \
-	test_queries test_mapping test_roles test_architecture test_dead_code
+	test_queries test_mapping test_roles test_architecture test_dead_code test_places_recognised \
+	test_phrases
 test-fast: $(STAMP)
 	$(BIN)/python -m pytest -q -n $(JOBS) --dist load $(addprefix tests/,$(addsuffix .py,$(FAST_TESTS)))
 

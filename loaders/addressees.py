@@ -2,10 +2,11 @@
 
     addressee_phrase(text, a, b, case)  → Phrase (its end and its nominative label) or None
 
-The phrase is read word by word with pymorphy3's parses, as a small grammar with agreement:
+The phrase is read with pymorphy3's parses, as a small grammar with agreement; each group is
+found by the yargy grammar of :mod:`.grammar` (gnc agreement), the rest by the code below:
 
-    phrase   := group ( («и» | «,») group )*         coordinated heads, each in ``case``
-    group    := (adjective | participle)* noun tail*  agreeing in case (and number, gender)
+    phrase   := group tail* ( («и» | «,») group tail* )*   coordinated heads, each in ``case``
+    group    := (adjective | participle)* noun       agreeing in gender, number and case (yargy)
     tail     := genitive words («культуры», «Российской Федерации»), «имени» + name, initials,
                 abbreviations («РФ», «СНГ»), a quotation «…», «, информации и туризма …»
     clause   := «,» participle-in-``case`` words…     «организациям, ведущим подготовку кадров»
@@ -23,7 +24,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from .russian import BROKEN, _inflect, _is_proper_adjective, _keeps_capital, is_infinitive, parses
+from .phrases import _keeps_capital
+from .russian import BROKEN, _inflect, _is_proper_adjective, is_infinitive, parses
 from .settlements import SITED_HEADS, sited_end
 
 TOKEN = re.compile(
@@ -76,56 +78,35 @@ def _parses_in(word: str, case: str, pos: tuple[str, ...]) -> list[Any]:
 
 def _group(toks: list[tuple[str, int, int]], i: int, case: str
            ) -> tuple[list[tuple[int, Any]], int] | None:
-    """Adjectives, participles and a head noun in ``case`` from token ``i``: their (index, parse)
-    pairs and the index after them."""
-    chosen: list[tuple[int, list[Any]]] = []
-    j = i
-    while j < len(toks) and _is_word(toks[j][0]):
-        w = toks[j][0]
+    """Adjectives, participles and a head noun in ``case`` from token ``i``, as the yargy grammar
+    of :mod:`.grammar` finds them (agreeing in gender, number and case; adjectives joined by
+    «и»): their (index, parse) pairs and the index after them."""
+    from .grammar import head
+
+    at: dict[int, int] = {}  # offset in the words read → token index
+    read: list[str] = []
+    offset = 0
+    for k in range(i, len(toks)):
+        if not _is_word(toks[k][0]) and toks[k][0] != ",":
+            break  # (a comma may list adjectives: «муниципальным, школьным и вузовским …»)
+        at[offset] = k
+        read.append(toks[k][0])
+        offset += len(toks[k][0]) + 1
+    found = head(" ".join(read), case)
+    if not found:
+        return None
+    chosen = [(at[a], p) for _, a, _, p in found[0]]
+    last = chosen[-1][0]
+    for k, _ in chosen:
+        w = toks[k][0]
         if w.lower() in STOP_WORDS or w.isdigit():
             return None
-        nxt = toks[j + 1][0] if j + 1 < len(toks) else ""
-        adjs = _parses_in(w, case, ("ADJF", "PRTF"))
-        if adjs and nxt.lower() in ("и", ",") and j + 2 < len(toks) and _parses_in(
-                toks[j + 2][0], case, ("ADJF", "PRTF")) and not _parses_in(w, case, ("NOUN",)):
-            chosen.append((j, adjs))  # «научным и образовательным учреждениям», «муниципальным,
-            # школьным и вузовским библиотекам»
-            j += 2
-            continue
+        joined = k < last and toks[k + 1][0].lower() in ("и", ",")
         top = parses(w)[:1]
-        if top and top[0].tag.POS in ("COMP", "ADVB", "INFN", "VERB", "PREP", "CONJ", "PRCL"):
+        if not joined and top and top[0].tag.POS in (
+                "COMP", "ADVB", "INFN", "VERB", "PREP", "CONJ", "PRCL"):
             return None
-        adjs = _parses_in(w, case, ("ADJF", "PRTF"))
-        nouns = _parses_in(w, case, ("NOUN",))
-        nxt = toks[j + 1][0] if j + 1 < len(toks) else ""
-        if adjs and (not nouns or (_is_word(nxt) and (
-                _parses_in(nxt, case, ("NOUN", "ADJF", "PRTF"))))):
-            chosen.append((j, adjs))
-            j += 1
-            continue
-        if adjs and nxt.lower() == "и" and j + 2 < len(toks) and _parses_in(
-                toks[j + 2][0], case, ("ADJF", "PRTF")):
-            chosen.append((j, adjs))  # «научным и образовательным учреждениям»
-            j += 2
-            continue
-        if nouns:
-            chosen.append((j, nouns))
-            j += 1
-            break
-        return None
-    if not chosen or not any(p.tag.POS == "NOUN" for p in chosen[-1][1]):
-        return None
-    for head in chosen[-1][1]:
-        agreed = []
-        for k, adj_parses in chosen[:-1]:
-            fit = [p for p in adj_parses if p.tag.number == head.tag.number and (
-                head.tag.number == "plur" or p.tag.gender in (None, head.tag.gender))]
-            if not fit:
-                break
-            agreed.append((k, fit[0]))
-        else:
-            return agreed + [(chosen[-1][0], head)], j
-    return None
+    return chosen, last + 1
 
 
 def _tail(toks: list[tuple[str, int, int]], j: int, case: str | None = None) -> int:

@@ -11,7 +11,8 @@ from resolutions_kg.records import Cohort, CountedUnit, Span, Spanned
 from .blocks import clean
 from .expand import is_region_adjective
 from .origins import place_name
-from .russian import has_pos, head_phrase, lemma, nominative, words
+from .phrases import head_phrase, nominative
+from .russian import has_pos, lemma, words
 from .totals import PERSON_LEMMAS, counts
 
 UNITS: dict[str, CountedUnit] = {

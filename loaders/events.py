@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from resolutions_kg.records import Span, Spanned
 
 from .blocks import clean, tight
-from .russian import lemma, nominative, parses, words
+from .phrases import nominative
+from .russian import lemma, parses, words
 
 #: Event kinds by the lemma of their noun (the compound ones by their parts).
 KINDS = (

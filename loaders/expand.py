@@ -17,7 +17,7 @@ import re
 from functools import cache
 from typing import Any
 
-from .russian import head_phrase
+from .phrases import head_phrase
 
 _CITY_AND_REGION = re.compile(
     r"\b(?P<city>[А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+)*) и (?P<region>области|края|республики)\b"

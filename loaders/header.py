@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from resolutions_kg.records import Span
@@ -48,6 +49,8 @@ ADMINISTRATIVE = re.compile(
     r"|(?:Республик[аи]|республик[аи])\s+[А-ЯЁ][а-яё]+(?:\s+[А-ЯЁ][а-яё]+)?)")
 _NOISE = re.compile(r"[\s,;.()\[\]«»\"'*_–—-]+")
 DATELINE_LENGTH = 90
+#: How many blocks from the heading on natasha's NER reads for a place nothing else found.
+RECOGNISED_AFTER = 6
 #: A labelled field of a form-like header: «Место проведения: г. Великие Луки», «Дата
 #: проведения: 30–31 января 2013 г.», «Сроки проведения: …».
 FIELD = re.compile(r"[*_ ]*(?P<what>место|город|дата|даты|сроки|время)\s+проведения\s*[:–—-]",
@@ -190,15 +193,12 @@ def choose_place(text: str, front: list[Block], heading_index: int, adoption: li
         if best is None or choice.score > best.score:
             best = choice
 
-    for i, block in enumerate(front):
-        found = find_settlements(text, block.start, block.end)
-        if not found:
-            continue
+    def consider(i: int, block: Block, found: list[Found], recognised: bool) -> None:
         distance = abs(i - heading_index)
         short = block.end - block.start <= DATELINE_LENGTH
         labelled = FIELD.match(text, block.start, block.end)
         for place in found:
-            if not (place.known or place.marked):
+            if not (place.known or place.marked or recognised):
                 continue
             if labelled and labelled.group("what").lower().startswith(("мест", "город")):
                 offer(PlaceChoice(120, 0.95, "labelled «Место проведения»", place))
@@ -227,6 +227,10 @@ def choose_place(text: str, front: list[Block], heading_index: int, adoption: li
                                   "sentence saying the event took place", place))
             elif located and place.known:
                 offer(PlaceChoice(35 - distance, 0.5, "«в …» before the operative part", place))
+    for i, block in enumerate(front):
+        found = find_settlements(text, block.start, block.end)
+        if found:
+            consider(i, block, found, False)
     if best is not None:
         return best
     for block in adoption:
@@ -235,4 +239,24 @@ def choose_place(text: str, front: list[Block], heading_index: int, adoption: li
             if place.marked or (place.known and not initials and re.search(
                     r"(?:^|\s)(?:в|во)\s+$", text[block.start : place.start])):
                 return PlaceChoice(20, 0.7, "adoption or signature line", place)
-    return None
+    return _recognised(text, front, heading_index, date_block, consider, lambda: best)
+
+
+def _recognised(text: str, front: list[Block], heading_index: int, date_block: Block | None,
+                consider: Callable[[int, Block, list[Found], bool], None],
+                chosen: Callable[[], PlaceChoice | None]) -> PlaceChoice | None:
+    """The place natasha's NER finds in the header's datelines and sentences that say the event
+    took place, when no listed or «г.»-marked settlement is there (its model is loaded only
+    then)."""
+    from .recognition import locations
+
+    for i, block in enumerate(front[: heading_index + RECOGNISED_AFTER]):
+        near = i >= heading_index and block.end - block.start <= DATELINE_LENGTH
+        if block is date_block or near or (i >= heading_index and HELD.search(
+                text, block.start, block.end)):
+            consider(i, block, locations(text, block.start, block.end), True)
+    best = chosen()
+    if best is None:
+        return None
+    return PlaceChoice(best.score, min(best.confidence, 0.7),
+                       "natasha NER (LOC): " + best.method, best.place)

@@ -13,7 +13,8 @@ from resolutions_kg.records import OrganisationMention, Span, Spanned
 
 from .addressees import OFFICIAL_BODIES
 from .blocks import clean
-from .russian import has_pos, head_phrase, lemma, nominative, parses, place_nominative, words
+from .phrases import head_phrase, nominative
+from .russian import has_pos, lemma, parses, place_nominative, words
 from .settlements import SITED_HEADS, sited_end
 
 #: Head noun lemma → coarse organisation kind.

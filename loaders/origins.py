@@ -14,7 +14,8 @@ from resolutions_kg.records import AttendanceMode, Cohort, Span, Spanned
 
 from .blocks import clean
 from .expand import is_region_adjective
-from .russian import has_pos, nominative, parses
+from .phrases import nominative
+from .russian import has_pos, parses
 from .settlements import find_settlements
 
 _FROM = re.compile(r"(?<![а-яё])из\s+(?=(?:всех\s+|г\.\s*)?[А-ЯЁа-яё])", re.I)

@@ -31,7 +31,8 @@ from .origins import (
     place_name,
     place_run,
 )
-from .russian import has_pos, head_phrase, lemma, nominative, parses, words
+from .phrases import head_phrase, nominative
+from .russian import has_pos, lemma, parses, words
 from .totals import BECAME, OFFLINE, ONLINE, PERSON_LEMMAS, Count, attendance, counts
 
 LIST_OPENERS = re.compile(

@@ -1,12 +1,6 @@
-"""Russian morphology: the analyzer (loaded once), tokens, lemmas and the nominative case.
-
-:func:`nominative` inflects the head noun phrase of a name (the adjectives before the head noun
-and the head noun itself) to the nominative and keeps the genitive tail unchanged:
-«Липецкой областной универсальной научной библиотекой» → «Липецкая областная универсальная
-научная библиотека», «исполнительной дирекцией Союза городов …» → «исполнительная дирекция Союза
-городов …». A common-noun head is lower-cased as a reader cites it («администрация города
-Твери»); proper names keep their capital («Министерство культуры …», «Российская библиотечная
-ассоциация», «… библиотека имени …»).
+"""Russian morphology: the analyzer (loaded once), tokens, lemmas, inflection and place names in
+the nominative. Noun phrases (agreement, the nominative of a whole phrase) are :mod:`.phrases`,
+over the yargy grammar of :mod:`.grammar`.
 """
 
 from __future__ import annotations
@@ -24,11 +18,6 @@ WORD = re.compile(r"[А-Яа-яЁёA-Za-z0-9]+(?:-[А-Яа-яЁёA-Za-z0-9]+)*"
 BROKEN = re.compile(r"(?<=[А-Яа-яЁё])-[ \t]*\n[ \t]*(?=[а-яё])")
 CYRILLIC_WORD = re.compile(r"[А-Яа-яЁё]")
 
-#: Heads that begin the proper name of a unique body, so keep their capital.
-UNIQUE_HEADS = frozenset(
-    "министерство правительство дума совет собрание палата агентство служба комитет "
-    "ассоциация союз фонд академия федерация".split()
-)
 #: Adjectives in -ский that are common words, not derived from a proper name.
 COMMON_SK = frozenset(
     "городской сельский детский юношеский женский мужской президентский поселковый "
@@ -131,130 +120,6 @@ def _is_proper_adjective(base: str) -> bool:
                 "Geox" in p.tag and _in_dictionary(p) for p in parses(candidate)[:3]):
             return True
     return False
-
-
-def head_phrase(text: str, case: str | None = None) -> tuple[list[tuple[str, int, int, Any]], str]:
-    """The adjectives and head noun opening ``text`` with their chosen parses, and the case."""
-    toks = words(text)
-    chosen: list[tuple[str, int, int, Any]] = []
-    for i, (w, a, b) in enumerate(toks):
-        gap = text[toks[i - 1][2]:a].strip() if i else ""
-        listed = (gap == "," and chosen
-                  and all(p.tag.POS in ("ADJF", "PRTF") for p in chosen[-1][3])
-                  and has_pos(w, {"ADJF", "PRTF"}, chosen[-1][3][0].tag.case))
-        if gap and not (gap in ("(", ")") and chosen) and not listed:  # punctuation ends the
-            break  # phrase, but not «Северный (Арктический) …», «научных, образовательных …»
-        if (w.lower() == "и" and chosen and i + 1 < len(toks)
-                and all(p.tag.POS in ("ADJF", "PRTF") for p in chosen[-1][3])
-                and has_pos(toks[i + 1][0], {"ADJF", "PRTF"}, chosen[-1][3][0].tag.case)):
-            continue  # «литературным и историко-архитектурным музеем»: adjectives joined by «и»
-        if not CYRILLIC_WORD.search(w):
-            break
-        ps = sorted((p for p in parses(w) if case is None or p.tag.case == case),
-                    key=lambda p: "Qual" in p.tag)  # «окружным» → «окружной»
-        nouns = [p for p in ps if p.tag.POS == "NOUN"]
-        adjs = [p for p in ps if p.tag.POS in ("ADJF", "PRTF")]
-        nxt = toks[i + 1][0] if i + 1 < len(toks) else ""
-        if adjs and (not nouns or (nxt and has_pos(nxt, {"NOUN", "ADJF", "PRTF"},
-                                                    adjs[0].tag.case))):
-            chosen.append((w, a, b, adjs))
-            continue
-
-        if nouns:
-            chosen.append((w, a, b, nouns))
-        break
-    if not chosen or not any(p.tag.POS == "NOUN" for p in chosen[-1][3]):
-        return [], case or ""
-    head_parses = chosen[-1][3]
-    # the case and number the adjectives agree on with the head
-    for hp in head_parses:
-        ok = all(
-            any(p.tag.case == hp.tag.case and p.tag.number == hp.tag.number
-                and (hp.tag.number == "plur" or p.tag.gender in (None, hp.tag.gender))
-                for p in adj_parses)
-            for _, _, _, adj_parses in chosen[:-1]
-        )
-        if ok:
-            result = []
-            for w, a, b, adj_parses in chosen[:-1]:
-                agree = [p for p in adj_parses if p.tag.case == hp.tag.case
-                         and p.tag.number == hp.tag.number]
-                result.append((w, a, b, agree[0]))
-            result.append((chosen[-1][0], chosen[-1][1], chosen[-1][2], hp))
-            return result, hp.tag.case
-    return [], case or ""
-
-
-def nominative(text: str, case: str | None = None, *, keep_capital: bool | None = None,
-               plural: bool = False) -> str:
-    """``text`` with its head noun phrase in the nominative, as a reader would cite it.
-
-    ``plural`` puts it in the plural too (a phrase counted by a number: «6 регионов»).
-    """
-    text = " ".join(text.split())
-    phrase, found_case = head_phrase(text, case)
-    if not phrase:
-        return text
-    out, pos = [], 0
-    head = phrase[-1][3]
-    number = "plur" if plural else (head.tag.number or "sing")
-    for w, a, b, p in [*phrase, *_conjunct(text, phrase, case and found_case, number)]:
-        out.append(text[pos:a])
-        head_of_word = p if p.tag.POS == "NOUN" else head
-        grammemes = {"nomn", number}
-        if p.tag.POS == "NOUN":
-            fixed_number = "Sgtm" in p.tag or "Pltm" in p.tag
-            grammemes = {"nomn"} if fixed_number else {"nomn", number}
-        elif number == "sing" and head_of_word.tag.gender:
-            grammemes.add(head_of_word.tag.gender)
-        out.append(_inflect(w, p, grammemes))
-        pos = b
-    out.append(text[pos:])
-    result = "".join(out)
-    first = phrase[0]
-    if keep_capital is None:
-        keep_capital = _keeps_capital(text, phrase)
-    if not keep_capital and first[0][:1].isupper() and not first[0].isupper():
-        result = result[:1].lower() + result[1:]
-    return result
-
-
-def _conjunct(text: str, phrase: list[tuple[str, int, int, Any]], case: str | None,
-              number: str) -> list[tuple[str, int, int, Any]]:
-    """The noun phrase joined to ``phrase`` by «и» in the same known ``case`` and number, which
-    goes into the nominative with it: «муниципальных районов и городских округов» → «…
-    районы и городские округа». Only for a case the caller knows (a counted group is in the
-    genitive), so «библиотеки Твери и Тверской области» keeps its dependent genitive."""
-    end = phrase[-1][2]
-    joined = re.match(r" и ", text[end:])
-    if not case or joined is None:
-        return []
-    start = end + joined.end()
-    second, second_case = head_phrase(text[start:], case)
-    if not second or second_case != case or second[-1][3].tag.number != phrase[-1][3].tag.number:
-        return []
-    return [(w, a + start, b + start, p) for w, a, b, p in second]
-
-
-def _keeps_capital(text: str, phrase: list[tuple[str, int, int, Any]]) -> bool:
-    first_word, _, _, first_parse = phrase[0]
-    head_lemma = phrase[-1][3].normal_form
-    if first_word.isupper():
-        return True
-    if first_parse.tag.POS in ("ADJF", "PRTF") and _is_proper_adjective(
-        first_parse.normal_form
-    ):
-        return True
-    head_tag = phrase[-1][3].tag
-    if head_tag.number == "plur" and "Pltm" not in head_tag and "Geox" not in head_tag:
-        return False  # «Министерствам культуры стран …»: a kind of body, not one's name
-    if len(phrase) == 1 and head_lemma in UNIQUE_HEADS:
-        return True
-    if phrase[0][3].tag.POS == "NOUN" and head_lemma in UNIQUE_HEADS:
-        return True
-    if re.search(r"\bимени\b|«", text):
-        return True
-    return any(t in first_parse.tag for t in ("Geox", "Name", "Surn", "Orgn"))
 
 
 def place_nominative(text: str) -> str:

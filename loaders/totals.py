@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from resolutions_kg.records import AttendanceMode, Cohort, Span, Spanned
 
 from .blocks import Block, clean
-from .russian import has_pos, head_phrase, number_words, parses, words
+from .phrases import head_phrase
+from .russian import has_pos, number_words, parses, words
 
 PERSON_LEMMAS = frozenset(
     "человек участник специалист представитель руководитель библиотекарь сотрудник делегат "

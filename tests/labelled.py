@@ -219,11 +219,6 @@ KNOWN_MISSES: dict[tuple[str, str], str] = {
     ("n11-petropavlovsk-kamchatsky-2023.html", "participating"):
         "«74 — очно, 44 — в режиме онлайн» cited as «участники очно/в режиме онлайн»; the "
         "labeller named them delegates",
-    ("n11-petropavlovsk-kamchatsky-2023.html", "addressees"):
-        "a heading whose sub-items are separated by <br> in one paragraph: its last group is read"
-        " without an addressee",
-    ("n11-petropavlovsk-kamchatsky-2023.html", "recommendations"):
-        "the sub-items separated by <br> are counted one more (see addressees)",
     ("n12-cherepovets-2025.html", "participating"):
         "«Республики Карелия и Республики Коми» after a list of regions split off as a group; "
         "«студенты … университета» cited as the university",

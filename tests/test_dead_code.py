@@ -28,6 +28,8 @@ WHITELIST: dict[tuple[str, str], str] = {
     ("endpoint/documents.py", "count_minimum"): "read by templates/summary_event.html",
     ("endpoint/dumps.py", "builds"): "a count of dump builds: what tests/test_dumps_background.py "
                                      "sees of one build per burst of writes",
+    ("loaders/grammar.py", "constrain"): "yargy's Predicate interface: the parser calls it to "
+                                         "narrow a word's forms",
     ("resolutions_kg/formats.py", "XML"): "a row of the ResultsFormat table, used by iterating it",
     ("resolutions_kg/linking.py", "linkset_counts"): "public, documented in docs/registry.md",
     ("resolutions_kg/parallel.py", "prepare_document"): "the one-document Task publish(task=…) "

@@ -1,0 +1,105 @@
+"""Noun phrases and the nominative: the phrase found by the yargy grammar of :mod:`.grammar`,
+its words put into the nominative by pymorphy3's inflection.
+
+    head_phrase(text, case)   the adjectives and head noun opening ``text``, with their parses
+    nominative(text, case)    ``text`` with that phrase (and one joined to it by «и») in the
+                              nominative
+
+«Липецкой областной универсальной научной библиотекой» → «Липецкая областная универсальная
+научная библиотека», «исполнительной дирекцией Союза городов …» → «исполнительная дирекция Союза
+городов …» (the genitive tail is kept as written). A common-noun head is lower-cased as a reader
+cites it («администрация города Твери»); proper names keep their capital («Министерство культуры
+…», «Российская библиотечная ассоциация», «… библиотека имени …»).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from .russian import _inflect, _is_proper_adjective
+
+#: Heads that begin the proper name of a unique body, so keep their capital.
+UNIQUE_HEADS = frozenset(
+    "министерство правительство дума совет собрание палата агентство служба комитет "
+    "ассоциация союз фонд академия федерация".split()
+)
+Word = tuple[str, int, int, Any]
+
+
+def _phrases(text: str, case: str | None, *, coordinated: bool = False,
+             ) -> tuple[tuple[Word, ...], ...]:
+    from .grammar import head  # yargy is imported when a phrase is first looked for
+
+    return head(text, case, coordinated)
+
+
+def head_phrase(text: str, case: str | None = None) -> tuple[list[Word], str]:
+    """The adjectives and head noun opening ``text`` with their chosen parses, and the case."""
+    phrases = _phrases(text, case)
+    if not phrases:
+        return [], case or ""
+    phrase = list(phrases[0])
+    return phrase, phrase[-1][3].tag.case
+
+
+def nominative(text: str, case: str | None = None, *, keep_capital: bool | None = None,
+               plural: bool = False) -> str:
+    """``text`` with its head noun phrase in the nominative, as a reader would cite it.
+
+    ``plural`` puts it in the plural too (a phrase counted by a number: «6 регионов»).
+    """
+    text = " ".join(text.split())
+    # a case the caller knows lets a second phrase joined by «и» go into the nominative with
+    # the first («муниципальных районов и городских округов»); a counted group is in the
+    # genitive, so «библиотеки Твери и Тверской области» keeps its dependent genitive
+    phrases = _phrases(text, case, coordinated=case is not None)
+    if not phrases:
+        return text
+    phrase = phrases[0]
+    out, pos = [], 0
+    head = phrase[-1][3]
+    number = "plur" if plural else (head.tag.number or "sing")
+    for w, a, b, p in [word for words in phrases for word in words]:
+        out.append(text[pos:a])
+        head_of_word = p if p.tag.POS == "NOUN" else head
+        grammemes = {"nomn", number}
+        if p.tag.POS == "NOUN":
+            fixed_number = "Sgtm" in p.tag or "Pltm" in p.tag
+            grammemes = {"nomn"} if fixed_number else {"nomn", number}
+        elif number == "sing" and head_of_word.tag.gender:
+            grammemes.add(head_of_word.tag.gender)
+        out.append(_inflect(w, p, grammemes))
+        pos = b
+    out.append(text[pos:])
+    result = "".join(out)
+    first = phrase[0]
+    if keep_capital is None:
+        keep_capital = _keeps_capital(text, phrase)
+    if not keep_capital and first[0][:1].isupper() and not first[0].isupper():
+        result = result[:1].lower() + result[1:]
+    return result
+
+
+def _keeps_capital(text: str, phrase: Sequence[Word]) -> bool:
+    first_word, _, _, first_parse = phrase[0]
+    head_lemma = phrase[-1][3].normal_form
+    if first_word.isupper():
+        return True
+    if first_parse.tag.POS in ("ADJF", "PRTF") and _is_proper_adjective(
+        first_parse.normal_form
+    ):
+        return True
+    head_tag = phrase[-1][3].tag
+    if head_tag.number == "plur" and "Pltm" not in head_tag and "Geox" not in head_tag:
+        return False  # «Министерствам культуры стран …»: a kind of body, not one's name
+    if len(phrase) == 1 and head_lemma in UNIQUE_HEADS:
+        return True
+    if phrase[0][3].tag.POS == "NOUN" and head_lemma in UNIQUE_HEADS:
+        return True
+    if re.search(r"\bимени\b|«", text):
+        return True
+    return any(t in first_parse.tag for t in ("Geox", "Name", "Surn", "Orgn"))
+
+
