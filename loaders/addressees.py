@@ -219,9 +219,10 @@ def _clause(toks: list[tuple[str, int, int]], j: int, case: str, number: str
     if not prtf:
         return None
     k = j + 2
-    while k < len(toks) and toks[k][0] not in (":", ";", "—", "–", ".") and not (
+    while k < len(toks) and (toks[k][0] not in (":", ";", "—", "–", ".") or (
+            toks[k][0] == "." and re.fullmatch(r"[А-ЯЁA-Z]", toks[k - 1][0]))) and not (
             is_infinitive(toks[k][0]) or toks[k][0].lower() == "не"):
-        k += 1
+        k += 1  # (but the full stop of initials: «… произведения В. В. Верещагина»)
     while k > j + 2 and not _is_word(toks[k - 1][0]):
         k -= 1
     return [(j + 1, prtf[0])], k
@@ -317,7 +318,9 @@ def restore_case(label: str) -> str:
             continue
         low = word.lower()
         ps = parses(low)
-        proper = any(t in p.tag for p in ps[:2] for t in ("Geox", "Name", "Surn", "Orgn")) or (
+        after_name = bool(out) and out[-1] == " " and len(out) > 1 and out[-2][:1].isupper()
+        proper = (after_name and ps[0].tag.POS is None) or any(  # «МАРИЙ ЭЛ»: a name goes on
+            t in p.tag for p in ps[:2] for t in ("Geox", "Name", "Surn", "Orgn")) or (
             bool(ps) and ps[0].tag.POS == "ADJF" and _is_proper_adjective(ps[0].normal_form)) or (
             bool(ps) and ps[0].normal_form in ("республика", "федерация"))
         out.append("-".join(x[:1].upper() + x[1:] for x in low.split("-")) if proper else low)

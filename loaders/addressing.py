@@ -11,20 +11,8 @@ import re
 from resolutions_kg.records import Addressee, Span, Spanned
 
 from .addressees import addressee_phrase
-from .blocks import Block
 from .organisations import mention
 from .russian import infinitive_lemma, is_infinitive, parses, words
-
-
-def body_text(text: str, block: Block) -> tuple[int, int]:
-    """The block's content after its list marker, without wrapping emphasis markers."""
-    a, b = block.body, block.end
-    while a < b and text[a] in "*_ \t":
-        a += 1
-    while b > a and text[b - 1] in "*_ \t":
-        b -= 1
-    return a, b
-
 
 #: Verbs that name whom an item addresses, with the case of the addressee after them.
 ADDRESSING = re.compile(

@@ -7,8 +7,7 @@ import re
 
 from resolutions_kg.records import Spanned
 
-from .addressing import body_text
-from .blocks import Block, sentences
+from .blocks import Block, body_text, sentences
 from .dates import find_dates
 from .items import is_adoption
 

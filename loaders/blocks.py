@@ -203,3 +203,35 @@ def clean(value: str) -> str:
     value = re.sub(r"(?<=[А-Яа-яЁё])-[ \t]*\n[ \t]*(?=[а-яё])", "", value)  # «библио-\nтека»
     value = re.sub(r"(?<=[А-Яа-яЁё])-[ \t]*\n[ \t]*(?=[А-ЯЁ])", "-", value)  # «-на-\nАмуре»
     return " ".join(value.split())
+
+
+def list_items_after(text: str, blocks: list[Block], end: int) -> list[tuple[int, int]]:
+    """The texts of the list items right after the block that ends at ``end`` — or of the lines
+    of a paragraph that lists them without markers, each ending with «;» but the last."""
+    after = [bl for bl in blocks if bl.start >= end]
+    if not after or text[end : after[0].start].strip(" *_:\n\t"):
+        return []
+    lines = after[0].lines
+    if not after[0].list_item and len(lines) > 1 and all(
+            text[ln.start : ln.end].rstrip(" *_").endswith(";") for ln in lines[:-1]):
+        return [(ln.body, ln.end) for ln in lines]  # «…;<br>…;<br>….»
+    out: list[tuple[int, int]] = []
+    run = False  # in a run of unmarked lines that end with «;» (a page's <br> lines)
+    for bl in after:
+        a, b = body_text(text, bl)
+        listed = text[a:b].rstrip(" *_").endswith(";")
+        if not (bl.list_item or listed or run) or len(bl.lines) > 1 and not bl.list_item:
+            break
+        out.append((a, b))
+        run = not bl.list_item and listed
+    return out
+
+
+def body_text(text: str, block: Block) -> tuple[int, int]:
+    """The block's content after its list marker, without wrapping emphasis markers."""
+    a, b = block.body, block.end
+    while a < b and text[a] in "*_ \t":
+        a += 1
+    while b > a and text[b - 1] in "*_ \t":
+        b -= 1
+    return a, b

@@ -12,7 +12,7 @@ from .blocks import clean
 from .expand import is_region_adjective
 from .origins import place_name
 from .phrases import head_phrase, nominative
-from .russian import has_pos, lemma, words
+from .russian import has_pos, lemma, parses, words
 from .totals import PERSON_LEMMAS, counts
 
 UNITS: dict[str, CountedUnit] = {
@@ -77,6 +77,8 @@ def head_before_count(text: str, a: int, start: int) -> Head | None:
         k += 1
     if k >= len(toks):
         return None
+    if len(toks) - k < 2:
+        return None  # «представители музеев | 11 регионов»: one word, the count's own bodies
     h0, h1 = toks[k][1], toks[-1][2]
     if text[h1:start].strip() or not _HEAD_WORDS.fullmatch(text, h0, h1):
         return None
@@ -111,3 +113,37 @@ def head_cohort(text: str, a: int, b: int, head: Head) -> Cohort | None:
         and (p := place_name(w))))
     return Cohort(label=Spanned(f"{bodies} {tail}", Span(h0, b)), count=count.value,
                   count_is_minimum=count.minimum, unit=unit, places=places)
+
+
+#: Counted nouns that are not groups of participants: «стаж … трёх лет», «24 доклада».
+NOT_GROUPS = frozenset("год лет день час месяц неделя минута раз процент доклад сообщение "
+                       "выступление секция площадка сессия заседание экземпляр книга".split())
+#: Where a counted group's phrase ends: «из 15 регионов России — директора …», «…: …».
+_UNIT_END = re.compile(r"\s+[–—-]\s+|\s*[:;]|\s*\((?![А-ЯЁ][а-яё]+\))|,(?!\s*[А-ЯЁ]|\s*и\s)")
+_UNIT_JOIN = re.compile(r"(?:\s*,)?\s*(?:\bи\b|\bа\s+также\b)?\s*(?:\bиз\b)?\s*$")
+
+
+def counted_units(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """The counted groups of organisations or places inside one listed piece, each a piece of
+    its own: «специалисты … из 27 регионов России и 2 стран ближнего зарубежья» → «27 регионов
+    России», «2 стран ближнего зарубежья»; «архивные учреждения 6 субъектов РФ» → «6 субъектов
+    РФ» (the count belongs to the group, as in «специалисты 23 муниципальных библиотек»). A
+    piece without such a count, or made of one that starts it, stays as it is."""
+    units = [c for c in counts(text, a, b)
+             if c.noun_lemma not in PERSON_LEMMAS and c.noun_lemma not in NOT_GROUPS]
+    if not units or (len(units) == 1 and not text[a : units[0].span.start].strip()):
+        return [(a, b)]
+    out = []
+    for i, c in enumerate(units):
+        stop = units[i + 1].span.start if i + 1 < len(units) else b
+        if m := _UNIT_END.search(text, c.noun_end, stop):
+            stop = m.start()
+        for w, wa, _ in words(text[c.noun_end:stop], c.noun_end):
+            if any(p.tag.POS == "VERB" for p in parses(w)[:1]):
+                stop = wa  # «9 регионов подключились к заседанию»: the group ends at the verb
+                break
+        join = _UNIT_JOIN.search(text, c.noun_end, stop)
+        if join is not None and join.start() >= c.noun_end:
+            stop = join.start()
+        out.append((c.span.start, stop))
+    return out

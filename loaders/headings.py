@@ -11,8 +11,8 @@ import re
 from resolutions_kg.records import Addressee, Certainty, Span, Spanned
 
 from .addressees import addressee_phrase
-from .addressing import ADDRESSING, action, addressee_at, body_text, case_after
-from .blocks import Block, clean
+from .addressing import ADDRESSING, action, addressee_at, case_after
+from .blocks import Block, body_text, clean
 from .dates import find_dates
 from .organisations import ORG_HEADS
 from .russian import is_infinitive, parses, words

@@ -32,10 +32,9 @@ from .addressing import (
     ASKING,
     action,
     addressee_at,
-    body_text,
     own_addressee,
 )
-from .blocks import Block, clean
+from .blocks import Block, body_text, clean
 from .headings import RECOMMEND_INTRO, SPEAKER, heading_addressee, nominative_heading
 from .proposals import (
     HOLD,

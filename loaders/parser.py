@@ -24,16 +24,15 @@ from resolutions_kg.records import (
     Spanned,
 )
 
-from .addressing import body_text
 from .adoption import adoption
-from .blocks import Block, blocks, clean, sentences, tight
+from .blocks import Block, blocks, body_text, clean, list_items_after, sentences, tight
 from .dates import find_dates
 from .events import KindMatch, find_kind, qualifiers_and_ordinal, title_in
 from .furniture import is_furniture
 from .header import choose_date, choose_place
 from .items import ADOPTED, Items, is_adoption, parse_items
 from .organisations import organisers, supporters
-from .participants import cohorts
+from .participants import cohorts, listed_cohorts
 from .places import country_after
 from .rendition import Rendition
 from .roles import second_opinion
@@ -42,6 +41,7 @@ from .settlements import find_settlements
 from .statements import discussed_topics, preamble_statements
 from .titles import as_written, title_above, title_after_kind
 from .totals import (
+    LIST_OF_GROUPS,
     leading_count,
     participation_sentences,
     stated_total,
@@ -311,7 +311,10 @@ def _event(text: str, front: list[Block], heading_index: int, closing: list[Bloc
     groups: list[Cohort] = list(rows)  # a table of participants first, then the sentences'
     for a, b in participation:  # «… 214 человек из 11 стран … Были представлены 46 …»
         said = {g.label.value for g in groups}
-        groups += [g for g in cohorts(text, a, b, count, orgs) if g.label.value not in said
+        read = cohorts(text, a, b, count, orgs)
+        if LIST_OF_GROUPS.search(text, a, b):  # «…, в том числе:» over a list of groups
+            read += listed_cohorts(text, list_items_after(text, preamble, b), orgs)
+        groups += [g for g in read if g.label.value not in said
                    and not (rows and count is not None and g.count == count.value)]
     if count is None:
         warnings.append("no number of participants found")

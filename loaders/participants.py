@@ -20,7 +20,7 @@ from resolutions_kg.records import (
 )
 
 from .blocks import clean
-from .bodies import UNITS, Head, head_before_count, head_cohort, named_bodies
+from .bodies import UNITS, Head, counted_units, head_before_count, head_cohort, named_bodies
 from .expand import expand, implied_regions, is_region_adjective
 from .organisations import mention
 from .origins import (
@@ -103,13 +103,20 @@ _CIRCUMSTANCES = re.compile(
     r"(?:\s+[а-яё-]+){0,2}|[,.;:!])\s*)*", re.I)
 
 
+def listed_cohorts(text: str, ranges: list[tuple[int, int]],
+                   organisers: tuple[OrganisationMention, ...]) -> list[Cohort]:
+    """Cohorts of the list items under a sentence of taking part that ends with a colon («Около
+    150 участников, в том числе:» / «– представители 42 музеев …;» / «– коллеги из …»)."""
+    return _listed(text, _pieces(text, ranges), {o.name.value.lower() for o in organisers})
+
+
 def _listed(text: str, pieces: list[Piece], organiser_names: set[str]) -> list[Cohort]:
     out: list[Cohort] = []
     head: Head | None = None
     prev_end = pieces[0][0] if pieces else 0
     for *piece, mode in pieces:
         for pa, pb in [u for named in named_bodies(text, *piece)
-                       for u in _counted_units(text, *named)]:
+                       for u in counted_units(text, *named)]:
             # the bodies named before a count go on over «… 43 районов и 12 округов»
             if not re.fullmatch(r"\s+и\s+", text[prev_end:pa]):
                 head = head_before_count(text, max(prev_end, piece[0]), pa)
@@ -157,40 +164,6 @@ def _split(text: str, start: int, end: int) -> list[tuple[int, int]]:
         cuts += [m.start(), m.end()]
     cuts.append(end)
     return [(x, y) for x, y in zip(cuts[::2], cuts[1::2], strict=False) if y > x]
-
-
-#: Counted nouns that are not groups of participants: «стаж … трёх лет», «24 доклада».
-NOT_GROUPS = frozenset("год лет день час месяц неделя минута раз процент доклад сообщение "
-                       "выступление секция площадка сессия заседание экземпляр книга".split())
-#: Where a counted group's phrase ends: «из 15 регионов России — директора …», «…: …».
-_UNIT_END = re.compile(r"\s+[–—-]\s+|\s*[:(;]|,(?!\s*[А-ЯЁ]|\s*и\s)")
-_UNIT_JOIN = re.compile(r"(?:\s*,)?\s*(?:\bи\b|\bа\s+также\b)?\s*(?:\bиз\b)?\s*$")
-
-
-def _counted_units(text: str, a: int, b: int) -> list[tuple[int, int]]:
-    """The counted groups of organisations or places inside one listed piece, each a piece of
-    its own: «специалисты … из 27 регионов России и 2 стран ближнего зарубежья» → «27 регионов
-    России», «2 стран ближнего зарубежья»; «архивные учреждения 6 субъектов РФ» → «6 субъектов
-    РФ» (the count belongs to the group, as in «специалисты 23 муниципальных библиотек»). A
-    piece without such a count, or made of one that starts it, stays as it is."""
-    units = [c for c in counts(text, a, b)
-             if c.noun_lemma not in PERSON_LEMMAS and c.noun_lemma not in NOT_GROUPS]
-    if not units or (len(units) == 1 and not text[a : units[0].span.start].strip()):
-        return [(a, b)]
-    out = []
-    for i, c in enumerate(units):
-        stop = units[i + 1].span.start if i + 1 < len(units) else b
-        if m := _UNIT_END.search(text, c.noun_end, stop):
-            stop = m.start()
-        for w, wa, _ in words(text[c.noun_end:stop], c.noun_end):
-            if any(p.tag.POS == "VERB" for p in parses(w)[:1]):
-                stop = wa  # «9 регионов подключились к заседанию»: the group ends at the verb
-                break
-        join = _UNIT_JOIN.search(text, c.noun_end, stop)
-        if join is not None and join.start() >= c.noun_end:
-            stop = join.start()
-        out.append((c.span.start, stop))
-    return out
 
 
 def _acting_people(text: str, a: int, b: int, mode: AttendanceMode | None) -> Cohort | None:
@@ -262,8 +235,9 @@ def _cohort(text: str, a: int, b: int, organisers: set[str]) -> Cohort | None:
         if any(p.tag.POS == "PRTF" for p in parses(m.group(1))[:1]):
             b = a + m.start()  # «…, подключившихся к трансляции»: what they did, not who
             break
-    while b > a and not text[b - 1].isalnum() and text[b - 1] not in "»\"":
-        b -= 1
+    while b > a and not text[b - 1].isalnum() and text[b - 1] not in "»\"" and not (
+            text[b - 1] == ")" and text.count("(", a, b) >= text.count(")", a, b)):
+        b -= 1  # (but «Республики Саха (Якутия)» keeps its bracket)
     piece = text[a:b]
     toks = words(piece, a)
     if not toks:

@@ -10,8 +10,8 @@ import re
 
 from resolutions_kg.records import Addressee, PlannedEvent, Proposal, Span, Spanned
 
-from .addressing import ADDRESSING, addressee_at, body_text, case_after, own_addressee
-from .blocks import Block, clean
+from .addressing import ADDRESSING, addressee_at, case_after, own_addressee
+from .blocks import Block, body_text, clean
 from .events import find_kind
 
 #: A year («в 2024 году»), not the start of a period («в 2021–2022 гг.»: a programme of work).

@@ -28,8 +28,8 @@ from typing import Any
 from resolutions_kg.errors import RoleModelError
 from resolutions_kg.records import Addressee, Certainty, Spanned
 
-from .addressing import ADDRESSING, body_text
-from .blocks import Block
+from .addressing import ADDRESSING
+from .blocks import Block, body_text
 from .headings import RECOMMEND_INTRO, SPEAKER
 from .items import ADOPTED, SIGNATURE, STATEMENT_INTRO, Items
 from .russian import is_infinitive, parses, words

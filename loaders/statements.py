@@ -11,8 +11,7 @@ import re
 
 from resolutions_kg.records import Span, Spanned, Statement
 
-from .addressing import body_text
-from .blocks import Block, clean, sentences
+from .blocks import Block, body_text, clean, sentences
 from .events import quoted_ranges
 from .russian import parses
 

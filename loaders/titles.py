@@ -10,8 +10,7 @@ import re
 
 from resolutions_kg.records import Certainty, Span, Spanned
 
-from .addressing import body_text
-from .blocks import Block, clean
+from .blocks import Block, body_text, clean
 from .events import find_kind, title_in
 
 

@@ -279,3 +279,9 @@ def leading_count(text: str, sentence_ranges: list[tuple[int, int]]) -> Count | 
         if not before and verbs:
             return found[0]
     return None
+
+
+#: A sentence of taking part that ends by opening a list of who: «…, в том числе:».
+LIST_OF_GROUPS = re.compile(r"(?:в\s+том\s+числе|среди\s+них|из\s+них|в\s+их\s+числе|участие"
+                             r"|участвовали|участник\w*|человек|представител\w*|делегат\w*)"
+                             r"[\s*_]*:[\s*_]*$", re.I)

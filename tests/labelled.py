@@ -153,8 +153,6 @@ KNOWN_MISSES: dict[tuple[str, str], str] = {
     ("m01-cherepovets-2019.txt", "participating"):
         "«районные музеи Вологодской области»: the region is written once for several groups and "
         "the labeller repeated it",
-    ("m01-cherepovets-2019.txt", "addressees"):
-        "initials «В. В.» broken across a line are cited «В . В.»",
     ("m02-rostov-na-donu-2021.md", "participating"):
         "the online mode in a table's own column is not given to its row",
     ("m03-khanty-mansiysk-2018.html", "participating"):
@@ -265,8 +263,6 @@ KNOWN_MISSES: dict[tuple[str, str], str] = {
     ("p10-syktyvkar-2018.html", "participating"):
         "«республиканские издательства» is not read, and the sentence on three towns online "
         "gives «в чтениях»",
-    ("p11-yakutsk-2023.md", "participating"):
-        "a bulleted list of groups after the total: not read",
     ("p12-tobolsk-2014.txt", "participating"):
         "«сотрудники 11 архивов Тюменской, Омской и Томской областей, 8 музеев, преподаватели "
         "…» wrapped over hyphenated lines: not read",

@@ -358,6 +358,9 @@ def test_a_list_of_recommendations_after_a_section_stays_recommendations() -> No
     ("Централизованным библиотечным системам, участвующим в совещании,",
      "централизованные библиотечные системы, участвующие в совещании"),
     ("Высшим учебным заведениям:", "высшие учебные заведения"),
+    ("МУЗЕЯМ, ХРАНЯЩИМ ПРОИЗВЕДЕНИЯ В. В. ВЕРЕЩАГИНА:",
+     "музеи, хранящие произведения В. В. Верещагина"),
+    ("МИНИСТЕРСТВУ КУЛЬТУРЫ РЕСПУБЛИКИ МАРИЙ ЭЛ:", "Министерство культуры Республики Марий Эл"),
 ])
 def test_addressee_headings(heading: str, label: str) -> None:
     res = parsed(HEADER + f"Конференция рекомендует:\n\n{heading}\n1) сохранить фонды;\n"
@@ -589,6 +592,15 @@ def test_groups_named_by_their_bodies(sentence: str, groups: list[tuple[str, int
                                       ) -> None:
     res = parsed(doc(HEADER + sentence))
     assert [(c.label.value, c.count) for c in res.event.cohorts] == groups
+
+
+def test_groups_listed_under_the_sentence_of_taking_part() -> None:
+    res = parsed(doc(HEADER + "Около 150 участников, в том числе:\n\n- представители 42 музеев "
+                     "Республики Саха (Якутия);\n- представители музеев 11 регионов России;\n"
+                     "- коллеги из Улан-Батора и Астаны — в режиме онлайн."), "text/markdown")
+    assert [(c.label.value, c.count, c.mode) for c in res.event.cohorts] == [
+        ("музеи Республики Саха (Якутия)", 42, None), ("регионы России", 11, None),
+        ("Улан-Батор", None, "online"), ("Астана", None, "online")]
 
 
 def test_a_table_rows_mode_in_brackets_and_capital() -> None:
