@@ -3,7 +3,8 @@
     python bench/large_bench.py [--sizes 0.5 1 2 5] [--out bench/out/large.json]
 
 The document is the Tver 2012 resolution with its recommendations repeated until the text has the
-given size in MB (a 5 MB resolution has about 33,000 recommendations). Each size is loaded into a
+given size in MB of UTF-8 (a 5 MB resolution has about 35,000 recommendations and 1.2 million
+triples). Each size is loaded into a
 fresh store by ``reskg load`` in a process of its own (start-up included); the peak resident memory
 is that process's and its children's (``getrusage``). The targets (issue 12): time and memory
 linear in the input, 5 MB in under 30 s and 1 GB.
@@ -31,7 +32,8 @@ def large_text(megabytes: float) -> str:
     base = TVER.read_text(encoding="utf-8")
     head, sep, tail = base.partition("*Библиотекам муниципальных образований:*")
     items = "\n\n".join(tail.split("\n\n")[1:7]) + "\n\n"
-    repeats = max(1, int((megabytes * 1e6 - len(head)) / len(items)))
+    size = len(items.encode("utf-8"))
+    repeats = max(1, int((megabytes * 1e6 - len((head + sep).encode("utf-8"))) / size))
     return head + sep + "\n\n" + items * repeats
 
 

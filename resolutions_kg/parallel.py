@@ -9,8 +9,8 @@ the order the paths were given, so that the one writer â€” the parent process â€
 in the same order whatever the number of jobs, and the same corpus gives the same dump.
 
 An outcome crosses the process boundary as plain data: a :class:`Prepared` document whose
-triples are N-Triples text (pyoxigraph terms do not pickle cheaply; the writer pastes the text
-into its SPARQL update as it is), or the error message of a document that failed. A worker that
+triples are N-Triples, UTF-8 (pyoxigraph terms do not pickle cheaply; the writer hands the text
+to Oxigraph's parser as it is), or the error message of a document that failed. A worker that
 dies (killed, out of memory, a crash in native code) breaks the pool; the documents still in
 flight are then prepared again one at a time in a fresh single-worker pool, and a document that
 kills its worker there too is reported as failed. The parent has written nothing of any of
@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import io
 import multiprocessing
 import signal
 from collections import deque
@@ -59,9 +60,9 @@ class Prepared:
 
     slug: str
     resolution: str
-    #: N-Triples of the document's own graph and of the shared entities it mentions.
-    document: str
-    entities: str
+    #: N-Triples (UTF-8) of the document's own graph and of the shared entities it mentions.
+    document: bytes
+    entities: bytes
     triples: int
     recommendations: int
     warnings: tuple[str, ...]
@@ -81,8 +82,23 @@ Task = Callable[[str, str], Outcome]
 ChunkTask = Callable[[list[str], str], list[Outcome]]
 
 
-def _ntriples(triples: Iterable[ox.Triple]) -> str:
-    return "".join(f"{t.subject} {t.predicate} {t.object} .\n" for t in triples)
+#: Triples serialised per piece by :func:`_ntriples`.
+_PIECE = 10_000
+
+
+def _ntriples(triples: Iterable[ox.Triple]) -> bytes:
+    """N-Triples of ``triples``, UTF-8, built a piece at a time: one ``str`` of a whole large
+    document (two bytes a character once it holds Cyrillic) and the list of its lines cost
+    several times the bytes."""
+    out = io.BytesIO()
+    lines: list[str] = []
+    for t in triples:
+        lines.append(f"{t.subject} {t.predicate} {t.object} .\n")
+        if len(lines) == _PIECE:
+            out.write("".join(lines).encode("utf-8"))
+            lines.clear()
+    out.write("".join(lines).encode("utf-8"))
+    return out.getvalue()
 
 
 def _attempt(path: str, make: Callable[[], tuple[Resolution, Mapped]]

@@ -26,6 +26,7 @@ listing, the dataset description's modified date, every cache key — is keyed o
 from __future__ import annotations
 
 import datetime as dt
+import io
 import json
 import os
 import uuid
@@ -122,15 +123,17 @@ def store_version(state: dict[str, Any]) -> str:
     return f"{state['version']}-{str(state.get('version_token', ''))[:12]}"
 
 
-#: Triples to write: pyoxigraph triples, or N-Triples text with one triple a line written from
-#: pyoxigraph terms (``f"{s} {p} {o} .\n"``, which is also SPARQL) as worker processes hand it over.
-Triples = Iterable[ox.Triple] | str
+#: Triples to write: pyoxigraph triples, or N-Triples (text or UTF-8 bytes) with one triple a line
+#: written from pyoxigraph terms (``f"{s} {p} {o} .\n"``, which is also SPARQL) as worker processes
+#: hand it over.
+Triples = Iterable[ox.Triple] | str | bytes
 
 
 def _quads(graph: str, triples: Triples) -> list[ox.Quad]:
     g = ox.NamedNode(graph)
     parsed: Iterable[ox.Triple | ox.Quad] = (
-        ox.parse(triples, format=ox.RdfFormat.N_TRIPLES) if isinstance(triples, str) else triples)
+        ox.parse(triples, format=ox.RdfFormat.N_TRIPLES) if isinstance(triples, str | bytes)
+        else triples)
     return [ox.Quad(t.subject, t.predicate, t.object, g) for t in parsed]
 
 
@@ -151,7 +154,8 @@ def replace_graphs(
     Only the difference is written: the quads of a replaced graph that are no longer there are
     deleted, the new ones inserted (a graph with blank nodes, which cannot be compared, is
     dropped and refilled). When nothing is deleted — a document loaded for the first time — the
-    quads go in by one ``Store.extend`` (a transaction, cheaper than an ``INSERT DATA``:
+    quads go in as N-Quads parsed by Oxigraph itself in one ``Store.load`` (a transaction, like
+    ``Store.extend``, but with no Python object per quad; cheaper than an ``INSERT DATA``:
     docs/performance-notes.md); otherwise by one SPARQL Update sized by the change."""
     try:
         _replace(store, replace or {}, add or {}, remove)
@@ -164,12 +168,14 @@ def _replace(store: ox.Store, replace: Mapping[str, Triples], add: Mapping[str, 
     drops = [g for g in remove if store.contains_named_graph(ox.NamedNode(g))]
     deletions: list[ox.Quad] = []
     insertions: list[ox.Quad] = []
+    #: graphs whose triples are all inserted, as given: new ones, and what ``add`` adds
+    whole: list[tuple[str, Triples]] = []
     for graph, triples in replace.items():
-        new = _quads(graph, triples)
         name = ox.NamedNode(graph)
         if not store.contains_named_graph(name):
-            insertions.extend(new)
+            whole.append((graph, triples))
             continue
+        new = _quads(graph, triples)
         old = list(store.quads_for_pattern(None, None, None, name))
         if not new or any(map(_has_blank, old)) or any(map(_has_blank, new)):
             drops.append(graph)
@@ -179,18 +185,49 @@ def _replace(store: ox.Store, replace: Mapping[str, Triples], add: Mapping[str, 
         deletions.extend(q for q in old if q not in kept)
         present = set(old)
         insertions.extend(q for q in dict.fromkeys(new) if q not in present)
-    for graph, triples in add.items():
-        insertions.extend(_quads(graph, triples))
+    whole.extend(add.items())
     if not drops and not deletions:
-        if insertions:
-            store.extend(insertions)
+        _insert(store, whole, insertions)
         return
+    for graph, triples in whole:
+        insertions.extend(_quads(graph, triples))
     ops = [f"DROP SILENT GRAPH <{g}>" for g in dict.fromkeys(drops)]
     if deletions:
         ops.append("DELETE DATA {\n" + _data_block(deletions) + "\n}")
     if insertions:
         ops.append("INSERT DATA {\n" + _data_block(insertions) + "\n}")
     store.update(" ;\n".join(ops))
+
+
+def _insert(store: ox.Store, whole: list[tuple[str, Triples]], quads: list[ox.Quad]) -> None:
+    """Insert, in one transaction, every triple of each graph of ``whole`` and ``quads``."""
+    payload = io.BytesIO()
+    for graph, triples in whole:
+        payload.write(_nquads(graph, triples))
+    payload.write("".join(f"{q} .\n" for q in quads).encode("utf-8"))
+    data = payload.getvalue()
+    del payload
+    if not data:
+        return
+    if b"_:" in data:  # Store.load would give blank nodes fresh labels; Store.extend keeps them
+        del data
+        store.extend([*(q for graph, triples in whole for q in _quads(graph, triples)), *quads])
+        return
+    store.load(data, format=ox.RdfFormat.N_QUADS)
+
+
+def _nquads(graph: str, triples: Triples) -> bytes:
+    """The triples as N-Quads in ``graph``: N-Triples text of ours (one triple a line, each
+    ending in `` .``) gets the graph name pasted before each line's end; anything else is
+    written quad by quad."""
+    if isinstance(triples, str):
+        triples = triples.encode("utf-8")
+    ending = f" {ox.NamedNode(graph)} .\n".encode()
+    if isinstance(triples, bytes) and (not triples or (
+            triples.endswith(b" .\n") and triples.count(b"\n") == triples.count(b" .\n"))):
+        # a line break inside N-Triples is always a line's end: literals escape theirs
+        return triples.replace(b" .\n", ending)
+    return "".join(f"{q} .\n" for q in _quads(graph, triples)).encode("utf-8")
 
 
 def _data_block(quads: list[ox.Quad]) -> str:
