@@ -28,7 +28,7 @@ from collections import deque
 from collections.abc import Callable, Generator, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -138,24 +138,27 @@ def prepare_document(path: str, base_iri: str) -> Outcome:
 
 def prepare_documents(paths: list[str], base_iri: str) -> list[Outcome]:
     """Parse and map each file of ``paths``, then validate them together (the :data:`ChunkTask`
-    ``reskg load`` runs): the outcome of each is what :func:`prepare_document` gives alone."""
+    ``reskg load`` runs): the outcome of each is what :func:`prepare_document` gives alone.
+
+    Each document is validated from the N-Triples it is handed over in: its triples as Python
+    objects are gone by then (a large document's would double the memory validation takes)."""
     from resolutions_kg.iris import Minter
     from resolutions_kg.preparation import check_documents, prepare
 
     minter = Minter(base_iri)
-    made = [_attempt(p, lambda p=p: prepare(Path(p), minter, validate=False))  # type: ignore[misc]
+    made = [outcome(p, lambda p=p: prepare(Path(p), minter, validate=False))  # type: ignore[misc]
             for p in paths]
-    ready = {i: m for i, m in enumerate(made) if not isinstance(m, Failed)}
+    ready = {i: m for i, m in enumerate(made) if isinstance(m, Prepared)}
     checked: list[tuple[Exception | None, tuple[str, ...]]]
     try:
-        checked = list(check_documents([mapped for _, mapped in ready.values()],
+        checked = list(check_documents((m.document + m.entities for m in ready.values()),
                                        base_iri=base_iri, paths=[paths[i] for i in ready]))
     except Exception as exc:  # noqa: BLE001 - a bug must fail the documents, not the worker
         checked = [(RuntimeError(f"{paths[i]}: internal error while validating it: "
                                  f"{type(exc).__name__}: {exc}"), ()) for i in ready]
-    result = dict(zip(ready, checked, strict=True))
-    return [m if isinstance(m, Failed) else Failed(str(result[i][0])) if result[i][0]
-            else _prepared(*m, result[i][1]) for i, m in enumerate(made)]
+    for (i, m), (error, shapes) in zip(ready.items(), checked, strict=True):
+        made[i] = Failed(str(error)) if error else replace(m, warnings=(*m.warnings, *shapes))
+    return made
 
 
 @dataclass(frozen=True)
