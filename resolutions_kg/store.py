@@ -30,7 +30,7 @@ import io
 import json
 import os
 import uuid
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -201,33 +201,71 @@ def _replace(store: ox.Store, replace: Mapping[str, Triples], add: Mapping[str, 
 
 def _insert(store: ox.Store, whole: list[tuple[str, Triples]], quads: list[ox.Quad]) -> None:
     """Insert, in one transaction, every triple of each graph of ``whole`` and ``quads``."""
-    payload = io.BytesIO()
+    parts: list[tuple[str, bytes | list[ox.Quad]]] = []
     for graph, triples in whole:
-        payload.write(_nquads(graph, triples))
-    payload.write("".join(f"{q} .\n" for q in quads).encode("utf-8"))
-    data = payload.getvalue()
-    del payload
-    if not data:
+        text = triples.encode("utf-8") if isinstance(triples, str) else triples
+        parts.append((graph, text if isinstance(text, bytes) and _ours(text)
+                      else _quads(graph, text)))
+    if not quads and not any(text for _, text in parts):
         return
-    if b"_:" in data:  # Store.load would give blank nodes fresh labels; Store.extend keeps them
-        del data
-        store.extend([*(q for graph, triples in whole for q in _quads(graph, triples)), *quads])
+    if any(b"_:" in text if isinstance(text, bytes) else any(map(_has_blank, text))
+           for _, text in parts) or any(map(_has_blank, quads)):
+        # Store.load would give blank nodes fresh labels; Store.extend keeps them
+        store.extend([*(q for graph, text in parts
+                        for q in (text if isinstance(text, list) else _quads(graph, text))),
+                      *quads])
         return
-    store.load(data, format=ox.RdfFormat.N_QUADS)
+    reader = io.BufferedReader(_Reader(_nquads(parts, quads)), buffer_size=_SLICE)
+    store.load(reader, format=ox.RdfFormat.N_QUADS)
 
 
-def _nquads(graph: str, triples: Triples) -> bytes:
-    """The triples as N-Quads in ``graph``: N-Triples text of ours (one triple a line, each
-    ending in `` .``) gets the graph name pasted before each line's end; anything else is
-    written quad by quad."""
-    if isinstance(triples, str):
-        triples = triples.encode("utf-8")
-    ending = f" {ox.NamedNode(graph)} .\n".encode()
-    if isinstance(triples, bytes) and (not triples or (
-            triples.endswith(b" .\n") and triples.count(b"\n") == triples.count(b" .\n"))):
-        # a line break inside N-Triples is always a line's end: literals escape theirs
-        return triples.replace(b" .\n", ending)
-    return "".join(f"{q} .\n" for q in _quads(graph, triples)).encode("utf-8")
+#: Bytes of N-Quads made at a time while Oxigraph reads them.
+_SLICE = 1 << 22
+
+
+def _ours(text: bytes) -> bool:
+    """Whether ``text`` is N-Triples as we write them: one triple a line, each ending in `` .``
+    (a line break inside N-Triples is always a line's end: literals escape theirs)."""
+    return not text or (text.endswith(b" .\n") and text.count(b"\n") == text.count(b" .\n"))
+
+
+def _nquads(parts: list[tuple[str, bytes | list[ox.Quad]]], quads: list[ox.Quad]
+            ) -> Iterator[bytes]:
+    """The N-Quads of ``parts`` (each graph's N-Triples get its name pasted before each line's
+    end) and of ``quads``, a slice at a time: never a second copy of a whole document."""
+    for graph, text in parts:
+        if isinstance(text, list):
+            yield "".join(f"{q} .\n" for q in text).encode("utf-8")
+            continue
+        ending = f" {ox.NamedNode(graph)} .\n".encode()
+        start = 0
+        while start < len(text):
+            end = text.find(b"\n", start + _SLICE) + 1 or len(text)
+            yield text[start:end].replace(b" .\n", ending)
+            start = end
+    yield "".join(f"{q} .\n" for q in quads).encode("utf-8")
+
+
+class _Reader(io.RawIOBase):
+    """A binary file that reads what ``pieces`` yield, one after the other."""
+
+    def __init__(self, pieces: Iterator[bytes]) -> None:
+        self._pieces = pieces
+        self._piece = memoryview(b"")
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        while not self._piece:
+            piece = next(self._pieces, None)
+            if piece is None:
+                return 0
+            self._piece = memoryview(piece)
+        n = min(len(buffer), len(self._piece))
+        buffer[:n] = self._piece[:n]
+        self._piece = self._piece[n:]
+        return n
 
 
 def _data_block(quads: list[ox.Quad]) -> str:

@@ -7,6 +7,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
+from resolutions_kg import store as store_module
 from resolutions_kg.errors import StoreError
 from resolutions_kg.store import (
     check_base_iri,
@@ -71,6 +72,16 @@ def test_n_triples_text_goes_in_as_the_same_quads(tmp_path: Path) -> None:
     assert snapshot(store) == {ox.Quad(t.subject, t.predicate, t.object, ox.NamedNode(g))
                                for g, t in ((G1, text[0]), (G1, text[1]),
                                             (G2, triple("z", "3")))}
+
+
+def test_a_graph_handed_to_oxigraph_in_slices_is_the_same_graph(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(store_module, "_SLICE", 100)  # a few lines a slice, not 4 MB
+    text = [triple(f"n{n}", f"строка {n}") for n in range(500)]
+    store = open_store(tmp_path / "s")
+    replace_graphs(store, {G1: ntriples(text)}, add={G2: text[:3]})
+    assert snapshot(store) == {ox.Quad(t.subject, t.predicate, t.object, ox.NamedNode(g))
+                               for g, ts in ((G1, text), (G2, text[:3])) for t in ts}
 
 
 def test_blank_nodes_in_n_triples_keep_their_labels(tmp_path: Path) -> None:
