@@ -22,6 +22,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import io
+import itertools
 import multiprocessing
 import signal
 from collections import deque
@@ -91,13 +92,10 @@ def _ntriples(triples: Iterable[ox.Triple]) -> bytes:
     document (two bytes a character once it holds Cyrillic) and the list of its lines cost
     several times the bytes."""
     out = io.BytesIO()
-    lines: list[str] = []
-    for t in triples:
-        lines.append(f"{t.subject} {t.predicate} {t.object} .\n")
-        if len(lines) == _PIECE:
-            out.write("".join(lines).encode("utf-8"))
-            lines.clear()
-    out.write("".join(lines).encode("utf-8"))
+    rest = iter(triples)
+    while piece := list(itertools.islice(rest, _PIECE)):
+        out.write("".join([f"{t.subject} {t.predicate} {t.object} .\n" for t in piece])
+                  .encode("utf-8"))
     return out.getvalue()
 
 
