@@ -203,6 +203,7 @@ def _insert(store: ox.Store, whole: list[tuple[str, Triples]], quads: list[ox.Qu
     """Insert, in one transaction, every triple of each graph of ``whole`` and ``quads``."""
     parts: list[tuple[str, bytes | list[ox.Quad]]] = []
     for graph, triples in whole:
+        ox.NamedNode(graph)  # a graph name that is no IRI fails here, before anything is read
         text = triples.encode("utf-8") if isinstance(triples, str) else triples
         parts.append((graph, text if isinstance(text, bytes) and _ours(text)
                       else _quads(graph, text)))

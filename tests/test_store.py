@@ -103,6 +103,16 @@ def test_a_bad_line_at_the_end_of_a_new_graph_writes_nothing(tmp_path: Path) -> 
     assert graph_names(store) == [G1]
 
 
+def test_a_bad_graph_name_for_n_triples_writes_nothing(tmp_path: Path) -> None:
+    store = open_store(tmp_path / "s")
+    replace_graphs(store, {G1: [triple("x", "1")]})
+    before = snapshot(store)
+    with pytest.raises(StoreError):
+        replace_graphs(store, {G2: ntriples([triple("y", "2")])},
+                       add={"http://example.org/bad> <": ntriples([triple("z", "3")])})
+    assert snapshot(store) == before
+
+
 def test_reopening_sees_committed_data(tmp_path: Path) -> None:
     store = open_store(tmp_path / "s")
     replace_graphs(store, {G1: [triple("x", "1")]})
