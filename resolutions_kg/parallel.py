@@ -9,8 +9,8 @@ the order the paths were given, so that the one writer â€” the parent process â€
 in the same order whatever the number of jobs, and the same corpus gives the same dump.
 
 An outcome crosses the process boundary as plain data: a :class:`Prepared` document whose
-triples are N-Triples text (pyoxigraph terms do not pickle cheaply; the writer pastes the text
-into its SPARQL update as it is), or the error message of a document that failed. A worker that
+triples are N-Triples, UTF-8 (pyoxigraph terms do not pickle cheaply; the writer hands the text
+to Oxigraph's parser as it is), or the error message of a document that failed. A worker that
 dies (killed, out of memory, a crash in native code) breaks the pool; the documents still in
 flight are then prepared again one at a time in a fresh single-worker pool, and a document that
 kills its worker there too is reported as failed. The parent has written nothing of any of
@@ -21,13 +21,15 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import io
+import itertools
 import multiprocessing
 import signal
 from collections import deque
 from collections.abc import Callable, Generator, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -59,9 +61,9 @@ class Prepared:
 
     slug: str
     resolution: str
-    #: N-Triples of the document's own graph and of the shared entities it mentions.
-    document: str
-    entities: str
+    #: N-Triples (UTF-8) of the document's own graph and of the shared entities it mentions.
+    document: bytes
+    entities: bytes
     triples: int
     recommendations: int
     warnings: tuple[str, ...]
@@ -81,8 +83,20 @@ Task = Callable[[str, str], Outcome]
 ChunkTask = Callable[[list[str], str], list[Outcome]]
 
 
-def _ntriples(triples: Iterable[ox.Triple]) -> str:
-    return "".join(f"{t.subject} {t.predicate} {t.object} .\n" for t in triples)
+#: Triples serialised per piece by :func:`_ntriples`.
+_PIECE = 10_000
+
+
+def _ntriples(triples: Iterable[ox.Triple]) -> bytes:
+    """N-Triples of ``triples``, UTF-8, built a piece at a time: one ``str`` of a whole large
+    document (two bytes a character once it holds Cyrillic) and the list of its lines cost
+    several times the bytes."""
+    out = io.BytesIO()
+    rest = iter(triples)
+    while piece := list(itertools.islice(rest, _PIECE)):
+        out.write("".join([f"{t.subject} {t.predicate} {t.object} .\n" for t in piece])
+                  .encode("utf-8"))
+    return out.getvalue()
 
 
 def _attempt(path: str, make: Callable[[], tuple[Resolution, Mapped]]
@@ -122,24 +136,27 @@ def prepare_document(path: str, base_iri: str) -> Outcome:
 
 def prepare_documents(paths: list[str], base_iri: str) -> list[Outcome]:
     """Parse and map each file of ``paths``, then validate them together (the :data:`ChunkTask`
-    ``reskg load`` runs): the outcome of each is what :func:`prepare_document` gives alone."""
+    ``reskg load`` runs): the outcome of each is what :func:`prepare_document` gives alone.
+
+    Each document is validated from the N-Triples it is handed over in: its triples as Python
+    objects are gone by then (a large document's would double the memory validation takes)."""
     from resolutions_kg.iris import Minter
     from resolutions_kg.preparation import check_documents, prepare
 
     minter = Minter(base_iri)
-    made = [_attempt(p, lambda p=p: prepare(Path(p), minter, validate=False))  # type: ignore[misc]
+    made = [outcome(p, lambda p=p: prepare(Path(p), minter, validate=False))  # type: ignore[misc]
             for p in paths]
-    ready = {i: m for i, m in enumerate(made) if not isinstance(m, Failed)}
+    ready = {i: m for i, m in enumerate(made) if isinstance(m, Prepared)}
     checked: list[tuple[Exception | None, tuple[str, ...]]]
     try:
-        checked = list(check_documents([mapped for _, mapped in ready.values()],
+        checked = list(check_documents((m.document + m.entities for m in ready.values()),
                                        base_iri=base_iri, paths=[paths[i] for i in ready]))
     except Exception as exc:  # noqa: BLE001 - a bug must fail the documents, not the worker
         checked = [(RuntimeError(f"{paths[i]}: internal error while validating it: "
                                  f"{type(exc).__name__}: {exc}"), ()) for i in ready]
-    result = dict(zip(ready, checked, strict=True))
-    return [m if isinstance(m, Failed) else Failed(str(result[i][0])) if result[i][0]
-            else _prepared(*m, result[i][1]) for i, m in enumerate(made)]
+    for (i, m), (error, shapes) in zip(ready.items(), checked, strict=True):
+        made[i] = Failed(str(error)) if error else replace(m, warnings=(*m.warnings, *shapes))
+    return made
 
 
 @dataclass(frozen=True)

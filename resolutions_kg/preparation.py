@@ -8,7 +8,7 @@ reference graphs beside it, so that it conforms or fails on its own.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from resolutions_kg.errors import ValidationError
@@ -53,9 +53,10 @@ def require_valid_documents(
 
 
 def check_documents(
-    documents: Sequence[Mapped], *, base_iri: str, paths: Sequence[str | None]
+    documents: Iterable[Mapped | bytes], *, base_iri: str, paths: Sequence[str | None]
 ) -> list[tuple[ValidationError | None, tuple[str, ...]]]:
-    """For each document, the error :func:`require_valid_document` would raise for it (None
+    """For each document — mapped, or the N-Triples (UTF-8) of its graph and of the shared
+    entities it mentions — the error :func:`require_valid_document` would raise for it (None
     when it conforms) and its SHACL warnings in words; each is validated alone."""
     from resolutions_kg.validation import validate, violations_error
 
@@ -63,8 +64,9 @@ def check_documents(
     context = [t for graph in known for t in graph]
     out: list[tuple[ValidationError | None, tuple[str, ...]]] = []
     for mapped, path in zip(documents, paths, strict=True):
-        report = validate([*mapped.document, *mapped.entities], base_iri=base_iri,
-                          context=context)
+        report = validate(mapped if isinstance(mapped, bytes)
+                          else [*mapped.document, *mapped.entities],
+                          base_iri=base_iri, context=context)
         out.append((None if report.conforms else violations_error(report, path=path),
                     tuple(shacl_warning(r.message) for r in report.warnings)))
     return out

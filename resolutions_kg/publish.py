@@ -272,7 +272,7 @@ _ALT_LABEL = N(SKOS.altLabel)
 _LABEL = N(RDFS.label)
 
 
-def one_preferred_label(store: ox.Store, graph: str, ntriples: str) -> list[ox.Triple]:
+def one_preferred_label(store: ox.Store, graph: str, ntriples: bytes | str) -> list[ox.Triple]:
     """The shared entities a document adds, with at most one ``skos:prefLabel`` (and one
     ``rdfs:label``) per language for each — SKOS's integrity condition S14: an organisation
     another document already named otherwise («управление культуры администрации города …» /

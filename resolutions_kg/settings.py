@@ -72,7 +72,8 @@ SETTINGS: tuple[Setting, ...] = (
         1_000_000,
         "Largest source document `reskg load` and `reskg validate` read, in bytes (a .docx "
         "package may unpack to 20 times as much); a larger one is refused with a clear error. "
-        "Real resolutions are 2–50 KB; loading a 1 MB one takes about 16 s and 1.1 GB.",
+        "Real resolutions are 2–50 KB; loading a 1 MB one takes about 21 s of CPU time and "
+        "0.85 GB (bench/large_bench.py).",
         int,
     ),
     Setting(

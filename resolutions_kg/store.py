@@ -26,10 +26,11 @@ listing, the dataset description's modified date, every cache key — is keyed o
 from __future__ import annotations
 
 import datetime as dt
+import io
 import json
 import os
 import uuid
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -122,15 +123,17 @@ def store_version(state: dict[str, Any]) -> str:
     return f"{state['version']}-{str(state.get('version_token', ''))[:12]}"
 
 
-#: Triples to write: pyoxigraph triples, or N-Triples text with one triple a line written from
-#: pyoxigraph terms (``f"{s} {p} {o} .\n"``, which is also SPARQL) as worker processes hand it over.
-Triples = Iterable[ox.Triple] | str
+#: Triples to write: pyoxigraph triples, or N-Triples (text or UTF-8 bytes) with one triple a line
+#: written from pyoxigraph terms (``f"{s} {p} {o} .\n"``, which is also SPARQL) as worker processes
+#: hand it over.
+Triples = Iterable[ox.Triple] | str | bytes
 
 
 def _quads(graph: str, triples: Triples) -> list[ox.Quad]:
     g = ox.NamedNode(graph)
     parsed: Iterable[ox.Triple | ox.Quad] = (
-        ox.parse(triples, format=ox.RdfFormat.N_TRIPLES) if isinstance(triples, str) else triples)
+        ox.parse(triples, format=ox.RdfFormat.N_TRIPLES) if isinstance(triples, str | bytes)
+        else triples)
     return [ox.Quad(t.subject, t.predicate, t.object, g) for t in parsed]
 
 
@@ -151,7 +154,8 @@ def replace_graphs(
     Only the difference is written: the quads of a replaced graph that are no longer there are
     deleted, the new ones inserted (a graph with blank nodes, which cannot be compared, is
     dropped and refilled). When nothing is deleted — a document loaded for the first time — the
-    quads go in by one ``Store.extend`` (a transaction, cheaper than an ``INSERT DATA``:
+    quads go in as N-Quads parsed by Oxigraph itself in one ``Store.load`` (a transaction, like
+    ``Store.extend``, but with no Python object per quad; cheaper than an ``INSERT DATA``:
     docs/performance-notes.md); otherwise by one SPARQL Update sized by the change."""
     try:
         _replace(store, replace or {}, add or {}, remove)
@@ -164,12 +168,14 @@ def _replace(store: ox.Store, replace: Mapping[str, Triples], add: Mapping[str, 
     drops = [g for g in remove if store.contains_named_graph(ox.NamedNode(g))]
     deletions: list[ox.Quad] = []
     insertions: list[ox.Quad] = []
+    #: graphs whose triples are all inserted, as given: new ones, and what ``add`` adds
+    whole: list[tuple[str, Triples]] = []
     for graph, triples in replace.items():
-        new = _quads(graph, triples)
         name = ox.NamedNode(graph)
         if not store.contains_named_graph(name):
-            insertions.extend(new)
+            whole.append((graph, triples))
             continue
+        new = _quads(graph, triples)
         old = list(store.quads_for_pattern(None, None, None, name))
         if not new or any(map(_has_blank, old)) or any(map(_has_blank, new)):
             drops.append(graph)
@@ -179,18 +185,88 @@ def _replace(store: ox.Store, replace: Mapping[str, Triples], add: Mapping[str, 
         deletions.extend(q for q in old if q not in kept)
         present = set(old)
         insertions.extend(q for q in dict.fromkeys(new) if q not in present)
-    for graph, triples in add.items():
-        insertions.extend(_quads(graph, triples))
+    whole.extend(add.items())
     if not drops and not deletions:
-        if insertions:
-            store.extend(insertions)
+        _insert(store, whole, insertions)
         return
+    for graph, triples in whole:
+        insertions.extend(_quads(graph, triples))
     ops = [f"DROP SILENT GRAPH <{g}>" for g in dict.fromkeys(drops)]
     if deletions:
         ops.append("DELETE DATA {\n" + _data_block(deletions) + "\n}")
     if insertions:
         ops.append("INSERT DATA {\n" + _data_block(insertions) + "\n}")
     store.update(" ;\n".join(ops))
+
+
+def _insert(store: ox.Store, whole: list[tuple[str, Triples]], quads: list[ox.Quad]) -> None:
+    """Insert, in one transaction, every triple of each graph of ``whole`` and ``quads``."""
+    parts: list[tuple[str, bytes | list[ox.Quad]]] = []
+    for graph, triples in whole:
+        ox.NamedNode(graph)  # a graph name that is no IRI fails here, before anything is read
+        text = triples.encode("utf-8") if isinstance(triples, str) else triples
+        parts.append((graph, text if isinstance(text, bytes) and _ours(text)
+                      else _quads(graph, text)))
+    if not quads and not any(text for _, text in parts):
+        return
+    if any(b"_:" in text if isinstance(text, bytes) else any(map(_has_blank, text))
+           for _, text in parts) or any(map(_has_blank, quads)):
+        # Store.load would give blank nodes fresh labels; Store.extend keeps them
+        store.extend([*(q for graph, text in parts
+                        for q in (text if isinstance(text, list) else _quads(graph, text))),
+                      *quads])
+        return
+    reader = io.BufferedReader(_Reader(_nquads(parts, quads)), buffer_size=_SLICE)
+    store.load(reader, format=ox.RdfFormat.N_QUADS)
+
+
+#: Bytes of N-Quads made at a time while Oxigraph reads them.
+_SLICE = 1 << 22
+
+
+def _ours(text: bytes) -> bool:
+    """Whether ``text`` is N-Triples as we write them: one triple a line, each ending in `` .``
+    (a line break inside N-Triples is always a line's end: literals escape theirs)."""
+    return not text or (text.endswith(b" .\n") and text.count(b"\n") == text.count(b" .\n"))
+
+
+def _nquads(parts: list[tuple[str, bytes | list[ox.Quad]]], quads: list[ox.Quad]
+            ) -> Iterator[bytes]:
+    """The N-Quads of ``parts`` (each graph's N-Triples get its name pasted before each line's
+    end) and of ``quads``, a slice at a time: never a second copy of a whole document."""
+    for graph, text in parts:
+        if isinstance(text, list):
+            yield "".join(f"{q} .\n" for q in text).encode("utf-8")
+            continue
+        ending = f" {ox.NamedNode(graph)} .\n".encode()
+        start = 0
+        while start < len(text):
+            end = text.find(b"\n", start + _SLICE) + 1 or len(text)
+            yield text[start:end].replace(b" .\n", ending)
+            start = end
+    yield "".join(f"{q} .\n" for q in quads).encode("utf-8")
+
+
+class _Reader(io.RawIOBase):
+    """A binary file that reads what ``pieces`` yield, one after the other."""
+
+    def __init__(self, pieces: Iterator[bytes]) -> None:
+        self._pieces = pieces
+        self._piece = memoryview(b"")
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        while not self._piece:
+            piece = next(self._pieces, None)
+            if piece is None:
+                return 0
+            self._piece = memoryview(piece)
+        n = min(len(buffer), len(self._piece))
+        buffer[:n] = self._piece[:n]
+        self._piece = self._piece[n:]
+        return n
 
 
 def _data_block(quads: list[ox.Quad]) -> str:

@@ -7,10 +7,11 @@ import shutil
 import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
-from conftest import TVER
+from conftest import CORPUS, TVER
 
 RESKG = str(Path(sys.executable).with_name("reskg"))
 
@@ -37,24 +38,29 @@ def big_resolution(path: Path, extra: int = 3000) -> Path:
     return path
 
 
-@pytest.mark.slow
-def test_kill_9_during_load_never_leaves_a_half_written_store(tmp_path: Path) -> None:
-    big = big_resolution(tmp_path / "big.txt")
-    # Every run starts from a copy of one closed store holding Tver (a copy of its folder is the
-    # same store: loading Tver once saves a load and an export per kill).
-    tver = tmp_path / "tver"
-    subprocess.run([RESKG, "load", str(TVER), "--store", str(tver), "-q"], check=True)
-    before = nquads(tver)
+def kill_at_moments(tmp_path: Path, base: Path, big: Path,
+                    fractions: tuple[float, ...] | None = None) -> list[str]:
+    """Load ``big`` into copies of a store holding ``base``, killing each load with SIGKILL at
+    one of :data:`KILL_AFTER` (or at those ``fractions`` of the time a whole load took); each
+    store must then be as it was or fully loaded. Returns which, per kill."""
+    # Every run starts from a copy of one closed store (a copy of its folder is the same store:
+    # loading the base once saves a load and an export per kill).
+    start = tmp_path / "start"
+    subprocess.run([RESKG, "load", str(base), "--store", str(start), "-q"], check=True)
+    before = nquads(start)
     complete = tmp_path / "complete"
-    shutil.copytree(tver, complete)
+    shutil.copytree(start, complete)
+    began = time.monotonic()
     subprocess.run([RESKG, "load", str(big), "--store", str(complete), "-q"], check=True)
+    took = time.monotonic() - began
     after = nquads(complete)
     assert before != after
 
     outcomes = []
-    for n, delay in enumerate(KILL_AFTER):
+    moments = KILL_AFTER if fractions is None else [took * f for f in fractions]
+    for n, delay in enumerate(moments):
         store = tmp_path / f"s{n}"
-        shutil.copytree(tver, store)
+        shutil.copytree(start, store)
         proc = subprocess.Popen([RESKG, "load", str(big), "--store", str(store), "-q"])
         try:
             proc.wait(timeout=delay)  # a load that ends sooner is not waited for to the end
@@ -64,6 +70,24 @@ def test_kill_9_during_load_never_leaves_a_half_written_store(tmp_path: Path) ->
         now = nquads(store)
         assert now in (before, after), f"half-written store after kill at {delay}s"
         outcomes.append("before" if now == before else "after")
+    return outcomes
+
+
+@pytest.mark.slow
+def test_kill_9_during_load_never_leaves_a_half_written_store(tmp_path: Path) -> None:
+    """The document's graph is there already: the load replaces it."""
+    outcomes = kill_at_moments(tmp_path, TVER, big_resolution(tmp_path / "big.txt"))
     # The property holds whichever way each kill fell; at least one kill must have landed
     # before the commit for the test to say anything.
+    assert "before" in outcomes, outcomes
+
+
+@pytest.mark.slow
+def test_kill_9_during_a_first_load_never_leaves_a_half_written_graph(tmp_path: Path) -> None:
+    """The document's graph is new (another document is in the store): its quads go in by
+    one ``Store.load`` of N-Quads handed over a slice at a time, which must be as atomic. The
+    kills fall late in the load, where it writes (the write is about half of a large load)."""
+    outcomes = kill_at_moments(tmp_path, CORPUS / "novgorod-2014.md",
+                               big_resolution(tmp_path / "big.txt"),
+                               fractions=(0.3, 0.55, 0.7, 0.8, 0.9))
     assert "before" in outcomes, outcomes

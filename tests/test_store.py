@@ -7,6 +7,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
+from resolutions_kg import store as store_module
 from resolutions_kg.errors import StoreError
 from resolutions_kg.store import (
     check_base_iri,
@@ -55,6 +56,60 @@ def test_a_failing_update_leaves_the_store_as_it_was(tmp_path: Path) -> None:
     # A graph name that breaks the update text: the whole transaction must be refused.
     with pytest.raises(StoreError):
         replace_graphs(store, {G1: [triple("x", "new")], "http://example.org/bad> <": [bad]})
+    assert snapshot(store) == before
+
+
+def ntriples(triples: list[ox.Triple]) -> bytes:
+    """N-Triples as worker processes hand a document over (resolutions_kg.parallel)."""
+    return "".join(f"{t.subject} {t.predicate} {t.object} .\n" for t in triples).encode()
+
+
+def test_n_triples_text_goes_in_as_the_same_quads(tmp_path: Path) -> None:
+    store = open_store(tmp_path / "s")
+    # a line break and a line's end inside a literal are escaped, never taken for a line's end
+    text = [triple("x", "конец .\nначало"), triple("y", 'кавычка " и \\ .')]
+    replace_graphs(store, {G1: ntriples(text)}, add={G2: ntriples([triple("z", "3")])})
+    assert snapshot(store) == {ox.Quad(t.subject, t.predicate, t.object, ox.NamedNode(g))
+                               for g, t in ((G1, text[0]), (G1, text[1]),
+                                            (G2, triple("z", "3")))}
+
+
+def test_a_graph_handed_to_oxigraph_in_slices_is_the_same_graph(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(store_module, "_SLICE", 100)  # a few lines a slice, not 4 MB
+    text = [triple(f"n{n}", f"строка {n}") for n in range(500)]
+    store = open_store(tmp_path / "s")
+    replace_graphs(store, {G1: ntriples(text)}, add={G2: text[:3]})
+    assert snapshot(store) == {ox.Quad(t.subject, t.predicate, t.object, ox.NamedNode(g))
+                               for g, ts in ((G1, text), (G2, text[:3])) for t in ts}
+
+
+def test_blank_nodes_in_n_triples_keep_their_labels(tmp_path: Path) -> None:
+    store = open_store(tmp_path / "s")
+    replace_graphs(store, {G1: b"_:b1 <http://example.org/p> _:b2 .\n"})
+    [quad] = snapshot(store)
+    assert (quad.subject, quad.object) == (ox.BlankNode("b1"), ox.BlankNode("b2"))
+
+
+def test_a_bad_line_at_the_end_of_a_new_graph_writes_nothing(tmp_path: Path) -> None:
+    store = open_store(tmp_path / "s")
+    replace_graphs(store, {G1: [triple("x", "1")]})
+    before = snapshot(store)
+    lines = ntriples([triple(f"n{n}", str(n)) for n in range(1000)])
+    unclosed = b'<http://example.org/s> <http://example.org/p> "open .\n'
+    with pytest.raises(StoreError):
+        replace_graphs(store, {G2: lines + unclosed}, add={G1: [triple("y", "2")]})
+    assert snapshot(store) == before
+    assert graph_names(store) == [G1]
+
+
+def test_a_bad_graph_name_for_n_triples_writes_nothing(tmp_path: Path) -> None:
+    store = open_store(tmp_path / "s")
+    replace_graphs(store, {G1: [triple("x", "1")]})
+    before = snapshot(store)
+    with pytest.raises(StoreError):
+        replace_graphs(store, {G2: ntriples([triple("y", "2")])},
+                       add={"http://example.org/bad> <": ntriples([triple("z", "3")])})
     assert snapshot(store) == before
 
 

@@ -361,3 +361,33 @@ def test_plain_pyshacl_is_the_same_before_and_after_our_package_is_imported() ->
                             check=True, timeout=120).stdout for when in ("before", "after")]
     assert texts[0] == texts[1]
     assert "Message: Less than 1 values on" in texts[0]  # the descriptions are all there
+
+
+# --- a document handed over as N-Triples --------------------------------------------------------
+
+
+def _judged(store: ox.Store) -> tuple[bool, set[tuple[str, str | None, str | None, str, str]]]:
+    report = engine.run(store)
+    return report.conforms, {(r.focus, r.path, r.value, r.severity, r.message)
+                             for r in report.results}
+
+
+@pytest.mark.parametrize("mutation", [None, "a required triple removed (source)",
+                                      "a wrong datatype (position as a string)",
+                                      "a quote misquoted"])
+def test_n_triples_text_is_judged_as_its_triples_are(
+    mutation: str | None, documents: dict[str, Mapped]
+) -> None:
+    """``reskg load`` validates a document from the N-Triples a worker hands over, through
+    Oxigraph's own parser: the same results, with the same reference nodes mixed in."""
+    for n, document in enumerate(documents.values()):
+        triples = [*document.document] if mutation is None else MUTATIONS[mutation](
+            list(document.document), random.Random(n))
+        triples += document.entities
+        text = "".join(f"{t.subject} {t.predicate} {t.object} .\n" for t in triples).encode()
+        from_text = data.mixed_store(text, base_iri=BASE, context=context())
+        from_triples = data.mixed_store(triples, base_iri=BASE, context=context())
+        assert set(from_text) == set(from_triples)
+        judged = _judged(from_text)
+        assert judged == _judged(from_triples)
+        assert judged[0] is (mutation is None)

@@ -20,6 +20,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterable, Sequence
 from importlib import resources
+from typing import Any
 
 import pyoxigraph as ox
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
@@ -35,8 +36,8 @@ SHAPES_FILE = "shapes.ttl"
 #: Reference data written with relative IRIs, resolved against the data base IRI.
 REFERENCE_FILES = ("schemes.ttl", "topics.ttl")
 
-#: What :func:`~resolutions_kg.validation.validate` accepts.
-DataInput = Graph | ox.Store | ox.Dataset | Iterable[ox.Triple | ox.Quad]
+#: What :func:`~resolutions_kg.validation.validate` accepts; ``bytes`` are N-Triples (UTF-8).
+DataInput = Graph | ox.Store | ox.Dataset | bytes | Iterable[ox.Triple | ox.Quad]
 
 Statement = ox.Triple | ox.Quad
 
@@ -150,7 +151,9 @@ def data_triples(data: DataInput, graphs: Sequence[str] | None) -> list[ox.Tripl
     if isinstance(data, Graph):
         return _triples(data)
     statements: Iterable[Statement]
-    if isinstance(data, ox.Store):
+    if isinstance(data, bytes):
+        statements = ox.parse(data, format=ox.RdfFormat.N_TRIPLES)
+    elif isinstance(data, ox.Store):
         statements = data.quads_for_pattern(None, None, None, None)
     else:
         statements = data
@@ -217,15 +220,32 @@ def mixed_store(
     context: Iterable[Statement] | None = None,
 ) -> ox.Store:
     """An in-memory store, default graph only, of ``data`` with the reference schemes (whole,
-    or as far as the data reaches them through ``context``) and the ontology mixed in."""
-    triples = data_triples(data, graphs)
+    or as far as the data reaches them through ``context``) and the ontology mixed in.
+
+    N-Triples (``bytes``) without blank nodes go in through Oxigraph's own parser, with no
+    Python object per triple (a large document has a million); the reference and context
+    nodes they mention are then looked up in the store."""
     store = ox.Store()
-    store.extend(ox.Quad(t.subject, t.predicate, t.object) for t in triples)
+    if isinstance(data, bytes) and graphs is None and b"_:" not in data:
+        # (Store.load would give blank nodes fresh labels)
+        store.load(data, format=ox.RdfFormat.N_TRIPLES)
+        seeds: Iterable[object] = () if context is None else [
+            node for node in (*_reference_lookup(base_iri), *_context_lookup(tuple(context)))
+            if _mentioned(store, node)]
+    else:
+        triples = data_triples(data, graphs)
+        store.extend(ox.Quad(t.subject, t.predicate, t.object) for t in triples)
+        seeds = {node for t in triples for node in (t.subject, t.object)}
     if context is None:
         store.extend(_reference_quads(base_iri))
     else:
-        seeds = {node for t in triples for node in (t.subject, t.object)}
         store.extend(ox.Quad(t.subject, t.predicate, t.object)
                      for t in reachable(seeds, base_iri, context))
     store.extend(_ontology_quads())
     return store
+
+
+def _mentioned(store: ox.Store, node: Any) -> bool:
+    """Whether ``node`` is the subject or the object of a triple in ``store``."""
+    return (next(store.quads_for_pattern(node, None, None, None), None) is not None
+            or next(store.quads_for_pattern(None, None, node, None), None) is not None)
