@@ -31,12 +31,15 @@ serve: $(STAMP)
 ## everything a new user needs: venv, install, load the corpus, serve
 run: load serve
 
-## the whole suite (CI runs this): one pytest worker per core (pytest-xdist); each test file
+## the whole suite (CI runs this): one pytest worker per core and one more (pytest-xdist: the
+## extra worker runs while the others wait on the servers and `reskg` commands their tests start,
+## which on two cores left a third of the processor idle); each test file
 ## runs on one worker, so its module fixtures are built once, the slowest files first (the order
 ## is tests/conftest.py's SLOWEST_FIRST, not xdist's, which puts files of few tests last). Every finished test is printed as
 ## "[gwN] [ 42%] PASSED tests/test_x.py::test_y"; the 25 slowest are listed at the end.
 ## `make test JOBS=0` runs it in one process, without workers; `make test PROGRESS=-q` prints dots.
-JOBS     ?= auto
+JOBS     ?= $(shell echo $$(( $$(nproc) + 1 )))
+FAST_JOBS ?= auto
 PROGRESS ?= -v
 DURATIONS ?= 25
 test: $(STAMP)
@@ -49,7 +52,7 @@ FAST_TESTS := test_loader_corpus test_loader_genre test_loader_properties test_r
 	test_queries test_mapping test_roles test_architecture test_dead_code test_places_recognised \
 	test_phrases
 test-fast: $(STAMP)
-	$(BIN)/python -m pytest -q -n $(JOBS) --dist load $(addprefix tests/,$(addsuffix .py,$(FAST_TESTS)))
+	$(BIN)/python -m pytest -q -n $(FAST_JOBS) --dist load $(addprefix tests/,$(addsuffix .py,$(FAST_TESTS)))
 
 ## the fast tests at the lowest versions pyproject.toml allows (uv's lowest-direct resolution,
 ## in .venv-lowest): the floors are tested, not guessed
@@ -58,7 +61,7 @@ test-lowest:
 	.venv-lowest/bin/python -m pip install --quiet "uv>=0.5,<1"
 	VIRTUAL_ENV=$(CURDIR)/.venv-lowest .venv-lowest/bin/uv pip install --quiet \
 		--resolution lowest-direct -e '.[test]'
-	.venv-lowest/bin/python -m pytest -q -n $(JOBS) --dist load \
+	.venv-lowest/bin/python -m pytest -q -n $(FAST_JOBS) --dist load \
 		$(addprefix tests/,$(addsuffix .py,$(FAST_TESTS)))
 
 lint: $(STAMP)

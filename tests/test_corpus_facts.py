@@ -56,27 +56,40 @@ def ask(store: ox.Store, name: str, **params: str) -> list[dict[str, Any]]:
     return list(plain_rows(run(named_query(name), store, params)))
 
 
+#: (store, query, its parameters) → the rows it gave: ``corpus_store`` is read-only, so a query
+#: asked again for another field of the same document (``resolution-summary`` answers ten) gives
+#: the same rows; each is run once.
+_ASKED: dict[tuple[int, str, tuple[tuple[str, str], ...]], list[dict[str, Any]]] = {}
+
+
+def ask_once(store: ox.Store, name: str, **params: str) -> list[dict[str, Any]]:
+    key = (id(store), name, tuple(sorted(params.items())))
+    if key not in _ASKED:
+        _ASKED[key] = ask(store, name, **params)
+    return [dict(row) for row in _ASKED[key]]
+
+
 def observed(store: ox.Store, resolution: str, field: str) -> Any:
     if field in ("document_type", "event_type", "title", "place", "start_date", "end_date",
                  "adopted", "participants", "participants_minimum", "recommendations"):
-        (row,) = ask(store, "resolution-summary", resolution=resolution)
+        (row,) = ask_once(store, "resolution-summary", resolution=resolution)
         column = {"document_type": "documentType", "event_type": "eventType",
                   "start_date": "startDate", "end_date": "endDate",
                   "participants_minimum": "participantsIsMinimum"}.get(field, field)
         return row[column]
     if field == "organisers":
-        return [r["label"] for r in ask(store, "organisers", resolution=resolution)
+        return [r["label"] for r in ask_once(store, "organisers", resolution=resolution)
                 if r["role"] == "organizer"]
     if field == "participating":
         return [{"who": r["participant"], **({"count": r["count"]} if r["count"] is not None
                                              else {}),
                  **({"mode": r["mode"]} if r["mode"] else {})}
-                for r in ask(store, "participants", resolution=resolution)]
+                for r in ask_once(store, "participants", resolution=resolution)]
     if field == "topics_discussed":
-        return len(ask(store, "topics-discussed", resolution=resolution))
+        return len(ask_once(store, "topics-discussed", resolution=resolution))
     if field == "addressees":
         groups: list[dict[str, Any]] = []
-        for r in ask(store, "recommendations", resolution=resolution):
+        for r in ask_once(store, "recommendations", resolution=resolution):
             if groups and groups[-1]["addressee"] == r["addressee"]:
                 groups[-1]["count"] += 1
             else:
@@ -84,7 +97,7 @@ def observed(store: ox.Store, resolution: str, field: str) -> Any:
         return groups
     if field == "proposals":
         return [{"addressee": r["addressee"], "planned_event_year": r["plannedYear"]}
-                for r in ask(store, "proposals", resolution=resolution)]
+                for r in ask_once(store, "proposals", resolution=resolution)]
     raise AssertionError(field)
 
 

@@ -75,15 +75,20 @@ def dump(store: Path) -> bytes:
     return out.stdout.encode()
 
 
-@pytest.fixture()
-def tver(tmp_path: Path) -> Path:
-    """A copy of Tver 2012 in its own folder, with its corrections file beside it."""
-    folder = tmp_path / "corpus"
+def tver_in(folder: Path) -> Path:
+    """A copy of Tver 2012 in ``folder``/corpus, with its corrections file beside it."""
+    folder = folder / "corpus"
     folder.mkdir()
     source = folder / "tver-2012.txt"
     shutil.copy(TVER, source)
     (folder / "tver-2012.corrections.yaml").write_text(CORRECTIONS, encoding="utf-8")
     return source
+
+
+@pytest.fixture()
+def tver(tmp_path: Path) -> Path:
+    """A copy of Tver 2012 in its own folder, with its corrections file beside it."""
+    return tver_in(tmp_path)
 
 
 def addressee_of_recommendation_5(store: Path) -> list[str]:
@@ -273,9 +278,12 @@ def test_review_shows_the_corrections_applied(tver: Path) -> None:
     assert f"recommendation 5 addressee │ replace │ {EXTRACTED}" in flat
 
 
-@pytest.fixture()
-def hostile_server(tver: Path, tmp_path: Path) -> Iterator[tuple[Server, str]]:
-    """A server over a store holding Tver 2012 with markup in a recommendation's text."""
+@pytest.fixture(scope="module")
+def hostile_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Server, str]]:
+    """A server over a store holding Tver 2012 with markup in a recommendation's text (one for
+    the module: the tests that use it only read)."""
+    tmp_path = tmp_path_factory.mktemp("hostile")
+    tver = tver_in(tmp_path)
     text = tver.read_text(encoding="utf-8")
     tver.write_text(text.replace("Сохранить библиотечные системы",
                                  "Сохранить <script>alert(1)</script> & библиотечные системы"),
@@ -353,12 +361,13 @@ def test_the_curator_and_the_correction_dereference(hostile_server: tuple[Server
 
 
 def test_corrected_facts_answers_the_same_through_the_sparql_endpoint(
-        hostile_server: tuple[Server, str], tmp_path: Path) -> None:
+        hostile_server: tuple[Server, str]) -> None:
     from resolutions_kg.queries import named_query, plain_rows, run, run_remote
 
     server, _slug = hostile_server
+    assert server.store is not None
     query = named_query("corrected-facts")
-    local = plain_rows(run(query, ox.Store.read_only(str(tmp_path / "store")), {}))
+    local = plain_rows(run(query, ox.Store.read_only(str(server.store)), {}))
     remote = plain_rows(run_remote(query, f"{server.url}/sparql", {}))  # type: ignore[arg-type]
     assert len(local) == 3
     assert remote == local

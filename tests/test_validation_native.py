@@ -9,16 +9,22 @@ validator runs in Python, are also compared with their reference SPARQL run in O
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import random
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pyoxigraph as ox
 import pyshacl
 import pytest
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import RDF, SH
+from rdflib.plugins.sparql import processor
+from rdflib.plugins.sparql.algebra import translateQuery
+from rdflib.plugins.sparql.parser import parseQuery
+from rdflib.plugins.sparql.sparql import Query
 
 from resolutions_kg.errors import UnsupportedShapeError
 from resolutions_kg.iris import Minter
@@ -71,6 +77,31 @@ def _show(node: object) -> str | None:
     if isinstance(node, URIRef):
         return f"<{node}>"
     return "[]"
+
+
+@functools.cache
+def _prepared(text: str, base: str | None, namespaces: tuple[tuple[str, Any], ...]) -> Query:
+    return translateQuery(parseQuery(text), base, dict(namespaces))
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _prepared_queries() -> Iterator[None]:
+    """pyshacl hands rdflib the same few SPARQL constraint texts for every graph it validates,
+    and rdflib parses each again (a third of pyshacl's time here): in this module each text is
+    parsed once and rdflib evaluates the prepared query, as it does for its own ``prepareQuery``
+    (a prepared query is evaluated again with other bindings, never changed)."""
+    plain_query = processor.SPARQLProcessor.query
+
+    def query(self: processor.SPARQLProcessor, query: str | Query,
+              initBindings: Any = None, initNs: Any = None,  # noqa: N803 (rdflib's names)
+              base: str | None = None, DEBUG: bool = False) -> Any:  # noqa: N803
+        if isinstance(query, str):
+            query = _prepared(query, base, tuple(sorted((initNs or {}).items())))
+        return plain_query(self, query, initBindings, initNs, base, DEBUG)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(processor.SPARQLProcessor, "query", query)
+        yield
 
 
 def plain(store: ox.Store) -> tuple[bool, set[Key]]:
