@@ -147,7 +147,9 @@ def _tail(toks: list[tuple[str, int, int]], j: int, case: str | None = None) -> 
                 and _genitive(toks[j + 2][0])):
             j += 2  # «органам власти в сфере культуры»: the field is part of the name
             continue
-        if low == "для" and j + 1 < n and _genitive(toks[j + 1][0]):
+        if low == "для" and j + 1 < n and _genitive(toks[j + 1][0]) and any(
+                "anim" in p.tag or p.normal_form in ("юношество", "молодёжь", "молодежь")
+                for p in parses(toks[j + 1][0])[:2]):
             j += 2  # «библиотека для детей и юношества»: part of the name
             continue
         if low in STOP_WORDS or w.isdigit() or is_infinitive(w):
@@ -319,6 +321,9 @@ def restore_case(label: str) -> str:
         low = word.lower()
         ps = parses(low)
         after_name = bool(out) and out[-1] == " " and len(out) > 1 and out[-2][:1].isupper()
+        if re.search(r"(?:^|\s)[А-ЯЁ]\.\s*$", "".join(out[-2:])):
+            out.append(low[:1].upper() + low[1:])  # «Н. Н. ПАЛЬМОВА»: a surname after initials
+            continue
         proper = (after_name and ps[0].tag.POS is None) or any(  # «МАРИЙ ЭЛ»: a name goes on
             t in p.tag for p in ps[:2] for t in ("Geox", "Name", "Surn", "Orgn")) or (
             bool(ps) and ps[0].tag.POS == "ADJF" and _is_proper_adjective(ps[0].normal_form)) or (

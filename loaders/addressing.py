@@ -34,7 +34,10 @@ _ACCUSATIVE_AFTER = re.compile(
     r"^(?:проси|прося|просим|просят|просит|призыва|призвать|обратиться\s+в)", re.I)
 
 
-_ROLE_WORDS = frozenset("участник участница конференция семинар форум совещание".split())
+#: Heads that are never an addressee: who speaks, the event, the document itself («Рекомендации
+#: направить Мэру …»: «Рекомендации» is no dative).
+_ROLE_WORDS = frozenset("участник участница конференция семинар форум совещание рекомендация "
+                        "резолюция решение".split())
 
 
 def case_after(verb: str) -> str:

@@ -336,10 +336,12 @@ def parse_items(text: str, blocks: list[Block], first: int) -> Items:
                 and (planned.kind.value != "мероприятие" or NEXT.search(content))
                 and planned.year is not None):
             # «Провести следующую конференцию в 2016 году», «Просить X поддержать проведение
-            # фестиваля в 2020 году» after the list: a closing proposal
-            items.proposals.append(Proposal(
+            # фестиваля в 2020 году» after the list: a closing proposal (or more: «… в 2021
+            # году в г. Алматы. Направить резолюцию в …»)
+            many = proposals_of(text, block, len(items.proposals) + 1, proposing=True)
+            items.proposals += many if len(many) > 1 else [Proposal(
                 position=len(items.proposals) + 1, text=Spanned(clean(content), Span(a, b)),
-                addressee=own[0] if own else None, planned_event=planned))
+                addressee=own[0] if own else None, planned_event=planned)]
             items.consumed.add(i - 1)
             role[i - 1] = "proposal"
             continue

@@ -209,6 +209,16 @@ def _cohort(text: str, a: int, b: int, organisers: set[str]) -> Cohort | None:
                       unit="city", places=run[2])
     if (acting := _acting_people(text, a, b, attendance(text, a, b))) is not None:
         return acting
+    if (dashed := _DASHED.match(text, a, b)) is not None and from_places(
+            text, a, b, None) is None and attendance(text, a, dashed.end() + 24) is None:
+        # «14 — из библиотек Анадыря», «26 — от областных библиотек», «51 — специалисты …»
+        said = clean(text[dashed.end() : b]).rstrip(" ,.;")
+        if said and said[:1].isalpha():
+            label = expand(nominative(said, "gent" if dashed.group("prep") else None,
+                                      plural=bool(dashed.group("prep"))))
+            return Cohort(label=Spanned(label, Span(dashed.end(), b)),
+                          count=int(dashed.group(1)), unit="person",
+                          mode=attendance(text, a, b))
     bracketed: int | None = None
     if (people := _PEOPLE_IN_BRACKETS.search(text, a, b)) is not None and people.end() == b:
         bracketed, b = int(people.group(1)), people.start()  # «… архива области (5 человек)»
@@ -310,6 +320,10 @@ def _cohort(text: str, a: int, b: int, organisers: set[str]) -> Cohort | None:
                   count_is_minimum=count.minimum if count else False,
                   unit=unit if (count or organisation) else unit, mode=mode, places=places,
                   organisation=organisation)
+
+
+#: A count, a dash, then who: «14 — из библиотек Анадыря», «51 — специалисты …».
+_DASHED = re.compile(r"\s*(\d{1,6})\s*[–—-]\s*(?P<prep>(?:из|от)\s+)?(?=[А-ЯЁа-яё])")
 
 
 #: People counted in brackets after a group: «представители Государственного архива (5 человек)».

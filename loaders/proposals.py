@@ -25,7 +25,8 @@ def planned_event(text: str, a: int, b: int) -> PlannedEvent | None:
     for m in YEAR.finditer(text, kind.span.end if kind else a, b):
         year = Spanned(int(m.group(1)), Span(m.start(), m.end()))
         break
-    if year is None and kind is not None and HOLD.search(text, a, kind.span.start):
+    if year is None and kind is not None and (HOLD.search(text, a, kind.span.start)
+                                              or NEXT.search(text, kind.span.start - 12, b)):
         # «провести в 2025 году совещание …»: the year before the kind
         for m in YEAR.finditer(text, a, kind.span.start):
             year = Spanned(int(m.group(1)), Span(m.start(), m.end()))
@@ -54,7 +55,7 @@ _SENDING = r"(?:направить|разослать|передать)"
 
 SEND = re.compile(
     r"(?:" + _SENDING + r"\s+" + _DOCUMENT + r"(?:\s+[а-яё]+){0,3}?\s+(?P<to>в|во)\s+"
-    r"|" + _DOCUMENT + r"\s+" + _SENDING + r"\s+(?P<to2>в|во)\s+"
+    r"|" + _DOCUMENT + r"\s+" + _SENDING + r"\s+(?:(?P<to2>в|во)\s+|(?=[А-ЯЁ]))"
     r"|" + _SENDING + r"\s+" + _DOCUMENT + r"\s+(?=[А-ЯЁ]))", re.I)
 
 

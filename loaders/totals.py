@@ -248,7 +248,9 @@ def table_cohorts(text: str, blocks: list[Block]) -> tuple[list[Cohort], Count |
         cells = [c for c in labels if not _MODE_CELL.fullmatch(text, *c)]
         if len(cells) < len(labels) and cells:
             # «| очно | специалисты библиотек … | 23 |»: a column of how, then of who
-            mode = attendance(text, *labels[0]) if labels[0] not in cells else None
+            # (in person is how everyone else took part: only «онлайн» marks a row)
+            mode: AttendanceMode | None = "online" if any(
+                attendance(text, *c) == "online" for c in labels if c not in cells) else None
             la, lb = cells[0]
             label = clean(text[la:lb])
         else:

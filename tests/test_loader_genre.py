@@ -361,12 +361,49 @@ def test_a_list_of_recommendations_after_a_section_stays_recommendations() -> No
     ("МУЗЕЯМ, ХРАНЯЩИМ ПРОИЗВЕДЕНИЯ В. В. ВЕРЕЩАГИНА:",
      "музеи, хранящие произведения В. В. Верещагина"),
     ("МИНИСТЕРСТВУ КУЛЬТУРЫ РЕСПУБЛИКИ МАРИЙ ЭЛ:", "Министерство культуры Республики Марий Эл"),
+    ("НАЦИОНАЛЬНОМУ МУЗЕЮ ИМ. Н. Н. ПАЛЬМОВА:", "Национальный музей им. Н. Н. Пальмова"),
 ])
 def test_addressee_headings(heading: str, label: str) -> None:
     res = parsed(HEADER + f"Конференция рекомендует:\n\n{heading}\n1) сохранить фонды;\n"
                  "2) оцифровать каталоги.\n")
     assert [(r.addressee.label if r.addressee else None) for r in res.recommendations] == [
         label, label]
+
+
+@pytest.mark.parametrize(("closing", "proposals"), [
+    ("Рекомендации направить Мэру города Твери.", [("Мэр города Твери", None)]),
+    ("Провести следующую конференцию в 2021 году в г. Алматы. Направить резолюцию в "
+     "Представительство ЮНЕСКО в Ташкенте.",
+     [(None, 2021), ("Представительство ЮНЕСКО в Ташкенте", None)]),
+    ("Предложить Думе города вернуться к вопросу в 2015 году на очередном круглом столе.",
+     [("Дума города", 2015)]),
+    ("Направить настоящие рекомендации в муниципальные учреждения культуры для использования "
+     "в работе.", [("муниципальные учреждения культуры", None)]),
+])
+def test_closing_proposals_after_the_list(closing: str,
+                                          proposals: list[tuple[str | None, int | None]]) -> None:
+    res = parsed(HEADER + f"Конференция рекомендует:\n\n1. Сохранить фонды.\n\n{closing}\n")
+    assert len(res.recommendations) == 1
+    assert [(p.addressee.label if p.addressee else None,
+             p.planned_event.year.value if p.planned_event and p.planned_event.year else None)
+            for p in res.proposals] == proposals
+
+
+def test_a_table_column_of_how_people_took_part() -> None:
+    """«очно» is how everyone took part unless said otherwise: only «дистанционно» marks a row."""
+    res = parsed(doc(HEADER + "В конференции приняли участие 60 человек.\n\n"
+                     "| Страна | Участников | Формат |\n|---|---|---|\n"
+                     "| Республика Узбекистан | 29 | очно |\n"
+                     "| Беларусь, Турция | 31 | дистанционно |"), "text/markdown")
+    assert [(c.label.value, c.count, c.mode) for c in res.event.cohorts] == [
+        ("Республика Узбекистан", 29, None), ("Беларусь, Турция", 31, "online")]
+
+
+def test_a_count_a_dash_and_who() -> None:
+    res = parsed(doc(HEADER + "Участниками семинара стали 36 специалистов: 14 — из библиотек "
+                     "Анадыря, 22 — от областных библиотек."))
+    assert [(c.label.value, c.count) for c in res.event.cohorts] == [
+        ("библиотеки Анадыря", 14), ("областные библиотеки", 22)]
 
 
 def test_a_stated_total_after_the_list_of_groups() -> None:
