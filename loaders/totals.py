@@ -127,8 +127,10 @@ def counts(text: str, start: int, end: int) -> list[Count]:
     return found
 
 
-#: A sentence that states the total: «Всего — 37 человек.», «Итого: 52 участника».
-_STATED_TOTAL = re.compile(r"\s*(?:всего|итого)(?:\s+участников)?\s*[:—–-]?\s*", re.I)
+#: A sentence that states the total: «Всего — 37 человек.», «Итого: 52 участника», «Всего в
+#: конференции приняли участие около 200 человек».
+_STATED_TOTAL = re.compile(r"\s*(?:всего|итого)(?:\s+участников)?(?:\s+в\s+(?:работе\s+)?[а-яё]+)?"
+                           r"(?:\s+(?:приняли\s+участие|участвовал[оаи]?))?\s*[:—–-]?\s*", re.I)
 
 
 def stated_total(text: str, sentence_ranges: list[tuple[int, int]]) -> Count | None:

@@ -320,9 +320,6 @@ KNOWN_MISSES: dict[tuple[str, str], str] = {
         "an item's nested list read as an item more (6 for 5)",
     ("r04-syktyvkar-2018.html", "recommendations"):
         "an item's nested list read as an item more (6 for 5)",
-    ("r05-ulan-ude-2022.txt", "participants"):
-        "«около 200 …: около 150 очно, ещё свыше 50 онлайн»: the first count of people taken is "
-        "the in-person one",
     ("r05-ulan-ude-2022.txt", "participating"):
         "the online group «ещё свыше 50 человек» joined into the first group's label",
     ("r06-abakan-2017.md", "addressees"):
