@@ -188,8 +188,8 @@ def attendance(text: str, a: int, b: int) -> AttendanceMode | None:
 #: Казани (в режиме онлайн)», «участники из Витебска, в режиме видеосвязи».
 _MODE_NOTE = re.compile(r"\s*(?:\((?:" + ONLINE.pattern + "|" + OFFLINE.pattern + r")\s*\)|,(?:"
                         + ONLINE.pattern + "|" + OFFLINE.pattern + r")\s*$)", re.I)
-#: A cell that says only how people took part: «очно», «онлайн».
-_MODE_CELL = re.compile(r"(?:" + ONLINE.pattern + "|" + OFFLINE.pattern + r")\s*", re.I)
+#: A cell or a label that says only how people took part: «очно», «онлайн».
+MODE_ONLY = re.compile(r"(?:" + ONLINE.pattern + "|" + OFFLINE.pattern + r")\s*", re.I)
 #: The region or country of the places a row names, in brackets: «(Тверская область)».
 _PLACE_NOTE = re.compile(r"\s*\((?:[А-ЯЁ][а-яё-]+\s+(?:область|край|округ)|Республика\s+[А-ЯЁ]"
                          r"[а-яё]+(?:\s+[А-ЯЁ][а-яё]+)?)\)")
@@ -239,22 +239,20 @@ def table_cohorts(text: str, blocks: list[Block]) -> tuple[list[Cohort], Count |
         labels = [c for c in row if re.search(r"[А-ЯЁа-яё]{3}", text[c[0] : c[1]])]
         if len(numbers) != 1 or not labels:
             continue  # the header, or a row of another kind
-        (na, nb), (la, lb) = numbers[0], labels[0]
+        # «| очно | специалисты библиотек … | 23 |»: a column of how, then of who
+        cells = [c for c in labels if not MODE_ONLY.fullmatch(text, *c)]
+        if not cells:
+            continue  # «| Очно | 136 |»: how the total took part, not a group
+        (na, nb), (la, lb) = numbers[0], cells[0]
         value = int(text[na:nb])
         label = clean(text[la:lb])
-        if _MODE_CELL.fullmatch(label):
-            continue  # «| Очно | 136 |»: how the total took part, not a group
         if _TOTAL_ROW.fullmatch(label):
             total_count = Count(value, Span(na, nb), False, nb, "человек")
             continue
-        cells = [c for c in labels if not _MODE_CELL.fullmatch(text, *c)]
-        if len(cells) < len(labels) and cells:
-            # «| очно | специалисты библиотек … | 23 |»: a column of how, then of who
+        if len(cells) < len(labels):
             # (in person is how everyone else took part: only «онлайн» marks a row)
             mode: AttendanceMode | None = "online" if any(
                 attendance(text, *c) == "online" for c in labels if c not in cells) else None
-            la, lb = cells[0]
-            label = clean(text[la:lb])
         else:
             mode = attendance(label, 0, len(label))
         for note in (_MODE_NOTE, _PLACE_NOTE):  # «… (дистанционно)», «… (Тверская область)»

@@ -252,9 +252,6 @@ KNOWN_MISSES: dict[tuple[str, str], str] = {
         "дистанционно», the labeller wrote «подключившиеся»",
     ("p07-sergiev-posad-2019.md", "participating"):
         "«из разных регионов России — от Калининграда до Новосибирска» read as a group",
-    ("p08-ust-ilimsk-2020.html", "participating"):
-        "a table's «очно» column gives its rows the in-person mode, which the labeller leaves "
-        "unsaid",
     ("p10-syktyvkar-2018.html", "participating"):
         "«республиканские издательства» is not read, and the sentence on three towns online "
         "gives «в чтениях»",

@@ -392,12 +392,17 @@ def test_closing_proposals_after_the_list(closing: str,
             for p in res.proposals] == proposals
 
 
-def test_a_table_column_of_how_people_took_part() -> None:
+@pytest.mark.parametrize(("header", "rows"), [
+    ("| Страна | Участников | Формат |", ["| Республика Узбекистан | 29 | очно |",
+                                          "| Беларусь, Турция | 31 | дистанционно |"]),
+    # the column of how first: the row's group is the next cell
+    ("| Формат | Участники | Число |", ["| очно | Республика Узбекистан | 29 |",
+                                        "| онлайн | Беларусь, Турция | 31 |"]),
+])
+def test_a_table_column_of_how_people_took_part(header: str, rows: list[str]) -> None:
     """«очно» is how everyone took part unless said otherwise: only «дистанционно» marks a row."""
     res = parsed(doc(HEADER + "В конференции приняли участие 60 человек.\n\n"
-                     "| Страна | Участников | Формат |\n|---|---|---|\n"
-                     "| Республика Узбекистан | 29 | очно |\n"
-                     "| Беларусь, Турция | 31 | дистанционно |"), "text/markdown")
+                     f"{header}\n|---|---|---|\n" + "\n".join(rows)), "text/markdown")
     assert [(c.label.value, c.count, c.mode) for c in res.event.cohorts] == [
         ("Республика Узбекистан", 29, None), ("Беларусь, Турция", 31, "online")]
 
