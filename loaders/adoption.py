@@ -9,11 +9,11 @@ from resolutions_kg.records import Spanned
 
 from .blocks import Block, body_text, sentences
 from .dates import find_dates
+from .header import is_dateline
 from .items import is_adoption
+from .settlements import find_settlements
 
 UNANIMOUS = re.compile(r"единогласно", re.I)
-#: What a dateline holds beside its date: a place («г. Петропавловск-Камчатский»).
-_PLACE_ONLY = re.compile(r"\s*(?:г\.\s*)?[А-ЯЁ][а-яё]+(?:[\s-]+[А-ЯЁа-яё][а-яё]+){0,3}[\s,]*")
 
 
 def adoption(text: str, bs: list[Block]) -> tuple[Spanned[dt.date] | None, bool]:
@@ -36,7 +36,8 @@ def adoption(text: str, bs: list[Block]) -> tuple[Spanned[dt.date] | None, bool]
                 found = find_dates(text[na:nb], na) if short else []
                 rest = (text[na : found[0].span.start] + text[found[0].span.end : nb]
                         if found else "")
-                if found and (len(rest.strip()) <= 6 or _PLACE_ONLY.fullmatch(rest)):
+                if found and (len(rest.strip()) <= 6 or is_dateline(
+                        text, nxt, found[0], find_settlements(text, nxt.start, nxt.end))):
                     # the line is the date («24 сентября 2021 г.»), or a place and the date
                     # («г. Петропавловск-Камчатский      12.05.2015»)
                     dates = found

@@ -197,6 +197,16 @@ def tight(text: str, a: int, b: int, strip: str = "") -> tuple[int, int]:
     return a, b
 
 
+def name_end(text: str, a: int, b: int) -> int:
+    """Where the name in ``text[a:b]`` ends once what follows it is dropped: punctuation and
+    spaces go; its closing quote stays, and so does a bracket that closes one it opened
+    («Республики Саха (Якутия)»)."""
+    while b > a and not text[b - 1].isalnum() and text[b - 1] not in "»\"" and not (
+            text[b - 1] == ")" and text.count("(", a, b) >= text.count(")", a, b)):
+        b -= 1
+    return b
+
+
 def clean(value: str) -> str:
     """A value as a reader cites it: markup stars gone, one space between words."""
     value = re.sub(r"\*\*|__|(?<!\w)[*_]|[*_](?!\w)", "", value)

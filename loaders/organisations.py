@@ -12,7 +12,7 @@ import re
 from resolutions_kg.records import OrganisationMention, Span, Spanned
 
 from .addressees import OFFICIAL_BODIES
-from .blocks import clean
+from .blocks import clean, name_end
 from .phrases import head_phrase, nominative
 from .russian import has_pos, lemma, parses, place_nominative, words
 from .settlements import SITED_HEADS, sited_end
@@ -92,9 +92,7 @@ def split_list(text: str, start: int, end: int, case: str) -> list[tuple[int, in
         a2, b2 = a, b
         while a2 < b2 and not text[a2].isalnum() and text[a2] not in "«\"":
             a2 += 1
-        while b2 > a2 and not text[b2 - 1].isalnum() and text[b2 - 1] not in "»\"" and not (
-                text[b2 - 1] == ")" and text.count("(", a2, b2) >= text.count(")", a2, b2)):
-            b2 -= 1  # but «Республики Саха (Якутия)» keeps its bracket
+        b2 = name_end(text, a2, b2)
         if b2 > a2:
             ranges.append((a2, b2))
     return ranges

@@ -19,7 +19,7 @@ from resolutions_kg.records import (
     Spanned,
 )
 
-from .blocks import clean
+from .blocks import clean, name_end
 from .bodies import UNITS, Head, counted_units, head_before_count, head_cohort, named_bodies
 from .expand import expand, implied_regions, is_region_adjective
 from .organisations import mention
@@ -33,7 +33,16 @@ from .origins import (
 )
 from .phrases import head_phrase, nominative
 from .russian import has_pos, lemma, parses, words
-from .totals import BECAME, OFFLINE, ONLINE, PERSON_LEMMAS, Count, attendance, counts
+from .totals import (
+    BECAME,
+    MODE_ONLY,
+    OFFLINE,
+    ONLINE,
+    PERSON_LEMMAS,
+    Count,
+    attendance,
+    counts,
+)
 
 LIST_OPENERS = re.compile(
     r"(?:приняли|принимали)\s+участие(?:\s+в\s+работе\s+[а-яё]+(?:\s+[а-яё-]+)?)?\s*[:–—-]?\s*"
@@ -130,7 +139,7 @@ def _listed(text: str, pieces: list[Piece], organiser_names: set[str]) -> list[C
             first = cohort.label.value.split(" ", 1)[0]
             if lemma(first) == "который":
                 continue  # «…, которые участвовали онлайн»: a clause, not a group
-            if first.lower() in _NOT_OPENING or _ONLY_MODE.fullmatch(cohort.label.value):
+            if first.lower() in _NOT_OPENING or MODE_ONLY.fullmatch(cohort.label.value):
                 continue  # «к совещанию», «в чтениях», «очно», «онлайн»: no group named
             if first[:1].isupper() and lemma(first) in PERSON_LEMMAS:
                 # «Депутаты Совета …» opening a row or a list item: cited as any group is
@@ -147,7 +156,6 @@ def _listed(text: str, pieces: list[Piece], organiser_names: set[str]) -> list[C
 
 #: Words that never open a group's name (prepositions but «из»: «гости из Казани»).
 _NOT_OPENING = frozenset("к в во на с со по о об при для за у от до".split())
-_ONLY_MODE = re.compile(r"(?:" + ONLINE.pattern + "|" + OFFLINE.pattern + r")\s*", re.I)
 _INCLUDING = re.compile(r"\s*,\s*(?:в\s+том\s+числе|из\s+них)\s+", re.I)
 
 def _split(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -245,9 +253,7 @@ def _cohort(text: str, a: int, b: int, organisers: set[str]) -> Cohort | None:
         if any(p.tag.POS == "PRTF" for p in parses(m.group(1))[:1]):
             b = a + m.start()  # «…, подключившихся к трансляции»: what they did, not who
             break
-    while b > a and not text[b - 1].isalnum() and text[b - 1] not in "»\"" and not (
-            text[b - 1] == ")" and text.count("(", a, b) >= text.count(")", a, b)):
-        b -= 1  # (but «Республики Саха (Якутия)» keeps its bracket)
+    b = name_end(text, a, b)
     piece = text[a:b]
     toks = words(piece, a)
     if not toks:

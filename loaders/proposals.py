@@ -25,8 +25,9 @@ def planned_event(text: str, a: int, b: int) -> PlannedEvent | None:
     for m in YEAR.finditer(text, kind.span.end if kind else a, b):
         year = Spanned(int(m.group(1)), Span(m.start(), m.end()))
         break
-    if year is None and kind is not None and (HOLD.search(text, a, kind.span.start)
-                                              or NEXT.search(text, kind.span.start - 12, b)):
+    if year is None and kind is not None and (
+            HOLD.search(text, a, kind.span.start)
+            or NEXT.search(text, max(a, kind.span.start - 12), b)):
         # «провести в 2025 году совещание …»: the year before the kind
         for m in YEAR.finditer(text, a, kind.span.start):
             year = Spanned(int(m.group(1)), Span(m.start(), m.end()))
