@@ -24,6 +24,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from .blocks import continues_line
 from .phrases import _keeps_capital
 from .russian import BROKEN, _inflect, _is_proper_adjective, is_infinitive, parses
 from .settlements import SITED_HEADS, sited_end
@@ -364,7 +365,8 @@ def _nominative(text: str, toks: list[tuple[str, int, int]], inflect: list[tuple
     # a table's cell starts afresh too («| 3 | … | Муниципальные библиотеки республики |»)
     line_start = max(text.rfind("\n", 0, a), text.rfind("|", 0, a)) + 1
     at_start = not re.sub(r"[\s*_«\"(]|^(?:\d+(?:\.\d+)*[.)]?|[IVX]+\.|[а-я]\)|[–—•-])", "",
-                          text[line_start:a].lstrip(" \t*_"))  # «\t3. Музеям …» too
+                          text[line_start:a].lstrip(" \t*_")  # «\t3. Музеям …» too
+                          ) and not continues_line(text, a)
     if head.normal_form in LOWER_HEADS:
         lower = True
     elif not at_start:

@@ -207,6 +207,25 @@ def name_end(text: str, a: int, b: int) -> int:
     return b
 
 
+def continues_line(text: str, start: int) -> bool:
+    """Whether the line that ``text[start]`` opens (after spaces and emphasis) goes on with the
+    sentence of the line before it: a paragraph wrapped by hand, whose line ends with a small
+    letter or a comma and is a prose line's length. A capital there is the writer's, not the
+    one a line or a sentence opens with."""
+    i = start
+    while i > 0 and text[i - 1] in " \t*_«\"(":
+        i -= 1
+    if i == 0 or text[i - 1] != "\n":
+        return False
+    line_end = i - 1
+    while line_end > 0 and text[line_end - 1] in " \t\r":
+        line_end -= 1
+    line_start = text.rfind("\n", 0, line_end) + 1
+    line = text[line_start:line_end]
+    return (len(line) >= 40 and (line[-1:].islower() or line.endswith(","))
+            and not line.lstrip().startswith(("#", "|")))
+
+
 def clean(value: str) -> str:
     """A value as a reader cites it: markup stars gone, one space between words."""
     value = re.sub(r"\*\*|__|(?<!\w)[*_]|[*_](?!\w)", "", value)

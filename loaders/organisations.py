@@ -12,7 +12,7 @@ import re
 from resolutions_kg.records import OrganisationMention, Span, Spanned
 
 from .addressees import OFFICIAL_BODIES
-from .blocks import clean, name_end
+from .blocks import clean, continues_line, name_end
 from .phrases import head_phrase, nominative
 from .russian import has_pos, lemma, parses, place_nominative, words
 from .settlements import SITED_HEADS, sited_end
@@ -106,7 +106,7 @@ def mention(text: str, start: int, end: int, case: str | None) -> OrganisationMe
     # a capital written inside a sentence is the writer's: a proper name, kept as written
     # (but «Администрацией города Твери» is cited «администрация города Твери»)
     before = text[max(0, start - 3) : start].rstrip(" «\"(")
-    mid_sentence = bool(before) and before[-1] not in ".!?\n"
+    mid_sentence = bool(before) and before[-1] not in ".!?\n" or continues_line(text, start)
     keep = True if mid_sentence and source[:1].isupper() and head not in LOWER_HEADS else None
     if re.match(r"[А-ЯЁ][а-яё]+-[А-ЯЁ]", source):
         keep = True  # «Сергиево-Посадский музей …» opening a sentence: a place's adjective

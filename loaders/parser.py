@@ -26,6 +26,7 @@ from resolutions_kg.records import (
 
 from .adoption import adoption
 from .blocks import Block, blocks, body_text, clean, list_items_after, sentences, tight
+from .casing import as_written as names_as_written
 from .dates import find_dates
 from .events import KindMatch, find_kind, qualifiers_and_ordinal, title_in
 from .furniture import is_furniture
@@ -190,7 +191,7 @@ def parse(rendition: Rendition, *, observe: Observer | None = None) -> Resolutio
     warnings += _uncertain(text, event, items)
     if text.rstrip()[-1:].isalpha() and len(text.rstrip()) and items.start >= len(bs):
         warnings.append("the text seems to stop mid-sentence")
-    return Resolution(
+    return names_as_written(Resolution(
         source=rendition.source,
         document_type=document_type,
         event=event,
@@ -202,7 +203,7 @@ def parse(rendition: Rendition, *, observe: Observer | None = None) -> Resolutio
         recommendations=tuple(items.recommendations),
         proposals=tuple(items.proposals),
         warnings=tuple(warnings),
-    )
+    ))
 
 
 def _document_type(text: str, bs: list[Block]) -> tuple[int, re.Match[str]] | None:

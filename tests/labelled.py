@@ -37,9 +37,6 @@ KNOWN_MISSES: dict[tuple[str, str], str] = {
     ("g02-minsk-2018.md", "proposals"):
         "«… и предлагают ей провести …»: the proposal's addressee is a pronoun for the library "
         "named in the sentence before, which the loader does not resolve",
-    ("h01-arkhangelsk-2017.txt", "addressees"):
-        "a heading in capitals with «ИМЕНИ»: the loader keeps «Областная» capitalised, the "
-        "labeller did not (a name that is proper or not: either reading is defensible)",
     ("h10-kyzyl-2023.md", "participating"):
         "«кожуунов республики» is kept as written; the labeller expanded it to «Республики Тыва»",
     ("i01-petrozavodsk-2019.html", "participating"):
@@ -48,18 +45,9 @@ KNOWN_MISSES: dict[tuple[str, str], str] = {
     ("i02-yoshkar-ola-2021.md", "participating"):
         "«около 60 человек — сотрудники … из Козьмодемьянска, …, а также писатели, переводчики "
         "и преподаватели …»: a list after a dash is not split into groups",
-    ("i03-naberezhnye-chelny-2017.txt", "addressees"):
-        "«Управлению культуры …» opening a heading: cited in lower case («управление» is a kind"
-        " of body); the labeller kept the capital (either reading is defensible)",
     ("i04-kaliningrad-2022.html", "participating"):
         "«12 музеев из Москвы, Санкт-Петербурга, Пскова и Великого Новгорода»: the places are "
         "split from their counted group; the labeller kept one group «музеи Москвы, …»",
-    ("i07-komsomolsk-na-amure-2020.html", "organisers"):
-        "«министерство культуры Хабаровского края» written in lower case: capitalised, as the "
-        "addressee (see there)",
-    ("i07-komsomolsk-na-amure-2020.html", "addressees"):
-        "«министерство культуры Хабаровского края» written in lower case: the loader "
-        "capitalises a ministry's name everywhere (one label per organisation)",
     ("i10-nizhny-tagil-2016.txt", "participating"):
         "the groups stand in a sentence without a verb of taking part («Были представлены» is "
         "read, «Представлены были 14 музеев …» is not)",
@@ -89,9 +77,6 @@ KNOWN_MISSES: dict[tuple[str, str], str] = {
         "the online mode is said of the whole event («совещание прошло в режиме "
         "видеоконференцсвязи»), not of the group; a list of named bodies joined by commas stays"
         " one group",
-    ("f09-tula-2016.md", "organisers"):
-        "«министерством культуры и туризма Тульской области» written in lower case: a "
-        "ministry's name is capitalised everywhere, so that the store has one label for it",
     ("k01-cherepovets-2019.txt", "participating"):
         "guests named as speakers («с докладами выступили коллеги из Вологды, Ярославля …») in a "
         "sentence without a verb of taking part: not read as groups",
@@ -119,9 +104,6 @@ KNOWN_MISSES: dict[tuple[str, str], str] = {
         "«сотрудники центральных библиотек 43 муниципальных районов и 12 городских округов»: the "
         "counts go to the districts; occupations without counts («педагоги и психологи») are not "
         "read",
-    ("l03-velikie-luki-2018.md", "addressees"):
-        "«Управлению культуры …» opening a heading: cited in lower case («управление» is a kind "
-        "of body); the labeller kept the capital (either reading is defensible)",
     ("l04-khanty-mansiysk-2022.txt", "participating"):
         "regions and named bodies after «коллеги из» mixed with organisation kinds («ИТ-компаний "
         "и некоммерческих организаций») in one list: only the online count is read",
@@ -195,9 +177,6 @@ KNOWN_MISSES: dict[tuple[str, str], str] = {
     ("n06-ust-ilimsk-2023.html", "participating"):
         "kinds of people without counts in a sentence about the programme (квесты, мастер-классы)"
         " read as groups",
-    ("n06-ust-ilimsk-2023.html", "addressees"):
-        "«Администрации города Усть-Илимска» heading: cited in lower case; the labeller kept the "
-        "capital (either reading is defensible)",
     ("n07-sergiev-posad-2016.txt", "addressees"):
         "one of three items after «считают необходимым:» is read as a statement",
     ("n07-sergiev-posad-2016.txt", "recommendations"):
@@ -258,9 +237,6 @@ KNOWN_MISSES: dict[tuple[str, str], str] = {
     ("p12-tobolsk-2014.txt", "participating"):
         "«сотрудники 11 архивов Тюменской, Омской и Томской областей, 8 музеев, преподаватели "
         "…» wrapped over hyphenated lines: not read",
-    ("p12-tobolsk-2014.txt", "proposals"):
-        "«Направить … в Управление по делам архивов …»: the addressee opening with «Управление» "
-        "is cited in lower case (a kind of body)",
     ("q01-kostroma-2018.txt", "addressees"):
         "«департамент культуры …» cited in lower case by the labeller; and a sub-list under one "
         "item read as an item more (11 for 10)",
@@ -281,8 +257,6 @@ KNOWN_MISSES: dict[tuple[str, str], str] = {
     ("q03-yuzhno-sakhalinsk-2019.html", "participating"):
         "«специалисты департамента …» (an occupation without count) not read; two bodies in the "
         "genitive joined as one",
-    ("q04-severodvinsk-2022.txt", "addressees"):
-        "«Агентство по делам архивов …» keeps its capital; the labeller cited it in lower case",
     ("q04-severodvinsk-2022.txt", "participating"):
         "municipal archives of a list of towns and districts and the state archive: not read "
         "(no sentence of taking part the loader knows)",
@@ -297,14 +271,9 @@ KNOWN_MISSES: dict[tuple[str, str], str] = {
     ("q09-elista-2020.html", "participating"):
         "the whole event was online: the labeller gives every group the online mode; the loader "
         "reads only the two towns",
-    ("q10-naryan-mar-2015.txt", "addressees"):
-        "«Управление культуры и туризма …» opening an item: cited in lower case (a kind of "
-        "body); the labeller kept the capital",
     ("q10-naryan-mar-2015.txt", "participating"):
         "«из них 51 — специалисты библиотек» read, cut before the region on the next line; the "
         "other two groups not read",
-    ("q11-sergiev-posad-2024.md", "addressees"):
-        "«Главному архивному управлению …» cited in lower case; the labeller kept the capital",
     ("q12-ust-ilimsk-2014.html", "participating"):
         "the labeller lists no groups; the loader gives the guests' two towns",
     ("r03-kirov-2021.md", "organisers"):
@@ -336,6 +305,25 @@ KNOWN_MISSES: dict[tuple[str, str], str] = {
         "for the group",
     ("r12-gomel-2018.txt", "participating"):
         "regions as subjects («Брянскую и Смоленскую области … представляли 18 …»): not read",
+    ("h04-taganrog-2018.txt", "proposals"):
+        "«Направить … в министерство культуры Ростовской области»: the name is cited as written, "
+        "with a small «м»; this labeller capitalises it (t10, t05, i07 and f09 are labelled as "
+        "written)",
+    ("m12-staryy-oskol-2025.html", "proposals"):
+        "«Направить резолюцию в министерство культуры Белгородской области»: cited as written, "
+        "with a small «м»; this labeller capitalises it (t10, t05, i07 and f09 are labelled as "
+        "written)",
+    ("k02-velikie-luki-2017.md", "addressees"):
+        "«Администрации города Великие Луки» is written with a capital inside a sentence and "
+        "cited so; this labeller writes a small «а» (t09 and n06 are labelled as written)",
+    ("q12-ust-ilimsk-2014.html", "addressees"):
+        "«Администрации города Усть-Илимска» is written with a capital inside a sentence and "
+        "cited so; this labeller writes a small «а» (n06, of the same town, is labelled with the "
+        "capital)",
+    ("i07-komsomolsk-na-amure-2020.html", "organisers"):
+        "the store: a08 and b08, loaded first, name the same body «Министерство культуры "
+        "Хабаровского края» with a capital; the shared organisation keeps that as its preferred "
+        "label (the loader reads i07's small «м» as written)",
     }
 
 

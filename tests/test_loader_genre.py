@@ -451,6 +451,41 @@ def test_a_box_of_links_to_other_news_is_never_read(box: str) -> None:
                                                            "Оцифровать каталоги."]
 
 
+@pytest.mark.parametrize(("said", "cited"), [
+    # a heading in capitals says nothing of the first letter; the sentence above does
+    ("организован департаментом культуры Тверской области", "департамент"),
+    ("организован Департаментом культуры Тверской области", "Департамент"),
+])
+def test_a_name_is_cited_with_the_first_letter_its_writer_gives_it(said: str,
+                                                                    cited: str) -> None:
+    res = parsed(doc("Резолюция семинара «Архивы»\n\nТверь, 1 марта 2012 г.\n\n"
+                     f"Семинар {said} и областной библиотекой.",
+                     "Участники семинара рекомендуют:\n\nДЕПАРТАМЕНТУ КУЛЬТУРЫ ТВЕРСКОЙ ОБЛАСТИ\n\n"
+                     "1. Сохранить фонды.\n"))
+    assert [o.name.value for o in res.event.organisers][0] == f"{cited} культуры Тверской области"
+    (rec,) = res.recommendations
+    assert rec.addressee is not None
+    assert rec.addressee.label == f"{cited} культуры Тверской области"
+
+
+WRAPPED = """\
+1 марта 2012 года в Твери состоялся областной семинар по вопросам сохранения
+документального наследия муниципальных архивов и библиотек, организованный
+Архивным отделом администрации Тверской области и Тверской областной
+библиотекой. В работе семинара приняли участие 48 специалистов архивов,
+музеев и библиотек области, а также преподаватели Тверского университета.
+Участники обсудили порядок передачи документов на хранение, оцифровку
+фондов, учёт и описание документов личного происхождения, работу с
+краеведами и общественными организациями, а также подготовку кадров."""
+
+
+def test_a_capital_that_opens_a_wrapped_line_is_the_writers() -> None:
+    res = parsed("Резолюция семинара «Архивы»\n\n" + WRAPPED + "\n\n"
+                 "Участники семинара рекомендуют:\n\n1. Сохранить фонды.\n")
+    assert [o.name.value for o in res.event.organisers][0] == (
+        "Архивный отдел администрации Тверской области")
+
+
 # --- partial and non-resolutions -------------------------------------------------------------
 
 def test_header_only_loads_with_warnings() -> None:

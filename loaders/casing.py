@@ -1,0 +1,112 @@
+"""A name's first letter as its writer writes it inside a sentence.
+
+Where a name stands decides its first letter as often as the writer does: a heading, a list item
+or a sentence opens with a capital, and a heading in capitals says nothing either. The writer's
+own choice shows where the name stands inside a sentence («организован департаментом культуры
+…», «совместно с Архивным управлением …»). When every such mention of a name in the document
+agrees, its labels (organisers, addressees, the organisations they name) take that first letter;
+when none is found or they disagree, the label stays as the loader read it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Callable
+from typing import TypeVar
+
+from resolutions_kg.records import Addressee, OrganisationMention, Resolution, Spanned
+
+from .blocks import continues_line
+from .russian import parses
+
+T = TypeVar("T")
+
+
+def _stem(word: str) -> str:
+    return re.escape(word[: max(3, len(word) - 2)].lower())
+
+
+def written_first_letter(text: str, label: str) -> str | None:
+    """«upper» or «lower»: how every mention of ``label`` inside a sentence of ``text`` writes
+    its first letter; None when there is no such mention or they disagree."""
+    words = label.split()
+    if len(words) < 2 or not words[0][:1].isalpha() or words[0].isupper() and len(words[0]) > 1:
+        return None
+    first, second = _stem(words[0]), _stem(words[1])
+    pattern = re.compile(rf"(?<![\w-])(?i:{first[:1]}){first[1:]}\w*[ \t\n]+{second}\w*")
+    number = _number(words[0], "nomn")
+    seen: set[str] = set()
+    for m in pattern.finditer(text):
+        if m.group()[:2].isupper() or not _inside_sentence(text, m.start()):
+            continue
+        said = _number(m.group().split()[0])
+        if number is not None and said != number and (said is not None or number == "plur"):
+            # «Национальной библиотеки Беларуси» is not «национальные библиотеки»; nor is
+            # «при поддержке Министерства культуры …» «министерства культуры стран …»
+            continue
+        seen.add("upper" if m.group()[:1].isupper() else "lower")
+    return seen.pop() if len(seen) == 1 else None
+
+
+def _number(word: str, case: str | None = None) -> str | None:
+    """«sing» or «plur» when every reading of ``word`` (in ``case``) agrees."""
+    numbers = {p.tag.number for p in parses(word)
+               if p.tag.number and (case is None or p.tag.case == case)}
+    return numbers.pop() if len(numbers) == 1 else None
+
+
+def _inside_sentence(text: str, start: int) -> bool:
+    i = start
+    while i > 0 and text[i - 1] in " \t*_(":
+        i -= 1
+    if i == 0 or text[i - 1] in "«\"„“":
+        return False  # a title in quotes, or the text's start
+    if text[i - 1] == "\n":
+        return continues_line(text, start)
+    if text[i - 1] in "—–-":  # a dash inside a sentence, not a list item's marker
+        return bool(text[text.rfind("\n", 0, i - 1) + 1 : i - 1].strip())
+    return text[i - 1].isalnum() or text[i - 1] in ",:"
+
+
+def _recased(label: str, case: str | None) -> str:
+    if case == "upper":
+        return label[:1].upper() + label[1:]
+    if case == "lower":
+        return label[:1].lower() + label[1:]
+    return label
+
+
+def as_written(resolution: Resolution) -> Resolution:
+    """``resolution`` with its organisations' and addressees' first letters as written."""
+    text = resolution.source.text
+    cache: dict[str, str] = {}
+
+    def name(label: str) -> str:
+        if label not in cache:
+            cache[label] = _recased(label, written_first_letter(text, label))
+        return cache[label]
+
+    def mention(org: OrganisationMention) -> OrganisationMention:
+        value = name(org.name.value)
+        if value == org.name.value:
+            return org
+        return dataclasses.replace(org, name=Spanned(value, org.name.span, org.name.certainty))
+
+    def addressee(addr: Addressee | None) -> Addressee | None:
+        if addr is None:
+            return None
+        org = mention(addr.organisation) if addr.organisation is not None else None
+        return dataclasses.replace(addr, label=name(addr.label), organisation=org)
+
+    def each(items: tuple[T, ...], change: Callable[[T], T]) -> tuple[T, ...]:
+        return tuple(change(item) for item in items)
+
+    event = dataclasses.replace(resolution.event,
+                                organisers=each(resolution.event.organisers, mention))
+    return dataclasses.replace(
+        resolution, event=event,
+        recommendations=each(resolution.recommendations,
+                             lambda r: dataclasses.replace(r, addressee=addressee(r.addressee))),
+        proposals=each(resolution.proposals,
+                       lambda p: dataclasses.replace(p, addressee=addressee(p.addressee))))
