@@ -27,7 +27,11 @@ _SINGLE = {"конференция", "семинар", "форум", "конгр
 _HEADING_ONLY = {"школа", "сессия"}
 #: Second parts of compound event kinds.
 COMPOUND_SECONDS = frozenset("практикум тренинг практикум-тренинг форум презентация диалог "
-                             "совещание".split())
+                             "совещание семинар".split())
+#: Bodies whose meeting is an event of its own kind: «заседание Совета директоров …» is a
+#: «заседание совета», «расширенное заседание коллегии министерства» a «заседание коллегии».
+SITTING_BODIES = {"совет": "совета", "коллегия": "коллегии", "правление": "правления",
+                  "президиум": "президиума"}
 _PLURAL_READINGS = re.compile(r"^чтени(?:й|ям|ях|ями)$", re.I)
 ROMAN = re.compile(r"^[IVXLC]+$")
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
@@ -99,10 +103,14 @@ def find_kind(text: str, start: int, end: int, *, heading: bool = False) -> Kind
             parts = [lemma(p) for p in low.split("-")]
             if parts[:2] == ["семинар", "совещание"]:
                 return KindMatch("семинар-совещание", Span(a, b), a)
-            if len(parts) == 2 and parts[0] in kinds and parts[1] in COMPOUND_SECONDS:
-                # «семинара-практикума», «семинар-тренинг», «конференция-форум»
+            if (len(parts) == 2 and parts[0] in _SINGLE | _HEADING_ONLY
+                    and parts[1] in COMPOUND_SECONDS):
+                # «семинара-практикума», «семинар-тренинг», «конференция-форум», «школы-семинара»
                 return KindMatch(f"{parts[0]}-{parts[1]}", Span(a, b), a)
         base = lemma(w)
+        if base == "заседание" and i + 1 < len(toks) and (
+                body := SITTING_BODIES.get(lemma(toks[i + 1][0]))) is not None:
+            return KindMatch(f"заседание {body}", Span(a, toks[i + 1][2]), a)
         if base == "сессия" and i and lemma(toks[i - 1][0]) == "стратегический":
             return KindMatch("стратегическая сессия", Span(toks[i - 1][1], b), toks[i - 1][1])
         if base == "стол" and i and lemma(toks[i - 1][0]) == "круглый":
