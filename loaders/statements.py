@@ -23,7 +23,7 @@ STATEMENT = re.compile(
     re.I,
 )
 TOPICS_WORD = re.compile(
-    r"(?:вопрос|тем(?:а|ы|у|е|ам|ах|ой)?\b|тематическ|проблем|направлени|аспект)", re.I)
+    r"(?:вопрос|тем(?:а|ы|у|е|ам|ах|ой)?\b|тематическ|проблем|направлени|аспект|секци)", re.I)
 TOPICS_CONTEXT = re.compile(r"обсу|рассм|включ|программ|повестк|затрон|проходил|работ", re.I)
 
 
@@ -36,8 +36,10 @@ def preamble_statements(text: str, sentence_ranges: list[tuple[int, int]]) -> tu
 
 
 #: «Участники обсудили:», «Рассматривались:»: a verb of discussing just before the colon.
-DISCUSSED = re.compile(r"(?:обсудили|обсуждали|обсуждались|рассмотрели|рассматривались|"
-                       r"обсуждены|рассмотрены)\s*$", re.I)
+DISCUSSED = re.compile(r"(?:обсудил[аио]?|обсуждал[аи]?|обсуждались|рассмотрел[аио]?|"
+                       r"рассматривались|обсуждены|рассмотрены)\s*$", re.I)
+#: «Повестка дня:», «**Повестка заседания:**»: the agenda's items are the topics.
+AGENDA = re.compile(r"(?<![а-яё])повестк[аи](?:\s+(?:дня|заседания|совещания))?[\s*_]*$", re.I)
 
 
 def _cells(text: str, block: Block) -> list[tuple[int, int]] | None:
@@ -86,7 +88,7 @@ def _colon(text: str, a: int, b: int) -> int | None:
             continue
         before = text[a:pos]
         if (TOPICS_WORD.search(before) and TOPICS_CONTEXT.search(before)) or DISCUSSED.search(
-                before):
+                before) or AGENDA.search(before):
             return pos
     return None
 
@@ -126,7 +128,8 @@ def discussed_topics(text: str, preamble: list[Block]) -> tuple[Spanned[str], ..
 
 
 #: «Участники обсудили …» with the list of topics in the sentence itself, without a colon.
-_DISCUSSED_INLINE = re.compile(r"(?<![а-яё])(?:обсудили|рассмотрели)\s+(?=[а-яё])", re.I)
+_DISCUSSED_INLINE = re.compile(r"(?<![а-яё])(?:обсудили|рассмотрели|(?:были\s+)?(?:рассмотрены|"
+                               r"обсуждены)|обсуждались|рассматривались)\s+(?=[а-яё])", re.I)
 
 
 def _inline_topics(text: str, a: int, b: int) -> tuple[Spanned[str], ...] | None:

@@ -713,10 +713,23 @@ def test_a_table_rows_mode_in_brackets_and_capital() -> None:
       "предложения жителей, поступившие в ходе опроса"]),
     # two joined by «и» may be one topic: not read as a list
     ("Участники обсудили проблемы комплектования и сохранности фондов.", []),
+    ("На пленарном заседании были рассмотрены вопросы оцифровки фондов, правовой охраны "
+     "копий и подготовки кадров.",
+     ["вопросы оцифровки фондов", "правовой охраны копий", "подготовки кадров"]),
 ])
 def test_topics_listed_in_the_sentence_without_a_colon(sentence: str, topics: list[str]) -> None:
     res = parsed(doc(HEADER + "В конференции приняли участие 40 человек. " + sentence))
     assert [t.value for t in res.event.topics] == topics
+
+
+@pytest.mark.parametrize("intro", ["**Повестка дня:**", "Съезд заслушал и обсудил:",
+                                   "После пленарного заседания работали секции:"])
+def test_topics_listed_after_an_agenda_or_a_verb_of_discussing(intro: str) -> None:
+    res = parsed(doc(HEADER + "В конференции приняли участие 40 человек.\n\n" + intro
+                     + "\n\n1. Об итогах работы за 2023 год.\n2. О приёме новых членов.\n"),
+                 "text/markdown")
+    assert [t.value for t in res.event.topics] == ["Об итогах работы за 2023 год",
+                                                   "О приёме новых членов"]
 
 
 def test_an_adoption_stamp_with_the_date_on_a_line_of_its_own() -> None:
