@@ -22,8 +22,10 @@ _STRONG = [
     r"\+7\s*\(?\d{3,4}\)?\s*\d|(?:^|\s)8\s*\(\d{3,5}\)\s*\d",
     r"\b\d{6},\s*(?:г\.|город|[А-ЯЁ])",  # a postal code before a city: a street address
     r"(?:^|\s)ул\.\s*[А-ЯЁ].{0,40}(?:д\.|дом)\s*\d",
-    r"^(?:опубликовано|дата публикации|дата размещения|обновлено|изменено|размещено)\b",
+    r"^(?:опубликовано|дата публикации|дата размещения|обновлено|изменено|размещено|"
+    r"добавлено)\b",
     r"^(?:просмотров|просмотры|комментарии|рубрика|теги|метки|источник|фото)\s*(?::|\d|$)",
+    r"^(?:перепечатка|использование) материалов\b",
     r"^(?:поделиться|версия для печати|распечатать|вернуться|назад к|все новости|читать далее"
     r"|читать также|читайте также|см\. также|смотрите также|похожие новости|другие новости"
     r"|последние новости|ещё новости|еще новости|подробнее|карта сайта|обратная связь"
@@ -67,4 +69,20 @@ def looks_like_furniture(content: str) -> bool:
         return False  # a row of a Markdown table («| 1 | Тема | Формат |»), cut by bars too
     if len(content) <= 120 and not content.endswith((".", ";")) and _FURNITURE_WEAK.search(content):
         return True
-    return bool(_SEPARATED.match(content)) and not content.endswith(":")
+    return bool(_SEPARATED.match(content)) and not content.endswith(":") and not _dateline(
+        content)
+
+
+def _dateline(content: str) -> bool:
+    """«Владивосток · 23–25 сентября 2008 года»: a settlement and a date, cut by a separator,
+    are the event's dateline, not a page's."""
+    from .dates import find_dates
+    from .settlements import find_settlements
+
+    parts = [part.strip() for part in re.split(r"\s[|>»/·]\s", content)]
+    if len(parts) != 2:
+        return False
+    dated = [bool(find_dates(part)) for part in parts]
+    return dated.count(True) == 1 and any(
+        found.known or found.marked
+        for found in find_settlements(parts[dated.index(False)], 0, len(parts[dated.index(False)])))

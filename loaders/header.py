@@ -28,6 +28,7 @@ from resolutions_kg.records import Span
 
 from .blocks import Block, sentences
 from .dates import DateMatch, find_dates
+from .rendition import Line
 from .settlements import Found, find_settlements
 
 #: Words of a sentence that says the event took place (and where).
@@ -76,9 +77,9 @@ class PlaceChoice(Choice):
     place: Found
 
 
-def _leftover(text: str, block: Block, spans: list[Span]) -> str:
-    """What the block says besides the given spans, «г.»/«года» and where a settlement lies
-    («Рыбновского района Рязанской области»), as letters."""
+def _leftover(text: str, block: Block | Line, spans: list[Span]) -> str:
+    """What the block (or line) says besides the given spans, «г.»/«года» and where a settlement
+    lies («Рыбновского района Рязанской области»), as letters."""
     content = list(text[block.start : block.end])
 
     def blank(a: int, b: int) -> None:
@@ -151,10 +152,20 @@ def choose_date(text: str, front: list[Block], heading_index: int,
                     method="sentence saying the event took place, agreeing with the dateline")
     if best is not None:
         return best
-    for block in adoption:
-        dates = find_dates(text[block.start : block.end], block.start)
-        if dates:
-            return DateChoice(10, 0.6, "adoption line (no other date of the event)", dates[0])
+    # «Принята 20 ноября … / (г. Южно-Сахалинск, 19–20 ноября 2025 г.)»: a date beside a place
+    # in the adoption or signature lines is the event's; else the first line's period
+    # («12–13 мая»), else its first date
+    found = [(block, find_dates(text[block.start : block.end], block.start))
+             for block in adoption]
+    found = [(block, dates) for block, dates in found if dates]
+    for block, dates in found:
+        places = find_settlements(text, block.start, block.end)
+        for date in dates:
+            if any(_adjacent(text, place, date.span) for place in places):
+                return DateChoice(10, 0.6, "adoption line (no other date of the event)", date)
+    if found:
+        date = min(found[0][1], key=lambda d: d.start - d.end)
+        return DateChoice(10, 0.6, "adoption line (no other date of the event)", date)
     return None
 
 
@@ -207,7 +218,12 @@ def choose_place(text: str, front: list[Block], heading_index: int, adoption: li
                     date.method == "dateline" or _adjacent(text, place, date.date.span)):
                 offer(PlaceChoice(100, 0.95, "beside the event's date", place))
                 continue
-            if short and len(_leftover(text, block, [Span(place.start, place.end)])) <= 2:
+            # «г. Калуга» under «от 27.02.2020 № 2», «Калининград — 2021»: the place alone on
+            # its line (a year beside it at most)
+            line = next((ln for ln in block.lines if ln.start <= place.start < ln.end), block)
+            rest = _leftover(text, line, [Span(place.start, place.end)])
+            if line.end - line.start <= DATELINE_LENGTH and (
+                    len(rest) <= 2 or re.fullmatch(r"(?:19|20)\d\d", rest)):
                 offer(PlaceChoice(90 - distance, 0.9, "a line of its own near the heading",
                                   place))
                 continue
@@ -220,7 +236,9 @@ def choose_place(text: str, front: list[Block], heading_index: int, adoption: li
             if FROM.search(text[sentence[0] : place.start][-40:]) and not HELD.search(
                     text, *sentence):
                 continue
-            located = re.search(r"(?:^|\s)(?:в|во)\s+(?:г\.\s*|городе\s+)?$", before)
+            located = re.search(r"(?:^|\s)(?:в|во)\s+(?:г\.\s*|городе\s+)?$", before) or (
+                # «… на базе музея (г. Екатеринбург, ул. Малышева, 46)»: the venue's address
+                place.marked and re.search(r"\(\s*(?:г\.|город)\s*$", before))
             if HELD.search(text, *sentence) and located:
                 near_date = date is not None and sentence[0] <= date.date.span.start < sentence[1]
                 offer(PlaceChoice(70 + (10 if near_date else 0) - distance, 0.8,

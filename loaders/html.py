@@ -111,9 +111,13 @@ def _is_furniture(tag: Tag) -> bool:
                       str(tag.get("role") or "")])
     if names.strip() and _FURNITURE_CLASS.search(names):
         return True
-    # a box of links to other pages under a heading of its own: «<h3>Другие новости</h3><ul>…»
-    heading = tag.find(re.compile(r"^h[1-6]$"), recursive=False) if tag.name.lower() in (
+    # a box of links to other pages under a heading of its own: «<h3>Другие новости</h3><ul>…»,
+    # «<p><b>См. также:</b><br><a …>…</a><br><a …>…</a></p>»
+    name = tag.name.lower()
+    heading = tag.find(re.compile(r"^h[1-6]$"), recursive=False) if name in (
         "div", "section") else None
+    if name == "p" and tag.find("a") is not None:
+        heading = tag.find(["b", "strong"], recursive=False)
     return heading is not None and _LINKS_HEADING.fullmatch(
         heading.get_text(" ", strip=True).strip(" :")) is not None
 

@@ -148,7 +148,12 @@ def find_settlements(text: str, a: int, b: int) -> list[Found]:
     for i, m in enumerate(toks):
         if m.start() < taken:
             continue
-        marked = _PREFIX_BEFORE.search(text[max(a, m.start() - 24) : m.start()]) is not None
+        window = text[max(a, m.start() - 24) : m.start()]
+        prefix = _PREFIX_BEFORE.search(window)
+        # «О. С. Мальцева»: a capital letter and a point after an initial is an initial too
+        marked = prefix is not None and not (
+            re.fullmatch(r"[А-ЯЁ]\.[ \t\u00a0]*", prefix.group())
+            and re.search(r"(?<![А-Яа-яЁё])[А-ЯЁ]\.[ \t\u00a0]*$", window[: prefix.start()]))
         run = [m]
         for nxt in toks[i + 1 : i + 3]:
             if text[run[-1].end() : nxt.start()] not in (" ", "\u00a0"):

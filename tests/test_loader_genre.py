@@ -9,6 +9,7 @@ from test_loader_corpus import assert_spans_valid
 
 from resolutions_kg.errors import NotAResolutionError
 from resolutions_kg.loaders import parse_text
+from resolutions_kg.loaders.readers import render
 from resolutions_kg.records import Resolution
 
 D = dt.date
@@ -46,6 +47,15 @@ def doc(header: str, body: str = RECOMMENDS) -> str:
         ("Тверь, 25-26.10.2012", "Тверь", D(2012, 10, 25), D(2012, 10, 26)),
         ("Конференция состоялась 25 октября 2012 г. в Великом Новгороде.", "Великий Новгород",
          D(2012, 10, 25), D(2012, 10, 25)),
+        # cut by a separator a page's timestamps use too: a dateline all the same
+        ("Владивосток · 23–25 сентября 2008 года", "Владивосток", D(2008, 9, 23),
+         D(2008, 9, 25)),
+        # a decision's letterhead: its number and date, the town on a line of its own
+        ("от 27.02.2020                     № 2\nг. Калуга\n\nКонференция прошла 27 февраля "
+         "2020 года.", "Калуга", D(2020, 2, 27), D(2020, 2, 27)),
+        # the venue's address in brackets after the sentence's verb
+        ("Конференция проведена 5 марта 2014 г. на базе областного музея (г. Екатеринбург, "
+         "ул. Малышева, 46).", "Екатеринбург", D(2014, 3, 5), D(2014, 3, 5)),
     ],
 )
 def test_place_and_date_forms(line: str, place: str, start: dt.date, end: dt.date) -> None:
@@ -53,6 +63,36 @@ def test_place_and_date_forms(line: str, place: str, start: dt.date, end: dt.dat
     assert res.event.place is not None and res.event.place.value == place
     assert res.event.start is not None and res.event.start.value == start
     assert res.event.end is not None and res.event.end.value == end
+
+
+def test_a_place_and_a_year_above_the_heading_and_the_period_in_the_adoption_line() -> None:
+    res = parsed("**Калининград — 2021**\n\n# Резолюция форума «Книга»\n\n" + RECOMMENDS
+                 + "\n*Принята 8 октября 2021 г. на заключительном заседании\n"
+                 "(г. Калининград, 6–8 октября 2021 г.).*\n\nСекретарь  О. С. Мальцева\n",
+                 "text/markdown")
+    assert res.event.place is not None and res.event.place.value == "Калининград"
+    assert res.event.start is not None and res.event.start.value == D(2021, 10, 6)
+    assert res.event.end is not None and res.event.end.value == D(2021, 10, 8)
+
+
+def test_initials_are_no_village() -> None:
+    """«О. С. Мальцева»: «С.» after an initial is an initial, not «с.» (село)."""
+    res = parsed(doc("Резолюция семинара «Книга»", RECOMMENDS + "\nСекретарь  О. С. Мальцева\n"))
+    assert res.event.place is None
+
+
+def test_a_see_also_box_of_links_is_furniture() -> None:
+    page = ("<html><body><h1>Резолюция конференции «Архивы»</h1>"
+            "<p>Участники конференции рекомендуют:</p><ol><li>Сохранить фонды.</li></ol>"
+            "<p><i>Тверь, 12–13 мая 2009 г.</i></p>"
+            "<p><b>См. также:</b><br><a href='/a'>Итоги конференции «Архивы» (2008)</a><br>"
+            "<a href='/b'>Сообщения музея: содержание выпусков</a></p></body></html>")
+    rendition = render(page, name="page.html", media_type="text/html")
+    links = [ln for ln in rendition.lines if "Итоги" in rendition.text[ln.start : ln.end]
+             or "Сообщения" in rendition.text[ln.start : ln.end]]
+    assert len(links) == 2 and all(ln.furniture for ln in links)
+    res = parsed(page, "text/html")  # the signature line is the last before the box
+    assert res.event.start is not None and res.event.start.value == D(2009, 5, 12)
 
 
 def test_country_after_the_city() -> None:
