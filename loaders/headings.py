@@ -33,6 +33,9 @@ SPEAKER = re.compile(
 )
 
 
+_LETTER_MARKER = re.compile(r"[*_]*[А-ЯЁA-Z][.)][ \t]+(?=[*_]*[А-ЯЁ][а-яё])")
+
+
 def heading_addressee(text: str, block: Block, case: str = "datv", *, standalone: bool = False
                       ) -> tuple[Addressee, int | None] | None:
     """The addressee when ``block`` is an addressee heading («Органам …:», «Рекомендовать …:»,
@@ -40,6 +43,10 @@ def heading_addressee(text: str, block: Block, case: str = "datv", *, standalone
 
     Returns the addressee and, for «Адресату — текст», where the item's own text starts."""
     a, b = body_text(text, block)
+    # «**А. Органам местного самоуправления:**», «Б) Библиотекам:»: a capital letter numbers the
+    # headings (markers of list items are already off)
+    if marker := _LETTER_MARKER.match(text, a, b):
+        a = marker.end()
     content = text[a:b].rstrip()
     if len(content) > 250 or find_dates(content):
         return None

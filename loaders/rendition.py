@@ -14,9 +14,10 @@ from dataclasses import dataclass, field
 
 from resolutions_kg.records import SourceText
 
-#: A list marker at the start of a line: «1.», «1.1.», «2)», «а)», «b.», «•», «-», «—».
+#: A list marker at the start of a line: «1.», «1.1.», «А.1.», «2)», «а)», «b.», «•», «-», «—».
 LIST_MARKER = re.compile(
-    r"(?P<marker>(?P<num>\d{1,3}(?:\.\d{1,3})+|\d{1,3}(?=[.)]))[.)]?(?=\s)"
+    r"(?P<marker>(?P<num>(?:[А-ЯЁ]\.)?\d{1,3}(?:\.\d{1,3})+|[А-ЯЁ]\.\d{1,3}|\d{1,3}(?=[.)]))"
+    r"[.)]?(?=\s)"
     r"|(?P<let>[а-яёa-z])\)(?=\s)|(?P<let2>[абвa-f])\.(?=\s)"
     r"|[IVX]{1,5}\.(?=\s)|[•·▪◦‣∙●○■□–—*+-](?=\s))\s+",
 )

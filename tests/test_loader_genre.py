@@ -532,6 +532,22 @@ def test_a_capital_that_opens_a_wrapped_line_is_the_writers() -> None:
         "Архивный отдел администрации Тверской области")
 
 
+@pytest.mark.parametrize(("first", "second"), [
+    ("1) продолжить участие в проекте;\n2) обеспечить доступность зданий.",
+     "1) развивать наставничество."),
+    ("А.1. Продолжить участие в проекте.\nА.2. Обеспечить доступность зданий.",
+     "Б.1. Развивать наставничество."),
+])
+def test_addressee_headings_numbered_by_capital_letters(first: str, second: str) -> None:
+    res = parsed(doc(HEADER, "Съезд рекомендует:\n\n**А. Органам местного самоуправления:**\n\n"
+                     f"{first}\n\n**Б. Библиотекам области:**\n\n{second}\n"),
+                 "text/markdown")
+    assert [(r.addressee.label if r.addressee else None) for r in res.recommendations] == [
+        "органы местного самоуправления", "органы местного самоуправления",
+        "библиотеки области"]
+    assert not any(r.text.value.startswith(("А.", "Б.")) for r in res.recommendations)
+
+
 # --- partial and non-resolutions -------------------------------------------------------------
 
 def test_header_only_loads_with_warnings() -> None:
