@@ -364,7 +364,8 @@ def _nominative(text: str, toks: list[tuple[str, int, int]], inflect: list[tuple
         return label
     # a table's cell starts afresh too («| 3 | … | Муниципальные библиотеки республики |»)
     line_start = max(text.rfind("\n", 0, a), text.rfind("|", 0, a)) + 1
-    at_start = not re.sub(r"[\s*_«\"(]|^(?:\d+(?:\.\d+)*[.)]?|[IVX]+\.|[а-я]\)|[А-ЯЁA-Z][.)]|[–—•-])", "",
+    at_start = not re.sub(r"[\s*_«\"(]|^(?:\d+(?:\.\d+)*[.)]?|[IVX]+\.|[а-я]\)|[А-ЯЁA-Z][.)]"
+                          r"|[–—•-])", "",
                           text[line_start:a].lstrip(" \t*_")  # «\t3. Музеям …» too
                           ) and not continues_line(text, a)
     if head.normal_form in LOWER_HEADS:
