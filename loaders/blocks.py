@@ -7,6 +7,7 @@ inside blocks for facts that live in one sentence.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 
@@ -168,6 +169,54 @@ def _quotes(text: str, line: Line, before: tuple[int, int, int]) -> tuple[int, i
     return (before[0] + content.count("«") - content.count("»"),
             before[1] + content.count("„") - content.count("“"),
             before[2] + content.count('"'))
+
+
+#: An item's number inside a paragraph: «… области: 1) провести …; 2) разработать …».
+_INLINE_MARKER = re.compile(r"(?:(?<=:)|(?<=[;.,]\s)|(?<=[;.,]\n))\s*(\d{1,2}|[а-е])\)\s+")
+_LETTERS = "абвгде"
+
+
+def split_inline_lists(text: str, blocks: list[Block]) -> list[Block]:
+    """Blocks whose paragraph lists its items inline («Рекомендовать музеям: 1) провести …;
+    2) разработать …») split into the words before the colon and one list item a number: what
+    a list on lines of their own would give."""
+    out: list[Block] = []
+    for block in blocks:
+        if block.list_item or block.heading is not None:
+            out.append(block)
+            continue
+        colon = text.find(":", block.body, block.end)
+        marks = [] if colon < 0 else _sequence(text, colon, block.end)
+        if len(marks) < 2:
+            out.append(block)
+            continue
+        line = block.first
+        out.append(Block(block.start, colon + 1, block.body, (dataclasses.replace(
+            line, end=colon + 1),)))
+        for k, m in enumerate(marks):
+            end = marks[k + 1].start() if k + 1 < len(marks) else block.end
+            while end > m.end() and text[end - 1].isspace():
+                end -= 1
+            start = m.start(1)
+            out.append(Block(start, end, m.end(), (dataclasses.replace(
+                line, start=start, end=end, body=m.end(), marker=m.group(1) + ")",
+                label=m.group(1), list_item=True, depth=0),)))
+    return out
+
+
+def _sequence(text: str, colon: int, end: int) -> list[re.Match[str]]:
+    """The markers 1), 2), 3) … (or а), б), в) …) in order, the first right after ``colon``."""
+    first = _INLINE_MARKER.match(text, colon + 1, end)
+    if first is None or first.group(1) not in ("1", "а"):
+        return []
+    found, pos = [first], first.end()
+    digits = first.group(1).isdigit()
+    while (m := _INLINE_MARKER.search(text, pos, end)) is not None:
+        n = len(found)
+        if m.group(1) == (str(n + 1) if digits else _LETTERS[n] if n < len(_LETTERS) else ""):
+            found.append(m)
+        pos = m.end()
+    return found
 
 
 def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -25,7 +25,16 @@ from resolutions_kg.records import (
 )
 
 from .adoption import adoption
-from .blocks import Block, blocks, body_text, clean, list_items_after, sentences, tight
+from .blocks import (
+    Block,
+    blocks,
+    body_text,
+    clean,
+    list_items_after,
+    sentences,
+    split_inline_lists,
+    tight,
+)
 from .casing import as_written as names_as_written
 from .dates import find_dates
 from .events import KindMatch, find_kind, qualifiers_and_ordinal, title_in
@@ -81,7 +90,8 @@ def parse(rendition: Rendition, *, observe: Observer | None = None) -> Resolutio
     ``observe`` sees the blocks and the roles the rules gave them before the second opinion."""
     text = rendition.text
     name = rendition.source.name
-    bs = [bl for bl in blocks(rendition) if not is_furniture(text, bl)]
+    bs = split_inline_lists(text, [bl for bl in blocks(rendition)
+                                   if not is_furniture(text, bl)])
     warnings: list[str] = []
     doc = _document_type(text, bs)
     if doc is None:

@@ -548,6 +548,19 @@ def test_addressee_headings_numbered_by_capital_letters(first: str, second: str)
     assert not any(r.text.value.startswith(("А.", "Б.")) for r in res.recommendations)
 
 
+def test_items_numbered_inside_a_paragraph() -> None:
+    res = parsed(doc(HEADER, "Участники сочли необходимым:\n\n"
+                     "Рекомендовать музеям области: 1) провести самообследование доступности\n"
+                     "зданий; 2) разработать адаптированную программу для людей с нарушениями\n"
+                     "зрения; 3) включать в планы курсы по инклюзивной педагогике.\n\n"
+                     "Рекомендовать органам управления культурой: а) предусматривать средства на\n"
+                     "оснащение музеев; б) учитывать показатели инклюзивной работы.\n"))
+    assert [(r.label, r.addressee.label if r.addressee else None) for r in res.recommendations] == [
+        ("1", "музеи области"), ("2", "музеи области"), ("3", "музеи области"),
+        ("а", "органы управления культурой"), ("б", "органы управления культурой")]
+    assert res.recommendations[1].text.value.startswith("разработать адаптированную")
+
+
 # --- partial and non-resolutions -------------------------------------------------------------
 
 def test_header_only_loads_with_warnings() -> None:
