@@ -84,6 +84,12 @@ ROLES = ("title", "preamble", "intro", "heading", "item", "sub-item", "statement
          "adoption", "closing", "signature", "caption")
 
 
+#: A section of proposals after the recommendations: «**Предложения:**», «Предложения
+#: участников совещания».
+PROPOSALS_CAPTION = re.compile(r"(?:предложения|заключительные\s+положения)(?:\s+участник\w*"
+                               r"(?:\s+[а-яё]+)?)?", re.I)
+
+
 def is_adoption(text: str, block: Block) -> bool:
     a, b = body_text(text, block)
     return b - a < 250 and bool(ADOPTED.match(text, a, b))
@@ -323,8 +329,9 @@ def parse_items(text: str, blocks: list[Block], first: int) -> Items:
                                           and (block.emphasised or block.heading is not None))):
             items.consumed.add(i - 1)  # no verb: not a recommendation (a caption, a headline)
             role[i - 1] = "caption"
-            if items.recommendations and closing_list(text, blocks[i:]):
-                # «## Заключительные положения» over «1. Провести … в 2025 году»
+            if items.recommendations and (closing_list(text, blocks[i:])
+                                          or PROPOSALS_CAPTION.fullmatch(content.strip("*_#: \t"))):
+                # «## Заключительные положения» over «1. Провести … в 2025 году»; «Предложения:»
                 mode, addressee, heading_level = "propose", None, None
             continue
         own = own_addressee(text, a, b) if heading is None else None

@@ -561,6 +561,16 @@ def test_items_numbered_inside_a_paragraph() -> None:
     assert res.recommendations[1].text.value.startswith("разработать адаптированную")
 
 
+def test_a_section_of_proposals_after_the_list() -> None:
+    res = parsed(doc(HEADER, "РЕШИЛИ:\n\n1. Сохранить фонды.\n2. Оцифровать каталоги.\n\n"
+                     "**Предложения:**\n\nПредложить Министерству культуры области рассмотреть "
+                     "возможность проведения конкурса проектов.\n"), "text/markdown")
+    assert len(res.recommendations) == 2
+    (proposal,) = res.proposals
+    assert proposal.addressee is not None
+    assert proposal.addressee.label == "Министерство культуры области"
+
+
 # --- partial and non-resolutions -------------------------------------------------------------
 
 def test_header_only_loads_with_warnings() -> None:
