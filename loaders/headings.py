@@ -14,7 +14,7 @@ from .addressees import addressee_phrase
 from .addressing import ADDRESSING, action, addressee_at, case_after
 from .blocks import Block, body_text, clean
 from .dates import find_dates
-from .organisations import ORG_HEADS
+from .organisations import ORG_HEADS, mention
 from .russian import is_infinitive, parses, words
 
 RECOMMEND_INTRO = re.compile(
@@ -33,6 +33,8 @@ SPEAKER = re.compile(
 )
 
 
+#: «ГБУК «Калужская областная научная библиотека …»», «МБУК ЦБС «…»».
+_LEGAL_FORM_NAME = re.compile(r"[*_]*(?:[А-ЯЁ]{2,}\s+){1,3}«[^»]{3,}»[*_]*")
 _LETTER_MARKER = re.compile(r"[*_]*[А-ЯЁA-Z][.)][ \t]+(?=[*_]*[А-ЯЁ][а-яё])")
 
 
@@ -77,6 +79,14 @@ def heading_addressee(text: str, block: Block, case: str = "datv", *, standalone
     if m := re.match(r"[Кк]о?\s+", text[a:b]):
         a += m.end()  # «К органам местного самоуправления:» after «обращаются с предложениями:»
     found = addressee_at(text, a, b, case)
+    if found is None and content.endswith(":") and (
+            named := _LEGAL_FORM_NAME.fullmatch(text, a, b)) is not None:
+        # «3. ГБУК «Калужская областная научная библиотека им. В. Г. Белинского»:»: a body's
+        # legal form and its name in quotes, in no case at all — cited as written
+        org = mention(text, named.start(), named.end(), None)
+        return Addressee(label=org.name.value, span=org.name.span, organisation=org,
+                         certainty=Certainty(0.8, "a legal form and a quoted name, with a "
+                                             "colon")), item_start
     if found is None:
         return None
     rest = text[found.span.end : b]

@@ -571,6 +571,16 @@ def test_a_section_of_proposals_after_the_list() -> None:
     assert proposal.addressee.label == "Министерство культуры области"
 
 
+def test_a_heading_of_a_legal_form_and_a_quoted_name() -> None:
+    res = parsed(doc(HEADER, "КОЛЛЕГИЯ РЕШИЛА:\n\n1. Органам местного самоуправления:\n\n"
+                     "1.1. сохранить фонды.\n\n2. ГБУК «Калужская областная научная библиотека "
+                     "им. В. Г. Белинского»:\n\n2.1. провести вебинары;\n\n"
+                     "2.2. обновить сайт.\n"))
+    assert [(r.addressee.label if r.addressee else None) for r in res.recommendations] == [
+        "органы местного самоуправления"] + [
+        "ГБУК «Калужская областная научная библиотека им. В. Г. Белинского»"] * 2
+
+
 # --- partial and non-resolutions -------------------------------------------------------------
 
 def test_header_only_loads_with_warnings() -> None:
