@@ -7,12 +7,13 @@ organisation in the same case, so «управлением культуры и �
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from resolutions_kg.records import OrganisationMention, Span, Spanned
 
 from .addressees import OFFICIAL_BODIES
-from .blocks import clean, continues_line, name_end
+from .blocks import Block, clean, continues_line, name_end
 from .phrases import head_phrase, nominative
 from .russian import has_pos, lemma, parses, place_nominative, words
 from .settlements import SITED_HEADS, sited_end
@@ -55,7 +56,7 @@ SUPPORTED_BY = re.compile(r"\bпри\s+(?:[а-яё]+\s+)?под(?:-\s*\n\s*)?д�
 _STOP = re.compile(
     r"\s+при\s+(?:[а-яё]+\s+)?под(?:-\s*\n\s*)?держке\b|\s+при\s+(?:участии|содействии)\b|\s+в\s+рамках\b|\s+в\s+соответствии\b|\s+в\s+режиме\b|[;:]|\((?![А-ЯЁ][а-яё]+\)(?:\s+[а-яё]|\s*[.,;]|\s*$))"
     r"|\s+с\s+целью\b|\s+в\s+целях\b|\s+\d|,\s+(?:в|на|с)\s+[а-яё]|\s+[–—]\s(?!Югр|Кузбасс|Алани|Чуваши)"
-    r"|\s+в\s+(?:г\.|городе)\b|\s+(?:в|на)\s+(?=[А-ЯЁ])|\s+на\s+базе\b",
+    r"|\s+в\s+(?:г\.|городе)\b|\s+(?:в|на)\s+(?=[А-ЯЁ])|\s+на\s+базе\b|\s+как\s+(?=[а-яё])",
 )
 #: A full stop and a capital: a sentence ends, unless the word before is an abbreviation
 #: («г. Набережные Челны», «им. А. Т. Твардовского») or an initial.
@@ -63,6 +64,7 @@ _FULL_STOP = re.compile(r"([А-ЯЁа-яёA-Za-z]+)\.\s+(?=[А-ЯЁA-Z])")
 ABBREVIATIONS = frozenset("г гор им обл ул с пос пгт д р р-н св ст пр др т н проф акад гг вв "
                           "ред изд рус англ тыс млн руб".split())
 _AND_WORD = re.compile(r"\s+и\s+([а-яё]+)")
+_COMMA_WORD = re.compile(r",\s+([а-яё]+)")
 _SEPARATOR = re.compile(r"\s*,\s*(?:а\s+также\s+)?|\s+а\s+также\s+|\s+и\s+|\s+совместно\s+с\s+")
 
 
@@ -169,6 +171,10 @@ def _names(text: str, start: int, end: int, case: str) -> list[OrganisationMenti
         if any(p.tag.POS in ("VERB", "PRTS", "GRND") for p in parses(m.group(1))[:1]):
             stop_at = m.start()
             break
+    for m in _COMMA_WORD.finditer(text, start, stop_at):  # «…, собрала порядка 150 человек»
+        if all(p.tag.POS in ("VERB", "PRTS") for p in parses(m.group(1))[:2]):
+            stop_at = m.start()
+            break
     for joined, other in ((_JOINTLY, "ablt"), (_ON_INITIATIVE, "gent")):
         found = joined.search(text, start, stop_at)
         if found is not None and case != other and _opens_organisation(
@@ -189,10 +195,42 @@ def _named(text: str, start: int, end: int, case: str) -> list[OrganisationMenti
             if _opens_organisation(text[a:b], case)]
 
 
+#: «**Организаторы съезда:**» closing its block, the names below it.
+_ORGANISERS_CAPTION = re.compile(r"[*_]*организатор(?:ы)?(?:\s+[а-яё-]+){0,2}\s*:[*_\s]*", re.I)
+
+
+def listed_organisers(text: str, blocks: list[Block]) -> list[OrganisationMention]:
+    """Organisers listed under a caption of their own, anywhere in the document: as list items
+    («- Министерство …;» / «- Сахалинская областная …»), or as the lines of the next block
+    («Департамент культуры Тюменской области,» / «ГАУК ТО «…»»)."""
+    for i, block in enumerate(blocks[:-1]):
+        if not _ORGANISERS_CAPTION.fullmatch(text, block.body, block.end):
+            continue
+        items: list[Block] = []
+        for item in blocks[i + 1 :]:  # list items, or lines each ending with a comma but the last
+            if items and not (item.list_item and items[-1].list_item or text[
+                    items[-1].start : items[-1].end].rstrip(" *_").endswith((",", ";"))):
+                break
+            items.append(item)
+        # a name on a line of its own: its capital is the writer's
+        return [dataclasses.replace(o, name=dataclasses.replace(
+                    o.name, value=_as_printed(text, o.name.span.start, o.name.value)))
+                for item in items for o in _names(text, item.body, item.end, "nomn")]
+    return []
+
+
+def _as_printed(text: str, start: int, name: str) -> str:
+    return name[:1].upper() + name[1:] if text[start : start + 1].isupper() else name
+
+
 def organisers(text: str, start: int, end: int) -> list[OrganisationMention]:
     """Organisers named in the sentence ``text[start:end]``."""
     if m := ORGANISERS_LIST.search(text, start, end):
-        return _names(text, m.end(), end, "nomn")
+        # «Организаторы: Министерство культуры, по делам национальностей …; Национальная
+        # библиотека …»: names a semicolon parts, each read to its end
+        pos = m.end()
+        return [o for part in re.finditer(r"[^;]+", text[pos:end])
+                for o in _names(text, pos + part.start(), pos + part.end(), "nomn")]
     out: list[OrganisationMention] = []
     for m in ORGANISED_BY.finditer(text, start, end):  # «… по инициативе X и проведён Y»
         verb = m.group().strip().lower()

@@ -41,7 +41,7 @@ from .events import KindMatch, find_kind, qualifiers_and_ordinal, title_in
 from .furniture import is_furniture
 from .header import choose_date, choose_place
 from .items import ADOPTED, Items, is_adoption, parse_items
-from .organisations import organisers, supporters
+from .organisations import listed_organisers, organisers, supporters
 from .participants import cohorts, listed_cohorts
 from .places import country_after
 from .rendition import Rendition
@@ -192,6 +192,10 @@ def parse(rendition: Rendition, *, observe: Observer | None = None) -> Resolutio
                    kind, qualifiers, ordinal, title, warnings, lead)
     event = dataclasses.replace(event, kind=dataclasses.replace(event.kind,
                                                                 certainty=kind_certainty))
+    if listed := listed_organisers(text, bs):  # «**Организаторы семинара:**» over the names
+        named = {o.name.value for o in event.organisers}
+        event = dataclasses.replace(event, organisers=event.organisers + tuple(
+            o for o in listed if o.name.value not in named))
     adopted, unanimous = adoption(text, bs)
     statements = preamble_statements(text, pre_sentences) + tuple(items.statements)
     statements = tuple(

@@ -149,9 +149,6 @@ KNOWN_MISSES: dict[tuple[str, str], str] = {
     ("m05-velikie-luki-2017.md", "organisers"):
         "the store: b06, loaded first, names the same body «… администрации города Великие Луки» "
         "with a small «а»; the shared organisation keeps that as its preferred label",
-    ("m08-petropavlovsk-kamchatsky-2019.md", "organisers"):
-        "«Организаторы фестиваля:» followed by names separated by semicolons: only the first is "
-        "read",
     ("m08-petropavlovsk-kamchatsky-2019.md", "participating"):
         "«библиотекари 11 муниципальных районов края»: the count is given to the districts",
     ("m09-minsk-2018.html", "participating"):
