@@ -18,6 +18,7 @@ _ABBREVIATIONS = frozenset("им ул пр обл гг тыс млн руб пр
 #: Lines that stand on their own even after an unfinished one: a place or a date line.
 _OWN_LINE = re.compile(r"(?:г\.|гор\.|пос\.|с\.)\s*[А-ЯЁ]|[«\"]?\d{1,2}[»\"]?[\s.]")
 #: A blank line just before a position (the search's end).
+_TABLE_LINE = re.compile(r"[ \t]*(?:\|.*\||\+[-=+]{3,})")
 _AFTER_BLANK = re.compile(r"\n[ \t]*\n[ \t]*$")
 _SENTENCE_END = re.compile(r"[.!?…](?:[»\"”)]*)(?=\s+[«\"„(]?[А-ЯЁA-Z0-9])")
 
@@ -134,6 +135,9 @@ def blocks(rendition: Rendition) -> list[Block]:
             if (
                 gap.count("\n") == 1
                 and not line.list_item
+                # a text table's rows and borders («| … | 34 |», «+----+») stand alone
+                and not _TABLE_LINE.match(text, line.start)
+                and not _TABLE_LINE.match(text, prev.start)
                 and line.heading == prev.heading
                 and line.bold == prev.bold
                 and line.italic == prev.italic

@@ -212,6 +212,28 @@ def _cited_lower(label: str) -> bool:
 
 
 _TOTAL_ROW = re.compile(r"\s*(?:всего|итого)\s*:?\s*", re.I)
+#: A bracketed list of who a row's group is: «приглашённые (руководители музеев, …)».
+_WHO_NOTE = re.compile(r"\s*\([а-яё][^()]*,[^()]*\)\s*$")  # (not «(Томск, Омск)»)
+_REGION_ABBREVIATION = re.compile(
+    r"(?<=[а-яё])(?P<and>(?:,|\s+и)\s+[А-ЯЁ][а-яё]+)?\s+обл\.(?=\s|$)")
+
+
+def _spelled(label: str) -> str:
+    """«Гости из Архангельской, Кировской и Костромской обл.» with «областей» spelled out (the
+    genitive a cell's reader would write)."""
+    m = _REGION_ABBREVIATION.search(label)
+    if m is None or not label[: m.start()].endswith(("ой", "ей")):
+        return label
+    several = m.group("and") is not None
+    return (label[: m.start()] + (m.group("and") or "") + (" областей" if several else " области")
+            + label[m.end() :])
+
+
+_BORDER = re.compile(r"[ \t]*\+[-=+ \t]*\+[ \t]*")
+_PRESENT_CAPTION = re.compile(r"[*_]*(?:присутствовали|состав\s+участников(?:\s+[а-яё]+)?|"
+                              r"участники|участвовали)(?:\s+на\s+[а-яё]+)?\s*:[*_\s]*", re.I)
+#: «23», «14 чел.», «9 человек»: the count, with its unit at most.
+_COUNT_CELL = re.compile(r"(\d{1,6})(?:\s*(?:чел\.?|человек[а]?))?")
 
 
 def table_cohorts(text: str, blocks: list[Block]) -> tuple[list[Cohort], Count | None]:
@@ -223,19 +245,24 @@ def table_cohorts(text: str, blocks: list[Block]) -> tuple[list[Cohort], Count |
     found: list[Cohort] = []
     total_count: Count | None = None
     headed = False  # inside a table whose header names participants and their number
-    for bl in blocks:
+    for k, bl in enumerate(blocks):
         row = tables.cells(text, bl)
         if row is None:
+            if _BORDER.fullmatch(text, bl.start, bl.end):
+                continue  # «+------+------+» between a text table's rows
             if found:
                 break
-            headed = False
+            # «Присутствовали:» over a table with no header of its own
+            headed = bool(_PRESENT_CAPTION.fullmatch(text, bl.body, bl.end)) and k + 1 < len(
+                blocks) and tables.cells(text, blocks[k + 1]) is not None
             continue
         if tables.is_separator(text, bl) or len(row) < 2:
             continue
         if not headed:
             headed = bool(_PARTICIPANT_HEADER.search(text, bl.start, bl.end))
             continue
-        numbers = [c for c in row if re.fullmatch(r"\d{1,6}", text[c[0] : c[1]])]
+        numbers = [(c[0], c[0] + len(m.group(1))) for c in row
+                   if (m := _COUNT_CELL.fullmatch(text, *c)) is not None]
         labels = [c for c in row if re.search(r"[А-ЯЁа-яё]{3}", text[c[0] : c[1]])]
         if len(numbers) != 1 or not labels:
             continue  # the header, or a row of another kind
@@ -255,9 +282,11 @@ def table_cohorts(text: str, blocks: list[Block]) -> tuple[list[Cohort], Count |
                 attendance(text, *c) == "online" for c in labels if c not in cells) else None
         else:
             mode = attendance(label, 0, len(label))
-        for note in (_MODE_NOTE, _PLACE_NOTE):  # «… (дистанционно)», «… (Тверская область)»
+        for note in (_MODE_NOTE, _PLACE_NOTE, _WHO_NOTE):
+            # «… (дистанционно)», «… (Тверская область)», «приглашённые (руководители …, …)»
             if (said := note.search(label)) is not None and said.start() > 0:
                 label = (label[: said.start()] + label[said.end() :]).strip(" ,")
+        label = _spelled(label)
         if _cited_lower(label):
             label = label[:1].lower() + label[1:]  # «Специалисты …»: capital of the cell's start
         found.append(Cohort(label=Spanned(label, Span(la, lb)), count=value, unit="person",

@@ -608,6 +608,35 @@ def test_organisers_in_the_shapes_of_the_genre(preamble: str, tail: str,
     assert [o.name.value for o in res.event.organisers] == names
 
 
+def test_a_text_table_of_participants_with_borders() -> None:
+    table = ("Состав участников чтений:\n\n"
+             "+------------------------------------------------------+----------+\n"
+             "| Категория участников                                 | Кол-во   |\n"
+             "+------------------------------------------------------+----------+\n"
+             "| Библиотеки Вологодской области                       |    34    |\n"
+             "| Гости из Архангельской, Кировской и Костромской обл. |     9    |\n"
+             "+------------------------------------------------------+----------+\n"
+             "| ИТОГО                                                |    43    |\n"
+             "+------------------------------------------------------+----------+\n")
+    res = parsed(doc(HEADER + table))
+    assert res.event.participants is not None and res.event.participants.value == 43
+    assert [(c.label.value, c.count) for c in res.event.cohorts] == [
+        ("библиотеки Вологодской области", 34),
+        ("гости из Архангельской, Кировской и Костромской областей", 9)]
+
+
+def test_a_table_under_a_caption_of_who_was_present() -> None:
+    page = ("<html><body><h1>Решение заседания Совета «Музеи»</h1><p>Тверь, 1 марта 2012 г.</p>"
+            "<p><b>Присутствовали:</b></p><table><tr><td>члены Совета</td><td>14 чел.</td></tr>"
+            "<tr><td>приглашённые (руководители музеев, представитель министерства)</td>"
+            "<td>9 чел.</td></tr><tr><td>всего</td><td>23 чел.</td></tr></table>"
+            "<p>РЕШИЛИ:</p><ol><li>Сохранить фонды.</li></ol></body></html>")
+    res = parsed(page, "text/html")
+    assert res.event.participants is not None and res.event.participants.value == 23
+    assert [(c.label.value, c.count) for c in res.event.cohorts] == [
+        ("члены Совета", 14), ("приглашённые", 9)]
+
+
 # --- partial and non-resolutions -------------------------------------------------------------
 
 def test_header_only_loads_with_warnings() -> None:
