@@ -51,8 +51,9 @@ def addressee_at(text: str, a: int, b: int, case: str = "datv") -> Addressee | N
     phrase = addressee_phrase(text, a, b, case)
     if phrase is None and case == "accs":
         phrase = addressee_phrase(text, a, b, "nomn")
-    if phrase is None or phrase.head in _ROLE_WORDS or (
-            phrase.end - phrase.start < 4):
+    if phrase is None or phrase.end - phrase.start < 4 or phrase.head in _ROLE_WORDS and not (
+            # «3. Участникам школы-семинара»: the participants are asked, not speaking
+            case == "datv" and re.match(r"участникам\b", text[phrase.start : b], re.I)):
         return None
     organisation = None
     if phrase.number == "sing":

@@ -637,6 +637,17 @@ def test_a_table_under_a_caption_of_who_was_present() -> None:
         ("члены Совета", 14), ("приглашённые", 9)]
 
 
+def test_participants_addressed_in_the_dative_and_a_stated_total() -> None:
+    res = parsed(doc("Рекомендации школы-семинара «Каталоги»\n\nТашкент, 4 октября 2022 г.\n\n"
+                     "Слушателями стали 42 специалиста библиотек. Занятия вели 6 преподавателей. "
+                     "Всего в работе школы-семинара участвовали 48 человек.",
+                     "1. Организаторам школы-семинара:\n\n- разместить материалы на сайте.\n\n"
+                     "2. Участникам школы-семинара:\n\n- провести занятия для коллег.\n"))
+    assert res.event.participants is not None and res.event.participants.value == 48
+    assert [(r.addressee.label if r.addressee else None) for r in res.recommendations] == [
+        "организаторы школы-семинара", "участники школы-семинара"]
+
+
 # --- partial and non-resolutions -------------------------------------------------------------
 
 def test_header_only_loads_with_warnings() -> None:
