@@ -148,6 +148,10 @@ def _tail(toks: list[tuple[str, int, int]], j: int, case: str | None = None) -> 
                 and _genitive(toks[j + 2][0])):
             j += 2  # «органам власти в сфере культуры»: the field is part of the name
             continue
+        if (low == "при" and j + 1 < n and toks[j + 1][0][:1].isupper()
+                and _parses_in(toks[j + 1][0], "loct", ("NOUN",))):
+            j += 2  # «Управлению по делам архивов при Правительстве Республики Карелия»
+            continue
         if low == "для" and j + 1 < n and _genitive(toks[j + 1][0]) and any(
                 "anim" in p.tag or p.normal_form in ("юношество", "молодёжь", "молодежь")
                 for p in parses(toks[j + 1][0])[:2]):

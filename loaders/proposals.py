@@ -74,7 +74,7 @@ HOLD = re.compile(r"(?<![а-яё])(?:провести|проводить|орг�
 
 
 PROPOSING = re.compile(
-    r"(?<![а-яё])(?:предлага\w*|предложить|предложил[аи]?|обратиться|обращаются|просят|просит"
+    r"(?<![а-яё])(?:предлага\w*|предложить|предложил[аи]?|обратиться|обраща(?:ются|ется)|просят|просит"
     r"|рекомендуют|рекомендует|высказали\s+предложение|внесли\s+предложение)(?![а-яё])", re.I)
 
 
@@ -83,10 +83,10 @@ PROPOSING = re.compile(
 #: Съезд … провести в 2021 году».
 _NEXT_PROPOSAL = re.compile(
     r"(?:,?\s+и\s+|,\s*а\s+также\s+|,\s+|;\s*|[.!]\s+)(?=" + _SENDING + r"\s|" + _DOCUMENT
-    + r"\s+" + _SENDING + r"\s|обратиться\s|обращаются\s|провести\s)"
+    + r"\s+" + _SENDING + r"\s|обратиться\s|обращаются\s|провести\s|предлагают\s|просят\s)"
     r"|,\s*а\s+(?=(?:[^\s,.;:]+\s+){1,8}?провести\s)", re.I)
 
-_APPEALING = re.compile(r"(?<![а-яё])(?:обратиться|обращаются)\s", re.I)
+_APPEALING = re.compile(r"(?<![а-яё])(?:обратиться|обраща(?:ются|ется))\s", re.I)
 #: A pronoun that points back to the event planned before: «… с просьбой принять её».
 _BACK = re.compile(r"(?<![а-яё])(?:е[её]|его|их)(?![а-яё])", re.I)
 
@@ -107,7 +107,9 @@ def proposals_of(text: str, block: Block, position: int, *, proposing: bool = Fa
     clauses.append((start, b))
     out: list[Proposal] = []
     for k, (ca, cb) in enumerate(clauses):
-        first = _first(text, ca, cb, proposing) if k == 0 else None
+        # (a clause of its own that proposes again: «… и предлагают Управлению … направить …»)
+        first = _first(text, ca, cb, proposing) if k == 0 or PROPOSING.match(
+            text, ca, cb) else None
         found = first or _sent(text, ca, cb) or _appeal(text, ca, cb) or _held(text, ca, cb)
         if found is None:
             continue
@@ -168,7 +170,11 @@ def _appeal(text: str, a: int, b: int) -> Found | None:
     if verb is None or not verb.group().lower().startswith("обра"):
         return None
     found = addressee_at(text, verb.end(), b, case_after(verb.group()))
-    return (found, None) if found is not None else None
+    if found is None:
+        return None
+    # «… с предложением провести аналогичный семинар в 2012 году»: the event asked for
+    planned = planned_event(text, found.span.end, b)
+    return found, planned if planned is not None and planned.year is not None else None
 
 
 def closing_list(text: str, blocks: list[Block]) -> bool:

@@ -648,6 +648,27 @@ def test_participants_addressed_in_the_dative_and_a_stated_total() -> None:
         "организаторы школы-семинара", "участники школы-семинара"]
 
 
+@pytest.mark.parametrize(("closing", "proposals"), [
+    ("Участники выражают благодарность организаторам и обращаются к Федеральному архивному "
+     "агентству с предложением провести аналогичный семинар в 2012 году в г. Мурманске.",
+     [("Федеральное архивное агентство", 2012)]),
+    ("Конгресс обращается к Российской библиотечной ассоциации с предложением включить в "
+     "программу конференции заседание по проблемам библиотек.",
+     [("Российская библиотечная ассоциация", None)]),
+    ("Участники совещания считают целесообразным провести следующее совещание в 2010 году в "
+     "г. Пскове и предлагают Управлению по делам архивов при Правительстве Республики Карелия "
+     "направить настоящие рекомендации в Федеральное архивное агентство.",
+     [(None, 2010), ("Управление по делам архивов при Правительстве Республики Карелия", None)]),
+])
+def test_closing_proposals_in_sentences_of_appeal(closing: str,
+                                                  proposals: list[tuple[str | None, int | None]]
+                                                  ) -> None:
+    res = parsed(doc(HEADER, RECOMMENDS + "\n" + closing + "\n"))
+    assert [(p.addressee.label if p.addressee else None,
+             p.planned_event.year.value if p.planned_event and p.planned_event.year else None)
+            for p in res.proposals] == proposals
+
+
 # --- partial and non-resolutions -------------------------------------------------------------
 
 def test_header_only_loads_with_warnings() -> None:
