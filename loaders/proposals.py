@@ -6,6 +6,7 @@ its addressee and the event it plans.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from resolutions_kg.records import Addressee, PlannedEvent, Proposal, Span, Spanned
@@ -121,10 +122,11 @@ def proposals_of(text: str, block: Block, position: int, *, proposing: bool = Fa
             out[-1] = Proposal(out[-1].position, Spanned(clean(text[a:cb]), Span(a, cb)),
                                addressee, out[-1].planned_event)
             continue
-        span = (a, b) if len(clauses) == 1 else (ca, cb)
         out.append(Proposal(position=position + len(out),
-                            text=Spanned(clean(text[span[0]:span[1]]), Span(*span)),
+                            text=Spanned(clean(text[ca:cb]), Span(ca, cb)),
                             addressee=addressee, planned_event=planned))
+    if len(out) == 1:  # the paragraph's one proposal: the whole paragraph is its text
+        out[0] = dataclasses.replace(out[0], text=Spanned(clean(text[a:b]), Span(a, b)))
     return out
 
 
