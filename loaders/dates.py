@@ -107,3 +107,24 @@ def find_dates(text: str, offset: int = 0) -> list[DateMatch]:
                 found.append(DateMatch(day, day, Span(offset + m.start(), offset + m.end())))
                 taken.append((m.start(), m.end()))
     return sorted(found, key=lambda d: d.span.start)
+
+
+#: «14 ноября», «3–4 июня», «30 сентября – 2 октября» with no year after them.
+_YEARLESS = re.compile(
+    rf"(?<![\d.]){_OPEN_QUOTE}(?:(?P<d1>{_DAY}){_CLOSE_QUOTE}(?:\s+(?P<m1>{_MONTH}))?"
+    rf"(?:{_DASH}|\s+(?:и|по)\s+){_OPEN_QUOTE})?(?P<d2>{_DAY}){_CLOSE_QUOTE}\s+(?P<m2>{_MONTH})"
+    r"(?![а-яё])(?!\s*(?:\d|г\.))", re.I)
+
+
+def find_yearless(text: str, year: int, offset: int = 0) -> list[DateMatch]:
+    """Days and periods written without a year, in ``year`` (a period across the new year
+    starts in the year before)."""
+    out = []
+    for m in _YEARLESS.finditer(text):
+        end = _date(str(year), m["m2"], m["d2"])
+        start = _date(str(year), m["m1"] or m["m2"], m["d1"]) if m["d1"] else end
+        if start is not None and end is not None and start > end:
+            start = _date(str(year - 1), m["m1"] or m["m2"], m["d1"])
+        if start is not None and end is not None:
+            out.append(DateMatch(start, end, Span(offset + m.start(), offset + m.end())))
+    return out

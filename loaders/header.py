@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from resolutions_kg.records import Span
 
 from .blocks import Block, sentences
-from .dates import DateMatch, find_dates
+from .dates import DateMatch, find_dates, find_yearless
 from .rendition import Line
 from .settlements import Found, find_settlements
 
@@ -117,6 +117,7 @@ def choose_date(text: str, front: list[Block], heading_index: int,
     them) and, failing those, the adoption line."""
     best: DateChoice | None = None
     held_ranges: list[DateChoice] = []  # «С 3 по 5 октября 2018 г. … прошла …»
+    held_sentences: list[DateChoice] = []
     for i, block in enumerate(front):
         dates = find_dates(text[block.start : block.end], block.start)
         if not dates:
@@ -140,6 +141,8 @@ def choose_date(text: str, front: list[Block], heading_index: int,
                                     else "first date before the operative part", date)
             if choice.method.startswith("sentence saying") and date.end > date.start:
                 held_ranges.append(choice)
+            if choice.method.startswith("sentence saying"):
+                held_sentences.append(choice)
             if best is None or choice.score > best.score:
                 best = choice
     if best is not None and best.date.start == best.date.end:
@@ -150,6 +153,15 @@ def choose_date(text: str, front: list[Block], heading_index: int,
                 return dataclasses.replace(
                     wider, confidence=max(best.confidence, wider.confidence),
                     method="sentence saying the event took place, agreeing with the dateline")
+        # «07.06.2018» alone by a page's heading, «5 июня 2018 года в Тотьме состоялся …»
+        # below it: the page was published after the event, whose date the sentence gives
+        if best.method == "dateline" and not find_settlements(
+                text, best.date.span.start - 40, best.date.span.end + 40):
+            for said in held_sentences:
+                if 0 < (best.date.start - said.date.end).days <= 90:
+                    return dataclasses.replace(
+                        said, method="sentence saying the event took place, before the "
+                        "page's date")
     if best is not None:
         return best
     # «Принята 20 ноября … / (г. Южно-Сахалинск, 19–20 ноября 2025 г.)»: a date beside a place
@@ -166,6 +178,27 @@ def choose_date(text: str, front: list[Block], heading_index: int,
     if found:
         date = min(found[0][1], key=lambda d: d.start - d.end)
         return DateChoice(10, 0.6, "adoption line (no other date of the event)", date)
+    return _yearless(text, front)
+
+
+def _yearless(text: str, front: list[Block]) -> DateChoice | None:
+    """«14 ноября в библиотеке состоялся круглый стол» on a page dated «15.11.2019 10:42»: the
+    day of a sentence that says the event took place, in the year that puts it on or before
+    the page's first date (a news page's timestamp, furniture or not)."""
+    page = find_dates(text[: front[-1].end] if front else "")
+    if not page:
+        return None
+    published = page[0].end
+    for block in front:  # (a news lead above the document's heading too)
+        for a, b in sentences(text, block.start, block.end):
+            if not HELD.search(text, a, b):
+                continue
+            for date in find_yearless(text[a:b], published.year, a):
+                if date.end > published:
+                    date = find_yearless(text[date.span.start : date.span.end],
+                                         published.year - 1, date.span.start)[0]
+                return DateChoice(50, 0.6, "sentence saying the event took place, the year "
+                                  "from the page's date", date)
     return None
 
 

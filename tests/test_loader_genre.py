@@ -75,6 +75,22 @@ def test_a_place_and_a_year_above_the_heading_and_the_period_in_the_adoption_lin
     assert res.event.end is not None and res.event.end.value == D(2021, 10, 8)
 
 
+@pytest.mark.parametrize(("page", "start", "end"), [
+    # the page's date by its heading, the event's in the sentence below: the page came after
+    ("<p class='date'>07.06.2010</p><h1>Резолюция семинара «Книга»</h1><p>3–4 июня 2010 года "
+     "в г. Гродно состоялся семинар «Книга».</p>", D(2010, 6, 3), D(2010, 6, 4)),
+    # a day with no year, on a page dated by its timestamp
+    ("<div class='news-date'>15.11.2019 10:42</div><p>14 ноября в Костроме состоялся круглый "
+     "стол «Малый город».</p><h2>Резолюция круглого стола</h2>", D(2019, 11, 14),
+     D(2019, 11, 14)),
+])
+def test_a_pages_date_and_the_events(page: str, start: dt.date, end: dt.date) -> None:
+    res = parsed("<html><body>" + page + "<p>Участники рекомендуют:</p><ol><li>Сохранить "
+                 "фонды.</li></ol></body></html>", "text/html")
+    assert res.event.start is not None and res.event.start.value == start
+    assert res.event.end is not None and res.event.end.value == end
+
+
 def test_initials_are_no_village() -> None:
     """«О. С. Мальцева»: «С.» after an initial is an initial, not «с.» (село)."""
     res = parsed(doc("Резолюция семинара «Книга»", RECOMMENDS + "\nСекретарь  О. С. Мальцева\n"))
