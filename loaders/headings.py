@@ -62,6 +62,9 @@ def heading_addressee(text: str, block: Block, case: str = "datv", *, standalone
         b = a + dash.start()
     elif content.endswith(":") or content.endswith(",") and not block.list_item:
         b -= 1  # «Централизованным библиотечным системам, участвующим в совещании,» over «3) …»
+    elif re.search(r"\s[—–]$", content):
+        b -= 1  # «**Министерству культуры Краснодарского края** —» over «1) поддержать …»
+        content = content[:-1].rstrip() + ":"
     elif content.endswith((".", ";", "!", ",")):
         return None
     if m := ADDRESSING.search(text, a, b):

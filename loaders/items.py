@@ -180,6 +180,7 @@ def parse_items(text: str, blocks: list[Block], first: int) -> Items:
     heading_case = "datv"  # «просят:» is followed by headings in the accusative
     parent: Block | None = None  # the last recommendation, when it ends with a colon
     sub_level: tuple[int, str] | None = None  # the kind of list of its sub-items
+    sub_indent = -1  # how far its sub-items are indented
     i = start
     while i < len(blocks):
         block = blocks[i]
@@ -208,9 +209,12 @@ def parse_items(text: str, blocks: list[Block], first: int) -> Items:
             role[i - 1] = "item"
             continue
         if (parent is not None and _is_sub_item(text, parent, block)
-                and (sub_level is None or _level(block) == sub_level)
+                and (sub_level is None or _level(block) == sub_level
+                     # «а) …», «б) …», «— …» indented alike under the item: its sub-items still
+                     or _indent(text, block) == sub_indent > _indent(text, parent) + 1)
                 and heading_addressee(text, block, heading_case) is None):
             sub_level = _level(block)  # the sub-items are one list, of one kind
+            sub_indent = _indent(text, block)
             last = items.recommendations[-1]
             span = Span(last.text.span.start, b)
             items.recommendations[-1] = dataclasses.replace(
@@ -362,6 +366,20 @@ def parse_items(text: str, blocks: list[Block], first: int) -> Items:
                     text, send.end(), b,
                     "accs" if send.group("to") or send.group("to2") else "datv"),
                 planned_event=None))
+            items.consumed.add(i - 1)
+            role[i - 1] = "proposal"
+            continue
+        if (heading is None and own is None and not block.list_item and items.recommendations
+                and i >= 2 and blocks[i - 2].list_item and role.get(i - 2) in ("item", "sub-item")
+                and (i == len(blocks) or not blocks[i].list_item)):
+            # «- включать архивные документы …» / «Материалы конференции рекомендовано
+            # опубликовать в сборнике.»: a paragraph of its own after the list's last item, and
+            # no list after it, is the document's closing word, not an item of that list
+            planned = planned_event(text, a, b)
+            items.proposals.append(Proposal(
+                position=len(items.proposals) + 1, text=Spanned(clean(content), Span(a, b)),
+                addressee=None,
+                planned_event=planned if planned is not None and planned.year else None))
             items.consumed.add(i - 1)
             role[i - 1] = "proposal"
             continue

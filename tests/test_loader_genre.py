@@ -685,6 +685,29 @@ def test_closing_proposals_in_sentences_of_appeal(closing: str,
             for p in res.proposals] == proposals
 
 
+def test_a_heading_that_ends_in_a_dash_and_sub_items_of_mixed_markers() -> None:
+    res = parsed(doc(HEADER, "Участники решили обратиться к:\n\n"
+                     "**Министерству культуры края** —\n\n"
+                     "1) поддержать издание серии, включая:\n"
+                     "   а) сборник документов;\n   б) сборник воспоминаний;\n"
+                     "   — путеводитель по фондам.\n"
+                     "2) предусмотреть средства на фонды.\n"), "text/markdown")
+    assert [(r.label, r.addressee.label if r.addressee else None)
+            for r in res.recommendations] == [("1", "Министерство культуры края"),
+                                              ("2", "Министерство культуры края")]
+    assert "путеводитель" in res.recommendations[0].text.value
+
+
+def test_a_paragraph_after_the_lists_last_item_is_a_closing_word() -> None:
+    res = parsed(doc(HEADER, "Участники рекомендуют:\n\nБиблиотекам и музеям области:\n\n"
+                     "- размещать ссылки на справочники;\n\n- включать копии в выставки.\n\n"
+                     "Материалы конференции рекомендовано опубликовать в сборнике.\n"),
+                 "text/markdown")
+    assert len(res.recommendations) == 2
+    assert [p.text.value for p in res.proposals] == [
+        "Материалы конференции рекомендовано опубликовать в сборнике."]
+
+
 # --- partial and non-resolutions -------------------------------------------------------------
 
 def test_header_only_loads_with_warnings() -> None:
