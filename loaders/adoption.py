@@ -8,9 +8,9 @@ import re
 from resolutions_kg.records import Spanned
 
 from .blocks import Block, body_text, sentences
+from .closing import is_adoption
 from .dates import find_dates
 from .header import is_dateline
-from .items import is_adoption
 from .settlements import find_settlements
 
 UNANIMOUS = re.compile(r"единогласно", re.I)

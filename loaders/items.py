@@ -35,6 +35,7 @@ from .addressing import (
     own_addressee,
 )
 from .blocks import Block, body_text, clean
+from .closing import closes, is_adoption, is_signature
 from .headings import RECOMMEND_INTRO, SPEAKER, heading_addressee, nominative_heading
 from .proposals import (
     HOLD,
@@ -46,7 +47,6 @@ from .proposals import (
     planned_event,
     proposals_of,
 )
-from .russian import is_infinitive, words
 from .tables import recommendation_of_row
 from .topics import classify
 
@@ -54,14 +54,6 @@ STATEMENT_INTRO = re.compile(
     r"отмеча\w*|констатиру\w*|подчеркива\w*|признают|признает|выража\w*|убежден\w*|"
     r"считают,|считает,|поддержива\w*|одобря\w*|обращают\s+внимание",
     re.I,
-)
-ADOPTED = re.compile(
-    r"(?:(?:резолюция|решение|документ|рекомендации|обращение|итоговый\s+документ)\s+)?"
-    r"(?:принят[аоы]?|одобрен[аоы]?|утвержд[её]н[аоы]?)\b",
-    re.I,
-)
-SIGNATURE = re.compile(
-    r"(?:^|\s)[А-ЯЁ]\.\s?(?:[А-ЯЁ]\.\s?)?[А-ЯЁ][а-яё]+|[А-ЯЁ][а-яё]+\s[А-ЯЁ]\.\s?[А-ЯЁ]\."
 )
 
 
@@ -88,25 +80,6 @@ ROLES = ("title", "preamble", "intro", "heading", "item", "sub-item", "statement
 #: участников совещания».
 PROPOSALS_CAPTION = re.compile(r"(?:предложения|заключительные\s+положения)(?:\s+участник\w*"
                                r"(?:\s+[а-яё]+)?)?", re.I)
-
-
-def is_adoption(text: str, block: Block) -> bool:
-    a, b = body_text(text, block)
-    return b - a < 250 and bool(ADOPTED.match(text, a, b))
-
-
-def _is_signature(text: str, block: Block) -> bool:
-    a, b = body_text(text, block)
-    content = text[a:b]
-    if len(content) > 120:
-        return False
-    verbs = any(is_infinitive(w) for w, _, _ in words(content))
-    named = re.search(r"(?<![а-яё])(?:имени|им\.)\s*$", content[: m.start()], re.I) if (
-        m := SIGNATURE.search(content)) else None
-    # «Государственному музею-заповеднику М. Ю. Лермонтова:» opens a list: not a signature
-    return (not verbs and m is not None and named is None
-            and not content.endswith((".", ";", ":"))
-            and addressee_at(text, a, b, "datv") is None)
 
 
 def _is_intro(text: str, block: Block) -> bool:
@@ -230,7 +203,7 @@ def parse_items(text: str, blocks: list[Block], first: int) -> Items:
             role.update(dict.fromkeys(range(i, len(blocks)), "closing"))
             role[i - 1] = "adoption"
             break
-        if _is_signature(text, block):
+        if is_signature(text, block):
             items.consumed.add(i - 1)
             role[i - 1] = "signature"
             continue
@@ -371,7 +344,7 @@ def parse_items(text: str, blocks: list[Block], first: int) -> Items:
             continue
         if (heading is None and own is None and not block.list_item and items.recommendations
                 and i >= 2 and blocks[i - 2].list_item and role.get(i - 2) in ("item", "sub-item")
-                and (i == len(blocks) or not blocks[i].list_item)):
+                and content[:1].isupper() and (i == len(blocks) or closes(text, blocks[i]))):
             # «- включать архивные документы …» / «Материалы конференции рекомендовано
             # опубликовать в сборнике.»: a paragraph of its own after the list's last item, and
             # no list after it, is the document's closing word, not an item of that list

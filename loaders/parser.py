@@ -36,11 +36,12 @@ from .blocks import (
     tight,
 )
 from .casing import as_written as names_as_written
+from .closing import ADOPTED, is_adoption
 from .dates import find_dates
 from .events import KindMatch, find_kind, qualifiers_and_ordinal, title_in
 from .furniture import is_furniture
 from .header import choose_date, choose_place
-from .items import ADOPTED, Items, is_adoption, parse_items
+from .items import Items, parse_items
 from .organisations import listed_organisers, organisers, supporters
 from .participants import cohorts, listed_cohorts
 from .places import country_after
@@ -49,7 +50,7 @@ from .roles import second_opinion
 from .russian import parses, words
 from .settlements import find_settlements
 from .statements import discussed_topics, preamble_statements
-from .titles import as_written, title_above, title_after_kind
+from .titles import as_written, news_lead, title_above, title_after_kind
 from .totals import (
     LIST_OF_GROUPS,
     leading_count,
@@ -177,7 +178,7 @@ def parse(rendition: Rendition, *, observe: Observer | None = None) -> Resolutio
         ordinal: int | None = None
     else:
         qualifiers, ordinal = qualifiers_and_ordinal(text, region_start, kind)
-    lead = _lead(text, bs, head_index, kind.value)
+    lead = news_lead(text, bs, head_index, kind.value)
     if title is None and lead:
         title = title_after_kind(text, lead, kind.value, Certainty(
             0.75, "quoted after the event kind in the news lead above the heading"))
@@ -349,33 +350,6 @@ def _event(text: str, front: list[Block], heading_index: int, closing: list[Bloc
         cohorts=tuple(groups),
         topics=discussed_topics(text, preamble),
     )
-
-
-#: What a news lead says of the event it introduces, or of the document it publishes.
-LEAD_WORDS = re.compile(
-    r"(?<![а-яё])(?:состоял(?:ся|ась|ось|ись)|прош(?:ёл|ел|ла|ло|ли)|проходил[аи]?|"
-    r"собрал[аи]?|публику\w*|приводим|опубликован\w*)(?![а-яё])", re.I)
-
-
-def _lead(text: str, bs: list[Block], head_index: int, kind: str) -> list[tuple[int, int]]:
-    """Sentences of a news lead right above the document's heading on a web page («18–19 апреля
-    в Суздале состоялась стратегическая сессия «…», организованная … Ниже публикуем итоговый
-    документ.»): paragraphs of prose that say an event of the heading's kind took place or that
-    the document follows. A headline, a date line or a menu above them ends the lead."""
-    found: list[tuple[int, int]] = []
-    for bl in reversed(bs[max(0, head_index - 3) : head_index]):
-        a, b = body_text(text, bl)
-        content = text[a:b].rstrip()
-        if bl.list_item or len(content) < 80 or not content.endswith((".", "!")):
-            break
-        found[:0] = sentences(text, a, b)
-    if not any(LEAD_WORDS.search(text, a, b) for a, b in found):
-        return []
-    if kind != "мероприятие" and not any(
-            (k := find_kind(text, a, b, heading=True)) is not None and k.value == kind
-            for a, b in found):
-        return []
-    return found
 
 
 def _uncertain(text: str, event: Event, items: Items) -> list[str]:

@@ -30,8 +30,9 @@ from resolutions_kg.records import Addressee, Certainty, Spanned
 
 from .addressing import ADDRESSING
 from .blocks import Block, body_text
+from .closing import ADOPTED, SIGNATURE
 from .headings import RECOMMEND_INTRO, SPEAKER
-from .items import ADOPTED, SIGNATURE, STATEMENT_INTRO, Items
+from .items import STATEMENT_INTRO, Items
 from .russian import is_infinitive, parses, words
 
 MODEL_PATH = Path(__file__).with_name("roles.json")

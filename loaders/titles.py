@@ -10,7 +10,7 @@ import re
 
 from resolutions_kg.records import Certainty, Span, Spanned
 
-from .blocks import Block, body_text, clean
+from .blocks import Block, body_text, clean, sentences
 from .events import find_kind, title_in
 
 
@@ -58,3 +58,30 @@ def title_after_kind(text: str, ranges: list[tuple[int, int]], kind: str,
         if found is not None:
             return dataclasses.replace(found, certainty=how)
     return None
+
+
+#: What a news lead says of the event it introduces, or of the document it publishes.
+LEAD_WORDS = re.compile(
+    r"(?<![а-яё])(?:состоял(?:ся|ась|ось|ись)|прош(?:ёл|ел|ла|ло|ли)|проходил[аи]?|"
+    r"собрал[аи]?|публику\w*|приводим|опубликован\w*)(?![а-яё])", re.I)
+
+
+def news_lead(text: str, bs: list[Block], head_index: int, kind: str) -> list[tuple[int, int]]:
+    """Sentences of a news lead right above the document's heading on a web page («18–19 апреля
+    в Суздале состоялась стратегическая сессия «…», организованная … Ниже публикуем итоговый
+    документ.»): paragraphs of prose that say an event of the heading's kind took place or that
+    the document follows. A headline, a date line or a menu above them ends the lead."""
+    found: list[tuple[int, int]] = []
+    for bl in reversed(bs[max(0, head_index - 3) : head_index]):
+        a, b = body_text(text, bl)
+        content = text[a:b].rstrip()
+        if bl.list_item or len(content) < 80 or not content.endswith((".", "!")):
+            break
+        found[:0] = sentences(text, a, b)
+    if not any(LEAD_WORDS.search(text, a, b) for a, b in found):
+        return []
+    if kind != "мероприятие" and not any(
+            (k := find_kind(text, a, b, heading=True)) is not None and k.value == kind
+            for a, b in found):
+        return []
+    return found

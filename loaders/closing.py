@@ -1,0 +1,53 @@
+"""Where the operative part ends: the adoption line («Резолюция принята 26 октября 2012 г.»),
+signatures («Председатель оргкомитета      А. В. Петров»), and the participants' own closing
+words («Участники конференции предлагают …»).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .addressing import addressee_at
+from .blocks import Block, body_text
+from .headings import SPEAKER
+from .russian import is_infinitive, words
+
+ADOPTED = re.compile(
+    r"(?:(?:резолюция|решение|документ|рекомендации|обращение|итоговый\s+документ)\s+)?"
+    r"(?:принят[аоы]?|одобрен[аоы]?|утвержд[её]н[аоы]?)\b",
+    re.I,
+)
+SIGNATURE = re.compile(
+    r"(?:^|\s)[А-ЯЁ]\.\s?(?:[А-ЯЁ]\.\s?)?[А-ЯЁ][а-яё]+|[А-ЯЁ][а-яё]+\s[А-ЯЁ]\.\s?[А-ЯЁ]\."
+)
+#: A post that opens a signature block: «Министр культуры / Калужской области   [подпись]».
+POST = re.compile(r"(?:министр|председатель|заместитель|секретарь|директор|руководитель|"
+                  r"начальник|глава)(?![а-яё])", re.I)
+
+
+def is_adoption(text: str, block: Block) -> bool:
+    a, b = body_text(text, block)
+    return b - a < 250 and bool(ADOPTED.match(text, a, b))
+
+
+def is_signature(text: str, block: Block) -> bool:
+    a, b = body_text(text, block)
+    content = text[a:b]
+    if len(content) > 120:
+        return False
+    verbs = any(is_infinitive(w) for w, _, _ in words(content))
+    named = re.search(r"(?<![а-яё])(?:имени|им\.)\s*$", content[: m.start()], re.I) if (
+        m := SIGNATURE.search(content)) else None
+    # «Государственному музею-заповеднику М. Ю. Лермонтова:» opens a list: not a signature
+    return (not verbs and m is not None and named is None
+            and not content.endswith((".", ";", ":"))
+            and addressee_at(text, a, b, "datv") is None)
+
+
+def closes(text: str, block: Block) -> bool:
+    """``block`` stands where the operative part is over: the adoption line, a signature, or
+    what the participants say in their own name («Участники конференции предлагают …»)."""
+    a, b = body_text(text, block)
+    return (is_adoption(text, block) or is_signature(text, block) or bool(
+        POST.match(text, a, b) and b - a < 150 and not text[a:b].endswith((".", ":", ";")))
+            or (not block.list_item and SPEAKER.match(text, a, b) is not None))
