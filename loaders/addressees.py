@@ -148,6 +148,11 @@ def _tail(toks: list[tuple[str, int, int]], j: int, case: str | None = None) -> 
                 and _genitive(toks[j + 2][0])):
             j += 2  # «органам власти в сфере культуры»: the field is part of the name
             continue
+        if (low in ("город", "поселок", "посёлок", "село") and j and toks[j - 1][0].lower() in (
+                "округа", "образования", "поселения") and j + 1 < n
+                and toks[j + 1][0][:1].isupper()):
+            j += 2  # «администрации городского округа город Выкса»: the place's name as titled
+            continue
         if (low == "при" and j + 1 < n and toks[j + 1][0][:1].isupper()
                 and _parses_in(toks[j + 1][0], "loct", ("NOUN",))):
             j += 2  # «Управлению по делам архивов при Правительстве Республики Карелия»

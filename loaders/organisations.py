@@ -14,6 +14,7 @@ from resolutions_kg.records import OrganisationMention, Span, Spanned
 
 from .addressees import OFFICIAL_BODIES
 from .blocks import Block, clean, continues_line, name_end
+from .events import find_kind
 from .phrases import head_phrase, nominative
 from .russian import has_pos, lemma, parses, place_nominative, words
 from .settlements import SITED_HEADS, sited_end
@@ -235,7 +236,14 @@ def organisers(text: str, start: int, end: int) -> list[OrganisationMention]:
     for m in ORGANISED_BY.finditer(text, start, end):  # «… по инициативе X и проведён Y»
         verb = m.group().strip().lower()
         if verb.startswith(("организуют", "провел", "организовали")):
-            continue  # the organisers stand before the verb
+            # the organisers stand before the verb, unless the event does («Конференцию
+            # провела администрация городского округа …»)
+            before = text[start : m.start()].strip(" \t\n*_")
+            if find_kind(text, start, m.start()) is None or len(before.split()) > 4:
+                continue
+            out += [o for o in _names(text, m.end(), end, "nomn")
+                    if o.name.value not in {x.name.value for x in out}]
+            continue
         case = ("nomn" if verb.startswith("организатор")
                 else "gent" if verb.endswith("инициативе") else "ablt")
         named = {o.name.value for o in out}

@@ -708,6 +708,22 @@ def test_a_paragraph_after_the_lists_last_item_is_a_closing_word() -> None:
         "Материалы конференции рекомендовано опубликовать в сборнике."]
 
 
+def test_a_singular_intro_an_event_before_its_organiser_and_a_titled_town() -> None:
+    res = parsed(doc(HEADER + "Конференцию провела администрация городского округа город Выкса.",
+                     "По итогам обсуждения конференция считает необходимым:\n\n"
+                     "1. Учреждениям культуры городского округа — открыть пространства для "
+                     "жителей.\n\n2. Органам местного самоуправления — предусмотреть средства.\n"
+                     "\nУчастники конференции предлагают администрации городского округа город "
+                     "Выкса провести следующую конференцию в ноябре 2023 года.\n"))
+    assert [o.name.value for o in res.event.organisers] == [
+        "администрация городского округа город Выкса"]
+    assert [(r.addressee.label if r.addressee else None) for r in res.recommendations] == [
+        "учреждения культуры городского округа", "органы местного самоуправления"]
+    (proposal,) = res.proposals
+    assert proposal.addressee is not None
+    assert proposal.addressee.label == "администрация городского округа город Выкса"
+
+
 # --- partial and non-resolutions -------------------------------------------------------------
 
 def test_header_only_loads_with_warnings() -> None:
