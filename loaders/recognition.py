@@ -44,6 +44,9 @@ def _settlement(span: str) -> bool:
         return False
     if " ".join(span.lower().split()) in COUNTRIES:
         return False
+    if any(w[:1].islower() and w.lower() not in ("на", "де", "ла", "эль") for w, _, _ in toks):
+        return False  # «Полоцкий историко-культурный музей-заповедник»: a name with a town's
+        # adjective in it, not a town's («Ростов-на-Дону» is one word)
     return not any(lemma(w) in NOT_SETTLEMENTS or w.lower() in NOT_SETTLEMENTS
                    for w, _, _ in toks)
 

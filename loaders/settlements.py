@@ -165,6 +165,8 @@ def find_settlements(text: str, a: int, b: int) -> list[Found]:
             if n == 1 and phrase in _NOT_PLACES and not marked:
                 break
             name, known = nominative_place(phrase)
+            if known and not marked and n == 1 and _adjective_before_noun(text, run[0], b):
+                break  # «в Полоцком историко-культурном музее»: the town's adjective, not it
             if known or (marked and n == 1):
                 if not known:
                     name = place_nominative(phrase)
@@ -173,6 +175,18 @@ def find_settlements(text: str, a: int, b: int) -> list[Found]:
                 taken = run[n - 1].end()
                 break
     return out
+
+
+def _adjective_before_noun(text: str, word: re.Match[str], end: int) -> bool:
+    """«Полоцком» before «историко-культурном музее»: an adjective that agrees with the small
+    word after it, as a town's name does not."""
+    after = re.match(r"\s+([а-яё][а-яё-]*)", text[word.end() : end])
+    if after is None:
+        return False
+    mine = [p for p in parses(word.group()) if p.tag.POS == "ADJF"]
+    theirs = parses(after.group(1))
+    return any(p.tag.case == q.tag.case and q.tag.POS in ("ADJF", "NOUN", "PRTF")
+               for p in mine for q in theirs[:2])
 
 
 #: Heads of names that go on with the city they are in: «Российский центр науки и культуры в

@@ -91,6 +91,14 @@ def test_a_pages_date_and_the_events(page: str, start: dt.date, end: dt.date) ->
     assert res.event.end is not None and res.event.end.value == end
 
 
+def test_a_towns_adjective_is_no_town() -> None:
+    """«в Полоцком историко-культурном музее»: the adjective of a town, not the town; nor is a
+    museum's name that natasha reads as a location."""
+    res = parsed(doc("Решение семинара «Книга»\n\n14–15 апреля 2011 г.\n\nЗаседания семинара "
+                     "прошли в Полоцком\nисторико-культурном музее-заповеднике."))
+    assert res.event.place is None
+
+
 def test_initials_are_no_village() -> None:
     """«О. С. Мальцева»: «С.» after an initial is an initial, not «с.» (село)."""
     res = parsed(doc("Резолюция семинара «Книга»", RECOMMENDS + "\nСекретарь  О. С. Мальцева\n"))
