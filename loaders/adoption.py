@@ -30,9 +30,11 @@ def adoption(text: str, bs: list[Block]) -> tuple[Spanned[dt.date] | None, bool]
         if not dates and k + 1 < len(bs) and not text[first[1] : b].strip():
             # a stamp «ПРИНЯТА / на заключительном пленарном заседании / 24 сентября 2021 г.»:
             # the date on a line of its own right after it
-            for nxt in bs[k + 1 : k + 3]:  # (past a line of where: «на … заседании»)
+            # (past lines of where and by whom: «на … заседании», «участниками форума /
+            # «Библиотека в цифровой среде: …»»)
+            for nxt in bs[k + 1 : k + 5]:
                 na, nb = body_text(text, nxt)
-                short = len(" ".join(text[na:nb].split())) <= 60  # (a line aligned by spaces)
+                short = len(" ".join(text[na:nb].split())) <= 90  # (a line aligned by spaces)
                 found = find_dates(text[na:nb], na) if short else []
                 rest = (text[na : found[0].span.start] + text[found[0].span.end : nb]
                         if found else "")

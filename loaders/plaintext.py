@@ -104,6 +104,10 @@ def read_plain(text: str, *, name: str, original_sha256: str, encoding: str = "u
     return Rendition(source, build_lines(text, bold=bold, italic=italic, hidden=markers))
 
 
+_INLINE_HTML = re.compile(r"</?(?:div|p|span|br|b|strong|i|em|u|font|center|small|sup|sub)"
+                          r"(?:\s[^<>\n]*)?/?>", re.I)
+
+
 def read_markdown(text: str, *, name: str, original_sha256: str,
                   encoding: str = "utf-8") -> Rendition:
     """Render Markdown to plain text, remembering emphasis and headings (words broken at
@@ -122,6 +126,8 @@ def read_markdown(text: str, *, name: str, original_sha256: str,
         deleted.append((m.start(), m.start(1)))
         deleted.append((m.end(1), m.end()))
     deleted += [(m.start(), m.end()) for m in _CODE.finditer(text)]
+    # HTML a Markdown file carries inline («<div align="right">», «<br>»): markup, not words
+    deleted += [(m.start(), m.end()) for m in _INLINE_HTML.finditer(text)]
     bold, italic, markers = emphasis(text)
     deleted += markers
     drop = bytearray(len(text))

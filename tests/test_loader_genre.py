@@ -99,6 +99,15 @@ def test_a_towns_adjective_is_no_town() -> None:
     assert res.event.place is None
 
 
+def test_an_adoption_stamp_in_html_inside_markdown() -> None:
+    res = parsed('<div align="right">\n\n**ПРИНЯТА**<br>\nучастниками Всероссийского форума<br>\n'
+                 "«Библиотека в цифровой среде:<br>\nсервисы, компетенции, доверие»<br>\n"
+                 "«08» октября 2021 г.\n\n</div>\n\n# РЕЗОЛЮЦИЯ форума «Книга»\n\n"
+                 "Уфа, 6–8 октября 2021 г.\n\n" + RECOMMENDS, "text/markdown")
+    assert res.adopted is not None and res.adopted.value == D(2021, 10, 8)
+    assert "<" not in res.source.text
+
+
 def test_initials_are_no_village() -> None:
     """«О. С. Мальцева»: «С.» after an initial is an initial, not «с.» (село)."""
     res = parsed(doc("Резолюция семинара «Книга»", RECOMMENDS + "\nСекретарь  О. С. Мальцева\n"))
