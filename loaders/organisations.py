@@ -47,7 +47,7 @@ ORGANISED_BY = re.compile(
     r"созван[аоы]?|организован[аоы]?|проведен[аоы]?|проведён[аоы]?|подготовлен[аоы]?|"
     r"организованн(?:ая|ый|ое|ые|ой|ого|ую)|проведённ(?:ая|ый|ое|ые|ой|ого|ую)|"
     r"проведенн(?:ая|ый|ое|ые|ой|ого|ую)|"
-    r"организатор(?:ами|ом)(?:\s+[а-яё]+){0,2}?\s+(?:выступил[аи]?|стал[аи]?|"
+    r"(?:со)?организатор(?:ами|ом)(?:\s+[а-яё]+){0,2}?\s+(?:выступил[аи]?|стал[аи]?|"
     r"явил(?:ся|ась|ись))|"
     r"организуют|провели|организовали|провел[аи]?)\s+",
     re.I,
@@ -244,10 +244,13 @@ def organisers(text: str, start: int, end: int) -> list[OrganisationMention]:
             out += [o for o in _names(text, m.end(), end, "nomn")
                     if o.name.value not in {x.name.value for x in out}]
             continue
-        case = ("nomn" if verb.startswith("организатор")
+        case = ("nomn" if verb.startswith(("организатор", "соорганизатор"))
                 else "gent" if verb.endswith("инициативе") else "ablt")
         named = {o.name.value for o in out}
         begin = m.end()
+        if (joined := re.match(r"и\s+([а-яё]+)", text[begin:end])) is not None and any(
+                p.tag.POS in ("PRTS", "VERB") for p in parses(joined.group(1))[:1]):
+            continue  # «подготовлена и проведена X»: the second verb names them
         if (place := _PLACE_FIRST.match(text, begin, end)) is not None:
             begin = place.end()  # «проведено в г. Петропавловске-Камчатском Агентством …»
         found = _names(text, begin, end, case)
