@@ -35,9 +35,11 @@ from .phrases import head_phrase, nominative
 from .russian import has_pos, lemma, parses, words
 from .totals import (
     BECAME,
+    DASHED_COUNT,
     MODE_ONLY,
     OFFLINE,
     ONLINE,
+    PEOPLE_AFTER,
     PERSON_LEMMAS,
     Count,
     attendance,
@@ -52,7 +54,7 @@ LIST_OPENERS = re.compile(
     re.I,
 )
 _LIST_AFTER_TOTAL = re.compile(
-    r"\s*(?::|,\s*(?:в\s+том\s+числе|из\s+них|среди\s+них)\s*:?)\s*", re.I)
+    r"\s*(?::|,\s*(?:в\s+том\s+числе|из\s+них|среди\s+них)\s*:?|[–—]\s*(?=\d))\s*", re.I)
 #: The rest of the total's phrase up to the colon that opens its list: «свыше 150 учёных и
 #: специалистов библиотек, музеев и архивов: 84 — из Беларуси, …».
 _COLON_AFTER_PEOPLE = re.compile(r"[^:\d.;()]{1,120}?:\s*")
@@ -217,7 +219,7 @@ def _cohort(text: str, a: int, b: int, organisers: set[str]) -> Cohort | None:
                       unit="city", places=run[2])
     if (acting := _acting_people(text, a, b, attendance(text, a, b))) is not None:
         return acting
-    if (dashed := _DASHED.match(text, a, b)) is not None and from_places(
+    if (dashed := DASHED_COUNT.match(text, a, b)) is not None and from_places(
             text, a, b, None) is None and attendance(text, a, dashed.end() + 24) is None:
         # «14 — из библиотек Анадыря», «26 — от областных библиотек», «51 — специалисты …»
         said = clean(text[dashed.end() : b]).rstrip(" ,.;")
@@ -228,8 +230,9 @@ def _cohort(text: str, a: int, b: int, organisers: set[str]) -> Cohort | None:
                           count=int(dashed.group(1)), unit="person",
                           mode=attendance(text, a, b))
     bracketed: int | None = None
-    if (people := _PEOPLE_IN_BRACKETS.search(text, a, b)) is not None and people.end() == b:
-        bracketed, b = int(people.group(1)), people.start()  # «… архива области (5 человек)»
+    if (people := PEOPLE_AFTER.search(text, a, b)) is not None and people.end() == b:
+        # «… архива области (5 человек)», «библиотекари — 22»
+        bracketed, b = int(people.group(1) or people.group(2)), people.start()
     mode: AttendanceMode | None = None
     modes: tuple[tuple[re.Pattern[str], AttendanceMode], ...] = (
         (ONLINE, "online"), (OFFLINE, "offline"))
@@ -263,8 +266,14 @@ def _cohort(text: str, a: int, b: int, organisers: set[str]) -> Cohort | None:
     while k < len(toks) and (lemma(toks[k][0]) in PERSON_LEMMAS or toks[k][0] == "и"):
         k += 1
     persons = k > 0
-    if k >= len(toks) or all(t[0].lower() == "и" or _is_person(t[0]) for t in toks[k:]):
+    if bracketed is None and (k >= len(toks) or all(
+            t[0].lower() == "и" or _is_person(t[0]) for t in toks[k:])):
         return None  # «библиотекари», «историки»: who they are, not a group that took part
+    if persons and bracketed is not None and (k >= len(toks) or not toks[k][0][:1].isupper()):
+        # «библиотекари — 22», «сотрудники музеев (15)»: people counted, cited as who they are
+        # (but «представители Государственного архива … (5 человек)»: a body named)
+        return Cohort(label=Spanned(nominative(clean(piece), None, plural=True), Span(a, b)),
+                      count=bracketed, unit="person", mode=mode)
     if (placed := from_places(text, a, b, mode)) is not None:
         return placed
     if toks[k][0].lower() == "из":
@@ -275,7 +284,8 @@ def _cohort(text: str, a: int, b: int, organisers: set[str]) -> Cohort | None:
     if rest_start is None:
         return None
     rest = clean(text[rest_start:b])
-    if persons and count is None and not re.search(r"(?<![а-яё])[А-ЯЁ]", rest):
+    if persons and count is None and bracketed is None and not re.search(
+            r"(?<![а-яё])[А-ЯЁ]", rest):
         return None  # «сотрудники музеев и библиотек»: an occupation, not a group that is named
     if count is not None and count.noun_lemma in PERSON_LEMMAS:
         # «21 представитель», «22 представителя», «25 представителей»
@@ -287,7 +297,9 @@ def _cohort(text: str, a: int, b: int, organisers: set[str]) -> Cohort | None:
                       count_is_minimum=count.minimum, unit="person", mode=mode)
     case = "gent" if persons or count is not None or _genitive_only(rest) else None
     if people is not None and bracketed is not None and count is None:
-        count = Count(bracketed, Span(people.start(1), people.end(1)), False, people.end(),
+        group = 1 if people.group(1) else 2
+        count = Count(bracketed, Span(people.start(group), people.end(group)), False,
+                      people.end(),
                       "человек")
     place = place_name(rest) if count is None else None
     if place is not None:
@@ -321,20 +333,12 @@ def _cohort(text: str, a: int, b: int, organisers: set[str]) -> Cohort | None:
         *implied_regions(rest),
     ]))
     span_start = rest_start if count is None or bracketed is not None else count.span.start
-    return Cohort(label=Spanned(label, Span(span_start, b if people is None else people.end(1))),
+    return Cohort(label=Spanned(label, Span(span_start, b if people is None else people.end(
+        1 if people.group(1) else 2))),
                   count=count.value if count else None,
                   count_is_minimum=count.minimum if count else False,
                   unit=unit if (count or organisation) else unit, mode=mode, places=places,
                   organisation=organisation)
-
-
-#: A count, a dash, then who: «14 — из библиотек Анадыря», «51 — специалисты …».
-_DASHED = re.compile(r"\s*(\d{1,6})\s*[–—-]\s*(?P<prep>(?:из|от)\s+)?(?=[А-ЯЁа-яё])")
-
-
-#: People counted in brackets after a group: «представители Государственного архива (5 человек)».
-_PEOPLE_IN_BRACKETS = re.compile(
-    r"\s*\((\d{1,5})\s+(?:человек|чел\.?|участник[аов]*|представител[ьяей]+)\s*\)[\s.,;]*")
 
 
 #: A verb of taking part that ends a piece: «коллеги из Магадана участвовали в режиме онлайн».

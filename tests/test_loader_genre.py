@@ -984,6 +984,22 @@ def test_topics_listed_after_an_agenda_or_a_verb_of_discussing(intro: str) -> No
                                                    "О приёме новых членов"]
 
 
+@pytest.mark.parametrize(("sentence", "groups"), [
+    ("В конференции участвовали 84 человека. Среди них архивисты — 37 человек, библиотекари "
+     "— 22, сотрудники музеев — 15.",
+     [("архивисты", 37), ("библиотекари", 22), ("сотрудники музеев", 15)]),
+    ("Участниками стали 74 человека — 40 работников учреждений культуры, 18 педагогов школ.",
+     [("работники учреждений культуры", 40), ("педагоги школ", 18)]),
+    ("В семинаре приняли участие: музеи Вологодской области (11), Государственный архив "
+     "Вологодской области (3).",
+     [("музеи Вологодской области", 11), ("Государственный архив Вологодской области", 3)]),
+])
+def test_groups_counted_after_a_dash_or_in_brackets(sentence: str,
+                                                    groups: list[tuple[str, int]]) -> None:
+    res = parsed(doc(HEADER + sentence))
+    assert [(c.label.value, c.count) for c in res.event.cohorts] == groups
+
+
 def test_an_adoption_stamp_with_the_date_on_a_line_of_its_own() -> None:
     res = parsed("ПРИНЯТА\nна заключительном пленарном заседании\n24 сентября 2021 г.\n\n"
                  + doc(HEADER))
