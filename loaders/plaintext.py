@@ -20,6 +20,11 @@ _STRONG = re.compile(r"(\*\*|__)(?=\S)((?:(?!\n[ \t]*\n).)+?)(?<=\S)\1", re.S)
 #: ``*em*`` or ``_em_`` within one line.
 _EM = re.compile(r"(?<![*\w])([*_])(?=[^\s*_])([^*_\n]+?)(?<=[^\s*_])\1(?![*\w])")
 _HEADING = re.compile(r"^[ \t]{0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$", re.M)
+#: A setext heading's underline under its line of text, or a thematic break on its own.
+_SETEXT = re.compile(r"^([^\n]*[^\s\n|][^\n]*)\n([ \t]{0,3}={3,}[ \t]*)$"
+                     r"|^[ \t]*\n([ \t]{0,3}(?:-{3,}|\*{3,}|_{3,})[ \t]*)$", re.M)
+# (a line of dashes right under text is left alone: a plain text saved as Markdown draws them
+# under its page numbers)
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>])")
 _LINK = re.compile(r"!?\[([^\]\n]*)\]\([^)\n]*\)")
 _HARD_BREAK = re.compile(r"[ \t]+$|\\$", re.M)
@@ -119,6 +124,12 @@ def read_markdown(text: str, *, name: str, original_sha256: str,
         deleted.append((m.start(), m.start(2)))
         deleted.append((m.end(2), m.end()))
         headings[m.start()] = len(m.group(1))
+    for m in _SETEXT.finditer(text):  # «Резолюция …» over «=====»: a heading; «---» a rule
+        if m.group(1) is not None:
+            deleted.append((m.start(2) - 1, m.end(2)))
+            headings[m.start(1)] = 1
+        else:
+            deleted.append((m.start(3), m.end(3)))
     deleted += [(m.start(), m.end()) for m in _QUOTE.finditer(text)]
     deleted += [(m.start(), m.end()) for m in _HARD_BREAK.finditer(text)]
     deleted += [(m.start(), m.start() + 1) for m in _ESCAPE.finditer(text)]

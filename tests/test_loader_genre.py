@@ -108,6 +108,16 @@ def test_an_adoption_stamp_in_html_inside_markdown() -> None:
     assert "<" not in res.source.text
 
 
+def test_a_setext_heading_and_a_rule_in_markdown() -> None:
+    res = parsed("Резолюция XII Старорусских историко-архивных чтений\n"
+                 "===================================================\n\n"
+                 "**«Документальная память уездного города»**\n\n"
+                 "19–20 апреля 2018 г. · Старая Русса\n\n---\n\n" + RECOMMENDS, "text/markdown")
+    assert res.event.title is not None
+    assert res.event.title.value == "Документальная память уездного города"
+    assert "=" not in res.source.text and "---" not in res.source.text
+
+
 def test_initials_are_no_village() -> None:
     """«О. С. Мальцева»: «С.» after an initial is an initial, not «с.» (село)."""
     res = parsed(doc("Резолюция семинара «Книга»", RECOMMENDS + "\nСекретарь  О. С. Мальцева\n"))
