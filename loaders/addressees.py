@@ -267,18 +267,20 @@ def addressee_phrase(text: str, a: int, b: int, case: str = "datv") -> Phrase | 
                    and (more := _group(toks, j + 1, "datv")) is not None):
                 j = more[1]  # «Департаменту по архивам и делопроизводству …»: the field goes on
     j = _tail(toks, j, case)
-    while j + 1 < len(toks) and toks[j][0] in ("–", "—", "-") and (
-            apposition := _group(toks, j + 1, case)) is not None:
-        # «музеям – участникам конгресса»: a noun in apposition, in the same case
-        inflect += apposition[0]
-        j = _tail(toks, apposition[1])
-    while j + 1 < len(toks) and toks[j][0].lower() in ("и", ","):
-        more = _group(toks, j + 1, case)  # «библиотекам, музеям и архивам»
-        if more is None:
+    while True:
+        if j + 1 < len(toks) and toks[j][0] in ("–", "—", "-") and (
+                apposition := _group(toks, j + 1, case)) is not None:
+            # «музеям – участникам конгресса», «…, архивам и библиотекам – участникам чтений»:
+            # a noun in apposition, in the same case
+            inflect += apposition[0]
+            j = _tail(toks, apposition[1])
+        elif j + 1 < len(toks) and toks[j][0].lower() in ("и", ",") and (
+                more := _group(toks, j + 1, case)) is not None:
+            inflect += more[0]  # «библиотекам, музеям и архивам»
+            j = _tail(toks, more[1], case)
+            number = "plur"
+        else:
             break
-        inflect += more[0]
-        j = _tail(toks, more[1], case)
-        number = "plur"
     if head.normal_form in SITED_HEADS and j < len(toks):
         sited = sited_end(text, toks[j - 1][2], b)
         if sited is not None:  # «Российскому центру науки и культуры в Дамаске»

@@ -56,3 +56,14 @@ def test_adjectives_joined_by_and_in_an_addressee_heading() -> None:
     phrase = addressee_phrase(text, 0, len(text), "datv")
     assert phrase is not None and phrase.end == len(text)
     assert phrase.label == "детские и школьные библиотеки Камчатского края"
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    ("Музеям – участникам конгресса", "музеи – участники конгресса"),
+    # the apposition after heads joined by commas and «и»
+    ("Музеям, архивам и библиотекам – участникам чтений",
+     "музеи, архивы и библиотеки – участники чтений"),
+])
+def test_a_noun_in_apposition_goes_into_the_nominative(text: str, label: str) -> None:
+    phrase = addressee_phrase(text, 0, len(text), "datv")
+    assert phrase is not None and phrase.label == label
