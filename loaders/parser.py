@@ -53,6 +53,7 @@ from .statements import discussed_topics, preamble_statements
 from .titles import as_written, news_lead, title_above, title_after_kind
 from .totals import (
     LIST_OF_GROUPS,
+    PRESENT_CAPTION,
     leading_count,
     participation_sentences,
     stated_total,
@@ -332,6 +333,14 @@ def _event(text: str, front: list[Block], heading_index: int, closing: list[Bloc
             read += listed_cohorts(text, list_items_after(text, preamble, b), orgs)
         groups += [g for g in read if g.label.value not in said
                    and not (rows and count is not None and g.count == count.value)]
+    for k, bl in enumerate(preamble[:-1]):  # «Участники форума:» over a list of groups
+        caption = PRESENT_CAPTION.fullmatch(text, bl.body, bl.end)
+        if caption and preamble[k + 1].list_item and not any(
+                p.tag.POS == "VERB" for w, _, _ in words(text[bl.body : bl.end])
+                for p in parses(w)[:1]):  # (not «Участники конференции обсудили:»)
+            said = {g.label.value for g in groups}
+            groups += [g for g in listed_cohorts(text, list_items_after(text, preamble, bl.end),
+                                                 orgs) if g.label.value not in said]
     if count is None:
         warnings.append("no number of participants found")
     return Event(

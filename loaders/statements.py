@@ -13,7 +13,7 @@ from resolutions_kg.records import Span, Spanned, Statement
 
 from .blocks import Block, body_text, clean, sentences
 from .events import quoted_ranges
-from .russian import parses
+from .russian import number_words, parses, words
 
 STATEMENT = re.compile(
     r"(?:(?:все\s+)?участники|конференция|семинар|форум|совещание|круглый\s+стол|конгресс)"
@@ -39,7 +39,8 @@ def preamble_statements(text: str, sentence_ranges: list[tuple[int, int]]) -> tu
 DISCUSSED = re.compile(r"(?:обсудил[аио]?|обсуждал[аи]?|обсуждались|рассмотрел[аио]?|"
                        r"рассматривались|обсуждены|рассмотрены)\s*$", re.I)
 #: «Повестка дня:», «**Повестка заседания:**»: the agenda's items are the topics.
-AGENDA = re.compile(r"(?<![а-яё])повестк[аи](?:\s+(?:дня|заседания|совещания))?[\s*_]*$", re.I)
+AGENDA = re.compile(r"(?<![а-яё])повестк[аи](?:\s+(?:дня|заседания|совещания))?[\s*_]*$"
+                    r"|^[\s*_]*в\s+программе\s+[а-яё-]+(?:\s+[а-яё-]+)?[\s*_]*$", re.I)
 
 
 def _cells(text: str, block: Block) -> list[tuple[int, int]] | None:
@@ -118,6 +119,14 @@ def discussed_topics(text: str, preamble: list[Block]) -> tuple[Spanned[str], ..
                 pos += len(part) + 1
                 if topic is not None:
                     topics.append(topic)
+            said = number_words([w for w, _, _ in words(text[a:colon])][-2:-1])
+            ands = list(re.finditer(r"\s+и\s+", text[topics[-1].span.start : topics[-1].span.end])
+                        ) if topics else []
+            if said == len(topics) + 1 and ands:
+                # «обсудили три вопроса: A, B и C»: the count says the last «и» joins two
+                t, last = topics.pop(), ands[-1]
+                topics += [x for x in (_topic(text, t.span.start, t.span.start + last.start()),
+                                       _topic(text, t.span.start + last.end(), t.span.end)) if x]
             if topics:
                 return tuple(topics)
     for bl in preamble:

@@ -230,8 +230,9 @@ def _spelled(label: str) -> str:
 
 
 _BORDER = re.compile(r"[ \t]*\+[-=+ \t]*\+[ \t]*")
-_PRESENT_CAPTION = re.compile(r"[*_]*(?:присутствовали|состав\s+участников(?:\s+[а-яё]+)?|"
-                              r"участники|участвовали)(?:\s+на\s+[а-яё]+)?\s*:[*_\s]*", re.I)
+PRESENT_CAPTION = re.compile(r"[*_]*(?:присутствовали|состав\s+участников(?:\s+[а-яё]+)?|"
+                             r"участники(?:\s+[а-яё-]+){0,2}|участвовали)(?:\s+на\s+[а-яё]+)?"
+                             r"\s*:[*_\s]*", re.I)
 #: «23», «14 чел.», «9 человек»: the count, with its unit at most.
 _COUNT_CELL = re.compile(r"(\d{1,6})(?:\s*(?:чел\.?|человек[а]?))?")
 
@@ -253,7 +254,7 @@ def table_cohorts(text: str, blocks: list[Block]) -> tuple[list[Cohort], Count |
             if found:
                 break
             # «Присутствовали:» over a table with no header of its own
-            headed = bool(_PRESENT_CAPTION.fullmatch(text, bl.body, bl.end)) and k + 1 < len(
+            headed = bool(PRESENT_CAPTION.fullmatch(text, bl.body, bl.end)) and k + 1 < len(
                 blocks) and tables.cells(text, blocks[k + 1]) is not None
             continue
         if tables.is_separator(text, bl) or len(row) < 2:
