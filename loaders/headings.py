@@ -34,7 +34,7 @@ SPEAKER = re.compile(
 
 
 #: «ГБУК «Калужская областная научная библиотека …»», «МБУК ЦБС «…»».
-_LEGAL_FORM_NAME = re.compile(r"[*_]*(?:[А-ЯЁ]{2,}\s+){1,3}«[^»]{3,}»[*_]*")
+_LEGAL_FORM_NAME = re.compile(r"[*_]*(?:[А-ЯЁ]{2,}\s+){1,3}(?:«[^»]{3,}»|\"[^\"]{3,}\")[*_]*")
 _LETTER_MARKER = re.compile(r"[*_]*[А-ЯЁA-Z][.)][ \t]+(?=[*_]*[А-ЯЁ][а-яё])")
 
 
@@ -62,7 +62,7 @@ def heading_addressee(text: str, block: Block, case: str = "datv", *, standalone
         b = a + dash.start()
     elif content.endswith(":") or content.endswith(",") and not block.list_item:
         b -= 1  # «Централизованным библиотечным системам, участвующим в совещании,» over «3) …»
-    elif re.search(r"\s[—–]$", content):
+    elif re.search(r"\s[—–-]$", content):
         b -= 1  # «**Министерству культуры Краснодарского края** —» over «1) поддержать …»
         content = content[:-1].rstrip() + ":"
     elif content.endswith((".", ";", "!", ",")):

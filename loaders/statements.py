@@ -11,7 +11,7 @@ import re
 
 from resolutions_kg.records import Span, Spanned, Statement
 
-from .blocks import Block, body_text, clean, sentences
+from .blocks import Block, clean, list_items_after, sentences
 from .events import quoted_ranges
 from .russian import number_words, parses, words
 
@@ -101,11 +101,7 @@ def discussed_topics(text: str, preamble: list[Block]) -> tuple[Spanned[str], ..
             if colon is None:
                 continue
             if not text[colon + 1 : b].strip(" *_"):  # the topics follow as list items
-                found = []
-                for item in preamble[i + 1 :]:
-                    if not item.list_item:
-                        break
-                    found.append(_topic(text, *body_text(text, item)))
+                found = [_topic(text, x, y) for x, y in list_items_after(text, preamble, bl.end)]
                 if any(found):
                     return tuple(t for t in found if t is not None)
                 if rows := _table_topics(text, preamble[i + 1 :]):
