@@ -106,16 +106,16 @@ class _Mapper:
         self.out.entities.append(ox.Triple(N(s), N(p), obj))
 
     def fact(self, s: str, p: URIRef, o: ox.NamedNode | ox.Literal | str, span: Span,
-             certainty: Certainty = PATTERN) -> None:
+             certainty: Certainty = PATTERN, *, named: str | None = None) -> None:
         """A triple read from the text, with an annotation tying it to ``span`` and saying how
-        sure the loader is of it."""
+        sure the loader is of it (and, ``named``, what this document calls the value)."""
         obj = N(o) if isinstance(o, str) else o
         self.add(s, p, obj)
-        self.evidence(s, p, obj, span, certainty)
+        self.evidence(s, p, obj, span, certainty, named=named)
 
     def evidence(
         self, s: str, p: URIRef, o: ox.NamedNode | ox.Literal, span: Span,
-        certainty: Certainty = PATTERN,
+        certainty: Certainty = PATTERN, *, named: str | None = None,
     ) -> None:
         local = s[len(self.m.base_iri):].replace("/", "-")
         key = f"{local}-{slugify(str(p).rsplit('#', 1)[-1].rsplit('/', 1)[-1])}"
@@ -133,6 +133,8 @@ class _Mapper:
         self.add(ann, OA.hasBody, s)
         self.add(ann, RESKG.evidenceFor, str(p))
         self.add(ann, RESKG.evidenceValue, o)
+        if named is not None:
+            self.add(ann, RESKG.valueLabel, ru(named))
         self.add(ann, RESKG.confidence, typed(f"{certainty.confidence:.2f}", XSD.decimal))
         self.add(ann, RESKG.extractionMethod, ox.Literal(certainty.method))
         if certainty.correction is not None:
@@ -307,10 +309,13 @@ class _Mapper:
                       ev.start.certainty)
         if ev.end is not None:
             self.fact(e_iri, SCHEMA.endDate, date(ev.end.value), ev.end.span, ev.end.certainty)
-        for org in ev.organisers:
-            self.fact(e_iri, SCHEMA.organizer, self.organisation(org), org.name.span)
+        for org in ev.organisers:  # (named as written: the shared organisation's label may
+            # be another document's)
+            self.fact(e_iri, SCHEMA.organizer, self.organisation(org), org.name.span,
+                      named=org.name.value)
         for org in ev.supporters:
-            self.fact(e_iri, SCHEMA.sponsor, self.organisation(org), org.name.span)
+            self.fact(e_iri, SCHEMA.sponsor, self.organisation(org), org.name.span,
+                      named=org.name.value)
         if ev.participants is not None:
             self.fact(e_iri, RESKG.participantCount, integer(ev.participants.value),
                       ev.participants.span, ev.participants.certainty)

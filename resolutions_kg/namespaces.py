@@ -119,6 +119,7 @@ class RESKG(DefinedNamespace):
     encoding: URIRef
     evidenceFor: URIRef
     evidenceValue: URIRef
+    valueLabel: URIRef
     # a curator's corrections (<name>.corrections.yaml)
     Correction: URIRef
     correctionKey: URIRef

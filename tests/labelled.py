@@ -125,10 +125,6 @@ KNOWN_MISSES: dict[tuple[str, str], str] = {
     ("l12-joshkar-ola-2015.md", "addressees"):
         "a heading in capitals: «МАРИЙ ЭЛ» keeps «ЭЛ» (two letters read as an abbreviation) and "
         "«МАРИЙСКИХ» becomes «Марийских» (an ethnic adjective taken for a proper one)",
-    ("l03-velikie-luki-2018.md", "organisers"):
-        "the store: b06 and d16, loaded first, name the same body «… администрации города Великие "
-        "Луки» with a small «а»; the shared organisation keeps theirs as its preferred label and "
-        "gets l03's as an alternative one",
     ("m01-cherepovets-2019.txt", "participating"):
         "«районные музеи Вологодской области»: the region is written once for several groups and "
         "the labeller repeated it",
@@ -143,9 +139,6 @@ KNOWN_MISSES: dict[tuple[str, str], str] = {
     ("m05-velikie-luki-2017.md", "participating"):
         "«25 из которых работали дистанционно»: the mode said in a relative clause is not given "
         "to the group; guests from towns after it are not read",
-    ("m05-velikie-luki-2017.md", "organisers"):
-        "the store: b06, loaded first, names the same body «… администрации города Великие Луки» "
-        "with a small «а»; the shared organisation keeps that as its preferred label",
     ("m08-petropavlovsk-kamchatsky-2019.md", "participating"):
         "«библиотекари 11 муниципальных районов края»: the count is given to the districts",
     ("m09-minsk-2018.html", "participating"):
@@ -312,10 +305,6 @@ KNOWN_MISSES: dict[tuple[str, str], str] = {
         "«Администрации города Усть-Илимска» is written with a capital inside a sentence and "
         "cited so; this labeller writes a small «а» (n06, of the same town, is labelled with the "
         "capital)",
-    ("i07-komsomolsk-na-amure-2020.html", "organisers"):
-        "the store: a08 and b08, loaded first, name the same body «Министерство культуры "
-        "Хабаровского края» with a capital; the shared organisation keeps that as its preferred "
-        "label (the loader reads i07's small «м» as written)",
     ("s01-kostroma-2019.html", "participating"):
         "uncounted groups after the counted one: «департамент культуры» is not read, «главы "
         "сельских поселений» is put in the singular («глава»)",
@@ -471,17 +460,6 @@ KNOWN_MISSES: dict[tuple[str, str], str] = {
     ("v12-pskov-2025.md", "participating"):
         "list items «архивисты Новгородской, Тверской … — 15» and «историки, краеведы … ПсковГУ — "
         "38» are cited as the places or the university",
-    ("t09-yekaterinburg-2023.md", "organisers"):
-        "the store: an earlier document names the same body «управление культуры администрации "
-        "города Екатеринбурга» in lower case; the shared organisation keeps that as its preferred "
-        "label (the loader reads t09's capitals as written)",
-    ("u01-kaluga-2015.txt", "organisers"):
-        "the store: an earlier document names the same ministry with a capital; the shared "
-        "organisation keeps that as its preferred label (the loader reads u01's small «м» as "
-        "written)",
-    ("v08-totma-2018.html", "organisers"):
-        "the store: an earlier document names the same library with «имени И. В. Бабушкина»; the "
-        "shared organisation keeps that as its preferred label",
     }
 
 
