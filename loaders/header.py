@@ -50,6 +50,12 @@ ADMINISTRATIVE = re.compile(
     r"|(?:Республик[аи]|республик[аи])\s+[А-ЯЁ][а-яё]+(?:\s+[А-ЯЁ][а-яё]+)?)")
 _NOISE = re.compile(r"[\s,;.()\[\]«»\"'*_–—-]+")
 DATELINE_LENGTH = 90
+
+
+def _length(text: str, block: Block | Line) -> int:
+    """How long a line reads: runs of spaces that align its parts («16 марта 2010 г.      г.
+    Смоленск») count as one."""
+    return len(" ".join(text[block.start : block.end].split()))
 #: How many blocks from the heading on natasha's NER reads for a place nothing else found.
 RECOGNISED_AFTER = 6
 #: A labelled field of a form-like header: «Место проведения: г. Великие Луки», «Дата
@@ -97,7 +103,7 @@ def _leftover(text: str, block: Block | Line, spans: list[Span]) -> str:
 
 def is_dateline(text: str, block: Block, date: DateMatch, places: list[Found]) -> bool:
     """The block is a date and perhaps a place and a country, and nothing else."""
-    if block.end - block.start > DATELINE_LENGTH:
+    if _length(text, block) > DATELINE_LENGTH:
         return False
     spans = [date.span] + [Span(p.start, p.end) for p in places]
     rest = _leftover(text, block, spans)
@@ -239,7 +245,7 @@ def choose_place(text: str, front: list[Block], heading_index: int, adoption: li
 
     def consider(i: int, block: Block, found: list[Found], recognised: bool) -> None:
         distance = abs(i - heading_index)
-        short = block.end - block.start <= DATELINE_LENGTH
+        short = _length(text, block) <= DATELINE_LENGTH
         labelled = FIELD.match(text, block.start, block.end)
         for place in found:
             if not (place.known or place.marked or recognised):
@@ -255,7 +261,7 @@ def choose_place(text: str, front: list[Block], heading_index: int, adoption: li
             # its line (a year beside it at most)
             line = next((ln for ln in block.lines if ln.start <= place.start < ln.end), block)
             rest = _leftover(text, line, [Span(place.start, place.end)])
-            if line.end - line.start <= DATELINE_LENGTH and (
+            if _length(text, line) <= DATELINE_LENGTH and (
                     len(rest) <= 2 or re.fullmatch(r"(?:19|20)\d\d", rest)):
                 offer(PlaceChoice(90 - distance, 0.9, "a line of its own near the heading",
                                   place))
@@ -302,7 +308,7 @@ def _recognised(text: str, front: list[Block], heading_index: int, date_block: B
     from .recognition import locations
 
     for i, block in enumerate(front[: heading_index + RECOGNISED_AFTER]):
-        near = i >= heading_index and block.end - block.start <= DATELINE_LENGTH
+        near = i >= heading_index and _length(text, block) <= DATELINE_LENGTH
         if block is date_block or near or (i >= heading_index and HELD.search(
                 text, block.start, block.end)):
             consider(i, block, locations(text, block.start, block.end), True)

@@ -50,6 +50,9 @@ def doc(header: str, body: str = RECOMMENDS) -> str:
         # cut by a separator a page's timestamps use too: a dateline all the same
         ("Владивосток · 23–25 сентября 2008 года", "Владивосток", D(2008, 9, 23),
          D(2008, 9, 25)),
+        # aligned by a long run of spaces, as a Word text is
+        ("16 марта 2010 г." + " " * 80 + "г. Смоленск", "Смоленск", D(2010, 3, 16),
+         D(2010, 3, 16)),
         # a decision's letterhead: its number and date, the town on a line of its own
         ("от 27.02.2020                     № 2\nг. Калуга\n\nКонференция прошла 27 февраля "
          "2020 года.", "Калуга", D(2020, 2, 27), D(2020, 2, 27)),
