@@ -11,7 +11,7 @@ import re
 
 from resolutions_kg.records import Span, Spanned, Statement
 
-from .blocks import Block, clean, list_items_after, sentences
+from .blocks import Block, body_text, clean, list_items_after, sentences
 from .events import quoted_ranges
 from .russian import number_words, parses, words
 
@@ -24,7 +24,8 @@ STATEMENT = re.compile(
 )
 TOPICS_WORD = re.compile(
     r"(?:вопрос|тем(?:а|ы|у|е|ам|ах|ой)?\b|тематическ|проблем|направлени|аспект|секци)", re.I)
-TOPICS_CONTEXT = re.compile(r"обсу|рассм|включ|программ|повестк|затрон|проходил|работ", re.I)
+TOPICS_CONTEXT = re.compile(r"обсу|рассм|включ|программ|повестк|затрон|проходил|работ|следующ",
+                            re.I)
 
 
 def preamble_statements(text: str, sentence_ranges: list[tuple[int, int]]) -> tuple[Statement, ...]:
@@ -96,6 +97,13 @@ def _colon(text: str, a: int, b: int) -> int | None:
 
 def discussed_topics(text: str, preamble: list[Block]) -> tuple[Spanned[str], ...]:
     for i, bl in enumerate(preamble):
+        a, b = body_text(text, bl)
+        if (bl.heading is not None and TOPICS_WORD.search(text, a, b)
+                and TOPICS_CONTEXT.search(text, a, b) and not text[a:b].rstrip().endswith(".")):
+            # «### Вопросы, вынесенные на обсуждение» over a numbered list
+            found = [_topic(text, x, y) for x, y in list_items_after(text, preamble, bl.end)]
+            if any(found):
+                return tuple(t for t in found if t is not None)
         for a, b in sentences(text, bl.start, bl.end):
             colon = _colon(text, a, b)
             if colon is None:

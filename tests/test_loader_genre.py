@@ -992,7 +992,9 @@ def test_topics_listed_in_the_sentence_without_a_colon(sentence: str, topics: li
 
 @pytest.mark.parametrize("intro", ["**Повестка дня:**", "Съезд заслушал и обсудил:",
                                    "После пленарного заседания работали секции:",
-                                   "В программе семинара:"])
+                                   "В программе семинара:",
+                                   "Прозвучали доклады по следующим темам:",
+                                   "### Вопросы, вынесенные на обсуждение"])
 def test_topics_listed_after_an_agenda_or_a_verb_of_discussing(intro: str) -> None:
     res = parsed(doc(HEADER + "В конференции приняли участие 40 человек.\n\n" + intro
                      + "\n\n1. Об итогах работы за 2023 год.\n2. О приёме новых членов.\n"),
