@@ -528,6 +528,15 @@ def test_an_undated_stamp_above_and_a_dated_signature_line_below() -> None:
     assert res.adopted is not None and res.adopted.value == D(2015, 5, 12)
 
 
+def test_a_link_to_a_file_after_the_list_is_furniture() -> None:
+    page = ("<html><body><h1>Резолюция семинара «Архивы»</h1><p>Тверь, 1 марта 2012 г.</p>"
+            "<p>Участники рекомендуют:</p><p>1. Сохранить фонды.</p><p>2. Оцифровать "
+            "каталоги.</p><hr><p><a href='/p.pdf'>Скачать программу семинара (PDF, 240 Кб)</a>"
+            "</p></body></html>")
+    res = parsed(page, "text/html")
+    assert len(res.recommendations) == 2 and not res.proposals
+
+
 @pytest.mark.parametrize("box", [
     '<div class="other-news"><ul>{}</ul></div>',
     '<div class="column"><h3>Другие новости</h3><ul>{}</ul></div>',
