@@ -161,8 +161,9 @@ def choose_date(text: str, front: list[Block], heading_index: int,
                     method="sentence saying the event took place, agreeing with the dateline")
         # «07.06.2018» alone by a page's heading, «5 июня 2018 года в Тотьме состоялся …»
         # below it: the page was published after the event, whose date the sentence gives
-        if best.method == "dateline" and not find_settlements(
-                text, best.date.span.start - 40, best.date.span.end + 40):
+        line_start = text.rfind("\n", 0, best.date.span.start) + 1
+        line_end = text.find("\n", best.date.span.end) % (len(text) + 1)
+        if best.method == "dateline" and not find_settlements(text, line_start, line_end):
             for said in held_sentences:
                 if 0 < (best.date.start - said.date.end).days <= 90:
                     return dataclasses.replace(

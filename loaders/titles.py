@@ -72,7 +72,7 @@ def news_lead(text: str, bs: list[Block], head_index: int, kind: str) -> list[tu
     документ.»): paragraphs of prose that say an event of the heading's kind took place or that
     the document follows. A headline, a date line or a menu above them ends the lead."""
     found: list[tuple[int, int]] = []
-    for bl in reversed(bs[max(0, head_index - 3) : head_index]):
+    for bl in reversed(bs[max(0, head_index - 5) : head_index]):
         a, b = body_text(text, bl)
         content = text[a:b].rstrip()
         if bl.list_item or len(content) < 80 or not content.endswith((".", "!")):

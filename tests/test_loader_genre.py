@@ -121,6 +121,23 @@ def test_a_setext_heading_and_a_rule_in_markdown() -> None:
     assert "=" not in res.source.text and "---" not in res.source.text
 
 
+def test_a_news_lead_of_several_paragraphs_above_the_heading() -> None:
+    page = ("<html><body><h1>В Муроме обсудили семейное чтение</h1><span class='news-date'>28 мая"
+            " 2024</span><p>23 мая 2024 года в Центральной детской библиотеке прошёл муниципальный"
+            " круглый стол «Семейное чтение». Организаторы — управление культуры администрации "
+            "округа Муром и Центральная детская библиотека.</p><p>За круглым столом собрались 32 "
+            "участника: библиотекари и педагоги школ и детских садов округа.</p><p>Разговор "
+            "получился живым: участники обменялись опытом и наметили совместные планы на год."
+            "</p><p>По итогам встречи участники выработали рекомендации, которые будут направлены"
+            " во все библиотеки округа.</p><h2>Рекомендации круглого стола «Семейное чтение»</h2>"
+            "<ul><li>Проводить семейные чтения.</li><li>Обновлять фонды.</li></ul></body></html>")
+    res = parsed(page, "text/html")
+    assert res.event.start is not None and res.event.start.value == D(2024, 5, 23)
+    assert res.event.participants is not None and res.event.participants.value == 32
+    assert [o.name.value for o in res.event.organisers][0] == (
+        "управление культуры администрации округа Муром")
+
+
 def test_initials_are_no_village() -> None:
     """«О. С. Мальцева»: «С.» after an initial is an initial, not «с.» (село)."""
     res = parsed(doc("Резолюция семинара «Книга»", RECOMMENDS + "\nСекретарь  О. С. Мальцева\n"))
