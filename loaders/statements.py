@@ -98,8 +98,9 @@ def _colon(text: str, a: int, b: int) -> int | None:
 def discussed_topics(text: str, preamble: list[Block]) -> tuple[Spanned[str], ...]:
     for i, bl in enumerate(preamble):
         a, b = body_text(text, bl)
-        if (bl.heading is not None and TOPICS_WORD.search(text, a, b)
-                and TOPICS_CONTEXT.search(text, a, b) and not text[a:b].rstrip().endswith(".")):
+        if ((bl.heading is not None or b - a <= 80) and TOPICS_WORD.search(text, a, b)
+                and TOPICS_CONTEXT.search(text, a, b)
+                and not text[a:b].rstrip(" *_").endswith((".", ":", ";"))):
             # «### Вопросы, вынесенные на обсуждение» over a numbered list
             found = [_topic(text, x, y) for x, y in list_items_after(text, preamble, bl.end)]
             if any(found):
