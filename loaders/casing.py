@@ -18,7 +18,7 @@ from typing import TypeVar
 from resolutions_kg.records import Addressee, OrganisationMention, Resolution, Spanned
 
 from .blocks import continues_line
-from .russian import parses
+from .russian import _is_proper_adjective, parses
 
 T = TypeVar("T")
 
@@ -110,3 +110,52 @@ def as_written(resolution: Resolution) -> Resolution:
                              lambda r: dataclasses.replace(r, addressee=addressee(r.addressee))),
         proposals=each(resolution.proposals,
                        lambda p: dataclasses.replace(p, addressee=addressee(p.addressee))))
+
+
+#: Abbreviations kept in capitals when a heading in capitals is cited.
+ABBREVIATIONS = frozenset("РФ СНГ РБА ЕАЭС ЮНЕСКО ИФЛА РГБ РНБ ЦБС МБУК ГБУК МУК ОУНБ".split())
+
+
+#: Adjectives before «округ», «область» … that name a kind, not a region.
+_GENERIC_ADJECTIVES = frozenset(
+    "городской муниципальный сельский районный автономный федеральный областной краевой "
+    "национальный административный".split())
+
+
+def restore_case(label: str) -> str:
+    """A name printed in capitals as it is written otherwise: lower case but for proper names
+    («БИБЛИОТЕКИ ПРИГРАНИЧНЫХ РЕГИОНОВ БЕЛАРУСИ» → «библиотеки приграничных регионов
+    Беларуси», «ГОМЕЛЬСКОГО» → «Гомельского»)."""
+    out: list[str] = []
+    for m in re.finditer(r"[А-ЯЁA-Z]+(?:-[А-ЯЁA-Z]+)*|[^А-ЯЁA-Z]+", label):
+        word = m.group()
+        if not word[:1].isalpha() or word in ABBREVIATIONS:
+            out.append(word)
+            continue
+        if "".join(out).rstrip().endswith(("«", "\"")):  # «ЗАПОЛЯРНЫЙ РАЙОН»: a name's start
+            low = word.lower()
+            out.append(low[:1].upper() + low[1:])
+            continue
+        if re.match(r"\s+(?:(?:АВТОНОМН|ГОРОДСК|МУНИЦИПАЛЬН)\w+\s+)?(?:ОБЛАСТ|КРА[ЯЙЕ]|ОКРУГ"
+                    r"|РЕСПУБЛИК|РАЙОН)", label[m.end():]
+                    ) and any(p.tag.POS == "ADJF" and p.normal_form not in _GENERIC_ADJECTIVES
+                              for p in parses(word.lower())[:1]):
+            low = word.lower()  # «НЕНЕЦКОГО АВТОНОМНОГО ОКРУГА»: a region's own adjective
+            out.append("-".join(x[:1].upper() + x[1:] for x in low.split("-")))
+            continue
+        rest = label[m.end():m.end() + 1]
+        if len(word) == 1 and rest == ".":  # initials «Н. А.»
+            out.append(word)
+            continue
+        low = word.lower()
+        ps = parses(low)
+        after_name = bool(out) and out[-1] == " " and len(out) > 1 and out[-2][:1].isupper()
+        if re.search(r"(?:^|\s)[А-ЯЁ]\.\s*$", "".join(out[-2:])):
+            out.append(low[:1].upper() + low[1:])  # «Н. Н. ПАЛЬМОВА»: a surname after initials
+            continue
+        proper = (after_name and ps[0].tag.POS is None) or any(  # «МАРИЙ ЭЛ»: a name goes on
+            t in p.tag for p in ps[:2] for t in ("Geox", "Name", "Surn", "Orgn")) or (
+            bool(ps) and ps[0].tag.POS == "ADJF" and _is_proper_adjective(ps[0].normal_form)) or (
+            bool(ps) and ps[0].normal_form in ("республика", "федерация"))
+        out.append("-".join(x[:1].upper() + x[1:] for x in low.split("-")) if proper else low)
+    return "".join(out)

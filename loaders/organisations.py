@@ -165,7 +165,10 @@ def _names(text: str, start: int, end: int, case: str) -> list[OrganisationMenti
     stop_at = stop.start() if stop else end
     for m in _FULL_STOP.finditer(text, start, stop_at):  # «… Республики Марий Эл. В обсуждении …»
         before = m.group(1)
-        if not (before.lower() in ABBREVIATIONS or (len(before) == 1 and before.isupper())):
+        initial = len(before) == 1 and before.isupper() or (  # «А.», and «Ем.» after «имени»
+            len(before) == 2 and before[:1].isupper()
+            and re.search(r"(?:имени|им\.)\s+$", text[start : m.start()]) is not None)
+        if not (before.lower() in ABBREVIATIONS or initial):
             stop_at = m.start() + len(before)
             break
     for m in _AND_WORD.finditer(text, start, stop_at):  # «… и проведён на базе …»: a predicate

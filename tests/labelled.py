@@ -530,12 +530,8 @@ KNOWN_MISSES: dict[tuple[str, str], str] = {
     ("x08-tula-2021.html", "participating"):
         "«специалисты библиотек, музеев и культурно-досуговых центров Тулы» is cut at the first "
         "comma",
-    ("x09-yakutsk-2024.md", "organisers"):
-        "«имени Ем. Ярославского»: the abbreviated first name «Ем.» ends the name",
     ("x09-yakutsk-2024.md", "participating"):
         "«из 14 регионов России» is not read",
-    ("x09-yakutsk-2024.md", "proposals"):
-        "«имени Ем. Ярославского»: the abbreviated first name «Ем.» ends the name",
     ("x11-myshkin-2009.html", "addressees"):
         "«Администрации Мышкинского муниципального района рекомендовать:» (the verb after its "
         "addressee) is not read as a heading: one item with two sub-items under it",
