@@ -273,8 +273,8 @@ def _title_line(text: str, block: Block) -> bool:
             ",", "–", "—", "-"):
         return False  # «Москва, Российская государственная библиотека», «Шымкент – 2023»
     quoted = content[:1] in "«\"„“" and content[-1:] in "»\"“”"
-    if quoted:
-        return True
+    if quoted or re.match(r"(?:«[^«»]{3,}»|\"[^\"]{3,}\"),?\s+[а-яё]", content):
+        return True  # («Архивы Оренбуржья: …», / посвящённой 100-летию …: the quotation)
     toks = words(content)
     if len(toks) < 2 or not content[:1].isupper() or ADOPTED.match(content):
         return False

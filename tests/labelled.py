@@ -470,8 +470,6 @@ KNOWN_MISSES: dict[tuple[str, str], str] = {
         "to the municipalities; the uncounted «сельские библиотеки-филиалы» are not read",
     ("w04-orenburg-2019.txt", "participating"):
         "«архивные учреждения Башкортостана и Республики Казахстан» is read as the places",
-    ("w04-orenburg-2019.txt", "title"):
-        "the unquoted title on a line below the heading's kind line is not read",
     ("w05-smolensk-2010.txt", "participating"):
         "the uncounted «модельные сельские библиотеки» after the counted group is not read",
     ("w06-petrozavodsk-2022.md", "participating"):

@@ -138,6 +138,14 @@ def test_a_news_lead_of_several_paragraphs_above_the_heading() -> None:
         "управление культуры администрации округа Муром")
 
 
+def test_a_quoted_title_opening_the_line_after_the_heading() -> None:
+    res = parsed("РЕЗОЛЮЦИЯ\n\nнаучно-практической конференции\n«Архивы Оренбуржья: история и "
+                 "современность»,\nпосвящённой 100-летию архивной службы области\n\n"
+                 "Оренбург, 5–6 декабря 2019 года\n\n" + RECOMMENDS)
+    assert res.event.title is not None
+    assert res.event.title.value == "Архивы Оренбуржья: история и современность"
+
+
 def test_initials_are_no_village() -> None:
     """«О. С. Мальцева»: «С.» after an initial is an initial, not «с.» (село)."""
     res = parsed(doc("Резолюция семинара «Книга»", RECOMMENDS + "\nСекретарь  О. С. Мальцева\n"))
