@@ -1,6 +1,7 @@
 """Groups named by the bodies they are made of: a listed piece that names two bodies («сотрудники
-Национального музея … и Музея-заповедника «Кижи»»), and a counted group whose bodies come before
-its count («сотрудники центральных библиотек 43 муниципальных районов»)."""
+Национального музея … и Музея-заповедника «Кижи»»), a counted group whose bodies come before
+its count («сотрудники центральных библиотек 43 муниципальных районов»), and a group whose
+people are left out after the group before («сотрудники музеев (38), архивов (14)»)."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from .expand import is_region_adjective
 from .origins import place_name
 from .phrases import head_phrase, nominative
 from .russian import has_pos, lemma, parses, words
-from .totals import PERSON_LEMMAS, counts
+from .totals import PEOPLE_AFTER, PERSON_LEMMAS, counts
 
 UNITS: dict[str, CountedUnit] = {
     "библиотека": "library", "цбс": "library-system", "система": "library-system",
@@ -147,3 +148,20 @@ def counted_units(text: str, a: int, b: int) -> list[tuple[int, int]]:
             stop = join.start()
         out.append((c.span.start, stop))
     return out
+
+
+def genitive_only(text: str) -> bool:
+    first = text.split()[0] if text.split() else ""
+    return has_pos(first, {"NOUN", "ADJF"}, "gent") and not has_pos(first, {"NOUN", "ADJF"}, "nomn")
+
+
+def elliptic(text: str, a: int, b: int, people: str | None) -> Cohort | None:
+    """«сотрудники музеев (38), архивов (14) и библиотек (17)»: a group whose people are left
+    out, counted as the group before was — cited with them («сотрудники архивов»)."""
+    if people is None or (count := PEOPLE_AFTER.search(text, a, b)) is None or count.end() != b:
+        return None
+    said = clean(text[a : count.start()])
+    if not said[:1].islower() or not genitive_only(said):
+        return None
+    return Cohort(label=Spanned(f"{people} {said}", Span(a, count.start())),
+                  count=int(count.group(1) or count.group(2)), unit="person")

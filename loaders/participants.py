@@ -1,9 +1,8 @@
 """Participants: the cohorts that took part (the total count is :mod:`.totals`'s).
 
-Cohorts come from the list after
-«приняли участие» (or after the colon that follows the total): «специалисты 23 муниципальных
-библиотек …, города Клина, … и еще 6 регионов России в режиме он-лайн». Individual libraries are
-never invented: a cohort is only what the text names.
+Cohorts come from the list after «приняли участие» (or after the colon that follows the total):
+«специалисты 23 муниципальных библиотек …, города Клина, … и еще 6 регионов России в режиме
+он-лайн». Individual libraries are never invented: a cohort is only what the text names.
 """
 
 from __future__ import annotations
@@ -20,7 +19,16 @@ from resolutions_kg.records import (
 )
 
 from .blocks import clean, name_end
-from .bodies import UNITS, Head, counted_units, head_before_count, head_cohort, named_bodies
+from .bodies import (
+    UNITS,
+    Head,
+    counted_units,
+    elliptic,
+    genitive_only,
+    head_before_count,
+    head_cohort,
+    named_bodies,
+)
 from .expand import expand, implied_regions, is_region_adjective
 from .organisations import mention
 from .origins import (
@@ -60,7 +68,7 @@ _LIST_AFTER_TOTAL = re.compile(
 _COLON_AFTER_PEOPLE = re.compile(r"[^:\d.;()]{1,120}?:\s*")
 _SPLIT = re.compile(r"\s*,\s*(?:в\s+том\s+числе\s+|из\s+них\s+)|"
                     r"\s*,\s*(?:а\s+также\s+|и\s+(?:ещ[её]\s+)?)?|\s+а\s+также\s+|\s+и\s+ещ[её]\s+"
-                    r"|\s+и\s+(?=\d)|\s*;\s*")
+                    r"|\s+и\s+(?=\d)|(?<=\d\))\s+и\s+|\s*;\s*")
 
 
 def cohorts(text: str, a: int, b: int, total_count: Count | None,
@@ -124,6 +132,7 @@ def listed_cohorts(text: str, ranges: list[tuple[int, int]],
 def _listed(text: str, pieces: list[Piece], organiser_names: set[str]) -> list[Cohort]:
     out: list[Cohort] = []
     head: Head | None = None
+    people: str | None = None  # the people the groups before were counted as: «сотрудники»
     prev_end = pieces[0][0] if pieces else 0
     for *piece, mode in pieces:
         for pa, pb in [u for named in named_bodies(text, *piece)
@@ -132,10 +141,13 @@ def _listed(text: str, pieces: list[Piece], organiser_names: set[str]) -> list[C
             if not re.fullmatch(r"\s+и\s+", text[prev_end:pa]):
                 head = head_before_count(text, max(prev_end, piece[0]), pa)
             prev_end = pb
-            cohort = (head_cohort(text, pa, pb, head) if head is not None else None) or _cohort(
+            cohort = elliptic(text, pa, pb, people) or (
+                head_cohort(text, pa, pb, head) if head is not None else None) or _cohort(
                 text, pa, pb, organiser_names)
             if cohort is None:
                 continue
+            said = cohort.label.value.split(" ", 1)[0]
+            people = said if cohort.count is not None and lemma(said) in PERSON_LEMMAS else None
             if cohort.mode is None and mode is not None:
                 cohort = dataclasses.replace(cohort, mode=mode)
             first = cohort.label.value.split(" ", 1)[0]
@@ -295,7 +307,7 @@ def _cohort(text: str, a: int, b: int, organisers: set[str]) -> Cohort | None:
             label = f"{label} {said_mode}"
         return Cohort(label=Spanned(label, Span(a, b)), count=count.value,
                       count_is_minimum=count.minimum, unit="person", mode=mode)
-    case = "gent" if persons or count is not None or _genitive_only(rest) else None
+    case = "gent" if persons or count is not None or genitive_only(rest) else None
     if people is not None and bracketed is not None and count is None:
         group = 1 if people.group(1) else 2
         count = Count(bracketed, Span(people.start(group), people.end(group)), False,
@@ -386,8 +398,3 @@ def _next_word(text: str, pos: int, end: int) -> int | None:
     m = re.compile(r"\s*").match(text, pos)
     nxt = m.end() if m else pos
     return nxt if nxt < end else None
-
-
-def _genitive_only(text: str) -> bool:
-    first = text.split()[0] if text.split() else ""
-    return has_pos(first, {"NOUN", "ADJF"}, "gent") and not has_pos(first, {"NOUN", "ADJF"}, "nomn")
