@@ -1,16 +1,17 @@
 """Groups named by the bodies they are made of: a listed piece that names two bodies («сотрудники
 Национального музея … и Музея-заповедника «Кижи»»), a counted group whose bodies come before
 its count («сотрудники центральных библиотек 43 муниципальных районов»), and a group whose
-people are left out after the group before («сотрудники музеев (38), архивов (14)»)."""
+people are left out after the group before («сотрудники музеев (38), архивов (14)»), and people
+counted, then what they did («18 человек участвовали дистанционно»)."""
 
 from __future__ import annotations
 
 import re
 
-from resolutions_kg.records import Cohort, CountedUnit, Span, Spanned
+from resolutions_kg.records import AttendanceMode, Cohort, CountedUnit, Span, Spanned
 
 from .blocks import clean
-from .expand import is_region_adjective
+from .expand import expand, is_region_adjective
 from .origins import place_name
 from .phrases import head_phrase, nominative
 from .russian import has_pos, lemma, parses, words
@@ -165,3 +166,35 @@ def elliptic(text: str, a: int, b: int, people: str | None) -> Cohort | None:
         return None
     return Cohort(label=Spanned(f"{people} {said}", Span(a, count.start())),
                   count=int(count.group(1) or count.group(2)), unit="person")
+
+
+def acting_people(text: str, a: int, b: int, mode: AttendanceMode | None) -> Cohort | None:
+    """«18 человек участвовали дистанционно», «ещё 40 участников подключились к трансляции»,
+    «45 специалистов, подключившихся дистанционно»: people counted, then what they did — cited
+    as «участники, участвовавшие дистанционно» (the verb as a participle)."""
+    m = re.match(r"\s*(?:ещ[её]\s+)?(?:(?:более|свыше|около|порядка)\s+)?(\d{1,6})\s+", text[a:b])
+    if m is None:
+        return None
+    toks = words(text[a + m.end() : b], a + m.end())
+    for k, (w, _wa, wb) in enumerate(toks[:4]):
+        verb = next((p for p in parses(w)[:2] if p.tag.POS == "VERB" and "past" in p.tag
+                     and "plur" in p.tag), None)
+        participle = next((p for p in parses(w)[:2] if p.tag.POS == "PRTF" and "actv" in p.tag),
+                          None)
+        if verb is None and participle is None:
+            continue
+        if k == 0:
+            return None
+        form = (verb.inflect({"PRTF", "actv", "past", "plur", "nomn"}) if verb is not None
+                else participle.inflect({"plur", "nomn"}) if participle is not None else None)
+        head = text[toks[0][1] : toks[k - 1][2]]
+        if form is None or not all(lemma(t[0]) in PERSON_LEMMAS or has_pos(t[0], {"ADJF"})
+                                   for t in toks[:k]):
+            return None
+        people = "участники" if lemma(toks[k - 1][0]) == "человек" else expand(
+            nominative(head, "gent", plural=True))
+        tail = clean(text[wb:b]).strip(" ,.;")
+        label = f"{people}, {form.word}" + (f" {tail}" if tail else "")
+        return Cohort(label=Spanned(label, Span(a, b)), count=int(m.group(1)), unit="person",
+                      mode=mode)
+    return None

@@ -22,6 +22,7 @@ from .blocks import clean, name_end
 from .bodies import (
     UNITS,
     Head,
+    acting_people,
     counted_units,
     elliptic,
     genitive_only,
@@ -183,41 +184,14 @@ def _split(text: str, start: int, end: int) -> list[tuple[int, int]]:
             continue  # «…, подключившиеся к форуму онлайн»: a clause about the piece before
         if "," in m.group() and last and has_pos(last, {"ADJF"}) and not has_pos(last, "NOUN"):
             continue  # «Новгородской, Псковской и Тверской областей»
+        if ("," in m.group() and after and genitive_only(after[0]) and not has_pos(
+                after[0], {"ADJF"}) and after[0][:1].islower()
+                and last and not last[-1:].isdigit() and not last.endswith(")")
+                and genitive_only(last)):
+            continue  # «специалисты библиотек, музеев и школ …»: the genitives go on
         cuts += [m.start(), m.end()]
     cuts.append(end)
     return [(x, y) for x, y in zip(cuts[::2], cuts[1::2], strict=False) if y > x]
-
-
-def _acting_people(text: str, a: int, b: int, mode: AttendanceMode | None) -> Cohort | None:
-    """«18 человек участвовали дистанционно», «ещё 40 участников подключились к трансляции»,
-    «45 специалистов, подключившихся дистанционно»: people counted, then what they did — cited
-    as «участники, участвовавшие дистанционно» (the verb as a participle)."""
-    m = re.match(r"\s*(?:ещ[её]\s+)?(?:(?:более|свыше|около|порядка)\s+)?(\d{1,6})\s+", text[a:b])
-    if m is None:
-        return None
-    toks = words(text[a + m.end() : b], a + m.end())
-    for k, (w, _wa, wb) in enumerate(toks[:4]):
-        verb = next((p for p in parses(w)[:2] if p.tag.POS == "VERB" and "past" in p.tag
-                     and "plur" in p.tag), None)
-        participle = next((p for p in parses(w)[:2] if p.tag.POS == "PRTF" and "actv" in p.tag),
-                          None)
-        if verb is None and participle is None:
-            continue
-        if k == 0:
-            return None
-        form = (verb.inflect({"PRTF", "actv", "past", "plur", "nomn"}) if verb is not None
-                else participle.inflect({"plur", "nomn"}) if participle is not None else None)
-        head = text[toks[0][1] : toks[k - 1][2]]
-        if form is None or not all(lemma(t[0]) in PERSON_LEMMAS or has_pos(t[0], {"ADJF"})
-                                   for t in toks[:k]):
-            return None
-        people = "участники" if lemma(toks[k - 1][0]) == "человек" else expand(
-            nominative(head, "gent", plural=True))
-        tail = clean(text[wb:b]).strip(" ,.;")
-        label = f"{people}, {form.word}" + (f" {tail}" if tail else "")
-        return Cohort(label=Spanned(label, Span(a, b)), count=int(m.group(1)), unit="person",
-                      mode=mode)
-    return None
 
 
 def _cohort(text: str, a: int, b: int, organisers: set[str]) -> Cohort | None:
@@ -229,7 +203,7 @@ def _cohort(text: str, a: int, b: int, organisers: set[str]) -> Cohort | None:
         # «Братска (7)»: the place, with its count in brackets
         return Cohort(label=Spanned(run[2][0], Span(a, b)), count=int(paren.group(1)),
                       unit="city", places=run[2])
-    if (acting := _acting_people(text, a, b, attendance(text, a, b))) is not None:
+    if (acting := acting_people(text, a, b, attendance(text, a, b))) is not None:
         return acting
     if (dashed := DASHED_COUNT.match(text, a, b)) is not None and from_places(
             text, a, b, None) is None and attendance(text, a, dashed.end() + 24) is None:

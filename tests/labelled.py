@@ -525,9 +525,6 @@ KNOWN_MISSES: dict[tuple[str, str], str] = {
         "lost",
     ("x07-berlin-2018.txt", "proposals"):
         "one sentence with the organisers asked and the next year is read as two proposals",
-    ("x08-tula-2021.html", "participating"):
-        "«специалисты библиотек, музеев и культурно-досуговых центров Тулы» is cut at the first "
-        "comma",
     ("x09-yakutsk-2024.md", "participating"):
         "«из 14 регионов России» is not read",
     ("x11-myshkin-2009.html", "addressees"):
