@@ -87,13 +87,15 @@ def _keeps_capital(text: str, phrase: Sequence[Word]) -> bool:
     head_lemma = phrase[-1][3].normal_form
     if first_word.isupper():
         return True
+    head_tag = phrase[-1][3].tag
+    if head_tag.number == "plur" and "Pltm" not in head_tag and "Geox" not in head_tag:
+        # «Министерствам культуры стран …», «Российским организациям, …»: a kind of body,
+        # not one's name
+        return False
     if first_parse.tag.POS in ("ADJF", "PRTF") and _is_proper_adjective(
         first_parse.normal_form
     ):
         return True
-    head_tag = phrase[-1][3].tag
-    if head_tag.number == "plur" and "Pltm" not in head_tag and "Geox" not in head_tag:
-        return False  # «Министерствам культуры стран …»: a kind of body, not one's name
     if len(phrase) == 1 and head_lemma in UNIQUE_HEADS:
         return True
     if phrase[0][3].tag.POS == "NOUN" and head_lemma in UNIQUE_HEADS:

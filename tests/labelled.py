@@ -517,9 +517,6 @@ KNOWN_MISSES: dict[tuple[str, str], str] = {
         "the detailed list of four groups is not read",
     ("x06-pskov-2023.md", "topics_discussed"):
         "«обсудили A, B, C, а также D»: the topics' last joiner «а также» is not read",
-    ("x07-berlin-2018.txt", "addressees"):
-        "«Российским организациям, поддерживающим соотечественников» opens a heading with a "
-        "capital that is positional; this labeller lower-cases it",
     ("x07-berlin-2018.txt", "organisers"):
         "«… соотечественников в Германии» is cut at «в», and the second organiser after it is "
         "lost",

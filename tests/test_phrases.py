@@ -67,3 +67,12 @@ def test_adjectives_joined_by_and_in_an_addressee_heading() -> None:
 def test_a_noun_in_apposition_goes_into_the_nominative(text: str, label: str) -> None:
     phrase = addressee_phrase(text, 0, len(text), "datv")
     assert phrase is not None and phrase.label == label
+
+
+def test_a_plural_kind_of_body_is_cited_in_small_letters() -> None:
+    """«Российским организациям, …» opening a heading: a kind of body, not one's name, whatever
+    adjective of a country or region opens it."""
+    text = "Российским организациям, поддерживающим соотечественников за рубежом"
+    phrase = addressee_phrase(text, 0, len(text), "datv")
+    assert phrase is not None
+    assert phrase.label == "российские организации, поддерживающие соотечественников за рубежом"
