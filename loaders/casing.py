@@ -5,7 +5,8 @@ or a sentence opens with a capital, and a heading in capitals says nothing eithe
 own choice shows where the name stands inside a sentence («организован департаментом культуры
 …», «совместно с Архивным управлением …»). When every such mention of a name in the document
 agrees, its labels (organisers, addressees, the organisations they name) take that first letter;
-when none is found or they disagree, the label stays as the loader read it.
+when none is found or they disagree, the label stays as the loader read it. A name printed in
+capitals is read as it is written otherwise (:func:`restore_case`).
 """
 
 from __future__ import annotations
