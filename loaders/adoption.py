@@ -10,7 +10,7 @@ from resolutions_kg.records import Spanned
 from .blocks import Block, body_text, sentences
 from .closing import is_adoption
 from .dates import find_dates
-from .header import is_dateline
+from .header import DATELINE_LENGTH, is_dateline, reads_length
 from .settlements import find_settlements
 
 UNANIMOUS = re.compile(r"единогласно", re.I)
@@ -34,7 +34,7 @@ def adoption(text: str, bs: list[Block]) -> tuple[Spanned[dt.date] | None, bool]
             # «Библиотека в цифровой среде: …»»)
             for nxt in bs[k + 1 : k + 5]:
                 na, nb = body_text(text, nxt)
-                short = len(" ".join(text[na:nb].split())) <= 90  # (a line aligned by spaces)
+                short = reads_length(text, na, nb) <= DATELINE_LENGTH  # (aligned by spaces)
                 found = find_dates(text[na:nb], na) if short else []
                 rest = (text[na : found[0].span.start] + text[found[0].span.end : nb]
                         if found else "")

@@ -50,12 +50,6 @@ ADMINISTRATIVE = re.compile(
     r"|(?:Республик[аи]|республик[аи])\s+[А-ЯЁ][а-яё]+(?:\s+[А-ЯЁ][а-яё]+)?)")
 _NOISE = re.compile(r"[\s,;.()\[\]«»\"'*_–—-]+")
 DATELINE_LENGTH = 90
-
-
-def _length(text: str, block: Block | Line) -> int:
-    """How long a line reads: runs of spaces that align its parts («16 марта 2010 г.      г.
-    Смоленск») count as one."""
-    return len(" ".join(text[block.start : block.end].split()))
 #: How many blocks from the heading on natasha's NER reads for a place nothing else found.
 RECOGNISED_AFTER = 6
 #: A labelled field of a form-like header: «Место проведения: г. Великие Луки», «Дата
@@ -81,6 +75,16 @@ class DateChoice(Choice):
 @dataclass(frozen=True)
 class PlaceChoice(Choice):
     place: Found
+
+
+def reads_length(text: str, a: int, b: int) -> int:
+    """How long ``text[a:b]`` reads: runs of spaces that align a line's parts («16 марта 2010 г.
+    г. Смоленск») count as one."""
+    return len(" ".join(text[a:b].split()))
+
+
+def _length(text: str, block: Block | Line) -> int:
+    return reads_length(text, block.start, block.end)
 
 
 def _leftover(text: str, block: Block | Line, spans: list[Span]) -> str:
@@ -122,8 +126,7 @@ def choose_date(text: str, front: list[Block], heading_index: int,
     """The event's dates from the front blocks (``heading_index`` is the heading's position among
     them) and, failing those, the adoption line."""
     best: DateChoice | None = None
-    held_ranges: list[DateChoice] = []  # «С 3 по 5 октября 2018 г. … прошла …»
-    held_sentences: list[DateChoice] = []
+    held_dates: list[DateChoice] = []  # «С 3 по 5 октября 2018 г. … прошла …»
     for i, block in enumerate(front):
         dates = find_dates(text[block.start : block.end], block.start)
         if not dates:
@@ -145,26 +148,27 @@ def choose_date(text: str, front: list[Block], heading_index: int,
                 choice = DateChoice(score, 0.85 if held else 0.6,
                                     "sentence saying the event took place" if held
                                     else "first date before the operative part", date)
-            if choice.method.startswith("sentence saying") and date.end > date.start:
-                held_ranges.append(choice)
             if choice.method.startswith("sentence saying"):
-                held_sentences.append(choice)
+                held_dates.append(choice)
             if best is None or choice.score > best.score:
                 best = choice
     if best is not None and best.date.start == best.date.end:
         # candidates agree: a dateline's one day («Минск, 5 октября 2018 г.») inside the period
         # a sentence says the event took place in is that period's last or a day of it
-        for wider in held_ranges:
-            if wider.date.start <= best.date.start <= wider.date.end:
+        for wider in held_dates:
+            if wider.date.start < wider.date.end and (
+                    wider.date.start <= best.date.start <= wider.date.end):
                 return dataclasses.replace(
                     wider, confidence=max(best.confidence, wider.confidence),
                     method="sentence saying the event took place, agreeing with the dateline")
         # «07.06.2018» alone by a page's heading, «5 июня 2018 года в Тотьме состоялся …»
         # below it: the page was published after the event, whose date the sentence gives
         line_start = text.rfind("\n", 0, best.date.span.start) + 1
-        line_end = text.find("\n", best.date.span.end) % (len(text) + 1)
+        line_end = text.find("\n", best.date.span.end)
+        if line_end < 0:
+            line_end = len(text)
         if best.method == "dateline" and not find_settlements(text, line_start, line_end):
-            for said in held_sentences:
+            for said in held_dates:
                 if 0 < (best.date.start - said.date.end).days <= 90:
                     return dataclasses.replace(
                         said, method="sentence saying the event took place, before the "

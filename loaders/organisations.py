@@ -238,18 +238,17 @@ def organisers(text: str, start: int, end: int) -> list[OrganisationMention]:
     out: list[OrganisationMention] = []
     for m in ORGANISED_BY.finditer(text, start, end):  # «… по инициативе X и проведён Y»
         verb = m.group().strip().lower()
+        named = {o.name.value for o in out}
         if verb.startswith(("организуют", "провел", "организовали")):
             # the organisers stand before the verb, unless the event does («Конференцию
             # провела администрация городского округа …»)
             before = text[start : m.start()].strip(" \t\n*_")
             if find_kind(text, start, m.start()) is None or len(before.split()) > 4:
                 continue
-            out += [o for o in _names(text, m.end(), end, "nomn")
-                    if o.name.value not in {x.name.value for x in out}]
+            out += [o for o in _names(text, m.end(), end, "nomn") if o.name.value not in named]
             continue
         case = ("nomn" if verb.startswith(("организатор", "соорганизатор"))
                 else "gent" if verb.endswith("инициативе") else "ablt")
-        named = {o.name.value for o in out}
         begin = m.end()
         if (joined := re.match(r"и\s+([а-яё]+)", text[begin:end])) is not None and any(
                 p.tag.POS in ("PRTS", "VERB") for p in parses(joined.group(1))[:1]):

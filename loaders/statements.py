@@ -95,6 +95,12 @@ def _colon(text: str, a: int, b: int) -> int | None:
     return None
 
 
+def _topics_below(text: str, preamble: list[Block], end: int) -> tuple[Spanned[str], ...]:
+    """The topics listed as the items right after the block that ends at ``end``."""
+    found = [_topic(text, x, y) for x, y in list_items_after(text, preamble, end)]
+    return tuple(t for t in found if t is not None)
+
+
 def discussed_topics(text: str, preamble: list[Block]) -> tuple[Spanned[str], ...]:
     for i, bl in enumerate(preamble):
         a, b = body_text(text, bl)
@@ -102,17 +108,15 @@ def discussed_topics(text: str, preamble: list[Block]) -> tuple[Spanned[str], ..
                 and TOPICS_CONTEXT.search(text, a, b)
                 and not text[a:b].rstrip(" *_").endswith((".", ":", ";"))):
             # «### Вопросы, вынесенные на обсуждение» over a numbered list
-            found = [_topic(text, x, y) for x, y in list_items_after(text, preamble, bl.end)]
-            if any(found):
-                return tuple(t for t in found if t is not None)
+            if listed := _topics_below(text, preamble, bl.end):
+                return listed
         for a, b in sentences(text, bl.start, bl.end):
             colon = _colon(text, a, b)
             if colon is None:
                 continue
             if not text[colon + 1 : b].strip(" *_"):  # the topics follow as list items
-                found = [_topic(text, x, y) for x, y in list_items_after(text, preamble, bl.end)]
-                if any(found):
-                    return tuple(t for t in found if t is not None)
+                if listed := _topics_below(text, preamble, bl.end):
+                    return listed
                 if rows := _table_topics(text, preamble[i + 1 :]):
                     return rows
                 continue
