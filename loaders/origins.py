@@ -55,20 +55,55 @@ def _origin(text: str, a: int, b: int) -> Cohort | None:
                   places=(label,) if regions and item[:1].isupper() else ())
 
 
+#: Adjectives that share one plural head: «Новосибирской и Кемеровской областей», «Котласского,
+#: Ленского и Устьянского районов».
+_ADJECTIVE = r"[А-ЯЁ][а-яё-]*(?:ого|его|ой|ей)"
+_SHARED_RUN = re.compile(r"(?<![а-яё-])((?:" + _ADJECTIVE + r"(?:\s*,\s*|\s+и\s+))+" + _ADJECTIVE
+                         + r")\s+"
+                         r"(областей|краёв|краев|республик|округов|районов|улусов|кожуунов)"
+                         r"(?![а-яё])")
+
+
+def shared_runs(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """Where adjectives share one plural head in ``text[a:b]``: a list is not cut inside them."""
+    return [r.span() for r in _SHARED_RUN.finditer(text, a, b)]
+
+
 def _shared_head(piece: str) -> list[str] | None:
     """«Новосибирской и Кемеровской областей» → «Новосибирская область», «Кемеровская
     область»: adjectives that share one plural head, each with the head in the nominative."""
-    m = re.fullmatch(r"\s*((?:[А-ЯЁ][а-яё-]+(?:\s*,\s*|\s+и\s+))+[А-ЯЁ][а-яё-]+)\s+"
-                     r"(областей|краёв|краев|республик|округов)\s*", piece)
+    m = _SHARED_RUN.fullmatch(piece.strip())
     if m is None:
         return None
     head = next((p for p in parses(m.group(2)) if p.tag.POS == "NOUN"), None)
-    singular = head.inflect({"gent", "sing"}) if head is not None else None
-    if singular is None:
+    singular = head.inflect({"nomn", "sing"}) if head is not None else None
+    if head is None or singular is None:
         return None
-    names = [nominative(f"{adjective} {singular.word}", "gent", keep_capital=True)
-             for adjective in re.split(r"\s*,\s*|\s+и\s+", m.group(1))]
-    return names if all(names) else None
+    names = []
+    for adjective in re.split(r"\s*,\s*|\s+и\s+", m.group(1)):
+        # the adjective alone, agreeing with the head: «Глубоковского» is a surname too
+        parse = next((p for p in parses(adjective) if p.tag.POS == "ADJF"), None)
+        agreed = parse.inflect({"nomn", "sing", head.tag.gender or "masc"}) if parse else None
+        word = agreed.word if agreed is not None else _by_ending(adjective, head.tag.gender)
+        if word is None:
+            return None
+        names.append(f"{adjective[:1]}{word[1:]} {singular.word}")
+    return names
+
+
+#: A genitive adjective's nominative by its ending, for a word the dictionary does not know as an
+#: adjective («Глубоковского» → «Глубоковский»): (ending, masculine, feminine).
+_ENDINGS = (("ского", "ский", None), ("цкого", "цкий", None), ("его", "ий", None),
+            ("ого", "ый", None), ("ской", None, "ская"), ("цкой", None, "цкая"),
+            ("ой", None, "ая"), ("ей", None, "яя"))
+
+
+def _by_ending(adjective: str, gender: str | None) -> str | None:
+    for ending, masculine, feminine in _ENDINGS:
+        new = feminine if gender == "femn" else masculine
+        if adjective.endswith(ending) and new is not None:
+            return adjective[: -len(ending)] + new
+    return None
 
 
 def origins(text: str, start: int, including: re.Match[str] | None) -> list[Cohort] | None:
@@ -92,8 +127,11 @@ def origins(text: str, start: int, including: re.Match[str] | None) -> list[Coho
             back = re.search(r",\s*(?:а\s+также\s+)?[а-яё ]*$", text[seg_start:seg_end])
             seg_end = seg_start + back.start() if back else seg_end
         cuts = [seg_start]
+        shared = shared_runs(text, seg_start, seg_end)
         for m in _ORIGIN_SPLIT.finditer(text, seg_start, seg_end):
             before = text[cuts[-1] : m.start()].split()
+            if any(x < m.start() < y for x, y in shared):
+                continue  # inside «Котласского, Ленского и Устьянского районов»
             if before and is_region_adjective(text, m.start()) is False and has_pos(
                     before[-1], {"ADJF"}) and not has_pos(before[-1], {"NOUN"}):
                 continue  # «Новосибирской и Кемеровской областей»: one head for both

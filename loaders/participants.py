@@ -39,6 +39,7 @@ from .origins import (
     place_list,
     place_name,
     place_run,
+    shared_runs,
 )
 from .phrases import head_phrase, nominative
 from .russian import has_pos, lemma, parses, words
@@ -120,8 +121,10 @@ def cohorts(text: str, a: int, b: int, total_count: Count | None,
 #: What may follow a verb of taking part when its subject is the group: how and in what.
 _CIRCUMSTANCES = re.compile(
     r"(?:\s*(?:в\s+(?:режиме|формате)\s+[а-яё-]+|он-?лайн|дистанционно|удал[её]нно|очно"
-    r"|по\s+видеосвязи|также|тоже|(?:в|к)\s+(?:работе|трансляции|обсуждении|заседани[июя]\w*)"
-    r"(?:\s+[а-яё-]+){0,2}|[,.;:!])\s*)*", re.I)
+    r"|по\s+видеосвязи|также|тоже|в\s+он-?лайн-?(?:формате|режиме)"
+    # «к работе форума», «к конференции», «в заседании совета»: the event they took part in
+    r"|(?:в|к)\s+(?:работе\s+|трансляции\s+|обсуждении\s+)?[а-яё-]+(?:\s+[а-яё-]+){0,2}"
+    r"|[,.;:!])\s*)*", re.I)
 
 
 def listed_cohorts(text: str, ranges: list[tuple[int, int]],
@@ -176,7 +179,10 @@ _INCLUDING = re.compile(r"\s*,\s*(?:в\s+том\s+числе|из\s+них)\s+",
 
 def _split(text: str, start: int, end: int) -> list[tuple[int, int]]:
     cuts = [start]
+    shared = shared_runs(text, start, end)
     for m in _SPLIT.finditer(text, start, end):
+        if any(x < m.start() < y for x, y in shared):
+            continue  # «Берёзовского, Кондинского и Сургутского районов»: one head for all
         before = text[cuts[-1] : m.start()].split()
         last = before[-1] if before else ""
         after = text[m.end() : m.end() + 30].split()

@@ -72,7 +72,7 @@ ONLINE = re.compile(
 )
 
 
-OFFLINE = re.compile(r"\s*(?:очно|в\s+очном\s+(?:режиме|формате))", re.I)
+OFFLINE = re.compile(r"\s*(?:(?<![а-яё])очно(?![а-яё])|в\s+очном\s+(?:режиме|формате))", re.I)
 
 
 @dataclass(frozen=True)

@@ -307,6 +307,24 @@ def test_cohorts_with_counts_units_and_online_mode() -> None:
     assert res.event.participants is not None and res.event.participants.value == 80
 
 
+def test_adjectives_sharing_one_plural_head_are_one_cohort_each() -> None:
+    """«Котласского, Ленского и Устьянского районов» names three districts (an adjective the
+    dictionary knows only as a surname too); a group said to have taken part online in a
+    sentence of its own is one more cohort, and «Восточно-» is not «очно»."""
+    res = parsed(doc(
+        HEADER + "В семинаре приняли участие 56 специалистов из Котласского, Глубоковского, "
+        "Ленского и Устьянского районов и города Коряжмы. Ещё 4 библиотеки Вологодской "
+        "области подключились к семинару в онлайн-формате. Библиотекари из 9 районов "
+        "Восточно-Казахстанской области участвовали в семинаре очно."))
+    got = [(c.label.value, c.count, c.mode) for c in res.event.cohorts]
+    assert got == [
+        ("Котласский район", None, None), ("Глубоковский район", None, None),
+        ("Ленский район", None, None), ("Устьянский район", None, None),
+        ("Коряжма", None, None), ("библиотеки Вологодской области", 4, "online"),
+        ("районы Восточно-Казахстанской области", 9, "offline"),
+    ]
+
+
 # --- organisers and supporters ---------------------------------------------------------------
 
 @pytest.mark.parametrize(
