@@ -127,10 +127,10 @@ def origins(text: str, start: int, including: re.Match[str] | None) -> list[Coho
             back = re.search(r",\s*(?:а\s+также\s+)?[а-яё ]*$", text[seg_start:seg_end])
             seg_end = seg_start + back.start() if back else seg_end
         cuts = [seg_start]
-        shared = shared_runs(text, seg_start, seg_end)
+        runs = shared_runs(text, seg_start, seg_end)
         for m in _ORIGIN_SPLIT.finditer(text, seg_start, seg_end):
             before = text[cuts[-1] : m.start()].split()
-            if any(x < m.start() < y for x, y in shared):
+            if any(x < m.start() < y for x, y in runs):
                 continue  # inside «Котласского, Ленского и Устьянского районов»
             if before and is_region_adjective(text, m.start()) is False and has_pos(
                     before[-1], {"ADJF"}) and not has_pos(before[-1], {"NOUN"}):
