@@ -100,7 +100,10 @@ def _leftover(text: str, block: Block | Line, spans: list[Span]) -> str:
     for span in spans:
         blank(max(0, span.start - block.start), min(len(content), span.end - block.start))
     rest = re.sub(r"(?<![а-яё])(?:г|гг|года?|город|гор|пос|с|ст|пгт|рп|р\.п|г\.о|д|дер|ст-ца"
-                  r"|станица|село|деревня|пос[её]лок)\.?(?![а-яё])", " ", "".join(content),
+                  r"|станица|село|деревня|пос[её]лок"
+                  # «городской округ Шуя», «Тазовский муниципальный округ»
+                  r"|(?:городск|муниципальн)(?:ой|ый|ого)\s+(?:округ|район)а?"
+                  r"|(?:сельское|городское)\s+поселение)\.?(?![а-яё])", " ", "".join(content),
                   flags=re.I)
     return _NOISE.sub("", rest)
 

@@ -50,6 +50,9 @@ def doc(header: str, body: str = RECOMMENDS) -> str:
         # cut by a separator a page's timestamps use too: a dateline all the same
         ("Владивосток · 23–25 сентября 2008 года", "Владивосток", D(2008, 9, 23),
          D(2008, 9, 25)),
+        # the date over the settlement's kind and name, in one block
+        ("28–29 ноября 2014 года\nгородской округ Шуя Ивановской области", "Шуя",
+         D(2014, 11, 28), D(2014, 11, 29)),
         # aligned by a long run of spaces, as a Word text is
         ("16 марта 2010 г." + " " * 80 + "г. Смоленск", "Смоленск", D(2010, 3, 16),
          D(2010, 3, 16)),
