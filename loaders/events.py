@@ -14,7 +14,7 @@ from resolutions_kg.records import Span, Spanned
 
 from .blocks import clean, tight
 from .phrases import nominative
-from .russian import lemma, parses, words
+from .russian import has_pos, lemma, parses, words
 
 #: Event kinds by the lemma of their noun (the compound ones by their parts).
 KINDS = (
@@ -89,6 +89,17 @@ def _inside(ranges: list[tuple[int, int]], pos: int) -> bool:
     return any(a < pos < b for a, b in ranges)
 
 
+def _sitting_body(toks: list[tuple[str, int, int]], i: int) -> tuple[str, int] | None:
+    """The body whose sitting it is, at ``toks[i]`` or after up to two adjectives: its genitive
+    and where it ends."""
+    for k in range(i, min(i + 3, len(toks))):
+        if (body := SITTING_BODIES.get(lemma(toks[k][0]))) is not None:
+            return body, toks[k][2]
+        if not has_pos(toks[k][0], {"ADJF"}):
+            return None
+    return None
+
+
 def find_kind(text: str, start: int, end: int, *, heading: bool = False) -> KindMatch | None:
     """The first event kind named in ``text[start:end]`` outside quotations (in a heading, also
     the kinds that are ordinary words elsewhere: «школа»)."""
@@ -108,9 +119,9 @@ def find_kind(text: str, start: int, end: int, *, heading: bool = False) -> Kind
                 # «семинара-практикума», «семинар-тренинг», «конференция-форум», «школы-семинара»
                 return KindMatch(f"{parts[0]}-{parts[1]}", Span(a, b), a)
         base = lemma(w)
-        if base == "заседание" and i + 1 < len(toks) and (
-                body := SITTING_BODIES.get(lemma(toks[i + 1][0]))) is not None:
-            return KindMatch(f"заседание {body}", Span(a, toks[i + 1][2]), a)
+        if base == "заседание" and (sitting := _sitting_body(toks, i + 1)) is not None:
+            # «заседание Совета», «заседания Научно-методического совета»
+            return KindMatch(f"заседание {sitting[0]}", Span(a, sitting[1]), a)
         if base == "сессия" and i and lemma(toks[i - 1][0]) == "стратегический":
             return KindMatch("стратегическая сессия", Span(toks[i - 1][1], b), toks[i - 1][1])
         if base == "стол" and i and lemma(toks[i - 1][0]) == "круглый":
