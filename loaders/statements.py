@@ -147,7 +147,10 @@ def discussed_topics(text: str, preamble: list[Block]) -> tuple[Spanned[str], ..
 
 #: «Участники обсудили …» with the list of topics in the sentence itself, without a colon.
 _DISCUSSED_INLINE = re.compile(r"(?<![а-яё])(?:обсудили|рассмотрели|(?:были\s+)?(?:рассмотрены|"
-                               r"обсуждены)|обсуждались|рассматривались)\s+(?=[а-яё])", re.I)
+                               r"обсуждены)|обсуждались|рассматривались"
+                               # «В центре внимания участников были вопросы …»
+                               r"|в\s+центре\s+внимания(?:\s+[а-яё]+)?\s+(?:были|оказались"
+                               r"|находились))\s+(?=[а-яё])", re.I)
 
 
 def _inline_topics(text: str, a: int, b: int) -> tuple[Spanned[str], ...] | None:
@@ -162,6 +165,13 @@ def _inline_topics(text: str, a: int, b: int) -> tuple[Spanned[str], ...] | None
     while end > m.end() and text[end - 1] in ".;!… \n":
         end -= 1
     quotes = quoted_ranges(text, m.end(), end)
+    semicolons = [m.end() + x.start() for x in re.finditer(";", text[m.end() : end])
+                  if not any(qa < m.end() + x.start() < qb for qa, qb in quotes)]
+    if semicolons:  # «вопросы истории музея; роли Н. М. Мартьянова; …»: one topic a part
+        bounds = [m.end(), *semicolons, end]
+        parts = [t for x, y in zip(bounds, bounds[1:], strict=False)
+                 if (t := _topic(text, x + (x != m.end()), y)) is not None]
+        return tuple(parts) if len(parts) >= 2 else None
     cuts = [m.end()]
     for sep in re.finditer(r",\s*", text[m.end() : end]):
         pos = m.end() + sep.start()
@@ -171,13 +181,18 @@ def _inline_topics(text: str, a: int, b: int) -> tuple[Spanned[str], ...] | None
             continue
         cuts += [pos, m.end() + sep.end()]
     last_and = None
-    for found in re.finditer(r"\s+и\s+", text[cuts[-1] : end]):
-        pos = cuts[-1] + found.start()
-        if not any(qa < pos < qb for qa, qb in quotes):
-            last_and = (pos, cuts[-1] + found.end())
-    if last_and is None or len(cuts) < 3:
-        return None  # «X, Y и Z» at least
-    cuts += list(last_and)
+    if len(cuts) > 1 and (also := re.match(r"а\s+также\s+", text[cuts[-1] : end])):
+        cuts[-1] += also.end()  # «X, Y, а также Z»: the last item, whatever «и» it holds
+    else:
+        for found in re.finditer(r"\s+и\s+", text[cuts[-1] : end]):
+            pos = cuts[-1] + found.start()
+            if not any(qa < pos < qb for qa, qb in quotes):
+                last_and = (pos, cuts[-1] + found.end())
+        if last_and is None:
+            return None  # «X, Y и Z» at least
+        cuts += list(last_and)
+    if len(cuts) < 3:
+        return None
     cuts.append(end)
     topics = [t for x, y in zip(cuts[::2], cuts[1::2], strict=False)
               if (t := _topic(text, x, y)) is not None]

@@ -515,8 +515,6 @@ KNOWN_MISSES: dict[tuple[str, str], str] = {
         "Узбекистана» is one group; this labeller lists the countries",
     ("x06-pskov-2023.md", "participating"):
         "the detailed list of four groups is not read",
-    ("x06-pskov-2023.md", "topics_discussed"):
-        "«обсудили A, B, C, а также D»: the topics' last joiner «а также» is not read",
     ("x07-berlin-2018.txt", "organisers"):
         "«… соотечественников в Германии» is cut at «в», and the second organiser after it is "
         "lost",
