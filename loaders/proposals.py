@@ -9,11 +9,20 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from resolutions_kg.records import Addressee, PlannedEvent, Proposal, Span, Spanned
+from resolutions_kg.records import (
+    Addressee,
+    Certainty,
+    PlannedEvent,
+    Proposal,
+    Span,
+    Spanned,
+)
 
 from .addressing import ADDRESSING, addressee_at, case_after, own_addressee
 from .blocks import Block, body_text, clean
 from .events import find_kind
+from .organisations import mention
+from .russian import has_pos, lemma, parses, words
 
 #: A year («в 2024 году»), not the start of a period («в 2021–2022 гг.»: a programme of work).
 YEAR = re.compile(r"(?<![\d–—-])(?<![–—-] )((?:19|20)\d\d)(?!\d)(?!\s*[–—-]\s*(?:19|20)?\d\d)"
@@ -124,13 +133,46 @@ def proposals_of(text: str, block: Block, position: int, *, proposing: bool = Fa
             continue
         out.append(Proposal(position=position + len(out),
                             text=Spanned(clean(text[ca:cb]), Span(ca, cb)),
-                            addressee=addressee, planned_event=planned))
+                            addressee=_antecedent(text, a, addressee), planned_event=planned))
     if len(out) == 1:  # the paragraph's one proposal: the whole paragraph is its text
         out[0] = dataclasses.replace(out[0], text=Spanned(clean(text[a:b]), Span(a, b)))
     return out
 
 
 Found = tuple[Addressee | None, PlannedEvent | None]
+
+
+#: «имени Н. М. Мартьянова» after a body's noun: part of its name.
+_NAMED_AFTER = re.compile(r"\s+(?:имени|им\.)\s+(?:[А-ЯЁ]\.\s*){1,2}[А-ЯЁ][а-яё]+"
+                          r"(?:-[А-ЯЁ][а-яё]+)?")
+
+
+def _antecedent(text: str, a: int, addressee: Addressee | None) -> Addressee | None:
+    """«… благодарят коллектив Минусинского краеведческого музея имени Н. М. Мартьянова … и
+    предлагают музею провести …»: a bare noun is the body of that noun the paragraph named in
+    full before it (its capitalised adjectives, and «имени …»)."""
+    if addressee is None or " " in addressee.label or not addressee.label.islower():
+        return addressee
+    noun = lemma(addressee.label)
+    named: tuple[int, int, str] | None = None
+    toks = words(text[a : addressee.span.start], a)
+    for i, (w, _, wb) in enumerate(toks):
+        if lemma(w) != noun or not has_pos(w, {"NOUN"}):
+            continue
+        k = i
+        while k > 0 and has_pos(toks[k - 1][0], {"ADJF"}) and not has_pos(toks[k - 1][0],
+                                                                             {"NOUN"}):
+            k -= 1
+        if k < i and toks[k][0][:1].isupper():
+            case = next((c for c in ("gent", "datv", "ablt", "loct", "accs", "nomn")
+                         if c in parses(w)[0].tag), None)
+            after = _NAMED_AFTER.match(text, wb)
+            named = (toks[k][1], after.end() if after else wb, case or "nomn")
+    if named is None:
+        return addressee
+    label = mention(text, *named).name.value
+    return dataclasses.replace(addressee, label=label, certainty=Certainty(
+        0.85, f"«{addressee.label}»: the body of that noun the paragraph named before"))
 
 
 def _first(text: str, a: int, b: int, proposing: bool) -> Found | None:

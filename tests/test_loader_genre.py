@@ -529,6 +529,10 @@ def test_addressee_headings(heading: str, label: str) -> None:
      [("Дума города", 2015)]),
     ("Направить настоящие рекомендации в муниципальные учреждения культуры для использования "
      "в работе.", [("муниципальные учреждения культуры", None)]),
+    # a bare noun is the body of that noun the paragraph named before
+    ("Участники благодарят коллектив Минусинского краеведческого музея имени Н. М. Мартьянова "
+     "за организацию чтений и предлагают музею провести следующие чтения в 2019 году.",
+     [("Минусинский краеведческий музей имени Н. М. Мартьянова", 2019)]),
 ])
 def test_closing_proposals_after_the_list(closing: str,
                                           proposals: list[tuple[str | None, int | None]]) -> None:
