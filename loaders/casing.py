@@ -155,7 +155,7 @@ def restore_case(label: str) -> str:
             out.append(low[:1].upper() + low[1:])  # «Н. Н. ПАЛЬМОВА»: a surname after initials
             continue
         proper = (after_name and ps[0].tag.POS is None) or any(  # «МАРИЙ ЭЛ»: a name goes on
-            t in p.tag for p in ps[:2] for t in ("Geox", "Name", "Surn", "Orgn")) or (
+            t in p.tag for p in ps[:1] for t in ("Geox", "Name", "Surn", "Orgn")) or (
             bool(ps) and ps[0].tag.POS == "ADJF" and _is_proper_adjective(ps[0].normal_form)) or (
             bool(ps) and ps[0].normal_form in ("республика", "федерация"))
         out.append("-".join(x[:1].upper() + x[1:] for x in low.split("-")) if proper else low)
