@@ -114,11 +114,14 @@ def _is_proper_adjective(base: str) -> bool:
     from .settlements import settlements
 
     names = settlements()
-    for ending in ("", "ь", "а", "я", "ия", "и", "к", "ка", "ск", "о", "ы"):
-        candidate = stem + ending
-        if candidate[:1].upper() + candidate[1:] in names or any(
-                "Geox" in p.tag and _in_dictionary(p) for p in parses(candidate)[:3]):
-            return True
+    # a fleeting vowel before the suffix: «кинешемский» of «Кинешма», «ельцовский» of «Ельцы»
+    stems = [stem, stem[:-2] + stem[-1]] if len(stem) > 3 and stem[-2] in "еоё" else [stem]
+    for root in stems:
+        for ending in ("", "ь", "а", "я", "ия", "и", "к", "ка", "ск", "о", "ы"):
+            candidate = root + ending
+            if candidate[:1].upper() + candidate[1:] in names or any(
+                    "Geox" in p.tag and _in_dictionary(p) for p in parses(candidate)[:3]):
+                return True
     return False
 
 

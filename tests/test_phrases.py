@@ -35,6 +35,17 @@ def test_nominative(text: str, case: str | None, expected: str) -> None:
     assert nominative(text, case, keep_capital=True) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # an adjective of a place's name keeps its capital, a fleeting vowel too (Кинешма)
+    ("Кинешемского художественно-исторического музея",
+     "Кинешемский художественно-исторический музей"),
+    ("Тверской областной библиотеки", "Тверская областная библиотека"),
+    ("Городской библиотеки", "городская библиотека"),
+])
+def test_a_place_adjective_keeps_its_capital(text: str, expected: str) -> None:
+    assert nominative(text, "gent") == expected
+
+
 def test_a_bracketed_adjective_belongs_to_the_phrase() -> None:
     text = "Северного (Арктического) федерального университета имени М. В. Ломоносова"
     phrase, case = head_phrase(text, "gent")
