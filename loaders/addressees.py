@@ -26,7 +26,7 @@ from typing import Any
 
 from .blocks import continues_line
 from .casing import ABBREVIATIONS as _ABBREVIATIONS
-from .casing import restore_case
+from .casing import LOWER_HEADS, restore_case
 from .phrases import _keeps_capital
 from .russian import BROKEN, _inflect, is_infinitive, parses
 from .settlements import SITED_HEADS, sited_end
@@ -38,9 +38,6 @@ TOKEN = re.compile(
 STOP_WORDS = frozenset(
     "не до в во на с со по для к при от о об через после перед между без также а но или "
     "что чтобы как который которые в целях".split())
-#: Heads cited in lower case wherever they stand («управление культуры …», «администрация …»).
-LOWER_HEADS = frozenset(
-    "управление администрация мэрия дирекция отдел сектор орган оргкомитет".split())
 #: Heads of one government body's name, capitalised as names are («Министерство культуры …»).
 OFFICIAL_BODIES = frozenset({"министерство", "правительство"})
 #: Heads whose name goes on with «по» + a noun («комитет по культуре»).

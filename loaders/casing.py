@@ -23,6 +23,12 @@ from .russian import _is_proper_adjective, parses
 
 T = TypeVar("T")
 
+#: Heads cited in lower case wherever the name stands («Управлению культуры …:» opening a
+#: heading → «управление культуры …»), unless a mention inside a sentence writes the capital
+#: (:func:`as_written`). The one table of them, for addressees and organisations alike.
+LOWER_HEADS = frozenset(
+    "управление администрация мэрия дирекция отдел сектор орган оргкомитет".split())
+
 
 def _stem(word: str) -> str:
     return re.escape(word[: max(3, len(word) - 2)].lower())

@@ -14,6 +14,7 @@ from resolutions_kg.records import OrganisationMention, Span, Spanned
 
 from .addressees import OFFICIAL_BODIES
 from .blocks import Block, clean, continues_line, name_end
+from .casing import LOWER_HEADS
 from .events import find_kind
 from .phrases import head_phrase, nominative
 from .russian import has_pos, lemma, parses, place_nominative, words
@@ -35,7 +36,6 @@ KINDS: dict[str, str] = {
     "учреждение": None, "организация": None,  # type: ignore[dict-item]
 }
 #: Heads cited in lower case even where the text capitalises them.
-LOWER_HEADS = frozenset(["администрация", "мэрия"])
 UNIT_HEADS = frozenset(
     "дирекция отдел сектор секретариат секция комиссия филиал кафедра факультет".split())
 ORG_HEADS = frozenset(KINDS) | frozenset(
