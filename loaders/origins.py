@@ -192,9 +192,10 @@ def place_list(text: str, a: int, b: int) -> tuple[int, tuple[str, ...]] | None:
 
 
 #: What stands before a list of places that are the groups: «коллеги из», «представители
-#: библиотек», «84 — из» (lower-case words: not «ЦБС Выборга», a body of that place).
+#: библиотек», «сотрудники музеев, архивов и библиотек из», «84 — из» (lower-case words: not
+#: «ЦБС Выборга», a body of that place).
 _PLACES_PREFIX = re.compile(r"\s*(?:(?P<count>\d{1,6})\s*[–—-]\s*)?"
-                            r"(?:(?!из\s)[А-ЯЁа-яё][а-яё]+\s+(?:(?!из\s)[а-яё]+\s+)*)?"
+                            r"(?:(?!из\s)[А-ЯЁа-яё][а-яё]+,?\s+(?:(?!из\s)[а-яё]+,?\s+)*)?"
                             r"(?P<from>из\s+)?"
                             r"(?:г\.\s*|города\s+)?")
 

@@ -42,6 +42,7 @@ from .origins import (
     shared_runs,
 )
 from .phrases import head_phrase, nominative
+from .places import only_places
 from .russian import has_pos, lemma, parses, words
 from .totals import (
     BECAME,
@@ -65,13 +66,15 @@ LIST_OPENERS = re.compile(
     re.I,
 )
 _LIST_AFTER_TOTAL = re.compile(
-    r"\s*(?::|,\s*(?:в\s+том\s+числе|из\s+них|среди\s+них)\s*:?|[–—]\s*(?=\d))\s*", re.I)
+    r"\s*(?::|,\s*(?:в\s+том\s+числе|из\s+них|среди\s+них)\s*:?|[–—]\s*(?=\d)"
+    # «96 человек – библиотекари, музейные работники, …»: who they were, listed
+    r"|\s[–—]\s+(?=[а-яё]))\s*", re.I)
 #: The rest of the total's phrase up to the colon that opens its list: «свыше 150 учёных и
 #: специалистов библиотек, музеев и архивов: 84 — из Беларуси, …».
 _COLON_AFTER_PEOPLE = re.compile(r"[^:\d.;()]{1,120}?:\s*")
 _SPLIT = re.compile(r"\s*,\s*(?:в\s+том\s+числе\s+|из\s+них\s+)|"
                     r"\s*,\s*(?:а\s+также\s+|и\s+(?:ещ[её]\s+)?)?|\s+а\s+также\s+|\s+и\s+ещ[её]\s+"
-                    r"|\s+и\s+(?=\d)|(?<=\d\))\s+и\s+|\s*;\s*")
+                    r"|\s+и\s+(?=\d)|(?<=\d\))\s+и\s+|(?<=\))\s+и\s+(?=[А-ЯЁ])|\s*;\s*")
 
 
 def cohorts(text: str, a: int, b: int, total_count: Count | None,
@@ -183,9 +186,11 @@ def _split(text: str, start: int, end: int) -> list[tuple[int, int]]:
     for m in _SPLIT.finditer(text, start, end):
         if any(x < m.start() < y for x, y in shared):
             continue  # «Берёзовского, Кондинского и Сургутского районов»: one head for all
+        if text.count("(", cuts[-1], m.start()) > text.count(")", cuts[-1], m.start()):
+            continue  # «(Белосток, Польша)»: inside a bracket
         before = text[cuts[-1] : m.start()].split()
         last = before[-1] if before else ""
-        after = text[m.end() : m.end() + 30].split()
+        after = [w.strip(",;.:") for w in text[m.end() : m.end() + 30].split()]
         if "," in m.group() and after and has_pos(after[0], {"PRTF"}) and not has_pos(
                 after[0], {"NOUN"}):
             continue  # «…, подключившиеся к форуму онлайн»: a clause about the piece before
@@ -194,11 +199,14 @@ def _split(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if ("," in m.group() and after and genitive_only(after[0]) and not has_pos(
                 after[0], {"ADJF"}) and after[0][:1].islower()
                 and last and not last[-1:].isdigit() and not last.endswith(")")
-                and genitive_only(last)):
+                and (genitive_only(last) or lemma(before[0]) in PERSON_LEMMAS)):
             continue  # «специалисты библиотек, музеев и школ …»: the genitives go on
         cuts += [m.start(), m.end()]
     cuts.append(end)
     return [(x, y) for x, y in zip(cuts[::2], cuts[1::2], strict=False) if y > x]
+
+
+_PEOPLE_LEAD = re.compile(r"\s*([а-яё]+(?:\s+[а-яё]+)?)\s*:\s*")
 
 
 def _cohort(text: str, a: int, b: int, organisers: set[str]) -> Cohort | None:
@@ -249,6 +257,12 @@ def _cohort(text: str, a: int, b: int, organisers: set[str]) -> Cohort | None:
         if any(p.tag.POS == "PRTF" for p in parses(m.group(1))[:1]):
             b = a + m.start()  # «…, подключившихся к трансляции»: what they did, not who
             break
+    if (lead := _PEOPLE_LEAD.match(text, a, b)) is not None and all(
+            _is_person(w) or has_pos(w, {"ADJF"}) for w in lead.group(1).split()):
+        a = lead.end()  # «зарубежные коллеги: Вильнюсская городская библиотека»
+    where = re.search(r"\s*\(([^()]{2,60})\)[\s.,;]*$", text[a:b])
+    if where is not None and only_places(where.group(1)):
+        b = a + where.start()  # «Латгальская центральная библиотека (г. Даугавпилс, Латвия)»
     b = name_end(text, a, b)
     piece = text[a:b]
     toks = words(piece, a)
@@ -260,8 +274,11 @@ def _cohort(text: str, a: int, b: int, organisers: set[str]) -> Cohort | None:
         k += 1
     persons = k > 0
     if bracketed is None and (k >= len(toks) or all(
-            t[0].lower() == "и" or _is_person(t[0]) for t in toks[k:])):
-        return None  # «библиотекари», «историки»: who they are, not a group that took part
+            t[0].lower() == "и" or _is_person(t[0]) for t in toks[k:]) or (
+            _is_person(toks[-1][0]) and all(t[0].lower() == "и" or _is_person(t[0]) or has_pos(
+                t[0], {"ADJF"}) for t in toks[k:]))):
+        # «библиотекари», «историки», «музейные работники»: who they are, not a group
+        return None
     if persons and bracketed is not None and (k >= len(toks) or not toks[k][0][:1].isupper()):
         # «библиотекари — 22», «сотрудники музеев (15)»: people counted, cited as who they are
         # (but «представители Государственного архива … (5 человек)»: a body named)
@@ -305,12 +322,14 @@ def _cohort(text: str, a: int, b: int, organisers: set[str]) -> Cohort | None:
     before = text[:rest_start].rstrip(" \t*_«\"")
     # a capital inside a sentence is the author's: «представители Государственного архива …»
     named = rest[:1].isupper() and bool(before) and before[-1] not in ".!?\n:;—–-|"
+    head, _ = head_phrase(rest, case)
+    if rest[:1].isupper() and count is None and head and head[-1][3].tag.number == "sing":
+        named = True  # «– Национальная библиотека Беларуси;»: one body, a list item's or not
     label = expand(nominative(rest, case, plural=count is not None and count.noun_lemma
                               not in PERSON_LEMMAS, keep_capital=True if named else None))
     if label.lower() in organisers:
         return None
     organisation = None
-    head, _ = head_phrase(rest, case)
     head_lemma = head[-1][3].normal_form if head else lemma(rest.split()[0])
     first = rest.split()[0]
     if re.fullmatch(r"[А-ЯЁ]{2,}", first):

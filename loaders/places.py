@@ -16,6 +16,12 @@ COUNTRIES = {
     "таджикистан": "Таджикистан", "азербайджан": "Азербайджан", "молдова": "Молдова",
     "латвия": "Латвия", "литва": "Литва", "эстония": "Эстония", "грузия": "Грузия",
     "абхазия": "Абхазия", "монголия": "Монголия", "китай": "Китай",
+    "туркменистан": "Туркменистан", "польша": "Польша", "финляндия": "Финляндия",
+    "германия": "Германия", "франция": "Франция", "италия": "Италия", "норвегия": "Норвегия",
+    "швеция": "Швеция", "сербия": "Сербия", "болгария": "Болгария", "чехия": "Чехия",
+    "словакия": "Словакия", "венгрия": "Венгрия", "турция": "Турция", "сирия": "Сирия",
+    "иран": "Иран", "индия": "Индия", "вьетнам": "Вьетнам", "япония": "Япония",
+    "республика корея": "Республика Корея", "сша": "США",
 }
 
 
@@ -29,3 +35,19 @@ def country_after(text: str, end: int) -> str | None:
     if m is None:
         return None
     return _country(m.group(1).strip(" .*_\t"))
+
+
+def only_places(text: str) -> bool:
+    """``text`` (a bracket's content) names only where a body is: «г. Даугавпилс, Латвия»,
+    «Белосток, Польша», «Литва»."""
+    from .settlements import find_settlements
+
+    parts = [p.strip(" .") for p in text.split(",")]
+    for part in parts:
+        bare = re.sub(r"^(?:г|гор|город)\.?\s*", "", part)
+        if _country(bare) is not None:
+            continue
+        found = find_settlements(bare, 0, len(bare))
+        if len(found) != 1 or found[0].start > 0 or found[0].end < len(bare):
+            return False
+    return bool(parts)

@@ -320,7 +320,8 @@ def leading_count(text: str, sentence_ranges: list[tuple[int, int]]) -> Count | 
 
 #: A sentence of taking part that ends by opening a list of who: «…, в том числе:».
 LIST_OF_GROUPS = re.compile(r"(?:в\s+том\s+числе|среди\s+них|из\s+них|в\s+их\s+числе|участие"
-                             r"|участвовали|участник\w*|человек|представител\w*|делегат\w*)"
+                             r"|участвовали|участник\w*|человек|представител\w*|делегат\w*"
+                             r"|представлены|присутствовали)"
                              r"[\s*_]*:[\s*_]*$", re.I)
 
 

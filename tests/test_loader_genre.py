@@ -330,6 +330,34 @@ def test_adjectives_sharing_one_plural_head_are_one_cohort_each() -> None:
     ]
 
 
+@pytest.mark.parametrize(("sentence", "groups"), [
+    # who they were after a dash is not a group; the list under «Были представлены:» is,
+    # a body's own capital kept and where it is (in brackets) left out
+    ("В конференции приняли участие 96 человек – библиотекари, музейные работники, историки. "
+     "Были представлены:\n\n- Национальная библиотека Беларуси;\n- Латгальская центральная "
+     "библиотека (г. Даугавпилс, Латвия);\n- 14 районных библиотек Витебской области.",
+     [("Национальная библиотека Беларуси", None), ("Латгальская центральная библиотека", None),
+      ("районные библиотеки Витебской области", 14)]),
+    # a people's caption before a body; a list cut inside no bracket
+    ("В семинаре приняли участие зарубежные коллеги: Вильнюсская городская библиотека "
+     "(Литва), Подляская библиотека (Белосток, Польша) и Смоленская областная библиотека "
+     "(Россия).",
+     [("Вильнюсская городская библиотека", None), ("Подляская библиотека", None),
+      ("Смоленская областная библиотека", None)]),
+    # occupations of genitives joined by commas, then the places they came from
+    ("В конференции приняли участие учёные, сотрудники музеев, архивов и библиотек из Тюмени, "
+     "Тобольска и Ишима.", [("Тюмень", None), ("Тобольск", None), ("Ишим", None)]),
+    ("В работе форума приняли участие более 150 человек – руководители и специалисты "
+     "библиотек, представители органов местного самоуправления, учреждений культуры и "
+     "образования, общественных организаций из 12 регионов России.",
+     [("регионы России", 12)]),
+])
+def test_groups_among_occupations_lists_and_brackets(sentence: str,
+                                                     groups: list[tuple[str, int | None]]) -> None:
+    res = parsed(doc(HEADER + sentence))
+    assert [(c.label.value, c.count) for c in res.event.cohorts] == groups
+
+
 # --- organisers and supporters ---------------------------------------------------------------
 
 @pytest.mark.parametrize(
