@@ -131,9 +131,13 @@ def nominative_place(phrase: str) -> tuple[str, bool]:
     # «Иванов» beside «Чебоксары», «Иваново»): of the names of one place, the nominative
     first = names[listed[0].replace("ё", "е")]
     same = [c for c in listed if names[c.replace("ё", "е")] == first]
-    return max(same, key=lambda c: sum(
+    name = max(same, key=lambda c: sum(
         any(p.tag.case == "nomn" and "Geox" in p.tag for p in parses(w)[:3])
-        for w in c.split())), True
+        for w in c.split()))
+    k = name.find("ё")
+    if k > 0 and phrase[:k] == name[:k] and phrase[k : k + 1] == "е":
+        name = name.replace("ё", "е")  # «Риддера» → «Риддер», as the writer spells it
+    return name, True
 
 
 _CAPITALISED = re.compile(r"(?<![А-Яа-яЁё\-])[А-ЯЁ][а-яё]+(?:(?:-на-|-)[А-ЯЁ][а-яё]+)*(?![а-яё])")

@@ -50,6 +50,10 @@ def doc(header: str, body: str = RECOMMENDS) -> str:
         # cut by a separator a page's timestamps use too: a dateline all the same
         ("Владивосток · 23–25 сентября 2008 года", "Владивосток", D(2008, 9, 23),
          D(2008, 9, 25)),
+        # «ё» where the settlement list has it and the writer writes «е»: as written
+        ("Конференция прошла в Риддере 3 марта 2022 г.", "Риддер", D(2022, 3, 3),
+         D(2022, 3, 3)),
+        ("Конференция прошла в Орле 3 марта 2022 г.", "Орёл", D(2022, 3, 3), D(2022, 3, 3)),
         # the date over the settlement's kind and name, in one block
         ("28–29 ноября 2014 года\nгородской округ Шуя Ивановской области", "Шуя",
          D(2014, 11, 28), D(2014, 11, 29)),
