@@ -29,6 +29,11 @@ COUNT_IN_BRACKETS = re.compile(
     r"\s*\((\d{1,5})(?:\s+(?:человек|чел\.|участник[аов]*|представител[ьяей]+))?\)[\s,.;]*$")
 
 
+#: A settlement's kind before its name: «г.», «посёлка», «села».
+_KIND = re.compile(r"^\s*(?:г\.|гор\.|города|пос\.|пгт\.?|посёлка|поселка|села|с\.|деревни"
+                   r"|станицы|рабочего\s+посёлка)?\s*", re.I)
+
+
 def _origin(text: str, a: int, b: int) -> Cohort | None:
     """One place or group of places a list after «из» names, in the nominative («Братска (7)»:
     with the count in brackets)."""
@@ -39,7 +44,7 @@ def _origin(text: str, a: int, b: int) -> Cohort | None:
     if not item or item[:1].isdigit():
         return None
     found = [f for f in find_settlements(text, a, b)]
-    if len(found) == 1 and not text[a : found[0].start].strip(" г.") and not text[
+    if len(found) == 1 and not _KIND.sub("", text[a : found[0].start]).strip() and not text[
             found[0].end : b].strip(" ,.;"):
         return Cohort(label=Spanned(found[0].name, Span(a, b)), unit="city",
                       places=(found[0].name,))
@@ -133,8 +138,11 @@ def origins(text: str, start: int, including: re.Match[str] | None) -> list[Coho
             if any(x < m.start() < y for x, y in runs):
                 continue  # inside «Котласского, Ленского и Устьянского районов»
             if before and is_region_adjective(text, m.start()) is False and has_pos(
-                    before[-1], {"ADJF"}) and not has_pos(before[-1], {"NOUN"}):
-                continue  # «Новосибирской и Кемеровской областей»: one head for both
+                    before[-1], {"ADJF"}) and not has_pos(before[-1], {"NOUN"}) and not any(
+                    x == m.end() for x, _ in runs):
+                # «Новосибирской и Кемеровской областей»: one head for both (but not before
+                # adjectives of a head of their own: «посёлка Шушенское, Курагинского и …»)
+                continue
             cuts += [m.start(), m.end()]
         cuts.append(seg_end)
         for a, b in zip(cuts[::2], cuts[1::2], strict=False):

@@ -321,12 +321,14 @@ def test_adjectives_sharing_one_plural_head_are_one_cohort_each() -> None:
     dictionary knows only as a surname too); a group said to have taken part online in a
     sentence of its own is one more cohort, and «Восточно-» is not «очно»."""
     res = parsed(doc(
-        HEADER + "В семинаре приняли участие 56 специалистов из Котласского, Глубоковского, "
-        "Ленского и Устьянского районов и города Коряжмы. Ещё 4 библиотеки Вологодской "
+        HEADER + "В семинаре приняли участие 56 специалистов из посёлка Шушенское, Котласского, "
+        "Глубоковского, Ленского и Устьянского районов и города Коряжмы. Ещё 4 библиотеки "
+        "Вологодской "
         "области подключились к семинару в онлайн-формате. Библиотекари из 9 районов "
         "Восточно-Казахстанской области участвовали в семинаре очно."))
     got = [(c.label.value, c.count, c.mode) for c in res.event.cohorts]
     assert got == [
+        ("Шушенское", None, None),
         ("Котласский район", None, None), ("Глубоковский район", None, None),
         ("Ленский район", None, None), ("Устьянский район", None, None),
         ("Коряжма", None, None), ("библиотеки Вологодской области", 4, "online"),
