@@ -2,7 +2,8 @@
 Национального музея … и Музея-заповедника «Кижи»»), a counted group whose bodies come before
 its count («сотрудники центральных библиотек 43 муниципальных районов»), and a group whose
 people are left out after the group before («сотрудники музеев (38), архивов (14)»), and people
-counted, then what they did («18 человек участвовали дистанционно»)."""
+counted, then what they did («18 человек участвовали дистанционно»); and where a list of groups
+is cut into its pieces (:func:`split_groups`)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from resolutions_kg.records import AttendanceMode, Cohort, CountedUnit, Span, Sp
 
 from .blocks import clean
 from .expand import expand, is_region_adjective
-from .origins import place_name
+from .origins import place_name, shared_runs
 from .phrases import head_phrase, nominative
 from .russian import has_pos, lemma, parses, words
 from .totals import PEOPLE_AFTER, PERSON_LEMMAS, counts
@@ -198,3 +199,50 @@ def acting_people(text: str, a: int, b: int, mode: AttendanceMode | None) -> Coh
         return Cohort(label=Spanned(label, Span(a, b)), count=int(m.group(1)), unit="person",
                       mode=mode)
     return None
+
+
+_SPLIT = re.compile(r"\s*,\s*(?:в\s+том\s+числе\s+|из\s+них\s+)|"
+                    r"\s*,\s*(?:а\s+также\s+|и\s+(?:ещ[её]\s+)?)?|\s+а\s+также\s+|\s+и\s+ещ[её]\s+"
+                    r"|\s+и\s+(?=\d)|(?<=\d\))\s+и\s+|(?<=\))\s+и\s+(?=[А-ЯЁ])|\s*;\s*")
+
+
+def split_groups(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The pieces of a list of groups: cut at commas, semicolons, «а также», «и» before a count
+    — not inside a bracket, a run of adjectives with one head, or genitives that go on."""
+    cuts = [start]
+    shared = shared_runs(text, start, end)
+    for m in _SPLIT.finditer(text, start, end):
+        if any(x < m.start() < y for x, y in shared):
+            continue  # «Берёзовского, Кондинского и Сургутского районов»: one head for all
+        if text.count("(", cuts[-1], m.start()) > text.count(")", cuts[-1], m.start()):
+            continue  # «(Белосток, Польша)»: inside a bracket
+        before = text[cuts[-1] : m.start()].split()
+        last = before[-1] if before else ""
+        after = [w.strip(",;.:") for w in text[m.end() : m.end() + 30].split()]
+        if "," in m.group() and after and has_pos(after[0], {"PRTF"}) and not has_pos(
+                after[0], {"NOUN"}):
+            continue  # «…, подключившиеся к форуму онлайн»: a clause about the piece before
+        if "," in m.group() and last and has_pos(last, {"ADJF"}) and not has_pos(last, "NOUN"):
+            continue  # «Новгородской, Псковской и Тверской областей»
+        if ("," in m.group() and after and genitive_only(after[0]) and not has_pos(
+                after[0], {"ADJF"}) and after[0][:1].islower()
+                and last and not last[-1:].isdigit() and not last.endswith(")")
+                and (genitive_only(last) or lemma(before[0]) in PERSON_LEMMAS)):
+            continue  # «специалисты библиотек, музеев и школ …»: the genitives go on
+        cuts += [m.start(), m.end()]
+    cuts.append(end)
+    return [part for x, y in zip(cuts[::2], cuts[1::2], strict=False) if y > x
+            for part in _same_heads(text, x, y)]
+
+
+def _same_heads(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """«13 районных библиотечных систем области и Петропавловской городской библиотечной
+    системы»: two groups of one kind of body joined by «и», cut there."""
+    heads = [lemma(w) for w, _, _ in words(text[a:b]) if has_pos(w, {"NOUN"})
+             and lemma(w) not in PERSON_LEMMAS][:1]
+    for m in re.finditer(r"\s+и\s+(?=[А-ЯЁа-яё])", text[a:b]):
+        after = words(text[a + m.end() : b])
+        noun = next((w for w, _, _ in after[:6] if not has_pos(w, {"ADJF", "PRTF"})), "")
+        if heads and has_pos(after[0][0] if after else "", {"ADJF"}) and lemma(noun) == heads[0]:
+            return [(a, a + m.start()), (a + m.end(), b)]
+    return [(a, b)]

@@ -29,6 +29,7 @@ from .bodies import (
     head_before_count,
     head_cohort,
     named_bodies,
+    split_groups,
 )
 from .expand import expand, implied_regions, is_region_adjective
 from .organisations import mention
@@ -39,7 +40,6 @@ from .origins import (
     place_list,
     place_name,
     place_run,
-    shared_runs,
 )
 from .phrases import head_phrase, nominative
 from .places import only_places
@@ -73,10 +73,6 @@ _LIST_AFTER_TOTAL = re.compile(
 #: The rest of the total's phrase up to the colon that opens its list: «свыше 150 учёных и
 #: специалистов библиотек, музеев и архивов: 84 — из Беларуси, …».
 _COLON_AFTER_PEOPLE = re.compile(r"[^:\d.;()]{1,120}?:\s*")
-_SPLIT = re.compile(r"\s*,\s*(?:в\s+том\s+числе\s+|из\s+них\s+)|"
-                    r"\s*,\s*(?:а\s+также\s+|и\s+(?:ещ[её]\s+)?)?|\s+а\s+также\s+|\s+и\s+ещ[её]\s+"
-                    r"|\s+и\s+(?=\d)|(?<=\d\))\s+и\s+|(?<=\))\s+и\s+(?=[А-ЯЁ])|\s*;\s*")
-
 
 def cohorts(text: str, a: int, b: int, total_count: Count | None,
             organisers: tuple[OrganisationMention, ...]) -> list[Cohort]:
@@ -90,7 +86,7 @@ def cohorts(text: str, a: int, b: int, total_count: Count | None,
         # архивов подключились к работе форума дистанционно»: the subject took part
         mode = attendance(text, a, b)
         return [c if c.mode is not None else dataclasses.replace(c, mode=mode)
-                for c in _listed(text, _pieces(text, _split(text, a, opener.start())),
+                for c in _listed(text, _pieces(text, split_groups(text, a, opener.start())),
                                  {o.name.value.lower() for o in organisers})]
     start = opener.end()
     if total_count and start <= total_count.span.start < b:
@@ -117,7 +113,7 @@ def cohorts(text: str, a: int, b: int, total_count: Count | None,
     # «214 человек из 11 стран, в том числе 58 участников – в дистанционном формате»: the
     # total's own piece, and the part of it named after «в том числе»
     pieces = _pieces(text, (
-        _split(text, start, end) if not single else [(start, end)] if rest is None
+        split_groups(text, start, end) if not single else [(start, end)] if rest is None
         else [(start, rest.start()), (rest.end(), end)]))
     return _listed(text, pieces, {o.name.value.lower() for o in organisers})
 
@@ -180,32 +176,6 @@ def _listed(text: str, pieces: list[Piece], organiser_names: set[str]) -> list[C
 #: Words that never open a group's name (prepositions but «из»: «гости из Казани»).
 _NOT_OPENING = frozenset("к в во на с со по о об при для за у от до".split())
 _INCLUDING = re.compile(r"\s*,\s*(?:в\s+том\s+числе|из\s+них)\s+", re.I)
-
-def _split(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    cuts = [start]
-    shared = shared_runs(text, start, end)
-    for m in _SPLIT.finditer(text, start, end):
-        if any(x < m.start() < y for x, y in shared):
-            continue  # «Берёзовского, Кондинского и Сургутского районов»: one head for all
-        if text.count("(", cuts[-1], m.start()) > text.count(")", cuts[-1], m.start()):
-            continue  # «(Белосток, Польша)»: inside a bracket
-        before = text[cuts[-1] : m.start()].split()
-        last = before[-1] if before else ""
-        after = [w.strip(",;.:") for w in text[m.end() : m.end() + 30].split()]
-        if "," in m.group() and after and has_pos(after[0], {"PRTF"}) and not has_pos(
-                after[0], {"NOUN"}):
-            continue  # «…, подключившиеся к форуму онлайн»: a clause about the piece before
-        if "," in m.group() and last and has_pos(last, {"ADJF"}) and not has_pos(last, "NOUN"):
-            continue  # «Новгородской, Псковской и Тверской областей»
-        if ("," in m.group() and after and genitive_only(after[0]) and not has_pos(
-                after[0], {"ADJF"}) and after[0][:1].islower()
-                and last and not last[-1:].isdigit() and not last.endswith(")")
-                and (genitive_only(last) or lemma(before[0]) in PERSON_LEMMAS)):
-            continue  # «специалисты библиотек, музеев и школ …»: the genitives go on
-        cuts += [m.start(), m.end()]
-    cuts.append(end)
-    return [(x, y) for x, y in zip(cuts[::2], cuts[1::2], strict=False) if y > x]
-
 
 _PEOPLE_LEAD = re.compile(r"\s*([а-яё]+(?:\s+[а-яё]+)?)\s*:\s*")
 
