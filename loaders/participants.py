@@ -69,7 +69,7 @@ LIST_OPENERS = re.compile(
 _LIST_AFTER_TOTAL = re.compile(
     r"\s*(?::|,\s*(?:в\s+том\s+числе|из\s+них|среди\s+них)\s*:?|[–—]\s*(?=\d)"
     # «96 человек – библиотекари, музейные работники, …»: who they were, listed
-    r"|\s[–—]\s+(?=[а-яё]))\s*", re.I)
+    r"|\s[–—-]\s+(?=[а-яё]))\s*", re.I)
 #: The rest of the total's phrase up to the colon that opens its list: «свыше 150 учёных и
 #: специалистов библиотек, музеев и архивов: 84 — из Беларуси, …».
 _COLON_AFTER_PEOPLE = re.compile(r"[^:\d.;()]{1,120}?:\s*")
