@@ -209,24 +209,6 @@ def parse_items(text: str, blocks: list[Block], first: int) -> Items:
             continue
         heading = heading_addressee(text, block, heading_case) or nominative_heading(
             text, block, blocks[i] if i < len(blocks) else None)
-        if (heading is not None and heading[1] is None and block.label is not None
-                and heading_level is None and addressee is None
-                and block.label.isdigit() and items.recommendations
-                and (items.recommendations[-1].label or "").isdigit()
-                and int(block.label) == int(items.recommendations[-1].label or 0) + 1
-                and i < len(blocks) and _is_sub_item(text, block, blocks[i])
-                and not re.fullmatch(r"\d+(?:\.\d+)+", blocks[i].label or "")):
-            # «4. Предложить архивам и музеям …:» / «а) выявить …» / «б) передавать …»: the
-            # items' numbering goes on, so this is the fourth item, with its sub-items, addressed
-            # to them — not a heading over items of its own (as «3. Центральным библиотекам:» /
-            # «3.1. …» / «3.2. …» is: numbered items under it)
-            items.recommendations.append(Recommendation(
-                position=len(items.recommendations) + 1,
-                text=Spanned(clean(content), Span(a, b)), addressee=heading[0],
-                action=action(text, a, b), topics=classify(content), label=block.label))
-            parent, sub_level = block, None
-            role[i - 1] = "item"
-            continue
         if heading is not None:
             addressee, mode = heading[0], "recommend"
             heading_level = _level(block) if block.list_item else None

@@ -841,6 +841,24 @@ def test_closing_proposals_in_sentences_of_appeal(closing: str,
             for p in res.proposals] == proposals
 
 
+@pytest.mark.parametrize("lead", [
+    "2. Просить департамент культуры области:\n   а) организовать семинар;\n"
+    "   б) предусмотреть конкурс;\n   в) информировать органы.\n",
+    "2. Руководителям муниципальных архивов:\n– организовать семинар;\n"
+    "– предусмотреть конкурс;\n– информировать органы.\n",
+])
+def test_a_numbered_lead_in_is_a_heading_over_its_sub_items(lead: str) -> None:
+    """«2. Просить X:» over «а) …», «б) …» among numbered items that act: the lead-in names
+    the addressee, and each line under it is a recommendation — as ../shared/corpus labels
+    Lipetsk's «Рекомендовать …:» over «а) …», «б) …»."""
+    res = parsed(HEADER + "Участники конференции рекомендуют:\n\n1. Просить Министерство "
+                 "культуры сохранить фонды.\n\n" + lead + "\n3. Рекомендовать библиотекам "
+                 "развивать сайты.\n")
+    labels = [r.addressee.label if r.addressee else None for r in res.recommendations]
+    assert len(labels) == 5 and labels[0] == "Министерство культуры"
+    assert len(set(labels[1:4])) == 1 and labels[1] is not None and labels[4] == "библиотеки"
+
+
 def test_a_heading_that_ends_in_a_dash_and_sub_items_of_mixed_markers() -> None:
     res = parsed(doc(HEADER, "Участники решили обратиться к:\n\n"
                      "**Министерству культуры края** —\n\n"
