@@ -76,7 +76,22 @@ _COLON_AFTER_PEOPLE = re.compile(r"[^:\d.;()]{1,120}?:\s*")
 
 def cohorts(text: str, a: int, b: int, total_count: Count | None,
             organisers: tuple[OrganisationMention, ...]) -> list[Cohort]:
-    """Cohorts listed in the participation sentence ``text[a:b]``."""
+    """Cohorts listed in the participation sentence ``text[a:b]``; how they took part when the
+    sentence says it before its verb («В режиме видеоконференции к обсуждению подключились
+    специалисты 7 районных библиотек»)."""
+    found = _cohorts(text, a, b, total_count, organisers)
+    opener = LIST_OPENERS.search(text, a, b)
+    if opener is None or not (0 < opener.start() - a <= 60) or re.search(
+            r"\d", text[a : opener.start()]) or attendance(text, opener.end(), b) is not None:
+        return found
+    said = attendance(text, a, opener.start())
+    if said != "online":
+        return found
+    return [c if c.mode is not None else dataclasses.replace(c, mode=said) for c in found]
+
+
+def _cohorts(text: str, a: int, b: int, total_count: Count | None,
+             organisers: tuple[OrganisationMention, ...]) -> list[Cohort]:
     opener = LIST_OPENERS.search(text, a, b)
     if opener is None:
         return []

@@ -356,6 +356,10 @@ def test_adjectives_sharing_one_plural_head_are_one_cohort_each() -> None:
      "системы.",
      [("районные централизованные библиотечные системы области", 13),
       ("Петропавловская городская централизованная библиотечная система", None)]),
+    # how they took part said before the verb
+    ("В семинаре приняли участие 40 человек. В режиме видеоконференции к обсуждению "
+     "подключились специалисты 7 районных библиотек области.",
+     [("районные библиотеки области", 7, "online")]),
     # «присоединились», as «подключились»
     ("В круглом столе приняли участие 34 человека. К обсуждению присоединились коллеги из "
      "Коряжмы, Сольвычегодска и Вельска.",
@@ -374,10 +378,13 @@ def test_adjectives_sharing_one_plural_head_are_one_cohort_each() -> None:
      "образования, общественных организаций из 12 регионов России.",
      [("регионы России", 12)]),
 ])
-def test_groups_among_occupations_lists_and_brackets(sentence: str,
-                                                     groups: list[tuple[str, int | None]]) -> None:
+def test_groups_among_occupations_lists_and_brackets(
+        sentence: str, groups: list[tuple[str, int | None] | tuple[str, int | None, str]]
+) -> None:
     res = parsed(doc(HEADER + sentence))
-    assert [(c.label.value, c.count) for c in res.event.cohorts] == groups
+    assert [(c.label.value, c.count, *([c.mode] if len(g) == 3 else []))
+            for c, g in zip(res.event.cohorts, groups, strict=False)] == groups
+    assert len(res.event.cohorts) == len(groups)
 
 
 # --- organisers and supporters ---------------------------------------------------------------
