@@ -78,8 +78,9 @@ def _margin(rendition: Rendition) -> int | None:
     characters): the length most long lines reach; None when the text is not wrapped."""
     # the page around a text (menus, sidebars, footers) was not wrapped with it
     text = rendition.text
-    lengths = sorted(line.end - line.start for line in rendition.lines
-                     if not line.furniture and not looks_like_furniture(text[line.start:line.end]))
+    kept = [line for line in rendition.lines
+            if not line.furniture and not looks_like_furniture(text[line.start:line.end])]
+    lengths = sorted(line.end - line.start for line in kept)
     if not lengths:
         return None
     long = [n for n in lengths if n >= 40]
@@ -87,8 +88,10 @@ def _margin(rendition: Rendition) -> int | None:
         return None
     width = long[len(long) * 9 // 10]
     near = [n for n in long if n >= width - 12]
-    # wrapped: most long lines end near the margin, and no line goes far past it
-    if width > 100 or len(near) < 0.6 * len(long) or lengths[-1] > width + 15:
+    # wrapped: most long lines end near the margin, and no line goes far past it — but a
+    # heading, which nobody wraps («## Международной … конференции «…»» on one line of 120)
+    longest = max((line.end - line.start for line in kept if line.heading is None), default=0)
+    if width > 100 or len(near) < 0.6 * len(long) or longest > width + 15:
         return None
     return width
 

@@ -85,8 +85,10 @@ def split_list(text: str, start: int, end: int, case: str) -> list[tuple[int, in
     for m in _SEPARATOR.finditer(text, start, end):
         before = words(text[start : m.start()])
         last = before[-1][0] if before else ""
-        if last.islower() and has_pos(last, {"ADJF"}) and not has_pos(last, {"NOUN"}):
-            continue  # «литературный и историко-архитектурный музей-заповедник»: one name
+        if last.islower() and has_pos(last, {"ADJF"}, case) and not has_pos(last, {"NOUN"}):
+            # «литературный и историко-архитектурный музей-заповедник»: one name (but «… для
+            # слепых и Централизованная …»: an adjective in another case ends a name)
+            continue
         if m.end() < end and _opens_organisation(text[m.end() : end], case):
             cuts += [m.start(), m.end()]
     cuts.append(end)
