@@ -198,10 +198,18 @@ def parse_items(text: str, blocks: list[Block], first: int) -> Items:
             continue
         parent, sub_level = None, None
         if is_adoption(text, block):
-            # the operative part is over: what follows is signatures and the page around
+            # the operative part is over: what follows is signatures and the page around — and
+            # what the participants still propose («Резолюция принята … 7 июня 2018 г.» /
+            # «Участники семинара предложили музею провести в 2019 году …»)
             items.consumed.update(range(i - 1, len(blocks)))
             role.update(dict.fromkeys(range(i, len(blocks)), "closing"))
             role[i - 1] = "adoption"
+            for k in range(i, len(blocks)):
+                x, y = body_text(text, blocks[k])
+                if not blocks[k].list_item and SPEAKER.match(text[x:y]) and (
+                        after := proposals_of(text, blocks[k], len(items.proposals) + 1)):
+                    items.proposals += after
+                    role[k] = "proposal"
             break
         if is_signature(text, block):
             items.consumed.add(i - 1)

@@ -191,9 +191,46 @@ def _first(text: str, a: int, b: int, proposing: bool) -> Found | None:
         text, rest + len(text[rest:b]) - len(text[rest:b].lstrip()), b)
     found = (addressee_at(text, verb.end(), b, case_after(verb.group())) if verb is not None
              else addressee_at(text, m.end(), b))
+    entrusted = None
+    if found is None and (entrust := _ENTRUST.search(text, m.end(), b)) is not None:
+        # «… провести следующее совещание в 2024 году и поручить его подготовку администрации
+        # Шушенского района»: the body entrusted with it
+        entrusted = addressee_at(text, entrust.end(), b, "datv")
+    if found is None and (pronoun := _PRONOUN.match(text, m.end(), b)) is not None:
+        # «… и предлагают ей провести …»: the sentence's thanks, in a clause before this one
+        opening = max(text.rfind(". ", 0, a), text.rfind("\n", 0, a)) + 1
+        entrusted = _thanked(text, min(a, opening), m.start(), pronoun.group(1))
     if found is not None:
-        rest = found.span.end
+        rest = found.span.end  # the body asked, right after the verb: the event follows it
+    elif entrusted is not None:
+        found = entrusted  # named after the event
     return found, planned_event(text, rest, b)
+
+
+#: Entrusting the event to a body: «поручить его подготовку (проведение) администрации …».
+_ENTRUST = re.compile(r"(?<![а-яё])поручить\s+(?:(?:его|её|ее)\s+)?(?:подготовку|проведение"
+                      r"|организацию)\s+", re.I)
+#: A pronoun for the body asked: «предлагают ей (ему, им) провести …».
+_PRONOUN = re.compile(r"\s+(ей|ему|им)(?![а-яё])", re.I)
+#: Thanks to a body before it: «выражают благодарность администрации …», «благодарят музей …».
+_THANKS = re.compile(r"(?<![а-яё])(?:(благодар(?:ят|ит))|благодарность|признательность)"
+                     r"(?:\s+коллектив[ау]?)?\s+", re.I)
+
+
+def _thanked(text: str, a: int, end: int, pronoun: str) -> Addressee | None:
+    """The body a pronoun stands for: the one the sentence thanked before it («Участники
+    благодарят Национальную библиотеку Беларуси за … и предлагают ей провести …»)."""
+    thanks = list(_THANKS.finditer(text, a, end))
+    if not thanks:
+        return None
+    m = thanks[-1]
+    stop = re.search(r"\s+за\s|,", text[m.end() : end])
+    found = addressee_at(text, m.end(), m.end() + stop.start() if stop else end,
+                         "accs" if m.group(1) else "datv")
+    if found is None:
+        return None
+    return dataclasses.replace(found, certainty=Certainty(
+        0.85, f"«{pronoun}»: the body thanked before it"))
 
 
 def _sent(text: str, a: int, b: int) -> Found | None:

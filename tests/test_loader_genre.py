@@ -597,6 +597,17 @@ def test_addressee_headings(heading: str, label: str) -> None:
      [("Дума города", 2015)]),
     ("Направить настоящие рекомендации в муниципальные учреждения культуры для использования "
      "в работе.", [("муниципальные учреждения культуры", None)]),
+    # a pronoun is the body the sentence thanked; the body entrusted with the event
+    ("Участники выражают благодарность администрации городского округа Кинешма за "
+     "гостеприимство и предлагают ей провести следующий форум в 2022 году.",
+     [("администрация городского округа Кинешма", 2022)]),
+    ("Участники выражают благодарность Елабужскому историко-архитектурному и художественному "
+     "музею-заповеднику за организацию конференции и предлагают ему провести следующую "
+     "конференцию в 2018 году.",
+     [("Елабужский историко-архитектурный и художественный музей-заповедник", 2018)]),
+    ("Участники совещания предложили провести следующее совещание в 2024 году в посёлке "
+     "Шушенское и поручить его подготовку администрации Шушенского района.",
+     [("администрация Шушенского района", 2024)]),
     # a bare noun is the body of that noun the paragraph named before
     ("Участники благодарят коллектив Минусинского краеведческого музея имени Н. М. Мартьянова "
      "за организацию чтений и предлагают музею провести следующие чтения в 2019 году.",
@@ -855,6 +866,17 @@ def test_closing_proposals_in_sentences_of_appeal(closing: str,
     assert [(p.addressee.label if p.addressee else None,
              p.planned_event.year.value if p.planned_event and p.planned_event.year else None)
             for p in res.proposals] == proposals
+
+
+def test_what_the_participants_propose_after_the_adoption_line_is_a_proposal() -> None:
+    res = parsed(HEADER + "Участники конференции рекомендуют:\n\n1. Сохранить фонды.\n\n"
+                 "Резолюция принята участниками конференции 1 марта 2012 г.\n\n"
+                 "Участники конференции предложили Тверской областной библиотеке провести "
+                 "следующую конференцию в 2014 году.\n")
+    assert [(p.addressee.label if p.addressee else None,
+             p.planned_event.year.value if p.planned_event and p.planned_event.year else None)
+            for p in res.proposals] == [("Тверская областная библиотека", 2014)]
+    assert res.adopted is not None and len(res.recommendations) == 1
 
 
 def test_a_long_markdown_heading_does_not_hide_that_the_text_is_wrapped() -> None:
