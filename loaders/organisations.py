@@ -245,6 +245,12 @@ def organisers(text: str, start: int, end: int) -> list[OrganisationMention]:
             # the organisers stand before the verb, unless the event does («Конференцию
             # провела администрация городского округа …»)
             before = text[start : m.start()].strip(" \t\n*_")
+            if find_kind(text, m.end(), min(end, m.end() + 60)) is not None and (
+                    subject := _subject_before(text, start, m.start())) is not None:
+                # «… Коми-Пермяцкая окружная библиотека имени М. П. Лихачёва провела круглый
+                # стол …»: the body before the verb, the event after it
+                out += [subject] if subject.name.value not in named else []
+                continue
             if find_kind(text, start, m.start()) is None or len(before.split()) > 4:
                 continue
             out += [o for o in _names(text, m.end(), end, "nomn") if o.name.value not in named]
@@ -255,6 +261,8 @@ def organisers(text: str, start: int, end: int) -> list[OrganisationMention]:
         if (joined := re.match(r"и\s+([а-яё]+)", text[begin:end])) is not None and any(
                 p.tag.POS in ("PRTS", "VERB") for p in parses(joined.group(1))[:1]):
             continue  # «подготовлена и проведена X»: the second verb names them
+        if (when := _DATE_FIRST.match(text, begin, end)) is not None:
+            begin = when.end()  # «проведён 18 марта 2025 года Тарским филиалом …»
         if (place := _PLACE_FIRST.match(text, begin, end)) is not None:
             begin = place.end()  # «проведено в г. Петропавловске-Камчатском Агентством …»
         found = _names(text, begin, end, case)
@@ -266,6 +274,26 @@ def organisers(text: str, start: int, end: int) -> list[OrganisationMention]:
     return out
 
 
+def _subject_before(text: str, start: int, verb: int) -> OrganisationMention | None:
+    """The body named in the nominative right before ``verb``: its head noun (a kind of body),
+    the adjectives before it and what follows it up to the verb («… имени М. П. Лихачёва»)."""
+    toks = words(text[start:verb], start)
+    heads = [i for i, (w, _, _) in enumerate(toks)
+             if lemma(w) in ORG_HEADS and has_pos(w, {"NOUN"}, "nomn")]
+    if not heads:
+        return None
+    j = heads[-1]
+    while j > 0 and has_pos(toks[j - 1][0], {"ADJF"}, "nomn"):
+        j -= 1
+    if j == heads[-1] and not toks[j][0][:1].isupper():
+        return None  # «библиотека провела …» with no name
+    first = toks[j][1]
+    return mention(text, first, name_end(text, first, verb), "nomn")
+
+
+#: When the event was held, between the verb and its organisers.
+_DATE_FIRST = re.compile(r"\s*\d{1,2}(?:\s*[–—-]\s*\d{1,2})?\s+[а-яё]+\s+(?:19|20)\d\d"
+                         r"(?:\s*(?:г\.|года))?(?=\s)")
 #: Where the event was held, between the verb and its organisers.
 _PLACE_FIRST = re.compile(r"\s*в\s+(?:г\.\s*|городе\s+)?[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)*"
                           r"(?:\s+[А-ЯЁ][а-яё]+)?(?=\s+[А-ЯЁ])")
