@@ -269,6 +269,10 @@ def addressee_phrase(text: str, a: int, b: int, case: str = "datv") -> Phrase | 
                    and (more := _group(toks, j + 1, "datv")) is not None):
                 j = more[1]  # «Департаменту по архивам и делопроизводству …»: the field goes on
     j = _tail(toks, j, case)
+    if (head.normal_form in TAKES_PO and j + 2 < len(toks) and toks[j][0] == ","
+            and toks[j + 1][0].lower() == "по" and (po := _group(toks, j + 2, "datv")) is not None):
+        # «Министерству культуры, по делам национальностей и архивного дела …»: a second field
+        j = _tail(toks, po[1], case)
     while True:
         if j + 1 < len(toks) and toks[j][0] in ("–", "—", "-") and (
                 apposition := _group(toks, j + 1, case)) is not None:
