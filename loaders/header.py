@@ -223,7 +223,7 @@ def _sentence_of(text: str, block: Block, span: Span) -> tuple[int, int]:
     return block.start, block.end
 
 
-def _venue_line(text: str, block: Block, place: Found) -> bool:
+def _venue_line(text: str, block: Block | Line, place: Found) -> bool:
     """«Москва, Российская государственная библиотека»: the line opens with the place, and a
     name follows after a comma."""
     before = text[block.start : place.start].strip(" \t*_(")
@@ -274,7 +274,9 @@ def choose_place(text: str, front: list[Block], heading_index: int, adoption: li
                 offer(PlaceChoice(90 - distance, 0.9, "a line of its own near the heading",
                                   place))
                 continue
-            if short and _venue_line(text, block, place):
+            if (short or line.start == block.start) and _length(
+                    text, line) <= DATELINE_LENGTH and _venue_line(text, line, place):
+                # («г. Кудымкар, Коми-Пермяцкая окружная библиотека» over the date's line too)
                 offer(PlaceChoice(85 - distance, 0.85, "a line of its own, with the venue",
                                   place))
                 continue
