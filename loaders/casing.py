@@ -19,7 +19,7 @@ from typing import TypeVar
 from resolutions_kg.records import Addressee, OrganisationMention, Resolution, Spanned
 
 from .blocks import continues_line
-from .russian import _is_proper_adjective, parses
+from .russian import _is_proper_adjective, lemma, parses
 
 T = TypeVar("T")
 
@@ -28,10 +28,16 @@ T = TypeVar("T")
 #: (:func:`as_written`). The one table of them, for addressees and organisations alike.
 LOWER_HEADS = frozenset(
     "управление администрация мэрия дирекция отдел сектор орган оргкомитет".split())
+#: Of those, the heads cited in lower case even where a writer capitalises them inside a
+#: sentence: a city's administration is a common noun («администрация города Твери», as
+#: ../shared/corpus and the labellers cite it), an «Управление культуры …» a body's name.
+ALWAYS_LOWER = frozenset({"администрация", "мэрия"})
 
 
 def _stem(word: str) -> str:
-    return re.escape(word[: max(3, len(word) - 2)].lower())
+    """The word without its ending, as a pattern whose first letter is of either case."""
+    stem = word[: max(3, len(word) - 2)].lower()
+    return rf"(?i:{re.escape(stem[:1])}){re.escape(stem[1:])}"
 
 
 def written_first_letter(text: str, label: str) -> str | None:
@@ -41,7 +47,8 @@ def written_first_letter(text: str, label: str) -> str | None:
     if len(words) < 2 or not words[0][:1].isalpha() or words[0].isupper() and len(words[0]) > 1:
         return None
     first, second = _stem(words[0]), _stem(words[1])
-    pattern = re.compile(rf"(?<![\w-])(?i:{first[:1]}){first[1:]}\w*[ \t\n]+{second}\w*")
+    # the second word as written, whatever its first letter («Управление Алтайского края»)
+    pattern = re.compile(rf"(?<![\w-]){first}\w*[ \t\n]+{second}\w*")
     number = _number(words[0], "nomn")
     seen: set[str] = set()
     for m in pattern.finditer(text):
@@ -91,7 +98,8 @@ def as_written(resolution: Resolution) -> Resolution:
 
     def name(label: str) -> str:
         if label not in cache:
-            cache[label] = _recased(label, written_first_letter(text, label))
+            common = label[:1].islower() and lemma(label.split(" ", 1)[0]) in ALWAYS_LOWER
+            cache[label] = label if common else _recased(label, written_first_letter(text, label))
         return cache[label]
 
     def mention(org: OrganisationMention) -> OrganisationMention:
