@@ -269,10 +269,16 @@ def addressee_phrase(text: str, a: int, b: int, case: str = "datv") -> Phrase | 
                    and (more := _group(toks, j + 1, "datv")) is not None):
                 j = more[1]  # «Департаменту по архивам и делопроизводству …»: the field goes on
     j = _tail(toks, j, case)
-    if (head.normal_form in TAKES_PO and j + 2 < len(toks) and toks[j][0] == ","
-            and toks[j + 1][0].lower() == "по" and (po := _group(toks, j + 2, "datv")) is not None):
-        # «Министерству культуры, по делам национальностей и архивного дела …»: a second field
-        j = _tail(toks, po[1], case)
+    k = j + 1 if j < len(toks) and toks[j][0] == "," else j
+    if (head.normal_form in TAKES_PO and k + 1 < len(toks) and toks[k][0].lower() == "по"
+            and (po := _group(toks, k + 1, "datv")) is not None):
+        # «Министерству культуры, по делам национальностей и архивного дела …», «Управлению
+        # Алтайского края по культуре и архивному делу»: its field after the genitive
+        j = po[1]
+        while (j + 1 < len(toks) and toks[j][0].lower() in ("и", ",")
+               and toks[j + 1][0].islower() and (more := _group(toks, j + 1, "datv")) is not None):
+            j = more[1]
+        j = _tail(toks, j, case)
     while True:
         if j + 1 < len(toks) and toks[j][0] in ("–", "—", "-") and (
                 apposition := _group(toks, j + 1, case)) is not None:
