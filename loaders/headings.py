@@ -13,6 +13,7 @@ from resolutions_kg.records import Addressee, Certainty, Span, Spanned
 from .addressees import addressee_phrase
 from .addressing import ADDRESSING, action, addressee_at, case_after
 from .blocks import Block, body_text, clean
+from .casing import restore_case
 from .dates import find_dates
 from .organisations import ORG_HEADS, mention
 from .russian import is_infinitive, parses, words
@@ -105,6 +106,8 @@ def heading_addressee(text: str, block: Block, case: str = "datv", *, standalone
         # «… субъектов Российской Федерации в сфере культуры:», «…, на территории которых
         # находятся музеи-усадьбы:»: the heading names the addressee to its end
         end = found.span.end + len(tail)
+        if content.isupper():
+            tail = restore_case(tail)  # «… ОБРАЗОВАНИЙ В РЕСПУБЛИКЕ КОМИ:» as it is written
         joined = found.label + ("" if tail.startswith(",") else " ") + clean(tail)
         organisation = found.organisation and dataclasses.replace(  # one label for both
             found.organisation, name=Spanned(joined, Span(found.span.start, end)))
