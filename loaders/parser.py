@@ -115,6 +115,9 @@ def parse(rendition: Rendition, *, observe: Observer | None = None) -> Resolutio
     if nxt < len(bs) and _continues_heading(text, bs[nxt], kind is None):
         head_blocks.append(bs[nxt])
         nxt += 1
+    if nxt < len(bs) and _genitive_line(text, bs[nxt]):
+        head_blocks.append(bs[nxt])  # «… муниципальных библиотек» / «Республики Мордовия»
+        nxt += 1
     head_start, head_end = head_blocks[0].start, head_blocks[-1].end
     if kind is None:
         kind = find_kind(text, type_match.end("type"), head_end, heading=True)
@@ -255,6 +258,20 @@ def _continues_heading(text: str, block: Block, needs_kind: bool) -> bool:
     return (needs_kind and find_kind(text, a, b, heading=True) is not None
             and (block.emphasised or b - a < 200)
             and not re.search(r"\b(?:проведен|организован)", text[a:b]))
+
+
+def _genitive_line(text: str, block: Block) -> bool:
+    """A short line that goes on with the heading's genitive: whose region or body it was
+    («Республики Мордовия», «Вологодской области», «Министерства культуры …»), unquoted."""
+    a, b = body_text(text, block)
+    content = text[a:b]
+    return b - a < 100 and _WHOSE.match(content) is not None and not re.search(
+        r"[«»\"“”„:.]", content) and not find_dates(content)
+
+
+#: The opening of a line that names whose the event was, in the genitive.
+_WHOSE = re.compile(r"(?:[А-ЯЁ][а-яё-]+(?:ой|ого|ей)\s+(?:области|края|округа|района)"
+                    r"|(?:Республики|Министерства|Департамента|Управления|Комитета)\s)")
 
 
 def _title_line(text: str, block: Block) -> bool:
