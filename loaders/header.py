@@ -225,11 +225,16 @@ def _sentence_of(text: str, block: Block, span: Span) -> tuple[int, int]:
 
 def _venue_line(text: str, block: Block | Line, place: Found) -> bool:
     """«Москва, Российская государственная библиотека»: the line opens with the place, and a
-    name follows after a comma."""
-    before = text[block.start : place.start].strip(" \t*_(")
+    name follows after a comma — or a table's cell does, under «Место проведения» or beside
+    the date («| 16.02.2023 | г. Минусинск, Минусинский драматический театр |»)."""
+    a, b = block.start, block.end
+    if text[a:b].lstrip().startswith("|"):
+        a = text.rfind("|", a, place.start) + 1
+        b = text.find("|", place.end, b) if "|" in text[place.end : b] else b
+    before = text[a : place.start].strip(" \t*_(")
     return (not re.sub(r"^(?:г\.|город|пос\.|с\.|станица|село)", "", before).strip()
-            and re.match(r"\s*,\s*[А-ЯЁ]", text[place.end : block.end]) is not None
-            and not find_dates(text[block.start : block.end]))
+            and re.match(r"\s*,\s*[А-ЯЁ]", text[place.end : b]) is not None
+            and not find_dates(text[a:b]))
 
 
 def _adjacent(text: str, place: Found, span: Span) -> bool:
