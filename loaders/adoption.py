@@ -16,6 +16,10 @@ from .settlements import find_settlements
 UNANIMOUS = re.compile(r"единогласно", re.I)
 
 
+#: Who adopted it, or where, opening a stamp's line: «участниками совещания», «на заседании».
+_BY_WHOM = re.compile(r"\s*(?:участник\w*|на\s+[а-яё\s]*(?:заседании|собрании|сессии))", re.I)
+
+
 def adoption(text: str, bs: list[Block]) -> tuple[Spanned[dt.date] | None, bool]:
     """The date the document was adopted, from its adoption line («Принята участниками … 12 мая
     2018 г.», or a stamp with the date on a line of its own), and whether it says unanimously."""
@@ -39,7 +43,10 @@ def adoption(text: str, bs: list[Block]) -> tuple[Spanned[dt.date] | None, bool]
                 rest = (text[na : found[0].span.start] + text[found[0].span.end : nb]
                         if found else "")
                 if found and (len(rest.strip()) <= 6 or is_dateline(
-                        text, nxt, found[0], find_settlements(text, nxt.start, nxt.end))):
+                        text, nxt, found[0], find_settlements(text, nxt.start, nxt.end))
+                        # «участниками республиканского совещания 14 апреля 2022 г.»: by whom
+                        # and when, in one line under the stamp's word
+                        or _BY_WHOM.match(text, na, nb) is not None):
                     # the line is the date («24 сентября 2021 г.»), or a place and the date
                     # («г. Петропавловск-Камчатский      12.05.2015»)
                     dates = found

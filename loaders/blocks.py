@@ -88,10 +88,11 @@ def _margin(rendition: Rendition) -> int | None:
         return None
     width = long[len(long) * 9 // 10]
     near = [n for n in long if n >= width - 12]
-    # wrapped: most long lines end near the margin, and no line goes far past it — but a
-    # heading, which nobody wraps («## Международной … конференции «…»» on one line of 120)
-    longest = max((line.end - line.start for line in kept if line.heading is None), default=0)
-    if width > 100 or len(near) < 0.6 * len(long) or longest > width + 15:
+    # wrapped: most long lines end near the margin, and hardly any goes far past it — a
+    # heading nobody wraps («## Международной … конференции «…»» on one line of 120), or the
+    # title's line of a page that keeps the text's lines by <br>: one in twenty at most
+    past = sum(1 for line in kept if line.heading is None and line.end - line.start > width + 15)
+    if width > 100 or len(near) < 0.45 * len(long) or past > max(1, len(long) // 20):
         return None
     return width
 

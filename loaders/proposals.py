@@ -211,7 +211,7 @@ def _first(text: str, a: int, b: int, proposing: bool) -> Found | None:
 _ENTRUST = re.compile(r"(?<![а-яё])поручить\s+(?:(?:его|её|ее)\s+)?(?:подготовку|проведение"
                       r"|организацию)\s+", re.I)
 #: A pronoun for the body asked: «предлагают ей (ему, им) провести …».
-_PRONOUN = re.compile(r"\s+(ей|ему|им)(?![а-яё])", re.I)
+_PRONOUN = re.compile(r"[*_]*\s+[*_]*(ей|ему|им)(?![а-яё])", re.I)
 #: Thanks to a body before it: «выражают благодарность администрации …», «благодарят музей …».
 _THANKS = re.compile(r"(?<![а-яё])(?:(благодар(?:ят|ит))|благодарность|признательность)"
                      r"(?:\s+коллектив[ау]?)?\s+", re.I)
