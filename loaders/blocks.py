@@ -18,7 +18,10 @@ _ABBREVIATIONS = frozenset("им ул пр обл гг тыс млн руб пр
 #: Lines that stand on their own even after an unfinished one: a place or a date line.
 _OWN_LINE = re.compile(r"(?:г\.|гор\.|пос\.|с\.)\s*[А-ЯЁ]|[«\"]?\d{1,2}[»\"]?[\s.]")
 #: A blank line just before a position (the search's end).
-_TABLE_LINE = re.compile(r"[ \t]*(?:\|.*\||\+[-=+]{3,})")
+#: A text table's border line: «+------+------+», «+======+».
+TABLE_BORDER = re.compile(r"[ \t]*\+[-=+]{3,}[-=+ \t]*")
+#: A text table's row or border.
+_TABLE_LINE = re.compile(r"[ \t]*\|.*\||" + TABLE_BORDER.pattern)
 _AFTER_BLANK = re.compile(r"\n[ \t]*\n[ \t]*$")
 _SENTENCE_END = re.compile(r"[.!?…](?:[»\"”)]*)(?=\s+[«\"„(]?[А-ЯЁA-Z0-9])")
 

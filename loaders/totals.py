@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from resolutions_kg.records import AttendanceMode, Cohort, Span, Spanned
 
-from .blocks import Block, clean
+from .blocks import TABLE_BORDER, Block, clean
 from .phrases import head_phrase
 from .russian import has_pos, number_words, parses, words
 
@@ -235,7 +235,6 @@ def _spelled(label: str) -> str:
             + label[m.end() :])
 
 
-_BORDER = re.compile(r"[ \t]*\+[-=+ \t]*\+[ \t]*")
 PRESENT_CAPTION = re.compile(r"[*_]*(?:присутствовали|состав\s+участников(?:\s+[а-яё]+)?|"
                              r"участники(?:\s+[а-яё-]+){0,2}|участвовали)(?:\s+на\s+[а-яё]+)?"
                              r"\s*:[*_\s]*", re.I)
@@ -255,7 +254,7 @@ def table_cohorts(text: str, blocks: list[Block]) -> tuple[list[Cohort], Count |
     for k, bl in enumerate(blocks):
         row = tables.cells(text, bl)
         if row is None:
-            if _BORDER.fullmatch(text, bl.start, bl.end):
+            if TABLE_BORDER.fullmatch(text, bl.start, bl.end):
                 continue  # «+------+------+» between a text table's rows
             if found:
                 break
