@@ -44,7 +44,8 @@ FROM = re.compile(r"(?:^|\s)(?:из|от|представител\w*|специ�
 #: «Республика Карелия», «Ханты-Мансийского автономного округа – Югры», «(Ставропольский
 #: край)».
 ADMINISTRATIVE = re.compile(
-    r"(?:[А-ЯЁ][а-яё-]+(?:ого|его|ой|ей|ий|ый|ая)\s+(?:муниципальн\w+\s+|автономн\w+\s+)?"
+    r"(?:[А-ЯЁ][а-яё]*(?:-[А-ЯЁа-яё][а-яё]*)*(?:ого|его|ой|ей|ий|ый|ая)\s+"
+    r"(?:муниципальн\w+\s+|автономн\w+\s+)?"
     r"(?:района|области|края|округа|район|область|край|округ)(?![а-яё])"
     r"(?:\s*[–—-]\s*[А-ЯЁ][а-яё]+)?"
     r"|(?:Республик[аи]|республик[аи])\s+[А-ЯЁ][а-яё]+(?:\s+[А-ЯЁ][а-яё]+)?)")
@@ -275,7 +276,9 @@ def choose_place(text: str, front: list[Block], heading_index: int, adoption: li
             line = next((ln for ln in block.lines if ln.start <= place.start < ln.end), block)
             rest = _leftover(text, line, [Span(place.start, place.end)])
             if _length(text, line) <= DATELINE_LENGTH and (
-                    len(rest) <= 2 or re.fullmatch(r"(?:19|20)\d\d", rest)):
+                    len(rest) <= 2 or re.fullmatch(r"(?:19|20)\d\d", rest)
+                    # «Кыргызская Республика, Иссык-Кульская область, г. Чолпон-Ата»
+                    or _country_like(rest)):
                 offer(PlaceChoice(90 - distance, 0.9, "a line of its own near the heading",
                                   place))
                 continue

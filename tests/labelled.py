@@ -128,18 +128,12 @@ KNOWN_MISSES: dict[tuple[str, str], str] = {
     ("ad10-cholpon-ata-2012.md", "participating"):
         "«библиотечные специалисты, преподаватели вузов, … из Кыргызстана, Казахстана, "
         "…»: the occupations before «из» are not set apart from the countries",
-    ("ad10-cholpon-ata-2012.md", "place"):
-        "«Кыргызская Республика, Иссык-Кульская область, г. Чолпон-Ата» with no date on"
-        " the line: a place line that names the country and region first is not taken",
     ("ad10-cholpon-ata-2012.md", "proposals"):
         "one proposal read as two (the body asked, then the event with its year, in one"
         " sentence joined by «и»)",
     ("ad11-kungur-2014.txt", "participating"):
         "«делегация Свердловской области»: the loader keeps «делегация», the labeller "
         "cites the region",
-    ("ad11-kungur-2014.txt", "proposals"):
-        "«Участники форума обратились к администрации города Кунгура с предложением …»:"
-        " the appeal in the past tense is not read for its addressee",
     ("ad12-staraya-russa-2024.html", "organisers"):
         "«Администрацией Старорусского муниципального района»: «администрация» in lower"
         " case (as most labellers cite it); this labeller keeps the writer's capital",

@@ -78,6 +78,13 @@ def test_place_and_date_forms(line: str, place: str, start: dt.date, end: dt.dat
     assert res.event.end is not None and res.event.end.value == end
 
 
+def test_a_place_line_that_names_the_country_and_region_first() -> None:
+    res = parsed(doc("Кыргызская Республика, Иссык-Кульская область, г. Чолпон-Ата\n\n30 мая – "
+                     "1 июня 2012 года\n\nРекомендации конгресса «Библиотеки Азии»"))
+    assert res.event.place is not None and res.event.place.value == "Чолпон-Ата"
+    assert res.event.start is not None and res.event.start.value == D(2012, 5, 30)
+
+
 def test_a_place_and_a_year_above_the_heading_and_the_period_in_the_adoption_line() -> None:
     res = parsed("**Калининград — 2021**\n\n# Резолюция форума «Книга»\n\n" + RECOMMENDS
                  + "\n*Принята 8 октября 2021 г. на заключительном заседании\n"
@@ -635,6 +642,9 @@ def test_addressee_headings(heading: str, label: str) -> None:
     ("Участники форума предлагают Управлению Алтайского края по культуре и архивному делу "
      "провести III краевой форум в 2017 году.",
      [("Управление Алтайского края по культуре и архивному делу", 2017)]),
+    # an appeal in the past tense
+    ("Участники форума обратились к администрации города Кунгура с предложением провести "
+     "следующий форум в 2015 году.", [("администрация города Кунгура", 2015)]),
     # a pronoun is the body the sentence thanked; the body entrusted with the event
     ("Участники выражают благодарность администрации городского округа Кинешма за "
      "гостеприимство и предлагают ей провести следующий форум в 2022 году.",
