@@ -273,7 +273,16 @@ def _cohort(text: str, a: int, b: int, organisers: set[str]) -> Cohort | None:
     if (placed := from_places(text, a, b, mode)) is not None:
         return placed
     if toks[k][0].lower() == "из":
-        return None  # places the list above did not recognise: nothing to put in the nominative
+        # «гости из Тюменской области и Ямало-Ненецкого автономного округа»: regions, each a
+        # group (the settlements the list above did not recognise: nothing to put in the
+        # nominative)
+        regions = origins(text, toks[k][1], None)
+        if regions and all(c.unit == "region" and c.places for c in regions) and (
+                regions[-1].label.span.end >= b - 1):
+            names = tuple(p for c in regions for p in c.places)
+            return Cohort(label=Spanned(names[0], Span(toks[k][1], b)), unit="city", mode=mode,
+                          places=names)
+        return None
     found = counts(text, toks[k][1], b)
     count = found[0] if found and found[0].span.start == toks[k][1] else None
     rest_start = toks[k][1] if count is None else _next_word(text, count.span.end, b)

@@ -17,9 +17,6 @@ DEV = Path(__file__).parent / "data" / "dev"
 
 #: (file, field) → why the loader misses it.
 KNOWN_MISSES: dict[tuple[str, str], str] = {
-    ("aa03-biysk-2015.html", "participating"):
-        "«… из Новосибирской и Кемеровской областей и Республики Алтай» in a sentence "
-        "after the list of groups is not read as three more groups",
     ("aa05-pavlodar-2017.md", "participating"):
         "«183 человека, из них 47 — в режиме онлайн»: the loader cites the online part "
         "as a group (as p03's and l04's labellers do), this labeller does not; "
@@ -63,10 +60,6 @@ KNOWN_MISSES: dict[tuple[str, str], str] = {
     ("ab11-grodno-2014.html", "participating"):
         "«90 человек из Беларуси, России, Польши и Литвы – сотрудники библиотек, …»: "
         "the countries before the dash are not read apart from the occupations after it",
-    ("ac03-syktyvkar-2019.html", "participating"):
-        "the neighbouring regions after «а также коллеги из …» are cited by the loader "
-        "as the bodies named («Государственный архив Ненецкого автономного округа …»), "
-        "by this labeller as the regions",
     ("ac05-cheboksary-2021.md", "participating"):
         "«представители органов управления культурой» without a count: an occupation to"
         " the loader, a group to this labeller",
@@ -106,9 +99,6 @@ KNOWN_MISSES: dict[tuple[str, str], str] = {
         "recognised as where the body is",
     ("ad05-shadrinsk-2022.txt", "participating"):
         "the two towns that took part online (Омск, Тобольск) are not read",
-    ("ad06-khanty-mansiysk-2015.md", "participating"):
-        "Тюменская область and Ямало-Ненецкий автономный округ are not read as groups "
-        "(not yet looked into)",
     ("ad07-sortavala-2023.txt", "participating"):
         "the groups are not read (not yet looked into)",
     ("ad08-biysk-2016.txt", "addressees"):
