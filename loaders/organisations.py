@@ -35,7 +35,7 @@ KINDS: dict[str, str] = {
     "колледж": "university", "музей": "museum", "архив": "archive", "центр": None,  # type: ignore[dict-item]
     "учреждение": None, "организация": None,  # type: ignore[dict-item]
 }
-#: Heads cited in lower case even where the text capitalises them.
+#: Heads of a unit of another body («отдел культуры администрации …»): its parent follows.
 UNIT_HEADS = frozenset(
     "дирекция отдел сектор секретариат секция комиссия филиал кафедра факультет".split())
 ORG_HEADS = frozenset(KINDS) | frozenset(

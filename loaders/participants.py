@@ -79,9 +79,11 @@ def cohorts(text: str, a: int, b: int, total_count: Count | None,
     """Cohorts listed in the participation sentence ``text[a:b]``; how they took part when the
     sentence says it before its verb («В режиме видеоконференции к обсуждению подключились
     специалисты 7 районных библиотек»)."""
-    found = _cohorts(text, a, b, total_count, organisers)
     opener = LIST_OPENERS.search(text, a, b)
-    if opener is None or not (0 < opener.start() - a <= 60) or re.search(
+    if opener is None:
+        return []
+    found = _cohorts(text, a, b, total_count, organisers, opener)
+    if not (0 < opener.start() - a <= 60) or re.search(
             r"\d", text[a : opener.start()]) or attendance(text, opener.end(), b) is not None:
         return found
     said = attendance(text, a, opener.start())
@@ -91,10 +93,7 @@ def cohorts(text: str, a: int, b: int, total_count: Count | None,
 
 
 def _cohorts(text: str, a: int, b: int, total_count: Count | None,
-             organisers: tuple[OrganisationMention, ...]) -> list[Cohort]:
-    opener = LIST_OPENERS.search(text, a, b)
-    if opener is None:
-        return []
+             organisers: tuple[OrganisationMention, ...], opener: re.Match[str]) -> list[Cohort]:
     if opener.start() > a and _CIRCUMSTANCES.fullmatch(text, opener.end(), b) and (
             total_count is None or not a <= total_count.span.start < b):
         # «Коллеги из Магадана и Анадыря участвовали в режиме онлайн», «Сотрудники 14
