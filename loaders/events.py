@@ -32,6 +32,8 @@ COMPOUND_SECONDS = frozenset("практикум тренинг практику
 #: «заседание совета», «расширенное заседание коллегии министерства» a «заседание коллегии».
 SITTING_BODIES = {"совет": "совета", "коллегия": "коллегии", "правление": "правления",
                   "президиум": "президиума"}
+#: Adjectives that make «собрание» a meeting: «общее собрание», «отчётно-выборное собрание».
+_MEETINGS = {"общий", "отчётно-выборный", "отчетно-выборный", "учредительный"}
 _PLURAL_READINGS = re.compile(r"^чтени(?:й|ям|ях|ями)$", re.I)
 ROMAN = re.compile(r"^[IVXLC]+$")
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
@@ -124,6 +126,9 @@ def find_kind(text: str, start: int, end: int, *, heading: bool = False) -> Kind
             return KindMatch(f"заседание {sitting[0]}", Span(a, sitting[1]), a)
         if base == "сессия" and i and lemma(toks[i - 1][0]) == "стратегический":
             return KindMatch("стратегическая сессия", Span(toks[i - 1][1], b), toks[i - 1][1])
+        if base == "собрание" and i and lemma(toks[i - 1][0]) in _MEETINGS:
+            # «общее собрание членов ассоциации» (not «собрание документов»)
+            return KindMatch("собрание", Span(toks[i - 1][1], b), toks[i - 1][1])
         if base == "стол" and i and lemma(toks[i - 1][0]) == "круглый":
             return KindMatch("круглый стол", Span(toks[i - 1][1], b), toks[i - 1][1])
         if base in kinds or any(p.normal_form in kinds and p.tag.POS == "NOUN"

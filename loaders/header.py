@@ -29,7 +29,7 @@ from resolutions_kg.records import Span
 from .blocks import Block, sentences
 from .dates import DateMatch, find_dates, find_yearless
 from .rendition import Line
-from .settlements import Found, find_settlements
+from .settlements import IN_SETTLEMENT, Found, find_settlements
 
 #: Words of a sentence that says the event took place (and where).
 HELD = re.compile(
@@ -289,11 +289,11 @@ def choose_place(text: str, front: list[Block], heading_index: int, adoption: li
                                   place))
                 continue
             sentence = _sentence_of(text, block, Span(place.start, place.end))
-            before = text[max(sentence[0], place.start - 12) : place.start]
+            before = text[max(sentence[0], place.start - 24) : place.start]
             if FROM.search(text[sentence[0] : place.start][-40:]) and not HELD.search(
                     text, *sentence):
                 continue
-            located = re.search(r"(?:^|\s)(?:в|во)\s+(?:г\.\s*|городе\s+)?$", before) or (
+            located = IN_SETTLEMENT.search(before) or (
                 # «… на базе музея (г. Екатеринбург, ул. Малышева, 46)»: the venue's address
                 place.marked and re.search(r"\(\s*(?:г\.|город)\s*$", before))
             if HELD.search(text, *sentence) and located:

@@ -26,6 +26,8 @@ _PREFIX = re.compile(
     re.I)
 #: «г.», «пгт», «станица» … right before a name.
 _PREFIX_BEFORE = re.compile(_PREFIX.pattern + "$", re.I)
+#: «в », «в г. », «в селе », «во » … right before a name: where something is (or happens).
+IN_SETTLEMENT = re.compile(r"(?:^|\s)(?:в|во)\s+(?:" + _PREFIX.pattern + ")?$", re.I)
 #: Words that start with a capital but are never (part of) a place name in a header.
 _NOT_PLACES = frozenset(
     "Резолюция Конференция Семинар Форум Принята Приняты Программа Участники Совещание Россия "

@@ -104,9 +104,10 @@ def _topics_below(text: str, preamble: list[Block], end: int) -> tuple[Spanned[s
 def discussed_topics(text: str, preamble: list[Block]) -> tuple[Spanned[str], ...]:
     for i, bl in enumerate(preamble):
         a, b = body_text(text, bl)
-        if ((bl.heading is not None or b - a <= 80) and TOPICS_WORD.search(text, a, b)
-                and TOPICS_CONTEXT.search(text, a, b)
-                and not text[a:b].rstrip(" *_").endswith((".", ":", ";"))):
+        if ((bl.heading is not None or b - a <= 80) and not text[a:b].rstrip(" *_").endswith(
+                (".", ":", ";")) and ((TOPICS_WORD.search(text, a, b)
+                                       and TOPICS_CONTEXT.search(text, a, b))
+                                      or AGENDA.fullmatch(text[a:b].strip(" #*_")))):
             # «### Вопросы, вынесенные на обсуждение» over a numbered list
             if listed := _topics_below(text, preamble, bl.end):
                 return listed
@@ -147,7 +148,7 @@ def discussed_topics(text: str, preamble: list[Block]) -> tuple[Spanned[str], ..
 
 #: «Участники обсудили …» with the list of topics in the sentence itself, without a colon.
 _DISCUSSED_INLINE = re.compile(r"(?<![а-яё])(?:обсудили|рассмотрели|(?:были\s+)?(?:рассмотрены|"
-                               r"обсуждены)|обсуждались|рассматривались"
+                               r"обсуждены|освещены)|обсуждались|рассматривались|освещались"
                                # «В центре внимания участников были вопросы …»
                                r"|в\s+центре\s+внимания(?:\s+[а-яё]+)?\s+(?:были|оказались"
                                r"|находились))\s+(?=[а-яё])", re.I)
@@ -188,15 +189,56 @@ def _inline_topics(text: str, a: int, b: int) -> tuple[Spanned[str], ...] | None
             pos = cuts[-1] + found.start()
             if not any(qa < pos < qb for qa, qb in quotes):
                 last_and = (pos, cuts[-1] + found.end())
-        if last_and is None:
-            return None  # «X, Y и Z» at least
-        cuts += list(last_and)
+        if last_and is not None and _joins_inside(text, cuts, *last_and):
+            last_and = None
+        if last_and is not None:
+            cuts += list(last_and)
+        elif len(cuts) < 5 or not _same_case_heads(text, cuts[::2]):
+            return None  # «X, Y и Z», or «X, Y, Z» of heads in one case, at least
     if len(cuts) < 3:
         return None
     cuts.append(end)
     topics = [t for x, y in zip(cuts[::2], cuts[1::2], strict=False)
               if (t := _topic(text, x, y)) is not None]
     return tuple(topics) if len(topics) >= 3 else None
+
+
+#: The cases a list of topics is in: after «обсудили» (accusative), «обсуждались» (nominative),
+#: «вопросы …» (genitive).
+_LIST_CASES = ("accs", "nomn", "gent")
+
+
+def _head_cases(text: str, pos: int) -> set[str]:
+    """The cases the noun phrase at ``pos`` may be in: its first word's (an adjective's agrees)."""
+    found = words(text[pos : pos + 60], pos)
+    if not found:
+        return set()
+    return {c for p in parses(found[0][0]) if p.tag.POS in ("NOUN", "ADJF", "PRTF")
+            for c in _LIST_CASES if c in p.tag}
+
+
+def _same_case_heads(text: str, starts: list[int]) -> bool:
+    """Whether every part of a list without «и» begins with a noun phrase in one case
+    («обсудили опыт работы …, участие библиотек …, организацию досуга …»)."""
+    common = set(_LIST_CASES)
+    for pos in starts:
+        common &= _head_cases(text, pos)
+    return bool(common)
+
+
+def _joins_inside(text: str, cuts: list[int], at: int, after: int) -> bool:
+    """Whether the last «и» joins two words inside the last topic, not two topics: the word
+    before it is a noun that can only be in the prepositional or instrumental case, which no
+    topic's head is in, and the word after it can be in that case too («…, использования
+    документов в научных исследованиях и просветительской деятельности»)."""
+    before = words(text[max(cuts[-1], at - 40) : at])
+    following = words(text[after : after + 40])
+    if not before or not following:
+        return False
+    own = {c for p in parses(before[-1][0]) if p.tag.POS == "NOUN"
+           for c in ("loct", "ablt", "datv", "gent", "accs", "nomn") if c in p.tag}
+    return bool(own and own <= {"loct", "ablt"}
+                and any(c in p.tag for p in parses(following[0][0]) for c in own))
 
 
 def _topic(text: str, a: int, b: int) -> Spanned[str] | None:

@@ -602,9 +602,6 @@ KNOWN_MISSES: dict[tuple[str, str], str] = {
         "a named museum after the counted group is not read",
     ("w10-murom-2024.html", "participating"):
         "the uncounted occupations of the news lead are not read as groups",
-    ("w10-murom-2024.html", "place"):
-        "the town is named only in the page's headline («В Муроме обсудили …»), not in the lead's "
-        "sentences",
     ("w11-kirov-2011.txt", "participating"):
         "«Присутствовали: 47 человек — руководители архивных отделов администраций 39 "
         "муниципальных районов и 6 городских округов …»: the groups after the dash are not read",
