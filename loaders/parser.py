@@ -45,6 +45,7 @@ from .items import Items, parse_items
 from .organisations import listed_organisers, organisers, supporters
 from .participants import cohorts, listed_cohorts
 from .places import country_after
+from .proposals import dated
 from .rendition import Rendition
 from .roles import second_opinion
 from .russian import parses, words
@@ -88,7 +89,6 @@ Observer = Callable[[str, list[Block], Items], None]
 
 def parse(rendition: Rendition, *, observe: Observer | None = None) -> Resolution:
     """Read the resolution in ``rendition``; raise :class:`NotAResolutionError` if there is none.
-
     ``observe`` sees the blocks and the roles the rules gave them before the second opinion."""
     text = rendition.text
     name = rendition.source.name
@@ -220,7 +220,7 @@ def parse(rendition: Rendition, *, observe: Observer | None = None) -> Resolutio
         adopted_unanimously=unanimous,
         statements=statements,
         recommendations=tuple(items.recommendations),
-        proposals=tuple(items.proposals),
+        proposals=dated(text, items.proposals, event.start),
         warnings=tuple(warnings),
     ))
 

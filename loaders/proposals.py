@@ -7,6 +7,7 @@ its addressee and the event it plans.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import re
 
 from resolutions_kg.records import (
@@ -29,6 +30,14 @@ YEAR = re.compile(r"(?<![\d–—-])(?<![–—-] )((?:19|20)\d\d)(?!\d)(?!\s*[�
                   r"(?:\s*(?:г\.|года?|году|г(?![а-яё])))?")
 
 
+#: A year said by how far it is from the event's: «через год», «через два года», «в следующем
+#: году».
+_RELATIVE = re.compile(r"(?<![а-яё])(?:через\s+(?:(?P<one>год)|(?P<n>два|три|2|3)\s+года)"
+                       r"|(?P<next>в\s+следующем\s+году|на\s+следующий\s+год))(?![а-яё])",
+                       re.I)
+_HOW_MANY = {"два": 2, "три": 3, "2": 2, "3": 3}
+
+
 def planned_event(text: str, a: int, b: int) -> PlannedEvent | None:
     kind = find_kind(text, a, b)
     year = None
@@ -42,6 +51,11 @@ def planned_event(text: str, a: int, b: int) -> PlannedEvent | None:
         for m in YEAR.finditer(text, a, kind.span.start):
             year = Spanned(int(m.group(1)), Span(m.start(), m.end()))
             break
+    if year is None and (rel := _RELATIVE.search(text, kind.span.end if kind else a, b)):
+        # «через год»: until :func:`dated` knows the event's year, the distance, negative
+        year = Spanned(-(_HOW_MANY[rel.group("n")] if rel.group("n") else 1),
+                       Span(rel.start(), rel.end()),
+                       Certainty(0.8, f"«{rel.group()}» after the event's year"))
     if kind is None:
         held = re.search(r"(?<![а-яё])(?:провести|проведение|организовать|проводить)(?![а-яё])",
                          text[a:b], re.I)
@@ -50,6 +64,21 @@ def planned_event(text: str, a: int, b: int) -> PlannedEvent | None:
         return PlannedEvent(kind=Spanned("мероприятие", Span(a + held.start(), a + held.end())),
                             year=year)
     return PlannedEvent(kind=Spanned(kind.value, kind.span), year=year)
+
+
+def dated(text: str, proposals: list[Proposal], start: Spanned[dt.date] | None
+          ) -> tuple[Proposal, ...]:
+    """The proposals, with each year :func:`planned_event` read as a distance from the event's
+    («через год»: -1) counted from the event's start (or dropped when it has none)."""
+    out = []
+    for p in proposals:
+        planned = p.planned_event
+        if planned is not None and planned.year is not None and planned.year.value < 0:
+            year = None if start is None else dataclasses.replace(
+                planned.year, value=start.value.year - planned.year.value)
+            p = dataclasses.replace(p, planned_event=dataclasses.replace(planned, year=year))
+        out.append(p)
+    return tuple(out)
 
 
 #: «… поддержать проведение фестиваля в 2020 году»: holding an event, as a noun.
