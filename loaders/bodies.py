@@ -7,6 +7,7 @@ is cut into its pieces (:func:`split_groups`)."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from resolutions_kg.records import AttendanceMode, Cohort, CountedUnit, Span, Spanned
@@ -246,3 +247,44 @@ def _same_heads(text: str, a: int, b: int) -> list[tuple[int, int]]:
         if heads and has_pos(after[0][0] if after else "", {"ADJF"}) and lemma(noun) == heads[0]:
             return [(a, a + m.start()), (a + m.end(), b)]
     return [(a, b)]
+
+
+
+def share_tails(text: str, cohorts: list[Cohort], units: list[tuple[int, int]]) -> list[Cohort]:
+    """The cohorts, where counted groups listed with commas and a last «и» say whose they are
+    only after the last group: each is that too («14 архивов, 11 музеев и 22 библиотек
+    автономного округа», «19 государственных и муниципальных музеев и 9 частных музеев
+    Ярославской области»). A group of people keeps what it says («29 методистов и 4
+    представителя отделов культуры …»)."""
+    out = list(cohorts)
+    run: list[int] = []  # the bare counted groups before, joined by commas
+    for k, (a, b) in enumerate(units):
+        said = counts(text, a, b)
+        count = said[0] if len(said) == 1 and said[0].noun_lemma not in PERSON_LEMMAS else None
+        tail = _tail(text, count.span.end, b) if count is not None else ""
+        gap = text[units[run[-1]][1] : a] if run else ""
+        if run and tail and re.fullmatch(r"\s+и\s+", gap) and has_pos(
+                tail.split(" ", 1)[0], {"NOUN", "ADJF"}, "gent"):
+            for j in run:
+                out[j] = dataclasses.replace(out[j], label=Spanned(
+                    f"{out[j].label.value} {tail}", out[j].label.span))
+        if count is None or tail:
+            run = []
+        elif run and re.fullmatch(r"\s*,\s*", gap):
+            run.append(k)
+        else:
+            run = [k]
+    return out
+
+
+
+def _tail(text: str, a: int, b: int) -> str:
+    """What a counted group says after its head noun (``a`` is after the count): «Ярославской
+    области» after «9 частных музеев», nothing after «19 государственных и муниципальных
+    музеев»."""
+    toks = words(text[a:b], a)
+    k = 0
+    while k < len(toks) and (toks[k][0] == "и" or parses(toks[k][0])[0].tag.POS in (
+            "ADJF", "PRTF")):
+        k += 1
+    return clean(text[toks[k][2] : b]).strip(" ,") if k < len(toks) else ""

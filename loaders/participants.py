@@ -29,6 +29,7 @@ from .bodies import (
     head_before_count,
     head_cohort,
     named_bodies,
+    share_tails,
     split_groups,
 )
 from .expand import expand, implied_regions, is_region_adjective
@@ -153,6 +154,7 @@ def _listed(text: str, pieces: list[Piece], organiser_names: set[str]) -> list[C
     head: Head | None = None
     people: str | None = None  # the people the groups before were counted as: «сотрудники»
     prev_end = pieces[0][0] if pieces else 0
+    units: list[tuple[int, int]] = []  # the counted group each cohort was read from
     for *piece, mode in pieces:
         for pa, pb in [u for named in named_bodies(text, *piece)
                        for u in counted_units(text, *named)]:
@@ -184,7 +186,8 @@ def _listed(text: str, pieces: list[Piece], organiser_names: set[str]) -> list[C
                                             places=(p,)) for p in cohort.places]
             else:
                 out.append(cohort)
-    return out
+            units += [(pa, pb)] * (len(out) - len(units))
+    return share_tails(text, out, units)
 
 
 #: Words that never open a group's name (prepositions but «из»: «гости из Казани»).

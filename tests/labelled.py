@@ -172,9 +172,6 @@ KNOWN_MISSES: dict[tuple[str, str], str] = {
     ("j06-grodno-2019.txt", "participating"):
         "a second sentence about the museums the specialists came from is read as one more "
         "group",
-    ("j07-khanty-mansiysk-2022.html", "participating"):
-        "«14 архивов, 11 музеев и 22 библиотек автономного округа»: the shared genitive tail is"
-        " given to the last only; two cities joined by «и» stay one group",
     ("j08-velikiy-ustyug-2016.txt", "participating"):
         "«руководители и специалисты муниципальных архивов районов …» without a count: an "
         "occupation, not read as a group",
