@@ -223,8 +223,10 @@ def split_groups(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if "," in m.group() and after and has_pos(after[0], {"PRTF"}) and not has_pos(
                 after[0], {"NOUN"}):
             continue  # «…, подключившиеся к форуму онлайн»: a clause about the piece before
-        if "," in m.group() and last and has_pos(last, {"ADJF"}) and not has_pos(last, "NOUN"):
-            continue  # «Новгородской, Псковской и Тверской областей»
+        if "," in m.group() and last and has_pos(last, {"ADJF"}) and not has_pos(
+                last, "NOUN") and not _singular_head(text, m.end(), end):
+            continue  # «Новгородской, Псковской и Тверской областей» (not «имени Ярослава
+            # Мудрого, Государственного архива …»)
         if ("," in m.group() and after and genitive_only(after[0]) and not has_pos(
                 after[0], {"ADJF"}) and after[0][:1].islower()
                 and last and not last[-1:].isdigit() and not last.endswith(")")
@@ -234,6 +236,18 @@ def split_groups(text: str, start: int, end: int) -> list[tuple[int, int]]:
     cuts.append(end)
     return [part for x, y in zip(cuts[::2], cuts[1::2], strict=False) if y > x
             for part in _same_heads(text, x, y)]
+
+
+def _singular_head(text: str, a: int, end: int) -> bool:
+    """Whether the words from ``a`` to the next comma or «и» hold a noun, the first of them
+    singular: a body of its own («…, Государственного архива Новгородской области»), not the
+    next adjective of a run that shares one head («…, Псковской и Тверской областей»)."""
+    stop = re.search(r",|\s+и\s+", text[a:end])
+    for w, _, _ in words(text[a : a + stop.start() if stop else end]):
+        if has_pos(w, {"ADJF", "PRTF"}):
+            continue  # («Усть-Кутского» is a noun only in the dictionary's first reading)
+        return any(p.tag.POS == "NOUN" and "sing" in p.tag for p in parses(w)[:1])
+    return False
 
 
 def _same_heads(text: str, a: int, b: int) -> list[tuple[int, int]]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Callable
 
 from resolutions_kg.records import AttendanceMode, Cohort, Span, Spanned
 
@@ -19,6 +20,8 @@ from .russian import has_pos, parses
 from .settlements import find_settlements
 
 _FROM = re.compile(r"(?<![а-яё])из\s+(?=(?:всех\s+|г\.\s*)?[А-ЯЁа-яё])", re.I)
+#: «из» before a place or a count: «из 9 муниципальных образований …».
+_FROM_COUNTED = re.compile(r"(?<![а-яё])из\s+(?=(?:всех\s+|г\.\s*)?[А-ЯЁа-яё\d])", re.I)
 _ORIGIN_SPLIT = re.compile(r"\s*,\s*(?:а\s+также\s+(?:[а-яё]+\s+)?(?:из\s+)?)?|\s+а\s+также\s+"
                            r"(?:[а-яё]+\s+)?(?:из\s+)?|\s+и\s+(?:из\s+)?")
 _REGION_WORDS = re.compile(r"област|кра[яйе]|республик|округ|район", re.I)
@@ -111,18 +114,22 @@ def _by_ending(adjective: str, gender: str | None) -> str | None:
     return None
 
 
-def origins(text: str, start: int, including: re.Match[str] | None) -> list[Cohort] | None:
+def origins(text: str, start: int, including: re.Match[str] | None,
+            counted: Callable[[int, int], Cohort | None] | None = None) -> list[Cohort] | None:
     """Cohorts for the places a total's people came from: «… из Республики Алтай, Алтайского
-    края, Новосибирской и Кемеровской областей, а также из Монголии», when every item is one."""
+    края, Новосибирской и Кемеровской областей, а также из Монголии», when every item is one
+    (or, read by ``counted``, a counted group: «из 9 муниципальных образований области, а
+    также из Москвы»)."""
     end = including.start() if including is not None else len(text)
     stop = re.search(r"[.;]\s|[.;]$|\n\s*\n", text[start:end])
     end = start + stop.start() if stop else end
-    first = _FROM.search(text, start, end)
+    from_ = _FROM_COUNTED if counted is not None else _FROM
+    first = from_.search(text, start, end)
     if first is None or re.search(r"\d", text[start : first.start()]):
         return None
     out: list[Cohort] = []
     # every «из …» list: «… из всех муниципальных районов республики, а также гости из Чебоксар»
-    starts = [m.end() for m in _FROM.finditer(text, first.start(), end)]
+    starts = [m.end() for m in from_.finditer(text, first.start(), end)]
     bounds = [*starts, end]
     for k, seg_start in enumerate(starts):
         seg_end = bounds[k + 1]
@@ -131,6 +138,14 @@ def origins(text: str, start: int, including: re.Match[str] | None) -> list[Coho
         if k + 1 < len(starts):  # the words before the next «из» name its people
             back = re.search(r",\s*(?:а\s+также\s+)?[а-яё ]*$", text[seg_start:seg_end])
             seg_end = seg_start + back.start() if back else seg_end
+        if k == 0 and text[seg_start : seg_start + 1].isdigit():
+            # «из 9 муниципальных образований области, а также из Москвы …»: the counted
+            # group is one, read by ``counted``, before more «из» lists of places
+            group = counted(seg_start, seg_end) if counted and len(starts) > 1 else None
+            if group is None:
+                return None
+            out.append(group)
+            continue
         cuts = [seg_start]
         runs = shared_runs(text, seg_start, seg_end)
         for m in _ORIGIN_SPLIT.finditer(text, seg_start, seg_end):

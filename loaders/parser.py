@@ -115,20 +115,19 @@ def parse(rendition: Rendition, *, observe: Observer | None = None) -> Resolutio
     if nxt < len(bs) and _continues_heading(text, bs[nxt], kind is None):
         head_blocks.append(bs[nxt])
         nxt += 1
-    if nxt < len(bs) and _genitive_line(text, bs[nxt]):
-        head_blocks.append(bs[nxt])  # «… муниципальных библиотек» / «Республики Мордовия»
-        nxt += 1
+    if nxt < len(bs) and _genitive_line(text, bs[nxt]):  # «Республики Мордовия»
+        head_blocks, nxt = [*head_blocks, bs[nxt]], nxt + 1
     head_start, head_end = head_blocks[0].start, head_blocks[-1].end
     if kind is None:
         kind = find_kind(text, type_match.end("type"), head_end, heading=True)
     title = title_in(text, type_match.end("type"), head_end)
-    if title is None and nxt < len(bs) and (theme := THEME_LINE.match(
-            text, *body_text(text, bs[nxt]))) is not None:
-        # «Тема съезда: Библиотеки Хабаровского края: ресурс развития территорий»
-        a, b = tight(text, theme.end(), body_text(text, bs[nxt])[1], "«»\"“”„.")
+    if title is None and (theme := next(((k, m) for k in (nxt, nxt + 1) if k < len(bs) and (
+            m := THEME_LINE.match(text, *body_text(text, bs[k])))), None)) is not None:
+        # «Тема съезда: Библиотеки Хабаровского края: …» (or under the place and date line)
+        a, b = tight(text, theme[1].end(), body_text(text, bs[theme[0]])[1], "«»\"“”„.")
         if b - a > 3:
             title = Spanned(clean(text[a:b]), Span(a, b), Certainty(0.85, "after «Тема:»"))
-            nxt += 1
+            nxt += theme[0] == nxt
     if title is None and nxt < len(bs) and _title_line(text, bs[nxt]):
         a, b = tight(text, *body_text(text, bs[nxt]))
         if any(c.isalpha() for c in text[a:b]):
@@ -270,7 +269,8 @@ def _genitive_line(text: str, block: Block) -> bool:
 
 
 #: The opening of a line that names whose the event was, in the genitive.
-_WHOSE = re.compile(r"(?:[А-ЯЁ][а-яё-]+(?:ой|ого|ей)\s+(?:области|края|округа|района)"
+_WHOSE = re.compile(r"(?:[А-ЯЁ][А-ЯЁа-яё-]+(?:ой|ого|ей)\s+(?:[а-яё]+(?:ого|ой)\s+)?"
+                    r"(?:области|края|округа|района)"
                     r"|(?:Республики|Министерства|Департамента|Управления|Комитета)\s)")
 
 
