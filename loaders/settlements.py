@@ -14,7 +14,7 @@ import csv
 import itertools
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from .russian import CYRILLIC_WORD, parses, place_nominative
@@ -72,11 +72,12 @@ def coordinates(geonames: int) -> tuple[float, float] | None:
     return _coordinates().get(geonames)
 
 
-def _forms(word: str) -> list[str]:
+@lru_cache(maxsize=32768)
+def _forms(word: str) -> tuple[str, ...]:
     """Nominative candidates of one word of a place name (itself first)."""
     out = [word]
     if not CYRILLIC_WORD.search(word):
-        return out
+        return tuple(out)
     for p in parses(word):
         if p.tag.POS not in ("NOUN", "ADJF") or p.tag.case is None:
             continue
@@ -97,7 +98,7 @@ def _forms(word: str) -> list[str]:
                 w = word[: len(word) - len(ending)] + r
                 if w not in out:
                     out.append(w)
-    return out[:12]
+    return tuple(out[:12])
 
 
 #: Case endings of names pymorphy3 does not know («Йошкар-Оле» → «Ола», «Нягани» → «Нягань»).
@@ -106,16 +107,17 @@ _ENDINGS = (("ью", ("ь",)), ("ой", ("а", "ая")), ("ом", ("",)), ("ем
             ("ы", ("а",)), ("ю", ("ь", "я")), ("а", ("",)), ("я", ("ь",)))
 
 
-def _word_forms(word: str) -> list[str]:
+@lru_cache(maxsize=32768)
+def _word_forms(word: str) -> tuple[str, ...]:
     """Nominative candidates of a hyphenated word («Ростове-на-Дону», «Йошкар-Оле»)."""
     if "-на-" in word:
         head, _, tail = word.partition("-на-")
-        return [f + "-на-" + tail for f in _forms(head)]
+        return tuple(f + "-на-" + tail for f in _forms(head))
     parts = word.split("-")
     if len(parts) == 1:
         return _forms(word)
     combos = itertools.product(*[_forms(p) for p in parts])
-    return ["-".join(c) for c in itertools.islice(combos, 48)]
+    return tuple("-".join(c) for c in itertools.islice(combos, 48))
 
 
 def nominative_place(phrase: str) -> tuple[str, bool]:
