@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 import shutil
 import signal
@@ -13,6 +14,10 @@ from pathlib import Path
 import pytest
 from conftest import CORPUS, TVER
 
+from resolutions_kg.export import export
+from resolutions_kg.formats import RdfFormat
+from resolutions_kg.store import open_store
+
 RESKG = str(Path(sys.executable).with_name("reskg"))
 
 #: Moments (fractions of the time a whole load of the big document took) at which a load is
@@ -21,9 +26,13 @@ KILL_AT = (0.15, 0.35, 0.55, 0.75, 0.9)
 
 
 def nquads(store: Path) -> bytes:
-    out = subprocess.run([RESKG, "export", "--store", str(store), "--format", "nquads"],
-                         capture_output=True, check=True, timeout=300)
-    return out.stdout
+    """The store's N-Quads as ``reskg export`` writes them, read in this process once the
+    loading process has ended (a ``reskg export`` a kill costs a Python start-up more)."""
+    out = io.BytesIO()
+    opened = open_store(store, read_only=True)
+    export(opened, out, format=RdfFormat.N_QUADS)
+    del opened  # closed before the folder is copied
+    return out.getvalue()
 
 
 def big_resolution(path: Path, extra: int = 1200) -> Path:
