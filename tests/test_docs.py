@@ -12,7 +12,7 @@ import pytest
 
 import resolutions_kg
 from resolutions_kg import errors
-from resolutions_kg.cli import main
+from resolutions_kg.cli import commands, main
 from resolutions_kg.queries import catalogue
 
 REPO = Path(__file__).resolve().parents[1]
@@ -24,7 +24,7 @@ def test_every_named_query_is_in_the_readme(name: str) -> None:
     assert f"| `{name}` |" in README
 
 
-@pytest.mark.parametrize("command", sorted(main.commands))
+@pytest.mark.parametrize("command", sorted(commands()))
 def test_every_command_is_shown_in_the_readme(command: str) -> None:
     assert re.search(rf"\breskg {re.escape(command)}\b", README), command
 
@@ -68,7 +68,7 @@ def _options() -> list[tuple[str, str, str | None]]:
     import click
 
     found = []
-    for name, command in sorted(main.commands.items()):
+    for name, command in sorted(commands().items()):
         for param in command.params:
             if isinstance(param, click.Option) and not param.hidden:
                 long = next((o for o in param.opts if o.startswith("--")), param.opts[0])
