@@ -38,12 +38,17 @@ run: load serve
 ## is tests/conftest.py's SLOWEST_FIRST, not xdist's, which puts files of few tests last). Every finished test is printed as
 ## "[gwN] [ 42%] PASSED tests/test_x.py::test_y"; the 25 slowest are listed at the end.
 ## `make test JOBS=0` runs it in one process, without workers; `make test PROGRESS=-q` prints dots.
+## The three corpus-wide sweeps (every labelled document's facts through the named queries, in
+## eleven layouts, judged by plain pyshacl) take CORPUS=sample by default: the shared corpus and
+## every fourth document of tests/data/dev, the same ones every run. CI runs `make test
+## CORPUS=all`, every document (tests/labelled.py: swept).
 JOBS     ?= $(shell echo $$(( $$(nproc) + 1 )))
+CORPUS   ?= sample
 FAST_JOBS ?= auto
 PROGRESS ?= -v
 DURATIONS ?= 25
 test: $(STAMP)
-	$(BIN)/python -m pytest -n $(JOBS) --dist loadfile --no-loadscope-reorder $(PROGRESS) --durations=$(DURATIONS)
+	RESKG_TEST_CORPUS=$(CORPUS) $(BIN)/python -m pytest -n $(JOBS) --dist loadfile --no-loadscope-reorder $(PROGRESS) --durations=$(DURATIONS)
 
 ## the library and the loader without servers, browsers or corpus loads: the edit-test loop
 ## (its small tests go one by one to the workers: --dist load)
@@ -52,7 +57,7 @@ FAST_TESTS := test_loader_corpus test_loader_genre test_loader_properties test_r
 	test_queries test_mapping test_roles test_architecture test_dead_code test_places_recognised \
 	test_phrases
 test-fast: $(STAMP)
-	$(BIN)/python -m pytest -q -n $(FAST_JOBS) --dist load $(addprefix tests/,$(addsuffix .py,$(FAST_TESTS)))
+	RESKG_TEST_CORPUS=$(CORPUS) $(BIN)/python -m pytest -q -n $(FAST_JOBS) --dist load $(addprefix tests/,$(addsuffix .py,$(FAST_TESTS)))
 
 ## the fast tests at the lowest versions pyproject.toml allows (uv's lowest-direct resolution,
 ## in .venv-lowest): the floors are tested, not guessed
@@ -61,7 +66,7 @@ test-lowest:
 	.venv-lowest/bin/python -m pip install --quiet "uv>=0.5,<1"
 	VIRTUAL_ENV=$(CURDIR)/.venv-lowest .venv-lowest/bin/uv pip install --quiet \
 		--resolution lowest-direct -e '.[test]'
-	.venv-lowest/bin/python -m pytest -q -n $(FAST_JOBS) --dist load \
+	RESKG_TEST_CORPUS=$(CORPUS) .venv-lowest/bin/python -m pytest -q -n $(FAST_JOBS) --dist load \
 		$(addprefix tests/,$(addsuffix .py,$(FAST_TESTS)))
 
 lint: $(STAMP)

@@ -8,6 +8,7 @@ expected failure (strict: fixing it makes the test fail until the entry goes).
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -738,3 +739,22 @@ def labelled() -> list[tuple[Path, dict[str, Any]]]:
             for doc in json.loads(expected.read_text(encoding="utf-8"))["documents"]:
                 out.append((folder / doc["file"], doc))
     return out
+
+
+#: How many of the labelled documents the corpus-wide sweeps (the named-query facts, the
+#: layout variants, plain pyshacl's judgement) take: ``all`` (the default, and CI's: ``make
+#: test CORPUS=all``), or ``sample`` (``make test``'s default: the shared corpus and every
+#: fourth document of tests/data/dev, the same ones every run, from every batch).
+CORPUS_SWEEP = os.environ.get("RESKG_TEST_CORPUS", "all")
+SAMPLE_STRIDE = 4
+
+
+def swept(paths: list[Path], mode: str = CORPUS_SWEEP) -> list[Path]:
+    """``paths`` as the corpus-wide sweeps take them (``mode``: :data:`CORPUS_SWEEP`)."""
+    if mode == "all":
+        return paths
+    if mode != "sample":
+        raise ValueError(f"RESKG_TEST_CORPUS must be 'all' or 'sample', not {mode!r}")
+    dev = sorted((p for p in paths if p.parent.resolve() == DEV.resolve()), key=lambda p: p.name)
+    kept = {p for p in paths if p.parent.resolve() != DEV.resolve()} | set(dev[::SAMPLE_STRIDE])
+    return [p for p in paths if p in kept]

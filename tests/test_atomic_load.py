@@ -35,7 +35,7 @@ def nquads(store: Path) -> bytes:
     return out.getvalue()
 
 
-def big_resolution(path: Path, extra: int = 1200) -> Path:
+def big_resolution(path: Path, extra: int = 600) -> Path:
     """The Tver text with thousands more recommendations: same document, much longer load."""
     text = TVER.read_text(encoding="utf-8")
     marker = "Участники выражают надежду"

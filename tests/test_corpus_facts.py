@@ -10,15 +10,20 @@ miss that is right now (strict: the entry in ``tests/labelled.py`` must go). One
 rather than one a field: 338 tests instead of 4,675, the same comparisons, a fraction of
 pytest's cost an item. ``python bench/accuracy.py`` prints the same comparison as per-field
 accuracy (from the loader's records).
+
+``make test`` publishes and checks a fixed sample of the labelled documents (the shared corpus,
+every fourth of tests/data/dev, and those the tests below name); CI, ``make test CORPUS=all``,
+every one (``labelled.swept``).
 """
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pyoxigraph as ox
 import pytest
-from labelled import DEV, KNOWN_MISSES, labelled
+from labelled import DEV, KNOWN_MISSES, labelled, swept
 
 from resolutions_kg.publish import publish
 from resolutions_kg.queries import named_query, plain_rows, run
@@ -27,7 +32,14 @@ from resolutions_kg.settings import DEFAULT_BASE_IRI
 FIELDS = ["document_type", "event_type", "title", "place", "start_date", "end_date", "adopted",
           "participants", "participants_minimum", "organisers", "participating",
           "topics_discussed", "addressees", "recommendations", "proposals"]
-_EXPECTED = dict(labelled())
+#: Documents this module's own tests name, in the store whatever the sample: a06 (a date read
+#: from the adoption line), b06/d16 and l03, g04 and j09 (one organisation, several spellings).
+_NAMED = {"a06-velikie-luki-2019.md", "b06-velikie-luki-2018.md", "d16-velikie-luki-2013.txt",
+          "l03-velikie-luki-2018.md", "g04-bishkek-2022.txt", "j09-bishkek-2023.md"}
+assert all((DEV / name).exists() for name in _NAMED)
+_SWEPT = set(swept([path for path, _ in labelled()])) | {
+    path for path, _ in labelled() if path.name in _NAMED}
+_EXPECTED = {path: doc for path, doc in labelled() if path in _SWEPT}
 
 
 def fields_of(doc: dict[str, Any]) -> list[str]:
@@ -132,6 +144,22 @@ def test_facts(corpus_store: ox.Store, resolutions: dict[str, str], document: st
     fixed = {f: KNOWN_MISSES[(document, f)] for f in known - set(wrong)}
     assert not unexpected, f"{document}: wrong facts {unexpected}"
     assert not fixed, f"{document}: right now, remove from KNOWN_MISSES: {fixed}"
+
+
+def test_make_tests_sample_takes_the_shared_corpus_and_documents_of_every_batch() -> None:
+    """``make test``'s sample (CI sweeps all): the shared corpus whole, and a quarter of
+    tests/data/dev with documents of every batch (a batch is a file-name prefix: «ab07-…»)."""
+    paths = [path for path, _ in labelled()]
+    sample = swept(paths, "sample")
+    assert swept(paths, "all") == paths
+    assert [p for p in paths if p.parent != DEV] == [p for p in sample if p.parent != DEV]
+    dev = [p for p in paths if p.parent == DEV]
+    assert len(dev) // 4 <= len([p for p in sample if p.parent == DEV]) <= len(dev) // 4 + 1
+
+    def batch(path: Path) -> str:
+        return path.name.split("-", 1)[0].rstrip("0123456789")
+
+    assert {batch(p) for p in sample if p.parent == DEV} == {batch(p) for p in dev}
 
 
 def test_uncertain_facts_are_flagged_and_queryable(corpus_store: ox.Store,
