@@ -264,6 +264,9 @@ def addressee_phrase(text: str, a: int, b: int, case: str = "datv") -> Phrase | 
         po = _group(toks, j + 1, "datv")
         if po is not None:
             j = po[1]
+            if (j + 1 < len(toks) and toks[j][0].lower() in ("с", "со")
+                    and (partner := _group(toks, j + 1, "ablt")) is not None):
+                j = partner[1]  # «Отделу по работе со средствами массовой информации …»
             while (j + 1 < len(toks) and toks[j][0].lower() in ("и", ",")
                    and toks[j + 1][0].islower()
                    and (more := _group(toks, j + 1, "datv")) is not None):

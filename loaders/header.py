@@ -55,8 +55,8 @@ DATELINE_LENGTH = 90
 RECOGNISED_AFTER = 6
 #: A labelled field of a form-like header: «Место проведения: г. Великие Луки», «Дата
 #: проведения: 30–31 января 2013 г.», «Сроки проведения: …».
-FIELD = re.compile(r"[*_ ]*(?P<what>место|город|дата|даты|сроки|время)\s+проведения\s*[:–—-]",
-                   re.I)
+FIELD = re.compile(r"[|*_ ]*(?P<what>место|город|дата|даты|сроки|время)\s+проведения\s*[:–—-]",
+                   re.I)  # («| **Место проведения:** | г. Каргополь |»: a table's row too)
 
 
 @dataclass(frozen=True)
@@ -264,7 +264,9 @@ def choose_place(text: str, front: list[Block], heading_index: int, adoption: li
         for place in found:
             if not (place.known or place.marked or recognised):
                 continue
-            if labelled and labelled.group("what").lower().startswith(("мест", "город")):
+            row = next((ln for ln in block.lines if ln.start <= place.start < ln.end), None)
+            field = labelled or (FIELD.match(text, row.start, row.end) if row else None)
+            if field and field.group("what").lower().startswith(("мест", "город")):
                 offer(PlaceChoice(120, 0.95, "labelled «Место проведения»", place))
                 continue
             if block is date_block and date is not None and (

@@ -40,6 +40,12 @@ _LEGAL_FORM_NAME = re.compile(r"[*_]*(?:[А-ЯЁ]{2,}\s+){1,3}(?:«[^»]{3,}»|\
 _LETTER_MARKER = re.compile(r"[*_]*[А-ЯЁA-Z][.)][ \t]+(?=[*_]*[А-ЯЁ][а-яё])")
 
 
+#: «Архивному отделу администрации города (Сёмина Е. В.):», «… (Т. В. Смирнова):»: who answers
+#: for it, not its name.
+_RESPONSIBLE = re.compile(r"\s*\((?:[А-ЯЁ][а-яё]+\s+[А-ЯЁ]\.\s*(?:[А-ЯЁ]\.)?"
+                          r"|[А-ЯЁ]\.\s*(?:[А-ЯЁ]\.\s*)?[А-ЯЁ][а-яё]+)\)\s*$")
+
+
 def heading_addressee(text: str, block: Block, case: str = "datv", *, standalone: bool = False
                       ) -> tuple[Addressee, int | None] | None:
     """The addressee when ``block`` is an addressee heading («Органам …:», «Рекомендовать …:»,
@@ -84,8 +90,9 @@ def heading_addressee(text: str, block: Block, case: str = "datv", *, standalone
     if m := re.match(r"[Кк]о?\s+", text[a:b]):
         a += m.end()  # «К органам местного самоуправления:» after «обращаются с предложениями:»
     found = addressee_at(text, a, b, case)
-    if found is None and content.endswith(":") and (
-            named := _LEGAL_FORM_NAME.fullmatch(text, a, b)) is not None:
+    who = _RESPONSIBLE.search(text, a, b - (text[b - 1 : b] == ":"))
+    if found is None and content.endswith(":") and (named := _LEGAL_FORM_NAME.fullmatch(
+            text, a, who.start() if who else b)) is not None:
         # «3. ГБУК «Калужская областная научная библиотека им. В. Г. Белинского»:»: a body's
         # legal form and its name in quotes, in no case at all — cited as written
         org = mention(text, named.start(), named.end(), None)
@@ -96,9 +103,7 @@ def heading_addressee(text: str, block: Block, case: str = "datv", *, standalone
         return None
     rest = text[found.span.end : b]
     rest = re.sub(r"^\s*с\s+(?:просьбой|предложением|рекомендацией)", "", rest)
-    # «Архивному отделу администрации города (Сёмина Е. В.):»: who answers for it, not its name
-    rest = re.sub(r"\s*\([А-ЯЁ][а-яё]+\s+[А-ЯЁ]\.\s*(?:[А-ЯЁ]\.)?\)\s*$", "",
-                  rest.rstrip(" \t*_:,"))
+    rest = _RESPONSIBLE.sub("", rest.rstrip(" \t*_:,"))
     if rest.strip(" \t*_:,"):
         tail = rest.rstrip(" \t*_:,")
         if len(tail) > 150 or any(is_infinitive(w) for w, _, _ in words(tail)) or not (
