@@ -79,8 +79,10 @@ def heading_addressee(text: str, block: Block, case: str = "datv", *, standalone
         if (text[a : m.start()].strip() and not SPEAKER.match(text[a : m.start()])
                 and not content.endswith(":")):
             return None
-        if m.group().lower().startswith("обратиться"):
-            return None  # «2. Обратиться к X с просьбой:» is itself a recommendation
+        if m.group().lower().startswith("обратиться") and (
+                block.list_item or not content.endswith(":")):
+            return None  # «2. Обратиться к X с просьбой:» is itself a recommendation (but a
+            # paragraph «Обратиться в X с предложениями:» over a list heads the list)
         case = case_after(m.group())
         a = m.end()
     elif m := RECOMMEND_INTRO.search(text, a, b):
@@ -102,7 +104,8 @@ def heading_addressee(text: str, block: Block, case: str = "datv", *, standalone
     if found is None:
         return None
     rest = text[found.span.end : b]
-    rest = re.sub(r"^\s*с\s+(?:просьбой|предложением|рекомендацией)", "", rest)
+    rest = re.sub(r"^\s*с\s+(?:просьб(?:ой|ами)|предложени(?:ем|ями)|рекомендаци(?:ей|ями))",
+                  "", rest)
     rest = _RESPONSIBLE.sub("", rest.rstrip(" \t*_:,"))
     if rest.strip(" \t*_:,"):
         tail = rest.rstrip(" \t*_:,")

@@ -51,7 +51,7 @@ from .roles import second_opinion
 from .russian import parses, words
 from .settlements import find_settlements
 from .statements import discussed_topics, preamble_statements
-from .titles import as_written, news_lead, title_above, title_after_kind
+from .titles import as_written, news_lead, theme_after, title_above, title_after_kind
 from .totals import (
     LIST_OF_GROUPS,
     PRESENT_CAPTION,
@@ -77,8 +77,6 @@ DRAFT = re.compile(r"(?<![а-яё])проект(?![а-яё])|\(проект\)", 
 HEADER_BLOCKS = 6
 #: «… семинара по теме: Библиотека и семья», «… на тему «…»»: the title follows.
 ON_THEME = re.compile(r"(?<![а-яё])(?:по|на)\s+тем[еуы]\s*:?\s*", re.I)
-#: A line that gives the event's theme: «Тема: …», «Тема съезда: …».
-THEME_LINE = re.compile(r"\s*тема(?:\s+[а-яё]+){0,2}\s*[:–—]\s*", re.I)
 #: How far down a page the document's heading may stand (below a site's menus and sidebars).
 PAGE_BLOCKS = 40
 
@@ -121,13 +119,8 @@ def parse(rendition: Rendition, *, observe: Observer | None = None) -> Resolutio
     if kind is None:
         kind = find_kind(text, type_match.end("type"), head_end, heading=True)
     title = title_in(text, type_match.end("type"), head_end)
-    if title is None and (theme := next(((k, m) for k in (nxt, nxt + 1) if k < len(bs) and (
-            m := THEME_LINE.match(text, *body_text(text, bs[k])))), None)) is not None:
-        # «Тема съезда: Библиотеки Хабаровского края: …» (or under the place and date line)
-        a, b = tight(text, theme[1].end(), body_text(text, bs[theme[0]])[1], "«»\"“”„.")
-        if b - a > 3:
-            title = Spanned(clean(text[a:b]), Span(a, b), Certainty(0.85, "after «Тема:»"))
-            nxt += theme[0] == nxt
+    if title is None and (theme := theme_after(text, bs, nxt, document_type.value)):
+        title, nxt = theme[0], nxt + (theme[1] == nxt)
     if title is None and nxt < len(bs) and _title_line(text, bs[nxt]):
         a, b = tight(text, *body_text(text, bs[nxt]))
         if any(c.isalpha() for c in text[a:b]):

@@ -10,7 +10,7 @@ import re
 
 from resolutions_kg.records import Certainty, Span, Spanned
 
-from .blocks import Block, body_text, clean, sentences
+from .blocks import Block, body_text, clean, sentences, tight
 from .events import find_kind, title_in
 
 
@@ -85,3 +85,30 @@ def news_lead(text: str, bs: list[Block], head_index: int, kind: str) -> list[tu
             for a, b in found):
         return []
     return found
+
+
+#: A line that gives the event's theme: «Тема: …», «Тема съезда: …», «По вопросу: «…»».
+THEME_LINE = re.compile(r"\s*(?:тема(?:\s+[а-яё]+){0,2}|по\s+вопросу)\s*[:–—]\s*", re.I)
+#: A decision's subject on a line of its own: «О состоянии и перспективах развития …».
+_SUBJECT = re.compile(r"[*_\s]*(?=(?:О|Об|Обо)\s+[а-яё])")
+
+
+def theme_after(text: str, bs: list[Block], start: int, document_type: str
+                ) -> tuple[Spanned[str], int] | None:
+    """The theme the lines after the heading give (at most two place or date lines between),
+    and the index of its block: «Тема съезда: …», «По вопросу: «…»», and a decision's subject
+    line «О …» (a short line, no sentence)."""
+    for k in range(start, min(start + 3, len(bs))):
+        a, b = body_text(text, bs[k])
+        said = THEME_LINE.match(text, a, b)
+        if said is None and document_type == "решение" and b - a < 200 and not text[
+                a:b].rstrip().endswith((".", ":", ";")):
+            said = _SUBJECT.match(text, a, b)
+        if said is None:
+            continue
+        x, y = tight(text, said.end(), b, "«»\"“”„.")
+        if y - x > 3:
+            return Spanned(clean(text[x:y]), Span(x, y), Certainty(
+                0.85, "after «Тема:»" if said.re is THEME_LINE else "a decision's subject")
+                           ), k
+    return None

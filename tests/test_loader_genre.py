@@ -289,6 +289,13 @@ def test_event_kinds_qualifiers_ordinals(
         ("РЕШЕНИЕ\nзаседания Совета директоров библиотек\n\nХанты-Мансийского автономного "
          "округа – Югры\n\nг. Ханты-Мансийск, 26 ноября 2020 г.\n\nТема заседания: "
          "«Модельный стандарт: итоги внедрения»", "Модельный стандарт: итоги внедрения"),
+        # a decision's question, after «По вопросу:» or on a line of its own
+        ("Р Е Ш Е Н И Е\nзаседания Общественного совета\n\nот 22 октября 2020 г.   № 4\n\n"
+         "По вопросу: «Об обеспечении доступности библиотек»", "Об обеспечении доступности "
+         "библиотек"),
+        ("КОЛЛЕГИЯ\n\nР Е Ш Е Н И Е\n\n27 февраля 2019 г.   № 1/3\n\nг. Сыктывкар\n\n"
+         "О состоянии и перспективах развития\nобщедоступных библиотек Республики Коми",
+         "О состоянии и перспективах развития общедоступных библиотек Республики Коми"),
     ],
 )
 def test_title_forms(header: str, title: str) -> None:
@@ -612,6 +619,18 @@ def test_a_closing_list_after_the_recommendations_is_of_proposals(section: str) 
              p.planned_event.year.value if p.planned_event and p.planned_event.year else None)
             for p in res.proposals] == [
         ("Министерство культуры Российской Федерации", None), (None, 2027)]
+
+
+def test_an_appeal_over_a_list_heads_it() -> None:
+    """A paragraph «Обратиться в X с предложениями:» over a list: X is the list's addressee,
+    the paragraph no recommendation of its own."""
+    res = parsed(HEADER + "Конференция рекомендует:\n\n- сохранять фонды;\n- издавать "
+                 "каталоги.\n\nОбратиться в Министерство культуры Красноярского края с "
+                 "предложениями:\n\n1. Организовать курсы.\n2. Издать сборник.\n",
+                 "text/markdown")
+    assert [(r.addressee.label if r.addressee else None) for r in res.recommendations] == [
+        None, None, "Министерство культуры Красноярского края",
+        "Министерство культуры Красноярского края"]
 
 
 def test_a_list_of_recommendations_after_a_section_stays_recommendations() -> None:
