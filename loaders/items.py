@@ -313,7 +313,9 @@ def parse_items(text: str, blocks: list[Block], first: int) -> Items:
             # фестиваля в 2020 году» after the list: a closing proposal (or more: «… в 2021
             # году в г. Алматы. Направить резолюцию в …»)
             many = proposals_of(text, block, len(items.proposals) + 1, proposing=True)
-            items.proposals += many if len(many) > 1 else [Proposal(
+            # («Учитывая, что …, участники предлагают оргкомитету провести …»: the body asked)
+            asked = len(many) == 1 and many[0].addressee is not None and own is None
+            items.proposals += many if len(many) > 1 or asked else [Proposal(
                 position=len(items.proposals) + 1, text=Spanned(clean(content), Span(a, b)),
                 addressee=own[0] if own else None, planned_event=planned)]
             items.consumed.add(i - 1)

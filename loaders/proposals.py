@@ -161,6 +161,15 @@ def proposals_of(text: str, block: Block, position: int, *, proposing: bool = Fa
             out[-1] = Proposal(out[-1].position, Spanned(clean(text[a:cb]), Span(a, cb)),
                                addressee, out[-1].planned_event)
             continue
+        before = out[-1] if out and k else None
+        if (before is not None and before.planned_event is not None and planned is not None
+                and before.planned_event.year is None and before.addressee is None
+                and before.planned_event.kind.value == planned.kind.value):
+            # «… проводить семинары ежегодно, а следующий семинар провести в 2013 году»: the
+            # practice and its next event, one proposal
+            out[-1] = Proposal(before.position, Spanned(clean(text[a:cb]), Span(a, cb)),
+                               _antecedent(text, a, addressee), planned)
+            continue
         out.append(Proposal(position=position + len(out),
                             text=Spanned(clean(text[ca:cb]), Span(ca, cb)),
                             addressee=_antecedent(text, a, addressee), planned_event=planned))
