@@ -223,10 +223,18 @@ def split_groups(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if "," in m.group() and after and has_pos(after[0], {"PRTF"}) and not has_pos(
                 after[0], {"NOUN"}):
             continue  # «…, подключившиеся к форуму онлайн»: a clause about the piece before
+        if after and any(p.tag.POS == "VERB" for p in parses(after[0])[:1]):
+            end = m.start()  # «…, обсудили проблемы …»: what they did next, no more groups
+            break
         if "," in m.group() and last and has_pos(last, {"ADJF"}) and not has_pos(
                 last, "NOUN") and not _singular_head(text, m.end(), end):
             continue  # «Новгородской, Псковской и Тверской областей» (not «имени Ярослава
             # Мудрого, Государственного архива …»)
+        if ("," in m.group() and re.search(r"\d", text[cuts[-1] : m.start()])
+                and _REGION_END.search(text, cuts[-1], m.start())
+                and _REGION_NEXT.match(text, m.end(), end)):
+            continue  # «19 музеев Красноярского края, Республики Хакасия и Республики Тыва»:
+            # the regions of one counted group (not «Новосибирской области, Алтайского края»)
         if ("," in m.group() and after and genitive_only(after[0]) and not has_pos(
                 after[0], {"ADJF"}) and after[0][:1].islower()
                 and last and not last[-1:].isdigit() and not last.endswith(")")
@@ -236,6 +244,13 @@ def split_groups(text: str, start: int, end: int) -> list[tuple[int, int]]:
     cuts.append(end)
     return [part for x, y in zip(cuts[::2], cuts[1::2], strict=False) if y > x
             for part in _same_heads(text, x, y)]
+
+
+#: A region in the genitive ending a piece, and opening the next: the regions of one group.
+_REGION_END = re.compile(r"(?:[А-ЯЁ][а-яё-]+(?:ого|ой)\s+(?:края|области|округа)|Республики"
+                         r"\s+[А-ЯЁ][а-яё]+(?:\s+Эл)?)$")
+_REGION_NEXT = re.compile(r"(?:[А-ЯЁ][а-яё-]+(?:ого|ой)\s+(?:края|области|округа)|Республики"
+                          r"\s+[А-ЯЁ])")
 
 
 def _singular_head(text: str, a: int, end: int) -> bool:

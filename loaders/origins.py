@@ -121,7 +121,8 @@ def origins(text: str, start: int, including: re.Match[str] | None,
     (or, read by ``counted``, a counted group: «из 9 муниципальных образований области, а
     также из Москвы»)."""
     end = including.start() if including is not None else len(text)
-    stop = re.search(r"[.;]\s|[.;]$|\n\s*\n", text[start:end])
+    # (not the point after an initial: «имени А. С. Пушкина»)
+    stop = re.search(r"(?<![\s.][А-ЯЁ])[.;]\s|[.;]$|\n\s*\n", text[start:end])
     end = start + stop.start() if stop else end
     from_ = _FROM_COUNTED if counted is not None else _FROM
     first = from_.search(text, start, end)

@@ -18,7 +18,8 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from .russian import _inflect, _is_proper_adjective
+from .russian import _inflect, _is_proper_adjective, parses
+from .russian import words as split_words
 
 #: Heads that begin the proper name of a unique body, so keep their capital.
 UNIQUE_HEADS = frozenset(
@@ -51,6 +52,8 @@ def nominative(text: str, case: str | None = None, *, keep_capital: bool | None 
     ``plural`` puts it in the plural too (a phrase counted by a number: «6 регионов»).
     """
     text = " ".join(text.split())
+    if plural:
+        text = _paucal(text)
     # a case the caller knows lets a second phrase joined by «и» go into the nominative with
     # the first («муниципальных районов и городских округов»); a counted group is in the
     # genitive, so «библиотеки Твери и Тверской области» keeps its dependent genitive
@@ -105,3 +108,26 @@ def _keeps_capital(text: str, phrase: Sequence[Word]) -> bool:
     return any(t in first_parse.tag for t in ("Geox", "Name", "Surn", "Orgn"))
 
 
+def _paucal(text: str) -> str:
+    """After a number ending in 2, 3 or 4 the noun is in the genitive singular and its
+    adjectives in the genitive plural («23 муниципальных музея», «22 государственных и
+    муниципальных музея»): the noun in the genitive plural, as the adjectives are, so that the
+    phrase agrees («муниципальных музеев»)."""
+    found = split_words(text)
+    k = 0
+    while k < len(found) and (found[k][0] == "и" or any(
+            p.tag.POS in ("ADJF", "PRTF") and {"gent", "plur"} <= p.tag.grammemes
+            for p in parses(found[k][0])[:2])):
+        k += 1
+    if k == 0 or k == len(found) or found[k - 1][0] == "и":
+        return text
+    noun = next((p for p in parses(found[k][0])[:2]
+                 if p.tag.POS == "NOUN" and {"gent", "sing"} <= p.tag.grammemes), None)
+    if noun is None or any(p.tag.POS == "NOUN" and {"gent", "plur"} <= p.tag.grammemes
+                           for p in parses(found[k][0])[:2]):
+        return text
+    plural = noun.inflect({"gent", "plur"})
+    if plural is None:
+        return text
+    _, a, b = found[k]
+    return text[:a] + str(plural.word) + text[b:]
