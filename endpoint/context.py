@@ -96,6 +96,8 @@ class AppContext:
     clients: ClientSlots = field(init=False, repr=False)
     _write_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
     _snapshot_root: str | None = field(default=None, repr=False)
+    #: What :meth:`close` also does: what the site keeps beside the store (its dumps' folder).
+    closing: list[Callable[[], None]] = field(default_factory=list, repr=False)
     _snapshot_count: int = field(default=0, repr=False)
     _stats: dict[str, int] | None = field(default=None, repr=False)
     state: dict[str, Any] = field(default_factory=dict, repr=False)
@@ -176,6 +178,8 @@ class AppContext:
 
     def close(self) -> None:
         self.pool.close()
+        for step in self.closing:
+            step()
         if self._snapshot_root:
             shutil.rmtree(self._snapshot_root, ignore_errors=True)
 

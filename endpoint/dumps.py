@@ -42,9 +42,10 @@ from typing import Any
 import pyoxigraph as ox
 
 from resolutions_kg import heap
+from resolutions_kg.endpoint.scratch import default_cache, is_temporary
 from resolutions_kg.errors import StoreError
 from resolutions_kg.formats import RdfFormat
-from resolutions_kg.store import STATE_FILE, read_state, store_version
+from resolutions_kg.store import read_state, store_version
 
 logger = logging.getLogger(__name__)
 
@@ -150,7 +151,7 @@ class Dumps:
                  max_delay: float = 30.0) -> None:
         self._store = store
         self.store_path = store_path
-        self.cache = cache if cache is not None else default_cache(store_path)
+        self.cache = cache if cache is not None else default_cache(store_path, self)
         self._state = state
         self.base_iri = base_iri
         self._write_lock = lock
@@ -164,6 +165,13 @@ class Dumps:
         self._failed_key: str | None = None
         #: builds completed by this object (each one a child process)
         self.builds = 0
+
+    def close(self) -> None:
+        """Remove the cache folder when it is a temporary one of this process (at the server's
+        shutdown: uvicorn ends a process stopped by a signal with that signal, so no exit
+        handler runs after it)."""
+        if is_temporary(self.cache):
+            shutil.rmtree(self.cache, ignore_errors=True)
 
     @property
     def store(self) -> ox.Store:
@@ -366,15 +374,6 @@ class Dumps:
             return recorded
         now = dt.datetime.now(dt.UTC).replace(microsecond=0)
         return now.isoformat().replace("+00:00", "Z")
-
-
-def default_cache(store_path: Path | None) -> Path:
-    """``dumps/`` in the store folder when we may write there, else a temporary folder."""
-    if store_path is not None and (store_path / STATE_FILE).parent.is_dir():
-        folder = store_path / "dumps"
-        if os.access(store_path, os.W_OK) or folder.is_dir() and os.access(folder, os.W_OK):
-            return folder
-    return Path(tempfile.gettempdir()) / f"reskg-dumps-{os.getpid()}"
 
 
 def _read_manifest(folder: Path) -> list[DumpFile]:

@@ -122,6 +122,7 @@ class Site:
         self._void: tuple[str, ox.Store] | None = None
         self._void_lock = threading.Lock()
         self.dumps.latest()  # the first build starts now, in the background
+        ctx.closing.append(self.dumps.close)
 
     @property
     def store(self) -> ox.Store:

@@ -10,6 +10,7 @@ the backend at Virtuoso.
 from __future__ import annotations
 
 import gzip
+import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -140,3 +141,25 @@ def test_serve_refuses_an_unreachable_backend(reskg: Any) -> None:
     done = reskg("serve", "--backend", "http://127.0.0.1:1/sparql", "--port", "1", timeout=60)
     assert done.returncode != 0
     assert "127.0.0.1:1/sparql" in done.stderr
+
+
+def test_a_server_leaves_no_temporary_dumps_behind(embedded: Server, backend_server: Any,
+                                                   tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """A server without a store folder of its own builds its dumps in a temporary folder: it
+    removes the folder when it stops, and at its start those of servers that were killed
+    (restarts leave no disk behind)."""
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    ended = subprocess.Popen(["true"])
+    ended.wait()
+    orphan = scratch / f"reskg-dumps-{ended.pid}-abc"
+    orphan.mkdir()
+    (orphan / "old.nq.gz").write_bytes(b"left by a killed server")
+    monkeypatch.setenv("TMPDIR", str(scratch))
+    with backend_server(f"{embedded.url}/sparql", "--query-timeout", "20") as server:
+        assert not orphan.exists()
+        httpx.get(f"{server.url}/dumps/", timeout=60).raise_for_status()
+        mine = list(scratch.glob(f"reskg-dumps-{server.process.pid}-*"))
+        assert len(mine) == 1 and any(mine[0].rglob("*.gz")), mine
+    assert list(scratch.glob("reskg-dumps-*")) == []
