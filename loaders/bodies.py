@@ -278,7 +278,6 @@ def _same_heads(text: str, a: int, b: int) -> list[tuple[int, int]]:
     return [(a, b)]
 
 
-
 def share_tails(text: str, cohorts: list[Cohort], units: list[tuple[int, int]]) -> list[Cohort]:
     """The cohorts, where counted groups listed with commas and a last «и» say whose they are
     only after the last group: each is that too («14 архивов, 11 музеев и 22 библиотек
@@ -304,7 +303,6 @@ def share_tails(text: str, cohorts: list[Cohort], units: list[tuple[int, int]]) 
         else:
             run = [k]
     return out
-
 
 
 def _tail(text: str, a: int, b: int) -> str:

@@ -212,7 +212,7 @@ def parse(rendition: Rendition, *, observe: Observer | None = None) -> Resolutio
         adopted_unanimously=unanimous,
         statements=statements,
         recommendations=tuple(items.recommendations),
-        proposals=dated(text, items.proposals, event.start),
+        proposals=dated(items.proposals, event.start),
         warnings=tuple(warnings),
     ))
 

@@ -66,8 +66,7 @@ def planned_event(text: str, a: int, b: int) -> PlannedEvent | None:
     return PlannedEvent(kind=Spanned(kind.value, kind.span), year=year)
 
 
-def dated(text: str, proposals: list[Proposal], start: Spanned[dt.date] | None
-          ) -> tuple[Proposal, ...]:
+def dated(proposals: list[Proposal], start: Spanned[dt.date] | None) -> tuple[Proposal, ...]:
     """The proposals, with each year :func:`planned_event` read as a distance from the event's
     («через год»: -1) counted from the event's start (or dropped when it has none)."""
     out = []
