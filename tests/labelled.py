@@ -138,9 +138,6 @@ KNOWN_MISSES: dict[tuple[str, str], str] = {
     ("ae10-yelabuga-2022.html", "participating"):
         "what the participants did after the groups («приняли участие в мастер-классах,"
         " интерактивных занятиях …») is read as more groups",
-    ("ae12-kungur-2024.md", "participating"):
-        "«На форум прибыли делегации 14 муниципальных образований …»: «прибыли "
-        "делегации» is not read as a verb of taking part",
     ("af01-kirillov-2015.txt", "participating"):
         "«туристических организаций Кириллова и Белозерска» is read as the two towns",
     ("af03-kudymkar-2011.md", "participating"):
