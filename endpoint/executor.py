@@ -252,12 +252,21 @@ class _Worker:
         if not self.conn.poll(timeout):
             self.kill()
             raise WorkerError("a query worker did not start")
-        self.conn.recv_bytes()
+        try:
+            self.conn.recv_bytes()
+        except (EOFError, OSError) as exc:  # it ended (was killed) before it said ready
+            self.kill()
+            raise WorkerError(f"a query worker ended as it started (exit code "
+                              f"{self.process.exitcode})") from exc
 
     def kill(self) -> None:
         self.process.kill()
         self.process.join(5)
         self.conn.close()
+
+
+#: How many times a worker that ends as it starts is started again (0.5, 1, 2, 4 s apart).
+RESPAWN_ATTEMPTS = 5
 
 
 class WorkerPool:
@@ -307,16 +316,26 @@ class WorkerPool:
             return
 
         def respawn() -> None:
-            try:
+            # a worker that ends as it starts is tried again, a few times, a little later each
+            # time: the pool keeps its size (each lost worker would leave a query slot less)
+            for attempt in range(RESPAWN_ATTEMPTS):
                 fresh = self._spawn()
-                fresh.wait_ready(60.0)
-            except Exception:
-                logger.exception("could not start a query worker")
+                try:
+                    fresh.wait_ready(60.0)
+                except Exception:
+                    with self._lock:
+                        self._all.discard(fresh)
+                    logger.exception("could not start a query worker (attempt %d of %d)",
+                                     attempt + 1, RESPAWN_ATTEMPTS)
+                    if self._closed:
+                        return
+                    time.sleep(0.5 * 2**attempt)
+                    continue
+                if self._closed:
+                    fresh.kill()
+                else:
+                    self._idle.put(fresh)
                 return
-            if self._closed:
-                fresh.kill()
-            else:
-                self._idle.put(fresh)
 
         threading.Thread(target=respawn, name="reskg-respawn", daemon=True).start()
 

@@ -5,6 +5,8 @@ after their head, and in chunks; time limits stop the query and the pool keeps a
 from __future__ import annotations
 
 import asyncio
+import os
+import signal
 import threading
 from collections.abc import Callable, Coroutine
 from typing import Any
@@ -14,7 +16,12 @@ import pytest
 from endpoint_support import POOL_ROWS as ROWS
 
 from resolutions_kg.endpoint.executor import CHUNK, INLINE, QueryJob, QueryOutcome, WorkerPool
-from resolutions_kg.errors import NotAcceptableError, QuerySyntaxError, QueryTimeoutError
+from resolutions_kg.errors import (
+    NotAcceptableError,
+    QuerySyntaxError,
+    QueryTimeoutError,
+    WorkerError,
+)
 
 pytest_plugins = ["pool_fixtures"]
 EXPLOSIVE = "SELECT (COUNT(*) AS ?n) { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
@@ -111,5 +118,21 @@ def test_threads_and_coroutines_share_one_worker(store_path: str) -> None:
         sizes = asyncio.run(coroutines())
         worker.join(60)
         assert len(answers) == 5 and len(set(answers + sizes)) == 1
+    finally:
+        pool.close()
+
+
+def test_a_worker_that_ends_as_it_starts_is_a_worker_error(store_path: str) -> None:
+    """A worker process killed before it says it is ready (the respawn race: the pool started
+    it after a query past its limit) is a WorkerError the pool handles, not an EOFError from
+    the pipe."""
+    pool = WorkerPool(store_path, size=1)
+    pool.start()
+    try:
+        worker = pool._spawn()
+        os.kill(worker.process.pid, signal.SIGKILL)
+        with pytest.raises(WorkerError, match="ended as it started"):
+            worker.wait_ready(30)
+        assert pool.run(QueryJob("ASK { ?s ?p ?o }"), timeout=60).read()
     finally:
         pool.close()
