@@ -203,8 +203,9 @@ KNOWN_MISSES: dict[tuple[str, str], str] = {
         " date as the adoption date, others (af03, af12, ag04) do not; the loader "
         "publishes no adoption date without a line that says so",
     ("ah02-izhevsk-2017.md", "participating"):
-        "«Делегации прибыли из 25 муниципальных районов …»: «прибыли» is not read as "
-        "taking part, and the total «делегаты и гости» is read as a group",
+        "the labeller cites «республики» as «Удмуртской Республики» (named in the "
+        "heading), and one library named after «в числе участников –» is not read; the "
+        "total «делегаты и гости» is read as a group",
     ("ah04-staraya-russa-2015.txt", "adopted"):
         "a meeting's decision with no adoption line: the header's date taken as the "
         "adoption date by this labeller, not by others (see ah01)",
@@ -242,8 +243,9 @@ KNOWN_MISSES: dict[tuple[str, str], str] = {
     ("ah11-biysk-2019.html", "organisers"):
         "the city's administration in lower case (see the addressees)",
     ("ah11-biysk-2019.html", "participating"):
-        "«Делегации прибыли из 14 городов и районов Алтайского края, а также из "
-        "Республики Алтай, …»: «прибыли» is not read as taking part",
+        "«…, а также Республики Алтай, Новосибирской и Кемеровской областей» after "
+        "«представители 14 городов …» (no «из»): the regions are not read one by one "
+        "nor put in the nominative",
     ("ah11-biysk-2019.html", "proposals"):
         "the city's administration in lower case (see the addressees)",
     ("e03-khanty-mansiysk-2017.md", "title"):
