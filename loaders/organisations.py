@@ -52,7 +52,8 @@ ORGANISED_BY = re.compile(
     r"организуют|провели|организовали|провел[аи]?)\s+",
     re.I,
 )
-ORGANISERS_LIST = re.compile(r"\bорганизатор(?:ы|ами)?(?:\s+[а-яё-]+){0,2}\s*[:–—-]\s*", re.I)
+ORGANISERS_LIST = re.compile(r"\bорганизатор(?:ы|ами)?(?:\s+[а-яё-]+){0,2}[*_]*\s*(?:[:–—-]|\|)\s*",
+                             re.I)  # («| **Организаторы** | A; B |»: a table's row too)
 SUPPORTED_BY = re.compile(r"\bпри\s+(?:[а-яё]+\s+)?под(?:-\s*\n\s*)?держке\s+", re.I)
 _STOP = re.compile(
     r"\s+при\s+(?:[а-яё]+\s+)?под(?:-\s*\n\s*)?держке\b|\s+при\s+(?:участии|содействии)\b|\s+в\s+рамках\b|\s+в\s+соответствии\b|\s+в\s+(?:[а-яё]+\s+)?(?:режиме|формате)\b|\s+в\s+[а-яё]+-(?:режиме|формате)\b|[;:]|\((?![А-ЯЁ][а-яё]+\)(?:\s+[а-яё]|\s*[.,;]|\s*$))"
@@ -237,7 +238,7 @@ def organisers(text: str, start: int, end: int) -> list[OrganisationMention]:
         # «Организаторы: Министерство культуры, по делам национальностей …; Национальная
         # библиотека …»: names a semicolon parts, each read to its end
         pos = m.end()
-        return [o for part in re.finditer(r"[^;]+", text[pos:end])
+        return [o for part in re.finditer(r"[^;|]+", text[pos:end])
                 for o in _names(text, pos + part.start(), pos + part.end(), "nomn")]
     out: list[OrganisationMention] = []
     for m in ORGANISED_BY.finditer(text, start, end):  # «… по инициативе X и проведён Y»

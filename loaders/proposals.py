@@ -125,6 +125,10 @@ _NEXT_PROPOSAL = re.compile(
     + r"\s+" + _SENDING + r"\s|обратиться\s|обращаются\s|провести\s|предлагают\s|просят\s)"
     r"|,\s*а\s+(?=(?:[^\s,.;:]+\s+){1,8}?провести\s)", re.I)
 
+#: An appeal that says what it asks for by a verb: «… с предложением (просьбой) сделать …»
+#: (not «с просьбой о включении …», after which «и провести …» is a proposal of its own).
+_WITH_CONTENT = re.compile(r"(?<![а-яё])с\s+(?:предложени(?:ем|ями)|просьб(?:ой|ами))\s+"
+                           r"[а-яё]+(?:ть|ти)(?![а-яё])", re.I)
 _APPEALING = re.compile(r"(?<![а-яё])(?:обратиться|обраща(?:ются|ется))\s", re.I)
 #: A pronoun that points back to the event planned before: «… с просьбой принять её».
 _BACK = re.compile(r"(?<![а-яё])(?:е[её]|его|их)(?![а-яё])", re.I)
@@ -138,9 +142,11 @@ def proposals_of(text: str, block: Block, position: int, *, proposing: bool = Fa
     a, b = body_text(text, block)
     clauses, start = [], a
     for m in _NEXT_PROPOSAL.finditer(text, a, b):
-        if text[m.end() : m.end() + 8].lower() == "провести" and not (
-                SEND.search(text, start, m.start()) or _APPEALING.search(text, start, m.start())):
-            continue  # «предлагают X провести …»: X is asked to hold it — one proposal
+        if text[m.end() : m.end() + 8].lower() == "провести" and (not (
+                SEND.search(text, start, m.start()) or _APPEALING.search(text, start, m.start()))
+                or _WITH_CONTENT.search(text, start, m.start())):
+            continue  # «предлагают X провести …»: X is asked to hold it — one proposal; so is
+            # «обращаются к X с предложением сделать школу ежегодной и провести следующую …»
         clauses.append((start, m.start()))
         start = m.end()
     clauses.append((start, b))

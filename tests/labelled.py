@@ -514,9 +514,6 @@ KNOWN_MISSES: dict[tuple[str, str], str] = {
     ("r03-kirov-2021.md", "organisers"):
         "«по инициативе Кировской ордена Почёта государственной … библиотеки» (an order's name "
         "inside): not read",
-    ("r03-kirov-2021.md", "proposals"):
-        "«обратиться к Министерству … с предложением провести … в 2022 году»: read as two "
-        "proposals",
     ("r04-syktyvkar-2018.html", "addressees"):
         "an item's nested list read as an item more (6 for 5)",
     ("r04-syktyvkar-2018.html", "recommendations"):
