@@ -89,8 +89,14 @@ def _is_intro(text: str, block: Block) -> bool:
         return False
     if RECOMMEND_INTRO.search(content) and own_addressee(text, a, b) is not None:
         return False  # «Рекомендовать музеям активизировать работу по направлениям:» and a list
+    lead = _CONNECTIVE.match(content)  # «Вместе с тем участники обращают внимание на …:»
     return bool(RECOMMEND_INTRO.search(content)) or bool(
-        SPEAKER.match(content) and STATEMENT_INTRO.search(content))
+        SPEAKER.match(content[lead.end() if lead else 0 :]) and STATEMENT_INTRO.search(content))
+
+
+#: A connective that may open a sentence before its speaker.
+_CONNECTIVE = re.compile(r"(?:вместе\s+с\s+тем|в\s+то\s+же\s+время|при\s+этом|кроме\s+того"
+                         r"|однако|также),?\s+", re.I)
 
 
 def _opens_section(text: str, block: Block) -> bool:

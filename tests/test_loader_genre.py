@@ -625,6 +625,18 @@ def test_a_closing_list_after_the_recommendations_is_of_proposals(section: str) 
         ("Министерство культуры Российской Федерации", None), (None, 2027)]
 
 
+@pytest.mark.parametrize("lead", ["Участники обращают внимание на ряд проблем:",
+                                  "Вместе с тем участники обращают внимание на ряд проблем:"])
+def test_a_list_of_problems_before_the_recommendations_is_no_recommendation(lead: str) -> None:
+    """«обращают внимание на …:» states; «обращаются к …:» appeals."""
+    res = parsed(HEADER + "В конференции приняли участие 40 человек.\n\n" + lead + "\n\n- "
+                 "недостаточные площади;\n- нехватка специалистов.\n\nКонференция "
+                 "рекомендует:\n\n- продолжить изучение;\n- развивать сотрудничество.\n",
+                 "text/markdown")
+    assert [r.text.value for r in res.recommendations] == [
+        "продолжить изучение;", "развивать сотрудничество."]
+
+
 def test_an_appeal_over_a_list_heads_it() -> None:
     """A paragraph «Обратиться в X с предложениями:» over a list: X is the list's addressee,
     the paragraph no recommendation of its own."""
