@@ -178,8 +178,9 @@ def _inline_topics(text: str, a: int, b: int) -> tuple[Spanned[str], ...] | None
         pos = m.end() + sep.start()
         after = text[m.end() + sep.end() :].split(maxsplit=1)
         if any(qa < pos < qb for qa, qb in quotes) or (after and any(
-                p.tag.POS in ("PRTF", "GRND") for p in parses(after[0])[:1])):
-            continue
+                p.tag.POS in ("PRTF", "GRND") or p.normal_form == "который"
+                for p in parses(after[0])[:1])):
+            continue  # «…, поступившие …», «…, которое будет отмечаться …»: goes on with it
         cuts += [pos, m.end() + sep.end()]
     last_and = None
     if len(cuts) > 1 and (also := re.match(r"а\s+также\s+", text[cuts[-1] : end])):
