@@ -94,6 +94,16 @@ def _is_intro(text: str, block: Block) -> bool:
         SPEAKER.match(content[lead.end() if lead else 0 :]) and STATEMENT_INTRO.search(content))
 
 
+#: Thanks, in a section of closing words: a statement, not a proposal.
+_THANKS = re.compile(r"(?<![а-яё])благодар", re.I)
+
+
+def _capitals(content: str) -> bool:
+    """«IV. ЗАКЛЮЧИТЕЛЬНЫЕ ПОЛОЖЕНИЯ»: a numbered section's caption, in capitals."""
+    letters = [c for c in content if c.isalpha()]
+    return len(letters) > 3 and all(c.isupper() for c in letters)
+
+
 #: A connective that may open a sentence before its speaker.
 _CONNECTIVE = re.compile(r"(?:вместе\s+с\s+тем|в\s+то\s+же\s+время|при\s+этом|кроме\s+того"
                          r"|однако|также),?\s+", re.I)
@@ -256,7 +266,8 @@ def parse_items(text: str, blocks: list[Block], first: int) -> Items:
                 items.consumed.add(i - 1)
                 role[i - 1] = "intro"
                 continue
-        if mode == "propose" and heading is None:
+        if mode == "propose" and heading is None and not (
+                _THANKS.search(content) and not HOLD.search(content)):
             items.proposals += proposals_of(text, block, len(items.proposals) + 1,
                                             proposing=True)
             items.consumed.add(i - 1)
@@ -297,7 +308,8 @@ def parse_items(text: str, blocks: list[Block], first: int) -> Items:
             items.consumed.add(i - 1)
             role[i - 1] = "proposal"
             continue
-        if heading is None and not block.list_item and action(text, a, b) is None and (
+        if heading is None and (not block.list_item or _capitals(content)) and action(
+                text, a, b) is None and (
                 items.recommendations or (len(content) <= 80 and not content.endswith(".")
                                           and (block.emphasised or block.heading is not None))):
             items.consumed.add(i - 1)  # no verb: not a recommendation (a caption, a headline)

@@ -637,6 +637,21 @@ def test_a_list_of_problems_before_the_recommendations_is_no_recommendation(lead
         "продолжить изучение;", "развивать сотрудничество."]
 
 
+def test_a_numbered_section_caption_in_capitals_is_no_recommendation() -> None:
+    """«IV. ЗАКЛЮЧИТЕЛЬНЫЕ ПОЛОЖЕНИЯ» opens the closing words: the thanks are a statement, the
+    proposal a proposal."""
+    res = parsed(HEADER + "Конференция рекомендует:\n\n1. Сохранить фонды.\n\n2. Издать "
+                 "каталоги.\n\nIV. ЗАКЛЮЧИТЕЛЬНЫЕ ПОЛОЖЕНИЯ\n\nУчастники конференции "
+                 "выражают благодарность музею за организацию конференции.\n\nУчастники "
+                 "предлагают Союзу музеев России провести следующую конференцию в 2022 году.\n")
+    assert [r.text.value for r in res.recommendations] == ["Сохранить фонды.",
+                                                            "Издать каталоги."]
+    assert [(p.addressee.label if p.addressee else None,
+             p.planned_event.year.value if p.planned_event and p.planned_event.year else None)
+            for p in res.proposals] == [("Союз музеев России", 2022)]
+    assert any("благодарность" in s.text.value for s in res.statements)
+
+
 def test_an_appeal_over_a_list_heads_it() -> None:
     """A paragraph «Обратиться в X с предложениями:» over a list: X is the list's addressee,
     the paragraph no recommendation of its own."""
