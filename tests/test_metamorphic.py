@@ -96,7 +96,7 @@ def _to_html(text: str, doc: dict[str, Any]) -> str | None:
     text = re.sub(r"^[ \t]*(?:={3,}|-{3,}|\*{3,})[ \t]*$", "", text, flags=re.M)
     paragraphs = [p for p in re.split(r"\n[ \t]*\n", text.strip()) if p.strip()]
     # (a Markdown hard break «\» at a line's end is markup, as the emphasis is)
-    body = "\n".join("<p>" + "<br>\n".join(html.escape(
+    body = "\n".join(_table(p) if _is_table(p) else "<p>" + "<br>\n".join(html.escape(
         line.rstrip().removesuffix("\\").strip("*_ ").lstrip("#> ").strip("*_ "))
                                            for line in p.splitlines()) + "</p>"
                       for p in paragraphs)
@@ -106,6 +106,22 @@ def _to_html(text: str, doc: dict[str, Any]) -> str | None:
             f"{body}</main><aside><h3>Другие новости</h3><p>15.02.2021</p><p>В Вологде прошёл "
             "семинар для сельских библиотекарей</p></aside><footer>© 2021 Библиотека. "
             "Тел.: 8 (8172) 72-33-45</footer></body></html>")
+
+
+def _is_table(paragraph: str) -> bool:
+    """A Markdown table: every line a row between pipes."""
+    return all(line.strip().startswith("|") for line in paragraph.splitlines())
+
+
+def _table(paragraph: str) -> str:
+    """A Markdown table as a page shows it: an HTML table (its separator row left out)."""
+    rows = []
+    for line in paragraph.splitlines():
+        cells = [c.strip().strip("*_ ") for c in line.strip().strip("|").split("|")]
+        if all(re.fullmatch(r":?-*:?", c) for c in cells):
+            continue
+        rows.append("<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in cells) + "</tr>")
+    return "<table>" + "".join(rows) + "</table>"
 
 
 def _emphasised_md(text: str, doc: dict[str, Any]) -> str:
