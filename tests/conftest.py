@@ -42,12 +42,14 @@ SHOTS = REPO / "build" / "screenshots"
 #: runs), slowest first. pytest-xdist (``--no-loadscope-reorder``) hands the files to its workers
 #: in collection order; the files not named here follow, those with more tests first.
 SLOWEST_FIRST = [
-    "test_corpus_facts", "test_corpus_load", "test_curation", "test_endpoint_writes",
-    "test_atomic_load", "test_packaging", "test_endpoint_sparql", "test_validate_agrees",
-    "test_validation_native", "test_endpoint_limits", "test_loader_limits", "test_push",
-    "test_endpoint_fuzz", "test_browse_index", "test_release", "test_virtuoso", "test_comunica",
-    "test_metamorphic", "test_export", "test_cli", "test_endpoint_versions", "test_load_faults",
-    "test_server_shutdown", "test_dumps_background", "test_typing",
+    "test_atomic_load", "test_validation_native", "test_curation", "test_packaging",
+    "test_push", "test_endpoint_writes", "test_endpoint_limits", "test_endpoint_fuzz",
+    "test_corpus_load", "test_endpoint_sparql", "test_endpoint_hostile", "test_virtuoso",
+    "test_validate_agrees", "test_corpus_facts", "test_dump_build_lifeline", "test_roles",
+    "test_endpoint_versions", "test_endpoint_ld", "test_browse_index", "test_cli",
+    "test_executor", "test_endpoint_dumps", "test_export", "test_release", "test_metamorphic",
+    "test_comunica", "test_load_faults", "test_server_shutdown", "test_dumps_background",
+    "test_loader_limits", "test_typing",
 ]
 
 

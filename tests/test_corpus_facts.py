@@ -12,7 +12,7 @@ pytest's cost an item. ``python bench/accuracy.py`` prints the same comparison a
 accuracy (from the loader's records).
 
 ``make test`` publishes and checks a fixed sample of the labelled documents (the shared corpus,
-every fourth of tests/data/dev, and those the tests below name); CI, ``make test CORPUS=all``,
+every fifth of tests/data/dev, and those the tests below name); CI, ``make test CORPUS=all``,
 every one (``labelled.swept``).
 """
 
@@ -23,7 +23,7 @@ from typing import Any
 
 import pyoxigraph as ox
 import pytest
-from labelled import DEV, KNOWN_MISSES, labelled, swept
+from labelled import DEV, KNOWN_MISSES, SAMPLE_STRIDE, labelled, swept
 
 from resolutions_kg.publish import publish
 from resolutions_kg.queries import named_query, plain_rows, run
@@ -147,14 +147,15 @@ def test_facts(corpus_store: ox.Store, resolutions: dict[str, str], document: st
 
 
 def test_make_tests_sample_takes_the_shared_corpus_and_documents_of_every_batch() -> None:
-    """``make test``'s sample (CI sweeps all): the shared corpus whole, and a quarter of
+    """``make test``'s sample (CI sweeps all): the shared corpus whole, and a fifth of
     tests/data/dev with documents of every batch (a batch is a file-name prefix: «ab07-…»)."""
     paths = [path for path, _ in labelled()]
     sample = swept(paths, "sample")
     assert swept(paths, "all") == paths
     assert [p for p in paths if p.parent != DEV] == [p for p in sample if p.parent != DEV]
     dev = [p for p in paths if p.parent == DEV]
-    assert len(dev) // 4 <= len([p for p in sample if p.parent == DEV]) <= len(dev) // 4 + 1
+    assert len(dev) // SAMPLE_STRIDE <= len([p for p in sample if p.parent == DEV]) <= (
+        len(dev) // SAMPLE_STRIDE + 1)
 
     def batch(path: Path) -> str:
         return path.name.split("-", 1)[0].rstrip("0123456789")

@@ -7,7 +7,7 @@ their facts (none of the shared corpus's), and doubt a line the rules misread (a
 ``reskg load`` warns of it and ``uncertain-facts`` lists it.
 
 ``make test`` sweeps a fixed sample of the labelled documents (the shared corpus and every
-fourth of tests/data/dev); CI, ``make test CORPUS=all``, every one (``labelled.swept``).
+fifth of tests/data/dev); CI, ``make test CORPUS=all``, every one (``labelled.swept``).
 """
 
 from __future__ import annotations
