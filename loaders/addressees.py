@@ -242,6 +242,15 @@ def _clause(toks: list[tuple[str, int, int]], j: int, case: str, number: str
     return [(j + 1, prtf[0])], k
 
 
+def _field_goes_on(toks: list[tuple[str, int, int]], j: int) -> int:
+    """Where a body's field after «по» ends, from ``j`` (after its first group): more groups in
+    the dative joined by «и» or a comma («Департаменту по архивам и делопроизводству …»)."""
+    while (j + 1 < len(toks) and toks[j][0].lower() in ("и", ",") and toks[j + 1][0].islower()
+           and (more := _group(toks, j + 1, "datv")) is not None):
+        j = more[1]
+    return j
+
+
 def addressee_phrase(text: str, a: int, b: int, case: str = "datv") -> Phrase | None:
     """The addressee noun phrase opening ``text[a:b]`` (in ``case``), or None.
 
@@ -267,21 +276,14 @@ def addressee_phrase(text: str, a: int, b: int, case: str = "datv") -> Phrase | 
             if (j + 1 < len(toks) and toks[j][0].lower() in ("с", "со")
                     and (partner := _group(toks, j + 1, "ablt")) is not None):
                 j = partner[1]  # «Отделу по работе со средствами массовой информации …»
-            while (j + 1 < len(toks) and toks[j][0].lower() in ("и", ",")
-                   and toks[j + 1][0].islower()
-                   and (more := _group(toks, j + 1, "datv")) is not None):
-                j = more[1]  # «Департаменту по архивам и делопроизводству …»: the field goes on
+            j = _field_goes_on(toks, j)
     j = _tail(toks, j, case)
     k = j + 1 if j < len(toks) and toks[j][0] == "," else j
     if (head.normal_form in TAKES_PO and k + 1 < len(toks) and toks[k][0].lower() == "по"
             and (po := _group(toks, k + 1, "datv")) is not None):
         # «Министерству культуры, по делам национальностей и архивного дела …», «Управлению
         # Алтайского края по культуре и архивному делу»: its field after the genitive
-        j = po[1]
-        while (j + 1 < len(toks) and toks[j][0].lower() in ("и", ",")
-               and toks[j + 1][0].islower() and (more := _group(toks, j + 1, "datv")) is not None):
-            j = more[1]
-        j = _tail(toks, j, case)
+        j = _tail(toks, _field_goes_on(toks, po[1]), case)
     while True:
         if j + 1 < len(toks) and toks[j][0] in ("–", "—", "-") and (
                 apposition := _group(toks, j + 1, case)) is not None:

@@ -16,6 +16,7 @@ from .blocks import clean
 from .expand import expand, is_region_adjective
 from .origins import place_name, shared_runs
 from .phrases import head_phrase, nominative
+from .places import NAME_AFTER_DASH
 from .russian import has_pos, lemma, parses, words
 from .totals import PEOPLE_AFTER, PERSON_LEMMAS, counts
 
@@ -123,7 +124,7 @@ def head_cohort(text: str, a: int, b: int, head: Head) -> Cohort | None:
 NOT_GROUPS = frozenset("год лет день час месяц неделя минута раз процент доклад сообщение "
                        "выступление секция площадка сессия заседание экземпляр книга".split())
 #: Where a counted group's phrase ends: «из 15 регионов России — директора …», «…: …».
-_UNIT_END = re.compile(r"\s+[–—-]\s+(?!Югр|Кузбасс|Алани|Чуваши)|\s*[:;]"
+_UNIT_END = re.compile(r"\s+[–—-]\s+" + NAME_AFTER_DASH + r"|\s*[:;]"
                        r"|\s*\((?![А-ЯЁ][а-яё]+\))|,(?!\s*[А-ЯЁ]|\s*и\s)")
 _UNIT_JOIN = re.compile(r"(?:\s*,)?\s*(?:\bи\b|\bа\s+также\b)?\s*(?:\bиз\b)?\s*$")
 

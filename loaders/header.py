@@ -264,8 +264,8 @@ def choose_place(text: str, front: list[Block], heading_index: int, adoption: li
         for place in found:
             if not (place.known or place.marked or recognised):
                 continue
-            row = next((ln for ln in block.lines if ln.start <= place.start < ln.end), None)
-            field = labelled or (FIELD.match(text, row.start, row.end) if row else None)
+            line = next((ln for ln in block.lines if ln.start <= place.start < ln.end), block)
+            field = labelled or FIELD.match(text, line.start, line.end)  # (a table's row)
             if field and field.group("what").lower().startswith(("мест", "город")):
                 offer(PlaceChoice(120, 0.95, "labelled «Место проведения»", place))
                 continue
@@ -275,7 +275,6 @@ def choose_place(text: str, front: list[Block], heading_index: int, adoption: li
                 continue
             # «г. Калуга» under «от 27.02.2020 № 2», «Калининград — 2021»: the place alone on
             # its line (a year beside it at most)
-            line = next((ln for ln in block.lines if ln.start <= place.start < ln.end), block)
             rest = _leftover(text, line, [Span(place.start, place.end)])
             if _length(text, line) <= DATELINE_LENGTH and (
                     len(rest) <= 2 or re.fullmatch(r"(?:19|20)\d\d", rest)

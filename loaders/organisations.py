@@ -17,6 +17,7 @@ from .blocks import Block, clean, continues_line, name_end
 from .casing import LOWER_HEADS
 from .events import find_kind
 from .phrases import head_phrase, nominative
+from .places import NAME_AFTER_DASH
 from .russian import has_pos, lemma, parses, place_nominative, words
 from .settlements import SITED_HEADS, sited_end
 
@@ -57,8 +58,8 @@ ORGANISERS_LIST = re.compile(r"\bорганизатор(?:ы|ами)?(?:\s+[а-�
 SUPPORTED_BY = re.compile(r"\bпри\s+(?:[а-яё]+\s+)?под(?:-\s*\n\s*)?держке\s+", re.I)
 _STOP = re.compile(
     r"\s+при\s+(?:[а-яё]+\s+)?под(?:-\s*\n\s*)?держке\b|\s+при\s+(?:участии|содействии)\b|\s+в\s+рамках\b|\s+в\s+соответствии\b|\s+в\s+(?:[а-яё]+\s+)?(?:режиме|формате)\b|\s+в\s+[а-яё]+-(?:режиме|формате)\b|[;:]|\((?![А-ЯЁ][а-яё]+\)(?:\s+[а-яё]|\s*[.,;]|\s*$))"
-    r"|\s+с\s+целью\b|\s+в\s+целях\b|\s+\d|,\s+(?:в|на|с)\s+[а-яё]|\s+[–—]\s(?!Югр|Кузбасс|Алани|Чуваши)"
-    r"|\s+в\s+(?:г\.|городе)\b|\s+(?:в|на)\s+(?=[А-ЯЁ])|\s+на\s+базе\b|\s+как\s+(?=[а-яё])"
+    r"|\s+с\s+целью\b|\s+в\s+целях\b|\s+\d|,\s+(?:в|на|с)\s+[а-яё]|\s+[–—]\s" + NAME_AFTER_DASH
+    + r"|\s+в\s+(?:г\.|городе)\b|\s+(?:в|на)\s+(?=[А-ЯЁ])|\s+на\s+базе\b|\s+как\s+(?=[а-яё])"
     # where in a building: «… в конференц-зале Центральной библиотеки», «в актовом зале»
     r"|\s+в\s+(?:[а-яё]+\s+)?(?:[а-яё]+-)?(?:зале|помещении|здании)\b",
 )

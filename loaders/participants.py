@@ -46,6 +46,7 @@ from .phrases import head_phrase, nominative
 from .places import only_places
 from .russian import has_pos, lemma, parses, words
 from .totals import (
+    ARRIVED,
     BECAME,
     DASHED_COUNT,
     MODE_ONLY,
@@ -65,8 +66,8 @@ LIST_OPENERS = re.compile(
     r"|\bучастники\s*[:–—]\s*|" + BECAME + r"\s*[:–—-]?\s*"
     r"|(?:подключил|присоединил)(?:ись|ась|ось)\s*|собрал[аио]?\s+|собрались\s+(?!(?:чтобы|в|во|на|для|из|по)\s)|представляли\s+"
     r"|(?:(?:среди|в\s+числе)\s+(?:них|участников)|в\s+их\s+числе)\s*[:–—-]?\s*"
-    r"|(?:прибыл|приехал)[аи]\s+(?:делегаци[ия]\s+|(?=представител))"
-    r"|делегаци[ия]\s+(?:прибыл|приехал)[аи]\s+",
+    r"|" + ARRIVED + r"\s+(?:делегаци[ия]\s+|(?=представител))"
+    r"|делегаци[ия]\s+" + ARRIVED + r"\s+",
     re.I,
 )
 _LIST_AFTER_TOTAL = re.compile(
@@ -279,8 +280,7 @@ def _cohort(text: str, a: int, b: int, organisers: set[str]) -> Cohort | None:
         return placed
     if toks[k][0].lower() == "из":
         # «гости из Тюменской области и Ямало-Ненецкого автономного округа»: regions, each a
-        # group (the settlements the list above did not recognise: nothing to put in the
-        # nominative)
+        # group (settlements the list above did not recognise: nothing for the nominative)
         regions = origins(text, toks[k][1], None)
         if regions and all(c.unit == "region" and c.places for c in regions) and (
                 regions[-1].label.span.end >= b - 1):

@@ -6,6 +6,10 @@ from __future__ import annotations
 
 import re
 
+#: A region's name that goes on after a dash («Ханты-Мансийский автономный округ – Югра»,
+#: «Кемеровская область – Кузбасс»): not the dash that ends a name (a lookahead, after the dash).
+NAME_AFTER_DASH = r"(?!Югр|Кузбасс|Алани|Чуваши)"
+
 COUNTRIES = {
     "россия": "Россия", "российская федерация": "Российская Федерация", "рф": "Россия",
     "беларусь": "Беларусь", "республика беларусь": "Республика Беларусь",
