@@ -27,7 +27,7 @@ from typing import Any
 from .blocks import continues_line
 from .casing import ABBREVIATIONS as _ABBREVIATIONS
 from .casing import LOWER_HEADS, restore_case
-from .phrases import _keeps_capital
+from .phrases import ORDER, _keeps_capital
 from .russian import BROKEN, _inflect, is_infinitive, parses
 from .settlements import SITED_HEADS, sited_end
 
@@ -260,6 +260,11 @@ def addressee_phrase(text: str, a: int, b: int, case: str = "datv") -> Phrase | 
     letters = [w for w, _, _ in printed if w[:1].isalpha()]
     caps = len(letters) >= 2 and all(w.isupper() for w in letters[:2])
     toks = _tokens(text[:a] + restore_case(text[a:b]) + text[b:], a, b) if caps else printed
+    order = ORDER.search(text, a, b)
+    if order is not None and printed and printed[0][2] <= order.start():
+        # «Тверской ордена «Знак Почёта» областной … библиотеке»: the order's name is read past
+        toks, printed = ([t for t in found if not order.start() <= t[1] < order.end()]
+                         for found in (toks, printed))
     first = _group(toks, 0, case)
     if first is None:
         return None

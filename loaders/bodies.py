@@ -18,7 +18,7 @@ from .origins import place_name, shared_runs
 from .phrases import head_phrase, nominative
 from .places import NAME_AFTER_DASH
 from .russian import has_pos, lemma, parses, words
-from .totals import PEOPLE_AFTER, PERSON_LEMMAS, counts
+from .totals import DASHED_COUNT, PEOPLE_AFTER, PERSON_LEMMAS, counts
 
 UNITS: dict[str, CountedUnit] = {
     "библиотека": "library", "цбс": "library-system", "система": "library-system",
@@ -172,6 +172,22 @@ def elliptic(text: str, a: int, b: int, people: str | None) -> Cohort | None:
                   count=int(count.group(1) or count.group(2)), unit="person")
 
 
+def elided(text: str, a: int, b: int, before: list[Cohort]) -> Cohort | None:
+    """«… 9 библиотек Котласского района, 4 — Вилегодского района»: the bodies left out after
+    the dash are those counted before, cited with them («библиотеки Вилегодского района»)."""
+    dashed = DASHED_COUNT.match(text, a, b)
+    said = clean(text[dashed.end() : b]).strip(" ,.;") if dashed else ""
+    if dashed is None or dashed.group("prep") or not before or before[-1].count is None or not (
+            said[:1].isupper() and genitive_only(said)):
+        return None
+    bodies = re.match(r"[а-яё]+(?:\s+[а-яё]+)*(?=\s+(?:[А-ЯЁ]|г\.))", before[-1].label.value)
+    if bodies is None:
+        return None
+    return dataclasses.replace(before[-1], label=Spanned(f"{bodies.group()} {said}", Span(a, b)),
+                               count=int(dashed.group(1)), count_is_minimum=False, mode=None,
+                               places=tuple(p for w in said.split() if (p := place_name(w))))
+
+
 def acting_people(text: str, a: int, b: int, mode: AttendanceMode | None) -> Cohort | None:
     """«18 человек участвовали дистанционно», «ещё 40 участников подключились к трансляции»,
     «45 специалистов, подключившихся дистанционно»: people counted, then what they did — cited
@@ -298,8 +314,8 @@ def share_tails(text: str, cohorts: list[Cohort], units: list[tuple[int, int]]) 
             for j in run:
                 out[j] = dataclasses.replace(out[j], label=Spanned(
                     f"{out[j].label.value} {tail}", out[j].label.span))
-        if count is None or tail:
-            run = []
+        if count is None or tail or DASHED_COUNT.match(text, a, b):
+            run = []  # («4 — Вилегодского района» says whose it is)
         elif run and re.fullmatch(r"\s*,\s*", gap):
             run.append(k)
         else:

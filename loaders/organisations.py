@@ -178,7 +178,8 @@ def _names(text: str, start: int, end: int, case: str) -> list[OrganisationMenti
             stop_at = m.start() + len(before)
             break
     for m in _AND_WORD.finditer(text, start, stop_at):  # «… и проведён на базе …»: a predicate
-        if any(p.tag.POS in ("VERB", "PRTS", "GRND") for p in parses(m.group(1))[:1]):
+        if any(p.tag.POS in ("VERB", "PRTS", "GRND") or p.tag.POS == "PRTF" and p.tag.case
+               != case for p in parses(m.group(1))[:1]):  # (or «… и приуроченный к …»)
             stop_at = m.start()
             break
     for m in _COMMA_WORD.finditer(text, start, stop_at):  # «…, собрала порядка 150 человек»

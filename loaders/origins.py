@@ -16,20 +16,26 @@ from resolutions_kg.records import AttendanceMode, Cohort, Span, Spanned
 from .blocks import clean
 from .expand import is_region_adjective
 from .phrases import nominative
-from .russian import has_pos, parses
+from .russian import has_pos, parses, place_nominative
 from .settlements import find_settlements
+from .totals import TAKE_PART, attendance
 
 _FROM = re.compile(r"(?<![а-яё])из\s+(?=(?:всех\s+|г\.\s*)?[А-ЯЁа-яё])", re.I)
 #: «из» before a place or a count: «из 9 муниципальных образований …».
 _FROM_COUNTED = re.compile(r"(?<![а-яё])из\s+(?=(?:всех\s+|г\.\s*)?[А-ЯЁа-яё\d])", re.I)
 _ORIGIN_SPLIT = re.compile(r"\s*,\s*(?:а\s+также\s+(?:[а-яё]+\s+)?(?:из\s+)?)?|\s+а\s+также\s+"
                            r"(?:[а-яё]+\s+)?(?:из\s+)?|\s+и\s+(?:из\s+)?")
-_REGION_WORDS = re.compile(r"област|кра[яйе]|республик|округ|район", re.I)
+_REGION_WORDS = re.compile(r"област|кра[яйе]|республик|федераци|округ|район", re.I)
 
 
 #: A count in brackets after a place: «Братска (7)», «Беларуси (94 участника)».
 COUNT_IN_BRACKETS = re.compile(
     r"\s*\((\d{1,5})(?:\s+(?:человек|чел\.|участник[аов]*|представител[ьяей]+))?\)[\s,.;]*$")
+
+
+#: Bodies counted in brackets after a place: «Удмуртской Республики (3 библиотеки)».
+_BODIES_IN_BRACKETS = re.compile(r"\s*\((\d{1,5})\s+(библиотек[аи]?|музе(?:я|ев)|архив(?:а|ов)?"
+                                 r"|организаци(?:и|й)|учреждени(?:я|й))\)$")
 
 
 #: A settlement's kind before its name: «г.», «посёлка», «села».
@@ -46,6 +52,11 @@ def _origin(text: str, a: int, b: int) -> Cohort | None:
     item = clean(text[a:b]).strip(" ,.;")
     if not item or item[:1].isdigit():
         return None
+    if (bodies := _BODIES_IN_BRACKETS.search(item)) is not None and item[:1].isupper():
+        # «Свердловской области (5 библиотек)»: that place's bodies, counted
+        noun = nominative(bodies.group(2), "gent", plural=True)
+        return Cohort(label=Spanned(f"{noun} {item[: bodies.start()]}", Span(a, b)),
+                      count=int(bodies.group(1)), unit="organisation")
     found = [f for f in find_settlements(text, a, b)]
     if len(found) == 1 and not _KIND.sub("", text[a : found[0].start]).strip() and not text[
             found[0].end : b].strip(" ,.;"):
@@ -59,6 +70,9 @@ def _origin(text: str, a: int, b: int) -> Cohort | None:
                        keep_capital=True if item[:1].isupper() else None)
     if not label or label == item and item[:1].islower():
         return None
+    if regions and (dash := re.search(r"(?<=\s[–—-]\s)[А-ЯЁ][а-яё]+$", label)) is not None:
+        # «… автономного округа – Югры»: the name after the dash is in the genitive too
+        label = label[: dash.start()] + place_nominative(dash.group())
     return Cohort(label=Spanned(label, Span(a, b)), unit="region" if regions else None,
                   places=(label,) if regions and item[:1].isupper() else ())
 
@@ -69,6 +83,8 @@ _ADJECTIVE = r"[А-ЯЁ][а-яё-]*(?:ого|его|ой|ей)"
 _SHARED_RUN = re.compile(r"(?<![а-яё-])((?:" + _ADJECTIVE + r"(?:\s*,\s*|\s+и\s+))+" + _ADJECTIVE
                          + r")\s+"
                          r"(областей|краёв|краев|республик|округов|районов|улусов|кожуунов)"
+                         # their country's name after them: «… областей Российской Федерации»
+                         r"(?:\s+(?:Российской\s+Федерации|России|Республики\s+[А-ЯЁ][а-яё]+))?"
                          r"(?![а-яё])")
 
 
@@ -77,7 +93,7 @@ def shared_runs(text: str, a: int, b: int) -> list[tuple[int, int]]:
     return [r.span() for r in _SHARED_RUN.finditer(text, a, b)]
 
 
-def _shared_head(piece: str) -> list[str] | None:
+def shared_head(piece: str) -> list[str] | None:
     """«Новосибирской и Кемеровской областей» → «Новосибирская область», «Кемеровская
     область»: adjectives that share one plural head, each with the head in the nominative."""
     m = _SHARED_RUN.fullmatch(piece.strip())
@@ -97,6 +113,19 @@ def _shared_head(piece: str) -> list[str] | None:
             return None
         names.append(f"{adjective[:1]}{word[1:]} {singular.word}")
     return names
+
+
+#: «… из пяти районов области: Тотемского, Бабушкинского и Сокольского»: the head before the
+#: colon, its adjectives after it.
+_HEAD_BEFORE_COLON = re.compile(r"(?<![а-яё])(областей|краёв|краев|республик|округов|районов"
+                                r"|улусов)(?:\s+[а-яё]+)?\s*:\s*$")
+
+
+def _heads_before_colon(text: str, start: int, end: int) -> list[Cohort] | None:
+    head = _HEAD_BEFORE_COLON.search(text, max(0, start - 40), start)
+    names = shared_head(text[start:end].rstrip(" .;") + " " + head.group(1)) if head else None
+    return [Cohort(label=Spanned(r, Span(start, end)), unit="region", places=(r,))
+            for r in names] if names else None
 
 
 #: A genitive adjective's nominative by its ending, for a word the dictionary does not know as an
@@ -124,6 +153,8 @@ def origins(text: str, start: int, including: re.Match[str] | None,
     # (not the point after an initial: «имени А. С. Пушкина»)
     stop = re.search(r"(?<![\s.][А-ЯЁ])[.;]\s|[.;]$|\n\s*\n", text[start:end])
     end = start + stop.start() if stop else end
+    if (named := _heads_before_colon(text, start, end)) is not None:
+        return named
     from_ = _FROM_COUNTED if counted is not None else _FROM
     first = from_.search(text, start, end)
     if first is None or re.search(r"\d", text[start : first.start()]):
@@ -163,7 +194,7 @@ def origins(text: str, start: int, including: re.Match[str] | None,
         cuts.append(seg_end)
         for a, b in zip(cuts[::2], cuts[1::2], strict=False):
             piece = text[a:b]
-            if (shared := _shared_head(piece)) is not None:
+            if (shared := shared_head(piece)) is not None:
                 # adjectives sharing one plural head: the regions they name
                 out += [Cohort(label=Spanned(r, Span(a, b)), unit="region", places=(r,))
                         for r in shared]
@@ -177,8 +208,6 @@ def origins(text: str, start: int, including: re.Match[str] | None,
 
 def place_name(text: str) -> str | None:
     """The nominative name when ``text`` is just a place («города Клина», «Липецка»)."""
-    from .russian import place_nominative
-
     m = re.fullmatch(r"(?:(?:города|г\.)\s*)?([А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё]+)*)", text)
     if not m:
         return None
@@ -256,3 +285,37 @@ def from_places(text: str, a: int, b: int, mode: AttendanceMode | None) -> Cohor
         return None
     return Cohort(label=Spanned(", ".join(names), Span(start, b)), unit="city", mode=mode,
                   places=names)
+
+
+#: A verb of taking part that ends a piece: «коллеги из Магадана участвовали в режиме онлайн».
+_VERB_TAIL = re.compile(r"\s+(?:участвовал[аио]?|" + TAKE_PART + r"|подключил(?:ись|ась|ось)"
+                        r"|присоединил(?:ись|ась|ось))(?![а-яё])", re.I)
+
+
+Piece = tuple[int, int, AttendanceMode | None]
+
+
+def place_pieces(text: str, pieces: list[tuple[int, int]]) -> list[Piece]:
+    """Each piece with the mode said of it («представители 12 муниципальных образований,
+    подключившиеся онлайн»: of the whole piece), a verb of taking part at its end left out, and
+    pieces split at commas that continue a list of places joined: «специалисты из
+    Южно-Сахалинска», «Корсакова», «Холмска и Охи» → one piece (the mode of its last part)."""
+    out: list[Piece] = []
+    for pa, pb in pieces:
+        mode = attendance(text, pa, pb)
+        if (verb := _VERB_TAIL.search(text, pa, pb)) is not None and verb.start() > pa:
+            pb = verb.start()
+        before = place_run(text, *out[-1][:2]) if out else None
+        run = place_list(text, pa, pb)
+        counted = (before is None and out and run is not None and run[0] == pa
+                   and "также" not in text[out[-1][1] : pa]
+                   and (ended := place_list(text, *out[-1][:2])) is not None
+                   and re.search(r"\d", text[out[-1][0] : ended[0]]) is not None)
+        if (counted or before is not None and before[0].group("count") is None) and (
+                run is not None and re.fullmatch(
+                r"\s*(?:из\s+)?(?:г\.\s*|города\s+)?", text[pa : run[0]])):
+            # «18 музеев Москвы», «Санкт-Петербурга», …: the counted group's places go on
+            out[-1] = (out[-1][0], pb, mode or out[-1][2])
+        else:
+            out.append((pa, pb, mode))
+    return out

@@ -38,6 +38,7 @@ from .blocks import (
 from .casing import as_written as names_as_written
 from .closing import ADOPTED, is_adoption
 from .dates import find_dates
+from .doctype import DOCUMENT_TYPES, heading_block
 from .events import KindMatch, find_kind, qualifiers_and_ordinal, title_in
 from .furniture import is_furniture
 from .header import choose_date, choose_place
@@ -62,23 +63,9 @@ from .totals import (
     total,
 )
 
-#: A heading set in spaced letters: «Р Е З О Л Ю Ц И Я».
-_SPACED = "|".join(" ".join(word) for word in ("резолюция", "рекомендации", "решение",
-                                                "обращение"))
-DOCUMENT_TYPE = re.compile(
-    r"(?<![а-яёА-ЯЁ])(?P<draft>проект\s+)?(?P<type>резолюци[яиюей]|рекомендаци(?:и|й|ям|ях)"
-    r"|итогов(?:ый|ого|ому|ым)\s+документ(?:а|у|ом)?|решени[еяю]|обращени[еяю]|"
-    + _SPACED + r")(?![а-яё])",
-    re.I,
-)
-DOCUMENT_TYPES = {"резол": "резолюция", "реком": "рекомендации", "итого": "итоговый документ",
-                  "решен": "решение", "обращ": "обращение"}
 DRAFT = re.compile(r"(?<![а-яё])проект(?![а-яё])|\(проект\)", re.I)
-HEADER_BLOCKS = 6
 #: «… семинара по теме: Библиотека и семья», «… на тему «…»»: the title follows.
 ON_THEME = re.compile(r"(?<![а-яё])(?:по|на)\s+тем[еуы]\s*:?\s*", re.I)
-#: How far down a page the document's heading may stand (below a site's menus and sidebars).
-PAGE_BLOCKS = 40
 
 
 #: Called with the text, the blocks and the rules' reading of them (``scripts/train_roles.py``).
@@ -93,7 +80,7 @@ def parse(rendition: Rendition, *, observe: Observer | None = None) -> Resolutio
     bs = split_inline_lists(text, [bl for bl in blocks(rendition)
                                    if not is_furniture(text, bl)])
     warnings: list[str] = []
-    doc = _document_type(text, bs)
+    doc = heading_block(text, bs)
     if doc is None:
         raise NotAResolutionError(
             "no document type word (резолюция, рекомендации, итоговый документ, решение, "
@@ -215,27 +202,6 @@ def parse(rendition: Rendition, *, observe: Observer | None = None) -> Resolutio
         proposals=dated(items.proposals, event.start),
         warnings=tuple(warnings),
     ))
-
-
-def _document_type(text: str, bs: list[Block]) -> tuple[int, re.Match[str]] | None:
-    for i, bl in enumerate(bs[:HEADER_BLOCKS]):
-        a, b = body_text(text, bl)
-        m = DOCUMENT_TYPE.match(text, a, b)
-        if m and not ADOPTED.match(text, a, b):
-            return i, m
-    for i, bl in enumerate(bs[:HEADER_BLOCKS]):
-        if bl.end - bl.start > 300 or is_adoption(text, bl):
-            continue
-        if m := DOCUMENT_TYPE.search(text, bl.start, bl.end):
-            return i, m
-    # a web page: the heading below the site's menus and sidebars, set apart and opening with
-    # the document type
-    for i, bl in enumerate(bs[HEADER_BLOCKS:PAGE_BLOCKS], start=HEADER_BLOCKS):
-        a, b = body_text(text, bl)
-        if (b - a <= 300 and (bl.emphasised or bl.heading is not None)
-                and (m := DOCUMENT_TYPE.match(text, a, b)) and not ADOPTED.match(text, a, b)):
-            return i, m
-    return None
 
 
 def _continues_heading(text: str, block: Block, needs_kind: bool) -> bool:

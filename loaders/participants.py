@@ -10,13 +10,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from resolutions_kg.records import (
-    AttendanceMode,
-    Cohort,
-    OrganisationMention,
-    Span,
-    Spanned,
-)
+from resolutions_kg.records import AttendanceMode, Cohort, OrganisationMention, Span, Spanned
 
 from .blocks import clean, name_end
 from .bodies import (
@@ -24,6 +18,7 @@ from .bodies import (
     Head,
     acting_people,
     counted_units,
+    elided,
     elliptic,
     genitive_only,
     head_before_count,
@@ -36,11 +31,13 @@ from .expand import expand, implied_regions, is_region_adjective
 from .organisations import mention
 from .origins import (
     COUNT_IN_BRACKETS,
+    Piece,
     from_places,
     origins,
-    place_list,
     place_name,
+    place_pieces,
     place_run,
+    shared_head,
 )
 from .phrases import head_phrase, nominative
 from .places import only_places
@@ -62,7 +59,7 @@ from .totals import (
 
 LIST_OPENERS = re.compile(
     TAKE_PART + r"(?:\s+в\s+работе\s+[а-яё]+(?:\s+[а-яё-]+)?)?\s*[:–—-]?\s*"
-    r"|участвовал[аои]?\s*[:–—-]?\s*|были\s+представлены\s*[:–—-]?\s*"
+    r"|(?:участвовал|присутствовал)[аои]?\s*[:–—-]?\s*|были\s+представлены\s*[:–—-]?\s*"
     r"|\bучастники\s*[:–—]\s*|" + BECAME + r"\s*[:–—-]?\s*"
     r"|(?:подключил|присоединил)(?:ись|ась|ось)\s*|собрал[аио]?\s+|собрались\s+(?!(?:чтобы|в|во|на|для|из|по)\s)|представляли\s+"
     r"|(?:(?:среди|в\s+числе)\s+(?:них|участников)|в\s+их\s+числе)\s*[:–—-]?\s*"
@@ -86,6 +83,15 @@ def cohorts(text: str, a: int, b: int, total_count: Count | None,
     opener = LIST_OPENERS.search(text, a, b)
     if opener is None:
         return []
+    for semi in re.finditer(r";\s+", text[opener.end() : b]):
+        if LIST_OPENERS.search(text, opener.end() + semi.end(), b):
+            # «Очно были представлены …; в режиме онлайн подключились …»: two lists
+            cut, later = opener.end() + semi.start(), opener.end() + semi.end()
+            inside = total_count is not None and later <= total_count.span.start < b
+            return [*cohorts(text, a, cut, None if inside else total_count, organisers),
+                    *cohorts(text, later, b, total_count if inside else None, organisers)]
+    # «6 музеев (в том числе 4 школьных) …»: a part in brackets is no group (blanked)
+    text = _PART_IN_BRACKETS.sub(lambda m: " " * len(m.group()), text)
     found = _cohorts(text, a, b, total_count, organisers, opener)
     if not (0 < opener.start() - a <= 60) or re.search(
             r"\d", text[a : opener.start()]) or attendance(text, opener.end(), b) is not None:
@@ -96,15 +102,20 @@ def cohorts(text: str, a: int, b: int, total_count: Count | None,
     return [c if c.mode is not None else dataclasses.replace(c, mode=said) for c in found]
 
 
+_ALSO = re.compile(r"\s*(?:(?:кроме|помимо)\s+(?:того|этого)\s*,?\s*)?", re.I)
+_PART_IN_BRACKETS = re.compile(r"\((?:в\s+том\s+числе|из\s+них|включая)\s[^()]{1,80}\)", re.I)
+
+
 def _cohorts(text: str, a: int, b: int, total_count: Count | None,
              organisers: tuple[OrganisationMention, ...], opener: re.Match[str]) -> list[Cohort]:
     if opener.start() > a and _CIRCUMSTANCES.fullmatch(text, opener.end(), b) and (
             total_count is None or not a <= total_count.span.start < b):
         # «Коллеги из Магадана и Анадыря участвовали в режиме онлайн», «Сотрудники 14
         # архивов подключились к работе форума дистанционно»: the subject took part
-        mode = attendance(text, a, b)
+        mode, also = attendance(text, a, b), _ALSO.match(text, a)  # «Кроме того, …»
         return [c if c.mode is not None else dataclasses.replace(c, mode=mode)
-                for c in _listed(text, _pieces(text, split_groups(text, a, opener.start())),
+                for c in _listed(text, place_pieces(text, split_groups(
+                    text, also.end() if also else a, opener.start())),
                                  {o.name.value.lower() for o in organisers})]
     start = opener.end()
     if total_count and start <= total_count.span.start < b:
@@ -131,10 +142,13 @@ def _cohorts(text: str, a: int, b: int, total_count: Count | None,
         return found
     # «214 человек из 11 стран, в том числе 58 участников – в дистанционном формате»: the
     # total's own piece, and the part of it named after «в том числе»
-    pieces = _pieces(text, (
+    pieces = place_pieces(text, (
         split_groups(text, start, end) if not single else [(start, end)] if rest is None
         else [(start, rest.start()), (rest.end(), end)]))
-    return _listed(text, pieces, {o.name.value.lower() for o in organisers})
+    return [c for c in _listed(text, pieces, {o.name.value.lower() for o in organisers})
+            # «более 150 специалистов библиотек и музеев»: the total's people, an occupation
+            if not (single and c.unit == "person" and c.label.span.start == start
+                    and c.mode is None and not re.search(r"[А-ЯЁ]", c.label.value))]
 
 
 #: What may follow a verb of taking part when its subject is the group: how and in what.
@@ -150,7 +164,7 @@ def listed_cohorts(text: str, ranges: list[tuple[int, int]],
                    organisers: tuple[OrganisationMention, ...]) -> list[Cohort]:
     """Cohorts of the list items under a sentence of taking part that ends with a colon («Около
     150 участников, в том числе:» / «– представители 42 музеев …;» / «– коллеги из …»)."""
-    return _listed(text, _pieces(text, ranges), {o.name.value.lower() for o in organisers})
+    return _listed(text, place_pieces(text, ranges), {o.name.value.lower() for o in organisers})
 
 
 def _listed(text: str, pieces: list[Piece], organiser_names: set[str]) -> list[Cohort]:
@@ -161,12 +175,13 @@ def _listed(text: str, pieces: list[Piece], organiser_names: set[str]) -> list[C
     units: list[tuple[int, int]] = []  # the counted group each cohort was read from
     for *piece, mode in pieces:
         for pa, pb in [u for named in named_bodies(text, *piece)
-                       for u in counted_units(text, *named)]:
+                       for u in counted_units(text, *named)
+                       if not out or u[0] >= out[-1].label.span.end]:
             # the bodies named before a count go on over «… 43 районов и 12 округов»
             if not re.fullmatch(r"\s+и\s+", text[prev_end:pa]):
                 head = head_before_count(text, max(prev_end, piece[0]), pa)
             prev_end = pb
-            cohort = elliptic(text, pa, pb, people) or (
+            cohort = elliptic(text, pa, pb, people) or elided(text, pa, pb, out[-1:]) or (
                 head_cohort(text, pa, pb, head) if head is not None else None) or _cohort(
                 text, pa, pb, organiser_names)
             if cohort is None:
@@ -202,8 +217,8 @@ _PEOPLE_LEAD = re.compile(r"\s*([а-яё]+(?:\s+[а-яё]+)?)\s*:\s*")
 
 
 def _cohort(text: str, a: int, b: int, organisers: set[str]) -> Cohort | None:
-    if more := re.match(r"\s*(?:ещ[её]|также|более|свыше|около|порядка)\s+(?=\d)", text[a:b],
-                        re.I):
+    if more := re.match(r"\s*(?:(?:ещ[её]|также|более|свыше|около|порядка)\s+(?=\d)|также\s+)",
+                        text[a:b], re.I):
         a += more.end()  # «Ещё 26 педагогов и родителей …», «Более 80 библиотекарей …»
     if (paren := COUNT_IN_BRACKETS.search(text[a:b])) is not None and (
             run := place_run(text, a, a + paren.start())) is not None and len(run[2]) == 1:
@@ -245,10 +260,9 @@ def _cohort(text: str, a: int, b: int, organisers: set[str]) -> Cohort | None:
                 while a < b and (text[a].isspace() or text[a] in "–—-:,"):
                     a += 1
             break
-    for m in re.finditer(r",\s*([а-яё]+)", text[a:b]):
-        if any(p.tag.POS == "PRTF" for p in parses(m.group(1))[:1]):
-            b = a + m.start()  # «…, подключившихся к трансляции»: what they did, not who
-            break
+    if m := next((m for m in re.finditer(r",\s*([а-яё]+)", text[a:b])
+                  if any(p.tag.POS == "PRTF" for p in parses(m.group(1))[:1])), None):
+        b = a + m.start()  # «…, подключившихся к трансляции»: what they did, not who
     if (lead := _PEOPLE_LEAD.match(text, a, b)) is not None and all(
             _is_person(w) or has_pos(w, {"ADJF"}) for w in lead.group(1).split()):
         a = lead.end()  # «зарубежные коллеги: Вильнюсская городская библиотека»
@@ -278,6 +292,9 @@ def _cohort(text: str, a: int, b: int, organisers: set[str]) -> Cohort | None:
                       count=bracketed, unit="person", mode=mode)
     if (placed := from_places(text, a, b, mode)) is not None:
         return placed
+    if (shared := shared_head(clean(piece))) is not None:  # «Омской и Томской областей»
+        return Cohort(label=Spanned(shared[0], Span(a, b)), unit="city", mode=mode,
+                      places=tuple(shared))
     if toks[k][0].lower() == "из":
         # «гости из Тюменской области и Ямало-Ненецкого автономного округа»: regions, each a
         # group (settlements the list above did not recognise: nothing for the nominative)
@@ -285,13 +302,14 @@ def _cohort(text: str, a: int, b: int, organisers: set[str]) -> Cohort | None:
         if regions and all(c.unit == "region" and c.places for c in regions) and (
                 regions[-1].label.span.end >= b - 1):
             names = tuple(p for c in regions for p in c.places)
-            return Cohort(label=Spanned(names[0], Span(toks[k][1], b)), unit="city", mode=mode,
-                          places=names)
+            # (past the piece: «из России, Литвы и …» was cut at its commas; read here)
+            return Cohort(label=Spanned(names[0], Span(toks[k][1], regions[-1].label.span.end)),
+                          unit="city", mode=mode, places=names)
         return None
     found = counts(text, toks[k][1], b)
     count = found[0] if found and found[0].span.start == toks[k][1] else None
-    rest_start = toks[k][1] if count is None else _next_word(text, count.span.end, b)
-    if rest_start is None:
+    rest_start = toks[k][1] if count is None else b - len(text[count.span.end : b].lstrip())
+    if rest_start >= b:
         return None
     rest = clean(text[rest_start:b])
     if persons and count is None and bracketed is None and not re.search(
@@ -316,9 +334,9 @@ def _cohort(text: str, a: int, b: int, organisers: set[str]) -> Cohort | None:
         return Cohort(label=Spanned(place, Span(rest_start, b)), unit="city", mode=mode,
                       places=(place,))
     noun = next((w for w in rest.split() if has_pos(w, "NOUN")), "")
-    if count is not None and count.value % 10 == 1 and count.value % 100 != 11 and has_pos(
-            noun, "NOUN", "nomn"):
-        case = "nomn"  # «21 музей», «31 библиотека» (not «представители 41 музея»)
+    if count is not None and count.value % 10 == 1 and count.value % 100 != 11 and any(
+            p.tag.POS == "NOUN" and {"nomn", "sing"} <= p.tag.grammemes for p in parses(noun)):
+        case = "nomn"  # «21 музей», «31 библиотека» (not «… 41 музея», «… 21 библиотеки»)
     before = text[:rest_start].rstrip(" \t*_«\"")
     # a capital inside a sentence is the author's: «представители Государственного архива …»
     named = rest[:1].isupper() and bool(before) and before[-1] not in ".!?\n:;—–-|"
@@ -353,48 +371,8 @@ def _cohort(text: str, a: int, b: int, organisers: set[str]) -> Cohort | None:
                   organisation=organisation)
 
 
-#: A verb of taking part that ends a piece: «коллеги из Магадана участвовали в режиме онлайн».
-_VERB_TAIL = re.compile(r"\s+(?:участвовал[аио]?|" + TAKE_PART + r"|подключил(?:ись|ась|ось)"
-                        r"|присоединил(?:ись|ась|ось))(?![а-яё])", re.I)
-
-
-Piece = tuple[int, int, AttendanceMode | None]
-
-
-def _pieces(text: str, pieces: list[tuple[int, int]]) -> list[Piece]:
-    """Each piece with the mode said of it («представители 12 муниципальных образований,
-    подключившиеся онлайн»: of the whole piece), a verb of taking part at its end left out, and
-    pieces split at commas that continue a list of places joined: «специалисты из
-    Южно-Сахалинска», «Корсакова», «Холмска и Охи» → one piece (the mode of its last part)."""
-    out: list[Piece] = []
-    for pa, pb in pieces:
-        mode = attendance(text, pa, pb)
-        if (verb := _VERB_TAIL.search(text, pa, pb)) is not None and verb.start() > pa:
-            pb = verb.start()
-        before = place_run(text, *out[-1][:2]) if out else None
-        run = place_list(text, pa, pb)
-        counted = (before is None and out and run is not None and run[0] == pa
-                   and "также" not in text[out[-1][1] : pa]
-                   and (ended := place_list(text, *out[-1][:2])) is not None
-                   and re.search(r"\d", text[out[-1][0] : ended[0]]) is not None)
-        if (counted or before is not None and before[0].group("count") is None) and (
-                run is not None and re.fullmatch(
-                r"\s*(?:из\s+)?(?:г\.\s*|города\s+)?", text[pa : run[0]])):
-            # «18 музеев Москвы», «Санкт-Петербурга», …: the counted group's places go on
-            out[-1] = (out[-1][0], pb, mode or out[-1][2])
-        else:
-            out.append((pa, pb, mode))
-    return out
-
-
 def _is_person(word: str) -> bool:
     """A noun naming people («архитекторы», «урбанисты»), by its lemma or pymorphy's «anim»."""
     ps = [p for p in parses(word) if p.tag.POS == "NOUN"]
     return bool(ps) and (lemma(word) in PERSON_LEMMAS or "anim" in ps[0].tag) and not any(
         "Geox" in p.tag or "Orgn" in p.tag for p in ps)
-
-
-def _next_word(text: str, pos: int, end: int) -> int | None:
-    m = re.compile(r"\s*").match(text, pos)
-    nxt = m.end() if m else pos
-    return nxt if nxt < end else None

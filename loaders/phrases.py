@@ -24,9 +24,15 @@ from .russian import words as split_words
 #: Heads that begin the proper name of a unique body, so keep their capital.
 UNIQUE_HEADS = frozenset(
     "министерство правительство дума совет собрание палата агентство служба комитет "
-    "ассоциация союз фонд академия федерация".split()
+    "ассоциация союз фонд академия федерация республика".split()
 )
 Word = tuple[str, int, int, Any]
+_ORDER_NAME = (r"(?:«[^»]{2,40}»|\"[^\"]{2,40}\"|Знак\s+Поч[её]та|Дружбы\s+народов"
+               r"|(?:[А-ЯЁ][а-яё]+\s+){0,2}[А-ЯЁ][а-яё]+)")
+#: An order a body was awarded, named inside its name: «ордена Ленина», «ордена «Знак Почёта»»,
+#: «орденов Ленина и Трудового Красного Знамени».
+ORDER = re.compile(r"\s+орден(?:а|ов)\s+" + _ORDER_NAME + r"(?:\s+и\s+(?:ордена\s+)?"
+                    + _ORDER_NAME + r")*(?=\s)")
 
 
 def _phrases(text: str, case: str | None, *, coordinated: bool = False,
@@ -52,6 +58,16 @@ def nominative(text: str, case: str | None = None, *, keep_capital: bool | None 
     ``plural`` puts it in the plural too (a phrase counted by a number: «6 регионов»).
     """
     text = " ".join(text.split())
+    order = ORDER.search(text)
+    if order is not None and order.start() > 0 and text[order.end():].strip():
+        # «Тверской ордена «Знак Почёта» областной … библиотекой»: the order's name sits
+        # between the adjectives and is no part of the phrase's agreement
+        result = nominative(text[: order.start()] + text[order.end():], case,
+                            keep_capital=keep_capital, plural=plural)
+        n = len(split_words(text[: order.start()]))
+        found = split_words(result)
+        at = found[n - 1][2] if 0 < n <= len(found) else len(result)
+        return result[:at] + order.group() + result[at:]
     if plural:
         text = _paucal(text)
     # a case the caller knows lets a second phrase joined by «и» go into the nominative with

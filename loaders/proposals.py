@@ -113,7 +113,7 @@ HOLD = re.compile(r"(?<![а-яё])(?:провести|проводить|орг�
 
 PROPOSING = re.compile(
     r"(?<![а-яё])(?:предлага\w*|предложить|предложил[аи]?|обратиться|обраща(?:ются|ется)"
-    r"|обратил(?:ись|ся|ась)|просят|просит"
+    r"|обратил(?:ись|ся|ась)|просят|просит|поручают|поручает"
     r"|рекомендуют|рекомендует|высказали\s+предложение|внесли\s+предложение)(?![а-яё])", re.I)
 
 
@@ -130,6 +130,8 @@ _NEXT_PROPOSAL = re.compile(
 _WITH_CONTENT = re.compile(r"(?<![а-яё])с\s+(?:предложени(?:ем|ями)|просьб(?:ой|ами))\s+"
                            r"[а-яё]+(?:ть|ти)(?![а-яё])", re.I)
 _APPEALING = re.compile(r"(?<![а-яё])(?:обратиться|обраща(?:ются|ется))\s", re.I)
+#: A clause about the next event of a series just proposed: «…, а следующую провести …».
+_ITS_NEXT = re.compile(r"(?:следующ|очередн)[а-яё]*(?![а-яё])", re.I)
 #: A pronoun that points back to the event planned before: «… с просьбой принять её».
 _BACK = re.compile(r"(?<![а-яё])(?:е[её]|его|их)(?![а-яё])", re.I)
 
@@ -167,13 +169,16 @@ def proposals_of(text: str, block: Block, position: int, *, proposing: bool = Fa
                                addressee, out[-1].planned_event)
             continue
         before = out[-1] if out and k else None
-        if (before is not None and before.planned_event is not None and planned is not None
-                and before.planned_event.year is None and before.addressee is None
+        if before is not None and planned is not None and (
+                before.planned_event is None or before.planned_event.year is None) and (
+                _ITS_NEXT.match(text, ca, cb) or before.planned_event is not None
+                and before.addressee is None
                 and before.planned_event.kind.value == planned.kind.value):
-            # «… проводить семинары ежегодно, а следующий семинар провести в 2013 году»: the
-            # practice and its next event, one proposal
+            # «… проводить семинары ежегодно, а следующий семинар провести в 2013 году», «…
+            # сделать конференцию ежегодной, а следующую провести в 2024 году»: the practice
+            # and its next event, one proposal (to whom the practice was proposed)
             out[-1] = Proposal(before.position, Spanned(clean(text[a:cb]), Span(a, cb)),
-                               _antecedent(text, a, addressee), planned)
+                               before.addressee or _antecedent(text, a, addressee), planned)
             continue
         out.append(Proposal(position=position + len(out),
                             text=Spanned(clean(text[ca:cb]), Span(ca, cb)),

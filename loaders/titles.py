@@ -11,6 +11,7 @@ import re
 from resolutions_kg.records import Certainty, Span, Spanned
 
 from .blocks import Block, body_text, clean, sentences, tight
+from .casing import restore_case
 from .events import find_kind, title_in
 
 
@@ -38,7 +39,10 @@ def as_written(text: str, title: Spanned[str]) -> Spanned[str]:
     while written is not None and _in_capitals(written.group()):
         written = pattern.search(text, written.end())
     if written is None:
-        return title
+        # nowhere else: cited as a title is written, a capital first and proper names kept
+        value = restore_case(title.value)
+        return Spanned(value[:1].upper() + value[1:], title.span, Certainty(
+            0.8, "the title in capitals, in the case a title is written"))
     return Spanned(clean(written.group()), Span(written.start(), written.end()),
                    Certainty(0.85, "the title in capitals, as the text writes it"))
 

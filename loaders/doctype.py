@@ -1,0 +1,59 @@
+"""The document's heading: the block that opens with its type («Резолюция», «Рекомендации»,
+«Итоговый документ», «Решение», «Обращение»), near the top or below a web page's menus."""
+
+from __future__ import annotations
+
+import re
+
+from .blocks import Block, body_text
+from .closing import ADOPTED, is_adoption
+
+#: A heading set in spaced letters: «Р Е З О Л Ю Ц И Я».
+_SPACED = "|".join(" ".join(word) for word in ("резолюция", "рекомендации", "решение",
+                                                "обращение"))
+DOCUMENT_TYPE = re.compile(
+    r"(?<![а-яёА-ЯЁ])(?P<draft>проект\s+)?(?P<type>резолюци[яиюей]|рекомендаци(?:и|й|ям|ях)"
+    r"|итогов(?:ый|ого|ому|ым)\s+документ(?:а|у|ом)?|решени[еяю]|обращени[еяю]|"
+    + _SPACED + r")(?![а-яё])",
+    re.I,
+)
+DOCUMENT_TYPES = {"резол": "резолюция", "реком": "рекомендации", "итого": "итоговый документ",
+                  "решен": "решение", "обращ": "обращение"}
+HEADER_BLOCKS = 6
+#: How far down a page the document's heading may stand (below a site's menus and sidebars).
+PAGE_BLOCKS = 40
+
+
+def heading_block(text: str, bs: list[Block]) -> tuple[int, re.Match[str]] | None:
+    """The heading's index among ``bs`` and its type word."""
+    for i, bl in enumerate(bs[:HEADER_BLOCKS]):
+        a, b = body_text(text, bl)
+        m = DOCUMENT_TYPE.match(text, a, b)
+        if m and not ADOPTED.match(text, a, b):
+            return _in_full(text, bs, i, m)
+    for i, bl in enumerate(bs[:HEADER_BLOCKS]):
+        if bl.end - bl.start > 300 or is_adoption(text, bl):
+            continue
+        if m := DOCUMENT_TYPE.search(text, bl.start, bl.end):
+            return i, m
+    # a web page: the heading below the site's menus and sidebars, set apart and opening with
+    # the document type
+    for i, bl in enumerate(bs[HEADER_BLOCKS:PAGE_BLOCKS], start=HEADER_BLOCKS):
+        a, b = body_text(text, bl)
+        if (b - a <= 300 and (bl.emphasised or bl.heading is not None)
+                and (m := DOCUMENT_TYPE.match(text, a, b)) and not ADOPTED.match(text, a, b)):
+            return i, m
+    return None
+
+
+def _in_full(text: str, bs: list[Block], i: int, m: re.Match[str]) -> tuple[int, re.Match[str]]:
+    """A page's title («Резолюция зонального семинара») above the document's own heading that
+    says it again in full («РЕЗОЛЮЦИЯ зонального семинара руководителей … «…»»): the latter."""
+    said = " ".join(text[m.start() : body_text(text, bs[i])[1]].split()).lower()
+    for j in range(i + 1, min(i + 4, len(bs))):
+        a, b = body_text(text, bs[j])
+        again = DOCUMENT_TYPE.match(text, a, b)
+        if again is not None and len(said) < b - a and " ".join(
+                text[a:b].split()).lower().startswith(said):
+            return j, again
+    return i, m
