@@ -40,7 +40,7 @@ run: load serve
 ## `make test JOBS=0` runs it in one process, without workers; `make test PROGRESS=-q` prints dots.
 ## The three corpus-wide sweeps (every labelled document's facts through the named queries, in
 ## eleven layouts, judged by plain pyshacl) take CORPUS=sample by default: the shared corpus and
-## every fifth document of tests/data/dev, the same ones every run. CI runs `make test
+## every tenth document of tests/data/dev, the same ones every run. CI runs `make test
 ## CORPUS=all`, every document (tests/labelled.py: swept).
 JOBS     ?= $(shell echo $$(( $$(nproc) + 1 )))
 CORPUS   ?= sample

@@ -12,7 +12,7 @@ pytest's cost an item. ``python bench/accuracy.py`` prints the same comparison a
 accuracy (from the loader's records).
 
 ``make test`` publishes and checks a fixed sample of the labelled documents (the shared corpus,
-every fifth of tests/data/dev, and those the tests below name); CI, ``make test CORPUS=all``,
+every tenth of tests/data/dev, and those the tests below name); CI, ``make test CORPUS=all``,
 every one (``labelled.swept``).
 """
 
@@ -147,7 +147,7 @@ def test_facts(corpus_store: ox.Store, resolutions: dict[str, str], document: st
 
 
 def test_make_tests_sample_takes_the_shared_corpus_and_documents_of_every_batch() -> None:
-    """``make test``'s sample (CI sweeps all): the shared corpus whole, and a fifth of
+    """``make test``'s sample (CI sweeps all): the shared corpus whole, and a tenth of
     tests/data/dev with documents of every batch (a batch is a file-name prefix: «ab07-…»)."""
     paths = [path for path, _ in labelled()]
     sample = swept(paths, "sample")

@@ -8,7 +8,7 @@ bullets of another kind, Windows line endings, Windows-1251 or KOI8-R bytes, Mar
 headings, HTML paragraphs inside a site's navigation and footer.
 
 ``make test`` sweeps a fixed sample of the labelled documents (the shared corpus and every
-fifth of tests/data/dev); CI, ``make test CORPUS=all``, every one (``labelled.swept``).
+tenth of tests/data/dev); CI, ``make test CORPUS=all``, every one (``labelled.swept``).
 """
 
 from __future__ import annotations

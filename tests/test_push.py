@@ -18,11 +18,22 @@ from resolutions_kg.store import count_quads, graph_names, open_store
 pytest_plugins = ["virtuoso_fixtures"]
 
 
-@pytest.fixture()
-def target(tmp_path: Path) -> Iterator[Server]:
-    """A fresh, empty, writable server."""
-    with Server(tmp_path / "target", "--update-token", TOKEN) as server:
+@pytest.fixture(scope="module")
+def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """One writable server for the module's pushes."""
+    with Server(tmp_path_factory.mktemp("push") / "target", "--update-token", TOKEN) as server:
         yield server
+
+
+@pytest.fixture()
+def target(served: Server) -> Server:
+    """The module's writable server, emptied by a SPARQL Update: each test pushes into an
+    empty store (as into a fresh one, without a server start a test)."""
+    answer = httpx.post(f"{served.url}/sparql", data={"update": "DROP ALL"},
+                        headers={"Authorization": f"Bearer {TOKEN}"}, timeout=60)
+    answer.raise_for_status()
+    assert remote_graphs(served) == {}
+    return served
 
 
 def remote_graphs(server: Server) -> dict[str, set[ox.Triple]]:

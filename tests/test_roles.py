@@ -7,7 +7,7 @@ their facts (none of the shared corpus's), and doubt a line the rules misread (a
 ``reskg load`` warns of it and ``uncertain-facts`` lists it.
 
 ``make test`` sweeps a fixed sample of the labelled documents (the shared corpus and every
-fifth of tests/data/dev); CI, ``make test CORPUS=all``, every one (``labelled.swept``).
+tenth of tests/data/dev); CI, ``make test CORPUS=all``, every one (``labelled.swept``).
 """
 
 from __future__ import annotations
@@ -93,7 +93,7 @@ def test_the_model_agrees_with_the_rules_on_the_labelled_blocks(
             p = model.probabilities(found[i])
             agree += max(p, key=p.__getitem__) == role
             total += 1
-    assert total > 2000
+    assert total > 10 * len(readings)  # blocks of every document read (about 22 each)
     assert agree / total >= AGREEMENT
 
 
@@ -108,7 +108,7 @@ def test_only_a_small_share_of_labelled_facts_is_doubted_and_none_of_the_shared_
             assert not mine, path.name
         total += len(facts)
         doubted += len(mine)
-    assert total > 1000
+    assert total > 10 * len(readings)  # facts of every document (about 15 each)
     assert doubted / total <= DOUBTED_SHARE
 
 

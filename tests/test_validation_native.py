@@ -7,7 +7,7 @@ constraint component, severity) must be the same. The evidence quote checks, whi
 validator runs in Python, are also compared with their reference SPARQL run in Oxigraph.
 
 ``make test`` sweeps a fixed sample of the labelled documents (the shared corpus and every
-fifth of tests/data/dev); CI, ``make test CORPUS=all``, every one (``labelled.swept``).
+tenth of tests/data/dev); CI, ``make test CORPUS=all``, every one (``labelled.swept``).
 """
 
 from __future__ import annotations
