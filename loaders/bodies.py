@@ -32,8 +32,11 @@ UNITS: dict[str, CountedUnit] = {
 BODY_HEADS = frozenset(
     "музей музей-заповедник библиотека архив университет институт колледж академия центр филиал "
     "театр фонд союз общество министерство управление комитет администрация департамент "
-    "агентство".split())
-_AND = re.compile(r"\s+и\s+(?=[А-ЯЁ])")
+    "агентство отдел".split())
+#: «и» before a body's name: a capital, or a unit written in lower case («… и архивный отдел
+#: администрации …»).
+_AND = re.compile(r"\s+и\s+(?=[А-ЯЁ]|(?:[а-яё]+\s+)?(?:отдел|управлени|комитет|департамент)"
+                  r"[а-яё]*\s)")
 
 
 def named_bodies(text: str, a: int, b: int) -> list[tuple[int, int]]:

@@ -53,10 +53,15 @@ _NOISE = re.compile(r"[\s,;.()\[\]«»\"'*_–—-]+")
 DATELINE_LENGTH = 90
 #: How many blocks from the heading on natasha's NER reads for a place nothing else found.
 RECOGNISED_AFTER = 6
+#: «в Центральной городской библиотеке » before a town's name in the genitive: its venue.
+_IN_VENUE = re.compile(r"(?<![а-яё])(?:в|во)\s+(?:[А-ЯЁа-яё-]+\s+){0,4}(?:библиотеке|музее"
+                       r"|архиве|доме|центре|университете|институте|колледже|школе|театре"
+                       r"|музее-заповеднике|дворце)\s+$")
 #: A labelled field of a form-like header: «Место проведения: г. Великие Луки», «Дата
 #: проведения: 30–31 января 2013 г.», «Сроки проведения: …».
-FIELD = re.compile(r"[|*_ ]*(?P<what>место|город|дата|даты|сроки|время)\s+проведения\s*[:–—-]",
-                   re.I)  # («| **Место проведения:** | г. Каргополь |»: a table's row too)
+#: («| **Место проведения:** | г. Каргополь |», «| Место проведения | … |»: a table's row too)
+FIELD = re.compile(r"[|*_ ]*(?P<what>место|город|дата|даты|сроки|время)\s+проведения[\s*_]*"
+                   r"[:–—|-]", re.I)
 
 
 @dataclass(frozen=True)
@@ -296,7 +301,10 @@ def choose_place(text: str, front: list[Block], heading_index: int, adoption: li
                 continue
             located = IN_SETTLEMENT.search(before) or (
                 # «… на базе музея (г. Екатеринбург, ул. Малышева, 46)»: the venue's address
-                place.marked and re.search(r"\(\s*(?:г\.|город)\s*$", before))
+                place.marked and re.search(r"\(\s*(?:г\.|город)\s*$", before)) or (
+                # «в Центральной городской библиотеке Тобольска прошла …»: the venue's town
+                place.known and _IN_VENUE.search(text, max(sentence[0], place.start - 80),
+                                                 place.start))
             if HELD.search(text, *sentence) and located:
                 near_date = date is not None and sentence[0] <= date.date.span.start < sentence[1]
                 offer(PlaceChoice(70 + (10 if near_date else 0) - distance, 0.8,

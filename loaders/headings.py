@@ -86,7 +86,10 @@ def heading_addressee(text: str, block: Block, case: str = "datv", *, standalone
         case = case_after(m.group())
         a = m.end()
     elif m := RECOMMEND_INTRO.search(text, a, b):
-        a = m.end()
+        if text[m.end() : b].strip(" \t*_:") or not text[a : m.start()].strip():
+            a = m.end()
+        else:  # «Администрации города Кунгура рекомендовать:»: the addressee before the verb
+            b = m.start()
     while a < b and text[a] in " \t*_:":
         a += 1
     if m := re.match(r"[Кк]о?\s+", text[a:b]):

@@ -94,6 +94,11 @@ def _is_intro(text: str, block: Block) -> bool:
         SPEAKER.match(content[lead.end() if lead else 0 :]) and STATEMENT_INTRO.search(content))
 
 
+#: Who oversees the decision: «Контроль за исполнением настоящего решения возложить на …».
+_OVERSIGHT = re.compile(r"[*_\s]*(?:контроль\s+за\s+(?:исполнением|выполнением)"
+                        # «1. Информацию докладчиков принять к сведению.»: noted, asks nothing
+                        r"|принять\s+к\s+сведению\s|.{0,300}?\sпринять\s+к\s+сведению[.;]?"
+                        r"[*_\s]*$)", re.I | re.S)
 #: Thanks, in a section of closing words: a statement, not a proposal.
 _THANKS = re.compile(r"(?<![а-яё])благодар", re.I)
 
@@ -230,6 +235,11 @@ def parse_items(text: str, blocks: list[Block], first: int) -> Items:
         if is_signature(text, block):
             items.consumed.add(i - 1)
             role[i - 1] = "signature"
+            continue
+        if _OVERSIGHT.match(text, a, b):  # «Контроль за исполнением … возложить на …»
+            role[i - 1] = "statement"  # the decision's own procedure: asks nobody for anything
+            items.statements.append(
+                Statement(len(items.statements) + 1, Spanned(clean(content), Span(a, b))))
             continue
         heading = heading_addressee(text, block, heading_case) or nominative_heading(
             text, block, blocks[i] if i < len(blocks) else None)

@@ -50,7 +50,7 @@ ORGANISED_BY = re.compile(
     r"проведенн(?:ая|ый|ое|ые|ой|ого|ую)|"
     r"(?:со)?организатор(?:ами|ом)(?:\s+[а-яё]+){0,2}?\s+(?:выступил[аи]?|стал[аи]?|"
     r"явил(?:ся|ась|ись))|"
-    r"организуют|провели|организовали|провел[аи]?)\s+",
+    r"организуют|провели|организовали|подготовили|провел[аи]?)\s+",
     re.I,
 )
 ORGANISERS_LIST = re.compile(r"\bорганизатор(?:ы|ами)?(?:\s+[а-яё-]+){0,2}[*_]*\s*(?:[:–—-]|\|)\s*",
@@ -246,7 +246,7 @@ def organisers(text: str, start: int, end: int) -> list[OrganisationMention]:
     for m in ORGANISED_BY.finditer(text, start, end):  # «… по инициативе X и проведён Y»
         verb = m.group().strip().lower()
         named = {o.name.value for o in out}
-        if verb.startswith(("организуют", "провел", "организовали")):
+        if verb.startswith(("организуют", "провел", "организовали", "подготовили")):
             # the organisers stand before the verb, unless the event does («Конференцию
             # провела администрация городского округа …»)
             before = text[start : m.start()].strip(" \t\n*_")
@@ -276,7 +276,35 @@ def organisers(text: str, start: int, end: int) -> list[OrganisationMention]:
             # initiator, then (in the instrumental) the body that organised it
             found = _names(text, m.end(), cut, "gent") + _names(text, cut, end, "ablt")
         out += [o for o in found if o.name.value not in named]
-    return out
+    # «в Вельском краеведческом музее имени В. Ф. Кудрявцева прошла конференция, организованная
+    # музеем …»: a bare noun is the body the sentence named before
+    return [named_before(text, start, o.name.span.start, o.name.value) or o
+            if " " not in o.name.value and o.name.value.islower() else o for o in out]
+
+
+#: «имени Н. М. Мартьянова» after a body's noun: part of its name.
+_NAMED_AFTER = re.compile(r"\s+(?:имени|им\.)\s+(?:[А-ЯЁ]\.\s*){1,2}[А-ЯЁ][а-яё]+"
+                          r"(?:-[А-ЯЁ][а-яё]+)?")
+
+
+def named_before(text: str, a: int, at: int, noun: str) -> OrganisationMention | None:
+    """The body of ``noun`` (a bare common noun at ``at``: «музею», «музеем») that
+    ``text[a:at]`` names in full — its capitalised adjectives, and «имени …» — or None."""
+    noun = lemma(noun)
+    named: tuple[int, int, str] | None = None
+    toks = words(text[a:at], a)
+    for i, (w, _, wb) in enumerate(toks):
+        if lemma(w) != noun or not has_pos(w, {"NOUN"}):
+            continue
+        k = i
+        while k > 0 and parses(toks[k - 1][0])[:1] and parses(toks[k - 1][0])[0].tag.POS == "ADJF":
+            k -= 1  # (by the first reading: «Вельском» is Вельск's instrumental too)
+        if k < i and toks[k][0][:1].isupper():
+            case = next((c for c in ("gent", "datv", "ablt", "loct", "accs", "nomn")
+                         if c in parses(w)[0].tag), None)
+            after = _NAMED_AFTER.match(text, wb)
+            named = (toks[k][1], after.end() if after else wb, case or "nomn")
+    return mention(text, *named) if named is not None else None
 
 
 def _subject_before(text: str, start: int, verb: int) -> OrganisationMention | None:

@@ -16,6 +16,7 @@ from resolutions_kg.records import AttendanceMode, Cohort, Span, Spanned
 from .blocks import clean
 from .expand import is_region_adjective
 from .phrases import nominative
+from .places import only_places
 from .russian import has_pos, parses, place_nominative
 from .settlements import find_settlements
 from .totals import TAKE_PART, attendance
@@ -52,6 +53,8 @@ def _origin(text: str, a: int, b: int) -> Cohort | None:
     item = clean(text[a:b]).strip(" ,.;")
     if not item or item[:1].isdigit():
         return None
+    if (where := re.search(r"\s*\(([^()]{2,60})\)$", item)) and only_places(where.group(1)):
+        item = item[: where.start()]  # «… имени В. Я. Шишкова (г. Барнаул)»: where it is
     if (bodies := _BODIES_IN_BRACKETS.search(item)) is not None and item[:1].isupper():
         # «Свердловской области (5 библиотек)»: that place's bodies, counted
         noun = nominative(bodies.group(2), "gent", plural=True)
@@ -151,7 +154,8 @@ def origins(text: str, start: int, including: re.Match[str] | None,
     также из Москвы»)."""
     end = including.start() if including is not None else len(text)
     # (not the point after an initial: «имени А. С. Пушкина»)
-    stop = re.search(r"(?<![\s.][А-ЯЁ])[.;]\s|[.;]$|\n\s*\n", text[start:end])
+    stop = re.search(r"(?<![\s.][А-ЯЁ])(?<![\s(]г)(?<![\s(]им)[.;]\s|[.;]$|\n\s*\n",
+                     text[start:end])  # (nor «(г. Барнаул)», «им. Горького»)
     end = start + stop.start() if stop else end
     if (named := _heads_before_colon(text, start, end)) is not None:
         return named

@@ -108,6 +108,13 @@ def parse(rendition: Rendition, *, observe: Observer | None = None) -> Resolutio
     title = title_in(text, type_match.end("type"), head_end)
     if title is None and (theme := theme_after(text, bs, nxt, document_type.value)):
         title, nxt = theme[0], nxt + (theme[1] == nxt)
+        if theme[1] + 1 < len(bs) and _genitive_line(text, bs[theme[1] + 1]):
+            # «О состоянии … муниципальных библиотек» / «Пензенской области»: the subject goes
+            # on (a region's line is a block of its own); the line is the title's, nothing else's
+            a, b = tight(text, *body_text(text, bs[theme[1] + 1]))
+            title = Spanned(clean(text[title.span.start : b]), Span(title.span.start, b),
+                            title.certainty)
+            bs = bs[: theme[1] + 1] + bs[theme[1] + 2 :]
     if title is None and nxt < len(bs) and _title_line(text, bs[nxt]):
         a, b = tight(text, *body_text(text, bs[nxt]))
         if any(c.isalpha() for c in text[a:b]):

@@ -39,6 +39,9 @@ def _phrases(text: str, case: str | None, *, coordinated: bool = False,
              ) -> tuple[tuple[Word, ...], ...]:
     from .grammar import head  # yargy is imported when a phrase is first looked for
 
+    # «Тверской ордена «Знак Почёта» областной … библиотекой»: the order's name sits between
+    # the adjectives and is no part of the phrase (blanked: every offset stays where it was)
+    text = ORDER.sub(lambda m: " " * len(m.group()) if m.start() else m.group(), text)
     return head(text, case, coordinated)
 
 
@@ -58,16 +61,6 @@ def nominative(text: str, case: str | None = None, *, keep_capital: bool | None 
     ``plural`` puts it in the plural too (a phrase counted by a number: «6 регионов»).
     """
     text = " ".join(text.split())
-    order = ORDER.search(text)
-    if order is not None and order.start() > 0 and text[order.end():].strip():
-        # «Тверской ордена «Знак Почёта» областной … библиотекой»: the order's name sits
-        # between the adjectives and is no part of the phrase's agreement
-        result = nominative(text[: order.start()] + text[order.end():], case,
-                            keep_capital=keep_capital, plural=plural)
-        n = len(split_words(text[: order.start()]))
-        found = split_words(result)
-        at = found[n - 1][2] if 0 < n <= len(found) else len(result)
-        return result[:at] + order.group() + result[at:]
     if plural:
         text = _paucal(text)
     # a case the caller knows lets a second phrase joined by «и» go into the nominative with

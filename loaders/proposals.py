@@ -22,8 +22,7 @@ from resolutions_kg.records import (
 from .addressing import ADDRESSING, addressee_at, case_after, own_addressee
 from .blocks import Block, body_text, clean
 from .events import find_kind
-from .organisations import mention
-from .russian import has_pos, lemma, parses, words
+from .organisations import named_before
 
 #: A year («в 2024 году»), not the start of a period («в 2021–2022 гг.»: a programme of work).
 YEAR = re.compile(r"(?<![\d–—-])(?<![–—-] )((?:19|20)\d\d)(?!\d)(?!\s*[–—-]\s*(?:19|20)?\d\d)"
@@ -51,7 +50,10 @@ def planned_event(text: str, a: int, b: int) -> PlannedEvent | None:
         for m in YEAR.finditer(text, a, kind.span.start):
             year = Spanned(int(m.group(1)), Span(m.start(), m.end()))
             break
-    if year is None and (rel := _RELATIVE.search(text, kind.span.end if kind else a, b)):
+    if year is None and (rel := _RELATIVE.search(text, kind.span.end if kind else a, b) or (
+            # «… через год провести следующий круглый стол»: before the kind, with the verb
+            _RELATIVE.search(text, a, kind.span.start)
+            if kind is not None and HOLD.search(text, a, kind.span.start) else None)):
         # «через год»: until :func:`dated` knows the event's year, the distance, negative
         year = Spanned(-(_HOW_MANY[rel.group("n")] if rel.group("n") else 1),
                        Span(rel.start(), rel.end()),
@@ -113,7 +115,7 @@ HOLD = re.compile(r"(?<![а-яё])(?:провести|проводить|орг�
 
 PROPOSING = re.compile(
     r"(?<![а-яё])(?:предлага\w*|предложить|предложил[аи]?|обратиться|обраща(?:ются|ется)"
-    r"|обратил(?:ись|ся|ась)|просят|просит|поручают|поручает"
+    r"|обратил(?:ись|ся|ась)|просят|просит|попросил[аи]?|поручают|поручает"
     r"|рекомендуют|рекомендует|высказали\s+предложение|внесли\s+предложение)(?![а-яё])", re.I)
 
 
@@ -161,6 +163,10 @@ def proposals_of(text: str, block: Block, position: int, *, proposing: bool = Fa
         if found is None:
             continue
         addressee, planned = found
+        if addressee is None and planned is not None and (
+                entrust := _ENTRUST.search(text, ca, b)) is not None:
+            # «… решено провести в июне 2017 года. Подготовку собрания поручить правлению …»
+            addressee = addressee_at(text, entrust.end(), b, "datv")
         if out and k and planned is None and out[-1].addressee is None and addressee is not None \
                 and out[-1].planned_event is not None and _BACK.search(text, ca, cb):
             # «… провести конференцию в 2022 году и обращаются к музею … с просьбой принять её»:
@@ -191,36 +197,16 @@ def proposals_of(text: str, block: Block, position: int, *, proposing: bool = Fa
 Found = tuple[Addressee | None, PlannedEvent | None]
 
 
-#: «имени Н. М. Мартьянова» after a body's noun: part of its name.
-_NAMED_AFTER = re.compile(r"\s+(?:имени|им\.)\s+(?:[А-ЯЁ]\.\s*){1,2}[А-ЯЁ][а-яё]+"
-                          r"(?:-[А-ЯЁ][а-яё]+)?")
-
-
 def _antecedent(text: str, a: int, addressee: Addressee | None) -> Addressee | None:
     """«… благодарят коллектив Минусинского краеведческого музея имени Н. М. Мартьянова … и
     предлагают музею провести …»: a bare noun is the body of that noun the paragraph named in
-    full before it (its capitalised adjectives, and «имени …»)."""
+    full before it (:func:`.organisations.named_before`)."""
     if addressee is None or " " in addressee.label or not addressee.label.islower():
         return addressee
-    noun = lemma(addressee.label)
-    named: tuple[int, int, str] | None = None
-    toks = words(text[a : addressee.span.start], a)
-    for i, (w, _, wb) in enumerate(toks):
-        if lemma(w) != noun or not has_pos(w, {"NOUN"}):
-            continue
-        k = i
-        while k > 0 and has_pos(toks[k - 1][0], {"ADJF"}) and not has_pos(toks[k - 1][0],
-                                                                             {"NOUN"}):
-            k -= 1
-        if k < i and toks[k][0][:1].isupper():
-            case = next((c for c in ("gent", "datv", "ablt", "loct", "accs", "nomn")
-                         if c in parses(w)[0].tag), None)
-            after = _NAMED_AFTER.match(text, wb)
-            named = (toks[k][1], after.end() if after else wb, case or "nomn")
+    named = named_before(text, a, addressee.span.start, addressee.label)
     if named is None:
         return addressee
-    label = mention(text, *named).name.value
-    return dataclasses.replace(addressee, label=label, certainty=Certainty(
+    return dataclasses.replace(addressee, label=named.name.value, certainty=Certainty(
         0.85, f"«{addressee.label}»: the body of that noun the paragraph named before"))
 
 
@@ -257,8 +243,9 @@ def _first(text: str, a: int, b: int, proposing: bool) -> Found | None:
 
 
 #: Entrusting the event to a body: «поручить его подготовку (проведение) администрации …».
-_ENTRUST = re.compile(r"(?<![а-яё])поручить\s+(?:(?:его|её|ее)\s+)?(?:подготовку|проведение"
-                      r"|организацию)\s+", re.I)
+_ENTRUST = re.compile(r"(?<![а-яё])(?:поручить\s+(?:(?:его|её|ее)\s+)?(?:подготовку|проведение"
+                      r"|организацию)\s+|(?:подготовку|проведение|организацию)\s+(?:[а-яё]+\s+)"
+                      r"{0,2}поручить\s+)", re.I)  # («Подготовку собрания поручить правлению»)
 #: A pronoun for the body asked: «предлагают ей (ему, им) провести …».
 _PRONOUN = re.compile(r"[*_]*\s+[*_]*(ей|ему|им)(?![а-яё])", re.I)
 #: Thanks to a body before it: «выражают благодарность администрации …», «благодарят музей …».

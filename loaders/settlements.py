@@ -147,6 +147,10 @@ def nominative_place(phrase: str) -> tuple[str, bool]:
 _CAPITALISED = re.compile(r"(?<![А-Яа-яЁё\-])[А-ЯЁ][а-яё]+(?:(?:-на-|-)[А-ЯЁ][а-яё]+)*(?![а-яё])")
 
 
+#: What ends right before a person a body is named after: «имени В. И. », «им. ».
+_NAMED_AFTER = re.compile(r"(?<![а-яё])(?:имени|им\.)\s+(?:[А-ЯЁ]\.\s*){0,2}$")
+
+
 def find_settlements(text: str, a: int, b: int) -> list[Found]:
     """Settlements named in ``text[a:b]``, in order: listed names, and any name after «г.»."""
     out: list[Found] = []
@@ -162,6 +166,8 @@ def find_settlements(text: str, a: int, b: int) -> list[Found]:
         marked = prefix is not None and not (
             re.fullmatch(r"[А-ЯЁ]\.[ \t\u00a0]*", prefix.group())
             and re.search(r"(?<![А-Яа-яЁё])[А-ЯЁ]\.[ \t\u00a0]*$", window[: prefix.start()]))
+        if _NAMED_AFTER.search(window):
+            continue  # «библиотека имени В. И. Ленина»: a person's name, not a place
         run = [m]
         for nxt in toks[i + 1 : i + 3]:
             if text[run[-1].end() : nxt.start()] not in (" ", "\u00a0"):
@@ -200,8 +206,9 @@ def _adjective_before_noun(text: str, word: re.Match[str], end: int) -> bool:
 #: Heads of names that go on with the city they are in: «Российский центр науки и культуры в
 #: Дамаске», «Представительство Россотрудничества в Минске».
 SITED_HEADS = frozenset("центр бюро представительство посольство консульство отделение филиал дом "
-                        "институт".split())
-_IN = re.compile(r"[ \t\u00a0]+(?:в|во)[ \t\u00a0]+")
+                        "институт архив".split())
+#: («Государственный архив в г. Шадринске», «… в городе Тобольске»: the town's kind too)
+_IN = re.compile(r"[ \t\u00a0]+(?:в|во)[ \t\u00a0]+(?:(?:г\.|городе)[ \t\u00a0]*)?")
 
 
 def sited_end(text: str, pos: int, end: int) -> int | None:

@@ -24,8 +24,8 @@ STATEMENT = re.compile(
 )
 TOPICS_WORD = re.compile(
     r"(?:вопрос|тем(?:а|ы|у|е|ам|ах|ой)?\b|тематическ|проблем|направлени|аспект|секци)", re.I)
-TOPICS_CONTEXT = re.compile(r"обсу|рассм|включ|программ|повестк|затрон|проходил|работ|следующ",
-                            re.I)
+TOPICS_CONTEXT = re.compile(r"обсу|рассм|включ|программ|повестк|затрон|проходил|работ|следующ"
+                            r"|выступ|доклад", re.I)  # («выступили с докладами по трём темам:»)
 
 
 def preamble_statements(text: str, sentence_ranges: list[tuple[int, int]]) -> tuple[Statement, ...]:
@@ -38,7 +38,8 @@ def preamble_statements(text: str, sentence_ranges: list[tuple[int, int]]) -> tu
 
 #: «Участники обсудили:», «Рассматривались:»: a verb of discussing just before the colon.
 DISCUSSED = re.compile(r"(?:обсудил[аио]?|обсуждал[аи]?|обсуждались|рассмотрел[аио]?|"
-                       r"рассматривались|обсуждены|рассмотрены)\s*$", re.I)
+                       r"рассматривались|обсуждены|рассмотрены"
+                       r"|в\s+центре\s+внимания(?:\s+[а-яё]+)?\s+(?:были|оказались))\s*$", re.I)
 #: «Повестка дня:», «**Повестка заседания:**»: the agenda's items are the topics.
 AGENDA = re.compile(r"(?<![а-яё])повестк[аи](?:\s+(?:дня|заседания|совещания))?[\s*_]*$"
                     r"|^[\s*_]*в\s+программе\s+[а-яё-]+(?:\s+[а-яё-]+)?[\s*_]*$", re.I)

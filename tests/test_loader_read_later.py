@@ -120,3 +120,128 @@ def test_a_pages_title_above_the_documents_own_heading() -> None:
                  + RECOMMENDS)
     assert res.event.title is not None
     assert res.event.title.value == "Муниципальная библиотека: стандарт качества"
+
+
+# --- batch am and an (measured after the changes above) -------------------------------------
+
+def test_a_tables_rows_without_colons_give_place_and_participants() -> None:
+    res = parsed("**ИТОГОВЫЙ ДОКУМЕНТ**\n\n**семинара «Электронный архив»**\n\n| | |\n|---|---|\n"
+                 "| Дата проведения | 20–21 ноября 2018 года |\n| Место проведения | г. "
+                 "Усть-Каменогорск, Государственный архив области |\n| Количество участников | "
+                 "54 |\n\n" + RECOMMENDS, "text/markdown")
+    assert res.event.place is not None and res.event.place.value == "Усть-Каменогорск"
+    assert res.event.participants is not None and res.event.participants.value == 54
+
+
+def test_the_venues_town_the_organisers_who_prepared_it_and_readers_counted() -> None:
+    res = parsed(doc("Рекомендации участников читательской конференции «Конёк-Горбунок»\n\n"
+                     "5 марта 2015 года в Центральной городской библиотеке Тобольска прошла "
+                     "читательская конференция. Конференцию подготовили Тобольская "
+                     "централизованная библиотечная система и комитет по культуре администрации "
+                     "города Тобольска. В акции «Читаем вместе» участвовали более 1500 "
+                     "читателей. На конференцию собрались 73 читателя."))
+    assert res.event.place is not None and res.event.place.value == "Тобольск"
+    assert [o.name.value for o in res.event.organisers] == [
+        "Тобольская централизованная библиотечная система",
+        "комитет по культуре администрации города Тобольска"]
+    assert res.event.participants is not None and res.event.participants.value == 73
+
+
+def test_a_decisions_subject_goes_on_with_its_region_and_oversight_is_no_item() -> None:
+    res = parsed("КОЛЛЕГИЯ\n\nРЕШЕНИЕ\n\n29 марта 2018 г.\n\nг. Пенза\n\nО состоянии "
+                 "муниципальных библиотек\nПензенской области\n\nЗаседание коллегии "
+                 "Министерства культуры проведено 29 марта 2018 года.\n\nКоллегия РЕШИЛА:\n\n"
+                 "1. Министерству культуры Пензенской области разработать концепцию.\n\n"
+                 "2. Контроль за исполнением настоящего решения возложить на заместителя "
+                 "министра.\n")
+    assert res.event.title is not None
+    assert res.event.title.value == "О состоянии муниципальных библиотек Пензенской области"
+    assert res.event.kind.value == "заседание коллегии"
+    assert len(res.recommendations) == 1 and res.proposals == ()
+
+
+def test_guests_who_became_participants_and_a_town_in_brackets() -> None:
+    res = parsed(doc(HEADER + "Гостями съезда стали коллеги из Алтайской краевой универсальной "
+                     "научной библиотеки имени В. Я. Шишкова (г. Барнаул) и Новосибирской "
+                     "государственной областной научной библиотеки."))
+    assert [c.label.value for c in res.event.cohorts] == [
+        "Алтайская краевая универсальная научная библиотека имени В. Я. Шишкова",
+        "Новосибирская государственная областная научная библиотека"]
+
+
+def test_an_order_in_the_second_name_of_a_list_of_organisers() -> None:
+    res = parsed(doc(HEADER + "Съезд созван Министерством культуры Кировской области, Кировской "
+                     "ордена Почёта государственной универсальной областной научной библиотекой "
+                     "имени А. И. Герцена и Кировской областной библиотечной ассоциацией."))
+    assert [o.name.value for o in res.event.organisers] == [
+        "Министерство культуры Кировской области",
+        "Кировская ордена Почёта государственная универсальная областная научная библиотека "
+        "имени А. И. Герцена",
+        "Кировская областная библиотечная ассоциация"]
+
+
+@pytest.mark.parametrize(("closing", "proposals"), [
+    ("Ребята попросили Тобольскую централизованную библиотечную систему провести XIII "
+     "читательскую конференцию в 2016 году.",
+     [("Тобольская централизованная библиотечная система", 2016)]),
+    ("Очередное общее собрание членов Ассоциации решено провести в июне 2017 года. Подготовку "
+     "собрания поручить правлению Ассоциации малых музеев Русского Севера.",
+     [("правление Ассоциации малых музеев Русского Севера", 2017)]),
+])
+def test_who_was_asked_and_who_was_entrusted(
+        closing: str, proposals: list[tuple[str | None, int | None]]) -> None:
+    res = parsed(doc(HEADER, RECOMMENDS + "\n" + closing + "\n"))
+    assert [(p.addressee.label if p.addressee else None,
+             p.planned_event.year.value if p.planned_event and p.planned_event.year else None)
+            for p in res.proposals] == proposals
+
+
+def test_an_item_only_noted_and_a_heading_with_the_verb_after_the_addressee() -> None:
+    res = parsed(doc(HEADER, "Совещание РЕШИЛО:\n\n1. Информацию директора библиотеки принять к "
+                     "сведению.\n\n2. Продолжить издание серии.\n\nАдминистрации города Кунгура "
+                     "рекомендовать:\n\n3. Разработать маршрут экскурсии.\n\n4. Рассмотреть "
+                     "возможность включения объектов в программу.\n"))
+    assert [(r.addressee.label if r.addressee else None) for r in res.recommendations] == [
+        None, "администрация города Кунгура", "администрация города Кунгура"]
+
+
+def test_a_relative_year_before_the_event_and_bare_noun_organisers() -> None:
+    res = parsed(doc(HEADER + "16 апреля 2015 года в Вельском краеведческом музее имени В. Ф. "
+                     "Кудрявцева прошла конференция «Вельский край», организованная музеем "
+                     "совместно с архивным отделом администрации Вельского района.",
+                     RECOMMENDS + "\nУчастники предлагают Вельскому краеведческому музею через "
+                     "год провести следующую конференцию.\n"))
+    assert [o.name.value for o in res.event.organisers] == [
+        "Вельский краеведческий музей имени В. Ф. Кудрявцева",
+        "архивный отдел администрации Вельского района"]
+    assert [p.planned_event.year.value for p in res.proposals
+            if p.planned_event and p.planned_event.year] == [2013]
+
+
+def test_an_archive_in_a_town_is_one_name_and_a_lower_case_unit_is_a_body_of_its_own() -> None:
+    res = parsed(doc(HEADER + "Совещание организовано управлением по делам архивов Курганской "
+                     "области и Государственным архивом в городе Шадринске. В работе приняли "
+                     "участие 40 человек, в том числе сотрудники 9 районов области, Тарский "
+                     "историко-краеведческий музей и архивный отдел администрации Тарского "
+                     "района."))
+    assert [o.name.value for o in res.event.organisers] == [
+        "управление по делам архивов Курганской области",
+        "Государственный архив в городе Шадринске"]
+    assert [c.label.value for c in res.event.cohorts][-2:] == [
+        "Тарский историко-краеведческий музей",
+        "архивный отдел администрации Тарского района"]
+
+
+@pytest.mark.parametrize("intro", ["В центре внимания участников были:",
+                                   "Ребята выступили с докладами по трём темам:"])
+def test_topics_after_what_was_in_focus_or_the_themes_of_the_talks(intro: str) -> None:
+    res = parsed(doc(HEADER + intro + "\n\n1) история купеческих династий;\n2) "
+                     "благотворительность купечества;\n3) купеческие особняки."))
+    assert len(res.event.topics) == 3
+
+
+def test_the_online_part_of_a_total_in_an_online_format() -> None:
+    res = parsed(doc(HEADER + "Всего в работе конференции приняли участие 134 человека, из них "
+                     "58 – в онлайн-формате."))
+    assert [(c.label.value, c.count, c.mode) for c in res.event.cohorts] == [
+        ("участники в онлайн-формате", 58, "online")]

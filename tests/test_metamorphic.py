@@ -124,10 +124,20 @@ def _table(paragraph: str) -> str:
     return "<table>" + "".join(rows) + "</table>"
 
 
-def _emphasised_md(text: str, doc: dict[str, Any]) -> str:
-    """Markdown: the first line (the heading) in bold."""
-    first, _, rest = text.partition("\n")
-    return f"**{first.strip('*_ ')}**\n{rest}"
+def _emphasised_md(text: str, doc: dict[str, Any]) -> str | None:
+    """Markdown: the heading in bold — the first line that opens with the document type (not a
+    stamp «Принято на итоговом заседании …» above it)."""
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        hashes, words = re.match(r"(#*\s*)(.*)", line.strip()).groups()  # type: ignore[union-attr]
+        if _HEADING_WORD.match(words.strip("*_ ")):
+            lines[i] = f"{hashes}**{words.strip('*_ ')}**"  # («## **Резолюция …**»)
+            return "\n".join(lines)
+    return None
+
+
+_HEADING_WORD = re.compile(r"(?:проект\s+)?(?:резолюци|рекомендаци|итогов\w*\s+документ"
+                           r"|решени|обращени|р\s+е\s+з)", re.I)
 
 
 #: Variant name → (transformation, suffix of the result or None for the original's).
