@@ -18,7 +18,7 @@ from .expand import is_region_adjective
 from .phrases import nominative
 from .places import only_places
 from .russian import has_pos, parses, place_nominative
-from .settlements import find_settlements
+from .settlements import SETTLEMENT_KIND, find_settlements
 from .totals import TAKE_PART, attendance
 
 _FROM = re.compile(r"(?<![а-яё])из\s+(?=(?:всех\s+|г\.\s*)?[А-ЯЁа-яё])", re.I)
@@ -40,8 +40,7 @@ _BODIES_IN_BRACKETS = re.compile(r"\s*\((\d{1,5})\s+(библиотек[аи]?|�
 
 
 #: A settlement's kind before its name: «г.», «посёлка», «села».
-_KIND = re.compile(r"^\s*(?:г\.|гор\.|города|пос\.|пгт\.?|посёлка|поселка|села|с\.|деревни"
-                   r"|станицы|рабочего\s+посёлка)?\s*", re.I)
+_KIND = re.compile(r"^\s*(?:" + SETTLEMENT_KIND.pattern + r")?\s*", re.I)
 
 
 def _origin(text: str, a: int, b: int) -> Cohort | None:

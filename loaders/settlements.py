@@ -19,15 +19,16 @@ from importlib import resources
 
 from .russian import CYRILLIC_WORD, parses, place_nominative
 
-_PREFIX = re.compile(
+#: A settlement's kind before its name, in any case: «г.», «города», «пгт», «селе», «посёлка» …
+SETTLEMENT_KIND = re.compile(
     r"(?<![А-Яа-яЁё])(?:г\.|гор\.|город[аеуо]?м?|пос\.|пгт\.?|с\.|ст\.|дер\.|п\.|ст-ца|"
     r"станиц[аеыу]|сел[оаеу]|деревн[яеию]|посёл(?:ок|ке|ка)|посел(?:ок|ке|ка)|"
     r"рабоч(?:ий|ем|его)\s+посёл(?:ок|ке|ка))[ \t\u00a0]*",
     re.I)
 #: «г.», «пгт», «станица» … right before a name.
-_PREFIX_BEFORE = re.compile(_PREFIX.pattern + "$", re.I)
+_PREFIX_BEFORE = re.compile(SETTLEMENT_KIND.pattern + "$", re.I)
 #: «в », «в г. », «в селе », «во » … right before a name: where something is (or happens).
-IN_SETTLEMENT = re.compile(r"(?:^|\s)(?:в|во)\s+(?:" + _PREFIX.pattern + ")?$", re.I)
+IN_SETTLEMENT = re.compile(r"(?:^|\s)(?:в|во)\s+(?:" + SETTLEMENT_KIND.pattern + ")?$", re.I)
 #: Words that start with a capital but are never (part of) a place name in a header.
 _NOT_PLACES = frozenset(
     "Резолюция Конференция Семинар Форум Принята Приняты Программа Участники Совещание Россия "
