@@ -28,6 +28,13 @@ def doc(header: str, body: str = RECOMMENDS) -> str:
     return header + "\n\n" + body
 
 
+def proposed(res: Resolution) -> list[tuple[str | None, int | None]]:
+    """Each closing proposal's addressee and the year of the event it plans."""
+    return [(p.addressee.label if p.addressee else None,
+             p.planned_event.year.value if p.planned_event and p.planned_event.year else None)
+            for p in res.proposals]
+
+
 # --- dates and places -----------------------------------------------------------------------
 
 @pytest.mark.parametrize(
@@ -620,9 +627,7 @@ def test_a_closing_list_after_the_recommendations_is_of_proposals(section: str) 
                  "Федерации с предложением учредить премию;\n- провести VI конференцию в 2027 "
                  "году.\n", "text/markdown")
     assert len(res.recommendations) == 2
-    assert [(p.addressee.label if p.addressee else None,
-             p.planned_event.year.value if p.planned_event and p.planned_event.year else None)
-            for p in res.proposals] == [
+    assert proposed(res) == [
         ("Министерство культуры Российской Федерации", None), (None, 2027)]
 
 
@@ -647,9 +652,7 @@ def test_a_numbered_section_caption_in_capitals_is_no_recommendation() -> None:
                  "предлагают Союзу музеев России провести следующую конференцию в 2022 году.\n")
     assert [r.text.value for r in res.recommendations] == ["Сохранить фонды.",
                                                             "Издать каталоги."]
-    assert [(p.addressee.label if p.addressee else None,
-             p.planned_event.year.value if p.planned_event and p.planned_event.year else None)
-            for p in res.proposals] == [("Союз музеев России", 2022)]
+    assert proposed(res) == [("Союз музеев России", 2022)]
     assert any("благодарность" in s.text.value for s in res.statements)
 
 
@@ -767,9 +770,7 @@ def test_closing_proposals_after_the_list(closing: str,
                                           proposals: list[tuple[str | None, int | None]]) -> None:
     res = parsed(HEADER + f"Конференция рекомендует:\n\n1. Сохранить фонды.\n\n{closing}\n")
     assert len(res.recommendations) == 1
-    assert [(p.addressee.label if p.addressee else None,
-             p.planned_event.year.value if p.planned_event and p.planned_event.year else None)
-            for p in res.proposals] == proposals
+    assert proposed(res) == proposals
 
 
 @pytest.mark.parametrize(("header", "rows"), [
@@ -1013,9 +1014,7 @@ def test_closing_proposals_in_sentences_of_appeal(closing: str,
                                                   proposals: list[tuple[str | None, int | None]]
                                                   ) -> None:
     res = parsed(doc(HEADER, RECOMMENDS + "\n" + closing + "\n"))
-    assert [(p.addressee.label if p.addressee else None,
-             p.planned_event.year.value if p.planned_event and p.planned_event.year else None)
-            for p in res.proposals] == proposals
+    assert proposed(res) == proposals
 
 
 def test_what_the_participants_propose_after_the_adoption_line_is_a_proposal() -> None:
@@ -1023,9 +1022,7 @@ def test_what_the_participants_propose_after_the_adoption_line_is_a_proposal() -
                  "Резолюция принята участниками конференции 1 марта 2012 г.\n\n"
                  "Участники конференции предложили Тверской областной библиотеке провести "
                  "следующую конференцию в 2014 году.\n")
-    assert [(p.addressee.label if p.addressee else None,
-             p.planned_event.year.value if p.planned_event and p.planned_event.year else None)
-            for p in res.proposals] == [("Тверская областная библиотека", 2014)]
+    assert proposed(res) == [("Тверская областная библиотека", 2014)]
     assert res.adopted is not None and len(res.recommendations) == 1
 
 

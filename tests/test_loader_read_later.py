@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import pytest
-from test_loader_genre import HEADER, RECOMMENDS, doc, parsed
+from test_loader_genre import HEADER, RECOMMENDS, doc, parsed, proposed
 
 
 @pytest.mark.parametrize(("sentence", "groups"), [
@@ -104,13 +104,17 @@ def test_an_organisers_list_ends_before_a_participle_of_another_case() -> None:
     ("Участники поручают Библиотечно-информационному консорциуму Кыргызстана провести XII "
      "Международную конференцию в 2020 году.",
      [("Библиотечно-информационный консорциум Кыргызстана", 2020)]),
+    ("Ребята попросили Тобольскую централизованную библиотечную систему провести XIII "
+     "читательскую конференцию в 2016 году.",
+     [("Тобольская централизованная библиотечная система", 2016)]),
+    ("Очередное общее собрание членов Ассоциации решено провести в июне 2017 года. Подготовку "
+     "собрания поручить правлению Ассоциации малых музеев Русского Севера.",
+     [("правление Ассоциации малых музеев Русского Севера", 2017)]),
 ])
-def test_a_practice_and_its_next_event_and_a_body_entrusted(
+def test_a_practice_and_its_next_event_and_who_was_asked_or_entrusted(
         closing: str, proposals: list[tuple[str | None, int | None]]) -> None:
     res = parsed(doc(HEADER, RECOMMENDS + "\n" + closing + "\n"))
-    assert [(p.addressee.label if p.addressee else None,
-             p.planned_event.year.value if p.planned_event and p.planned_event.year else None)
-            for p in res.proposals] == proposals
+    assert proposed(res) == proposals
 
 
 def test_a_pages_title_above_the_documents_own_heading() -> None:
@@ -178,22 +182,6 @@ def test_an_order_in_the_second_name_of_a_list_of_organisers() -> None:
         "Кировская ордена Почёта государственная универсальная областная научная библиотека "
         "имени А. И. Герцена",
         "Кировская областная библиотечная ассоциация"]
-
-
-@pytest.mark.parametrize(("closing", "proposals"), [
-    ("Ребята попросили Тобольскую централизованную библиотечную систему провести XIII "
-     "читательскую конференцию в 2016 году.",
-     [("Тобольская централизованная библиотечная система", 2016)]),
-    ("Очередное общее собрание членов Ассоциации решено провести в июне 2017 года. Подготовку "
-     "собрания поручить правлению Ассоциации малых музеев Русского Севера.",
-     [("правление Ассоциации малых музеев Русского Севера", 2017)]),
-])
-def test_who_was_asked_and_who_was_entrusted(
-        closing: str, proposals: list[tuple[str | None, int | None]]) -> None:
-    res = parsed(doc(HEADER, RECOMMENDS + "\n" + closing + "\n"))
-    assert [(p.addressee.label if p.addressee else None,
-             p.planned_event.year.value if p.planned_event and p.planned_event.year else None)
-            for p in res.proposals] == proposals
 
 
 def test_an_item_only_noted_and_a_heading_with_the_verb_after_the_addressee() -> None:
