@@ -294,6 +294,10 @@ def clean(value: str) -> str:
     return " ".join(value.split())
 
 
+#: Who reports on an agenda's item, on a line under it: «Докладчик: …», «Содокладчики: …».
+_REPORTER = re.compile(r"[*_\s]*(?:со)?докладчик(?:и)?[*_\s]*[:–—-]", re.I)
+
+
 def list_items_after(text: str, blocks: list[Block], end: int) -> list[tuple[int, int]]:
     """The texts of the list items right after the block that ends at ``end`` — or of the lines
     of a paragraph that lists them without markers, each ending with «;» but the last."""
@@ -308,6 +312,8 @@ def list_items_after(text: str, blocks: list[Block], end: int) -> list[tuple[int
     run = False  # in a run of unmarked lines that end with «;» (a page's <br> lines)
     for bl in after:
         a, b = body_text(text, bl)
+        if _REPORTER.match(text, a, b):
+            continue  # «Докладчик: Н. И. Сорокина, …» under an item of an agenda: the item's
         listed = text[a:b].rstrip(" *_").endswith(";")
         if not (bl.list_item or listed or run) or len(bl.lines) > 1 and not bl.list_item:
             break

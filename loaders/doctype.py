@@ -48,12 +48,20 @@ def heading_block(text: str, bs: list[Block]) -> tuple[int, re.Match[str]] | Non
 
 def _in_full(text: str, bs: list[Block], i: int, m: re.Match[str]) -> tuple[int, re.Match[str]]:
     """A page's title («Резолюция зонального семинара») above the document's own heading that
-    says it again in full («РЕЗОЛЮЦИЯ зонального семинара руководителей … «…»»): the latter."""
+    says it again in full («РЕЗОЛЮЦИЯ зонального семинара руководителей … «…»»), or says only
+    its type: the latter."""
     said = " ".join(text[m.start() : body_text(text, bs[i])[1]].split()).lower()
-    for j in range(i + 1, min(i + 4, len(bs))):
+    for j in range(i + 1, min(i + 6, len(bs))):
         a, b = body_text(text, bs[j])
         again = DOCUMENT_TYPE.match(text, a, b)
-        if again is not None and len(said) < b - a and " ".join(
+        if again is None:
+            continue
+        if j < i + 4 and len(said) < b - a and " ".join(
                 text[a:b].split()).lower().startswith(said):
+            return j, again
+        if (bs[i].heading is not None or text[a:b].isupper()) and again.end() == b and (
+                again.group().lower() in said):
+            # «# Решение коллегии от 28 марта 2019 г. № 2», the page's title, over the
+            # letterhead and «**РЕШЕНИЕ**», the document's own heading, set alone
             return j, again
     return i, m

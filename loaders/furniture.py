@@ -60,11 +60,17 @@ def is_furniture(text: str, block: Block) -> bool:
     return looks_like_furniture(text[block.start : block.end])
 
 
+_MARKDOWN_LINK = re.compile(r"\[([^\]\n]{1,80})\]\([^)\s]{0,200}\)")
+
+
 def looks_like_furniture(content: str) -> bool:
     """Whether a paragraph or a line reads as page furniture (an address, a timestamp, …)."""
     content = content.strip("*_ \t")
     if len(content) > 300:
         return False
+    # «[Версия для печати](?print=Y) · [Вернуться …](/…)»: a Markdown link's words, where the
+    # link was left as text
+    content = _MARKDOWN_LINK.sub(r"\1", content)
     if _FURNITURE.search(content):
         return True
     if content.startswith("|") and content.endswith("|"):

@@ -209,6 +209,19 @@ def origins(text: str, start: int, including: re.Match[str] | None,
     return out or None
 
 
+def regions_joined(text: str, a: int, b: int) -> tuple[str, str] | None:
+    """«Удмуртской Республики и Республики Башкортостан»: two regions joined by «и», each in
+    the nominative; None for anything else."""
+    joint = list(re.finditer(r"\s+и\s+(?=[А-ЯЁ])", text[a:b]))
+    if len(joint) != 1 or not text[a : a + 1].isupper():
+        return None
+    sides = [(a, a + joint[0].start()), (a + joint[0].end(), b)]
+    found = [_origin(text, x, y) for x, y in sides]
+    if not all(c is not None and c.unit == "region" and c.places for c in found):
+        return None
+    return found[0].places[0], found[1].places[0]  # type: ignore[union-attr]
+
+
 def place_name(text: str) -> str | None:
     """The nominative name when ``text`` is just a place («города Клина», «Липецка»)."""
     m = re.fullmatch(r"(?:(?:города|г\.)\s*)?([А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё]+)*)", text)

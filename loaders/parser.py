@@ -117,6 +117,10 @@ def parse(rendition: Rendition, *, observe: Observer | None = None) -> Resolutio
             bs = bs[: theme[1] + 1] + bs[theme[1] + 2 :]
     if title is None and nxt < len(bs) and _title_line(text, bs[nxt]):
         a, b = tight(text, *body_text(text, bs[nxt]))
+        while nxt + 1 < len(bs) and text[a:b].isupper() and _title_line(text, bs[nxt + 1]) and (
+                (more := tight(text, *body_text(text, bs[nxt + 1])))[1] - a < 300
+                and text[more[0] : more[1]].isupper() and not find_dates(text[more[0]:more[1]])):
+            b, bs = more[1], bs[: nxt + 1] + bs[nxt + 2 :]  # a title in capitals over two lines
         if any(c.isalpha() for c in text[a:b]):
             title = title_in(text, a, b) or Spanned(
                 clean(text[a:b]), Span(a, b), Certainty(0.8, "unquoted line after the heading"))

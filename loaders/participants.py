@@ -37,6 +37,7 @@ from .origins import (
     place_name,
     place_pieces,
     place_run,
+    regions_joined,
     shared_head,
 )
 from .phrases import head_phrase, nominative
@@ -102,7 +103,7 @@ def cohorts(text: str, a: int, b: int, total_count: Count | None,
     return [c if c.mode is not None else dataclasses.replace(c, mode=said) for c in found]
 
 
-_ALSO = re.compile(r"\s*(?:(?:кроме|помимо)\s+(?:того|этого)\s*,?\s*)?", re.I)
+_ALSO = re.compile(r"\s*(?:(?:кроме|помимо)\s+(?:того|этого|[а-яё]+\s*,)\s*,?\s*)?", re.I)
 _PART_IN_BRACKETS = re.compile(r"\((?:в\s+том\s+числе|из\s+них|включая)\s[^()]{1,80}\)", re.I)
 
 
@@ -255,6 +256,8 @@ def _cohort(text: str, a: int, b: int, organisers: set[str]) -> Cohort | None:
                               count=int(bare.group(1)), unit="person", mode=mode)
             if text[a : m.start()].strip():
                 b = m.start()
+                if verb := re.search(r"\s+[а-яё]+л[аио]?\s*$", text[a:b]):  # «41 человек работал»
+                    b = a + verb.start() if has_pos(verb.group().strip(), {"VERB"}) else b
             else:  # «в режиме онлайн — представители 7 регионов»
                 a = m.end()
                 while a < b and (text[a].isspace() or text[a] in "–—-:,"):
@@ -292,7 +295,8 @@ def _cohort(text: str, a: int, b: int, organisers: set[str]) -> Cohort | None:
                       count=bracketed, unit="person", mode=mode)
     if (placed := from_places(text, a, b, mode)) is not None:
         return placed
-    if (shared := shared_head(clean(piece))) is not None:  # «Омской и Томской областей»
+    if (shared := shared_head(clean(piece)) or regions_joined(text, a, b)) is not None:
+        # «Омской и Томской областей», «Удмуртской Республики и Республики Башкортостан»
         return Cohort(label=Spanned(shared[0], Span(a, b)), unit="city", mode=mode,
                       places=tuple(shared))
     if toks[k][0].lower() == "из":
@@ -319,6 +323,7 @@ def _cohort(text: str, a: int, b: int, organisers: set[str]) -> Cohort | None:
         # «21 представитель», «22 представителя», «25 представителей»
         after = "nomn" if count.value % 10 == 1 and count.value % 100 != 11 else "gent"
         label = expand(nominative(rest, after, plural=True))
+        label = "участники" if label == "люди" else label  # «41 человек работал онлайн»
         if said_mode and label == "участники":  # «58 участников – в дистанционном формате»
             label = f"{label} {said_mode}"
         return Cohort(label=Spanned(label, Span(a, b)), count=count.value,

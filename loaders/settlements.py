@@ -189,6 +189,27 @@ def find_settlements(text: str, a: int, b: int) -> list[Found]:
                 out.append(Found(m.start(), run[n - 1].end(), name, known, marked, geo))
                 taken = run[n - 1].end()
                 break
+    return sorted(out + _in_capitals(text, a, b, out), key=lambda f: f.start)
+
+
+#: A word in capitals: «МИНУСИНСК», «УСТЬ-КАМЕНОГОРСК».
+_CAPITALS = re.compile(r"(?<![А-Яа-яЁё-])[А-ЯЁ]{3,}(?:-[А-ЯЁ]{2,})*(?![А-Яа-яЁё-])")
+
+
+def _in_capitals(text: str, a: int, b: int, found: list[Found]) -> list[Found]:
+    """Listed settlements written in capitals on a short line of capitals of their own
+    («МИНУСИНСК» over the date), not inside a heading's words."""
+    out = []
+    for m in _CAPITALS.finditer(text, a, b):
+        line = text[text.rfind("\n", 0, m.start()) + 1 : (text.find("\n", m.end()) + 1 or
+                                                        len(text) + 1) - 1]
+        if len(line.split()) > 3 or any(c.islower() for c in line) or any(
+                f.start <= m.start() < f.end for f in found):
+            continue
+        name, known = nominative_place("-".join(p.capitalize() for p in m.group().split("-")))
+        if known:
+            out.append(Found(m.start(), m.end(), name, True, False,
+                             settlements().get(name.replace("ё", "е")) or None))
     return out
 
 

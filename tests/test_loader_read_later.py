@@ -233,3 +233,67 @@ def test_the_online_part_of_a_total_in_an_online_format() -> None:
                      "58 – в онлайн-формате."))
     assert [(c.label.value, c.count, c.mode) for c in res.event.cohorts] == [
         ("участники в онлайн-формате", 58, "online")]
+
+
+# --- batch ao and ap (measured after all the changes above) ----------------------------------
+
+def test_a_town_in_capitals_over_the_date_and_a_title_in_capitals_over_two_lines() -> None:
+    res = parsed("МИНУСИНСК\n11-12 марта 2014 г.\n\nРЕЗОЛЮЦИЯ\nМеждународного круглого стола\n"
+                 "АРХИВЫ И БИБЛИОТЕКИ ПРИГРАНИЧЬЯ: СОВМЕСТНЫЕ ПРОЕКТЫ\nПО СОХРАНЕНИЮ НАСЛЕДИЯ\n\n"
+                 + RECOMMENDS)
+    assert res.event.place is not None and res.event.place.value == "Минусинск"
+    assert res.event.title is not None
+    assert res.event.title.value == ("Архивы и библиотеки приграничья: совместные проекты по "
+                                     "сохранению наследия")
+
+
+def test_a_pages_title_over_a_letterhead_and_the_documents_heading_alone() -> None:
+    res = parsed("# Решение коллегии от 28 марта 2019 г. № 2\n\n**МИНИСТЕРСТВО КУЛЬТУРЫ "
+                 "РЕСПУБЛИКИ МАРИЙ ЭЛ**\n\n**КОЛЛЕГИЯ**\n\n**РЕШЕНИЕ**\n\n28 марта 2019 г. № 2\n\n"
+                 "г. Козьмодемьянск\n\n**О роли муниципальных библиотек в сохранении языков**\n\n"
+                 "Выездное заседание коллегии состоялось в Козьмодемьянске.\n\n" + RECOMMENDS,
+                 "text/markdown")
+    assert res.event.title is not None
+    assert res.event.title.value == "О роли муниципальных библиотек в сохранении языков"
+
+
+@pytest.mark.parametrize(("intro", "topics"), [
+    ("В докладах и сообщениях участников были освещены:\n\n* история сёл;\n* опыт библиотек;\n"
+     "* роль музеев.", 3),
+    ("ПОВЕСТКА ДНЯ:\n1. О ходе внедрения Модельного стандарта.\n   Докладчик: Н. И. Сорокина, "
+     "заведующая отделом.\n2. Опыт модернизации библиотек.\n   Докладчик: Е. В. Лаптева, "
+     "директор.\n3. О подготовке к Общероссийскому дню библиотек.", 3),
+])
+def test_topics_that_were_covered_and_an_agenda_with_its_reporters(intro: str,
+                                                                   topics: int) -> None:
+    res = parsed(doc(HEADER + intro))
+    assert len(res.event.topics) == topics
+
+
+@pytest.mark.parametrize(("sentence", "groups"), [
+    ("Гостями съезда стали коллеги из Свердловской области. Прибыли делегации Пермского края, "
+     "Удмуртской Республики и Республики Башкортостан.",
+     [("Свердловская область", None, None), ("Пермский край", None, None),
+      ("Удмуртская Республика", None, None),
+      ("Республика Башкортостан", None, None)]),
+    ("Форум собрал 163 участника, из них 41 человек работал в режиме онлайн.",
+     [("участники в режиме онлайн", 41, "online")]),
+    ("В конференции приняли участие 87 человек. Помимо организаторов, на конференции были "
+     "представлены:\n\n- Шадринский краеведческий музей;\n- Курганская областная библиотека.",
+     [("Шадринский краеведческий музей", None, None),
+      ("Курганская областная библиотека", None, None)]),
+])
+def test_regions_joined_people_who_worked_online_and_besides_the_organisers(
+        sentence: str, groups: list[tuple[str, int | None, str | None]]) -> None:
+    res = parsed(doc(HEADER + sentence))
+    assert [(c.label.value, c.count, c.mode) for c in res.event.cohorts] == groups
+
+
+def test_a_markdown_link_left_as_text_is_furniture() -> None:
+    res = parsed("<p>Решение коллегии от 28 марта 2019 г. № 2</p><p>КОЛЛЕГИЯ</p><p>РЕШЕНИЕ</p>"
+                 "<p>28 марта 2019 г.</p><p>г. Козьмодемьянск</p><p>О роли библиотек</p>"
+                 "<p>Коллегия РЕШИЛА:</p><ol><li>Сохранить фонды.</li></ol>"
+                 "<p>[Версия для печати](?print=Y) · [Вернуться к списку решений](/list/)</p>",
+                 "text/html")
+    assert res.event.title is not None and res.event.title.value == "О роли библиотек"
+    assert [r.text.value for r in res.recommendations] == ["Сохранить фонды."]

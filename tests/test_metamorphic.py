@@ -213,6 +213,10 @@ def test_encoding_gives_the_same_facts(path: Path, doc: dict[str, Any], encoding
         text = re.sub(r"&(laquo|raquo|mdash|ndash|bdquo|ldquo|rdquo);", lambda m: {
             "laquo": "«", "raquo": "»", "mdash": "—", "ndash": "–", "bdquo": "„",
             "ldquo": "“", "rdquo": "”"}[m.group(1)], text)
+    lacking = {c for c in text.translate(_PLAIN_TYPING) if c.isalpha()
+               and c.encode(encoding, errors="replace") == b"?"}
+    if lacking:  # «Рухани жаңғыру»: no file in that encoding has those letters
+        pytest.skip(f"{path.name} has letters {encoding} lacks: {''.join(sorted(lacking))}")
     text = _typed(text, encoding)
     if path.suffix == ".html":
         text = text.replace('charset="utf-8"', f'charset="{encoding}"')
