@@ -25,6 +25,7 @@ from resolutions_kg.records import (
 )
 
 from .adoption import adoption
+from .appeals import addressed, appeal_addressee
 from .blocks import (
     Block,
     blocks,
@@ -145,6 +146,9 @@ def parse(rendition: Rendition, *, observe: Observer | None = None) -> Resolutio
     if observe is not None:
         observe(text, bs, items)
     items = second_opinion(text, bs, items)
+    if document_type.value == "обращение" and (
+            to := appeal_addressee(text, bs, head_index, head_end)) is not None:
+        items = addressed(items, to)  # «… к Народному Хуралу …», «просим Вас: …»
     preamble = [bl for bl in bs[nxt : items.start] if not is_adoption(text, bl)]
     pre_sentences = [s for bl in preamble for s in sentences(text, bl.start, bl.end)]
     region_start = type_match.end("type")

@@ -523,15 +523,9 @@ KNOWN_MISSES: dict[tuple[str, str], str] = {
         "the regions in brackets after a counted group («учреждения Российской "
         "Федерации (Брянская и Курская области)») are kept in its name; this labeller "
         "drops them",
-    ("ap08-michurinsk-2022.md", "addressees"):
-        "an appeal addressed in a quoted block above the heading («> Главам "
-        "муниципальных районов …»), asking «просим Вас:»: the addressee above the "
-        "heading is not read",
     ("ap08-michurinsk-2022.md", "participating"):
         "«26 районов и округов области»: the labeller names the region; the online part"
         " is labelled without its mode by this labeller",
-    ("ap08-michurinsk-2022.md", "proposals"):
-        "the appeal's addressee above the heading is not read (see the addressees)",
     ("ap09-velikiy-ustyug-2018.txt", "adopted"):
         "a council's decision «принято единогласно» with no date on that line: the "
         "header's date taken as the adoption date by this labeller (see aj04)",

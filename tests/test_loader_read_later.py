@@ -297,3 +297,18 @@ def test_a_markdown_link_left_as_text_is_furniture() -> None:
                  "text/html")
     assert res.event.title is not None and res.event.title.value == "О роли библиотек"
     assert [r.text.value for r in res.recommendations] == ["Сохранить фонды."]
+
+
+@pytest.mark.parametrize("header", [
+    "> Главам муниципальных районов\n> и муниципальных округов Тамбовской области\n\n# ОБРАЩЕНИЕ"
+    "\n\n## участников форума «Сельская библиотека»\n\nг. Мичуринск, 7 октября 2022 г.",
+    "# ОБРАЩЕНИЕ\n\n## участников форума «Сельская библиотека» к главам муниципальных районов и "
+    "муниципальных округов Тамбовской области\n\nг. Мичуринск, 7 октября 2022 г.",
+])
+def test_an_appeals_requests_are_to_the_body_it_is_addressed_to(header: str) -> None:
+    res = parsed(header + "\n\nУчитывая изложенное, просим Вас:\n\n- не допускать закрытия "
+                 "сельских библиотек;\n- обеспечить подключение библиотек к сети Интернет.\n\n"
+                 "Предлагаем также провести в 2023 году совместное совещание.\n", "text/markdown")
+    to = "главы муниципальных районов и муниципальных округов Тамбовской области"
+    assert [r.addressee.label if r.addressee else None for r in res.recommendations] == [to, to]
+    assert proposed(res) == [(to, 2023)]
