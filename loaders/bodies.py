@@ -313,7 +313,7 @@ def share_tails(text: str, cohorts: list[Cohort], units: list[tuple[int, int]]) 
         tail = _tail(text, count.span.end, b) if count is not None else ""
         gap = text[units[run[-1]][1] : a] if run else ""
         if run and tail and re.fullmatch(r"\s+и\s+", gap) and has_pos(
-                tail.split(" ", 1)[0], {"NOUN", "ADJF"}, "gent"):
+                tail.split(" ", 1)[0].rstrip(",;"), {"NOUN", "ADJF"}, "gent"):
             for j in run:
                 out[j] = dataclasses.replace(out[j], label=Spanned(
                     f"{out[j].label.value} {tail}", out[j].label.span))

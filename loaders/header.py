@@ -247,7 +247,7 @@ def _adjacent(text: str, place: Found, span: Span) -> bool:
     """Only separators (and «г.») stand between the place and the date."""
     between = text[place.end : span.start] if place.end <= span.start else text[span.end :
                                                                                place.start]
-    between = ADMINISTRATIVE.sub("", between)
+    between = " ".join(ADMINISTRATIVE.sub("", between).split())  # (spaces that align columns)
     return len(between) <= 12 and not re.sub(r"[\s,;()–—-]|г\.|года?", "", between)
 
 

@@ -158,8 +158,9 @@ def parse(rendition: Rendition, *, observe: Observer | None = None) -> Resolutio
         for a, b in pre_sentences:
             if (kind := find_kind(text, a, b)) is not None:
                 region_start = a
-                if title is None:
-                    title = title_in(text, kind.span.end, b)
+                if title is None and (found := title_in(text, kind.span.end, b)) is not None and (
+                        ":" not in text[kind.span.end : found.span.start]):  # (a list after it)
+                    title = found
                 break
     if kind is not None and title is None:
         title = title_after_kind(text, pre_sentences[:2], kind.value, Certainty(

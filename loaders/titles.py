@@ -59,7 +59,9 @@ def title_after_kind(text: str, ranges: list[tuple[int, int]], kind: str,
         mention = find_kind(text, a, b, heading=True)
         found = title_in(text, mention.span.end, min(b, mention.span.end + 80)) if (
             mention is not None and mention.value == kind) else None
-        if found is not None:
+        if found is not None and mention is not None and ":" not in text[
+                mention.span.end : found.span.start]:
+            # (not «Организаторы чтений: …, администрация Городского округа «город Ирбит»»)
             return dataclasses.replace(found, certainty=how)
     return None
 
@@ -92,7 +94,9 @@ def news_lead(text: str, bs: list[Block], head_index: int, kind: str) -> list[tu
 
 
 #: A line that gives the event's theme: «Тема: …», «Тема съезда: …», «По вопросу: «…»».
-THEME_LINE = re.compile(r"\s*(?:тема(?:\s+[а-яё]+){0,2}|по\s+вопросу)\s*[:–—]\s*", re.I)
+THEME_LINE = re.compile(r"\s*(?:тема(?:\s+[а-яё]+){0,2}\s*[:–—]"
+                        r"|по\s+вопросу\s*(?:[:–—]|(?=[«\"])))\s*",  # («по вопросу «О …»»)
+                        re.I)
 #: A decision's subject on a line of its own: «О состоянии и перспективах развития …».
 _SUBJECT = re.compile(r"[*_\s]*(?=(?:О|Об|Обо)\s+[а-яё])")
 
@@ -102,7 +106,7 @@ def theme_after(text: str, bs: list[Block], start: int, document_type: str
     """The theme the lines after the heading give (at most two place or date lines between),
     and the index of its block: «Тема съезда: …», «По вопросу: «…»», and a decision's subject
     line «О …» (a short line, no sentence)."""
-    for k in range(start, min(start + 3, len(bs))):
+    for k in range(start, min(start + 5, len(bs))):  # (past a table of date, number, place)
         a, b = body_text(text, bs[k])
         said = THEME_LINE.match(text, a, b)
         if said is None and document_type == "решение" and b - a < 200 and not text[

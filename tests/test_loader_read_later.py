@@ -312,3 +312,32 @@ def test_an_appeals_requests_are_to_the_body_it_is_addressed_to(header: str) -> 
     to = "главы муниципальных районов и муниципальных округов Тамбовской области"
     assert [r.addressee.label if r.addressee else None for r in res.recommendations] == [to, to]
     assert proposed(res) == [(to, 2023)]
+
+
+# --- batch aq and ar (measured after all the changes above) ----------------------------------
+
+def test_a_decisions_question_in_quotes_after_its_minutes_number() -> None:
+    res = parsed("РЕШЕНИЕ выездного заседания правления\n\nКаргополь, 11 июля 2014 г.\nПротокол № 3"
+                 "\n\nпо вопросу «О роли сельских библиотек в сохранении наследия»\n\n"
+                 "Заседание правления проведено ассоциацией.\n\n" + RECOMMENDS)
+    assert res.event.title is not None
+    assert res.event.title.value == "О роли сельских библиотек в сохранении наследия"
+
+
+def test_regions_after_the_last_counted_group_with_commas_are_every_groups() -> None:
+    res = parsed(doc(HEADER + "В конференции участвовали более 90 человек: специалисты 19 "
+                     "библиотек и 7 музеев Тверской, Псковской и Новгородской областей."))
+    assert [(c.label.value, c.count) for c in res.event.cohorts] == [
+        ("библиотеки Тверской, Псковской и Новгородской областей", 19),
+        ("музеи Тверской, Псковской и Новгородской областей", 7)]
+
+
+def test_a_quote_in_a_list_of_organisers_is_no_title() -> None:
+    res = parsed("VI Ирбитские архивные чтения\n«Документальное наследие уездного города»\n"
+                 "г. Ирбит, 12–13 октября 2023 года\n\n                    РЕЗОЛЮЦИЯ\n\n"
+                 "Организаторы чтений: Управление архивами Свердловской области, Государственный\n"
+                 "архив Свердловской области, Ирбитский историко-этнографический музей,\n"
+                 "администрация Городского округа «город Ирбит» Свердловской области.\n\n"
+                 "Участниками чтений стали 87 человек.\n\n" + RECOMMENDS)
+    assert res.event.title is not None
+    assert res.event.title.value == "Документальное наследие уездного города"
