@@ -641,9 +641,6 @@ KNOWN_MISSES: dict[tuple[str, str], str] = {
     ("ar10-vyksa-2022.html", "participating"):
         "«, а коллеги из Нижнего Новгорода … онлайн»: «а» after a comma opens a group "
         "of its own that is not cut (not yet looked into)",
-    ("ar10-vyksa-2022.html", "topics_discussed"):
-        "three discussion platforms named as the topics are not read as topics (not yet"
-        " looked into)",
     ("ar11-kargopol-2014.md", "participating"):
         "«9 членов правления» and the shared head of «Каргопольской, Няндомской и "
         "Коношской централизованных библиотечных систем» (a plural head after "
