@@ -91,8 +91,9 @@ def cohorts(text: str, a: int, b: int, total_count: Count | None,
             inside = total_count is not None and later <= total_count.span.start < b
             return [*cohorts(text, a, cut, None if inside else total_count, organisers),
                     *cohorts(text, later, b, total_count if inside else None, organisers)]
-    # «6 музеев (в том числе 4 школьных) …»: a part in brackets is no group (blanked)
-    text = _PART_IN_BRACKETS.sub(lambda m: " " * len(m.group()), text)
+    if _PART_IN_BRACKETS.search(text, a, b):  # «6 музеев (в том числе 4 школьных) …»: a
+        text = text[:a] + _PART_IN_BRACKETS.sub(  # part in brackets is no group (blanked)
+            lambda m: " " * len(m.group()), text[a:b]) + text[b:]
     found = _cohorts(text, a, b, total_count, organisers, opener)
     if not (0 < opener.start() - a <= 60) or re.search(
             r"\d", text[a : opener.start()]) or attendance(text, opener.end(), b) is not None:
