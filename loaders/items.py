@@ -47,6 +47,7 @@ from .proposals import (
     planned_event,
     proposals_of,
 )
+from .rendition import in_capitals
 from .tables import recommendation_of_row
 from .topics import classify
 
@@ -101,12 +102,6 @@ _OVERSIGHT = re.compile(r"[*_\s]*(?:контроль\s+за\s+(?:исполне�
                         r"[*_\s]*$)", re.I | re.S)
 #: Thanks, in a section of closing words: a statement, not a proposal.
 _THANKS = re.compile(r"(?<![а-яё])благодар", re.I)
-
-
-def _capitals(content: str) -> bool:
-    """«IV. ЗАКЛЮЧИТЕЛЬНЫЕ ПОЛОЖЕНИЯ»: a numbered section's caption, in capitals."""
-    letters = [c for c in content if c.isalpha()]
-    return len(letters) > 3 and all(c.isupper() for c in letters)
 
 
 #: A connective that may open a sentence before its speaker.
@@ -318,7 +313,7 @@ def parse_items(text: str, blocks: list[Block], first: int) -> Items:
             items.consumed.add(i - 1)
             role[i - 1] = "proposal"
             continue
-        if heading is None and (not block.list_item or _capitals(content)) and action(
+        if heading is None and (not block.list_item or in_capitals(content)) and action(
                 text, a, b) is None and (
                 items.recommendations or (len(content) <= 80 and not content.endswith(".")
                                           and (block.emphasised or block.heading is not None))):

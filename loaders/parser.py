@@ -53,7 +53,14 @@ from .roles import second_opinion
 from .russian import parses, words
 from .settlements import find_settlements
 from .statements import discussed_topics, preamble_statements
-from .titles import as_written, news_lead, theme_after, title_above, title_after_kind
+from .titles import (
+    as_written,
+    news_lead,
+    theme_after,
+    title_above,
+    title_after,
+    title_after_kind,
+)
 from .totals import (
     LIST_OF_GROUPS,
     PRESENT_CAPTION,
@@ -158,9 +165,8 @@ def parse(rendition: Rendition, *, observe: Observer | None = None) -> Resolutio
         for a, b in pre_sentences:
             if (kind := find_kind(text, a, b)) is not None:
                 region_start = a
-                if title is None and (found := title_in(text, kind.span.end, b)) is not None and (
-                        ":" not in text[kind.span.end : found.span.start]):  # (a list after it)
-                    title = found
+                if title is None:
+                    title = title_after(text, kind.span.end, b)
                 break
     if kind is not None and title is None:
         title = title_after_kind(text, pre_sentences[:2], kind.value, Certainty(

@@ -86,6 +86,13 @@ class LineHint:
     furniture: bool = False
 
 
+
+def in_capitals(value: str) -> bool:
+    """Whether ``value`` is written in capitals: four letters or more, every one a capital
+    («РЕЗОЛЮЦИЯ», «IV. ЗАКЛЮЧИТЕЛЬНЫЕ ПОЛОЖЕНИЯ»)."""
+    letters = [c for c in value if c.isalpha()]
+    return len(letters) > 3 and all(c.isupper() for c in letters)
+
 def covered(ranges: Iterable[tuple[int, int]], start: int, end: int, text: str) -> bool:
     """Whether every letter or digit of ``text[start:end]`` lies inside one of ``ranges``."""
     positions = [i for i in range(start, end) if text[i].isalnum()]
@@ -149,8 +156,7 @@ def build_lines(
                 if label is None and re.fullmatch(r"[IVX]+\.", marker):
                     label = marker[:-1]
                 list_item = True
-        letters = [c for c in text[start:end] if c.isalpha()]
-        caps = len(letters) >= 4 and all(c.isupper() for c in letters)
+        caps = in_capitals(text[start:end])
         lines.append(
             Line(
                 start=start,

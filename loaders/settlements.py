@@ -189,14 +189,14 @@ def find_settlements(text: str, a: int, b: int) -> list[Found]:
                 out.append(Found(m.start(), run[n - 1].end(), name, known, marked, geo))
                 taken = run[n - 1].end()
                 break
-    return sorted(out + _in_capitals(text, a, b, out), key=lambda f: f.start)
+    return sorted(out + _named_in_capitals(text, a, b, out), key=lambda f: f.start)
 
 
 #: A word in capitals: «МИНУСИНСК», «УСТЬ-КАМЕНОГОРСК».
 _CAPITALS = re.compile(r"(?<![А-Яа-яЁё-])[А-ЯЁ]{3,}(?:-[А-ЯЁ]{2,})*(?![А-Яа-яЁё-])")
 
 
-def _in_capitals(text: str, a: int, b: int, found: list[Found]) -> list[Found]:
+def _named_in_capitals(text: str, a: int, b: int, found: list[Found]) -> list[Found]:
     """Listed settlements written in capitals on a short line of capitals of their own
     («МИНУСИНСК» over the date), not inside a heading's words."""
     out = []

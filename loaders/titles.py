@@ -13,6 +13,7 @@ from resolutions_kg.records import Certainty, Span, Spanned
 from .blocks import Block, body_text, clean, sentences, tight
 from .casing import restore_case
 from .events import find_kind, title_in
+from .rendition import in_capitals
 
 
 def title_above(text: str, bs: list[Block], head_index: int) -> Spanned[str] | None:
@@ -32,11 +33,11 @@ def title_above(text: str, bs: list[Block], head_index: int) -> Spanned[str] | N
 def as_written(text: str, title: Spanned[str]) -> Spanned[str]:
     """«КНИГА И НАЦИОНАЛЬНАЯ КУЛЬТУРА: …» in the heading: cited as the text writes it elsewhere
     («… чтения «Книга и национальная культура: …» организованы …»), when it does."""
-    if not _in_capitals(title.value):
+    if not in_capitals(title.value):
         return title
     pattern = re.compile(re.escape(title.value).replace(r"\ ", r"\s+"), re.I)
     written = pattern.search(text)
-    while written is not None and _in_capitals(written.group()):
+    while written is not None and in_capitals(written.group()):
         written = pattern.search(text, written.end())
     if written is None:
         # nowhere else: cited as a title is written, a capital first and proper names kept
@@ -47,23 +48,24 @@ def as_written(text: str, title: Spanned[str]) -> Spanned[str]:
                    Certainty(0.85, "the title in capitals, as the text writes it"))
 
 
-def _in_capitals(value: str) -> bool:
-    letters = [c for c in value if c.isalpha()]
-    return len(letters) > 3 and all(c.isupper() for c in letters)
-
-
 def title_after_kind(text: str, ranges: list[tuple[int, int]], kind: str,
                       how: Certainty) -> Spanned[str] | None:
     """The first title quoted right after a mention of the event's kind in ``ranges``."""
     for a, b in ranges:
         mention = find_kind(text, a, b, heading=True)
-        found = title_in(text, mention.span.end, min(b, mention.span.end + 80)) if (
+        found = title_after(text, mention.span.end, min(b, mention.span.end + 80)) if (
             mention is not None and mention.value == kind) else None
-        if found is not None and mention is not None and ":" not in text[
-                mention.span.end : found.span.start]:
-            # (not «Организаторы чтений: …, администрация Городского округа «город Ирбит»»)
+        if found is not None:
             return dataclasses.replace(found, certainty=how)
     return None
+
+
+def title_after(text: str, a: int, b: int) -> Spanned[str] | None:
+    """The title quoted in ``text[a:b]`` right after a mention of the event («… чтений «…»»),
+    not one in a list that a colon opens («Организаторы чтений: …, администрация Городского
+    округа «город Ирбит»»)."""
+    found = title_in(text, a, b)
+    return found if found is not None and ":" not in text[a : found.span.start] else None
 
 
 #: What a news lead says of the event it introduces, or of the document it publishes.
