@@ -32,10 +32,13 @@ UNITS: dict[str, CountedUnit] = {
 BODY_HEADS = frozenset(
     "музей музей-заповедник библиотека архив университет институт колледж академия центр филиал "
     "театр фонд союз общество министерство управление комитет администрация департамент "
-    "агентство отдел".split())
+    "агентство отдел система парк школа училище лицей гимназия ассоциация объединение совет палата "
+    "галерея заповедник консерватория служба издательство редакция дворец дом клуб компания "
+    "учреждение".split())
 #: «и» before a body's name: a capital, or a unit written in lower case («… и архивный отдел
 #: администрации …»).
-_AND = re.compile(r"\s+и\s+(?=[А-ЯЁ]|(?:[а-яё]+\s+)?(?:отдел|управлени|комитет|департамент)"
+_AND = re.compile(r"\s+и\s+(?=[А-ЯЁ]|(?:[а-яё]+\s+)?(?:отдел|управлени|комитет|департамент"
+                  r"|администраци|министерств)"
                   r"[а-яё]*\s)")
 
 
@@ -155,7 +158,13 @@ def counted_units(text: str, a: int, b: int) -> list[tuple[int, int]]:
         if join is not None and join.start() >= c.noun_end:
             stop = join.start()
         out.append((c.span.start, stop))
+    also = _ALSO_AFTER.match(text, out[-1][1], b)
+    if also is not None and text[also.end() : b].strip():
+        out.append((also.end(), b))  # «56 специалистов из 11 архивов …, а также представители …»
     return out
+
+
+_ALSO_AFTER = re.compile(r"\s*,?\s*а\s+также\s+")
 
 
 def genitive_only(text: str) -> bool:
@@ -224,7 +233,7 @@ def acting_people(text: str, a: int, b: int, mode: AttendanceMode | None) -> Coh
 
 
 _SPLIT = re.compile(r"\s*,\s*(?:в\s+том\s+числе\s+|из\s+них\s+)|"
-                    r"\s*,\s*(?:а\s+также\s+|и\s+(?:ещ[её]\s+)?)?|\s+а\s+также\s+|\s+и\s+ещ[её]\s+"
+                    r"\s*,\s*(?:а\s+(?:также\s+)?|и\s+(?:ещ[её]\s+)?)?|\s+а\s+также\s+|\s+и\s+ещ[её]\s+"
                     r"|\s+и\s+(?=\d)|(?<=\d\))\s+и\s+|(?<=\))\s+и\s+(?=[А-ЯЁ])|\s*;\s*")
 
 
@@ -261,10 +270,30 @@ def split_groups(text: str, start: int, end: int) -> list[tuple[int, int]]:
                 and last and not last[-1:].isdigit() and not last.endswith(")")
                 and (genitive_only(last) or lemma(before[0]) in PERSON_LEMMAS)):
             continue  # «специалисты библиотек, музеев и школ …»: the genitives go on
+        if "," in m.group() and after and _field_goes_on(before, after[0]):
+            continue  # «Института монголоведения, буддологии и тибетологии СО РАН»: one body
         cuts += [m.start(), m.end()]
     cuts.append(end)
     return [part for x, y in zip(cuts[::2], cuts[1::2], strict=False) if y > x
             for part in _same_heads(text, x, y)]
+
+
+def _field_goes_on(before: list[str], nxt: str) -> bool:
+    """Whether the word after a comma goes on the fields a body's name lists: «… института
+    языка, | литературы и истории», «Министерства культуры, | туризма …» — a singular body head,
+    a singular genitive, and another singular genitive in lower case (not «музея, | архивов …»)."""
+    if len(before) < 2 or not nxt[:1].islower() or not before[-1][:1].islower():
+        return False
+    head = [p for p in parses(before[-2].strip(",;")) if p.tag.POS == "NOUN"][:1]
+    return bool(head) and "sing" in head[0].tag and head[0].normal_form.replace(
+        "ё", "е") in BODY_HEADS and _singular_genitive(before[-1]) and _singular_genitive(nxt) and (
+        "inan" in parses(nxt)[0].tag)  # (not «… департамента культуры, | главы поселений»)
+
+
+def _singular_genitive(word: str) -> bool:
+    ps = [p for p in parses(word) if p.tag.POS == "NOUN"]
+    return any({"gent", "sing"} <= p.tag.grammemes for p in ps) and not any(
+        {"gent", "plur"} <= p.tag.grammemes for p in ps)
 
 
 #: A region in the genitive ending a piece, and opening the next: the regions of one group.
@@ -305,7 +334,8 @@ def share_tails(text: str, cohorts: list[Cohort], units: list[tuple[int, int]]) 
     автономного округа», «19 государственных и муниципальных музеев и 9 частных музеев
     Ярославской области»). A group of people keeps what it says («29 методистов и 4
     представителя отделов культуры …»)."""
-    out = list(cohorts)
+    out = [_head_elided(text, c, units[k], units[k + 1]) if k + 1 < len(units) else c
+           for k, c in enumerate(cohorts)]
     run: list[int] = []  # the bare counted groups before, joined by commas
     for k, (a, b) in enumerate(units):
         said = counts(text, a, b)
@@ -314,7 +344,7 @@ def share_tails(text: str, cohorts: list[Cohort], units: list[tuple[int, int]]) 
         gap = text[units[run[-1]][1] : a] if run else ""
         if run and tail and re.fullmatch(r"\s+и\s+", gap) and has_pos(
                 tail.split(" ", 1)[0].rstrip(",;"), {"NOUN", "ADJF"}, "gent"):
-            for j in run:
+            for j in [j for j in run if not out[j].label.value.endswith(tail)]:
                 out[j] = dataclasses.replace(out[j], label=Spanned(
                     f"{out[j].label.value} {tail}", out[j].label.span))
         if count is None or tail or DASHED_COUNT.match(text, a, b):
@@ -324,6 +354,22 @@ def share_tails(text: str, cohorts: list[Cohort], units: list[tuple[int, int]]) 
         else:
             run = [k]
     return out
+
+
+def _head_elided(text: str, cohort: Cohort, unit: tuple[int, int],
+                 nxt: tuple[int, int]) -> Cohort:
+    """«15 районных | и | 2 городских централизованных библиотечных систем области»: the first
+    group's head is the next one's, after as many adjectives as the first says."""
+    said, then = counts(text, *unit), counts(text, *nxt)
+    if len(said) != 1 or len(then) != 1 or not re.fullmatch(r"\s+и\s+", text[unit[1] : nxt[0]]):
+        return cohort
+    own = text[said[0].span.end : unit[1]].split()
+    rest = text[then[0].span.end : nxt[1]].split()
+    if not own or len(rest) <= len(own) or not all(
+            has_pos(w, {"ADJF"}, "gent") and not has_pos(w, {"NOUN"}) for w in own):
+        return cohort
+    label = expand(nominative(" ".join(own + rest[len(own):]), "gent", plural=True))
+    return dataclasses.replace(cohort, label=Spanned(label, cohort.label.span))
 
 
 def _tail(text: str, a: int, b: int) -> str:

@@ -74,9 +74,6 @@ KNOWN_MISSES: dict[tuple[str, str], str] = {
         "«руководители централизованных библиотечных систем 43 муниципальных районов и "
         "2 городских округов»: the loader cites the bodies named before the count (as "
         "j01, k06 and l02 are labelled), this labeller the counted districts",
-    ("ac11-abakan-2018.md", "participating"):
-        "one of the listed bodies is cut differently from the label (not yet looked "
-        "into)",
     ("ad02-mozyr-2018.md", "participating"):
         "«С докладами выступили специалисты 12 районов …, Национальной библиотеки "
         "Беларуси, …»: the labeller cites the speakers' bodies as groups; the loader "
@@ -126,9 +123,6 @@ KNOWN_MISSES: dict[tuple[str, str], str] = {
     ("ae03-tambov-2011.html", "participating"):
         "occupations without a count («научные сотрудники и экскурсоводы музеев») are "
         "read as a group; this labeller leaves people's occupations out",
-    ("ae05-ulan-ude-2015.md", "participating"):
-        "a comma inside a body's name («Института монголоведения, буддологии и "
-        "тибетологии СО РАН») cuts it in two",
     ("ae10-yelabuga-2022.html", "participating"):
         "what the participants did after the groups («приняли участие в мастер-классах,"
         " интерактивных занятиях …») is read as more groups",
@@ -230,15 +224,8 @@ KNOWN_MISSES: dict[tuple[str, str], str] = {
         "this labeller keeps the capital",
     ("ah11-biysk-2019.html", "organisers"):
         "the city's administration in lower case (see the addressees)",
-    ("ah11-biysk-2019.html", "participating"):
-        "«…, а также Республики Алтай, Новосибирской и Кемеровской областей» after "
-        "«представители 14 городов …» (no «из»): the regions are not read one by one "
-        "nor put in the nominative",
     ("ah11-biysk-2019.html", "proposals"):
         "the city's administration in lower case (see the addressees)",
-    ("ai02-kungur-2015.md", "participating"):
-        "«Кунгурская централизованная библиотечная система и архивная служба …» without"
-        " a count stays one group (not yet looked into)",
     ("ai04-rybinsk-2009.txt", "participating"):
         "«4 школьных библиотек города Рыбинска и Рыбинского государственного …»: a body"
         " after «и» goes on with the counted group (not yet looked into)",
@@ -256,9 +243,6 @@ KNOWN_MISSES: dict[tuple[str, str], str] = {
         "written; this labeller writes «департамент» in lower case",
     ("ai09-khanty-mansiysk-2019.txt", "organisers"):
         "«Департамент культуры …» as written (see the addressees)",
-    ("ai09-khanty-mansiysk-2019.txt", "participating"):
-        "the bodies named after the counted group («Ханты-Мансийская окружная "
-        "организация Всероссийского общества …») are not read (not yet looked into)",
     ("ai10-michurinsk-2024.md", "participating"):
         "«архивного отдела администрации города Мичуринска, Централизованной "
         "библиотечной системы …»: a comma between two genitive names is read as going "
@@ -267,8 +251,6 @@ KNOWN_MISSES: dict[tuple[str, str], str] = {
         "the online part of the total is read as a group; «21 муниципальной "
         "централизованной библиотечной системы» (21 takes the singular) is not put in "
         "the plural nominative",
-    ("ai12-kargopol-2008.txt", "participating"):
-        "not yet looked into",
     ("aj01-syktyvkar-2017.txt", "participating"):
         "«центральных библиотек 20 муниципальных образований»: this labeller cites the "
         "places counted, the loader the libraries named with them (as other labellers "
@@ -550,9 +532,6 @@ KNOWN_MISSES: dict[tuple[str, str], str] = {
         "«Главному управлению идеологической работы …» opening a heading: «управление» "
         "is cited in lower case (as ../shared/corpus does); this labeller keeps the "
         "capital",
-    ("aq03-grodno-2018.html", "participating"):
-        "not yet looked into (the university named after the counted groups is not "
-        "read)",
     ("aq03-grodno-2018.html", "topics_discussed"):
         "topics listed inside a sentence without a colon are not read here (not yet "
         "looked into)",
@@ -571,8 +550,6 @@ KNOWN_MISSES: dict[tuple[str, str], str] = {
     ("aq05-ust-kamenogorsk-2016.md", "participating"):
         "«15 районных и 2 городских централизованных библиотечных систем»: adjectives "
         "sharing a head across counts are not read (see al09)",
-    ("aq06-belozersk-2015.txt", "participating"):
-        "not yet looked into",
     ("aq06-belozersk-2015.txt", "topics_discussed"):
         "topics listed inside a sentence are not read here (not yet looked into)",
     ("aq07-shadrinsk-2022.html", "organisers"):
@@ -583,9 +560,6 @@ KNOWN_MISSES: dict[tuple[str, str], str] = {
         "«библиотеки Северо-Казахстанской и Костанайской областей» online: this "
         "labeller splits the regions, the loader keeps the counted group whole (as "
         "aq06's labeller does for «музеи Вологодской и Архангельской областей»)",
-    ("aq08-kyakhta-2018.txt", "participating"):
-        "«Института монголоведения, буддологии и тибетологии СО РАН»: a name with "
-        "commas is cut at them",
     ("aq09-karakol-2019.md", "participating"):
         "not yet looked into (the town's libraries and archive named last are not read)",
     ("aq10-irbit-2023.txt", "addressees"):
@@ -638,9 +612,6 @@ KNOWN_MISSES: dict[tuple[str, str], str] = {
     ("ar09-karaganda-2017.txt", "participating"):
         "not yet looked into (the groups after «Участников – 41 человек» are read "
         "wrongly)",
-    ("ar10-vyksa-2022.html", "participating"):
-        "«, а коллеги из Нижнего Новгорода … онлайн»: «а» after a comma opens a group "
-        "of its own that is not cut (not yet looked into)",
     ("ar11-kargopol-2014.md", "participating"):
         "«9 членов правления» and the shared head of «Каргопольской, Няндомской и "
         "Коношской централизованных библиотечных систем» (a plural head after "
