@@ -315,7 +315,8 @@ def list_items_after(text: str, blocks: list[Block], end: int) -> list[tuple[int
         if _REPORTER.match(text, a, b):
             continue  # «Докладчик: Н. И. Сорокина, …» under an item of an agenda: the item's
         listed = text[a:b].rstrip(" *_").endswith(";")
-        if not (bl.list_item or listed or run) or len(bl.lines) > 1 and not bl.list_item:
+        if not (bl.list_item or listed or run) or len(bl.lines) > 1 and not bl.list_item and not (
+                run and len(bl.lines) <= 3):  # (an item wrapped over two or three lines)
             break
         out.append((a, b))
         run = not bl.list_item and listed

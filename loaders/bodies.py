@@ -2,8 +2,8 @@
 Национального музея … и Музея-заповедника «Кижи»»), a counted group whose bodies come before
 its count («сотрудники центральных библиотек 43 муниципальных районов»), and a group whose
 people are left out after the group before («сотрудники музеев (38), архивов (14)»), and people
-counted, then what they did («18 человек участвовали дистанционно»); and where a list of groups
-is cut into its pieces (:func:`split_groups`)."""
+counted, then what they did («18 человек участвовали дистанционно»). Where a list of groups is
+cut into its pieces is :mod:`.lists`'s."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from resolutions_kg.records import AttendanceMode, Cohort, CountedUnit, Span, Sp
 
 from .blocks import clean
 from .expand import expand, is_region_adjective
-from .origins import place_name, shared_runs
+from .origins import place_name
 from .phrases import head_phrase, nominative
 from .places import NAME_AFTER_DASH
 from .russian import has_pos, lemma, parses, words
@@ -55,17 +55,20 @@ def named_bodies(text: str, a: int, b: int) -> list[tuple[int, int]]:
         if k >= len(toks) or not toks[k][0][:1].isupper():
             continue
         first = text[toks[k][1] : m.start()]
-        if all(_body_head(part) for part in (first, second)):
+        if all(named_body(part) for part in (first, second)):
             return [(a, m.start()), (m.end(), b)]
     return [(a, b)]
 
 
-def _body_head(phrase: str) -> bool:
+def named_body(phrase: str) -> bool:
+    """Whether ``phrase`` opens with one body's name, its head singular («Курганской областной
+    универсальной научной библиотеки имени А. К. Югова», «Музей-усадьба …»)."""
     found, _ = head_phrase(phrase, "gent")
     if not found:
         found, _ = head_phrase(phrase, "nomn")
+    head = found[-1][3].normal_form.replace("ё", "е") if found else ""
     return bool(found) and found[-1][3].tag.number == "sing" and (
-        found[-1][3].normal_form.replace("ё", "е") in BODY_HEADS)
+        head in BODY_HEADS or head.split("-")[0] in BODY_HEADS)  # («музей-усадьба»)
 
 
 #: A noun phrase before a count: «[представители] органов управления культурой | 11 …».
@@ -144,12 +147,21 @@ def counted_units(text: str, a: int, b: int) -> list[tuple[int, int]]:
     units = [c for c in counts(text, a, b)
              if c.noun_lemma not in PERSON_LEMMAS and c.noun_lemma not in NOT_GROUPS]
     if not units or (len(units) == 1 and not text[a : units[0].span.start].strip()):
-        return [(a, b)]
+        cut = _named_next(text, units[0].noun_end if units else b, b)
+        joined = _ALSO_AFTER.match(text, cut)
+        return [(a, b)] if cut == b or joined is None else [(a, cut), (joined.end(), b)]
     out = []
     for i, c in enumerate(units):
         stop = units[i + 1].span.start if i + 1 < len(units) else b
         if m := _UNIT_END.search(text, c.noun_end, stop):
             stop = m.start()
+            named = re.match(r"\s*:\s*(?=[А-ЯЁ])", text[stop:b]) if i + 1 == len(units) else None
+            if named and "," not in text[stop:b] and any(
+                    has_pos(w, {"NOUN"}) for w, _, _ in words(text[stop + named.end() : b])):
+                # «из четырёх государств: Азербайджанской Республики, …»: the count's items
+                # are named after its colon, and they are the groups
+                out.append((stop + named.end(), b))
+                continue
         for w, wa, _ in words(text[c.noun_end:stop], c.noun_end):
             if any(p.tag.POS == "VERB" for p in parses(w)[:1]):
                 stop = wa  # «9 регионов подключились к заседанию»: the group ends at the verb
@@ -157,14 +169,29 @@ def counted_units(text: str, a: int, b: int) -> list[tuple[int, int]]:
         join = _UNIT_JOIN.search(text, c.noun_end, stop)
         if join is not None and join.start() >= c.noun_end:
             stop = join.start()
+        stop = _named_next(text, c.noun_end, stop)  # «9 школ Глазова | и Глазовский колледж»
         out.append((c.span.start, stop))
     also = _ALSO_AFTER.match(text, out[-1][1], b)
     if also is not None and text[also.end() : b].strip():
         out.append((also.end(), b))  # «56 специалистов из 11 архивов …, а также представители …»
+    lead = re.search(r"\s+и\s+[а-яё]+\s*$", text[a : units[0].span.start])
+    if lead is not None and re.search(r"(?<!^)[А-ЯЁ]", text[a : a + lead.start()].strip()) and (
+            lemma(lead.group().split()[-1]) in PERSON_LEMMAS):
+        out.insert(0, (a, a + lead.start()))  # «сотрудники X музея | и представители 6 …»
     return out
 
 
-_ALSO_AFTER = re.compile(r"\s*,?\s*а\s+также\s+")
+def _named_next(text: str, a: int, b: int) -> int:
+    """Where «и» before a name in the nominative ends a counted group, or ``b``."""
+    for m in re.finditer(r"\s+и\s+([А-ЯЁ][а-яё-]+)\s+([а-яё-]+)", text[a:b]):
+        if text.count("(", a, a + m.start()) <= text.count(")", a, a + m.start()) and has_pos(
+                m.group(1), {"ADJF"}, "nomn") and not has_pos(m.group(1), {"ADJF"}, "gent") and (
+                has_pos(m.group(2), {"ADJF", "NOUN"}, "nomn")):
+            return a + m.start()
+    return b
+
+
+_ALSO_AFTER = re.compile(r"\s*,?\s*(?:а\s+также|и)\s+")
 
 
 def genitive_only(text: str) -> bool:
@@ -230,102 +257,6 @@ def acting_people(text: str, a: int, b: int, mode: AttendanceMode | None) -> Coh
         return Cohort(label=Spanned(label, Span(a, b)), count=int(m.group(1)), unit="person",
                       mode=mode)
     return None
-
-
-_SPLIT = re.compile(r"\s*,\s*(?:в\s+том\s+числе\s+|из\s+них\s+)|"
-                    r"\s*,\s*(?:а\s+(?:также\s+)?|и\s+(?:ещ[её]\s+)?)?|\s+а\s+также\s+|\s+и\s+ещ[её]\s+"
-                    r"|\s+и\s+(?=\d)|(?<=\d\))\s+и\s+|(?<=\))\s+и\s+(?=[А-ЯЁ])|\s*;\s*")
-
-
-def split_groups(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The pieces of a list of groups: cut at commas, semicolons, «а также», «и» before a count
-    — not inside a bracket, a run of adjectives with one head, or genitives that go on."""
-    cuts = [start]
-    shared = shared_runs(text, start, end)
-    for m in _SPLIT.finditer(text, start, end):
-        if any(x < m.start() < y for x, y in shared):
-            continue  # «Берёзовского, Кондинского и Сургутского районов»: one head for all
-        if text.count("(", cuts[-1], m.start()) > text.count(")", cuts[-1], m.start()):
-            continue  # «(Белосток, Польша)»: inside a bracket
-        before = text[cuts[-1] : m.start()].split()
-        last = before[-1] if before else ""
-        after = [w.strip(",;.:") for w in text[m.end() : m.end() + 30].split()]
-        if "," in m.group() and after and has_pos(after[0], {"PRTF"}) and not has_pos(
-                after[0], {"NOUN"}):
-            continue  # «…, подключившиеся к форуму онлайн»: a clause about the piece before
-        if after and any(p.tag.POS == "VERB" for p in parses(after[0])[:1]):
-            end = m.start()  # «…, обсудили проблемы …»: what they did next, no more groups
-            break
-        if "," in m.group() and last and has_pos(last, {"ADJF"}) and not has_pos(
-                last, "NOUN") and not _singular_head(text, m.end(), end):
-            continue  # «Новгородской, Псковской и Тверской областей» (not «имени Ярослава
-            # Мудрого, Государственного архива …»)
-        if ("," in m.group() and re.search(r"\d", text[cuts[-1] : m.start()])
-                and _REGION_END.search(text, cuts[-1], m.start())
-                and _REGION_NEXT.match(text, m.end(), end)):
-            continue  # «19 музеев Красноярского края, Республики Хакасия и Республики Тыва»:
-            # the regions of one counted group (not «Новосибирской области, Алтайского края»)
-        if ("," in m.group() and after and genitive_only(after[0]) and not has_pos(
-                after[0], {"ADJF"}) and after[0][:1].islower()
-                and last and not last[-1:].isdigit() and not last.endswith(")")
-                and (genitive_only(last) or lemma(before[0]) in PERSON_LEMMAS)):
-            continue  # «специалисты библиотек, музеев и школ …»: the genitives go on
-        if "," in m.group() and after and _field_goes_on(before, after[0]):
-            continue  # «Института монголоведения, буддологии и тибетологии СО РАН»: one body
-        cuts += [m.start(), m.end()]
-    cuts.append(end)
-    return [part for x, y in zip(cuts[::2], cuts[1::2], strict=False) if y > x
-            for part in _same_heads(text, x, y)]
-
-
-def _field_goes_on(before: list[str], nxt: str) -> bool:
-    """Whether the word after a comma goes on the fields a body's name lists: «… института
-    языка, | литературы и истории», «Министерства культуры, | туризма …» — a singular body head,
-    a singular genitive, and another singular genitive in lower case (not «музея, | архивов …»)."""
-    if len(before) < 2 or not nxt[:1].islower() or not before[-1][:1].islower():
-        return False
-    head = [p for p in parses(before[-2].strip(",;")) if p.tag.POS == "NOUN"][:1]
-    return bool(head) and "sing" in head[0].tag and head[0].normal_form.replace(
-        "ё", "е") in BODY_HEADS and _singular_genitive(before[-1]) and _singular_genitive(nxt) and (
-        "inan" in parses(nxt)[0].tag)  # (not «… департамента культуры, | главы поселений»)
-
-
-def _singular_genitive(word: str) -> bool:
-    ps = [p for p in parses(word) if p.tag.POS == "NOUN"]
-    return any({"gent", "sing"} <= p.tag.grammemes for p in ps) and not any(
-        {"gent", "plur"} <= p.tag.grammemes for p in ps)
-
-
-#: A region in the genitive ending a piece, and opening the next: the regions of one group.
-_REGION_END = re.compile(r"(?:[А-ЯЁ][а-яё-]+(?:ого|ой)\s+(?:края|области|округа)|Республики"
-                         r"\s+[А-ЯЁ][а-яё]+(?:\s+Эл)?)$")
-_REGION_NEXT = re.compile(r"(?:[А-ЯЁ][а-яё-]+(?:ого|ой)\s+(?:края|области|округа)|Республики"
-                          r"\s+[А-ЯЁ])")
-
-
-def _singular_head(text: str, a: int, end: int) -> bool:
-    """Whether the words from ``a`` to the next comma or «и» hold a noun, the first of them
-    singular: a body of its own («…, Государственного архива Новгородской области»), not the
-    next adjective of a run that shares one head («…, Псковской и Тверской областей»)."""
-    stop = re.search(r",|\s+и\s+", text[a:end])
-    for w, _, _ in words(text[a : a + stop.start() if stop else end]):
-        if has_pos(w, {"ADJF", "PRTF"}):
-            continue  # («Усть-Кутского» is a noun only in the dictionary's first reading)
-        return any(p.tag.POS == "NOUN" and "sing" in p.tag for p in parses(w)[:1])
-    return False
-
-
-def _same_heads(text: str, a: int, b: int) -> list[tuple[int, int]]:
-    """«13 районных библиотечных систем области и Петропавловской городской библиотечной
-    системы»: two groups of one kind of body joined by «и», cut there."""
-    heads = [lemma(w) for w, _, _ in words(text[a:b]) if has_pos(w, {"NOUN"})
-             and lemma(w) not in PERSON_LEMMAS][:1]
-    for m in re.finditer(r"\s+и\s+(?=[А-ЯЁа-яё])", text[a:b]):
-        after = words(text[a + m.end() : b])
-        noun = next((w for w, _, _ in after[:6] if not has_pos(w, {"ADJF", "PRTF"})), "")
-        if heads and has_pos(after[0][0] if after else "", {"ADJF"}) and lemma(noun) == heads[0]:
-            return [(a, a + m.start()), (a + m.end(), b)]
-    return [(a, b)]
 
 
 def share_tails(text: str, cohorts: list[Cohort], units: list[tuple[int, int]]) -> list[Cohort]:

@@ -229,18 +229,25 @@ def _sentence_of(text: str, block: Block, span: Span) -> tuple[int, int]:
     return block.start, block.end
 
 
-def _venue_line(text: str, block: Block | Line, place: Found) -> bool:
+def _venue_line(text: str, block: Block | Line, place: Found, dated: Span | None = None) -> bool:
     """«Москва, Российская государственная библиотека»: the line opens with the place, and a
     name follows after a comma — or a table's cell does, under «Место проведения» or beside
-    the date («| 16.02.2023 | г. Минусинск, Минусинский драматический театр |»)."""
+    the date («| 16.02.2023 | г. Минусинск, Минусинский драматический театр |»). With ``dated``,
+    the line ends with that date after the venue («г. Минск • Национальная библиотека … •
+    17–19.10.2018»)."""
     a, b = block.start, block.end
     if text[a:b].lstrip().startswith("|"):
         a = text.rfind("|", a, place.start) + 1
         b = text.find("|", place.end, b) if "|" in text[place.end : b] else b
     before = text[a : place.start].strip(" \t*_(")
+    if dated is not None:
+        if text[dated.end : b].strip(" \t*_.)г") or not re.search(
+                r"[,•·|–—]\s*$", text[a : dated.start]):
+            return False
+        b = dated.start
     return (not re.sub(r"^(?:г\.|город|пос\.|с\.|станица|село)", "", before).strip()
-            and re.match(r"\s*,\s*[А-ЯЁ]", text[place.end : b]) is not None
-            and not find_dates(text[a:b]))
+            and re.match(r"\s*[,•·]\s*[А-ЯЁ]", text[place.end : b]) is not None
+            and (dated is not None or not find_dates(text[a:b])))
 
 
 def _adjacent(text: str, place: Found, span: Span) -> bool:
@@ -277,6 +284,15 @@ def choose_place(text: str, front: list[Block], heading_index: int, adoption: li
             if block is date_block and date is not None and (
                     date.method == "dateline" or _adjacent(text, place, date.date.span)):
                 offer(PlaceChoice(100, 0.95, "beside the event's date", place))
+                continue
+            dated = find_dates(text[line.start : line.end], line.start)
+            if _length(text, line) <= DATELINE_LENGTH and len(dated) == 1 and (
+                    _adjacent(text, place, dated[0].span) and not _leftover(
+                        text, line, [dated[0].span, Span(place.start, place.end)])
+                    or _venue_line(text, line, place, dated[0].span)):
+                # «г. Минусинск      12 апреля 2018 г.» over «Даты проведения: …»; «Петрозаводск,
+                # Национальный архив Республики Карелия, 09–10.09.2015»
+                offer(PlaceChoice(95 - distance, 0.9, "a line of its own with a date", place))
                 continue
             # «г. Калуга» under «от 27.02.2020 № 2», «Калининград — 2021»: the place alone on
             # its line (a year beside it at most)

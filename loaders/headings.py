@@ -27,6 +27,8 @@ RECOMMEND_INTRO = re.compile(
 )
 
 
+_SPEAKER_BEFORE_VERB = re.compile(r"[\s*_]+(?:(?:все\s+)?участники|делегаты|члены|мы)"
+                                  r"(?:\s+[а-яё]+){0,3}\s*$", re.I)
 SPEAKER = re.compile(
     r"^(?:(?:все\s+)?участники|конференция|семинар|форум|совещание|круглый\s+стол|конгресс|"
     r"съезд|школа|чтения|вебинар|симпозиум|сессия|собрание|заседание|собравшиеся|мы"
@@ -89,7 +91,9 @@ def heading_addressee(text: str, block: Block, case: str = "datv", *, standalone
         if text[m.end() : b].strip(" \t*_:") or not text[a : m.start()].strip():
             a = m.end()
         else:  # «Администрации города Кунгура рекомендовать:»: the addressee before the verb
-            b = m.start()
+            b = m.start()  # (and before who speaks: «**Главам районов** делегаты предлагают:»)
+            if said := _SPEAKER_BEFORE_VERB.search(text, a, b):
+                b = said.start()
     while a < b and text[a] in " \t*_:":
         a += 1
     if m := re.match(r"[Кк]о?\s+", text[a:b]):

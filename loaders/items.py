@@ -48,6 +48,7 @@ from .proposals import (
     proposals_of,
 )
 from .rendition import in_capitals
+from .russian import is_infinitive, words
 from .tables import recommendation_of_row
 from .topics import classify
 
@@ -90,6 +91,9 @@ def _is_intro(text: str, block: Block) -> bool:
         return False
     if RECOMMEND_INTRO.search(content) and own_addressee(text, a, b) is not None:
         return False  # «Рекомендовать музеям активизировать работу по направлениям:» and a list
+    first = words(content)[:1]
+    if first and is_infinitive(first[0][0]) and not RECOMMEND_INTRO.match(first[0][0]):
+        return False  # «3.2. Разработать методические рекомендации …, включив в них разделы:»
     lead = _CONNECTIVE.match(content)  # «Вместе с тем участники обращают внимание на …:»
     return bool(RECOMMEND_INTRO.search(content)) or bool(
         SPEAKER.match(content[lead.end() if lead else 0 :]) and STATEMENT_INTRO.search(content))
@@ -325,8 +329,10 @@ def parse_items(text: str, blocks: list[Block], first: int) -> Items:
                 mode, addressee, heading_level = "propose", None, None
             continue
         own = own_addressee(text, a, b) if heading is None else None
-        if own is not None and addressee is not None and APPEAL.match(text, a, b):
-            own = None  # «Обратиться в Правительство …» under «Комитету …»: the committee's act
+        if own is not None and addressee is not None and (
+                APPEAL.match(text, a, b) or re.match(r"[\s*_]*поручить\s", text[a:b], re.I)):
+            own = None  # «Обратиться в Правительство …» under «Комитету …», «Поручить
+            # Правительству …» under «Просим Главу:»: the act of the body the heading names
         if (heading is None and not block.list_item and items.recommendations
                 and (HOLD.search(content) or HOLDING.search(content) or NEXT.search(content))
                 and (planned := planned_event(text, own[1] if own else a, b)) is not None

@@ -53,7 +53,9 @@ ORGANISED_BY = re.compile(
     r"организуют|провели|организовали|подготовили|провел[аи]?)\s+",
     re.I,
 )
-ORGANISERS_LIST = re.compile(r"\bорганизатор(?:ы|ами)?(?:\s+[а-яё-]+){0,2}[*_]*\s*(?:[:–—-]|\|)\s*",
+ORGANISERS_LIST = re.compile(r"\bорганизатор(?:ы|ами)?(?:\s+[а-яё][а-яё-]*){0,2}[*_]*\s*"
+                             # (a hyphen typed for the dash, not the one inside «Иссык-Кульская»)
+                             r"(?:[:–—]|(?<=\s)-(?=\s)|\|)\s*",
                              re.I)  # («| **Организаторы** | A; B |»: a table's row too)
 SUPPORTED_BY = re.compile(r"\bпри\s+(?:[а-яё]+\s+)?под(?:-\s*\n\s*)?держке\s+", re.I)
 _STOP = re.compile(

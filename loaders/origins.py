@@ -17,9 +17,9 @@ from .blocks import clean
 from .expand import is_region_adjective
 from .phrases import nominative
 from .places import only_places
-from .russian import has_pos, parses, place_nominative
+from .russian import has_pos, lemma, parses, place_nominative
 from .settlements import SETTLEMENT_KIND, find_settlements
-from .totals import TAKE_PART, attendance
+from .totals import PERSON_LEMMAS, TAKE_PART, attendance
 
 _FROM = re.compile(r"(?<![а-яё])из\s+(?=(?:всех\s+|г\.\s*)?[А-ЯЁа-яё])", re.I)
 #: «из» before a place or a count: «из 9 муниципальных образований …».
@@ -156,6 +156,9 @@ def origins(text: str, start: int, including: re.Match[str] | None,
     stop = re.search(r"(?<![\s.][А-ЯЁ])(?<![\s(]г)(?<![\s(]им)[.;]\s|[.;]$|\n\s*\n",
                      text[start:end])  # (nor «(г. Барнаул)», «им. Горького»)
     end = start + stop.start() if stop else end
+    who = re.search(r":\s+([а-яё]+)", text[start:end])
+    if who is not None and lemma(who.group(1)) in PERSON_LEMMAS:
+        end = start + who.start()  # «… из Республики Казахстан: сотрудники музеев, учёные …»
     if (named := _heads_before_colon(text, start, end)) is not None:
         return named
     from_ = _FROM_COUNTED if counted is not None else _FROM

@@ -169,7 +169,9 @@ def parse(rendition: Rendition, *, observe: Observer | None = None) -> Resolutio
                     title = title_after(text, kind.span.end, b)
                 break
     if kind is not None and title is None:
-        title = title_after_kind(text, pre_sentences[:2], kind.value, Certainty(
+        told = [(a, b) for a, b in pre_sentences  # (not «Уважаемый Глава Республики!»)
+                if not text[a:b].rstrip(" *_\n").endswith("!")]
+        title = title_after_kind(text, told[:2], kind.value, Certainty(
             0.8, "quoted after the event kind in the first sentences"))
     if kind is None and not items.recommendations:
         raise NotAResolutionError(

@@ -24,10 +24,11 @@ from .bodies import (
     head_before_count,
     head_cohort,
     named_bodies,
+    named_body,
     share_tails,
-    split_groups,
 )
 from .expand import expand, implied_regions, is_region_adjective
+from .lists import split_groups
 from .organisations import mention
 from .origins import (
     COUNT_IN_BRACKETS,
@@ -46,6 +47,7 @@ from .russian import has_pos, lemma, parses, words
 from .totals import (
     ARRIVED,
     BECAME,
+    CAME,
     DASHED_COUNT,
     MODE_ONLY,
     OFFLINE,
@@ -62,11 +64,12 @@ LIST_OPENERS = re.compile(
     TAKE_PART + r"(?:\s+в\s+работе\s+[а-яё]+(?:\s+[а-яё-]+)?)?\s*[:–—-]?\s*"
     r"|(?:участвовал|присутствовал)[аои]?\s*[:–—-]?\s*|были\s+представлены\s*[:–—-]?\s*"
     r"|\bучастники\s*[:–—]\s*|" + BECAME + r"\s*[:–—-]?\s*"
-    r"|(?:подключил|присоединил)(?:ись|ась|ось)\s*|собрал[аио]?\s+|собрались\s+(?!(?:чтобы|в|во|на|для|из|по)\s)|представляли\s+"
+    r"|(?:подключил|присоединил)(?:ись|ась|ось)\s*|собрал[аио]?\s+|собрал(?:ся|ась|ось)\s+|собрались\s+(?!(?:чтобы|в|во|на|для|из|по)\s)|представляли\s+"
     r"|(?:(?:среди|в\s+числе)\s+(?:них|участников)|в\s+их\s+числе)\s*[:–—-]?\s*"
     r"(?:(?:был[аио]?|оказал[аио]сь)\s+(?:также\s+)?)?"
     r"|" + ARRIVED + r"\s+(?:делегаци[ия]\s+|(?=представител))"
-    r"|делегаци[ия]\s+" + ARRIVED + r"\s+",
+    r"|делегаци[ия]\s+" + ARRIVED + r"\s+|" + CAME + r"\s+"
+    r"|(?:среди|в\s+числе)\s+гостей\s+(?:был[аио]?\s+)?",
     re.I,
 )
 _LIST_AFTER_TOTAL = re.compile(
@@ -198,6 +201,9 @@ def _listed(text: str, pieces: list[Piece], organiser_names: set[str]) -> list[C
                 continue  # «…, которые участвовали онлайн»: a clause, not a group
             if first.lower() in _NOT_OPENING or MODE_ONLY.fullmatch(cohort.label.value):
                 continue  # «к совещанию», «в чтениях», «очно», «онлайн»: no group named
+            if cohort.count is None and " " not in cohort.label.value and (
+                    lemma(cohort.label.value) in UNITS):
+                continue  # «… представляли библиотеки, музеи, архивы …»: kinds, not groups
             if first[:1].isupper() and lemma(first) in PERSON_LEMMAS:
                 # «Депутаты Совета …» opening a row or a list item: cited as any group is
                 cohort = dataclasses.replace(cohort, label=Spanned(
@@ -274,6 +280,8 @@ def _cohort(text: str, a: int, b: int, organisers: set[str]) -> Cohort | None:
     where = re.search(r"\s*\(([^()]{2,60})\)[\s.,;]*$", text[a:b])
     if where is not None and only_places(where.group(1)):
         b = a + where.start()  # «Латгальская центральная библиотека (г. Даугавпилс, Латвия)»
+    if (whence := re.search(r"(?<=[а-яё])\s+[–—-]\s+из\s", text[a:b], re.I)) is not None:
+        b = a + whence.start()  # «два музея Республики Казахстан – из Петропавловска и …»
     b = name_end(text, a, b)
     piece = text[a:b]
     toks = words(piece, a)
@@ -305,13 +313,16 @@ def _cohort(text: str, a: int, b: int, organisers: set[str]) -> Cohort | None:
         # «гости из Тюменской области и Ямало-Ненецкого автономного округа»: regions, each a
         # group (settlements the list above did not recognise: nothing for the nominative)
         regions = origins(text, toks[k][1], None)
-        if regions and all(c.unit == "region" and c.places for c in regions) and (
+        if regions and all(c.unit in ("region", "city") and c.places for c in regions) and (
                 regions[-1].label.span.end >= b - 1):
             names = tuple(p for c in regions for p in c.places)
             # (past the piece: «из России, Литвы и …» was cut at its commas; read here)
             return Cohort(label=Spanned(names[0], Span(toks[k][1], regions[-1].label.span.end)),
                           unit="city", mode=mode, places=names)
-        return None
+        if k + 1 >= len(toks) or not toks[k + 1][0][:1].isupper() or not named_body(
+                text[toks[k + 1][1] : b]):
+            return None
+        k += 1  # «коллеги из Курганской областной … библиотеки»: the body they came from
     found = counts(text, toks[k][1], b)
     count = found[0] if found and found[0].span.start == toks[k][1] else None
     rest_start = toks[k][1] if count is None else b - len(text[count.span.end : b].lstrip())

@@ -40,7 +40,9 @@ def preamble_statements(text: str, sentence_ranges: list[tuple[int, int]]) -> tu
 #: «Участники обсудили:», «Рассматривались:»: a verb of discussing just before the colon.
 DISCUSSED = re.compile(r"(?:обсудил[аио]?|обсуждал[аи]?|обсуждались|рассмотрел[аио]?|"
                        r"рассматривались|обсуждены|рассмотрены"
-                       r"|освещены|освещались|в\s+центре\s+внимания(?:\s+[а-яё]+)?\s+(?:были|оказались))\s*$",
+                       r"|освещены|освещались|в\s+центре\s+внимания(?:\s+[а-яё]+)?\s+(?:были|оказались)"
+                       # «Заслушав и обсудив доклады:» over the reports
+                       r"|(?:заслушав\s+и\s+)?обсудив\s+(?:доклад|сообщени|выступлени)[а-яё]*)\s*$",
                        re.I)
 #: «Повестка дня:», «**Повестка заседания:**»: the agenda's items are the topics.
 AGENDA = re.compile(r"(?<![а-яё])повестк[аи](?:\s+(?:дня|заседания|совещания))?[\s*_]*$"
@@ -123,30 +125,51 @@ def discussed_topics(text: str, preamble: list[Block]) -> tuple[Spanned[str], ..
                     return listed
                 if rows := _table_topics(text, preamble[i + 1 :]):
                     return rows
+                if i + 1 < len(preamble) and not preamble[i + 1].list_item and (
+                        text[bl.end : preamble[i + 1].start].count("\n") == 1):
+                    # «… участники обсудили:» at a line's end, the list going on in the next
+                    # line of the same paragraph: «роль музея …; сохранение …; …»
+                    x, y = body_text(text, preamble[i + 1])
+                    if ";" in text[x:y] and (found := _after_colon(text, a, x - 1, y)):
+                        return found
                 continue
-            end = b
-            sep = ";" if ";" in text[colon + 1 : end] else ","
-            topics, pos = [], colon + 1
-            for part in text[colon + 1 : end].split(sep):
-                topic = _topic(text, pos, pos + len(part))
-                pos += len(part) + 1
-                if topic is not None:
-                    topics.append(topic)
-            said = number_words([w for w, _, _ in words(text[a:colon])][-2:-1])
-            ands = list(re.finditer(r"\s+и\s+", text[topics[-1].span.start : topics[-1].span.end])
-                        ) if topics else []
-            if said == len(topics) + 1 and ands:
-                # «обсудили три вопроса: A, B и C»: the count says the last «и» joins two
-                t, last = topics.pop(), ands[-1]
-                topics += [x for x in (_topic(text, t.span.start, t.span.start + last.start()),
-                                       _topic(text, t.span.start + last.end(), t.span.end)) if x]
-            if topics:
-                return tuple(topics)
+            if topics := _after_colon(text, a, colon, b):
+                return topics
     for bl in preamble:
         for a, b in sentences(text, bl.start, bl.end):
             if (inline := _inline_topics(text, a, b)) is not None:
                 return inline
+            if (named := _SECTIONS_NAMED.search(text, a, b)) is not None:
+                # «… в формате пленарного заседания и трёх секций – «A», «B», «C»»
+                return tuple(Spanned(clean(q.group(1)), Span(q.start(1), q.end(1)))
+                             for q in re.compile(r"[«\"]([^«»\"]{3,})[»\"]").finditer(
+                                 text, named.start(), named.end()))
     return ()
+
+
+_SECTIONS_NAMED = re.compile(r"(?:секци[а-яё]*|площад(?:ок|ки|ках))\s*[–—:-]\s*"
+                             r"(?:(?:«[^«»]{3,}»|\"[^\"]{3,}\")(?:\s*,\s*|\s+и\s+)?){2,}", re.I)
+
+
+def _after_colon(text: str, a: int, colon: int, end: int) -> tuple[Spanned[str], ...]:
+    """The topics listed after the colon of the sentence from ``a``, to ``end``."""
+    sep = ";" if ";" in text[colon + 1 : end] else ","
+    topics, pos = [], colon + 1
+    for part in text[colon + 1 : end].split(sep):
+        topic = _topic(text, pos, pos + len(part))
+        pos += len(part) + 1
+        if topic is not None:
+            topics.append(topic)
+    said = next((n for w, _, _ in words(text[a:colon])[-3:-1]  # «три (круга) вопросов:»
+                 if (n := number_words([w])) is not None), None)
+    ands = list(re.finditer(r"\s+и\s+", text[topics[-1].span.start : topics[-1].span.end])
+                ) if topics else []
+    if said == len(topics) + 1 and ands:
+        # «обсудили три вопроса: A, B и C»: the count says the last «и» joins two
+        t, last = topics.pop(), ands[-1]
+        topics += [x for x in (_topic(text, t.span.start, t.span.start + last.start()),
+                               _topic(text, t.span.start + last.end(), t.span.end)) if x]
+    return tuple(topics)
 
 
 #: «Участники обсудили …» with the list of topics in the sentence itself, without a colon.
@@ -154,7 +177,13 @@ _DISCUSSED_INLINE = re.compile(r"(?<![а-яё])(?:обсудили|рассмо�
                                r"обсуждены|освещены)|обсуждались|рассматривались|освещались"
                                # «В центре внимания участников были вопросы …»
                                r"|в\s+центре\s+внимания(?:\s+[а-яё]+)?\s+(?:были|оказались"
-                               r"|находились))\s+(?=[а-яё])", re.I)
+                               r"|находились)"
+                               # «Главными темами разговора стали …», «Предметом обсуждения
+                               # стали три темы — …»
+                               # «Заслушав и обсудив доклады о …, об … и о …,»
+                               r"|(?:заслушав\s+и\s+)?обсудив\s+(?:доклад|сообщени)[а-яё]*(?=\s+об?\s)"
+                               r"|(?P<named>(?:[а-яё]+\s+)?(?:темами|предметом)(?:\s+[а-яё]+)?\s+"
+                               r"стали(?:\s+[а-яё]+\s+тем[ыа]?\s*[—–-])?))\s+(?=[а-яё])", re.I)
 
 
 def _inline_topics(text: str, a: int, b: int) -> tuple[Spanned[str], ...] | None:
@@ -166,7 +195,7 @@ def _inline_topics(text: str, a: int, b: int) -> tuple[Spanned[str], ...] | None
     if m is None:
         return None
     end = b
-    while end > m.end() and text[end - 1] in ".;!… \n":
+    while end > m.end() and text[end - 1] in ".,;!… \n":  # («… наследия,» before the clause)
         end -= 1
     quotes = quoted_ranges(text, m.end(), end)
     semicolons = [m.end() + x.start() for x in re.finditer(";", text[m.end() : end])
@@ -204,7 +233,8 @@ def _inline_topics(text: str, a: int, b: int) -> tuple[Spanned[str], ...] | None
     cuts.append(end)
     topics = [t for x, y in zip(cuts[::2], cuts[1::2], strict=False)
               if (t := _topic(text, x, y)) is not None]
-    return tuple(topics) if len(topics) >= 3 else None
+    # (two when the sentence names them as themes: «Главными темами стали X и Y»)
+    return tuple(topics) if len(topics) >= (2 if m.group("named") else 3) else None
 
 
 #: The cases a list of topics is in: after «обсудили» (accusative), «обсуждались» (nominative),

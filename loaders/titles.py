@@ -116,6 +116,9 @@ def theme_after(text: str, bs: list[Block], start: int, document_type: str
             said = _SUBJECT.match(text, a, b)
         if said is None:
             continue
+        if quoted := re.match(r"[*_\s]*(?:«[^«»\n]+(?:«[^«»\n]*»[^«»\n]*)*»|\"[^\"\n]+\")",
+                              text[said.end() : b]):
+            b = said.end() + quoted.end()  # «Тема: «…»» over «Место проведения: …»
         x, y = tight(text, said.end(), b, "«»\"“”„.")
         if y - x > 3:
             return Spanned(clean(text[x:y]), Span(x, y), Certainty(

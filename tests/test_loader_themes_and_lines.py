@@ -1,0 +1,104 @@
+"""Topics, place lines and theme lines read from the forms of blind batches as and at
+(docs/loader.md, «Read in session 13»): each case is written here and read through the whole
+loader."""
+
+from __future__ import annotations
+
+import pytest
+from test_loader_genre import HEADER, RECOMMENDS, doc, parsed
+
+
+@pytest.mark.parametrize(("sentence", "topics"), [
+    # the list after «обсудили:» goes on in the next line of the same paragraph
+    ("На пленарном заседании и в двух секциях участники обсудили:\nсостояние музейных фондов; "
+     "подготовку реставраторов; работу с туроператорами.", 3),
+    # «Главными темами … стали X и Y»: two, the sentence names them as themes
+    ("Главными темами встречи стали охрана деревянной застройки и участие горожан в её "
+     "сохранении.", 2),
+    ("Предметом обсуждения стали три темы — выставки, электронные каталоги, а также работа с "
+     "семейными архивами.", 3),
+    # the reports heard, after «Заслушав и обсудив доклады»
+    ("Заслушав и обсудив доклады о работе архивов района, об опыте экспонирования документов "
+     "и о подготовке юбилейного сборника,", 3),
+    ("Заслушав и обсудив доклады:\n\n1. О состоянии архивных фондов;\n2. Об итогах проверок;\n"
+     "3. О плане работы на 2023 год,", 3),
+    # the sections named in quotes after a dash
+    ("Слёт работал в формате пленарного заседания и трёх секций – «Краеведение в школе», "
+     "«Музейная педагогика», «Топонимика края», в которых прозвучало 40 докладов.", 3),
+])
+def test_topics_in_the_forms_of_later_batches(sentence: str, topics: int) -> None:
+    assert len(parsed(doc(HEADER + sentence)).event.topics) == topics
+
+
+@pytest.mark.parametrize(("line", "place"), [
+    # place, venue and date on one line, cut by commas or bullets
+    ("Вологда, Государственный архив Вологодской области, 14–15.05.2019", "Вологда"),
+    ("г. Гомель • Гомельская областная библиотека • 02–03.10.2019", "Гомель"),
+])
+def test_a_line_of_place_venue_and_date(line: str, place: str) -> None:
+    res = parsed(doc(f"{line}\n\nРЕКОМЕНДАЦИИ\nсовещания руководителей архивов\n\n"
+                     "В совещании приняли участие 30 человек.", RECOMMENDS))
+    assert res.event.place is not None and res.event.place.value == place
+
+
+def test_a_place_aligned_with_its_date_above_labelled_dates_and_a_quoted_theme() -> None:
+    res = parsed("СОВЕТ ДИРЕКТОРОВ МУЗЕЕВ\n\nРЕШЕНИЕ\nвыездного заседания Совета\n\n"
+                 "г. Канск                                   12 апреля 2018 г.\n\n"
+                 "Тема заседания:      «Музей и память территории»\n"
+                 "Место проведения:    Канский краеведческий музей\n"
+                 "Даты проведения:     11–12 апреля 2018 г.\n\n"
+                 "Заседание прошло при участии коллег из г. Абакана.\n\n"
+                 "Совет РЕШИЛ:\n\n1. Сохранить фонды.\n")
+    assert res.event.place is not None and res.event.place.value == "Канск"
+    assert res.event.title is not None and res.event.title.value == "Музей и память территории"
+
+
+def test_a_hyphen_typed_for_the_dash_after_organisers_and_a_municipalitys_own_name() -> None:
+    res = parsed(doc(HEADER + "Организаторы - Иссык-Кульская областная библиотека и администрация "
+                              "муниципального образования – городской округ город Каракол."))
+    assert [o.name.value for o in res.event.organisers] == [
+        "Иссык-Кульская областная библиотека",
+        "администрация муниципального образования – городской округ город Каракол"]
+
+
+def test_topics_counted_with_a_word_between_and_sections_in_straight_quotes() -> None:
+    res = parsed(doc(HEADER + "Делегаты обсудили три круга вопросов: сохранение сети сельских "
+                              "библиотек, модернизацию библиотек и поддержку чтения на родном "
+                              "языке."))
+    assert len(res.event.topics) == 3
+    res = parsed(doc(HEADER + 'Форум работал в трёх секциях - "Книга и чтение", "Музей и '
+                              'школа", "Архив и семья".'))
+    assert len(res.event.topics) == 3
+
+
+def test_an_items_wrapped_lines_in_a_list_of_lines_ending_with_semicolons() -> None:
+    res = parsed("<html><body><h1>Резолюция конференции</h1><p>Тверь, 1 марта 2012 г.</p>"
+                 "<p>На секциях обсуждались:</p><p>цифровизация фондов;<br>онлайн-сервисы;<br>"
+                 "наследие коренных<br>малочисленных народов Севера;<br>подготовка кадров."
+                 "</p><p>Конференция рекомендует:</p><ol><li>Сохранить фонды.</li></ol>"
+                 "</body></html>", "text/html")
+    assert len(res.event.topics) == 4
+
+
+def test_an_appeals_title_past_its_salutations_and_the_heads_acts_and_speakers() -> None:
+    res = parsed("# Обращение участников съезда библиотекарей к Главе Республики Коми\n\n"
+                 "г. Сыктывкар, 23 апреля 2019 г.\n\n**Уважаемый Глава Республики Коми!**\n\n"
+                 "22–23 апреля 2019 года в Сыктывкаре прошёл съезд библиотекарей «Библиотеки "
+                 "Коми: время перемен».\n\n**Просим Главу Республики Коми:**\n\n"
+                 "1. Поручить Правительству Республики Коми разработать программу.\n"
+                 "2. Оказать содействие модельным библиотекам.\n\n"
+                 "**Главам муниципальных районов** делегаты съезда предлагают:\n\n"
+                 "- сохранить сельские библиотеки.\n")
+    assert res.event.title is not None and res.event.title.value == (
+        "Библиотеки Коми: время перемен")
+    assert [(r.addressee.label if r.addressee else None) for r in res.recommendations] == [
+        "Глава Республики Коми", "Глава Республики Коми", "главы муниципальных районов"]
+
+
+def test_an_item_that_asks_for_recommendations_over_its_sub_items() -> None:
+    res = parsed(doc(HEADER, "Участники рекомендуют:\n\n1. Окружной библиотеке\n\n"
+                             "1.1. Разработать методические рекомендации, включив в них разделы:\n"
+                             "   – комплектование;\n   – выставки.\n\n"
+                             "1.2. Организовать курсы.\n"))
+    assert [(r.addressee.label if r.addressee else None) for r in res.recommendations] == [
+        "Окружная библиотека", "Окружная библиотека"]
