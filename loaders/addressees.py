@@ -26,7 +26,7 @@ from typing import Any
 
 from .blocks import continues_line
 from .casing import ABBREVIATIONS as _ABBREVIATIONS
-from .casing import LOWER_HEADS, restore_case
+from .casing import lower_head, restore_case
 from .phrases import ORDER, _keeps_capital
 from .russian import BROKEN, _inflect, is_infinitive, parses
 from .settlements import SITED_HEADS, sited_end
@@ -352,7 +352,7 @@ def _nominative(text: str, toks: list[tuple[str, int, int]], inflect: list[tuple
                           r"|[–—•-])", "",
                           text[line_start:a].lstrip(" \t*_")  # «\t3. Музеям …» too
                           ) and not continues_line(text, a)
-    if head.normal_form in LOWER_HEADS:
+    if lower_head(head.normal_form, label):
         lower = True
     elif not at_start:
         lower = False  # the writer's capital (or not), as written

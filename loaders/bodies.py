@@ -34,7 +34,7 @@ BODY_HEADS = frozenset(
     "театр фонд союз общество министерство управление комитет администрация департамент "
     "агентство отдел система парк школа училище лицей гимназия ассоциация объединение совет палата "
     "галерея заповедник консерватория служба издательство редакция дворец дом клуб компания "
-    "учреждение".split())
+    "учреждение отделение".split())
 #: «и» before a body's name: a capital, or a unit written in lower case («… и архивный отдел
 #: администрации …»).
 _AND = re.compile(r"\s+и\s+(?=[А-ЯЁ]|(?:[а-яё]+\s+)?(?:отдел|управлени|комитет|департамент"
@@ -52,8 +52,8 @@ def named_bodies(text: str, a: int, b: int) -> list[tuple[int, int]]:
         k = 0
         while k < len(toks) and (lemma(toks[k][0]) in PERSON_LEMMAS or toks[k][0] == "и"):
             k += 1
-        if k >= len(toks) or not toks[k][0][:1].isupper():
-            continue
+        if k >= len(toks) or not (toks[k][0][:1].isupper() or lemma(toks[k][0]) in BODY_HEADS):
+            continue  # (a body named by its kind: «администрации Мышкинского района и …»)
         first = text[toks[k][1] : m.start()]
         if all(named_body(part) for part in (first, second)):
             return [(a, m.start()), (m.end(), b)]

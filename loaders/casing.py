@@ -34,6 +34,14 @@ LOWER_HEADS = frozenset(
 ALWAYS_LOWER = frozenset({"администрация", "мэрия"})
 
 
+def lower_head(head: str, name: str) -> bool:
+    """Whether a name with ``head`` is cited in lower case: a head of :data:`LOWER_HEADS`, or a
+    committee that is a unit of an administration or a government («комитет по культуре
+    администрации города Тобольска»; but «Комитет по делам архивов Вологодской области»)."""
+    return head in LOWER_HEADS or head == "комитет" and re.search(
+        r"(?<![а-яё])(?:администрации|правительства)(?![а-яё])", name, re.I) is not None
+
+
 def _stem(word: str) -> str:
     """The word without its ending, as a pattern whose first letter is of either case."""
     stem = word[: max(3, len(word) - 2)].lower()

@@ -44,6 +44,15 @@ def is_signature(text: str, block: Block) -> bool:
             and addressee_at(text, a, b, "datv") is None)
 
 
+#: A sitting body speaking after its decision's adoption line: «Коллегия считает целесообразным
+#: провести очередное выездное заседание … в 2018 году».
+BODY_SPEAKS = re.compile(r"(?:коллегия|совет|правление|президиум)\s", re.I)
+
+
+#: A decision's section caption: «По первому вопросу», «По вопросу № 2».
+QUESTION = re.compile(r"[*_\s]*по\s+(?:[а-яё]+\s+)?вопросу(?:\s+(?:№\s*)?\d+)?[*_.:\s]*", re.I)
+
+
 def closes(text: str, block: Block) -> bool:
     """``block`` stands where the operative part is over: the adoption line, a signature, or
     what the participants say in their own name («Участники конференции предлагают …»)."""

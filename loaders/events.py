@@ -96,6 +96,8 @@ def _sitting_body(toks: list[tuple[str, int, int]], i: int) -> tuple[str, int] |
     and where it ends."""
     for k in range(i, min(i + 3, len(toks))):
         if (body := SITTING_BODIES.get(lemma(toks[k][0]))) is not None:
+            if body == "совета" and k + 1 < len(toks) and toks[k + 1][0].lower() == "директоров":
+                return "совета директоров", toks[k + 1][2]  # «заседание Совета директоров …»
             return body, toks[k][2]
         if not has_pos(toks[k][0], {"ADJF"}):
             return None
@@ -127,8 +129,10 @@ def find_kind(text: str, start: int, end: int, *, heading: bool = False) -> Kind
         if base == "сессия" and i and lemma(toks[i - 1][0]) == "стратегический":
             return KindMatch("стратегическая сессия", Span(toks[i - 1][1], b), toks[i - 1][1])
         if base == "собрание" and i and lemma(toks[i - 1][0]) in _MEETINGS:
-            # «общее собрание членов ассоциации» (not «собрание документов»)
-            return KindMatch("собрание", Span(toks[i - 1][1], b), toks[i - 1][1])
+            # «общее собрание членов ассоциации» (not «собрание документов»); a general
+            # meeting is cited as such, any other kind of meeting as a «собрание»
+            said = "общее собрание" if lemma(toks[i - 1][0]) == "общий" else "собрание"
+            return KindMatch(said, Span(toks[i - 1][1], b), toks[i - 1][1])
         if base == "стол" and i and lemma(toks[i - 1][0]) == "круглый":
             return KindMatch("круглый стол", Span(toks[i - 1][1], b), toks[i - 1][1])
         if base in kinds or any(p.normal_form in kinds and p.tag.POS == "NOUN"

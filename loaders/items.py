@@ -35,7 +35,7 @@ from .addressing import (
     own_addressee,
 )
 from .blocks import Block, body_text, clean
-from .closing import closes, is_adoption, is_signature
+from .closing import BODY_SPEAKS, QUESTION, closes, is_adoption, is_signature
 from .headings import RECOMMEND_INTRO, SPEAKER, heading_addressee, nominative_heading
 from .proposals import (
     HOLD,
@@ -226,7 +226,8 @@ def parse_items(text: str, blocks: list[Block], first: int) -> Items:
             role[i - 1] = "adoption"
             for k in range(i, len(blocks)):
                 x, y = body_text(text, blocks[k])
-                if not blocks[k].list_item and SPEAKER.match(text[x:y]) and (
+                if not blocks[k].list_item and (SPEAKER.match(text[x:y]) or BODY_SPEAKS.match(
+                        text[x:y])) and (
                         after := proposals_of(text, blocks[k], len(items.proposals) + 1)):
                     items.proposals += after
                     role[k] = "proposal"
@@ -319,8 +320,9 @@ def parse_items(text: str, blocks: list[Block], first: int) -> Items:
             continue
         if heading is None and (not block.list_item or in_capitals(content)) and action(
                 text, a, b) is None and (
-                items.recommendations or (len(content) <= 80 and not content.endswith(".")
-                                          and (block.emphasised or block.heading is not None))):
+                items.recommendations or QUESTION.fullmatch(content) or (
+                    len(content) <= 80 and not content.endswith(".")
+                    and (block.emphasised or block.heading is not None))):
             items.consumed.add(i - 1)  # no verb: not a recommendation (a caption, a headline)
             role[i - 1] = "caption"
             if items.recommendations and (closing_list(text, blocks[i:])

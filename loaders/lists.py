@@ -1,7 +1,8 @@
-"""Where a list of participating groups is cut into its pieces: at commas, semicolons, «а
-также», «и» before a count — not inside a bracket, a run of adjectives that share one head,
-genitives that go on, or the fields a body's name lists («… института языка, литературы и
-истории»)."""
+"""Where a list of participating groups opens (:data:`LIST_OPENERS`: «приняли участие»,
+«Свои делегации направили», «Присутствовали:» …) and where it is cut into its pieces: at commas,
+semicolons, «а также», «и» before a count — not inside a bracket, a run of adjectives that share
+one head, genitives that go on, or the fields a body's name lists («… института языка,
+литературы и истории»)."""
 
 from __future__ import annotations
 
@@ -10,8 +11,23 @@ import re
 from .bodies import BODY_HEADS, genitive_only
 from .origins import shared_runs
 from .russian import has_pos, lemma, parses, words
-from .totals import PERSON_LEMMAS
+from .totals import ARRIVED, BECAME, CAME, PERSON_LEMMAS, TAKE_PART
 
+LIST_OPENERS = re.compile(
+    TAKE_PART + r"(?:\s+в\s+работе\s+[а-яё]+(?:\s+[а-яё-]+)?)?\s*[:–—-]?\s*"
+    r"|(?:участвовал|присутствовал)[аои]?\s*[:–—-]?\s*|были\s+представлены\s*[:–—-]?\s*"
+    r"|\bучастники[*_]*\s*(?:[:–—]|\|(?=\s*\d))\s*|"  # («| **Участники** | 29 человек: … |»)
+    + BECAME + r"\s*[:–—-]?\s*"
+    r"|(?:подключил|присоединил)(?:ись|ась|ось)\s*|собрал[аио]?\s+|собрал(?:ся|ась|ось)\s+|собрались\s+(?!(?:чтобы|в|во|на|для|из|по)\s)|представляли\s+"
+    r"|(?:(?:среди|в\s+числе)\s+(?:них|участников)|в\s+их\s+числе)\s*[:–—-]?\s*"
+    r"(?:(?:был[аио]?|оказал[аио]сь)\s+(?:также\s+)?)?"
+    r"|" + ARRIVED + r"\s+(?:делегаци[ия]\s+|(?=представител))"
+    r"|делегаци[ия]\s+" + ARRIVED + r"\s+|" + CAME + r"\s+"
+    r"|(?:среди|в\s+числе)\s+гостей\s+(?:был[аио]?\s+)?",
+    re.I,
+)
+#: A new clause of who came, after a comma: «…, приехали также коллеги из …».
+NEW_CLAUSE = re.compile(CAME + "|" + BECAME, re.I)
 _SPLIT = re.compile(r"\s*,\s*(?:в\s+том\s+числе\s+|из\s+них\s+)|"
                     r"\s*,\s*(?:а\s+(?:также\s+)?|и\s+(?:ещ[её]\s+)?)?|\s+а\s+также\s+|\s+и\s+ещ[её]\s+"
                     r"|\s+и\s+(?=\d)|(?<=\d\))\s+и\s+|(?<=\))\s+и\s+(?=[А-ЯЁ])|\s*;\s*")

@@ -14,7 +14,7 @@ from resolutions_kg.records import OrganisationMention, Span, Spanned
 
 from .addressees import OFFICIAL_BODIES
 from .blocks import Block, clean, continues_line, name_end
-from .casing import LOWER_HEADS
+from .casing import lower_head
 from .events import find_kind
 from .phrases import head_phrase, nominative
 from .places import NAME_AFTER_DASH
@@ -118,7 +118,7 @@ def mention(text: str, start: int, end: int, case: str | None) -> OrganisationMe
     # (but «Администрацией города Твери» is cited «администрация города Твери»)
     before = text[max(0, start - 3) : start].rstrip(" «\"(")
     mid_sentence = bool(before) and before[-1] not in ".!?\n" or continues_line(text, start)
-    keep = True if mid_sentence and source[:1].isupper() and head not in LOWER_HEADS else None
+    keep = True if mid_sentence and source[:1].isupper() and not lower_head(head, source) else None
     if re.match(r"[А-ЯЁ][а-яё]+-[А-ЯЁ]", source):
         keep = True  # «Сергиево-Посадский музей …» opening a sentence: a place's adjective
     name = nominative(clean(source), case, keep_capital=keep)

@@ -163,8 +163,10 @@ def origins(text: str, start: int, including: re.Match[str] | None,
         return named
     from_ = _FROM_COUNTED if counted is not None else _FROM
     first = from_.search(text, start, end)
-    if first is None or re.search(r"\d", text[start : first.start()]):
-        return None
+    if first is None or re.search(r"\d", text[start : first.start()]) or any(
+            parses(w)[0].tag.POS == "VERB" for w in re.findall(
+                r"[а-яё]+", text[start : first.start()])):
+        return None  # (nor a list of other groups with a verb of its own before the «из»)
     out: list[Cohort] = []
     # every «из …» list: «… из всех муниципальных районов республики, а также гости из Чебоксар»
     starts = [m.end() for m in from_.finditer(text, first.start(), end)]

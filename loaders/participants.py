@@ -28,7 +28,7 @@ from .bodies import (
     share_tails,
 )
 from .expand import expand, implied_regions, is_region_adjective
-from .lists import split_groups
+from .lists import LIST_OPENERS, NEW_CLAUSE, split_groups
 from .organisations import mention
 from .origins import (
     COUNT_IN_BRACKETS,
@@ -45,33 +45,17 @@ from .phrases import head_phrase, nominative
 from .places import only_places
 from .russian import has_pos, lemma, parses, words
 from .totals import (
-    ARRIVED,
-    BECAME,
-    CAME,
     DASHED_COUNT,
     MODE_ONLY,
     OFFLINE,
     ONLINE,
     PEOPLE_AFTER,
     PERSON_LEMMAS,
-    TAKE_PART,
     Count,
     attendance,
     counts,
 )
 
-LIST_OPENERS = re.compile(
-    TAKE_PART + r"(?:\s+в\s+работе\s+[а-яё]+(?:\s+[а-яё-]+)?)?\s*[:–—-]?\s*"
-    r"|(?:участвовал|присутствовал)[аои]?\s*[:–—-]?\s*|были\s+представлены\s*[:–—-]?\s*"
-    r"|\bучастники\s*[:–—]\s*|" + BECAME + r"\s*[:–—-]?\s*"
-    r"|(?:подключил|присоединил)(?:ись|ась|ось)\s*|собрал[аио]?\s+|собрал(?:ся|ась|ось)\s+|собрались\s+(?!(?:чтобы|в|во|на|для|из|по)\s)|представляли\s+"
-    r"|(?:(?:среди|в\s+числе)\s+(?:них|участников)|в\s+их\s+числе)\s*[:–—-]?\s*"
-    r"(?:(?:был[аио]?|оказал[аио]сь)\s+(?:также\s+)?)?"
-    r"|" + ARRIVED + r"\s+(?:делегаци[ия]\s+|(?=представител))"
-    r"|делегаци[ия]\s+" + ARRIVED + r"\s+|" + CAME + r"\s+"
-    r"|(?:среди|в\s+числе)\s+гостей\s+(?:был[аио]?\s+)?",
-    re.I,
-)
 _LIST_AFTER_TOTAL = re.compile(
     r"\s*(?::|,\s*(?:в\s+том\s+числе|из\s+них|среди\s+них)\s*:?|[–—]\s*(?=\d)"
     # «96 человек – библиотекари, музейные работники, …»: who they were, listed
@@ -88,8 +72,10 @@ def cohorts(text: str, a: int, b: int, total_count: Count | None,
     opener = LIST_OPENERS.search(text, a, b)
     if opener is None:
         return []
-    for semi in re.finditer(r";\s+", text[opener.end() : b]):
-        if LIST_OPENERS.search(text, opener.end() + semi.end(), b):
+    for semi in re.finditer(r";\s+|,\s+", text[opener.end() : b]):
+        if LIST_OPENERS.search(text, opener.end() + semi.end(), b) and (
+                semi.group().startswith(";") or NEW_CLAUSE.match(
+                    text, opener.end() + semi.end(), b)):  # («…, приехали также коллеги из …»)
             # «Очно были представлены …; в режиме онлайн подключились …»: two lists
             cut, later = opener.end() + semi.start(), opener.end() + semi.end()
             inside = total_count is not None and later <= total_count.span.start < b
@@ -289,7 +275,10 @@ def _cohort(text: str, a: int, b: int, organisers: set[str]) -> Cohort | None:
         return None
     # leading «представители», «руководители и специалисты» …
     k = 0
-    while k < len(toks) and (lemma(toks[k][0]) in PERSON_LEMMAS or toks[k][0] == "и"):
+    while k < len(toks) and (lemma(toks[k][0]) in PERSON_LEMMAS or toks[k][0] == "и" or (
+            # «делегация Государственного … музея-заповедника»: the body it came from
+            lemma(toks[k][0]) == "делегация" and k + 1 < len(toks)
+            and toks[k + 1][0][:1].isupper())):
         k += 1
     persons = k > 0
     if bracketed is None and (k >= len(toks) or all(
@@ -305,7 +294,8 @@ def _cohort(text: str, a: int, b: int, organisers: set[str]) -> Cohort | None:
                       count=bracketed, unit="person", mode=mode)
     if (placed := from_places(text, a, b, mode)) is not None:
         return placed
-    if (shared := shared_head(clean(piece)) or regions_joined(text, a, b)) is not None:
+    if (shared := shared_head(clean(piece)) or regions_joined(
+            text, toks[k][1] if k < len(toks) else a, b)) is not None:  # (after the people)
         # «Омской и Томской областей», «Удмуртской Республики и Республики Башкортостан»
         return Cohort(label=Spanned(shared[0], Span(a, b)), unit="city", mode=mode,
                       places=tuple(shared))

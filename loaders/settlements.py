@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 
-from .russian import CYRILLIC_WORD, parses, place_nominative
+from .russian import CYRILLIC_WORD, has_pos, parses, place_nominative
 
 #: A settlement's kind before its name, in any case: «г.», «города», «пгт», «селе», «посёлка» …
 SETTLEMENT_KIND = re.compile(
@@ -182,14 +182,22 @@ def find_settlements(text: str, a: int, b: int) -> list[Found]:
             name, known = nominative_place(phrase)
             if known and not marked and n == 1 and _adjective_before_noun(text, run[0], b):
                 break  # «в Полоцком историко-культурном музее»: the town's adjective, not it
-            if known or (marked and n == 1):
-                if not known:
-                    name = place_nominative(phrase)
+            if known or (marked and (n == 1 or n == 2 and _adjective_and_noun(
+                    run[0].group(), run[1].group()))):  # («с. Тарногский Городок»)
+                if not known:  # (two words after «с.» are in the nominative already)
+                    name = place_nominative(phrase) if n == 1 else phrase
                 geo = names.get(name.replace("ё", "е")) or None
                 out.append(Found(m.start(), run[n - 1].end(), name, known, marked, geo))
                 taken = run[n - 1].end()
                 break
     return sorted(out + _named_in_capitals(text, a, b, out), key=lambda f: f.start)
+
+
+def _adjective_and_noun(first: str, second: str) -> bool:
+    """«Тарногский Городок», «Красная Поляна»: an adjective and a noun in the nominative, one
+    settlement's name after «с.», «пос.» (not «Шушенское Красноярского края»)."""
+    return has_pos(first, {"ADJF"}, "nomn") and has_pos(second, {"NOUN"}, "nomn") and not (
+        has_pos(second, {"ADJF"}))
 
 
 #: A word in capitals: «МИНУСИНСК», «УСТЬ-КАМЕНОГОРСК».

@@ -23,7 +23,7 @@ STATEMENT = re.compile(
     re.I,
 )
 TOPICS_WORD = re.compile(
-    r"(?:вопрос|тем(?:а|ы|у|е|ам|ах|ой)?\b|тематическ|проблем|направлени|аспект|секци"
+    r"(?:вопрос|тем(?:а|ы|у|е|ам|ах|ой)?\b|тематическ|тематик|проблем|направлени|аспект|секци"
     r"|дискуссионн\w+\s+площадк)", re.I)  # («работа шла на трёх дискуссионных площадках:»)
 TOPICS_CONTEXT = re.compile(r"обсу|рассм|включ|программ|повестк|затрон|проходил|работ|следующ"
                             r"|выступ|доклад", re.I)  # («выступили с докладами по трём темам:»)
@@ -46,7 +46,9 @@ DISCUSSED = re.compile(r"(?:обсудил[аио]?|обсуждал[аи]?|об
                        re.I)
 #: «Повестка дня:», «**Повестка заседания:**»: the agenda's items are the topics.
 AGENDA = re.compile(r"(?<![а-яё])повестк[аи](?:\s+(?:дня|заседания|совещания))?[\s*_]*$"
-                    r"|^[\s*_]*в\s+программе\s+[а-яё-]+(?:\s+[а-яё-]+)?[\s*_]*$", re.I)
+                    r"|^[\s*_]*в\s+программе\s+[а-яё-]+(?:\s+[а-яё-]+)?[\s*_]*$"
+                    # «Тематика форума:», «Темы конференции:» over a list
+                    r"|^[\s*_]*(?:тематика|темы|основные\s+темы)(?:\s+[а-яё-]+){0,2}[\s*_]*$", re.I)
 
 
 def _cells(text: str, block: Block) -> list[tuple[int, int]] | None:
@@ -160,6 +162,11 @@ def _after_colon(text: str, a: int, colon: int, end: int) -> tuple[Spanned[str],
         pos += len(part) + 1
         if topic is not None:
             topics.append(topic)
+    if topics and (both := re.fullmatch(r"(«[^«»]+»|\"[^\"]+\")\s+и\s+(«[^«»]+»|\"[^\"]+\")",
+                                        topics[-1].value)):
+        t = topics.pop()  # «…: «A», «B» и «C»»: the last «и» joins two named topics
+        topics += [Spanned(both.group(1), Span(t.span.start, t.span.start + len(both.group(1)))),
+                   Spanned(both.group(2), Span(t.span.end - len(both.group(2)), t.span.end))]
     said = next((n for w, _, _ in words(text[a:colon])[-3:-1]  # «три (круга) вопросов:»
                  if (n := number_words([w])) is not None), None)
     ands = list(re.finditer(r"\s+и\s+", text[topics[-1].span.start : topics[-1].span.end])
@@ -182,6 +189,8 @@ _DISCUSSED_INLINE = re.compile(r"(?<![а-яё])(?:обсудили|рассмо�
                                # стали три темы — …»
                                # «Заслушав и обсудив доклады о …, об … и о …,»
                                r"|(?:заслушав\s+и\s+)?обсудив\s+(?:доклад|сообщени)[а-яё]*(?=\s+об?\s)"
+                               # «Говорили о …, о … и о …», «Речь шла о …»
+                               r"|(?:говорили|речь\s+шла|разговор\s+ш[её]л)(?=\s+об?\s+(?!том\b))"
                                r"|(?P<named>(?:[а-яё]+\s+)?(?:темами|предметом)(?:\s+[а-яё]+)?\s+"
                                r"стали(?:\s+[а-яё]+\s+тем[ыа]?\s*[—–-])?))\s+(?=[а-яё])", re.I)
 
@@ -267,8 +276,8 @@ def _joins_inside(text: str, cuts: list[int], at: int, after: int) -> bool:
     документов в научных исследованиях и просветительской деятельности»)."""
     before = words(text[max(cuts[-1], at - 40) : at])
     following = words(text[after : after + 40])
-    if not before or not following:
-        return False
+    if not before or not following or following[0][0].lower() in ("о", "об", "обо"):
+        return False  # («…, о продвижении … в сетях и о работе с …»: the next topic's «о»)
     own = {c for p in parses(before[-1][0]) if p.tag.POS == "NOUN"
            for c in ("loct", "ablt", "datv", "gent", "accs", "nomn") if c in p.tag}
     return bool(own and own <= {"loct", "ablt"}

@@ -1,4 +1,4 @@
-"""Participating groups read from the forms of blind batches aq and ar (docs/loader.md, «Read in
+"""Participating groups read from the forms of blind batches aq to av (docs/loader.md, «Read in
 session 13»): each case is a sentence of the genre, written here, read through the whole loader."""
 
 from __future__ import annotations
@@ -117,3 +117,61 @@ def test_groups_named_after_a_preposition_a_total_or_a_colon(
         sentence: str, groups: list[tuple[str, int | None]]) -> None:
     res = parsed(doc(HEADER + sentence))
     assert [(c.label.value, c.count) for c in res.event.cohorts] == groups
+
+
+@pytest.mark.parametrize(("sentence", "groups"), [
+    # a second clause of who came, after a comma, is a list of its own
+    ("В работе приняли участие 80 человек. Свои делегации направили Костромская областная "
+     "научная библиотека и Централизованная библиотечная система г. Буя, приехали также "
+     "коллеги из Галича и Мантурова.",
+     [("Костромская областная научная библиотека", None),
+      ("Централизованная библиотечная система г. Буя", None), ("Галич", None),
+      ("Мантурово", None)]),
+    ("Приехали представители 12 районных библиотек Брестской области, гостями семинара стали "
+     "коллеги из Пинской центральной городской библиотеки.",
+     [("районные библиотеки Брестской области", 12),
+      ("Пинская центральная городская библиотека", None)]),
+    # the verb after its object, speakers, hosts, those who shared their experience
+    ("В Семей приехали библиотекари из Риддера и Аягоза, делегацию направила Карагандинская "
+     "областная научная библиотека.",
+     [("Риддер", None), ("Аягоз", None), ("Карагандинская областная научная библиотека", None)]),
+    ("С докладами выступили исследователи из Бийска, Рубцовска и Камня-на-Оби.",
+     [("Бийск", None), ("Рубцовск", None), ("Камень-на-Оби", None)]),
+    ("Хозяев форума представляли специалисты 11 муниципальных музеев Вологодской области.",
+     [("муниципальные музеи Вологодской области", 11)]),
+    ("Опытом работы поделились гости – коллеги из Сокольской центральной районной библиотеки. "
+     "Методисты Вологодской областной научной библиотеки участвовали в семинаре по скайпу.",
+     [("Сокольская центральная районная библиотека", None),
+      ("Вологодская областная научная библиотека", None)]),
+    # what a body notes about a programme is no list of this event's groups
+    ("Правление отмечает, что в 2022 году в программе «Пушкинская карта» участвовали 57 "
+     "общедоступных библиотек края.", []),
+])
+def test_groups_in_more_clauses_of_who_came(sentence: str,
+                                            groups: list[tuple[str, int | None]]) -> None:
+    res = parsed(doc(HEADER + sentence))
+    assert [(c.label.value, c.count) for c in res.event.cohorts] == groups
+
+
+def test_a_presence_caption_with_its_count_and_a_delegation_of_a_body() -> None:
+    res = parsed(doc(HEADER + "**Присутствовали** (31 человек):\n\n"
+                              "- руководители 12 муниципальных музеев края;\n"
+                              "- делегация Кирилло-Белозерского музея-заповедника;\n"
+                              "- по видеосвязи — сотрудники Вологодского музея-заповедника."))
+    assert [(c.label.value, c.count, c.mode) for c in res.event.cohorts] == [
+        ("муниципальные музеи края", 12, None),
+        ("Кирилло-Белозерский музей-заповедник", None, None),
+        ("Вологодский музей-заповедник", None, "online")]
+
+
+def test_a_tables_row_of_participants_and_a_body_named_by_its_kind() -> None:
+    res = parsed(doc("РЕШЕНИЕ\nзаседания совета\n\n| | |\n|---|---|\n"
+                     "| **Место** | г. Углич, Угличский музей |\n"
+                     "| **Дата** | 12 мая 2015 года |\n"
+                     "| **Участники** | 25 человек: директора 14 музеев Ярославской области, "
+                     "представители администрации Угличского района и Ярославского областного "
+                     "отделения Союза музеев России |"))
+    assert res.event.place is not None and res.event.place.value == "Углич"
+    assert [(c.label.value, c.count) for c in res.event.cohorts] == [
+        ("музеи Ярославской области", 14), ("администрация Угличского района", None),
+        ("Ярославское областное отделение Союза музеев России", None)]

@@ -1,6 +1,6 @@
-"""Topics, place lines and theme lines read from the forms of blind batches as and at
-(docs/loader.md, «Read in session 13»): each case is written here and read through the whole
-loader."""
+"""Topics, place lines, theme lines, event kinds and the operative part read from the forms of
+blind batches as to av (docs/loader.md, «Read in session 13»): each case is written here and read
+through the whole loader."""
 
 from __future__ import annotations
 
@@ -102,3 +102,55 @@ def test_an_item_that_asks_for_recommendations_over_its_sub_items() -> None:
                              "1.2. Организовать курсы.\n"))
     assert [(r.addressee.label if r.addressee else None) for r in res.recommendations] == [
         "Окружная библиотека", "Окружная библиотека"]
+
+
+def test_a_village_of_two_words_and_topics_under_a_theme_line_or_said_in_a_sentence() -> None:
+    res = parsed(doc("РЕЗОЛЮЦИЯ\nрайонного семинара\n\nс. Верхняя Тойма, 21 февраля 2018 года\n\n"
+                     "Тематика семинара:\n\n- фонды;\n- кадры;\n- здания.\n\n"
+                     "Говорили о новых формах работы, о клубах по интересам, о социальных сетях "
+                     "и о работе с пожилыми читателями."))
+    assert res.event.place is not None and res.event.place.value == "Верхняя Тойма"
+    assert len(res.event.topics) == 3
+    res = parsed(doc(HEADER + "Работа конференции проходила по направлениям: «Архивы», «Музеи», "
+                              "«Библиотеки» и «Краеведение»."))
+    assert len(res.event.topics) == 4
+    res = parsed(doc(HEADER + "Говорили о новых формах работы, о клубах по интересам, о "
+                              "социальных сетях и о работе с пожилыми читателями."))
+    assert len(res.event.topics) == 4
+
+
+@pytest.mark.parametrize(("heading", "kind"), [
+    ("Резолюция общего собрания членов Ассоциации музеев Прикамья", "общее собрание"),
+    ("Решение заседания Совета директоров музеев Ярославской области",
+     "заседание совета директоров"),
+])
+def test_a_general_meeting_and_a_sitting_of_a_board_of_directors(heading: str, kind: str) -> None:
+    res = parsed(doc(f"{heading}\n\nг. Пермь, 1 марта 2017 г.", RECOMMENDS))
+    assert res.event.kind.value == kind
+
+
+def test_the_series_next_event_by_its_number_and_a_proposal_after_the_adoption_line() -> None:
+    res = parsed(doc(HEADER, "Участники рекомендуют:\n\n1. Сохранить фонды.\n\n"
+                             "Слушатели школы предлагают провести VIII школу в 2023 году в "
+                             "Новокузнецке.\n"))
+    assert len(res.recommendations) == 1 and [p.planned_event.year.value for p in res.proposals
+                                              if p.planned_event and p.planned_event.year] == [2023]
+    res = parsed(doc(HEADER, "Коллегия решила:\n\n1. Сохранить фонды.\n\nРешение принято "
+                             "единогласно 14 июня 2017 г.\n\nКоллегия считает целесообразным "
+                             "провести очередное выездное заседание в 2018 году.\n"))
+    assert [p.planned_event.year.value for p in res.proposals
+            if p.planned_event and p.planned_event.year] == [2018]
+
+
+def test_a_committee_of_an_administration_is_cited_in_lower_case() -> None:
+    res = parsed(doc(HEADER, "Участники рекомендуют:\n\n**Комитету по культуре администрации "
+                             "городского округа Шуя:**\n\n1. Сохранить фонды.\n"))
+    assert res.recommendations[0].addressee is not None
+    assert res.recommendations[0].addressee.label == (
+        "комитет по культуре администрации городского округа Шуя")
+
+
+def test_a_decisions_section_caption_is_no_recommendation() -> None:
+    res = parsed(doc(HEADER, "Правление РЕШИЛО:\n\nПо первому вопросу\n\n1. Сохранить фонды.\n\n"
+                             "По второму вопросу\n\n2. Провести конкурс.\n"))
+    assert [r.text.value for r in res.recommendations] == ["Сохранить фонды.", "Провести конкурс."]
