@@ -281,6 +281,9 @@ def addressee_phrase(text: str, a: int, b: int, case: str = "datv") -> Phrase | 
             if (j + 1 < len(toks) and toks[j][0].lower() in ("с", "со")
                     and (partner := _group(toks, j + 1, "ablt")) is not None):
                 j = partner[1]  # «Отделу по работе со средствами массовой информации …»
+            elif po[0][-1][1].normal_form in ("управление", "руководство") and (
+                    governed := _group(toks, j, "ablt")) is not None:
+                j = governed[1]  # «Комитету по управлению муниципальным имуществом …»
             j = _field_goes_on(toks, j)
     j = _tail(toks, j, case)
     k = j + 1 if j < len(toks) and toks[j][0] == "," else j
@@ -290,6 +293,7 @@ def addressee_phrase(text: str, a: int, b: int, case: str = "datv") -> Phrase | 
         # Алтайского края по культуре и архивному делу»: its field after the genitive
         j = _tail(toks, _field_goes_on(toks, po[1]), case)
     while True:
+        j = _sited(text, toks, j, b, head.normal_form)  # («Архиву в г. Шадринске, музею …»)
         if j + 1 < len(toks) and toks[j][0] in ("–", "—", "-") and (
                 apposition := _group(toks, j + 1, case)) is not None:
             # «музеям – участникам конгресса», «…, архивам и библиотекам – участникам чтений»:
@@ -303,11 +307,7 @@ def addressee_phrase(text: str, a: int, b: int, case: str = "datv") -> Phrase | 
             number = "plur"
         else:
             break
-    if head.normal_form in SITED_HEADS and j < len(toks):
-        sited = sited_end(text, toks[j - 1][2], b)
-        if sited is not None:  # «Российскому центру науки и культуры в Дамаске»
-            while j < len(toks) and toks[j][1] < sited:
-                j += 1
+    j = _sited(text, toks, j, b, head.normal_form)
     clause = _clause(toks, j, case, number if len(inflect) == len(first[0]) else "plur")
     if clause is not None:
         inflect += clause[0]
@@ -315,6 +315,15 @@ def addressee_phrase(text: str, a: int, b: int, case: str = "datv") -> Phrase | 
     end = toks[j - 1][2]
     return Phrase(a, end, _nominative(text, printed, inflect, a, end, first[0]), number,
                   head.normal_form)
+
+
+def _sited(text: str, toks: list[tuple[str, int, int]], j: int, b: int, head: str) -> int:
+    """Past «в <town>» after a head that names where it is («Российскому центру науки и
+    культуры в Дамаске», «Государственному архиву в г. Шадринске»), or ``j``."""
+    sited = sited_end(text, toks[j - 1][2], b) if head in SITED_HEADS and j < len(toks) else None
+    while sited is not None and j < len(toks) and toks[j][1] < sited:
+        j += 1
+    return j
 
 
 def _nominative(text: str, toks: list[tuple[str, int, int]], inflect: list[tuple[int, Any]],

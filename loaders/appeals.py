@@ -13,6 +13,7 @@ from resolutions_kg.records import Addressee, Certainty
 from .addressing import addressee_at
 from .blocks import Block, body_text
 from .dates import find_dates
+from .headings import SPEAKER
 from .items import Items
 
 _TO = re.compile(r"(?<![а-яё])к\s+(?=[А-ЯЁа-яё])")
@@ -29,10 +30,17 @@ def appeal_addressee(text: str, bs: list[Block], head_index: int, head_end: int
             if (found := addressee_at(text, m.end(), end, "datv")) is not None:
                 return dataclasses.replace(found, certainty=Certainty(
                     0.85, "the body the appeal is to, named in its heading"))
-    for bl in reversed(bs[max(0, head_index - 2) : head_index]):
-        a, b = body_text(text, bl)
+    above = bs[max(0, head_index - 5) : head_index]
+    for k in range(len(above) - 1, -1, -1):
+        a, b = body_text(text, above[k])
         while a < b and text[a] in "> \t":
             a += 1
+        if _POSTAL.search(text, a, b) or k and _GENITIVE_LINE.fullmatch(text, a, b):
+            continue  # «Малый Гнездниковский пер., д. 7/6», «г. Москва, 125009»: its address;
+            # («Российской Федерации» goes on the line above)
+        # «Министерству культуры» / «Российской Федерации»: the name over two lines
+        b = next((body_text(text, bl)[1] for bl in above[k + 1 : k + 2]
+                  if _GENITIVE_LINE.fullmatch(text, *body_text(text, bl))), b)
         found = addressee_at(text, a, b, "datv") if not find_dates(text[a:b]) else None
         if found is not None and not text[found.span.end : b].strip(" \t\n>.,*_"):
             return dataclasses.replace(found, certainty=Certainty(
@@ -40,11 +48,19 @@ def appeal_addressee(text: str, bs: list[Block], head_index: int, head_end: int
     return None
 
 
+#: A postal address above an appeal: a street, a house, a postcode.
+_POSTAL = re.compile(r"(?<![а-яё])(?:ул\.|улица|пер\.|переулок|пр\.|проспект|д\.\s*\d|\d{6})",
+                     re.I)
+#: A line that goes on a name in the genitive: «Российской Федерации», «Костромской области».
+_GENITIVE_LINE = re.compile(
+    r"\s*[А-ЯЁ][а-яё-]+(?:ой|ого|ых)?\s+[А-ЯЁа-яё][а-яё-]+(?:\s+[а-яё-]+)?\s*")
+
+
 def addressed(items: Items, to: Addressee) -> Items:
     """``items`` with the appeal's addressee given to each request and proposal that names
     none."""
     items.recommendations = [r if r.addressee is not None else dataclasses.replace(
         r, addressee=to) for r in items.recommendations]
-    items.proposals = [p if p.addressee is not None else dataclasses.replace(p, addressee=to)
-                       for p in items.proposals]
-    return items
+    items.proposals = [p if p.addressee is not None or SPEAKER.match(p.text.value) else
+                       dataclasses.replace(p, addressee=to) for p in items.proposals]
+    return items  # («Участники форума поддерживают предложение … провести …»: said of others)

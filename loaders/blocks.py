@@ -16,6 +16,7 @@ from .rendition import Line, Rendition
 
 _ABBREVIATIONS = frozenset("им ул пр обл гг тыс млн руб проф акад".split())
 #: Lines that stand on their own even after an unfinished one: a place or a date line.
+_DATE_START = re.compile(r"[«\"]?\d{1,2}[»\"]?[\s.]+(?:\d|[а-яё]+\s+\d{4})")
 _OWN_LINE = re.compile(r"(?:г\.|гор\.|пос\.|с\.)\s*[А-ЯЁ]|[«\"]?\d{1,2}[»\"]?[\s.]")
 #: A blank line just before a position (the search's end).
 #: A text table's border line: «+------+------+», «+======+».
@@ -148,11 +149,13 @@ def blocks(rendition: Rendition) -> list[Block]:
                 and line.heading == prev.heading
                 and line.bold == prev.bold
                 and line.italic == prev.italic
-                and (text[line.start].islower() or wrapped or initials)
+                # («… 13 муниципальных библиотечных систем,<br>9 музеев …»: after a comma)
+                and (text[line.start].islower() or wrapped or initials or prev_text.endswith(","))
                 and (not re.search(r"[.;:!?]$", prev_text) or initials
                      # «… следующие вопросы: роль музея …;» wrapped, «музей и среда; …»
                      or wrapped and prev_text.endswith(";") and text[line.start].islower())
-                and (wrapped or initials or not _OWN_LINE.match(text, line.start, line.end))
+                and (wrapped or initials or not _OWN_LINE.match(text, line.start, line.end) or (
+                    prev_text.endswith(",") and not _DATE_START.match(text, line.start)))
             ):
                 out[-1].append(line)
                 quotes = _quotes(text, line, quotes)

@@ -155,8 +155,11 @@ def counted_units(text: str, a: int, b: int) -> list[tuple[int, int]]:
         stop = units[i + 1].span.start if i + 1 < len(units) else b
         if m := _UNIT_END.search(text, c.noun_end, stop):
             stop = m.start()
-            named = re.match(r"\s*:\s*(?=[А-ЯЁ])", text[stop:b]) if i + 1 == len(units) else None
-            if named and "," not in text[stop:b] and any(
+            named = re.match(r"\s*(?::|[–—])\s*(?=[А-ЯЁ])", text[stop:b]) if i + 1 == len(
+                units) else None  # («… из пяти стран — Казахстана, России, …»)
+            bodies = [w for w, _, _ in words(text[a : c.span.start])
+                      if lemma(w) not in PERSON_LEMMAS and w.lower() not in ("из", "и", "от")]
+            if named and not bodies and "," not in text[stop:b] and any(
                     has_pos(w, {"NOUN"}) for w, _, _ in words(text[stop + named.end() : b])):
                 # «из четырёх государств: Азербайджанской Республики, …»: the count's items
                 # are named after its colon, and they are the groups
@@ -216,15 +219,23 @@ def elided(text: str, a: int, b: int, before: list[Cohort]) -> Cohort | None:
     the dash are those counted before, cited with them («библиотеки Вилегодского района»)."""
     dashed = DASHED_COUNT.match(text, a, b)
     said = clean(text[dashed.end() : b]).strip(" ,.;") if dashed else ""
-    if dashed is None or dashed.group("prep") or not before or before[-1].count is None or not (
-            said[:1].isupper() and genitive_only(said)):
-        return None
+    count = int(dashed.group(1)) if dashed else None
+    if dashed is None and (bracket := _BRACKETED.fullmatch(text, a, b)) is not None:
+        # «музеи Красноярского края (14), Республики Хакасия (5) и …»: the count after
+        said, count = clean(bracket.group(1)), int(bracket.group(2))
+    if count is None or dashed and dashed.group("prep") or not before or (
+            before[-1].count is None) or not said[:1].isupper() or not (
+            genitive_only(said) or dashed is None and has_pos(said.split()[0], {"NOUN"}, "gent")):
+        return None  # («Республики Хакасия (5)»: «Республики» may be read as a plural too)
     bodies = re.match(r"[а-яё]+(?:\s+[а-яё]+)*(?=\s+(?:[А-ЯЁ]|г\.))", before[-1].label.value)
     if bodies is None:
         return None
     return dataclasses.replace(before[-1], label=Spanned(f"{bodies.group()} {said}", Span(a, b)),
-                               count=int(dashed.group(1)), count_is_minimum=False, mode=None,
+                               count=count, count_is_minimum=False, mode=None,
                                places=tuple(p for w in said.split() if (p := place_name(w))))
+
+
+_BRACKETED = re.compile(r"\s*([^()]+?)\s*\((\d{1,5})\)[\s.,;]*")
 
 
 def acting_people(text: str, a: int, b: int, mode: AttendanceMode | None) -> Cohort | None:

@@ -44,6 +44,13 @@ def is_signature(text: str, block: Block) -> bool:
             and addressee_at(text, a, b, "datv") is None)
 
 
+#: Who oversees the decision: «Контроль за исполнением настоящего решения возложить на …».
+OVERSIGHT = re.compile(r"[*_\s]*(?:контроль\s+за\s+(?:исполнением|выполнением)"
+                       # «1. Информацию докладчиков принять к сведению.»: noted, asks nothing
+                       r"|принять\s+к\s+сведению\s|.{0,300}?\sпринять\s+к\s+сведению[.;]?"
+                       r"[*_\s]*$)", re.I | re.S)
+
+
 #: A sitting body speaking after its decision's adoption line: «Коллегия считает целесообразным
 #: провести очередное выездное заседание … в 2018 году».
 BODY_SPEAKS = re.compile(r"(?:коллегия|совет|правление|президиум)\s", re.I)

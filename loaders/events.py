@@ -32,6 +32,9 @@ COMPOUND_SECONDS = frozenset("практикум тренинг практику
 #: «заседание совета», «расширенное заседание коллегии министерства» a «заседание коллегии».
 SITTING_BODIES = {"совет": "совета", "коллегия": "коллегии", "правление": "правления",
                   "президиум": "президиума"}
+#: Hearings: «парламентские слушания» and their kin, by the adjective's lemma.
+_HEARINGS = {"парламентский": "парламентские", "публичный": "публичные",
+             "общественный": "общественные", "депутатский": "депутатские"}
 #: Adjectives that make «собрание» a meeting: «общее собрание», «отчётно-выборное собрание».
 _MEETINGS = {"общий", "отчётно-выборный", "отчетно-выборный", "учредительный"}
 _PLURAL_READINGS = re.compile(r"^чтени(?:й|ям|ях|ями)$", re.I)
@@ -135,6 +138,10 @@ def find_kind(text: str, start: int, end: int, *, heading: bool = False) -> Kind
             return KindMatch(said, Span(toks[i - 1][1], b), toks[i - 1][1])
         if base == "стол" and i and lemma(toks[i - 1][0]) == "круглый":
             return KindMatch("круглый стол", Span(toks[i - 1][1], b), toks[i - 1][1])
+        if base in ("слушание", "слушания") and i and (
+                said := lemma(toks[i - 1][0])) in _HEARINGS:
+            # «парламентские слушания», «публичные слушания»
+            return KindMatch(f"{_HEARINGS[said]} слушания", Span(toks[i - 1][1], b), toks[i - 1][1])
         if base in kinds or any(p.normal_form in kinds and p.tag.POS == "NOUN"
                                 for p in parses(w)[:2]):
             value = base if base in kinds else next(

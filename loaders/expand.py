@@ -1,12 +1,15 @@
 """Spelling out what a label leaves implicit, with the registry and the gazetteer.
 
 Resolutions abbreviate what the reader knows from context; a label cited out of context should
-not. Two such ellipses are resolved here, for labels of participant cohorts:
+not. Three such ellipses are resolved here, for labels of participant cohorts:
 
 - «… Твери и области» — the region of the city just named: the gazetteer knows that Тверь lies in
   Тверская область, so the label becomes «… Твери и Тверской области»;
 - an alias of a registry organisation («Союза Центра и Северо-Запада России») becomes its
-  registry name in the same case («Союза городов Центра и Северо-Запада России»).
+  registry name in the same case («Союза городов Центра и Северо-Запада России»);
+- a bare «республики», «области», «края» ending a group's label («муниципальные районы
+  республики») becomes the one region of that kind the text has named before («… Республики
+  Коми»): :func:`region_named_before` (since session 13; most readers spell it out).
 
 The source span is not touched: provenance still quotes the words as printed.
 """
@@ -127,3 +130,39 @@ def implied_regions(label: str) -> tuple[str, ...]:
 def is_region_adjective(text: str, end: int) -> bool:
     """Whether the word ending at ``end`` is followed by a region noun («Тверской области»)."""
     return re.match(r"\s+(?:област|кра[её]|район|республик)", text[end:]) is not None
+
+
+_ADJ = r"[А-ЯЁ][а-яё]*(?:-[А-ЯЁа-яё][а-яё]*)*"  # («Восточно-Казахстанской», «Ханты-Мансийского»)
+#: A region named in full, in any case: «Республики Коми», «Чувашской Республике», «Тамбовская
+#: область», «Красноярского края» (kind, and the words that name it).
+_FULL_REGION = re.compile(
+    r"(?P<republic>Республик[аиеуой]\s+(?:[А-ЯЁ][а-яё]+)(?:\s+Эл|\s+\([А-ЯЁ][а-яё]+\))?"
+    r"|" + _ADJ + r"(?:ой|ая|ую)\s+Республик[аиеуой])"
+    r"|(?P<oblast>" + _ADJ + r"(?:ой|ая|ую)\s+област(?:ь|и|ью))"
+    r"|(?P<krai>" + _ADJ + r"(?:ий|ого|ому|им|ом)\s+кра(?:й|я|ю|ем|е))(?![а-яё])")
+_BARE_REGION = re.compile(r"\s(?P<kind>республики|области|края)$")
+
+
+def region_named_before(text: str, pos: int, label: str) -> str:
+    """``label`` ending in a bare «республики», «области» or «края» («муниципальные районы
+    республики») with the region spelled out, when the text before ``pos`` names exactly one
+    region of that kind in full («… Республики Коми …»); else ``label`` unchanged."""
+    bare = _BARE_REGION.search(label)
+    before = label[: bare.start()].split() if bare else []
+    if bare is None or not before or not before[-1][:1].islower():
+        return label  # («… Пермского края»: named already)
+    group = {"республики": "republic", "области": "oblast", "края": "krai"}[bare.group("kind")]
+    named = {m.group(group) if m.group(group).endswith(("области", "края", "Республики"))
+             else inflect_name(_nominative_region(m.group(group)), "gent")  # (genitive as written)
+             for m in _FULL_REGION.finditer(text, 0, pos) if m.group(group)}
+    return label[: bare.start()] + " " + named.pop() if len(named) == 1 else label
+
+
+def _nominative_region(name: str) -> str:
+    phrase, _ = head_phrase(name)
+    if not phrase:
+        return name
+    from .phrases import nominative
+
+    return nominative(name, None, keep_capital=True)
+

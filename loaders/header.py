@@ -250,6 +250,17 @@ def _venue_line(text: str, block: Block | Line, place: Found, dated: Span | None
             and (dated is not None or not find_dates(text[a:b])))
 
 
+def _cell_of_its_own(text: str, line: Line | Block, place: Found) -> bool:
+    """«| от 29 марта 2018 г. | г. Пенза | № 2 |»: the place alone in a table's cell."""
+    if not text[line.start : line.end].lstrip().startswith("|"):
+        return False
+    a = text.rfind("|", line.start, place.start) + 1
+    b = text.find("|", place.end, line.end)
+    cell = text[a : b if b >= 0 else line.end]
+    return not re.sub(r"[\s*_]|г\.|город", "", cell.replace(
+        text[place.start : place.end], "", 1))
+
+
 def _adjacent(text: str, place: Found, span: Span) -> bool:
     """Only separators (and «г.») stand between the place and the date."""
     between = text[place.end : span.start] if place.end <= span.start else text[span.end :
@@ -265,8 +276,9 @@ def choose_place(text: str, front: list[Block], heading_index: int, adoption: li
     best: PlaceChoice | None = None
 
     def offer(choice: PlaceChoice) -> None:
-        nonlocal best
-        if best is None or choice.score > best.score:
+        nonlocal best  # (on a tie, «г. Павлодар» after «Республика Казахстан»: the marked one)
+        if best is None or choice.score > best.score or (
+                choice.score == best.score and choice.place.marked and not best.place.marked):
             best = choice
 
     def consider(i: int, block: Block, found: list[Found], recognised: bool) -> None:
@@ -289,7 +301,8 @@ def choose_place(text: str, front: list[Block], heading_index: int, adoption: li
             if _length(text, line) <= DATELINE_LENGTH and len(dated) == 1 and (
                     _adjacent(text, place, dated[0].span) and not _leftover(
                         text, line, [dated[0].span, Span(place.start, place.end)])
-                    or _venue_line(text, line, place, dated[0].span)):
+                    or _venue_line(text, line, place, dated[0].span)
+                    or _cell_of_its_own(text, line, place)):
                 # «г. Минусинск      12 апреля 2018 г.» over «Даты проведения: …»; «Петрозаводск,
                 # Национальный архив Республики Карелия, 09–10.09.2015»
                 offer(PlaceChoice(95 - distance, 0.9, "a line of its own with a date", place))

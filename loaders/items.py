@@ -35,7 +35,7 @@ from .addressing import (
     own_addressee,
 )
 from .blocks import Block, body_text, clean
-from .closing import BODY_SPEAKS, QUESTION, closes, is_adoption, is_signature
+from .closing import BODY_SPEAKS, OVERSIGHT, QUESTION, closes, is_adoption, is_signature
 from .headings import RECOMMEND_INTRO, SPEAKER, heading_addressee, nominative_heading
 from .proposals import (
     HOLD,
@@ -99,15 +99,6 @@ def _is_intro(text: str, block: Block) -> bool:
         SPEAKER.match(content[lead.end() if lead else 0 :]) and STATEMENT_INTRO.search(content))
 
 
-#: Who oversees the decision: «Контроль за исполнением настоящего решения возложить на …».
-_OVERSIGHT = re.compile(r"[*_\s]*(?:контроль\s+за\s+(?:исполнением|выполнением)"
-                        # «1. Информацию докладчиков принять к сведению.»: noted, asks nothing
-                        r"|принять\s+к\s+сведению\s|.{0,300}?\sпринять\s+к\s+сведению[.;]?"
-                        r"[*_\s]*$)", re.I | re.S)
-#: Thanks, in a section of closing words: a statement, not a proposal.
-_THANKS = re.compile(r"(?<![а-яё])благодар", re.I)
-
-
 #: A connective that may open a sentence before its speaker.
 _CONNECTIVE = re.compile(r"(?:вместе\s+с\s+тем|в\s+то\s+же\s+время|при\s+этом|кроме\s+того"
                          r"|однако|также),?\s+", re.I)
@@ -115,6 +106,10 @@ _CONNECTIVE = re.compile(r"(?:вместе\s+с\s+тем|в\s+то\s+же\s+вр
 
 def _opens_section(text: str, block: Block) -> bool:
     return _is_intro(text, block) or heading_addressee(text, block) is not None
+
+
+#: Thanks, in a section of closing words: a statement, not a proposal.
+_THANKS = re.compile(r"(?<![а-яё])благодар", re.I)
 
 
 def _level(block: Block) -> tuple[int, str]:
@@ -168,6 +163,7 @@ def parse_items(text: str, blocks: list[Block], first: int) -> Items:
     role = items.roles
     addressee: Addressee | None = None
     heading_level: tuple[int, str] | None = None
+    heading_indent = 0  # (items indented under a heading that is a list item are not its peers)
     first_under_heading = False
     mode = "recommend"
     heading_case = "datv"  # «просят:» is followed by headings in the accusative
@@ -236,7 +232,7 @@ def parse_items(text: str, blocks: list[Block], first: int) -> Items:
             items.consumed.add(i - 1)
             role[i - 1] = "signature"
             continue
-        if _OVERSIGHT.match(text, a, b):  # «Контроль за исполнением … возложить на …»
+        if OVERSIGHT.match(text, a, b):  # «Контроль за исполнением … возложить на …»
             role[i - 1] = "statement"  # the decision's own procedure: asks nobody for anything
             items.statements.append(
                 Statement(len(items.statements) + 1, Spanned(clean(content), Span(a, b))))
@@ -246,6 +242,7 @@ def parse_items(text: str, blocks: list[Block], first: int) -> Items:
         if heading is not None:
             addressee, mode = heading[0], "recommend"
             heading_level = _level(block) if block.list_item else None
+            heading_indent = _indent(text, block)
             first_under_heading = True
             items.consumed.add(i - 1)
             role[i - 1] = "heading"
@@ -253,7 +250,8 @@ def parse_items(text: str, blocks: list[Block], first: int) -> Items:
                 continue
             a = heading[1]
             content = text[a:b]
-        elif heading_level is not None and block.list_item and _level(block) == heading_level:
+        elif heading_level is not None and block.list_item and _level(block) == heading_level and (
+                _indent(text, block) < heading_indent + 2):
             if first_under_heading and block.label in ("1", "I", "а", "a"):
                 heading_level = None  # the items number afresh under each heading
             else:

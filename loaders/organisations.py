@@ -50,7 +50,7 @@ ORGANISED_BY = re.compile(
     r"проведенн(?:ая|ый|ое|ые|ой|ого|ую)|"
     r"(?:со)?организатор(?:ами|ом)(?:\s+[а-яё]+){0,2}?\s+(?:выступил[аи]?|стал[аи]?|"
     r"явил(?:ся|ась|ись))|"
-    r"организуют|провели|организовали|подготовили|провел[аи]?)\s+",
+    r"организуют|провели|организовали|подготовили|пров[её]л[аи]?)\s+",
     re.I,
 )
 ORGANISERS_LIST = re.compile(r"\bорганизатор(?:ы|ами)?(?:\s+[а-яё][а-яё-]*){0,2}[*_]*\s*"
@@ -248,7 +248,7 @@ def organisers(text: str, start: int, end: int) -> list[OrganisationMention]:
     for m in ORGANISED_BY.finditer(text, start, end):  # «… по инициативе X и проведён Y»
         verb = m.group().strip().lower()
         named = {o.name.value for o in out}
-        if verb.startswith(("организуют", "провел", "организовали", "подготовили")):
+        if verb.startswith(("организуют", "провел", "провёл", "организовали", "подготовили")):
             # the organisers stand before the verb, unless the event does («Конференцию
             # провела администрация городского округа …»)
             before = text[start : m.start()].strip(" \t\n*_")
@@ -257,6 +257,9 @@ def organisers(text: str, start: int, end: int) -> list[OrganisationMention]:
                 # «… Коми-Пермяцкая окружная библиотека имени М. П. Лихачёва провела круглый
                 # стол …»: the body before the verb, the event after it
                 out += [subject] if subject.name.value not in named else []
+                if (jointly := _JOINTLY.search(text, subject.name.span.end, m.start())):
+                    out += [o for o in _names(text, jointly.end(), m.start(), "ablt")
+                            if o.name.value not in named]
                 continue
             if find_kind(text, start, m.start()) is None or len(before.split()) > 4:
                 continue
@@ -320,10 +323,17 @@ def _subject_before(text: str, start: int, verb: int) -> OrganisationMention | N
     j = heads[-1]
     while j > 0 and has_pos(toks[j - 1][0], {"ADJF"}, "nomn"):
         j -= 1
-    if j == heads[-1] and not toks[j][0][:1].isupper():
-        return None  # «библиотека провела …» with no name
+    if j == heads[-1] and not toks[j][0][:1].isupper() and not (
+            j + 1 < len(toks) and toks[j + 1][0][:1].isupper()):
+        return None  # «библиотека провела …» with no name (but «комитет Законодательного …»)
     first = toks[j][1]
-    return mention(text, first, name_end(text, first, verb), "nomn")
+    jointly = _JOINTLY.search(text, first, verb)
+    return mention(text, first, name_end(text, first, jointly.start() if jointly else verb),
+                   "nomn")
+
+
+#: «X совместно с Y и Z провёл …»: Y and Z organised it too.
+_JOINTLY = re.compile(r"\s+(?:совместно|вместе)\s+с(?:о)?\s+", re.I)
 
 
 #: When the event was held, between the verb and its organisers.

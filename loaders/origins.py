@@ -145,6 +145,11 @@ def _by_ending(adjective: str, gender: str | None) -> str | None:
     return None
 
 
+#: A count in words of places, then the places after a dash or colon: «пяти стран — …».
+_COUNT_NAMED = re.compile(r"[а-яё]+\s+(?:стран|государств|регионов|областей|городов)\s*[:–—]\s*"
+                          r"(?=[А-ЯЁ])")
+
+
 def origins(text: str, start: int, including: re.Match[str] | None,
             counted: Callable[[int, int], Cohort | None] | None = None) -> list[Cohort] | None:
     """Cohorts for the places a total's people came from: «… из Республики Алтай, Алтайского
@@ -186,6 +191,8 @@ def origins(text: str, start: int, including: re.Match[str] | None,
                 return None
             out.append(group)
             continue
+        if k == 0 and (listed := _COUNT_NAMED.match(text, seg_start, seg_end)) is not None:
+            seg_start = listed.end()  # «из пяти стран — Казахстана, России …»: the places named
         cuts = [seg_start]
         runs = shared_runs(text, seg_start, seg_end)
         for m in _ORIGIN_SPLIT.finditer(text, seg_start, seg_end):

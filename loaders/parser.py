@@ -116,7 +116,9 @@ def parse(rendition: Rendition, *, observe: Observer | None = None) -> Resolutio
     title = title_in(text, type_match.end("type"), head_end)
     if title is None and (theme := theme_after(text, bs, nxt, document_type.value)):
         title, nxt = theme[0], nxt + (theme[1] == nxt)
-        if theme[1] + 1 < len(bs) and _genitive_line(text, bs[theme[1] + 1]):
+        if theme[1] + 1 < len(bs) and (_genitive_line(text, bs[theme[1] + 1]) or (
+                title.value.endswith(":") and re.match(r"[а-яё]", text[bs[theme[1] + 1].body:]))):
+            # («Тема: Музей-заповедник и малый исторический город:» / «стратегии развития»)
             # «О состоянии … муниципальных библиотек» / «Пензенской области»: the subject goes
             # on (a region's line is a block of its own); the line is the title's, nothing else's
             a, b = tight(text, *body_text(text, bs[theme[1] + 1]))

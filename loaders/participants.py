@@ -27,7 +27,7 @@ from .bodies import (
     named_body,
     share_tails,
 )
-from .expand import expand, implied_regions, is_region_adjective
+from .expand import expand, implied_regions, is_region_adjective, region_named_before
 from .lists import LIST_OPENERS, NEW_CLAUSE, split_groups
 from .organisations import mention
 from .origins import (
@@ -68,7 +68,16 @@ def cohorts(text: str, a: int, b: int, total_count: Count | None,
             organisers: tuple[OrganisationMention, ...]) -> list[Cohort]:
     """Cohorts listed in the participation sentence ``text[a:b]``; how they took part when the
     sentence says it before its verb («В режиме видеоконференции к обсуждению подключились
-    специалисты 7 районных библиотек»)."""
+    специалисты 7 районных библиотек»). How many of the total took part online or in person
+    («из них 42 — в режиме онлайн») is no group that took part: most readers do not list it."""
+    return [dataclasses.replace(c, label=Spanned(region_named_before(text, a, c.label.value),
+                                                 c.label.span))
+            for c in _read(text, a, b, total_count, organisers) if not (
+                c.unit == "person" and c.mode and c.label.value.split(" ", 1)[0] == "участники")]
+
+
+def _read(text: str, a: int, b: int, total_count: Count | None,
+          organisers: tuple[OrganisationMention, ...]) -> list[Cohort]:
     opener = LIST_OPENERS.search(text, a, b)
     if opener is None:
         return []

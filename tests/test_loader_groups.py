@@ -4,7 +4,7 @@ session 13»): each case is a sentence of the genre, written here, read through 
 from __future__ import annotations
 
 import pytest
-from test_loader_genre import HEADER, doc, parsed
+from test_loader_genre import HEADER, RECOMMENDS, doc, parsed
 
 
 @pytest.mark.parametrize(("sentence", "groups"), [
@@ -175,3 +175,43 @@ def test_a_tables_row_of_participants_and_a_body_named_by_its_kind() -> None:
     assert [(c.label.value, c.count) for c in res.event.cohorts] == [
         ("музеи Ярославской области", 14), ("администрация Угличского района", None),
         ("Ярославское областное отделение Союза музеев России", None)]
+
+
+@pytest.mark.parametrize(("sentence", "groups"), [
+    # the countries a count names after a colon, as the items of a list
+    ("В работе конференции приняли участие 143 специалиста из трёх стран:\n\n"
+     "- Республика Беларусь — 97 участников;\n- Российская Федерация — 31 участник;\n"
+     "- Литовская Республика — 6 участников.",
+     [("Республика Беларусь", 97), ("Российская Федерация", 31), ("Литовская Республика", 6)]),
+    # … or after a dash, the total's people coming from them
+    ("В работе форума приняли участие более 200 библиотекарей и учёных из трёх стран — "
+     "Казахстана, России и Беларуси.",
+     [("Казахстан", None), ("Россия", None), ("Беларусь", None)]),
+    # counts in brackets after the regions of groups whose bodies the first names
+    ("Были представлены музеи Томской области (14), Республики Алтай (5) и Республики Тыва (3).",
+     [("музеи Томской области", 14), ("музеи Республики Алтай", 5), ("музеи Республики Тыва", 3)]),
+])
+def test_places_a_count_names_and_bodies_left_out_before_a_bracketed_count(
+        sentence: str, groups: list[tuple[str, int | None]]) -> None:
+    res = parsed(doc(HEADER + sentence))
+    assert [(c.label.value, c.count) for c in res.event.cohorts] == groups
+
+
+def test_a_list_of_groups_kept_on_lines_by_a_page_goes_on_after_a_comma() -> None:
+    res = parsed("<html><body><h1>Резолюция конференции</h1><p>Тверь, 1 марта 2012 г.</p>"
+                 "<p>В конференции приняли участие 60 человек. Были представлены 13 районных "
+                 "библиотек,<br>9 музеев и 7 архивов Тверской области.</p>"
+                 "<p>Конференция рекомендует:</p><ol><li>Сохранить фонды.</li></ol>"
+                 "</body></html>", "text/html")
+    assert [(c.label.value, c.count) for c in res.event.cohorts] == [
+        ("районные библиотеки Тверской области", 13), ("музеи Тверской области", 9),
+        ("архивы Тверской области", 7)]
+
+
+def test_a_bare_region_is_spelled_out_as_the_text_named_it_before() -> None:
+    res = parsed(doc("Резолюция семинара\n\nг. Сыктывкар, 1 марта 2019 г.",
+                     "Семинар организован Министерством культуры Республики Коми. В семинаре "
+                     "приняли участие представители 20 муниципальных районов республики.\n\n"
+                     + RECOMMENDS))
+    assert [(c.label.value, c.count) for c in res.event.cohorts] == [
+        ("муниципальные районы Республики Коми", 20)]

@@ -154,3 +154,82 @@ def test_a_decisions_section_caption_is_no_recommendation() -> None:
     res = parsed(doc(HEADER, "Правление РЕШИЛО:\n\nПо первому вопросу\n\n1. Сохранить фонды.\n\n"
                              "По второму вопросу\n\n2. Провести конкурс.\n"))
     assert [r.text.value for r in res.recommendations] == ["Сохранить фонды.", "Провести конкурс."]
+
+
+# --- batches aw and ax ------------------------------------------------------------------------
+
+def test_a_bilingual_heading_and_the_town_after_the_country_on_the_date_line() -> None:
+    res = parsed("МЕЖДУНАРОДНЫЙ ФОРУМ\n\nҚАРАР / РЕЗОЛЮЦИЯ\n\n"
+                 "Республика Казахстан, г. Костанай                 24 – 26 мая 2023 года\n\n"
+                 "Форум рекомендует:\n\n1. Сохранить фонды.\n")
+    assert res.document_type.value == "резолюция"
+    assert res.event.place is not None and res.event.place.value == "Костанай"
+
+
+def test_a_theme_wrapped_after_its_colon_and_a_place_alone_in_a_tables_cell() -> None:
+    res = parsed("ИТОГОВЫЙ ДОКУМЕНТ\nАссамблеи музеев\n\nТема Ассамблеи: Музей и малый город:\n"
+                 "стратегии развития\n\nг. Чистополь, 5–7 июня 2018 года\n\n"
+                 "В работе Ассамблеи приняли участие 134 человека.\n\n" + RECOMMENDS)
+    assert res.event.title is not None
+    assert res.event.title.value == "Музей и малый город: стратегии развития"
+    assert res.event.participants is not None and res.event.participants.value == 134
+    res = parsed("# РЕШЕНИЕ\n## заседания коллегии\n\n| от 29 марта 2018 г. | г. Кузнецк | № 2 |\n"
+                 "|:--|:-:|--:|\n\nКоллегия решила:\n\n1. Сохранить фонды.\n", "text/markdown")
+    assert res.event.place is not None and res.event.place.value == "Кузнецк"
+
+
+def test_parliamentary_hearings_and_their_organisers_before_the_verb() -> None:
+    res = parsed(doc("РЕКОМЕНДАЦИИ\nпарламентских слушаний\n\nг. Петрозаводск, 16 ноября 2017 г.",
+                     "16 ноября 2017 года комитет Законодательного Собрания по культуре совместно "
+                     "с Министерством культуры Республики Карелия и Национальной библиотекой "
+                     "Республики Карелия провёл парламентские слушания.\n\n" + RECOMMENDS))
+    assert res.event.kind.value == "парламентские слушания"
+    assert [o.name.value for o in res.event.organisers] == [
+        "комитет Законодательного Собрания по культуре", "Министерство культуры Республики Карелия",
+        "Национальная библиотека Республики Карелия"]
+
+
+def test_bulleted_addressee_headings_over_indented_items() -> None:
+    res = parsed(HEADER + "Собрание решило:\n\n- **рекомендовать департаменту культуры области:**\n"
+                 "    - провести конкурс;\n    - организовать стажировки;\n\n"
+                 "- **рекомендовать музеям района:**\n    - разрабатывать выставки;\n",
+                 "text/markdown")
+    assert [(r.addressee.label if r.addressee else None) for r in res.recommendations] == [
+        "департамент культуры области", "департамент культуры области", "музеи района"]
+
+
+def test_an_appeal_to_a_body_named_over_two_lines_above_its_postal_address() -> None:
+    res = parsed("                          Министерству культуры\n"
+                 "                          Российской Федерации\n\n"
+                 "                          ул. Ильинка, д. 5, г. Москва, 109012\n\n"
+                 "ОБРАЩЕНИЕ\nучастников форума музеев малых городов\n\n"
+                 "(г. Галич, 26–28 августа 2021 года)\n\nПросим:\n\n1. Поддержать музеи.\n\n"
+                 "Участники форума поддерживают предложение администрации города Чухломы "
+                 "провести следующий форум в 2023 году.\n")
+    assert [(r.addressee.label if r.addressee else None) for r in res.recommendations] == [
+        "Министерство культуры Российской Федерации"]
+    assert [p.addressee for p in res.proposals] == [None]
+
+
+@pytest.mark.parametrize(("heading", "label"), [
+    ("1. Рекомендовать комитету по управлению муниципальным имуществом администрации округа "
+     "Муром рассмотреть вопрос о помещении.",
+     "комитет по управлению муниципальным имуществом администрации округа Муром"),
+    ("**Государственному архиву в г. Шадринске, Шадринскому краеведческому музею и "
+     "муниципальным библиотекам:**",
+     "Государственный архив в г. Шадринске, Шадринский краеведческий музей и муниципальные "
+     "библиотеки"),
+])
+def test_a_committees_field_and_a_sited_archive_among_joined_addressees(heading: str,
+                                                                       label: str) -> None:
+    body = heading if heading[:1].isdigit() else f"{heading}\n\n1. Сохранить фонды."
+    res = parsed(doc(HEADER, f"Участники рекомендуют:\n\n{body}\n"))
+    assert res.recommendations[0].addressee is not None
+    assert res.recommendations[0].addressee.label == label
+
+
+def test_the_reports_heard_over_a_numbered_list() -> None:
+    res = parsed(doc(HEADER + "Участники собрания заслушали и обсудили доклады и сообщения:\n\n"
+                              "1. О деятельности Ассоциации.\n2. Музей малого города.\n"
+                              "3. Школьные музеи."))
+    assert len(res.event.topics) == 3
