@@ -24,6 +24,14 @@ HEADER_BLOCKS = 6
 PAGE_BLOCKS = 40
 
 
+def bilingual_heading(text: str, block: Block) -> bool:
+    """«ҚАРАР / РЕЗОЛЮЦИЯ»: a heading in two languages, one part the document's type alone (cut
+    by a separator as a breadcrumb is, and no furniture)."""
+    return block.end - block.start < 80 and any(
+        DOCUMENT_TYPE.fullmatch(part.strip(" *_"))
+        for part in re.split(r"\s[|/·]\s", text[block.start : block.end]))
+
+
 def heading_block(text: str, bs: list[Block]) -> tuple[int, re.Match[str]] | None:
     """The heading's index among ``bs`` and its type word."""
     for i, bl in enumerate(bs[:HEADER_BLOCKS]):

@@ -78,15 +78,7 @@ def looks_like_furniture(content: str) -> bool:
     if len(content) <= 120 and not content.endswith((".", ";")) and _FURNITURE_WEAK.search(content):
         return True
     return bool(_SEPARATED.match(content)) and not content.endswith(":") and not _dateline(
-        content) and not _bilingual_heading(content)
-
-
-def _bilingual_heading(content: str) -> bool:
-    """«ҚАРАР / РЕЗОЛЮЦИЯ»: a heading in two languages, one part the document's type alone."""
-    from .doctype import DOCUMENT_TYPE
-
-    return any(DOCUMENT_TYPE.fullmatch(part.strip(" *_"))
-               for part in re.split(r"\s[|/·]\s", content))
+        content)
 
 
 def _dateline(content: str) -> bool:

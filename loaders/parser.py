@@ -39,7 +39,7 @@ from .blocks import (
 from .casing import as_written as names_as_written
 from .closing import ADOPTED, is_adoption
 from .dates import find_dates
-from .doctype import DOCUMENT_TYPES, heading_block
+from .doctype import DOCUMENT_TYPES, bilingual_heading, heading_block
 from .events import KindMatch, find_kind, qualifiers_and_ordinal, title_in
 from .furniture import is_furniture
 from .header import choose_date, choose_place
@@ -86,7 +86,7 @@ def parse(rendition: Rendition, *, observe: Observer | None = None) -> Resolutio
     text = rendition.text
     name = rendition.source.name
     bs = split_inline_lists(text, [bl for bl in blocks(rendition)
-                                   if not is_furniture(text, bl)])
+                                   if not is_furniture(text, bl) or bilingual_heading(text, bl)])
     warnings: list[str] = []
     doc = heading_block(text, bs)
     if doc is None:
