@@ -38,7 +38,9 @@ INNER = frozenset(",()")
 NOUN = frozenset({"NOUN"})
 ADJECTIVE = frozenset({"ADJF", "PRTF"})
 #: «и» after a phrase, which may join a second one to it.
-JOINED = re.compile(r"\s+и\s")
+JOINED = re.compile(r"\s+и\s|\s*,\s*(?=[а-яё])")
+#: The most phrases joined by commas and «и» read as one list («архивов, библиотек и музеев»).
+_MOST_JOINED = 5
 #: The most words a phrase is looked for in.
 LONGEST = 24
 
@@ -107,7 +109,7 @@ def _extent(text: str, coordinated: bool) -> int:
         end = b
         if not kinds & ADJECTIVE:
             heads += 1
-            if heads == (2 if coordinated else 1):
+            if heads == (_MOST_JOINED if coordinated else 1):
                 break
     return end
 
@@ -148,8 +150,9 @@ def _parser(case: str | None, coordinated: bool) -> Any:
     if not coordinated:
         return Parser(_phrase(case), tokenizer=_Tokenizer())
     heads = AndRelation([case_relation(), number_relation()])
-    pair = rule(_phrase(case).match(heads), eq("и"), _phrase(case).match(heads))
-    return Parser(or_(pair, _phrase(case)), tokenizer=_Tokenizer())
+    joined = rule(_phrase(case).match(heads), rule(or_(eq(","), eq("и")),
+                                                   _phrase(case).match(heads)).repeatable())
+    return Parser(or_(joined, _phrase(case)), tokenizer=_Tokenizer())
 
 
 def _best(parser: Any, text: str) -> Any:

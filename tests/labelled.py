@@ -252,9 +252,6 @@ KNOWN_MISSES: dict[tuple[str, str], str] = {
     ("aj07-tara-2016.html", "addressees"):
         "«Администрации Тарского муниципального района»: cited in lower case, as "
         "../shared/corpus does; this labeller keeps the capital",
-    ("aj07-tara-2016.html", "participating"):
-        "«архивов, музеев и библиотек Тарского, … районов» without a count: only the "
-        "first genitive is put in the nominative",
     ("aj07-tara-2016.html", "recommendations"):
         "an inline addressee paragraph after the lists is read as one recommendation "
         "more (not yet looked into)",

@@ -28,6 +28,14 @@ def doc(header: str, body: str = RECOMMENDS) -> str:
     return header + "\n\n" + body
 
 
+def page(preamble: str) -> Resolution:
+    """A web page holding a resolution: its heading and dateline, ``preamble`` (HTML), one
+    recommendation."""
+    return parsed("<html><body><h1>Резолюция конференции</h1><p>Тверь, 1 марта 2012 г.</p>"
+                  f"{preamble}<p>Конференция рекомендует:</p><ol><li>Сохранить фонды.</li></ol>"
+                  "</body></html>", "text/html")
+
+
 def proposed(res: Resolution) -> list[tuple[str | None, int | None]]:
     """Each closing proposal's addressee and the year of the event it plans."""
     return [(p.addressee.label if p.addressee else None,

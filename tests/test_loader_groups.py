@@ -4,7 +4,7 @@ session 13»): each case is a sentence of the genre, written here, read through 
 from __future__ import annotations
 
 import pytest
-from test_loader_genre import HEADER, RECOMMENDS, doc, parsed
+from test_loader_genre import HEADER, RECOMMENDS, doc, page, parsed
 
 
 @pytest.mark.parametrize(("sentence", "groups"), [
@@ -198,11 +198,8 @@ def test_places_a_count_names_and_bodies_left_out_before_a_bracketed_count(
 
 
 def test_a_list_of_groups_kept_on_lines_by_a_page_goes_on_after_a_comma() -> None:
-    res = parsed("<html><body><h1>Резолюция конференции</h1><p>Тверь, 1 марта 2012 г.</p>"
-                 "<p>В конференции приняли участие 60 человек. Были представлены 13 районных "
-                 "библиотек,<br>9 музеев и 7 архивов Тверской области.</p>"
-                 "<p>Конференция рекомендует:</p><ol><li>Сохранить фонды.</li></ol>"
-                 "</body></html>", "text/html")
+    res = page("<p>В конференции приняли участие 60 человек. Были представлены 13 районных "
+               "библиотек,<br>9 музеев и 7 архивов Тверской области.</p>")
     assert [(c.label.value, c.count) for c in res.event.cohorts] == [
         ("районные библиотеки Тверской области", 13), ("музеи Тверской области", 9),
         ("архивы Тверской области", 7)]
@@ -215,3 +212,10 @@ def test_a_bare_region_is_spelled_out_as_the_text_named_it_before() -> None:
                      + RECOMMENDS))
     assert [(c.label.value, c.count) for c in res.event.cohorts] == [
         ("муниципальные районы Республики Коми", 20)]
+
+
+def test_every_noun_of_a_list_joined_by_commas_and_and_goes_into_the_nominative() -> None:
+    res = parsed(doc(HEADER + "В семинаре приняли участие сотрудники архивов, библиотек и музеев "
+                              "Сортавальского района."))
+    assert [c.label.value for c in res.event.cohorts] == [
+        "архивы, библиотеки и музеи Сортавальского района"]
