@@ -53,11 +53,21 @@ _FURNITURE_WEAK = re.compile("|".join(f"(?:{p})" for p in _WEAK), re.I)
 _SEPARATED = re.compile(r"^[^.!?]{0,80}(?:\s[|>»/·]\s[^.!?]{0,60}){1,}$")
 
 
+#: A labelled field of a form-like header: «Место проведения: г. Великие Луки», «Дата
+#: проведения: 30–31 января 2013 г.», «Сроки проведения: …».
+#: («| **Место проведения:** | г. Каргополь |», «| Место проведения | … |»: a table's row too)
+FIELD = re.compile(r"[|*_ ]*(?P<what>место|город|дата|даты|сроки|время)(?:\s+проведения)?[\s*_]*"
+                   r"[:–—|-]", re.I)  # («| **Место** | г. Минусинск, … |», «**Место:** …»)
+
+
 def is_furniture(text: str, block: Block) -> bool:
-    """Whether ``block`` is page furniture rather than part of the resolution."""
+    """Whether ``block`` is page furniture rather than part of the resolution (never a field of
+    a form-like header: «Дата проведения: 15 ноября 2016 года, 15:00», «Место проведения: г.
+    Сызрань, ул. Советская, д. 17»)."""
     if block.furniture:
         return True
-    return looks_like_furniture(text[block.start : block.end])
+    return looks_like_furniture(text[block.start : block.end]) and not FIELD.match(
+        text, block.start, block.end)
 
 
 _MARKDOWN_LINK = re.compile(r"\[([^\]\n]{1,80})\]\([^)\s]{0,200}\)")
@@ -88,9 +98,10 @@ def _dateline(content: str) -> bool:
     from .settlements import find_settlements
 
     parts = [part.strip() for part in re.split(r"\s[|>»/·]\s", content)]
-    if len(parts) != 2:
-        return False
+    if not 2 <= len(parts) <= 3:
+        return False  # («Сыктывкар | 22–23 апреля 2015 года | Национальная библиотека …»)
     dated = [bool(find_dates(part)) for part in parts]
-    return dated.count(True) == 1 and any(
-        found.known or found.marked
-        for found in find_settlements(parts[dated.index(False)], 0, len(parts[dated.index(False)])))
+    return dated.count(True) == 1 and any(  # («Өскемен қ. / г. Усть-Каменогорск «12» ноября»)
+        found.known or found.marked for part in parts
+        for found in find_settlements(part, 0, len(part))
+        if found.start == len(part) - len(part.lstrip(" г.")) or found.marked)

@@ -28,6 +28,7 @@ from resolutions_kg.records import Span
 
 from .blocks import Block, sentences
 from .dates import DateMatch, find_dates, find_yearless
+from .furniture import FIELD
 from .rendition import Line
 from .settlements import IN_SETTLEMENT, Found, find_settlements
 
@@ -57,12 +58,6 @@ RECOGNISED_AFTER = 6
 _IN_VENUE = re.compile(r"(?<![а-яё])(?:в|во)\s+(?:[А-ЯЁа-яё-]+\s+){0,4}(?:библиотеке|музее"
                        r"|архиве|доме|центре|университете|институте|колледже|школе|театре"
                        r"|музее-заповеднике|дворце)\s+$")
-#: A labelled field of a form-like header: «Место проведения: г. Великие Луки», «Дата
-#: проведения: 30–31 января 2013 г.», «Сроки проведения: …».
-#: («| **Место проведения:** | г. Каргополь |», «| Место проведения | … |»: a table's row too)
-FIELD = re.compile(r"[|*_ ]*(?P<what>место|город|дата|даты|сроки|время)(?:\s+проведения)?[\s*_]*"
-                   r"[:–—|-]", re.I)  # («| **Место** | г. Минусинск, … |», «**Место:** …»)
-
 
 @dataclass(frozen=True)
 class Choice:
@@ -266,7 +261,7 @@ def _adjacent(text: str, place: Found, span: Span) -> bool:
     between = text[place.end : span.start] if place.end <= span.start else text[span.end :
                                                                                place.start]
     between = " ".join(ADMINISTRATIVE.sub("", between).split())  # (spaces that align columns)
-    return len(between) <= 12 and not re.sub(r"[\s,;()–—-]|г\.|года?", "", between)
+    return len(between) <= 12 and not re.sub(r"[\s,;()–—|•·«\"-]|г\.|года?", "", between)
 
 
 def choose_place(text: str, front: list[Block], heading_index: int, adoption: list[Block],

@@ -18,6 +18,8 @@ LIST_OPENERS = re.compile(
     r"|(?:участвовал|присутствовал)[аои]?\s*[:–—-]?\s*|были\s+представлены\s*[:–—-]?\s*"
     # («| **Участники** | 29 человек: … |», «| Участники | более 60 библиотекарей … |»)
     r"|\bучастники[*_]*\s*(?:[:–—]|\|(?=\s*(?:более\s|свыше\s|около\s)?\d))\s*|"
+    # «Участники семинара-практикума: 52 специалиста …», «Участники совещания – 31 человек: …»
+    r"\bучастники\s+[а-яё]+(?:[\s-][а-яё]+)?(?:\s*[:–—]|\s-)\s*(?=\d)|"
     + BECAME + r"\s*[:–—-]?\s*"
     r"|(?:подключил|присоединил)(?:ись|ась|ось)\s*|собрал[аио]?\s+|собрал(?:ся|ась|ось)\s+|собрались\s+(?!(?:чтобы|в|во|на|для|из|по)\s)|представляли\s+"
     r"|(?:(?:среди|в\s+числе)\s+(?:них|участников)|в\s+их\s+числе)\s*[:–—-]?\s*"
@@ -119,6 +121,9 @@ def _same_heads(text: str, a: int, b: int) -> list[tuple[int, int]]:
              and lemma(w) not in PERSON_LEMMAS][:1]
     for m in re.finditer(r"\s+и\s+(?=[А-ЯЁа-яё])", text[a:b]):
         after = words(text[a + m.end() : b])
+        last = words(text[a : a + m.start()])[-1:]
+        if last and has_pos(last[0][0], {"ADJF"}) and not has_pos(last[0][0], {"NOUN"}):
+            continue  # «… историко-архитектурного и художественного музея»: one head's adjectives
         noun = next((w for w, _, _ in after[:6] if not has_pos(w, {"ADJF", "PRTF"})), "")
         if heads and has_pos(after[0][0] if after else "", {"ADJF"}) and lemma(noun) == heads[0]:
             return [(a, a + m.start()), (a + m.end(), b)]

@@ -146,8 +146,8 @@ def _by_ending(adjective: str, gender: str | None) -> str | None:
 
 
 #: A count in words of places, then the places after a dash or colon: «пяти стран — …».
-_COUNT_NAMED = re.compile(r"[а-яё]+\s+(?:стран|государств|регионов|областей|городов)\s*[:–—]\s*"
-                          r"(?=[А-ЯЁ])")
+_COUNT_NAMED = re.compile(r"(?:\d{1,3}|[а-яё]+)\s+(?:стран|государств|регионов|областей|городов)"
+                          r"(?:\s*[:–—]|\s-)\s*(?=[А-ЯЁ])")
 
 
 def origins(text: str, start: int, including: re.Match[str] | None,
@@ -183,6 +183,8 @@ def origins(text: str, start: int, including: re.Match[str] | None,
         if k + 1 < len(starts):  # the words before the next «из» name its people
             back = re.search(r",\s*(?:а\s+также\s+)?[а-яё ]*$", text[seg_start:seg_end])
             seg_end = seg_start + back.start() if back else seg_end
+        if k == 0 and (listed := _COUNT_NAMED.match(text, seg_start, seg_end)) is not None:
+            seg_start = listed.end()  # «из пяти (4) стран — Казахстана, России …»: the places
         if k == 0 and text[seg_start : seg_start + 1].isdigit():
             # «из 9 муниципальных образований области, а также из Москвы …»: the counted
             # group is one, read by ``counted``, before more «из» lists of places
@@ -191,8 +193,6 @@ def origins(text: str, start: int, including: re.Match[str] | None,
                 return None
             out.append(group)
             continue
-        if k == 0 and (listed := _COUNT_NAMED.match(text, seg_start, seg_end)) is not None:
-            seg_start = listed.end()  # «из пяти стран — Казахстана, России …»: the places named
         cuts = [seg_start]
         runs = shared_runs(text, seg_start, seg_end)
         for m in _ORIGIN_SPLIT.finditer(text, seg_start, seg_end):

@@ -219,3 +219,23 @@ def test_every_noun_of_a_list_joined_by_commas_and_and_goes_into_the_nominative(
                               "Сортавальского района."))
     assert [c.label.value for c in res.event.cohorts] == [
         "архивы, библиотеки и музеи Сортавальского района"]
+
+
+@pytest.mark.parametrize(("sentence", "groups"), [
+    ("Участники семинара-практикума: 52 специалиста библиотек из 19 муниципальных образований "
+     "Курганской области.", [("муниципальные образования Курганской области", 19)]),
+    ("В работе чтений приняли участие 86 человек — учёные и библиотекари из 4 стран: Беларуси, "
+     "России, Латвии и Литвы.",
+     [("Беларусь", None), ("Россия", None), ("Латвия", None), ("Литва", None)]),
+    ("В чтениях участвовали 118 человек. Доклады представили исследователи из Ельца, Липецка и "
+     "Воронежа.", [("Елец", None), ("Липецк", None), ("Воронеж", None)]),
+    # «и» between the adjectives of one head does not cut the group
+    ("В совещании приняли участие представители Мышкинского народного музея и Угличского "
+     "государственного историко-архитектурного и художественного музея.",
+     [("Мышкинский народный музей", None),
+      ("Угличский государственный историко-архитектурный и художественный музей", None)]),
+])
+def test_groups_after_a_participants_caption_a_count_of_countries_and_speakers(
+        sentence: str, groups: list[tuple[str, int | None]]) -> None:
+    res = parsed(doc(HEADER + sentence))
+    assert [(c.label.value, c.count) for c in res.event.cohorts] == groups

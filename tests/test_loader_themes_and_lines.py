@@ -230,3 +230,42 @@ def test_the_reports_heard_over_a_numbered_list() -> None:
                               "1. О деятельности Ассоциации.\n2. Музей малого города.\n"
                               "3. Школьные музеи."))
     assert len(res.event.topics) == 3
+
+
+# --- batches ay and az ------------------------------------------------------------------------
+
+def test_a_form_like_header_whose_fields_hold_a_clock_time_and_a_street() -> None:
+    res = parsed("ИТОГОВЫЙ ДОКУМЕНТ\nпубличных слушаний «Библиотека в моём районе»\n\n"
+                 "Дата проведения:       15 ноября 2016 года, 15:00\n"
+                 "Место проведения:      г. Кинель, ул. Мира, д. 17, Центральная библиотека\n"
+                 "Присутствовали:        73 человека\n\n"
+                 "В обсуждении приняли участие 16 человек.\n\n" + RECOMMENDS)
+    assert res.event.place is not None and res.event.place.value == "Кинель"
+    assert res.event.start is not None and res.event.start.value.isoformat() == "2016-11-15"
+    assert res.event.participants is not None and res.event.participants.value == 73
+
+
+@pytest.mark.parametrize("line", [
+    "Сыктывкар | 22–23 апреля 2015 года | Национальная библиотека Республики Коми",
+    "Сыктывкар • 22–23 апреля 2015 года • Национальная библиотека Республики Коми",
+])
+def test_place_date_and_venue_cut_by_bars_or_bullets(line: str) -> None:
+    res = parsed(doc(f"# РЕЗОЛЮЦИЯ III СЪЕЗДА БИБЛИОТЕЧНЫХ РАБОТНИКОВ\n\n{line}", RECOMMENDS),
+                 "text/markdown")
+    assert res.event.place is not None and res.event.place.value == "Сыктывкар"
+    assert res.event.start is not None and res.event.start.value.isoformat() == "2015-04-22"
+
+
+def test_a_form_like_headers_organiser_ends_at_the_next_field_and_its_agenda_gives_topics() -> None:
+    res = parsed("ИТОГОВЫЙ ДОКУМЕНТ\nобщественных слушаний\n\n"
+                 "Дата проведения:       15 ноября 2016 года\n"
+                 "Организатор слушаний:  Управление культуры Администрации городского округа\n"
+                 "Председательствующий:  И. В. Горохова\n\nПовестка слушаний:\n\n"
+                 "1. Презентация концепции.\n2. Перевод филиалов в новые помещения.\n"
+                 "3. Режим работы библиотек.\n\n" + RECOMMENDS)
+    assert [o.name.value for o in res.event.organisers] == [
+        "Управление культуры Администрации городского округа"]
+    assert len(res.event.topics) == 3
+    res = parsed(doc(HEADER + "Программа школы включала шесть модулей:\n\n- фонды;\n- кадры;\n"
+                              "- здания;\n- выставки;\n- издания;\n- сайты."))
+    assert len(res.event.topics) == 6
