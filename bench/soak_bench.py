@@ -244,6 +244,18 @@ def process_tree(pid: int) -> list[tuple[int, int]]:
     return out
 
 
+def _pss(pid: int) -> int:
+    """Proportional set size: the process's private pages and its share of pages it shares
+    (forked query workers share most of their start with the server), in bytes; 0 if gone."""
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1]) * 1024
+    except (OSError, ValueError):
+        pass
+    return 0
+
+
 def _fds(pid: int) -> int:
     try:
         return len(os.listdir(f"/proc/{pid}/fd"))
@@ -282,12 +294,15 @@ class Sampler(threading.Thread):
     def sample(self) -> dict[str, Any]:
         tree = process_tree(self.pid)
         main = next((rss for p, rss in tree if p == self.pid), 0)
+        procs = {str(p): [round(rss / 2**20, 1), round(_pss(p) / 2**20, 1)] for p, rss in tree}
         snapshots = [p for p in self.store.parent.glob(f".{self.store.name}.snapshots-*")]
         checkpoints = sum(1 for root in snapshots for c in root.iterdir() if c.is_dir())
         return {
             "t": round(time.monotonic() - self.started, 1),
             "rss_mib": round(sum(rss for _, rss in tree) / 2**20, 1),
             "main_rss_mib": round(main / 2**20, 1),
+            "pss_mib": round(sum(v[1] for v in procs.values()), 1),
+            "procs": procs,
             "processes": len(tree),
             "fds": sum(_fds(p) for p, _ in tree),
             "disk_mib": round(disk_bytes(self.store, *snapshots) / 2**20, 1),
@@ -460,6 +475,46 @@ def sample_at(samples: list[dict[str, Any]], t: float) -> dict[str, Any] | None:
     return min(good, key=lambda s: abs(s["t"] - t))
 
 
+def long_lived(samples: list[dict[str, Any]], at1: dict[str, Any] | None,
+               end: dict[str, Any] | None, seconds: float, tolerance: float) -> dict[str, Any]:
+    """Memory of the processes that live through the run (the server and its query workers:
+    present at 1 min and at the end), as PSS so that pages they share are counted once, apart
+    from the processes that come and go (the dumps builder's child): the growth rule on the
+    former, the latter's peak reported."""
+    if not at1 or not end or "procs" not in at1 or "procs" not in end:
+        return {"verdict": "not measured"}
+    keep = sorted(set(at1["procs"]) & set(end["procs"]), key=int)
+
+    def total(sample: dict[str, Any], which: int) -> float:
+        return round(sum(sample["procs"][p][which] for p in keep if p in sample["procs"]), 1)
+
+    with_procs = [s for s in samples if "procs" in s]
+    second = [total(s, 1) for s in with_procs if 60 <= s["t"] < 120]
+    last = [total(s, 1) for s in with_procs if s["t"] >= seconds - 60]
+    out: dict[str, Any] = {
+        "processes": len(keep),
+        "pss_at_1min_mib": total(at1, 1), "pss_at_end_mib": total(end, 1),
+        "rss_at_1min_mib": total(at1, 0), "rss_at_end_mib": total(end, 0),
+        "per_process_pss_mib": {p: [at1["procs"][p][1], end["procs"][p][1]] for p in keep},
+        "transient_max_pss_mib": max((round(sum(v[1] for q, v in s["procs"].items()
+                                                if q not in keep), 1) for s in with_procs),
+                                     default=0.0),
+    }
+    if not second or not last or seconds < 120:
+        out["verdict"] = "not judged: the run is shorter than two minutes"
+        return out
+    point = 100 * (out["pss_at_end_mib"] - out["pss_at_1min_mib"]) / out["pss_at_1min_mib"]
+    m2, ml = statistics.median(second), statistics.median(last)
+    median = 100 * (ml - m2) / m2
+    out.update(growth_pct=round(point, 1), median_minute2_mib=round(m2, 1),
+               median_last_minute_mib=round(ml, 1), median_growth_pct=round(median, 1))
+    ok_point, ok_median = point < 100 * tolerance, median < 100 * tolerance
+    out["verdict"] = ("held" if ok_point and ok_median else "did not hold"
+                      if not ok_point and not ok_median else
+                      f"unclear: end vs 1 min {point:+.1f} %, medians {median:+.1f} %")
+    return out
+
+
 def summarise(records: list[tuple[float, str, str, float, int]], wall: float,
               samples: list[dict[str, Any]], seconds: float, tolerance: float
               ) -> dict[str, Any]:
@@ -533,6 +588,7 @@ def summarise(records: list[tuple[float, str, str, float, int]], wall: float,
                        f"{rss['median_growth_pct']:+.1f} %)")
     rss["no_growth_after_1min"] = verdict
     rss["tolerance_pct"] = round(100 * tolerance, 1)
+    rss["long_lived"] = long_lived(in_run, at1, end, seconds, tolerance)
     good = [s for s in in_run if "fds" in s]
     return {
         "requests": len(records),
@@ -559,6 +615,25 @@ def summarise(records: list[tuple[float, str, str, float, int]], wall: float,
         "processes": {"min": min(s["processes"] for s in good),
                       "max": max(s["processes"] for s in good)} if good else {},
     }
+
+
+def _long_lived_lines(ll: dict[str, Any], tolerance: float) -> list[str]:
+    if "pss_at_1min_mib" not in ll:
+        return []
+    per = ", ".join(f"{a:,.0f} → {b:,.0f}" for a, b in ll["per_process_pss_mib"].values())
+    return [
+        f"- the {ll['processes']} processes that live through the run (server and query "
+        f"workers), PSS (shared pages counted once): {ll['pss_at_1min_mib']:,.0f} MiB at 1 min, "
+        f"{ll['pss_at_end_mib']:,.0f} MiB at the end"
+        + (f" ({ll['growth_pct']:+.1f} %; medians, second minute vs last: "
+           f"{ll['median_minute2_mib']:,.0f} → {ll['median_last_minute_mib']:,.0f} MiB, "
+           f"{ll['median_growth_pct']:+.1f} %)" if "growth_pct" in ll else "")
+        + f"; each: {per}; RSS {ll['rss_at_1min_mib']:,.0f} → {ll['rss_at_end_mib']:,.0f} MiB; "
+        f"processes that come and go (the dumps builder) at most {ll['transient_max_pss_mib']:,.0f}"
+        " MiB PSS",
+        f"- **No growth beyond the first minute of the long-lived processes (PSS, tolerance "
+        f"{tolerance:g} %): {ll['verdict']}.**",
+    ]
 
 
 def markdown(results: dict[str, Any]) -> str:
@@ -623,8 +698,9 @@ def markdown(results: dict[str, Any]) -> str:
            if "growth_after_1min_pct" in rss else "not measured")
         + f"; main process {mib(rss['main_at_1min_mib'])} at 1 min, "
           f"{mib(rss['main_at_end_mib'])} at the end",
-        f"- **No RSS growth beyond the first minute (tolerance {rss['tolerance_pct']:g} %): "
-        f"{rss['no_growth_after_1min']}.**",
+        f"- **No RSS growth beyond the first minute, whole tree (tolerance "
+        f"{rss['tolerance_pct']:g} %): {rss['no_growth_after_1min']}.**",
+        *_long_lived_lines(rss.get("long_lived", {}), rss["tolerance_pct"]),
         f"- the server "
         f"{'was still up' if results['server_alive_at_end'] else 'HAD EXITED'} at the end "
         f"(store version {results['health_at_end'].get('version', '—')}); "
