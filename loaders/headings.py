@@ -17,10 +17,11 @@ from .casing import restore_case
 from .dates import find_dates
 from .organisations import ORG_HEADS, mention
 from .russian import is_infinitive, parses, words
+from .settlements import find_settlements
 
 RECOMMEND_INTRO = re.compile(
     r"рекоменд\w*|счита(?:ют|ет|ем)\s+(?:необходимым|целесообразным|важным|нужным)|предлага\w*|"
-    r"решил[аио]?(?![а-яё])|постановил[аио]?(?![а-яё])|постановляет|решает|просят|просит|"
+    r"решил[аио]?(?![а-яё])|постановил[аио]?(?![а-яё])|постановляет|решает|просят|просит|просим|"
     r"призыва\w*|обраща[а-яё]*(?![а-яё])(?!\s+внимани)|приняли\s+(?:следующие\s+)?решени\w*|"
     r"необходимо|следует|поручить|предложить",
     re.I,
@@ -62,6 +63,9 @@ def heading_addressee(text: str, block: Block, case: str = "datv", *, standalone
     content = text[a:b].rstrip()
     if len(content) > 250 or find_dates(content):
         return None
+    where = find_settlements(text, a, min(b, a + 40))
+    if where and where[0].start - a <= 3 and re.match(r"\s*,", text[where[0].end : b]):
+        return None  # «*Гродно, Гродненская областная научная библиотека …*»: a venue line
     b = a + len(content)
     item_start = None
     dash = re.search(r"\s[—–-]\s+(?=[а-яёА-ЯЁ])", content)

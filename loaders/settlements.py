@@ -148,6 +148,10 @@ def nominative_place(phrase: str) -> tuple[str, bool]:
 _CAPITALISED = re.compile(r"(?<![А-Яа-яЁё\-])[А-ЯЁ][а-яё]+(?:(?:-на-|-)[А-ЯЁ][а-яё]+)*(?![а-яё])")
 
 
+#: A street, an avenue, a square right before a name: «ул. Ленина», «проспект Мира».
+_STREET_BEFORE = re.compile(r"(?<![а-яё])(?:ул\.|улиц[аеыу]|пр\.|пр-т|проспект[ае]?|пер\.|"
+                            r"переул(?:ок|ке)|пл\.|площад[ьи]|бульвар[ае]?|б-р|наб\.|"
+                            r"набережн(?:ая|ой))\s*$", re.I)
 #: What ends right before a person a body is named after: «имени В. И. », «им. ».
 _NAMED_AFTER = re.compile(r"(?<![а-яё])(?:имени|им\.)\s+(?:[А-ЯЁ]\.\s*){0,2}$")
 
@@ -167,8 +171,8 @@ def find_settlements(text: str, a: int, b: int) -> list[Found]:
         marked = prefix is not None and not (
             re.fullmatch(r"[А-ЯЁ]\.[ \t\u00a0]*", prefix.group())
             and re.search(r"(?<![А-Яа-яЁё])[А-ЯЁ]\.[ \t\u00a0]*$", window[: prefix.start()]))
-        if _NAMED_AFTER.search(window):
-            continue  # «библиотека имени В. И. Ленина»: a person's name, not a place
+        if _NAMED_AFTER.search(window) or _STREET_BEFORE.search(window):
+            continue  # «библиотека имени В. И. Ленина», «ул. Ленина, 60»: not a place
         run = [m]
         for nxt in toks[i + 1 : i + 3]:
             if text[run[-1].end() : nxt.start()] not in (" ", "\u00a0"):

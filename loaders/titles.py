@@ -120,6 +120,9 @@ def theme_after(text: str, bs: list[Block], start: int, document_type: str
                               text[said.end() : b]):
             b = said.end() + quoted.end()  # «Тема: «…»» over «Место проведения: …»
         x, y = tight(text, said.end(), b, "«»\"“”„.")
+        if (text.count("«", x, y) > text.count("»", x, y) and text[y : y + 1] == "»") or (
+                text.count('"', x, y) % 2 and text[y : y + 1] == '"'):
+            y += 1  # «… в рамках национального проекта «Культура»»: the inner name's quote
         if y - x > 3:
             return Spanned(clean(text[x:y]), Span(x, y), Certainty(
                 0.85, "after «Тема:»" if said.re is THEME_LINE else "a decision's subject")

@@ -195,9 +195,15 @@ def participation_sentences(text: str, sentence_ranges: list[tuple[int, int]]
             if PARTICIPATION.search(text, a, b) and not OTHER_EVENT.search(text, a, b)]
 
 
+_ALL_IN_ALL = re.compile(r"(?<=[\s,;])[–—-]?\s*всего\s*[–—-]?\s*(?=\d)", re.I)
+
+
 def total(text: str, sentence_ranges: list[tuple[int, int]]) -> Count | None:
     """The total number of participants in the given sentences."""
     for a, b in sentence_ranges:
+        if (m := _ALL_IN_ALL.search(text, a, b)) and (found := counts(text, m.end(), b)) and (
+                found[0].noun_lemma in PERSON_LEMMAS):
+            return found[0]  # «9 членов Правления из 11 и 16 приглашённых — всего 25 человек»
         if m := EXPLICIT_TOTAL.search(text, a, b):
             found = counts(text, m.end(), b)
             if found:

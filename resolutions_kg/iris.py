@@ -72,7 +72,9 @@ def check_base_iri(base_iri: str) -> str:
 
 
 def document_slug(resolution: Resolution) -> str:
-    """``{place}-{year}-{title words}``, falling back to the file name for what is missing."""
+    """``{place}-{year}-{title words}``; without a title ``{place}-{year}-{kind}-{MM-DD}`` (the
+    event's first day); ``-obrashchenie`` after an appeal's; the file name for what is
+    missing."""
     event = resolution.event
     parts: list[str] = []
     if event.place is not None:
@@ -84,6 +86,13 @@ def document_slug(resolution: Resolution) -> str:
         parts.append(slugify(event.title.value, max_length=MAX_TITLE_SLUG))
     else:
         parts.append(slugify(event.kind.value))
+        if event.start is not None:
+            # two untitled events of one kind in one town and year («заседание совета» in May
+            # and in November) never share an IRI: the day tells them apart
+            parts.append(event.start.value.strftime("%m-%d"))
+    if resolution.document_type.value == "обращение":
+        # an appeal and the resolution (or decision) of the same meeting are two documents
+        parts.append(slugify(resolution.document_type.value))
     if len(parts) < 3:
         stem = resolution.source.name.rsplit(".", 1)[0]
         parts.append(slugify(stem, max_length=MAX_TITLE_SLUG))

@@ -53,3 +53,21 @@ def test_minted_iris_live_under_the_base(base: str) -> None:
 def test_bad_base_iri_is_refused(base: str) -> None:
     with pytest.raises(SettingsError, match="base IRI"):
         Minter(base)
+
+
+def test_untitled_meetings_and_an_appeal_of_one_meeting_do_not_share_an_iri() -> None:
+    """Two untitled sittings of one kind in one town and year, and the decision and the appeal
+    of one meeting, are different documents: their slugs differ (before session 13 all three
+    were ``biisk-2015-obshchee-sobranie``)."""
+    from resolutions_kg.iris import document_slug
+    from resolutions_kg.loaders import parse_text
+
+    def slug(head: str, date: str) -> str:
+        return document_slug(parse_text(f"{head}\n\nг. Бийск, {date}\n\nСобрание решило:\n\n"
+                                        "1. Сохранить фонды.\n"))
+
+    may = slug("РЕШЕНИЕ\nобщего собрания Ассоциации музеев", "22 мая 2015 г.")
+    november = slug("РЕШЕНИЕ\nобщего собрания Ассоциации музеев", "20 ноября 2015 г.")
+    appeal = slug("ОБРАЩЕНИЕ\nучастников общего собрания Ассоциации музеев", "22 мая 2015 г.")
+    assert may == "biisk-2015-obshchee-sobranie-05-22"
+    assert len({may, november, appeal}) == 3

@@ -269,3 +269,40 @@ def test_a_form_like_headers_organiser_ends_at_the_next_field_and_its_agenda_giv
     res = parsed(doc(HEADER + "Программа школы включала шесть модулей:\n\n- фонды;\n- кадры;\n"
                               "- здания;\n- выставки;\n- издания;\n- сайты."))
     assert len(res.event.topics) == 6
+
+
+# --- batches ba and bb ------------------------------------------------------------------------
+
+def test_a_venue_line_in_italics_is_no_addressee_and_a_street_is_no_place() -> None:
+    res = parsed("# Рекомендации\n\n### Международной конференции «Книжная культура»\n\n"
+                 "*Гродно, Гродненская областная научная библиотека имени Е. Ф. Карского*\n"
+                 "*16 – 17.10.2019*\n\n---\n\nВ конференции приняли участие более 120 человек."
+                 "\n\n" + RECOMMENDS, "text/markdown")
+    assert res.event.place is not None and res.event.place.value == "Гродно"
+    assert res.event.participants is not None and res.event.participants.value == 120
+    assert [r.text.value for r in res.recommendations] == ["Сохранить фонды."]
+    res = parsed("РЕШЕНИЕ\nзаседания совета\n\nг. Канск, 12 мая 2022 г.\n\nМесто проведения: "
+                 "выставочный зал музея, ул. Ленина, 60\n\n" + RECOMMENDS)
+    assert res.event.place is not None and res.event.place.value == "Канск"
+
+
+def test_an_inner_names_quote_ends_a_subject_and_an_appeals_requests_after_prosim() -> None:
+    res = parsed("# РЕШЕНИЕ\n## коллегии\n\n**О развитии модельных библиотек в рамках "
+                 "национального проекта «Культура»**\n\nКоллегия решила:\n\n1. Сохранить фонды.\n",
+                 "text/markdown")
+    assert res.event.title is not None
+    assert res.event.title.value.endswith("проекта «Культура»")
+    res = parsed("Губернатору Алтайского края\n\nОБРАЩЕНИЕ\nучастников собрания\n\n"
+                 "г. Бийск, 22 мая 2015 г.\n\nУчитывая изложенное, просим Вас:\n\n"
+                 "1. Поддержать музеи.\n2. Предусмотреть субсидии.\n")
+    assert [(r.addressee.label if r.addressee else None) for r in res.recommendations] == [
+        "Губернатор Алтайского края", "Губернатор Алтайского края"]
+
+
+def test_all_in_all_after_the_parts_is_the_total() -> None:
+    res = parsed(doc(HEADER + "В заседании приняли участие 9 членов Правления из 11 и 16 "
+                              "приглашённых — всего 25 человек."))
+    assert res.event.participants is not None and res.event.participants.value == 25
+    res = parsed(doc(HEADER + "В работе приняли участие около 320 человек, а также гости из "
+                              "Китая (всего 11 зарубежных участников)."))
+    assert res.event.participants is not None and res.event.participants.value == 320
