@@ -79,10 +79,14 @@ class Protocol(_Base):
             self._disarm()  # the request is complete: the app has it
 
     def on_response_complete(self) -> None:
+        pipelined = bool(getattr(self, "pipeline", None))
         super().on_response_complete()
-        if not self.transport.is_closing():
+        if not self.transport.is_closing() and not pipelined:
             self._arm()
             self._header_bytes = 0
+        # (a request that arrived before this response was complete — a client sends its next
+        # request as soon as it has read a HEAD's headers — is started by uvicorn right here
+        # from its pipeline: it has its headers, and a deadline would close it mid-answer)
 
     def connection_lost(self, exc: Exception | None) -> None:
         self._disarm()
