@@ -157,9 +157,9 @@ def counted_units(text: str, a: int, b: int) -> list[tuple[int, int]]:
             stop = m.start()
             named = re.match(r"\s*(?::|[–—])\s*(?=[А-ЯЁ])", text[stop:b]) if i + 1 == len(
                 units) else None  # («… из пяти стран — Казахстана, России, …»)
-            bodies = [w for w, _, _ in words(text[a : c.span.start])
-                      if lemma(w) not in PERSON_LEMMAS and w.lower() not in ("из", "и", "от")]
-            if named and not bodies and "," not in text[stop:b] and any(
+            if named and "," not in text[stop:b] and all(
+                    lemma(w) in PERSON_LEMMAS or w.lower() in ("из", "и", "от")
+                    for w, _, _ in words(text[a : c.span.start])) and any(
                     has_pos(w, {"NOUN"}) for w, _, _ in words(text[stop + named.end() : b])):
                 # «из четырёх государств: Азербайджанской Республики, …»: the count's items
                 # are named after its colon, and they are the groups
