@@ -12,7 +12,15 @@ long as it likes. This protocol adds one deadline, the setting ``header_timeout`
 Past it the connection is closed. Request line and headers may also take no more than
 :data:`MAX_HEADER_BYTES` (uvicorn's httptools protocol has no limit: a client could send
 gigabytes of headers within the deadline); past it the client gets 431 and the connection is
-closed. The rest is uvicorn's own protocol (httptools when installed,
+closed.
+
+A stopping process (a server told to stop, or one replaced by a process over a new store version)
+does not close its idle connections at once, as uvicorn does: a client that has just connected,
+or that reuses a kept-alive connection, may have its request on the way, and would get no
+answer. Such a connection gets :data:`STOP_GRACE` seconds more; a request that comes in them is
+answered with ``Connection: close``.
+
+The rest is uvicorn's own protocol (httptools when installed,
 else h11, as uvicorn's ``auto`` picks), which reads the deadline from its ``Config`` attribute
 ``header_timeout`` (:func:`configure`).
 """
@@ -31,6 +39,8 @@ except ImportError:  # pragma: no cover - httptools is not installed
 
 #: Seconds, when the Config does not say.
 DEFAULT_HEADER_TIMEOUT = 10.0
+#: Seconds a stopping process keeps an idle connection open for a request already on its way.
+STOP_GRACE = 2.0
 #: Most bytes of request line and headers (nginx allows 4 buffers of 8 KiB by default).
 MAX_HEADER_BYTES = 64 * 1024
 _TOO_LARGE = (b"HTTP/1.1 431 Request Header Fields Too Large\r\ncontent-type: text/plain; "
@@ -50,6 +60,8 @@ class Protocol(_Base):
     _deadline: asyncio.TimerHandle | None = None
     #: bytes received while waiting for a request's headers (None: not waiting)
     _header_bytes: int | None = None
+    #: the server is stopping: the next request is the last on this connection
+    _stopping = False
 
     @property
     def _timeout(self) -> float:
@@ -73,6 +85,8 @@ class Protocol(_Base):
                 self.transport.close()
             return
         self._header_bytes = None
+        if self._stopping:
+            cycle.keep_alive = False
         if cycle.more_body and not cycle.response_complete:
             self._arm()  # reading a body: the pause allowed starts again
         else:
@@ -87,6 +101,18 @@ class Protocol(_Base):
         # (a request that arrived before this response was complete — a client sends its next
         # request as soon as it has read a HEAD's headers — is started by uvicorn right here
         # from its pipeline: it has its headers, and a deadline would close it mid-answer)
+
+    def shutdown(self) -> None:
+        """The server is stopping: a request being answered is the connection's last (uvicorn's
+        way); an idle connection is closed after :data:`STOP_GRACE` seconds, not at once."""
+        cycle = self.cycle
+        if cycle is not None and not cycle.response_complete:
+            super().shutdown()
+            return
+        self._stopping = True
+        if not self.transport.is_closing():
+            self._disarm()
+            self._deadline = self.loop.call_later(STOP_GRACE, self._expire)
 
     def connection_lost(self, exc: Exception | None) -> None:
         self._disarm()

@@ -47,8 +47,9 @@ def test_a_query_past_the_memory_limit_is_stopped_and_the_server_lives_on(
         assert greedy.status_code == 503
         assert "memory limit" in greedy.text
         # a read-only server's process answers 503 "try again" until its replacement is ready;
-        # the process it retires closes its idle connections, so a request sent on one as it
-        # goes is asked again (a GET: RFC 9112 §9.3.1, as any client retries it)
+        # the process it retires closes its idle connections after a grace of two seconds, so
+        # a request sent on one as that ends is asked again (a GET: RFC 9112 §9.3.1, as any
+        # client retries it)
         deadline = time.monotonic() + 60
         while True:
             try:

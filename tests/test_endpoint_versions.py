@@ -61,8 +61,9 @@ def test_a_write_that_keeps_the_count_gives_new_dumps_and_a_new_version(
 def get(client: httpx.Client, url: str, **kwargs: Any) -> httpx.Response:
     """GET, asked again once on a fresh connection when the server closed the kept-alive one as
     the request went out: a process that is replaced by one serving the new version closes its
-    idle connections, and a client may repeat an idempotent request then (RFC 9110, 9.2.2), as
-    browsers do. A second failure is a failure."""
+    idle connections (after a grace of two seconds, test_server_shutdown), and a client may
+    repeat an idempotent request then (RFC 9110, 9.2.2), as browsers do. A second failure is a
+    failure."""
     try:
         return client.get(url, **kwargs)
     except (httpx.ReadError, httpx.RemoteProtocolError):
