@@ -88,17 +88,24 @@ _SHARED_RUN = re.compile(r"(?<![а-яё-])((?:" + _ADJECTIVE + r"(?:\s*,\s*|\s+�
                          # their country's name after them: «… областей Российской Федерации»
                          r"(?:\s+(?:Российской\s+Федерации|России|Республики\s+[А-ЯЁ][а-яё]+))?"
                          r"(?![а-яё])")
+#: The same in the nominative or accusative: «Тотемский, Нюксенский и Сокольский районы»,
+#: «Ярославскую, Тверскую и Московскую области».
+_ADJECTIVE_NOM = r"[А-ЯЁ][а-яё-]*(?:ий|ый|ая|яя|ую|юю)"
+_SHARED_RUN_NOM = re.compile(r"(?<![а-яё-])((?:" + _ADJECTIVE_NOM + r"(?:\s*,\s*|\s+и\s+))+"
+                             + _ADJECTIVE_NOM + r")\s+(области|края|республики|округа|районы|улусы)"
+                             r"(?:\s+(?:Российской\s+Федерации|России))?(?![а-яё])")
 
 
 def shared_runs(text: str, a: int, b: int) -> list[tuple[int, int]]:
     """Where adjectives share one plural head in ``text[a:b]``: a list is not cut inside them."""
-    return [r.span() for r in _SHARED_RUN.finditer(text, a, b)]
+    return [r.span() for pattern in (_SHARED_RUN, _SHARED_RUN_NOM)
+            for r in pattern.finditer(text, a, b)]
 
 
 def shared_head(piece: str) -> list[str] | None:
-    """«Новосибирской и Кемеровской областей» → «Новосибирская область», «Кемеровская
-    область»: adjectives that share one plural head, each with the head in the nominative."""
-    m = _SHARED_RUN.fullmatch(piece.strip())
+    """«Новосибирской и Кемеровской областей» (or «… области») → «Новосибирская область»,
+    «Кемеровская область»: adjectives that share one plural head, each with the head in the nominative."""
+    m = _SHARED_RUN.fullmatch(piece.strip()) or _SHARED_RUN_NOM.fullmatch(piece.strip())
     if m is None:
         return None
     head = next((p for p in parses(m.group(2)) if p.tag.POS == "NOUN"), None)
