@@ -104,7 +104,8 @@ def shared_runs(text: str, a: int, b: int) -> list[tuple[int, int]]:
 
 def shared_head(piece: str) -> list[str] | None:
     """«Новосибирской и Кемеровской областей» (or «… области») → «Новосибирская область»,
-    «Кемеровская область»: adjectives that share one plural head, each with the head in the nominative."""
+    «Кемеровская область»: adjectives that share one plural head, each with the head in the
+    nominative."""
     m = _SHARED_RUN.fullmatch(piece.strip()) or _SHARED_RUN_NOM.fullmatch(piece.strip())
     if m is None:
         return None
