@@ -18,6 +18,9 @@ UNANIMOUS = re.compile(r"единогласно", re.I)
 
 #: Who adopted it, or where, opening a stamp's line: «участниками совещания», «на заседании».
 _BY_WHOM = re.compile(r"\s*(?:участник\w*|на\s+[а-яё\s]*(?:заседании|собрании|сессии))", re.I)
+#: What is left of a line that dates a stamp by its minutes: «(протокол № 1 от 14.04.2022)».
+_MINUTES = re.compile(r"[\s(]*протокол(?:ом)?(?:\s+заседания)?\s*(?:№\s*[\w/.-]+)?\s*от[\s).,;]*",
+                      re.I)
 
 
 def adoption(text: str, bs: list[Block]) -> tuple[Spanned[dt.date] | None, bool]:
@@ -42,7 +45,7 @@ def adoption(text: str, bs: list[Block]) -> tuple[Spanned[dt.date] | None, bool]
                 found = find_dates(text[na:nb], na) if short else []
                 rest = (text[na : found[0].span.start] + text[found[0].span.end : nb]
                         if found else "")
-                if found and (len(rest.strip()) <= 6 or is_dateline(
+                if found and (len(rest.strip()) <= 6 or _MINUTES.fullmatch(rest) or is_dateline(
                         text, nxt, found[0], find_settlements(text, nxt.start, nxt.end))
                         # «участниками республиканского совещания 14 апреля 2022 г.»: by whom
                         # and when, in one line under the stamp's word

@@ -1,5 +1,6 @@
 """The document's heading: the block that opens with its type («Резолюция», «Рекомендации»,
-«Итоговый документ», «Решение», «Обращение»), near the top or below a web page's menus."""
+«Итоговый документ», «Решение», «Постановление», «Обращение»), near the top or below a web
+page's menus."""
 
 from __future__ import annotations
 
@@ -10,15 +11,15 @@ from .closing import ADOPTED, is_adoption
 
 #: A heading set in spaced letters: «Р Е З О Л Ю Ц И Я».
 _SPACED = "|".join(" ".join(word) for word in ("резолюция", "рекомендации", "решение",
-                                                "обращение"))
+                                                "постановление", "обращение"))
 DOCUMENT_TYPE = re.compile(
     r"(?<![а-яёА-ЯЁ])(?P<draft>проект\s+)?(?P<type>резолюци[яиюей]|рекомендаци(?:и|й|ям|ях)"
-    r"|итогов(?:ый|ого|ому|ым)\s+документ(?:а|у|ом)?|решени[еяю]|обращени[еяю]|"
+    r"|итогов(?:ый|ого|ому|ым)\s+документ(?:а|у|ом)?|решени[еяю]|постановлени[еяю]|обращени[еяю]|"
     + _SPACED + r")(?![а-яё])",
     re.I,
 )
 DOCUMENT_TYPES = {"резол": "резолюция", "реком": "рекомендации", "итого": "итоговый документ",
-                  "решен": "решение", "обращ": "обращение"}
+                  "решен": "решение", "поста": "постановление", "обращ": "обращение"}
 HEADER_BLOCKS = 6
 #: How far down a page the document's heading may stand (below a site's menus and sidebars).
 PAGE_BLOCKS = 40

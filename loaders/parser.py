@@ -92,7 +92,7 @@ def parse(rendition: Rendition, *, observe: Observer | None = None) -> Resolutio
     if doc is None:
         raise NotAResolutionError(
             "no document type word (резолюция, рекомендации, итоговый документ, решение, "
-            "обращение) in the heading", path=name, line=1)
+            "постановление, обращение) in the heading", path=name, line=1)
     head_index, type_match = doc
     is_draft = bool(type_match.group("draft")) or any(
         DRAFT.search(text, bl.start, bl.end) and bl.end - bl.start < 40

@@ -143,6 +143,9 @@ def counts(text: str, start: int, end: int) -> list[Count]:
             i += 1
             continue
         minimum = bool(MINIMUM.search(text[max(start, a - 12) : a]))
+        last = toks[j - 1][2]
+        if j + 2 < len(toks) and toks[j][0] == "из" and toks[j + 1][0].isdigit():
+            j += 2  # «41 из 58 членов ассоциации»: 41 of them, the 58 said of the whole
         # the counted noun: the first noun among the next three words
         for k in range(j, min(j + 4, len(toks))):
             word = toks[k][0]
@@ -151,7 +154,7 @@ def counts(text: str, start: int, end: int) -> list[Count]:
                     p.tag.POS == "NOUN" for p in parses(toks[k + 1][0])):
                 nouns = []  # «молодых специалистов»: an adjective before its noun
             if nouns:
-                found.append(Count(value, Span(a, toks[j - 1][2]), minimum, toks[k][2],
+                found.append(Count(value, Span(a, last), minimum, toks[k][2],
                                    nouns[0].normal_form.replace("ё", "е")))
                 break
             if not has_pos(word, {"ADJF", "PRTF"}):
@@ -161,7 +164,7 @@ def counts(text: str, start: int, end: int) -> list[Count]:
                     p.tag.POS in ("NOUN", "ADJF", "PRTF") for p in parses(nxt)[:2]):
                 # a noun made of an adjective: «96 учёных и специалистов», «12 заведующих»
                 adj = next(p for p in parses(word) if p.tag.POS in ("ADJF", "PRTF"))
-                found.append(Count(value, Span(a, toks[j - 1][2]), minimum, toks[k][2],
+                found.append(Count(value, Span(a, last), minimum, toks[k][2],
                                    adj.normal_form.replace("ё", "е")))
                 break
         i = j

@@ -23,3 +23,17 @@ from test_loader_genre import HEADER, doc, parsed
 def test_participating_groups(sentence: str, groups: list[tuple[str, int | None]]) -> None:
     res = parsed(doc(HEADER + sentence))
     assert [(c.label.value, c.count) for c in res.event.cohorts] == groups
+
+
+def test_a_general_meetings_ruling_dated_by_its_minutes_and_a_quorum() -> None:
+    res = parsed(
+        "УТВЕРЖДЕНО\nобщим собранием членов Ассоциации\n(протокол № 3 от 12.03.2021)\n\n"
+        "ПОСТАНОВЛЕНИЕ\nобщего собрания членов Библиотечной ассоциации Удмуртской "
+        "Республики\n\nИжевск, 12 марта 2021 г.\n\n"
+        "Присутствовали 35 из 47 членов Ассоциации.\n\nОБЩЕЕ СОБРАНИЕ ПОСТАНОВЛЯЕТ:\n\n"
+        "1. Утвердить отчёт правления Ассоциации о работе в 2020 году.\n"
+        "2. Правлению Ассоциации провести республиканский конкурс в 2021 году.\n")
+    assert res.document_type.value == "постановление"
+    assert res.adopted is not None and str(res.adopted.value) == "2021-03-12"
+    assert res.event.participants is not None and res.event.participants.value == 35
+    assert len(res.recommendations) == 2

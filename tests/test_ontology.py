@@ -151,6 +151,7 @@ def test_controlled_values_are_labelled_in_ru_and_en(
         ("document-type/rekomendatsii", "рекомендации"),
         ("document-type/itogovyi-dokument", "итоговый документ"),
         ("document-type/reshenie", "решение"),
+        ("document-type/postanovlenie", "постановление"),
         ("document-type/obrashchenie", "обращение"),
         ("event-kind/konferentsiya", "конференция"),
         ("event-kind/kruglyi-stol", "круглый стол"),
