@@ -6,8 +6,7 @@ A section opens with an intro («Конференция рекомендует:�
 first item. Every following paragraph or list item is a recommendation of the current
 addressee, unless it opens with its own addressee («Управлению культуры … рассмотреть …»).
 Numbered addressee headings are not recommendations. Paragraphs in which the participants speak
-(«Участники выражают надежду … и предлагают …») are statements or, when they propose that
-someone act, closing proposals.
+(«Участники выражают надежду … и предлагают …») are statements or closing proposals.
 """
 
 from __future__ import annotations
@@ -190,6 +189,10 @@ def parse_items(text: str, blocks: list[Block], first: int) -> Items:
             columns = header  # «| № | Рекомендация | Адресат |»
             items.consumed.add(i - 1)
             role[i - 1] = "caption"
+            continue
+        elif (under := tables.under_heading(text, row, block, columns)) is not None:
+            columns = under  # «| | **Архивным учреждениям …:** | |» over the rows it addresses
+            role[i - 1] = "heading"
             continue
         elif (from_row := recommendation_of_row(text, row, columns, block)) is not None:
             parent, sub_level = None, None

@@ -4,7 +4,9 @@
 Each row is one recommendation: its text is the cell with the verb, its addressee the cell that
 names one (in the dative or, in an «Адресат» column, in the nominative). A header row names the
 columns («Кому адресовано», «Содержание рекомендации»); without one, the cells are told apart by
-what they hold. The separator row «|---|---|» and the header are not recommendations.
+what they hold. The separator row «|---|---|» and the header are not recommendations. A row that
+holds nothing but an addressee heading («| | **Архивным учреждениям …:** | |») addresses the rows
+under it that name none.
 """
 
 from __future__ import annotations
@@ -13,10 +15,11 @@ import dataclasses
 import re
 from dataclasses import dataclass
 
-from resolutions_kg.records import Recommendation, Span, Spanned
+from resolutions_kg.records import Addressee, Recommendation, Span, Spanned
 
 from .addressing import action, addressee_at
 from .blocks import Block, clean
+from .headings import heading_addressee
 from .russian import is_infinitive, words
 from .topics import classify
 
@@ -33,6 +36,8 @@ class Columns:
 
     text: int | None
     addressee: int | None
+    #: the addressee of a heading row above, for the rows that name none
+    heading: Addressee | None = None
 
 
 def cells(text: str, block: Block) -> list[tuple[int, int]] | None:
@@ -74,6 +79,21 @@ def header_columns(text: str, row: list[tuple[int, int]]) -> Columns | None:
     return Columns(text=body, addressee=addressee)
 
 
+def under_heading(text: str, row: list[tuple[int, int]], block: Block,
+                  columns: Columns | None) -> Columns | None:
+    """The columns with the addressee of ``row`` when it is an addressee heading alone in its
+    row («| | **Рекомендовать руководителям муниципальных архивов:** | |»); else None."""
+    filled = [cell for cell in row if cell[1] > cell[0]]
+    if len(filled) != 1 or is_number(text, filled[0]) or not text[: filled[0][1]].endswith(":"):
+        return None
+    a, b = filled[0]
+    found = heading_addressee(text, dataclasses.replace(block, start=a, body=a, end=b))
+    if found is None or found[1] is not None:
+        return None
+    return Columns(columns.text if columns else None, columns.addressee if columns else None,
+                   found[0])
+
+
 def is_number(text: str, cell: tuple[int, int]) -> bool:
     return bool(_NUMBER_CELL.fullmatch(text[cell[0] : cell[1]]))
 
@@ -110,6 +130,8 @@ def recommendation_of_row(text: str, row: list[tuple[int, int]], columns: Column
                     addressee, label=addressee.label + ("" if tail.startswith(",") else " ")
                     + clean(tail), span=Span(addressee.span.start, cb))
             break
+    if addressee is None and columns is not None:
+        addressee = columns.heading
     number = next((text[ca:cb].strip(" .)№") for ca, cb in row
                    if is_number(text, (ca, cb)) and text[ca:cb].strip(" .)№")), None)
     return Recommendation(position=0, text=Spanned(clean(text[a:b]), Span(a, b)),

@@ -37,3 +37,17 @@ def test_a_general_meetings_ruling_dated_by_its_minutes_and_a_quorum() -> None:
     assert res.adopted is not None and str(res.adopted.value) == "2021-03-12"
     assert res.event.participants is not None and res.event.participants.value == 35
     assert len(res.recommendations) == 2
+
+
+def test_addressee_headings_as_rows_of_a_table_of_decisions() -> None:
+    res = parsed(doc(HEADER.replace("Резолюция", "Решение"),
+                     "Совет РЕШИЛ:\n\n| № | Содержание решения | Срок |\n|---|---|---|\n"
+                     "| | **Муниципальным архивам области:** | |\n"
+                     "| 1 | Продолжить оцифровку описей дел | 2022 г. |\n"
+                     "| 2 | Обеспечить приём электронных документов | постоянно |\n"
+                     "| | **Рекомендовать руководителям районных библиотек:** | |\n"
+                     "| 3 | Организовать обучение сотрудников | 2022 г. |\n"), "text/markdown")
+    assert [(r.addressee.label if r.addressee else None, r.label)
+            for r in res.recommendations] == [
+        ("муниципальные архивы области", "1"), ("муниципальные архивы области", "2"),
+        ("руководители районных библиотек", "3")]
