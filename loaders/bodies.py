@@ -8,6 +8,7 @@ cut into its pieces is :mod:`.lists`'s."""
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import re
 
 from resolutions_kg.records import AttendanceMode, Cohort, CountedUnit, Span, Spanned
@@ -324,3 +325,12 @@ def _tail(text: str, a: int, b: int) -> str:
             "ADJF", "PRTF")):
         k += 1
     return clean(text[toks[k][2] : b]).strip(" ,") if k < len(toks) else ""
+
+
+def sum_of_parts(text: str, found: list[Cohort], k: int) -> bool:
+    """Whether group ``k`` is the sum of the counted groups its colon lists («14 музеев: девять
+    музеев Тюменской области, три музея … и два музея …»)."""
+    count, end = found[k].count, found[k].label.span.end
+    parts = list(itertools.takewhile(lambda c: c.count is not None, found[k + 1 :]))
+    return (count is not None and len(parts) >= 2 and re.match(r"\s*[:—–]", text[end:]) is not None
+            and sum(c.count or 0 for c in parts) == count)

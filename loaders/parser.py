@@ -195,8 +195,14 @@ def parse(rendition: Rendition, *, observe: Observer | None = None) -> Resolutio
         title = title_above(text, bs, head_index)
     if title is not None:
         title = as_written(text, title)
-    front = [bl for bl in bs[: max(items.start, head_index + 1)] if not is_adoption(text, bl)]
-    closing = [bl for bl in bs if is_adoption(text, bl)] + [
+    adopted, unanimous = adoption(text, bs)
+    # a stamp's date on a line of its own above the heading («УТВЕРЖДЕНЫ / на итоговом занятии
+    # / 17 мая 2017 г.») is the adoption's, no dateline of the event
+    stamp = [bl for bl in bs[:head_index] if adopted is not None
+             and bl.start <= adopted.span.start < bl.end and not is_adoption(text, bl)]
+    front = [bl for bl in bs[: max(items.start, head_index + 1)]
+             if not is_adoption(text, bl) and bl not in stamp]
+    closing = [bl for bl in bs if is_adoption(text, bl)] + stamp + [
         bl for bl in bs[items.start :][-3:] if bl.end - bl.start <= 80]
     event = _event(text, front, front.index(bs[head_index]), closing, preamble, pre_sentences,
                    kind, qualifiers, ordinal, title, warnings, lead)
@@ -206,7 +212,6 @@ def parse(rendition: Rendition, *, observe: Observer | None = None) -> Resolutio
         named = {o.name.value for o in event.organisers}
         event = dataclasses.replace(event, organisers=event.organisers + tuple(
             o for o in listed if o.name.value not in named))
-    adopted, unanimous = adoption(text, bs)
     statements = preamble_statements(text, pre_sentences) + tuple(items.statements)
     statements = tuple(
         type(s)(position=i, text=s.text) for i, s in enumerate(statements, start=1))

@@ -26,6 +26,7 @@ from .bodies import (
     named_bodies,
     named_body,
     share_tails,
+    sum_of_parts,
 )
 from .expand import expand, implied_regions, is_region_adjective, region_named_before
 from .lists import LIST_OPENERS, NEW_CLAUSE, split_groups
@@ -70,10 +71,12 @@ def cohorts(text: str, a: int, b: int, total_count: Count | None,
     sentence says it before its verb («В режиме видеоконференции к обсуждению подключились
     специалисты 7 районных библиотек»). How many of the total took part online or in person
     («из них 42 — в режиме онлайн») is no group that took part: most readers do not list it."""
+    found = [c for c in _read(text, a, b, total_count, organisers) if not (
+        c.unit == "person" and c.mode and c.label.value.split(" ", 1)[0] == "участники")]
     return [dataclasses.replace(c, label=Spanned(region_named_before(text, a, c.label.value),
                                                  c.label.span))
-            for c in _read(text, a, b, total_count, organisers) if not (
-                c.unit == "person" and c.mode and c.label.value.split(" ", 1)[0] == "участники")]
+            for k, c in enumerate(found) if not sum_of_parts(text, found, k)]
+
 
 
 def _read(text: str, a: int, b: int, total_count: Count | None,
