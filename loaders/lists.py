@@ -36,6 +36,15 @@ _SPLIT = re.compile(r"\s*,\s*(?:в\s+том\s+числе\s+|из\s+них\s+)|"
                     r"|\s+и\s+(?=\d)|(?<=\d\))\s+и\s+|(?<=\))\s+и\s+(?=[А-ЯЁ])|\s*;\s*")
 
 
+def people_after(text: str, a: int, b: int) -> int | None:
+    """Where who the people were starts after a list of groups: «… из 8 стран: Беларуси, … и
+    Латвии, — сотрудники библиотек, архивов …» (the comma and dash); None when nothing does."""
+    for m in re.finditer(r",\s*[—–]\s+([а-яё]+)", text[a:b]):
+        if lemma(m.group(1)) in PERSON_LEMMAS:
+            return a + m.start()
+    return None
+
+
 def split_groups(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The pieces of a list of groups: cut at commas, semicolons, «а также», «и» before a count
     — not inside a bracket, a run of adjectives with one head, or genitives that go on."""

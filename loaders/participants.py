@@ -29,7 +29,7 @@ from .bodies import (
     sum_of_parts,
 )
 from .expand import expand, implied_regions, is_region_adjective, region_named_before
-from .lists import LIST_OPENERS, NEW_CLAUSE, split_groups
+from .lists import LIST_OPENERS, NEW_CLAUSE, people_after, split_groups
 from .organisations import mention
 from .origins import (
     COUNT_IN_BRACKETS,
@@ -84,6 +84,8 @@ def _read(text: str, a: int, b: int, total_count: Count | None,
     opener = LIST_OPENERS.search(text, a, b)
     if opener is None:
         return []
+    if (cut := people_after(text, opener.end(), b)) is not None:  # (blanked)
+        text = text[:cut] + " " * (b - cut) + text[b:]
     for semi in re.finditer(r";\s+|,\s+", text[opener.end() : b]):
         if LIST_OPENERS.search(text, opener.end() + semi.end(), b) and (
                 semi.group().startswith(";") or NEW_CLAUSE.match(

@@ -78,3 +78,11 @@ def test_a_count_whose_colon_lists_its_parts_is_no_group_of_its_own() -> None:
                      "три музея Тюменской области."))
     assert [(c.label.value, c.count) for c in res.event.cohorts] == [
         ("музеи Омской области", 6), ("музеи Тюменской области", 3)]
+
+
+def test_who_the_people_were_after_a_list_of_countries_is_no_group() -> None:
+    res = parsed(doc(HEADER + "В работе конференции приняли участие более 150 специалистов из 5 "
+                     "стран: Армении, Грузии, Казахстана, Молдовы и России, — сотрудники "
+                     "национальных и университетских библиотек, архивов и музеев."))
+    assert [c.label.value for c in res.event.cohorts] == [
+        "Армения", "Грузия", "Казахстан", "Молдова", "Россия"]
