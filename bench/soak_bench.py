@@ -244,16 +244,20 @@ def process_tree(pid: int) -> list[tuple[int, int]]:
     return out
 
 
-def _pss(pid: int) -> int:
+def _pss(pid: int) -> tuple[int, int, int]:
     """Proportional set size: the process's private pages and its share of pages it shares
-    (forked query workers share most of their start with the server), in bytes; 0 if gone."""
+    (forked query workers share most of their start with the server), in bytes — in all, of
+    anonymous memory (what the process allocated) and of files it maps (the store's files,
+    cached by the kernel and given back under pressure); zeros if gone."""
+    found = {"Pss:": 0, "Pss_Anon:": 0, "Pss_File:": 0}
     try:
         for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
-            if line.startswith("Pss:"):
-                return int(line.split()[1]) * 1024
+            key = line.split(" ", 1)[0]
+            if key in found:
+                found[key] = int(line.split()[1]) * 1024
     except (OSError, ValueError):
         pass
-    return 0
+    return found["Pss:"], found["Pss_Anon:"], found["Pss_File:"]
 
 
 def _fds(pid: int) -> int:
@@ -294,7 +298,8 @@ class Sampler(threading.Thread):
     def sample(self) -> dict[str, Any]:
         tree = process_tree(self.pid)
         main = next((rss for p, rss in tree if p == self.pid), 0)
-        procs = {str(p): [round(rss / 2**20, 1), round(_pss(p) / 2**20, 1)] for p, rss in tree}
+        procs = {str(p): [round(rss / 2**20, 1), *(round(v / 2**20, 1) for v in _pss(p))]
+                 for p, rss in tree}  # RSS, PSS, anonymous PSS, file-backed PSS
         snapshots = [p for p in self.store.parent.glob(f".{self.store.name}.snapshots-*")]
         checkpoints = sum(1 for root in snapshots for c in root.iterdir() if c.is_dir())
         return {
@@ -486,7 +491,8 @@ def long_lived(samples: list[dict[str, Any]], at1: dict[str, Any] | None,
     keep = sorted(set(at1["procs"]) & set(end["procs"]), key=int)
 
     def total(sample: dict[str, Any], which: int) -> float:
-        return round(sum(sample["procs"][p][which] for p in keep if p in sample["procs"]), 1)
+        return round(sum(sample["procs"][p][which] for p in keep
+                         if p in sample["procs"] and len(sample["procs"][p]) > which), 1)
 
     with_procs = [s for s in samples if "procs" in s]
     second = [total(s, 1) for s in with_procs if 60 <= s["t"] < 120]
@@ -495,6 +501,8 @@ def long_lived(samples: list[dict[str, Any]], at1: dict[str, Any] | None,
         "processes": len(keep),
         "pss_at_1min_mib": total(at1, 1), "pss_at_end_mib": total(end, 1),
         "rss_at_1min_mib": total(at1, 0), "rss_at_end_mib": total(end, 0),
+        "anon_pss_at_1min_mib": total(at1, 2), "anon_pss_at_end_mib": total(end, 2),
+        "file_pss_at_1min_mib": total(at1, 3), "file_pss_at_end_mib": total(end, 3),
         "per_process_pss_mib": {p: [at1["procs"][p][1], end["procs"][p][1]] for p in keep},
         "transient_max_pss_mib": max((round(sum(v[1] for q, v in s["procs"].items()
                                                 if q not in keep), 1) for s in with_procs),
@@ -628,7 +636,10 @@ def _long_lived_lines(ll: dict[str, Any], tolerance: float) -> list[str]:
         + (f" ({ll['growth_pct']:+.1f} %; medians, second minute vs last: "
            f"{ll['median_minute2_mib']:,.0f} → {ll['median_last_minute_mib']:,.0f} MiB, "
            f"{ll['median_growth_pct']:+.1f} %)" if "growth_pct" in ll else "")
-        + f"; each: {per}; RSS {ll['rss_at_1min_mib']:,.0f} → {ll['rss_at_end_mib']:,.0f} MiB; "
+        + f"; each: {per}; of it anonymous {ll.get('anon_pss_at_1min_mib', 0):,.0f} → "
+        f"{ll.get('anon_pss_at_end_mib', 0):,.0f} MiB, mapped from files (the store) "
+        f"{ll.get('file_pss_at_1min_mib', 0):,.0f} → {ll.get('file_pss_at_end_mib', 0):,.0f} MiB"
+        f"; RSS {ll['rss_at_1min_mib']:,.0f} → {ll['rss_at_end_mib']:,.0f} MiB; "
         f"processes that come and go (the dumps builder) at most {ll['transient_max_pss_mib']:,.0f}"
         " MiB PSS",
         f"- **No growth beyond the first minute of the long-lived processes (PSS, tolerance "

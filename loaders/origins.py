@@ -223,6 +223,9 @@ def origins(text: str, start: int, including: re.Match[str] | None,
                         for r in shared]
                 continue
             cohort = _origin(text, a, b)
+            if cohort is None and counted is not None and text[a].isdigit() and out and all(
+                    c.places for c in out):
+                cohort = counted(a, b)  # «из Бирска, Уфы … и 6 муниципальных районов …»
             if cohort is None:
                 return None
             out.append(cohort)
