@@ -30,13 +30,14 @@ _SEPARATOR_ROW = re.compile(r"[\s|:+-]+")
 _NUMBER_CELL = re.compile(r"\s*(?:№|n|#)?\s*(?:п/п)?\s*\d{0,3}[.)]?\s*", re.I)
 
 
-@dataclass(frozen=True)
+@dataclass
 class Columns:
-    """Which cell of a row holds the recommendation's text and which its addressee."""
+    """Which cell of a row holds the recommendation's text and which its addressee; and the
+    addressee the rows below may take: a heading row's, or the last row's when its cell spans
+    the rows under it (``rowspan``: they have no cell there)."""
 
     text: int | None
     addressee: int | None
-    #: the addressee of a heading row above, for the rows that name none
     heading: Addressee | None = None
 
 
@@ -130,8 +131,12 @@ def recommendation_of_row(text: str, row: list[tuple[int, int]], columns: Column
                     addressee, label=addressee.label + ("" if tail.startswith(",") else " ")
                     + clean(tail), span=Span(addressee.span.start, cb))
             break
-    if addressee is None and columns is not None:
-        addressee = columns.heading
+    if columns is not None:
+        own_cell = columns.addressee is not None and columns.addressee < len(row)
+        if addressee is None and not own_cell:
+            addressee = columns.heading
+        elif addressee is not None and own_cell:
+            columns.heading = addressee  # (for the rows its cell may span)
     number = next((text[ca:cb].strip(" .)№") for ca, cb in row
                    if is_number(text, (ca, cb)) and text[ca:cb].strip(" .)№")), None)
     return Recommendation(position=0, text=Spanned(clean(text[a:b]), Span(a, b)),

@@ -733,9 +733,6 @@ KNOWN_MISSES: dict[tuple[str, str], str] = {
     ("az07-totma-2020.md", "participating"):
         "the lecturers' bodies named in a sentence of its own («Занятия вели эксперты"
         " Государственного Эрмитажа, Музея Москвы …») are not read",
-    ("az08-kargopol-2016.html", "addressees"):
-        "a table of recommendations whose addressee cells span several rows (rowspan)"
-        " gives the addressee to the first row only",
     ("az08-kargopol-2016.html", "participating"):
         "«24 музеев-заповедников Северо-Западного федерального округа» is not read "
         "(not yet looked into)",
@@ -1330,9 +1327,6 @@ KNOWN_MISSES: dict[tuple[str, str], str] = {
         "«… субъектов Российской Федерации, входящих в Северо-Западный федеральный округ» is cut "
         "at the participle; the federal agency and institute are read as groups the labeller "
         "leaves out",
-    ("x05-almaty-2015.html", "addressees"):
-        "an HTML table whose addressee cells span rows (rowspan): only the first row of each span "
-        "gets its addressee",
     ("x05-almaty-2015.html", "participating"):
         "«представители архивов, музеев и библиотек Казахстана, России, Кыргызстана и "
         "Узбекистана» is one group; this labeller lists the countries",

@@ -91,3 +91,17 @@ def test_who_the_people_were_after_a_list_of_countries_is_no_group() -> None:
                      "национальных и университетских библиотек, архивов и музеев."))
     assert [c.label.value for c in res.event.cohorts] == [
         "Армения", "Грузия", "Казахстан", "Молдова", "Россия"]
+
+
+def test_an_addressee_cell_spanning_the_rows_below_addresses_them() -> None:
+    res = parsed("<html><body><h1>Рекомендации конференции</h1><p>Омск, 3 марта 2016 г.</p>"
+                 "<p>Участники конференции рекомендуют:</p><table>"
+                 "<tr><th>№</th><th>Содержание рекомендации</th><th>Кому адресовано</th></tr>"
+                 "<tr><td>1</td><td>Предусмотреть финансирование оцифровки</td>"
+                 "<td rowspan='2'>Министерству культуры Омской области</td></tr>"
+                 "<tr><td>2</td><td>Поддержать конкурс краеведческих проектов</td></tr>"
+                 "<tr><td>3</td><td>Вести учёт краеведческих документов</td>"
+                 "<td>Библиотекам области</td></tr></table></body></html>", "text/html")
+    assert [(r.addressee.label if r.addressee else None) for r in res.recommendations] == [
+        "Министерство культуры Омской области", "Министерство культуры Омской области",
+        "библиотеки области"]
