@@ -337,7 +337,10 @@ def _event(text: str, front: list[Block], heading_index: int, closing: list[Bloc
         said = {g.label.value for g in groups}
         read = cohorts(text, a, b, count, orgs)
         if LIST_OF_GROUPS.search(text, a, b):  # «…, в том числе:» over a list of groups
-            read += listed_cohorts(text, list_items_after(text, preamble, b), orgs)
+            listed = listed_cohorts(text, list_items_after(text, preamble, b), orgs)
+            # («… из шести регионов России:» over six items: the count the items name)
+            read = [g for g in read if not listed or g.count not in (
+                len(listed), sum(c.count or 0 for c in listed))] + listed
         groups += [g for g in read if g.label.value not in said
                    and not (rows and count is not None and g.count == count.value)]
     for k, bl in enumerate(preamble[:-1]):  # «Участники форума:» over a list of groups

@@ -105,3 +105,12 @@ def test_an_addressee_cell_spanning_the_rows_below_addresses_them() -> None:
     assert [(r.addressee.label if r.addressee else None) for r in res.recommendations] == [
         "Министерство культуры Омской области", "Министерство культуры Омской области",
         "библиотеки области"]
+
+
+def test_a_list_of_counted_groups_under_a_count_of_regions() -> None:
+    res = parsed(doc(HEADER + "В фестивале приняли участие 60 человек из трёх регионов "
+                     "России:\n\n- музеи Ярославской области — 9;\n- музеи Тверской области — "
+                     "4;\n- музеи Костромской области — 2."), "text/markdown")
+    assert [(c.label.value, c.count) for c in res.event.cohorts] == [
+        ("музеи Ярославской области", 9), ("музеи Тверской области", 4),
+        ("музеи Костромской области", 2)]
