@@ -266,10 +266,11 @@ _WHOSE = re.compile(r"(?:[А-ЯЁ][А-ЯЁа-яё-]+(?:ой|ого|ей)\s+(?:[�
 
 def _title_line(text: str, block: Block) -> bool:
     """A line right after the heading that is the event's title, quoted or not («Библиотека и
-    краеведение: новые подходы»): short, no date, no place line, no sentence, no verb."""
+    краеведение: новые подходы»): short, no date, no place line, no sentence (nor «Уважаемый …!»),
+    no verb."""
     a, b = body_text(text, block)
     content = text[a:b]
-    if b - a > 250 or find_dates(content) or content.endswith((".", ":", ";", ",")):
+    if b - a > 250 or find_dates(content) or content.endswith((".", ":", ";", ",", "!")):
         return False
     places = find_settlements(text, a, b)
     if places and sum(p.end - p.start for p in places) >= len(content.strip(" ()*_г.")) - 3:

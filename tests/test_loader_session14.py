@@ -114,3 +114,13 @@ def test_a_list_of_counted_groups_under_a_count_of_regions() -> None:
     assert [(c.label.value, c.count) for c in res.event.cohorts] == [
         ("музеи Ярославской области", 9), ("музеи Тверской области", 4),
         ("музеи Костромской области", 2)]
+
+
+def test_an_appeals_salutation_is_no_title() -> None:
+    res = parsed("ОБРАЩЕНИЕ\nучастников съезда библиотекарей Республики Марий Эл\n"
+                 "к Главе Республики Марий Эл\n\n\nУважаемый Глава Республики Марий Эл!\n\n"
+                 "12 мая 2019 года в Йошкар-Оле состоялся III съезд библиотекарей республики "
+                 "«Библиотека — пространство доверия».\n\nПросим Вас:\n\n– поддержать "
+                 "модернизацию сельских библиотек.\n")
+    assert res.event.title is not None
+    assert res.event.title.value == "Библиотека — пространство доверия"
