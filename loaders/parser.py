@@ -55,6 +55,7 @@ from .settlements import find_settlements
 from .statements import discussed_topics, preamble_statements
 from .titles import (
     as_written,
+    labelled_title,
     news_lead,
     theme_after,
     title_above,
@@ -193,6 +194,9 @@ def parse(rendition: Rendition, *, observe: Observer | None = None) -> Resolutio
             0.75, "quoted after the event kind in the news lead above the heading"))
     if title is None:
         title = title_above(text, bs, head_index)
+    if (field := labelled_title(text, bs, head_index)) is not None and (
+            title is None or text[title.span.start - 1 : title.span.start] != "«"):
+        title = field  # «… по теме «…»», «Тема заседания: «…»» (not a line of the heading)
     if title is not None:
         title = as_written(text, title)
     adopted, unanimous = adoption(text, bs)

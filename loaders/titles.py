@@ -128,3 +128,24 @@ def theme_after(text: str, bs: list[Block], start: int, document_type: str
                 0.85, "after «Тема:»" if said.re is THEME_LINE else "a decision's subject")
                            ), k
     return None
+
+
+#: A title given as a field: «по теме «…»», «тема: «…»», «Тема заседания: / «…»», «Девиз съезда
+#: / «…»».
+_LABELLED = re.compile(r"(?<![а-яё])(?:по\s+теме|тем[аы](?:\s+[а-яё]+){0,2}|девиз(?:\s+[а-яё]+)?)"
+                       r"[\s*_]*[:—–-]?[\s*_]*(?=«)", re.I)
+
+
+def labelled_title(text: str, bs: list[Block], head_index: int) -> Spanned[str] | None:
+    """The quoted title a field names in the heading and the blocks after it: «РЕШЕНИЕ
+    Совета директоров … по теме «…»», «(тема: «…»)», «Тема заседания:» over ««…»»."""
+    near = bs[head_index : head_index + 8]
+    if not near:
+        return None
+    end = near[-1].end
+    for m in _LABELLED.finditer(text, near[0].start, end):
+        found = title_in(text, m.end(), min(end, m.end() + 300))
+        if found is not None and found.span.start == m.end() + 1:
+            return dataclasses.replace(found, certainty=Certainty(
+                0.85, "quoted after «тема» or «девиз» by the heading"))
+    return None
