@@ -186,7 +186,10 @@ def counted_units(text: str, a: int, b: int) -> list[tuple[int, int]]:
 
 
 def _named_next(text: str, a: int, b: int) -> int:
-    """Where «и» before a name in the nominative ends a counted group, or ``b``."""
+    """Where «и» before a name in the nominative, or before a town («… 13 районов области и
+    г. Петропавловска»), ends a counted group; else ``b``."""
+    if town := re.search(r"\s+и\s+(?:г\.|гор\.|города\s)\s*[А-ЯЁ]", text[a:b]):
+        b = a + town.start()
     for m in re.finditer(r"\s+и\s+([А-ЯЁ][а-яё-]+)\s+([а-яё-]+)", text[a:b]):
         if text.count("(", a, a + m.start()) <= text.count(")", a, a + m.start()) and has_pos(
                 m.group(1), {"ADJF"}, "nomn") and not has_pos(m.group(1), {"ADJF"}, "gent") and (
