@@ -179,7 +179,7 @@ def proposals_of(text: str, block: Block, position: int, *, proposing: bool = Fa
         before = out[-1] if out and k else None
         if before is not None and planned is not None and (
                 before.planned_event is None or before.planned_event.year is None) and (
-                _ITS_NEXT.match(text, ca, cb) or before.planned_event is not None
+                _ITS_NEXT.search(text, ca, cb) or before.planned_event is not None
                 and before.addressee is None
                 and before.planned_event.kind.value == planned.kind.value):
             # «… проводить семинары ежегодно, а следующий семинар провести в 2013 году», «…

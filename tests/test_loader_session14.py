@@ -146,3 +146,16 @@ def test_an_appeals_salutation_is_no_title() -> None:
 def test_a_title_given_as_a_theme_or_a_motto(header: str, title: str) -> None:
     res = parsed(doc(header, "Правление решило:\n\n1. Провести конкурс.\n"), "text/markdown")
     assert res.event.title is not None and res.event.title.value == title
+
+
+@pytest.mark.parametrize(("kind", "closing"), [
+    ("круглого стола", "Участники круглого стола предлагают проводить подобные встречи "
+     "ежегодно и просят Чердынский краеведческий музей организовать следующий круглый стол в "
+     "мае 2019 года."),
+])
+def test_a_practice_then_the_next_event_is_one_proposal(kind: str, closing: str) -> None:
+    res = parsed(doc(HEADER.replace("конференции", kind),
+                     "Участники рекомендуют:\n\n1. Сохранить фонды.\n\n" + closing + "\n"))
+    assert [(p.addressee.label if p.addressee else None,
+             p.planned_event.year.value if p.planned_event and p.planned_event.year else None)
+            for p in res.proposals] == [("Чердынский краеведческий музей", 2019)]
