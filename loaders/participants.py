@@ -262,8 +262,8 @@ def _cohort(text: str, a: int, b: int, organisers: set[str]) -> Cohort | None:
                 # «58 человек, в том числе 12 – в режиме онлайн»: participants, the noun left out
                 return Cohort(label=Spanned(f"участники {said_mode}", Span(a, m.end())),
                               count=int(bare.group(1)), unit="person", mode=mode)
-            if text[a : m.start()].strip():
-                b = m.start()
+            if text[a : m.start()].strip():  # (nor is «… (Ташкент) — в» before «онлайн»)
+                b = a + len(re.sub(r"(?:\s*[–—-])?(?:\s+(?:в|по))?\s*$", "", text[a : m.start()]))
                 if verb := re.search(r"\s+[а-яё]+л[аио]?\s*$", text[a:b]):  # «41 человек работал»
                     b = a + verb.start() if has_pos(verb.group().strip(), {"VERB"}) else b
             else:  # «в режиме онлайн — представители 7 регионов»

@@ -159,3 +159,11 @@ def test_a_practice_then_the_next_event_is_one_proposal(kind: str, closing: str)
     assert [(p.addressee.label if p.addressee else None,
              p.planned_event.year.value if p.planned_event and p.planned_event.year else None)
             for p in res.proposals] == [("Чердынский краеведческий музей", 2019)]
+
+
+def test_where_a_body_is_and_how_it_took_part_are_no_part_of_its_name() -> None:
+    res = parsed(doc(HEADER + "В конференции приняли участие:\n\n- Национальная библиотека "
+                     "Беларуси;\n- Музей истории города Алматы (Алматы) — в онлайн-формате."),
+                 "text/markdown")
+    assert [(c.label.value, c.mode) for c in res.event.cohorts] == [
+        ("Национальная библиотека Беларуси", None), ("Музей истории города Алматы", "online")]
