@@ -169,6 +169,8 @@ def origins(text: str, start: int, including: re.Match[str] | None,
     stop = re.search(r"(?<![\s.][А-ЯЁ])(?<![\s(]г)(?<![\s(]им)[.;]\s|[.;]$|\n\s*\n",
                      text[start:end])  # (nor «(г. Барнаул)», «им. Горького»)
     end = start + stop.start() if stop else end
+    if verb := _VERB_TAIL.search(text, start, end):
+        end = verb.start()  # «коллеги из Республики Беларусь участвовали в …»: where they came from
     who = re.search(r":\s+([а-яё]+)", text[start:end])
     if who is not None and lemma(who.group(1)) in PERSON_LEMMAS:
         end = start + who.start()  # «… из Республики Казахстан: сотрудники музеев, учёные …»

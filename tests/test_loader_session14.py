@@ -167,3 +167,10 @@ def test_where_a_body_is_and_how_it_took_part_are_no_part_of_its_name() -> None:
                  "text/markdown")
     assert [(c.label.value, c.mode) for c in res.event.cohorts] == [
         ("Национальная библиотека Беларуси", None), ("Музей истории города Алматы", "online")]
+
+
+def test_where_a_subject_came_from_ends_at_its_verb_of_taking_part() -> None:
+    res = parsed(doc(HEADER + "На конференцию приехали гости из Твери и Пскова. Коллеги из "
+                     "Республики Казахстан участвовали в конференции в дистанционном формате."))
+    assert [(c.label.value, c.mode) for c in res.event.cohorts] == [
+        ("Тверь", None), ("Псков", None), ("Республика Казахстан", "online")]
