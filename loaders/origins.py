@@ -342,6 +342,7 @@ def place_pieces(text: str, pieces: list[tuple[int, int]]) -> list[Piece]:
     pieces split at commas that continue a list of places joined: «специалисты из
     Южно-Сахалинска», «Корсакова», «Холмска и Охи» → one piece (the mode of its last part)."""
     out: list[Piece] = []
+    led: AttendanceMode | None = None
     for pa, pb in pieces:
         mode = attendance(text, pa, pb)
         if (verb := _VERB_TAIL.search(text, pa, pb)) is not None and verb.start() > pa:
@@ -359,4 +360,15 @@ def place_pieces(text: str, pieces: list[tuple[int, int]]) -> list[Piece]:
             out[-1] = (out[-1][0], pb, mode or out[-1][2])
         else:
             out.append((pa, pb, mode))
+        if _MODE_LEAD.match(text, pa, pb) and mode is not None:
+            led = mode  # «…; в режиме онлайн — A, B и C»: of every piece to the semicolon
+        elif led is not None and ";" in text[out[-2][1] if len(out) > 1 else pa : pa]:
+            led = None
+        if led is not None and out[-1][2] is None:
+            out[-1] = (out[-1][0], out[-1][1], led)
     return out
+
+
+#: A mode that leads a run of pieces: «в режиме онлайн — …», «дистанционно: …».
+_MODE_LEAD = re.compile(r"\s*(?:в\s+(?:режиме|формате)\s+[а-яё-]+|он-?лайн|дистанционно"
+                        r"|в\s+[а-яё-]+\s+(?:режиме|формате))\s*[—–:-]", re.I)

@@ -330,9 +330,6 @@ KNOWN_MISSES: dict[tuple[str, str], str] = {
         "«ДЕПАРТАМЕНТУ КУЛЬТУРЫ И ТУРИЗМА …» in capitals: the loader cites "
         "«Департамент» with its capital, this labeller in lower case (labellers differ:"
         " 52 and 38 in the set)",
-    ("am12-totma-2020.txt", "participating"):
-        "«5 муниципальных архивов … в режиме видеоконференции» loses its mode (not "
-        "yet looked into)",
     ("an01-penza-2018.txt", "adopted"):
         "a collegium's decision with no adoption line: the header's date taken as the "
         "adoption date by this labeller, not by others (see ah01, aj11)",

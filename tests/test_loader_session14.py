@@ -174,3 +174,11 @@ def test_where_a_subject_came_from_ends_at_its_verb_of_taking_part() -> None:
                      "Республики Казахстан участвовали в конференции в дистанционном формате."))
     assert [(c.label.value, c.mode) for c in res.event.cohorts] == [
         ("Тверь", None), ("Псков", None), ("Республика Казахстан", "online")]
+
+
+def test_a_mode_that_leads_a_run_of_groups_is_said_of_each() -> None:
+    res = parsed(doc(HEADER + "В работе семинара приняли участие представители Курганского "
+                     "областного архива, Шадринского музея; в режиме онлайн — Государственного "
+                     "архива Тюменской области, Государственного архива Омской области и "
+                     "Государственного архива Челябинской области."))
+    assert [c.mode for c in res.event.cohorts] == [None, None, "online", "online", "online"]
