@@ -337,3 +337,14 @@ def sum_of_parts(text: str, found: list[Cohort], k: int) -> bool:
     parts = list(itertools.takewhile(lambda c: c.count is not None, found[k + 1 :]))
     return (count is not None and len(parts) >= 2 and re.match(r"\s*[:—–]", text[end:]) is not None
             and sum(c.count or 0 for c in parts) == count)
+
+
+def counted_case(rest: str, counted: bool) -> str | None:
+    """The case of a group's words after its count or its people: the genitive («12 музеев»,
+    «сотрудники музеев»), unless its first noun is in the instrumental alone («заведующие 6
+    библиотеками-филиалами»: the case the verb or noun before governs, read as it is)."""
+    noun = next((w for w in rest.split() if has_pos(w, "NOUN")), "").split("-")[0]
+    if counted and noun[:1].islower() and has_pos(noun, {"NOUN"}, "ablt") and not has_pos(
+            noun, {"NOUN"}, "gent"):
+        return None
+    return "gent" if counted else None

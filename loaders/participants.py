@@ -1,8 +1,7 @@
 """Participants: the cohorts that took part (the total count is :mod:`.totals`'s).
 
-Cohorts come from the list after «приняли участие» (or after the colon that follows the total):
-«специалисты 23 муниципальных библиотек …, города Клина, … и еще 6 регионов России в режиме
-он-лайн». Individual libraries are never invented: a cohort is only what the text names.
+Cohorts come from the list after «приняли участие» or the colon after the total («специалисты 23
+муниципальных библиотек …, города Клина …»). No library is invented: only what the text names.
 """
 
 from __future__ import annotations
@@ -17,6 +16,7 @@ from .bodies import (
     UNITS,
     Head,
     acting_people,
+    counted_case,
     counted_units,
     elided,
     elliptic,
@@ -346,12 +346,11 @@ def _cohort(text: str, a: int, b: int, organisers: set[str]) -> Cohort | None:
             label = f"{label} {said_mode}"
         return Cohort(label=Spanned(label, Span(a, b)), count=count.value,
                       count_is_minimum=count.minimum, unit="person", mode=mode)
-    case = "gent" if persons or count is not None or genitive_only(rest) else None
+    case = counted_case(rest, bool(persons or count is not None or genitive_only(rest)))
     if people is not None and bracketed is not None and count is None:
         group = 1 if people.group(1) else 2
         count = Count(bracketed, Span(people.start(group), people.end(group)), False,
-                      people.end(),
-                      "человек")
+                      people.end(), "человек")
     place = place_name(rest) if count is None else None
     if place is not None:
         return Cohort(label=Spanned(place, Span(rest_start, b)), unit="city", mode=mode,
