@@ -348,3 +348,22 @@ def counted_case(rest: str, counted: bool) -> str | None:
             noun, {"NOUN"}, "gent"):
         return None
     return "gent" if counted else None
+
+
+#: What people are at the event (not their trade: «архивисты» 37, «методисты» 29 are groups).
+_ROLES = frozenset("делегат гость участник член слушатель".split())
+
+
+def only_people(label: str) -> bool:
+    """Whether a group's label names people alone by what they are at the event («делегаты»,
+    «делегаты и гости»), no body or place they came from."""
+    return all(lemma(w) in _ROLES or w == "и" for w, _, _ in words(label))
+
+
+def kept_groups(text: str, found: list[Cohort]) -> list[Cohort]:
+    """The groups that took part, of those a sentence lists: not how many of the total took part
+    online or in person («из них 42 — в режиме онлайн»), nor as whom («121 делегат и 42
+    гостя»), nor a count whose colon lists its parts (:func:`sum_of_parts`)."""
+    people = [c for c in found if not (c.unit == "person" and (
+        c.mode and c.label.value.split(" ", 1)[0] == "участники" or only_people(c.label.value)))]
+    return [c for k, c in enumerate(people) if not sum_of_parts(text, people, k)]

@@ -23,10 +23,10 @@ from .bodies import (
     genitive_only,
     head_before_count,
     head_cohort,
+    kept_groups,
     named_bodies,
     named_body,
     share_tails,
-    sum_of_parts,
 )
 from .expand import expand, implied_regions, is_region_adjective, region_named_before
 from .lists import LIST_OPENERS, NEW_CLAUSE, people_after, split_groups
@@ -65,17 +65,17 @@ _LIST_AFTER_TOTAL = re.compile(
 #: специалистов библиотек, музеев и архивов: 84 — из Беларуси, …».
 _COLON_AFTER_PEOPLE = re.compile(r"[^:\d.;()]{1,120}?:\s*")
 
+
 def cohorts(text: str, a: int, b: int, total_count: Count | None,
             organisers: tuple[OrganisationMention, ...]) -> list[Cohort]:
     """Cohorts listed in the participation sentence ``text[a:b]``; how they took part when the
     sentence says it before its verb («В режиме видеоконференции к обсуждению подключились
     специалисты 7 районных библиотек»). How many of the total took part online or in person
-    («из них 42 — в режиме онлайн») is no group that took part: most readers do not list it."""
-    found = [c for c in _read(text, a, b, total_count, organisers) if not (
-        c.unit == "person" and c.mode and c.label.value.split(" ", 1)[0] == "участники")]
+    («из них 42 — в режиме онлайн»), or as whom («121 делегат и 42 гостя»), is no group that
+    took part: readers do not list it."""
     return [dataclasses.replace(c, label=Spanned(region_named_before(text, a, c.label.value),
                                                  c.label.span))
-            for k, c in enumerate(found) if not sum_of_parts(text, found, k)]
+            for c in kept_groups(text, _read(text, a, b, total_count, organisers))]
 
 
 

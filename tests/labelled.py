@@ -277,9 +277,6 @@ KNOWN_MISSES: dict[tuple[str, str], str] = {
         "«Управлению Алтайского края по культуре …»: the loader lower-cases "
         "«управление» at a sentence's start, as ../shared/corpus does; this labeller "
         "keeps the capital",
-    ("aj12-biysk-2012.html", "participating"):
-        "«52 библиотек … и 8 гостей»: the guests are read as a group; the guest library"
-        " named in the next sentence is not read",
     ("ak03-kotlas-2015.html", "participating"):
         "«6 библиотек г. Котласа»: the loader keeps «г.» as written, this labeller "
         "drops it («библиотеки Котласа»); every other group is right",
