@@ -234,13 +234,17 @@ def _sequence(text: str, colon: int, end: int) -> list[re.Match[str]]:
 
 
 def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Sentence ranges within ``text[start:end]`` (naive: end mark, space, capital)."""
+    """Sentence ranges within ``text[start:end]`` (naive: end mark, space, capital; not inside
+    a quotation)."""
     out, pos = [], start
     for m in _SENTENCE_END.finditer(text, start, end):
         before = re.search(r"(\w+)\W*$", text[max(start, m.start() - 12) : m.start() + 1])
         if before and (len(before.group(1)) <= 2 and not before.group(1).isdigit()
                        or before.group(1).lower() in _ABBREVIATIONS):
             continue
+        if text.count("«", pos, m.start()) > text.count("»", pos, m.start()) and "»" in text[
+                m.end() : min(end, m.end() + 120)]:
+            continue  # inside a quotation: «Село. Книга. Человек»
         out.append((pos, m.end()))
         pos = m.end()
         while pos < end and text[pos].isspace():

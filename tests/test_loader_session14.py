@@ -188,3 +188,14 @@ def test_a_mode_that_leads_a_run_of_groups_is_said_of_each() -> None:
                      "архива Тюменской области, Государственного архива Омской области и "
                      "Государственного архива Челябинской области."))
     assert [c.mode for c in res.event.cohorts] == [None, None, "online", "online", "online"]
+
+
+def test_a_title_with_full_stops_and_an_organiser_before_the_year_it_honours() -> None:
+    res = parsed(doc("РЕЗОЛЮЦИЯ\nмежрегионального форума сельских библиотек\n\n"
+                     "с. Константиново, 14 мая 2015 г.\n\nФорум сельских библиотек «Село. "
+                     "Книга. Человек» проведён Рязанской областной научной библиотекой и "
+                     "Государственным музеем-заповедником С. А. Есенина в год 120-летия со дня "
+                     "рождения поэта."))
+    assert res.event.title is not None and res.event.title.value == "Село. Книга. Человек"
+    assert [o.name.value for o in res.event.organisers][-1] == (
+        "Государственный музей-заповедник С. А. Есенина")
