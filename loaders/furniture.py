@@ -105,3 +105,11 @@ def _dateline(content: str) -> bool:
         found.known or found.marked for part in parts
         for found in find_settlements(part, 0, len(part))
         if found.start == len(part) - len(part.lstrip(" г.")) or found.marked)
+
+
+def header_fields(text: str, above: list[Block]) -> list[tuple[int, int]]:
+    """A form-like header above the document's heading, from its first field to the heading
+    («Дата: … / Место: … / Организаторы: A; / B / Участники: 126 человек»), as one range to read
+    organisers and the total from; none when no field opens a block there."""
+    top = next((b.start for b in above if FIELD.match(text, b.start, b.end)), None)
+    return [(top, above[-1].end)] if top is not None else []

@@ -41,7 +41,7 @@ from .closing import ADOPTED, is_adoption
 from .dates import find_dates
 from .doctype import DOCUMENT_TYPES, bilingual_heading, heading_block
 from .events import KindMatch, find_kind, qualifiers_and_ordinal, title_in
-from .furniture import is_furniture
+from .furniture import header_fields, is_furniture
 from .header import choose_date, choose_place
 from .items import Items, parse_items
 from .organisations import listed_organisers, organisers, supporters
@@ -322,13 +322,15 @@ def _event(text: str, front: list[Block], heading_index: int, closing: list[Bloc
         warnings.append("no place of the event found")
     orgs: tuple[OrganisationMention, ...] = ()
     sups: tuple[OrganisationMention, ...] = ()
-    for a, b in pre_sentences + lead:  # «… по инициативе X. … организатор — Y»: both
+    fields = header_fields(text, front[:heading_index])  # («Организаторы: …», «Участники: 126»)
+    for a, b in pre_sentences + lead + fields:  # «… по инициативе X. … организатор — Y»: both
         named = {o.name.value for o in orgs}
         orgs += tuple(o for o in organisers(text, a, b) if o.name.value not in named)
         if not sups:
             sups = tuple(supporters(text, a, b))
     participation = participation_sentences(text, pre_sentences)
-    count = stated_total(text, pre_sentences) or total(text, participation)
+    count = (stated_total(text, pre_sentences) or total(text, participation)
+             or total(text, fields))
     if count is None and lead:
         participation = participation_sentences(text, lead)
         count = total(text, participation)

@@ -199,3 +199,17 @@ def test_a_title_with_full_stops_and_an_organiser_before_the_year_it_honours() -
     assert res.event.title is not None and res.event.title.value == "Село. Книга. Человек"
     assert [o.name.value for o in res.event.organisers][-1] == (
         "Государственный музей-заповедник С. А. Есенина")
+
+
+def test_organisers_and_the_total_in_a_form_like_header_above_the_heading() -> None:
+    res = parsed("-" * 60 + "\n   ГОРОДСКОЙ ФОРУМ «КУЛЬТУРА МАЛОГО ГОРОДА»\n" + "-" * 60 + "\n"
+                 "   Дата:          17 мая 2024 года\n"
+                 "   Место:         г. Муром, Центр культуры и досуга\n"
+                 "   Организаторы:  администрация округа Муром;\n"
+                 "                  Муромский историко-художественный музей\n"
+                 "   Участники:     96 человек\n" + "-" * 60 + "\n\n\n"
+                 "                  ИТОГОВЫЙ ДОКУМЕНТ\n\n\nУчастники форума рекомендуют:\n\n"
+                 "1. Сохранить фонды.\n")
+    assert [o.name.value for o in res.event.organisers] == [
+        "администрация округа Муром", "Муромский историко-художественный музей"]
+    assert res.event.participants is not None and res.event.participants.value == 96
