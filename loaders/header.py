@@ -224,6 +224,12 @@ def _sentence_of(text: str, block: Block, span: Span) -> tuple[int, int]:
     return block.start, block.end
 
 
+#: After the place on a venue line: its region, if said, then a comma and the venue («г. Галич
+#: Костромской области, Галичский краеведческий музей»).
+_REGION_THEN_VENUE = re.compile(r"(?:\s+[А-ЯЁ][а-яё-]+(?:ой|ого)\s+(?:области|края|округа|района)"
+                                r"|\s+Республики\s+[А-ЯЁ][а-яё]+)?\s*[,•·]\s*[А-ЯЁ]")
+
+
 def _venue_line(text: str, block: Block | Line, place: Found, dated: Span | None = None) -> bool:
     """«Москва, Российская государственная библиотека»: the line opens with the place, and a
     name follows after a comma — or a table's cell does, under «Место проведения» or beside
@@ -241,7 +247,7 @@ def _venue_line(text: str, block: Block | Line, place: Found, dated: Span | None
             return False
         b = dated.start
     return (not re.sub(r"^(?:г\.|город|пос\.|с\.|станица|село)", "", before).strip()
-            and re.match(r"\s*[,•·]\s*[А-ЯЁ]", text[place.end : b]) is not None
+            and _REGION_THEN_VENUE.match(text[place.end : b]) is not None
             and (dated is not None or not find_dates(text[a:b])))
 
 

@@ -213,3 +213,9 @@ def test_organisers_and_the_total_in_a_form_like_header_above_the_heading() -> N
     assert [o.name.value for o in res.event.organisers] == [
         "администрация округа Муром", "Муромский историко-художественный музей"]
     assert res.event.participants is not None and res.event.participants.value == 96
+
+
+def test_a_venue_line_that_names_the_towns_region() -> None:
+    res = parsed(doc("Решение выездного заседания Правления\n\nДата:\n\n10 июня 2021 г.\n\n"
+                     "Место:\n\nг. Буй Костромской области, Буйский краеведческий музей"))
+    assert res.event.place is not None and res.event.place.value == "Буй"
