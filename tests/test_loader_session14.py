@@ -219,3 +219,10 @@ def test_a_venue_line_that_names_the_towns_region() -> None:
     res = parsed(doc("Решение выездного заседания Правления\n\nДата:\n\n10 июня 2021 г.\n\n"
                      "Место:\n\nг. Буй Костромской области, Буйский краеведческий музей"))
     assert res.event.place is not None and res.event.place.value == "Буй"
+
+
+def test_a_municipalitys_name_after_a_dash_is_part_of_the_organisers() -> None:
+    res = parsed(doc(HEADER + "Конференция подготовлена Союзом краеведов России совместно с "
+                     "администрацией городского округа – город Буй Костромской области."))
+    assert [o.name.value for o in res.event.organisers] == [
+        "Союз краеведов России", "администрация городского округа – город Буй Костромской области"]
