@@ -37,7 +37,7 @@ from .blocks import (
     tight,
 )
 from .casing import as_written as names_as_written
-from .closing import ADOPTED, is_adoption
+from .closing import is_adoption
 from .dates import find_dates
 from .doctype import DOCUMENT_TYPES, bilingual_heading, heading_block
 from .events import KindMatch, find_kind, qualifiers_and_ordinal, title_in
@@ -51,7 +51,6 @@ from .proposals import dated
 from .rendition import Rendition
 from .roles import second_opinion
 from .russian import parses, words
-from .settlements import find_settlements
 from .statements import discussed_topics, preamble_statements
 from .titles import (
     as_written,
@@ -61,6 +60,7 @@ from .titles import (
     title_above,
     title_after,
     title_after_kind,
+    title_line,
 )
 from .totals import (
     LIST_OF_GROUPS,
@@ -126,9 +126,10 @@ def parse(rendition: Rendition, *, observe: Observer | None = None) -> Resolutio
             title = Spanned(clean(text[title.span.start : b]), Span(title.span.start, b),
                             title.certainty)
             bs = bs[: theme[1] + 1] + bs[theme[1] + 2 :]
-    if title is None and nxt < len(bs) and _title_line(text, bs[nxt]):
+    if title is None and nxt < len(bs) and (title_line(text, bs[nxt]) or nxt + 1 < len(bs) and (
+            title_line(text, bs[nxt], caps_over_two=True) and title_line(text, bs[nxt + 1]))):
         a, b = tight(text, *body_text(text, bs[nxt]))
-        while nxt + 1 < len(bs) and text[a:b].isupper() and _title_line(text, bs[nxt + 1]) and (
+        while nxt + 1 < len(bs) and text[a:b].isupper() and title_line(text, bs[nxt + 1]) and (
                 (more := tight(text, *body_text(text, bs[nxt + 1])))[1] - a < 300
                 and text[more[0] : more[1]].isupper() and not find_dates(text[more[0]:more[1]])):
             b, bs = more[1], bs[: nxt + 1] + bs[nxt + 2 :]  # a title in capitals over two lines
@@ -266,33 +267,6 @@ def _genitive_line(text: str, block: Block) -> bool:
 _WHOSE = re.compile(r"(?:[А-ЯЁ][А-ЯЁа-яё-]+(?:ой|ого|ей)\s+(?:[а-яё]+(?:ого|ой)\s+)?"
                     r"(?:области|края|округа|района)"
                     r"|(?:Республики|Министерства|Департамента|Управления|Комитета)\s)")
-
-
-def _title_line(text: str, block: Block) -> bool:
-    """A line right after the heading that is the event's title, quoted or not («Библиотека и
-    краеведение: новые подходы»): short, no date, no place line, no sentence (nor «Уважаемый …!»),
-    no verb."""
-    a, b = body_text(text, block)
-    content = text[a:b]
-    if b - a > 250 or find_dates(content) or content.endswith((".", ":", ";", ",", "!")):
-        return False
-    places = find_settlements(text, a, b)
-    if places and sum(p.end - p.start for p in places) >= len(content.strip(" ()*_г.")) - 3:
-        return False  # «г. Великие Луки» on a line of its own
-    if places and re.search(r"(?<![а-яё])(?:г|гор|пос|с|пгт|ст)\.\s*$", text[a : places[-1].start]):
-        return False  # «Владимирская область, г. Суздаль»: a place line
-    if places and places[0].start - a <= 3 and text[places[0].end : b].lstrip()[:1] in (
-            ",", "–", "—", "-"):
-        return False  # «Москва, Российская государственная библиотека», «Шымкент – 2023»
-    quoted = content[:1] in "«\"„“" and content[-1:] in "»\"“”"
-    if quoted or re.match(r"(?:«[^«»]{3,}»|\"[^\"]{3,}\"),?\s+[а-яё]", content):
-        return True  # («Архивы Оренбуржья: …», / посвящённой 100-летию …: the quotation)
-    toks = words(content)
-    if len(toks) < 2 or not content[:1].isupper() or ADOPTED.match(content):
-        return False
-    if any(p.tag.POS == "VERB" for w, _, _ in toks for p in parses(w)[:1]):
-        return False
-    return not find_kind(text, a, b)
 
 
 def _event(text: str, front: list[Block], heading_index: int, closing: list[Block],

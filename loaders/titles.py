@@ -12,8 +12,12 @@ from resolutions_kg.records import Certainty, Span, Spanned
 
 from .blocks import Block, body_text, clean, sentences, tight
 from .casing import restore_case
+from .closing import ADOPTED
+from .dates import find_dates
 from .events import find_kind, title_in
 from .rendition import in_capitals
+from .russian import parses, words
+from .settlements import find_settlements
 
 
 def title_above(text: str, bs: list[Block], head_index: int) -> Spanned[str] | None:
@@ -149,3 +153,33 @@ def labelled_title(text: str, bs: list[Block], head_index: int) -> Spanned[str] 
             return dataclasses.replace(found, certainty=Certainty(
                 0.85, "quoted after «тема» or «девиз» by the heading"))
     return None
+
+
+def title_line(text: str, block: Block, *, caps_over_two: bool = False) -> bool:
+    """A line right after the heading that is the event's title, quoted or not («Библиотека и
+    краеведение: новые подходы»): short, no date, no place line, no sentence (nor «Уважаемый …!»),
+    no verb. ``caps_over_two``: the first of two lines in capitals, which may end with a colon
+    («АРХИВЫ И МУЗЕИ МАЛЫХ ГОРОДОВ:» / «СОХРАНЕНИЕ ДОКУМЕНТАЛЬНОГО НАСЛЕДИЯ»)."""
+    a, b = body_text(text, block)
+    content = text[a:b]
+    if caps_over_two and content.endswith(":") and content.isupper():
+        content, b = content[:-1], b - 1
+    if b - a > 250 or find_dates(content) or content.endswith((".", ":", ";", ",", "!")):
+        return False
+    places = find_settlements(text, a, b)
+    if places and sum(p.end - p.start for p in places) >= len(content.strip(" ()*_г.")) - 3:
+        return False  # «г. Великие Луки» on a line of its own
+    if places and re.search(r"(?<![а-яё])(?:г|гор|пос|с|пгт|ст)\.\s*$", text[a : places[-1].start]):
+        return False  # «Владимирская область, г. Суздаль»: a place line
+    if places and places[0].start - a <= 3 and text[places[0].end : b].lstrip()[:1] in (
+            ",", "–", "—", "-"):
+        return False  # «Москва, Российская государственная библиотека», «Шымкент – 2023»
+    quoted = content[:1] in "«\"„“" and content[-1:] in "»\"“”"
+    if quoted or re.match(r"(?:«[^«»]{3,}»|\"[^\"]{3,}\"),?\s+[а-яё]", content):
+        return True  # («Архивы Оренбуржья: …», / посвящённой 100-летию …: the quotation)
+    toks = words(content)
+    if len(toks) < 2 or not content[:1].isupper() or ADOPTED.match(content):
+        return False
+    if any(p.tag.POS == "VERB" for w, _, _ in toks for p in parses(w)[:1]):
+        return False
+    return not find_kind(text, a, b)

@@ -144,10 +144,6 @@ KNOWN_MISSES: dict[tuple[str, str], str] = {
     ("ag08-cheboksary-2025.md", "participating"):
         "«национальные библиотеки Республики Марий Эл, Республики Мордовия, …» "
         "without a count: the regions after the first are read as groups of their own",
-    ("ag09-orenburg-2019.txt", "title"):
-        "an unquoted title in capitals inside the heading's block («АРХИВНЫЕ ДОКУМЕНТЫ "
-        "В …») is not taken; as a block of its own it is cited in capitals, as written "
-        "(this labeller writes it in sentence case)",
     ("ag10-pavlodar-2021.md", "participating"):
         "«12 регионов Казахстана, библиотек районов и городов Павлодарской области»: a "
         "genitive after a counted group is read as going on with it",

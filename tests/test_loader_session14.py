@@ -226,3 +226,10 @@ def test_a_municipalitys_name_after_a_dash_is_part_of_the_organisers() -> None:
                      "администрацией городского округа – город Буй Костромской области."))
     assert [o.name.value for o in res.event.organisers] == [
         "Союз краеведов России", "администрация городского округа – город Буй Костромской области"]
+
+
+def test_a_title_in_capitals_over_two_lines_the_first_ending_with_a_colon() -> None:
+    res = parsed(doc("РЕЗОЛЮЦИЯ\nкруглого стола\n\nАРХИВЫ МАЛЫХ ГОРОДОВ:\nОПЫТ И ПЕРСПЕКТИВЫ\n\n"
+                     "Чердынь, 16 ноября 2017 года"))
+    assert res.event.title is not None
+    assert res.event.title.value == "Архивы малых городов: опыт и перспективы"
