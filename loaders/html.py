@@ -172,7 +172,11 @@ def _walk(root: Tag, b: _Builder) -> list[tuple[int, int]]:
         if name in SKIPPED:
             continue
         if name == "br":
-            b.newline()
+            cell = child.find_parent(["td", "th"])
+            if cell is not None and id(cell.parent) in b.data_rows:
+                b.text(" ")  # «Голосование<br>(за / против)»: a row of data stays one line
+            else:
+                b.newline()
             continue
         stack.append(_enter(child, name, frame, b, furniture))
     return furniture

@@ -39,6 +39,8 @@ class Columns:
     text: int | None
     addressee: int | None
     heading: Addressee | None = None
+    #: cells of the header row (a row with fewer has a cell spanned from a row above)
+    width: int = 0
 
 
 def cells(text: str, block: Block) -> list[tuple[int, int]] | None:
@@ -77,7 +79,7 @@ def header_columns(text: str, row: list[tuple[int, int]]) -> Columns | None:
                  if k != addressee and TEXT_HEADER.search(text, a, b)), None)
     if addressee is None and body is None:
         return None
-    return Columns(text=body, addressee=addressee)
+    return Columns(text=body, addressee=addressee, width=len(row))
 
 
 def under_heading(text: str, row: list[tuple[int, int]], block: Block,
@@ -92,7 +94,7 @@ def under_heading(text: str, row: list[tuple[int, int]], block: Block,
     if found is None or found[1] is not None:
         return None
     return Columns(columns.text if columns else None, columns.addressee if columns else None,
-                   found[0])
+                   found[0], columns.width if columns else 0)
 
 
 def is_number(text: str, cell: tuple[int, int]) -> bool:
@@ -114,7 +116,10 @@ def recommendation_of_row(text: str, row: list[tuple[int, int]], columns: Column
     a, b = row[body]
     if b - a < 3:
         return None
-    candidates = ([columns.addressee] if columns is not None and columns.addressee is not None
+    spanned = columns is not None and columns.addressee is not None and (
+        columns.addressee >= len(row) or len(row) < columns.width)  # (its cell spans from above)
+    candidates = ([] if spanned else [columns.addressee]
+                  if columns is not None and columns.addressee is not None
                   else [k for k in range(len(row)) if k != body])
     addressee = None
     for k in candidates:
@@ -132,7 +137,7 @@ def recommendation_of_row(text: str, row: list[tuple[int, int]], columns: Column
                     + clean(tail), span=Span(addressee.span.start, cb))
             break
     if columns is not None:
-        own_cell = columns.addressee is not None and columns.addressee < len(row)
+        own_cell = columns.addressee is not None and not spanned
         if addressee is None and not own_cell:
             addressee = columns.heading
         elif addressee is not None and own_cell:

@@ -809,9 +809,6 @@ KNOWN_MISSES: dict[tuple[str, str], str] = {
     ("bb09-minusinsk-2022.txt", "event_type"):
         "a public council's sitting: the loader reads no kind («мероприятие»), this "
         "labeller «совет» (not yet looked into)",
-    ("bb10-elabuga-2023.html", "organisers"):
-        "the organisers in a row of an event card table are not read (not yet looked "
-        "into)",
     ("bb12-novokuznetsk-2024.txt", "addressees"):
         "«Секретариату Правления» opens its heading: the loader keeps the capital, "
         "this labeller writes «секретариат» in lower case",

@@ -233,3 +233,16 @@ def test_a_title_in_capitals_over_two_lines_the_first_ending_with_a_colon() -> N
                      "Чердынь, 16 ноября 2017 года"))
     assert res.event.title is not None
     assert res.event.title.value == "Архивы малых городов: опыт и перспективы"
+
+
+def test_a_header_cell_over_two_lines_and_a_spanned_addressee_beside_more_columns() -> None:
+    res = parsed("<html><body><h1>Рекомендации публичных слушаний</h1><p>Омск, 3 марта 2016 г."
+                 "</p><p>Участники слушаний приняли следующие рекомендации:</p><table>"
+                 "<tr><th>№</th><th>Содержание рекомендации</th><th>Адресат</th>"
+                 "<th>Голосование<br>(за / против)</th></tr>"
+                 "<tr><td>1</td><td>Доработать проект концепции</td>"
+                 "<td rowspan='2'>Администрации города Омска</td><td>70 / 0</td></tr>"
+                 "<tr><td>2</td><td>Сохранить все филиалы библиотечной системы</td>"
+                 "<td>66 / 4</td></tr></table></body></html>", "text/html")
+    assert [(r.addressee.label if r.addressee else None) for r in res.recommendations] == [
+        "администрация города Омска", "администрация города Омска"]
