@@ -258,8 +258,9 @@ def _cited_lower(label: str) -> bool:
     («Специалисты …»), not one body's or place's name («Национальная библиотека имени …»)."""
     words_ = label.split()
     if not words_ or not words_[0][:1].isupper() or words_[0].isupper() or re.search(
-            r"\bимени\b|\bим\.|«", label):
-        return False
+            r"\bимени\b|\bим\.|«|^[А-ЯЁ][а-яё-]+(?:ий|ый|ой|ая)\s+(?:район|округ|край|область)$",
+            label):
+        return False  # (nor a place: «Шушенский район»)
     phrase, _ = head_phrase(label, "nomn")
     if phrase and phrase[-1][3].tag.number == "plur" and not any(
             t in phrase[-1][3].tag for t in ("Pltm", "Geox", "Name", "Orgn")):
@@ -344,7 +345,7 @@ def table_cohorts(text: str, blocks: list[Block]) -> tuple[list[Cohort], Count |
             # «… (дистанционно)», «… (Тверская область)», «приглашённые (руководители …, …)»
             if (said := note.search(label)) is not None and said.start() > 0:
                 label = (label[: said.start()] + label[said.end() :]).strip(" ,")
-        label = _spelled(label)
+        label = re.sub(r"^(?:г\.|город)\s*(?=[А-ЯЁ])", "", _spelled(label))  # «г. Канск»: a town
         if _cited_lower(label):
             label = label[:1].lower() + label[1:]  # «Специалисты …»: capital of the cell's start
         found.append(Cohort(label=Spanned(label, Span(la, lb)), count=value, unit="person",

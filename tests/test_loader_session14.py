@@ -246,3 +246,12 @@ def test_a_header_cell_over_two_lines_and_a_spanned_addressee_beside_more_column
                  "<td>66 / 4</td></tr></table></body></html>", "text/html")
     assert [(r.addressee.label if r.addressee else None) for r in res.recommendations] == [
         "администрация города Омска", "администрация города Омска"]
+
+
+def test_a_table_of_participants_by_town_and_district() -> None:
+    res = parsed(doc(HEADER + "**Состав участников**\n\n| Территория | Число участников |\n"
+                     "|---|---|\n| г. Абакан | 12 |\n| Бейский район | 3 |\n| **Всего** | **15** |"),
+                 "text/markdown")
+    assert [(c.label.value, c.count) for c in res.event.cohorts] == [
+        ("Абакан", 12), ("Бейский район", 3)]
+    assert res.event.participants is not None and res.event.participants.value == 15
