@@ -82,13 +82,14 @@ class Mapped:
 
 class _Mapper:
     def __init__(
-        self, res: Resolution, minter: Minter, registry: Registry, gazetteer: Gazetteer
+        self, res: Resolution, minter: Minter, registry: Registry, gazetteer: Gazetteer,
+        slug: str | None = None,
     ) -> None:
         self.res = res
         self.m = minter
         self.registry = registry
         self.gazetteer = gazetteer
-        self.doc = document_slug(res)
+        self.doc = slug or document_slug(res)
         self.source = minter.source(self.doc)
         self.out = Mapped(self.doc, minter.resolution(self.doc))
         self._evidence_keys: set[str] = set()
@@ -368,8 +369,10 @@ def map_resolution(
     *,
     registry: Registry | None = None,
     gazetteer: Gazetteer | None = None,
+    slug: str | None = None,
 ) -> Mapped:
-    """The triples of ``resolution``: its own graph's, and the shared entities'.
+    """The triples of ``resolution``: its own graph's, and the shared entities'; its IRIs are
+    named by ``slug`` when given (else :func:`~resolutions_kg.iris.document_slug`).
 
     Organisations and places are looked up in the registry and gazetteer (the packaged ones by
     default), so that one organisation named in two resolutions is one resource."""
@@ -378,6 +381,7 @@ def map_resolution(
         minter or Minter(),
         registry if registry is not None else default_registry(),
         gazetteer if gazetteer is not None else default_gazetteer(),
+        slug,
     ).run()
     mapped.document = _dedupe(mapped.document)
     mapped.entities = _dedupe(mapped.entities)

@@ -18,13 +18,15 @@ from resolutions_kg.records import Resolution
 from resolutions_kg.reference import reference_graphs
 
 
-def prepare(path: Path, minter: Minter, *, validate: bool = True) -> tuple[Resolution, Mapped]:
-    """Parse, map and validate one file; raises on any problem. Returns (resolution, mapped)."""
+def prepare(path: Path, minter: Minter, *, validate: bool = True, slug: str | None = None
+            ) -> tuple[Resolution, Mapped]:
+    """Parse, map and validate one file; raises on any problem. Returns (resolution, mapped);
+    its IRIs named by ``slug`` when given."""
     from resolutions_kg.corrections import with_corrections
     from resolutions_kg.loaders import load_file
 
     resolution = with_corrections(load_file(path), path)
-    mapped = map_resolution(resolution, minter)
+    mapped = map_resolution(resolution, minter, slug=slug)
     if validate:
         require_valid_document(mapped, base_iri=minter.base_iri, path=str(path))
     return resolution, mapped

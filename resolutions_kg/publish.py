@@ -13,6 +13,7 @@ corrections file's bytes — are already published is skipped.
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 import hashlib
 import os
@@ -300,8 +301,17 @@ def _store_document(
     names: dict[str, str],
 ) -> DocumentResult:
     """Replace the document's graph (and drop graphs an earlier version of the same file name
-    left under another slug) in one transaction."""
+    left under another slug) in one transaction. A graph another file's document holds is never
+    replaced: a different document whose place, year and title (or kind and day) give the same
+    name is prepared again under the first free «name-2», «name-3» … and says so."""
     graph = minter.graph(prepared.slug)
+    if names.get(graph, path.name) != path.name:
+        taken, base = names[graph], prepared.slug
+        prepared = _renamed(path, minter, base, names)
+        graph = minter.graph(prepared.slug)
+        prepared = dataclasses.replace(prepared, warnings=(
+            *prepared.warnings, f"published as «{prepared.slug}»: «{base}» is {taken}'s (a "
+            "different document whose place, year and title give the same name)"))
     stale = [g for g, name in names.items() if name == path.name and g != graph]
     entities = minter.graph("entities")
     st.replace_graphs(
@@ -322,3 +332,18 @@ def _store_document(
         recommendations=prepared.recommendations,
         warnings=prepared.warnings,
     )
+
+
+def _renamed(path: Path, minter: Minter, slug: str, names: dict[str, str]) -> Prepared:
+    """The document at ``path`` prepared again under the first of «slug-2», «slug-3» … that no
+    other file's document holds."""
+    from resolutions_kg.parallel import outcome
+    from resolutions_kg.preparation import prepare
+
+    n = 2
+    while names.get(minter.graph(f"{slug}-{n}"), path.name) != path.name:
+        n += 1
+    made = outcome(str(path), lambda: prepare(path, minter, slug=f"{slug}-{n}"))
+    if isinstance(made, Failed):
+        raise InputError(made.error)
+    return made
