@@ -333,9 +333,10 @@ def _tail(text: str, a: int, b: int) -> str:
 def sum_of_parts(text: str, found: list[Cohort], k: int) -> bool:
     """Whether group ``k`` is the sum of the counted groups its colon lists («14 музеев: девять
     музеев Тюменской области, три музея … и два музея …»)."""
-    count, end = found[k].count, found[k].label.span.end
+    count, start, end = found[k].count, found[k].label.span.start, found[k].label.span.end
     parts = list(itertools.takewhile(lambda c: c.count is not None, found[k + 1 :]))
     return (count is not None and len(parts) >= 2 and re.match(r"\s*[:—–]", text[end:]) is not None
+            and str(count) in text[start:end]  # (its count before the colon, not «архивисты — 37»)
             and sum(c.count or 0 for c in parts) == count)
 
 

@@ -1457,11 +1457,11 @@ def test_topics_listed_after_an_agenda_or_a_verb_of_discussing(intro: str) -> No
     ("Свыше 150 участников форума представляли областные и вузовские библиотеки (7), органы "
      "местного самоуправления (12).",
      [("областные и вузовские библиотеки", 7), ("органы местного самоуправления", 12)]),
-    # genitives listed with commas go on with the group
+    # genitives listed with commas go on with the group (and the guests, as whom people came,
+    # are no group: session 14's convention, as readers label them)
     ("В семинаре участвовали 52 человека: специалисты библиотек, музеев и культурно-досуговых "
      "центров Тулы (40) и гости (12).",
-     [("специалисты библиотек, музеев и культурно-досуговых центров Тулы", 40),
-      ("гости", 12)]),
+     [("специалисты библиотек, музеев и культурно-досуговых центров Тулы", 40)]),
     # the people left out after the first group are the same people
     ("В работе чтений приняли участие 69 человек: сотрудники музеев (38), архивов (14) и "
      "библиотек (17).",
