@@ -242,9 +242,10 @@ def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if before and (len(before.group(1)) <= 2 and not before.group(1).isdigit()
                        or before.group(1).lower() in _ABBREVIATIONS):
             continue
-        if text.count("«", pos, m.start()) > text.count("»", pos, m.start()) and "»" in text[
-                m.end() : min(end, m.end() + 120)]:
-            continue  # inside a quotation: «Село. Книга. Человек»
+        after = text[m.end() : min(end, m.end() + 120)]
+        if (text.count("«", pos, m.start()) > text.count("»", pos, m.start()) and "»" in after
+                or text.count('"', pos, m.start()) % 2 and '"' in after):
+            continue  # inside a quotation: «Село. Книга. Человек», "Село. Книга. Человек"
         out.append((pos, m.end()))
         pos = m.end()
         while pos < end and text[pos].isspace():

@@ -137,7 +137,7 @@ def theme_after(text: str, bs: list[Block], start: int, document_type: str
 #: A title given as a field: «по теме «…»», «тема: «…»», «Тема заседания: / «…»», «Девиз съезда
 #: / «…»».
 _LABELLED = re.compile(r"(?<![а-яё])(?:по\s+теме|тем[аы](?:\s+[а-яё]+){0,2}|девиз(?:\s+[а-яё]+)?)"
-                       r"[\s*_]*[:—–-]?[\s*_]*(?=«)", re.I)
+                       r"[\s*_]*[:—–-]?[\s*_]*(?=[«\"„“])", re.I)
 
 
 def labelled_title(text: str, bs: list[Block], head_index: int) -> Spanned[str] | None:
