@@ -19,8 +19,8 @@ UNANIMOUS = re.compile(r"единогласно", re.I)
 #: Who adopted it, or where, opening a stamp's line: «участниками совещания», «на заседании».
 _BY_WHOM = re.compile(r"\s*(?:участник\w*|на\s+[а-яё\s]*(?:заседании|собрании|сессии))", re.I)
 #: What is left of a line that dates a stamp by its minutes: «(протокол № 1 от 14.04.2022)».
-_MINUTES = re.compile(r"[\s(]*протокол(?:ом)?(?:\s+заседания)?\s*(?:№\s*[\w/.-]+)?\s*от[\s).,;]*",
-                      re.I)
+_MINUTES = re.compile(r"[\s(]*протокол(?:ом)?(?:\s+заседания)?\s*"
+                      r"(?:(?:№|N|No\.?)\s*[\w/.-]+)?\s*от[\s).,;]*", re.I)
 
 
 def adoption(text: str, bs: list[Block]) -> tuple[Spanned[dt.date] | None, bool]:

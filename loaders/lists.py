@@ -39,7 +39,7 @@ _SPLIT = re.compile(r"\s*,\s*(?:в\s+том\s+числе\s+|из\s+них\s+)|"
 def people_after(text: str, a: int, b: int) -> int | None:
     """Where who the people were starts after a list of groups: «… из 8 стран: Беларуси, … и
     Латвии, — сотрудники библиотек, архивов …» (the comma and dash); None when nothing does."""
-    for m in re.finditer(r",\s*[—–]\s+([а-яё]+)", text[a:b]):
+    for m in re.finditer(r",\s*[—–-]\s+([а-яё]+)", text[a:b]):
         if lemma(m.group(1)) in PERSON_LEMMAS:
             return a + m.start()
     return None
