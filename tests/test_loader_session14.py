@@ -1,4 +1,4 @@
-"""Forms read from blind batches bc and bd (docs/loader.md, «Read in session 14»): each case is a
+"""Forms read from blind batches bc to bh (docs/loader.md, «Read in session 14»): each case is a
 sentence or a short document of the genre, written here, read through the whole loader."""
 
 from __future__ import annotations
@@ -250,8 +250,8 @@ def test_a_header_cell_over_two_lines_and_a_spanned_addressee_beside_more_column
 
 def test_a_table_of_participants_by_town_and_district() -> None:
     res = parsed(doc(HEADER + "**Состав участников**\n\n| Территория | Число участников |\n"
-                     "|---|---|\n| г. Абакан | 12 |\n| Бейский район | 3 |\n| **Всего** | **15** |"),
-                 "text/markdown")
+                     "|---|---|\n| г. Абакан | 12 |\n| Бейский район | 3 |\n"
+                     "| **Всего** | **15** |"), "text/markdown")
     assert [(c.label.value, c.count) for c in res.event.cohorts] == [
         ("Абакан", 12), ("Бейский район", 3)]
     assert res.event.participants is not None and res.event.participants.value == 15
