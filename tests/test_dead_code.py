@@ -24,6 +24,8 @@ WHITELIST: dict[tuple[str, str], str] = {
     ("endpoint/bodies.py", "StartElementHandler"): "expat calls the handler it is set to",
     ("endpoint/bodies.py", "EndElementHandler"): "expat calls the handler it is set to",
     ("endpoint/edge.py", "compressor"): "overrides the compressor GZipResponder builds itself",
+    ("endpoint/protocol.py", "keep_alive"): "uvicorn's RequestResponseCycle reads it when the "
+                                            "response starts (Connection: close)",
     ("endpoint/sparql.py", "init_headers"): "overrides Response.init_headers, which Response calls",
     ("endpoint/documents.py", "count_minimum"): "read by templates/summary_event.html",
     ("endpoint/dumps.py", "builds"): "a count of dump builds: what tests/test_dumps_background.py "
