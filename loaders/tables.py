@@ -87,7 +87,7 @@ def under_heading(text: str, row: list[tuple[int, int]], block: Block,
     """The columns with the addressee of ``row`` when it is an addressee heading alone in its
     row («| | **Рекомендовать руководителям муниципальных архивов:** | |»); else None."""
     filled = [cell for cell in row if cell[1] > cell[0]]
-    if len(filled) != 1 or is_number(text, filled[0]) or not text[: filled[0][1]].endswith(":"):
+    if len(filled) != 1 or is_number(text, filled[0]) or text[filled[0][1] - 1] != ":":
         return None
     a, b = filled[0]
     found = heading_addressee(text, dataclasses.replace(block, start=a, body=a, end=b))
