@@ -47,6 +47,8 @@ class _Builder:
     hints: dict[int, LineHint] = field(default_factory=dict)
     pending: LineHint | None = None
     at_line_start: bool = True
+    #: data cells being walked (a line break inside one is a space: the row stays one line)
+    in_cell: int = 0
 
     def newline(self) -> None:
         if not self.at_line_start:
@@ -172,8 +174,7 @@ def _walk(root: Tag, b: _Builder) -> list[tuple[int, int]]:
         if name in SKIPPED:
             continue
         if name == "br":
-            cell = child.find_parent(["td", "th"])
-            if cell is not None and id(cell.parent) in b.data_rows:
+            if b.in_cell:
                 b.text(" ")  # «Голосование<br>(за / против)»: a row of data stays one line
             else:
                 b.newline()
@@ -218,7 +219,10 @@ def _enter(child: Tag, name: str, frame: _Frame, b: _Builder,
 
         return _Frame(iter(child.children), frame.path, frame.heading, end_row, frame.depth)
     if name in ("td", "th") and id(child.parent) in b.data_rows:
+        b.in_cell += 1
+
         def end_cell() -> None:
+            b.in_cell -= 1
             b.text(" | ")
             if name == "th":
                 b.bold.append((start, b.length))
