@@ -19,7 +19,7 @@ from .phrases import nominative
 from .places import only_places
 from .russian import has_pos, lemma, parses, place_nominative
 from .settlements import SETTLEMENT_KIND, find_settlements
-from .totals import PERSON_LEMMAS, TAKE_PART, attendance
+from .totals import MODE_ONLY, PERSON_LEMMAS, TAKE_PART, attendance
 
 _FROM = re.compile(r"(?<![а-яё])из\s+(?=(?:всех\s+|г\.\s*)?[А-ЯЁа-яё])", re.I)
 #: «из» before a place or a count: «из 9 муниципальных образований …».
@@ -370,5 +370,4 @@ def place_pieces(text: str, pieces: list[tuple[int, int]]) -> list[Piece]:
 
 
 #: A mode that leads a run of pieces: «в режиме онлайн — …», «дистанционно: …».
-_MODE_LEAD = re.compile(r"\s*(?:в\s+(?:режиме|формате)\s+[а-яё-]+|он-?лайн|дистанционно"
-                        r"|в\s+[а-яё-]+\s+(?:режиме|формате))\s*[—–:-]", re.I)
+_MODE_LEAD = re.compile(MODE_ONLY.pattern + r"[—–:-]", re.I)

@@ -78,7 +78,6 @@ def cohorts(text: str, a: int, b: int, total_count: Count | None,
             for c in kept_groups(text, _read(text, a, b, total_count, organisers))]
 
 
-
 def _read(text: str, a: int, b: int, total_count: Count | None,
           organisers: tuple[OrganisationMention, ...]) -> list[Cohort]:
     opener = LIST_OPENERS.search(text, a, b)

@@ -93,8 +93,7 @@ def under_heading(text: str, row: list[tuple[int, int]], block: Block,
     found = heading_addressee(text, dataclasses.replace(block, start=a, body=a, end=b))
     if found is None or found[1] is not None:
         return None
-    return Columns(columns.text if columns else None, columns.addressee if columns else None,
-                   found[0], columns.width if columns else 0)
+    return dataclasses.replace(columns or Columns(None, None), heading=found[0])
 
 
 def is_number(text: str, cell: tuple[int, int]) -> bool:

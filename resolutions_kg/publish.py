@@ -30,7 +30,7 @@ from resolutions_kg.errors import InputError, ResolutionsKGError, StoreError
 from resolutions_kg.iris import Minter
 from resolutions_kg.literals import N
 from resolutions_kg.namespaces import RDFS, RESKG, SKOS
-from resolutions_kg.parallel import Failed, Prepared, Task, prepare_in_order
+from resolutions_kg.parallel import Failed, Prepared, Task, outcome, prepare_in_order
 from resolutions_kg.reference import reference_graphs
 
 #: Package data files of each system graph; reference data uses IRIs relative to the base IRI.
@@ -337,8 +337,7 @@ def _store_document(
 def _renamed(path: Path, minter: Minter, slug: str, names: dict[str, str]) -> Prepared:
     """The document at ``path`` prepared again under the first of «slug-2», «slug-3» … that no
     other file's document holds."""
-    from resolutions_kg.parallel import outcome
-    from resolutions_kg.preparation import prepare
+    from resolutions_kg.preparation import prepare  # (the loaders, as the workers import them)
 
     n = 2
     while names.get(minter.graph(f"{slug}-{n}"), path.name) != path.name:
