@@ -40,7 +40,8 @@ def preamble_statements(text: str, sentence_ranges: list[tuple[int, int]]) -> tu
 #: «Участники обсудили:», «Рассматривались:»: a verb of discussing just before the colon.
 DISCUSSED = re.compile(r"(?:обсудил[аио]?|обсуждал[аи]?|обсуждались|рассмотрел[аио]?|"
                        r"рассматривались|обсуждены|рассмотрены"
-                       r"|освещены|освещались|в\s+центре\s+внимания(?:\s+[а-яё]+)?\s+(?:были|оказались)"
+                       r"|освещены|освещались"
+                       r"|в\s+центре\s+(?:внимания|обсуждения)(?:\s+[а-яё]+)?\s+(?:были|оказались)"
                        # «Заслушав и обсудив доклады:» over the reports
                        r"|(?:(?:заслушав|заслушали)\s+и\s+)?(?:обсудив|обсудили|заслушали)\s+"
                        r"(?:доклад|сообщени|выступлени)[а-яё]*(?:\s+и\s+(?:доклад|сообщени"
@@ -185,16 +186,22 @@ def _after_colon(text: str, a: int, colon: int, end: int) -> tuple[Spanned[str],
 _DISCUSSED_INLINE = re.compile(r"(?<![а-яё])(?:обсудили|рассмотрели|(?:были\s+)?(?:рассмотрены|"
                                r"обсуждены|освещены)|обсуждались|рассматривались|освещались"
                                # «В центре внимания участников были вопросы …»
-                               r"|в\s+центре\s+внимания(?:\s+[а-яё]+)?\s+(?:были|оказались"
+                               r"|в\s+центре\s+(?:внимания|обсуждения)(?:\s+[а-яё]+)?\s+(?:были|оказались"
                                r"|находились)"
                                # «Главными темами разговора стали …», «Предметом обсуждения
                                # стали три темы — …»
                                # «Заслушав и обсудив доклады о …, об … и о …,»
-                               r"|(?:заслушав\s+и\s+)?обсудив\s+(?:доклад|сообщени)[а-яё]*(?=\s+об?\s)"
+                               r"|(?P<gerund>(?:заслушав\s+и\s+)?обсудив\s+(?:доклад|сообщени"
+                               r"|выступлени|информаци)[а-яё]*(?=\s+об?\s))"
                                # «Говорили о …, о … и о …», «Речь шла о …»
                                r"|(?:говорили|речь\s+шла|разговор\s+ш[её]л)(?=\s+об?\s+(?!том\b))"
                                r"|(?P<named>(?:[а-яё]+\s+)?(?:темами|предметом)(?:\s+[а-яё]+)?\s+"
                                r"стали(?:\s+[а-яё]+\s+тем[ыа]?\s*[—–-])?))\s+(?=[а-яё])", re.I)
+
+
+#: Where the main clause begins after a gerund's list of topics: «…, участники круглого стола».
+_MAIN_CLAUSE = re.compile(r",\s*(?:все\s+)?(?:участники|собравшиеся|конференция|семинар|форум"
+                          r"|совещание|круглый\s+стол|конгресс)\b", re.I)
 
 
 def _inline_topics(text: str, a: int, b: int) -> tuple[Spanned[str], ...] | None:
@@ -206,6 +213,8 @@ def _inline_topics(text: str, a: int, b: int) -> tuple[Spanned[str], ...] | None
     if m is None:
         return None
     end = b
+    if m.group("gerund") and (main := _MAIN_CLAUSE.search(text, m.end(), b)):
+        end = main.start()  # «Заслушав и обсудив выступления о …, …, участники отмечают:»
     while end > m.end() and text[end - 1] in ".,;!… \n":  # («… наследия,» before the clause)
         end -= 1
     quotes = quoted_ranges(text, m.end(), end)
@@ -216,8 +225,11 @@ def _inline_topics(text: str, a: int, b: int) -> tuple[Spanned[str], ...] | None
         parts = [t for x, y in zip(bounds, bounds[1:], strict=False)
                  if (t := _topic(text, x + (x != m.end()), y)) is not None]
         return tuple(parts) if len(parts) >= 2 else None
+    # «X, Y, а также Z»: the last item, whatever commas and «и» it holds
+    also = next((x for x in re.finditer(r",\s*а\s+также\s+", text[m.end() : end])
+                 if not any(qa < m.end() + x.start() < qb for qa, qb in quotes)), None)
     cuts = [m.end()]
-    for sep in re.finditer(r",\s*", text[m.end() : end]):
+    for sep in re.finditer(r",\s*", text[m.end() : m.end() + also.start() if also else end]):
         pos = m.end() + sep.start()
         after = text[m.end() + sep.end() :].split(maxsplit=1)
         if any(qa < pos < qb for qa, qb in quotes) or (after and any(
@@ -226,8 +238,8 @@ def _inline_topics(text: str, a: int, b: int) -> tuple[Spanned[str], ...] | None
             continue  # «…, поступившие …», «…, которое будет отмечаться …»: goes on with it
         cuts += [pos, m.end() + sep.end()]
     last_and = None
-    if len(cuts) > 1 and (also := re.match(r"а\s+также\s+", text[cuts[-1] : end])):
-        cuts[-1] += also.end()  # «X, Y, а также Z»: the last item, whatever «и» it holds
+    if also is not None:
+        cuts += [m.end() + also.start(), m.end() + also.end()]
     else:
         for found in re.finditer(r"\s+и\s+", text[cuts[-1] : end]):
             pos = cuts[-1] + found.start()

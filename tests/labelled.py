@@ -447,8 +447,6 @@ KNOWN_MISSES: dict[tuple[str, str], str] = {
     ("aq04-biysk-2021.txt", "adopted"):
         "a decision «принято единогласно» with no date on that line: the header's date "
         "taken as the adoption date by this labeller (see aj04)",
-    ("aq04-biysk-2021.txt", "topics_discussed"):
-        "topics listed inside a sentence are not read here (not yet looked into)",
     ("aq05-ust-kamenogorsk-2016.md", "organisers"):
         "not yet looked into (the first organiser's region is cut off and the second is"
         " not read)",
@@ -823,10 +821,6 @@ KNOWN_MISSES: dict[tuple[str, str], str] = {
         "a two-column header («Выездное заседание    г. Новокузнецк» over «Протокол №"
         " 2    19 июля 2024 г.»): the town and the date stand on different lines "
         "beside other words, and neither line is read as the dateline",
-    ("bc05-shadrinsk-2021.md", "topics_discussed"):
-        "«Участники обсудили состояние …, практику …, проблемы … , а также опыт …»: "
-        "topics in running text after «обсудили» without a colon or list are not "
-        "split (not yet done)",
     ("bc07-minusinsk-2014.txt", "addressees"):
         "«МИНУСИНСКОМУ РЕГИОНАЛЬНОМУ КРАЕВЕДЧЕСКОМУ МУЗЕЮ …» in capitals: the loader "
         "cites «Региональный» as the text writes it once elsewhere with a capital, "
@@ -879,9 +873,6 @@ KNOWN_MISSES: dict[tuple[str, str], str] = {
         "«обращаемся к Государственному Собранию – Курултаю Республики Башкортостан с"
         " просьбой:»: the name after the dash stays in the dative and «с просьбой» is"
         " kept (not yet done)",
-    ("bd10-konstantinovo-2015.txt", "topics_discussed"):
-        "«В центре обсуждения были: A; B; C» inline after a colon: not read as topics"
-        " (not yet done)",
     ("bd11-galich-2021.html", "addressees"):
         "«Региональным отделениям Союза краеведов России:»: the loader keeps the "
         "capital the heading opens with, the labeller cites it in lower case "
