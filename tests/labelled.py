@@ -946,10 +946,6 @@ KNOWN_MISSES: dict[tuple[str, str], str] = {
     ("bg09-totma-2016.md", "participating"):
         "«37 музеев Вологодской области» in a second sentence is not read (not yet "
         "looked into)",
-    ("bg10-biysk-2020.html", "participating"):
-        "«… университета имени В. М. Шукшина и городского краеведческого клуба "
-        "«Бийская старина»»: the club after «и» stays with the university (not yet "
-        "looked into)",
     ("bg11-kineshma-2013.txt", "participating"):
         "«34 библиотекаря сельских библиотек Кинешемского, Заволжского, … районов»: "
         "the districts counted people came from are not split out of the group (this "

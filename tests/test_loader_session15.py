@@ -31,3 +31,14 @@ from test_loader_genre import HEADER, doc, parsed
 def test_topics_discussed_in_running_text(sentence: str, topics: list[str]) -> None:
     res = parsed(doc(HEADER + sentence))
     assert [t.value for t in res.event.topics] == topics
+
+
+def test_two_named_bodies_joined_by_and_at_the_end_of_a_list() -> None:
+    # the second opens with adjectives in lower case before its head («городского … клуба»)
+    res = parsed(doc(HEADER + "В работе семинара приняли участие представители Центральной "
+                     "районной библиотеки, Курганского государственного университета имени "
+                     "Т. С. Мальцева и районного краеведческого общества «Истоки»."))
+    assert [c.label.value for c in res.event.cohorts] == [
+        "Центральная районная библиотека",
+        "Курганский государственный университет имени Т. С. Мальцева",
+        "районное краеведческое общество «Истоки»"]
