@@ -17,8 +17,8 @@ from .blocks import clean
 from .expand import expand, is_region_adjective
 from .origins import place_name
 from .phrases import head_phrase, nominative
-from .places import NAME_AFTER_DASH
-from .russian import has_pos, lemma, parses, words
+from .places import NAME_AFTER_DASH, country
+from .russian import has_pos, lemma, parses, place_nominative, words
 from .totals import DASHED_COUNT, PEOPLE_AFTER, PERSON_LEMMAS, counts
 
 UNITS: dict[str, CountedUnit] = {
@@ -177,6 +177,9 @@ def counted_units(text: str, a: int, b: int) -> list[tuple[int, int]]:
         stop = _named_next(text, c.noun_end, stop)  # «9 школ Глазова | и Глазовский колледж»
         out.append((c.span.start, stop))
     also = _ALSO_AFTER.match(text, out[-1][1], b)
+    if also is None and (comma := _COMMA.match(text, out[-1][1], b)) and _countries(
+            text[comma.end() : b]):
+        also = comma  # «27 регионов России, | Республики Беларусь и Республики Казахстан»
     if also is not None and text[also.end() : b].strip():
         out.append((also.end(), b))  # «56 специалистов из 11 архивов …, а также представители …»
     lead = re.search(r"\s+и\s+[а-яё]+\s*$", text[a : units[0].span.start])
@@ -191,6 +194,10 @@ def _named_next(text: str, a: int, b: int) -> int:
     г. Петропавловска»), ends a counted group; else ``b``."""
     if town := re.search(r"\s+и\s+(?:г\.|гор\.|города\s)\s*[А-ЯЁ]", text[a:b]):
         b = a + town.start()
+    if _REGIONS_OF.search(text, max(0, a - 20), a) and (land := _COUNTRIES_AFTER.match(
+            text, a, b)) and _countries(land[2]):
+        b = land.start("gap")  # «11 регионов России | и Республики Беларусь»:
+        # the countries after the regions of one are groups of their own
     for m in re.finditer(r"\s+и\s+([А-ЯЁ][а-яё-]+)\s+([а-яё-]+)", text[a:b]):
         if text.count("(", a, a + m.start()) <= text.count(")", a, a + m.start()) and has_pos(
                 m.group(1), {"ADJF"}, "nomn") and not has_pos(m.group(1), {"ADJF"}, "gent") and (
@@ -199,6 +206,18 @@ def _named_next(text: str, a: int, b: int) -> int:
     return b
 
 
+#: Regions of a country, then other countries: «регионов России, Республики Беларусь и …».
+_REGIONS_OF = re.compile(r"(?:регион|субъект|област)[а-яё]*\s*$")
+_COUNTRIES_AFTER = re.compile(r"\s*(?:России|Российской\s+Федерации|РФ)(?P<gap>\s*,\s*|\s+и\s+)"
+                              r"([А-ЯЁ][^;()]*?)[\s.,;]*$")
+_AND_OR_COMMA = re.compile(r"\s*,\s*|\s+и\s+")
+_COMMA = re.compile(r"\s*,\s*")
+
+
+def _countries(listed: str) -> bool:
+    """Whether ``listed`` names only countries, in the genitive: «Республики Беларусь и
+    Республики Казахстан»."""
+    return all(country(place_nominative(p.strip(" .;"))) for p in _AND_OR_COMMA.split(listed))
 _ALSO_AFTER = re.compile(r"\s*,?\s*(?:а\s+также|и)\s+")
 
 

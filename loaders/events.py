@@ -136,6 +136,11 @@ def find_kind(text: str, start: int, end: int, *, heading: bool = False) -> Kind
             # meeting is cited as such, any other kind of meeting as a «собрание»
             said = "общее собрание" if lemma(toks[i - 1][0]) == "общий" else "собрание"
             return KindMatch(said, Span(toks[i - 1][1], b), toks[i - 1][1])
+        if base == "школа" and heading and [lemma(t[0]) for t in toks[i + 1 : i + 3]] == [
+                "молодой", "специалист"] and toks[i + 2][0].lower().endswith("ов"):
+            # «школы молодых специалистов (музеев)»: cited whole, as a format of its own (not
+            # «школа молодого библиотекаря», a «школа»)
+            return KindMatch("школа молодых специалистов", Span(a, toks[i + 2][2]), a)
         if base == "стол" and i and lemma(toks[i - 1][0]) == "круглый":
             return KindMatch("круглый стол", Span(toks[i - 1][1], b), toks[i - 1][1])
         if base in ("слушание", "слушания") and i and (

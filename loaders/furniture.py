@@ -70,12 +70,14 @@ def is_furniture(text: str, block: Block) -> bool:
         text, block.start, block.end)
 
 
+_ARROW = re.compile(r"^(?:[←→⇐⇒]|<-|\?)\s*")
 _MARKDOWN_LINK = re.compile(r"\[([^\]\n]{1,80})\]\([^)\s]{0,200}\)")
 
 
 def looks_like_furniture(content: str) -> bool:
     """Whether a paragraph or a line reads as page furniture (an address, a timestamp, …)."""
     content = content.strip("*_ \t")
+    content = _ARROW.sub("", content)  # «← Вернуться к списку новостей» (in Windows-1251: «?»)
     if len(content) > 300:
         return False
     # «[Версия для печати](?print=Y) · [Вернуться …](/…)»: a Markdown link's words, where the

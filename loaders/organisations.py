@@ -40,7 +40,8 @@ KINDS: dict[str, str] = {
 UNIT_HEADS = frozenset(
     "дирекция отдел сектор секретариат секция комиссия филиал кафедра факультет".split())
 ORG_HEADS = frozenset(KINDS) | frozenset(
-    "палата агентство служба совет центр рба объединение партнерство консорциум".split())
+    "палата агентство служба совет центр рба объединение партнерство консорциум правление "
+    "президиум оргкомитет".split())
 
 ORGANISED_BY = re.compile(
     r"\b(?:(?:проведен[аоы]?|проведён[аоы]?|организован[аоы]?|проводи(?:тся|тся|лся|лась|лось|"
@@ -239,6 +240,14 @@ def _as_printed(text: str, start: int, name: str) -> str:
     return name[:1].upper() + name[1:] if text[start : start + 1].isupper() else name
 
 
+def listed_below(text: str, start: int, end: int, following: int) -> bool:
+    """Whether the sentence ``text[start:end]`` ends with «Организаторы:» and the names go on
+    in the paragraph's next line (``following``), which opens in lower case."""
+    m = ORGANISERS_LIST.search(text, start, end)
+    return m is not None and not text[m.end() : end].strip() and text[
+        following : following + 1].islower() and "\n\n" not in text[end:following]
+
+
 def organisers(text: str, start: int, end: int) -> list[OrganisationMention]:
     """Organisers named in the sentence ``text[start:end]``."""
     if m := ORGANISERS_LIST.search(text, start, end):
@@ -276,6 +285,8 @@ def organisers(text: str, start: int, end: int) -> list[OrganisationMention]:
             continue  # «подготовлена и проведена X»: the second verb names them
         if (when := _DATE_FIRST.match(text, begin, end)) is not None:
             begin = when.end()  # «проведён 18 марта 2025 года Тарским филиалом …»
+        if (jointly := re.match(r"совместно\s+с\s+", text[begin:end])) is not None:
+            begin += jointly.end()  # «созвано правлением … и проведено совместно с X»
         if (place := _PLACE_FIRST.match(text, begin, end)) is not None:
             begin = place.end()  # «проведено в г. Петропавловске-Камчатском Агентством …»
         found = _names(text, begin, end, case)

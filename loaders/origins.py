@@ -21,6 +21,8 @@ from .russian import has_pos, lemma, parses, place_nominative
 from .settlements import SETTLEMENT_KIND, find_settlements
 from .totals import MODE_ONLY, PERSON_LEMMAS, TAKE_PART, attendance
 
+#: «из» before a capital: a place's name follows («из Беларуси», «из г. Минска»).
+FROM_NAMED = re.compile(r"(?<![а-яё])из\s+(?:г\.\s*)?[А-ЯЁ]")
 _FROM = re.compile(r"(?<![а-яё])из\s+(?=(?:всех\s+|г\.\s*)?[А-ЯЁа-яё])", re.I)
 #: «из» before a place or a count: «из 9 муниципальных образований …».
 _FROM_COUNTED = re.compile(r"(?<![а-яё])из\s+(?=(?:всех\s+|г\.\s*)?[А-ЯЁа-яё\d])", re.I)
@@ -158,6 +160,11 @@ _COUNT_NAMED = re.compile(r"(?:\d{1,3}|[а-яё]+)\s+(?:стран|госуда�
                           r"(?:\s*[:–—]|\s-)\s*(?=[А-ЯЁ])")
 
 
+#: People named after a list of places, with no «из» of their own: «… и представители Союза …».
+_GROUP_AFTER = re.compile(r"(?:\s*,)?\s+(?:а\s+также|и)\s+(?:представител|сотрудник|специалист"
+                          r"|гост|коллег|делегат)[а-яё]*(?!(?:\s+[а-яё]+){0,2}\s+из\s)", re.I)
+
+
 def origins(text: str, start: int, including: re.Match[str] | None,
             counted: Callable[[int, int], Cohort | None] | None = None) -> list[Cohort] | None:
     """Cohorts for the places a total's people came from: «… из Республики Алтай, Алтайского
@@ -172,8 +179,13 @@ def origins(text: str, start: int, including: re.Match[str] | None,
     if verb := _VERB_TAIL.search(text, start, end):
         end = verb.start()  # «коллеги из Республики Беларусь участвовали в …»: where they came from
     who = re.search(r":\s+([а-яё]+)", text[start:end])
-    if who is not None and lemma(who.group(1)) in PERSON_LEMMAS:
+    if who is not None and (lemma(who.group(1)) in PERSON_LEMMAS
+                            or has_pos(who.group(1), {"ADJF"})):
         end = start + who.start()  # «… из Республики Казахстан: сотрудники музеев, учёные …»
+    if counted is None and (after := _GROUP_AFTER.search(text, start, end)) is not None:
+        # «гости из Удмуртии, Башкортостана и представители Союза музеев России»: the places;
+        # the group after them is the caller's piece to read
+        end = after.start()
     if (named := _heads_before_colon(text, start, end)) is not None:
         return named
     from_ = _FROM_COUNTED if counted is not None else _FROM

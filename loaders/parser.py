@@ -44,7 +44,7 @@ from .events import KindMatch, find_kind, qualifiers_and_ordinal, title_in
 from .furniture import header_fields, is_furniture
 from .header import choose_date, choose_place
 from .items import Items, parse_items
-from .organisations import listed_organisers, organisers, supporters
+from .organisations import listed_below, listed_organisers, organisers, supporters
 from .participants import cohorts, listed_cohorts
 from .places import country_after
 from .proposals import dated
@@ -56,6 +56,7 @@ from .titles import (
     as_written,
     labelled_title,
     news_lead,
+    subject_goes_on,
     theme_after,
     title_above,
     title_after,
@@ -73,6 +74,9 @@ from .totals import (
 )
 
 DRAFT = re.compile(r"(?<![а-яё])проект(?![а-яё])|\(проект\)", re.I)
+#: A body's name quoted after its kind: «… организации «Библиотечная ассоциация …»».
+_BODY_QUOTED = re.compile(r"(?:организаци|учреждени|ассоциаци|обществ|союз|объединени|фонд"
+                          r"|центр)[а-яё]*\s*[«\"]$", re.I)
 #: «… семинара по теме: Библиотека и семья», «… на тему «…»»: the title follows.
 ON_THEME = re.compile(r"(?<![а-яё])(?:по|на)\s+тем[еуы]\s*:?\s*", re.I)
 
@@ -115,10 +119,17 @@ def parse(rendition: Rendition, *, observe: Observer | None = None) -> Resolutio
     if kind is None:
         kind = find_kind(text, type_match.end("type"), head_end, heading=True)
     title = title_in(text, type_match.end("type"), head_end)
+    if title is not None and _BODY_QUOTED.search(text, head_start, title.span.start) and (
+            nxt < len(bs) and (own := title_in(text, *body_text(text, bs[nxt])))) and not text[
+            bs[nxt].body : own.span.start - 1].strip(" *_") and len(own.value) > 10:
+        # «РЕШЕНИЕ … организации «Библиотечная ассоциация Оренбуржья»» / ««Библиотечное
+        # сообщество …»»: the quotation in the heading names a body; the line after is the title
+        title, nxt = own, nxt + 1
     if title is None and (theme := theme_after(text, bs, nxt, document_type.value)):
         title, nxt = theme[0], nxt + (theme[1] == nxt)
         if theme[1] + 1 < len(bs) and (_genitive_line(text, bs[theme[1] + 1]) or (
-                title.value.endswith(":") and re.match(r"[а-яё]", text[bs[theme[1] + 1].body:]))):
+                title.value.endswith(":") and re.match(r"[а-яё]", text[bs[theme[1] + 1].body:]))
+                                       or subject_goes_on(text, title, bs[theme[1] + 1])):
             # («Тема: Музей-заповедник и малый исторический город:» / «стратегии развития»)
             # «О состоянии … муниципальных библиотек» / «Пензенской области»: the subject goes
             # on (a region's line is a block of its own); the line is the title's, nothing else's
@@ -240,6 +251,13 @@ def parse(rendition: Rendition, *, observe: Observer | None = None) -> Resolutio
     ))
 
 
+def _said_again(group: Cohort, before: Cohort) -> bool:
+    """Whether a sentence names again a group one before it named (not «Ещё 4 региона России
+    подключились онлайн» after «… из 11 регионов России»: another count, another mode)."""
+    return group.label.value == before.label.value and group.count in (None, before.count) and (
+        group.mode in (None, before.mode))
+
+
 def _continues_heading(text: str, block: Block, needs_kind: bool) -> bool:
     a, b = body_text(text, block)
     if b - a > 300 or find_dates(text[a:b]):
@@ -297,8 +315,11 @@ def _event(text: str, front: list[Block], heading_index: int, closing: list[Bloc
     orgs: tuple[OrganisationMention, ...] = ()
     sups: tuple[OrganisationMention, ...] = ()
     fields = header_fields(text, front[:heading_index])  # («Организаторы: …», «Участники: 126»)
-    for a, b in pre_sentences + lead + fields:  # «… по инициативе X. … организатор — Y»: both
+    ranges = pre_sentences + lead + fields
+    for i, (a, b) in enumerate(ranges):  # «… по инициативе X. … организатор — Y»: both
         named = {o.name.value for o in orgs}
+        if i + 1 < len(ranges) and listed_below(text, a, b, ranges[i + 1][0]):
+            b = ranges[i + 1][1]  # «Организаторы:» ending a line, the names in the next one
         orgs += tuple(o for o in organisers(text, a, b) if o.name.value not in named)
         if not sups:
             sups = tuple(supporters(text, a, b))
@@ -315,23 +336,23 @@ def _event(text: str, front: list[Block], heading_index: int, closing: list[Bloc
         count = table_total
     groups: list[Cohort] = list(rows)  # a table of participants first, then the sentences'
     for a, b in participation:  # «… 214 человек из 11 стран … Были представлены 46 …»
-        said = {g.label.value for g in groups}
+        said = groups.copy()
         read = cohorts(text, a, b, count, orgs)
         if LIST_OF_GROUPS.search(text, a, b):  # «…, в том числе:» over a list of groups
             listed = listed_cohorts(text, list_items_after(text, preamble, b), orgs)
             # («… из шести регионов России:» over six items: the count the items name)
             read = [g for g in read if not listed or g.count not in (
                 len(listed), sum(c.count or 0 for c in listed))] + listed
-        groups += [g for g in read if g.label.value not in said
+        groups += [g for g in read if not any(_said_again(g, h) for h in said)
                    and not (rows and count is not None and g.count == count.value)]
     for k, bl in enumerate(preamble[:-1]):  # «Участники форума:» over a list of groups
         caption = PRESENT_CAPTION.fullmatch(text, bl.body, bl.end)
         if caption and preamble[k + 1].list_item and not any(
                 p.tag.POS == "VERB" for w, _, _ in words(text[bl.body : bl.end])
                 for p in parses(w)[:1]):  # (not «Участники конференции обсудили:»)
-            said = {g.label.value for g in groups}
+            labels = {g.label.value for g in groups}
             groups += [g for g in listed_cohorts(text, list_items_after(text, preamble, bl.end),
-                                                 orgs) if g.label.value not in said]
+                                                 orgs) if g.label.value not in labels]
     if count is None:
         warnings.append("no number of participants found")
     return Event(

@@ -33,6 +33,7 @@ from .lists import LIST_OPENERS, NEW_CLAUSE, people_after, split_groups
 from .organisations import mention
 from .origins import (
     COUNT_IN_BRACKETS,
+    FROM_NAMED,
     Piece,
     from_places,
     origins,
@@ -101,8 +102,7 @@ def _read(text: str, a: int, b: int, total_count: Count | None,
     if not (0 < opener.start() - a <= 60) or re.search(
             r"\d", text[a : opener.start()]) or attendance(text, opener.end(), b) is not None:
         return found
-    said = attendance(text, a, opener.start())
-    if said != "online":
+    if (said := attendance(text, a, opener.start())) != "online":
         return found
     return [c if c.mode is not None else dataclasses.replace(c, mode=said) for c in found]
 
@@ -126,10 +126,9 @@ def _cohorts(text: str, a: int, b: int, total_count: Count | None,
     if total_count and start <= total_count.span.start < b:
         colon = (_LIST_AFTER_TOTAL.match(text, total_count.noun_end)
                  or _COLON_AFTER_PEOPLE.match(text, total_count.noun_end, b))
-        if colon:
-            start = colon.end()
-        else:
-            start = total_count.span.start
+        if colon and FROM_NAMED.search(colon.group()) and text[colon.end() : b].strip():
+            colon = None  # «128 человек из Беларуси и Литвы: сотрудники …»: the places, first
+        start = colon.end() if colon else total_count.span.start
     end = b
     single = total_count is not None and start == total_count.span.start
     while end > start and text[end - 1] in ".;: \n":

@@ -84,6 +84,13 @@ def nominative(text: str, case: str | None = None, *, keep_capital: bool | None 
             grammemes.add(head_of_word.tag.gender)
         out.append(_inflect(w, p, grammemes))
         pos = b
+    if (apposed := _APPOSITION.match(text, pos)) and head.tag.case not in (None, "nomn") and any(
+            p.tag.POS == "NOUN" and head.tag.case in p.tag for p in parses(apposed.group(2))[:2]):
+        # «городов – членов Ассоциации …» → «города – члены Ассоциации …»: the noun in apposition
+        # after a dash agrees with the head
+        out += [apposed.group(1), nominative(text[apposed.end(1) :], head.tag.case, plural=plural,
+                                             keep_capital=False)]
+        pos = len(text)
     out.append(text[pos:])
     result = "".join(out)
     first = phrase[0]
@@ -92,6 +99,9 @@ def nominative(text: str, case: str | None = None, *, keep_capital: bool | None 
     if not keep_capital and first[0][:1].isupper() and not first[0].isupper():
         result = result[:1].lower() + result[1:]
     return result
+
+
+_APPOSITION = re.compile(r"(\s+[–—-]\s+)([а-яё]+)")
 
 
 def _keeps_capital(text: str, phrase: Sequence[Word]) -> bool:

@@ -13,7 +13,9 @@ NAME_AFTER_DASH = (r"(?!Югр|Кузбасс|Алани|Чуваши"  # («а�
                    r"|(?:городской|муниципальный)\s+(?:округ|район)\b"
                    r"|(?:сельское|городское)\s+поселение\b"
                    # («администрация городского округа – город Галич»)
-                   r"|город\s+[А-ЯЁ])")
+                   r"|город\s+[А-ЯЁ]"
+                   # («14 городов – членов Ассоциации …»: who the bodies are, in apposition)
+                   r"|(?:член|участник|партн[её]р|победител|лауреат)(?:ов|ы|ами)\s)")
 
 COUNTRIES = {
     "россия": "Россия", "российская федерация": "Российская Федерация", "рф": "Россия",
@@ -40,7 +42,8 @@ COUNTRIES = {
 }
 
 
-def _country(segment: str) -> str | None:
+def country(segment: str) -> str | None:
+    """The country ``segment`` names in the nominative («Республика Беларусь»), else None."""
     return COUNTRIES.get(" ".join(segment.lower().split()))
 
 
@@ -49,7 +52,11 @@ def country_after(text: str, end: int) -> str | None:
     m = re.match(r"[ \t\u00a0]*,[ \t\u00a0]*([^,;()\n]+)", text[end : end + 60])
     if m is None:
         return None
-    return _country(m.group(1).strip(" .*_\t"))
+    return country(m.group(1).strip(" .*_\t"))
+
+
+_REGION_NAMED = re.compile(r"[А-ЯЁ][а-яё-]+(?:ая|ий|ой)\s+(?:область|край|(?:автономный\s+)?округ)"
+                           r"|Республика\s+[А-ЯЁ][а-яё-]+(?:\s+[А-ЯЁ][а-яё-]+)?")
 
 
 def only_places(text: str) -> bool:
@@ -60,8 +67,8 @@ def only_places(text: str) -> bool:
     parts = [p.strip(" .") for p in text.split(",")]
     for part in parts:
         bare = re.sub(r"^(?:г|гор|город)\.?\s*", "", part)
-        if _country(bare) is not None:
-            continue
+        if country(bare) is not None or _REGION_NAMED.fullmatch(bare):
+            continue  # («Муромская ЦБС (Владимирская область)»)
         found = find_settlements(bare, 0, len(bare))
         if len(found) != 1 or found[0].start > 0 or found[0].end < len(bare):
             return False

@@ -99,10 +99,15 @@ def _colon(text: str, a: int, b: int) -> int | None:
         if any(qa < pos < qb for qa, qb in quotes):
             continue
         before = text[a:pos]
+        if AGENDA.search(before) and _ONE_SUBJECT.match(text, pos + 1, b):
+            return None  # «**Повестка:** О работе музеев …, связанных с …»: one subject, a title
         if (TOPICS_WORD.search(before) and TOPICS_CONTEXT.search(before)) or DISCUSSED.search(
                 before) or AGENDA.search(before):
             return pos
     return None
+
+
+_ONE_SUBJECT = re.compile(r"[\s*_]*(?:О|Об|Обо)\s[^;]*$")
 
 
 def _topics_below(text: str, preamble: list[Block], end: int) -> tuple[Spanned[str], ...]:

@@ -101,7 +101,9 @@ def news_lead(text: str, bs: list[Block], head_index: int, kind: str) -> list[tu
 
 #: A line that gives the event's theme: «Тема: …», «Тема съезда: …», «По вопросу: «…»».
 THEME_LINE = re.compile(r"\s*(?:тема(?:\s+[а-яё]+){0,2}\s*[:–—]"
-                        r"|по\s+вопросу\s*(?:[:–—]|(?=[«\"])))\s*",  # («по вопросу «О …»»)
+                        r"|по\s+вопросу\s*(?:[:–—]|(?=[«\"]))"  # («по вопросу «О …»»)
+                        # «**Повестка:** О работе музеев …»: an agenda of one subject
+                        r"|[*_]*повестка(?:\s+[а-яё]+)?[*_]*\s*[:–—][*_]*(?=\s*(?:О|Об|Обо)\s))\s*",
                         re.I)
 #: A decision's subject on a line of its own: «О состоянии и перспективах развития …».
 _SUBJECT = re.compile(r"[*_\s]*(?=(?:О|Об|Обо)\s+[а-яё])")
@@ -112,8 +114,12 @@ def theme_after(text: str, bs: list[Block], start: int, document_type: str
     """The theme the lines after the heading give (at most two place or date lines between),
     and the index of its block: «Тема съезда: …», «По вопросу: «…»», and a decision's subject
     line «О …» (a short line, no sentence)."""
-    for k in range(start, min(start + 5, len(bs))):  # (past a table of date, number, place)
+    seen = 0
+    for k in range(start, len(bs)):  # (past a table of date, number, place: its rows not counted)
         a, b = body_text(text, bs[k])
+        seen += not text[a:b].lstrip(" *_").startswith("|")
+        if seen > 5:
+            break
         said = THEME_LINE.match(text, a, b)
         if said is None and document_type == "решение" and b - a < 200 and not text[
                 a:b].rstrip().endswith((".", ":", ";")):
@@ -132,6 +138,16 @@ def theme_after(text: str, bs: list[Block], start: int, document_type: str
                 0.85, "after «Тема:»" if said.re is THEME_LINE else "a decision's subject")
                            ), k
     return None
+
+
+def subject_goes_on(text: str, title: Spanned[str], block: Block) -> bool:
+    """Whether a decision's subject line «О развитии сети … библиотек» goes on in ``block``, the
+    next line of its paragraph («Чувашской Республики в рамках …»): no blank line between, and
+    no sentence's or list's end."""
+    a, b = body_text(text, block)
+    return title.certainty is not None and title.certainty.method == "a decision's subject" and (
+        text[title.span.end : block.start].count("\n") == 1 and b - title.span.start < 300
+        and not text[a:b].rstrip().endswith((".", ":", ";")))
 
 
 #: A title given as a field: «по теме «…»», «тема: «…»», «Тема заседания: / «…»», «Девиз съезда

@@ -42,3 +42,120 @@ def test_two_named_bodies_joined_by_and_at_the_end_of_a_list() -> None:
         "Центральная районная библиотека",
         "Курганский государственный университет имени Т. С. Мальцева",
         "районное краеведческое общество «Истоки»"]
+
+
+@pytest.mark.parametrize(("sentence", "groups"), [
+    # the places the total's people came from, then who they were after a colon
+    ("В конференции приняли участие 96 человек из Беларуси, России и Латвии: сотрудники "
+     "библиотек, музейные работники, краеведы.",
+     [("Беларусь", None), ("Россия", None), ("Латвия", None)]),
+    # who came, and from where, after the verb «приехали»
+    ("Более 60 участников — представители библиотек, музеев и архивов — приехали из Ростова, "
+     "Переславля-Залесского и Кинешмы.",
+     [("Ростов", None), ("Переславль-Залесский", None), ("Кинешма", None)]),
+    # a noun in apposition after a dash agrees with the counted bodies
+    ("В совещании приняли участие представители 17 музеев – членов Ассоциации музеев "
+     "Прикамья.", [("музеи – члены Ассоциации музеев Прикамья", 17)]),
+    # the region a body is in, in brackets, is no part of its name
+    ("В семинаре приняли участие сотрудники Ковровской централизованной библиотечной системы "
+     "(Владимирская область).", [("Ковровская централизованная библиотечная система", None)]),
+    # countries after the regions of one: each a group
+    ("В чтениях приняли участие краеведы из 9 регионов России и Республики Казахстан.",
+     [("регионы России", 9), ("Республика Казахстан", None)]),
+    ("В форуме приняли участие делегации 14 субъектов Российской Федерации, Республики "
+     "Беларусь и Республики Узбекистан.",
+     [("субъекты Российской Федерации", 14), ("Республика Беларусь", None),
+      ("Республика Узбекистан", None)]),
+    # (but bodies of two countries stay one group)
+    ("В конференции приняли участие 12 библиотек России и Беларуси.",
+     [("библиотеки России и Беларуси", 12)]),
+    # places after «гости из», then people of a body with no «из»
+    ("В работе съезда приняли участие 140 человек: делегаты от 61 музея края, а также гости из "
+     "Кировской области, Удмуртской Республики и представители Союза музеев России.",
+     [("музеи края", 61), ("Кировская область", None), ("Удмуртская Республика", None),
+      ("Союз музеев России", None)]),
+])
+def test_participating_groups(sentence: str, groups: list[tuple[str, int | None]]) -> None:
+    res = parsed(doc(HEADER + sentence))
+    assert [(c.label.value, c.count) for c in res.event.cohorts] == groups
+
+
+def test_a_second_count_of_the_same_bodies_online_is_a_group_of_its_own() -> None:
+    res = parsed(doc(HEADER + "В чтениях приняли участие 70 человек из 8 регионов России. Ещё "
+                     "3 региона России подключились к работе чтений в режиме видеоконференции."))
+    assert [(c.label.value, c.count, c.mode) for c in res.event.cohorts] == [
+        ("регионы России", 8, None), ("регионы России", 3, "online")]
+
+
+def test_the_total_stated_as_a_bare_number_after_the_list() -> None:
+    res = parsed(doc(HEADER + "В работе семинара приняли участие специалисты 12 библиотек "
+                     "района. Общее число участников – 58."))
+    assert res.event.participants is not None and res.event.participants.value == 58
+
+
+def test_organisers_named_on_the_line_after_their_field() -> None:
+    res = parsed(doc(HEADER + "Круглый стол прошёл в Центральной библиотеке. Организаторы:\n"
+                     "администрация Кулебакского района, Централизованная библиотечная\n"
+                     "система Кулебакского района."))
+    assert [o.name.value for o in res.event.organisers] == [
+        "администрация Кулебакского района", "Централизованная библиотечная система "
+        "Кулебакского района"]
+
+
+def test_share_buttons_and_a_back_link_with_an_arrow_are_no_recommendations() -> None:
+    res = parsed("<html><body><h1>Резолюция конференции</h1><p>Тверь, 1 марта 2012 г.</p>"
+                 "<p>Участники рекомендуют:</p><p>1. Сохранить фонды.</p>"
+                 "<p>2. Открыть модельную библиотеку.</p>"
+                 "<div>Поделиться: ВКонтакте Одноклассники</div>"
+                 "<p>← Вернуться к списку новостей</p></body></html>", "text/html")
+    assert [r.text.value for r in res.recommendations] == [
+        "Сохранить фонды.", "Открыть модельную библиотеку."]
+
+
+def test_a_decisions_subject_over_two_lines_and_an_agenda_of_one_subject() -> None:
+    res = parsed("КОЛЛЕГИЯ\n\nРЕШЕНИЕ\n\n12 мая 2022 г.\n\nг. Урюпинск\n\n\n"
+                 "О развитии сети сельских библиотек\nВолгоградской области в 2022–2024 годах\n\n"
+                 "Коллегия РЕШИЛА:\n\n1. Одобрить программу.\n")
+    assert res.event.title is not None
+    assert res.event.title.value == ("О развитии сети сельских библиотек Волгоградской области "
+                                     "в 2022–2024 годах")
+    res = parsed("# ПОСТАНОВЛЕНИЕ\n\n## заседания Правления Ассоциации музеев\n\n| | |\n|---|---|\n"
+                 "| **Дата** | 3 марта 2021 г. |\n| **Место** | г. Вольск |\n| **№** | 2 |\n\n"
+                 "**Повестка:** О работе музеев в 2021 году, связанной с юбилеем области\n\n"
+                 "ПРАВЛЕНИЕ ПОСТАНОВЛЯЕТ:\n\n1. Утвердить план.\n")
+    assert res.event.title is not None
+    assert res.event.title.value == "О работе музеев в 2021 году, связанной с юбилеем области"
+    assert res.event.topics == ()
+
+
+def test_a_quoted_line_after_a_heading_that_quotes_a_bodys_name_is_the_title() -> None:
+    res = parsed("РЕШЕНИЕ\nобщего собрания членов общественной организации «Библиотечная "
+                 "ассоциация Пензенской области»\n\n«Библиотеки Пензенского края: десять лет "
+                 "вместе»\n\nПенза, 5 апреля 2019 г.\n\nСобрание РЕШИЛО:\n\n1. Утвердить отчёт.\n")
+    assert res.event.title is not None
+    assert res.event.title.value == "Библиотеки Пензенского края: десять лет вместе"
+
+
+@pytest.mark.parametrize(("heading", "kind"), [
+    ("Рекомендации областной школы молодых специалистов музеев", "школа молодых специалистов"),
+    # (a school named after one young librarian is a «школа», as labellers cite it)
+    ("Рекомендации школы молодого библиотекаря", "школа"),
+])
+def test_a_school_for_young_professionals_is_a_kind_of_its_own(heading: str, kind: str) -> None:
+    res = parsed(doc(f"{heading}\n\nВологда, 12 мая 2016 г."))
+    assert res.event.kind.value == kind
+
+
+def test_a_board_that_convened_the_meeting_and_the_body_it_held_it_with_organised_it() -> None:
+    res = parsed(doc(HEADER + "Собрание созвано правлением Библиотечной ассоциации Пензенской "
+                     "области и проведено совместно с Центральной городской библиотекой."))
+    assert [o.name.value for o in res.event.organisers] == [
+        "правление Библиотечной ассоциации Пензенской области",
+        "Центральная городская библиотека"]
+
+
+def test_video_conferencing_written_with_hyphens_is_taking_part_online() -> None:
+    res = parsed(doc(HEADER + "В заседании приняли участие руководители 9 музеев области – очно "
+                     "и 7 музеев – в режиме видео-конференц-связи."))
+    assert [(c.label.value, c.count, c.mode) for c in res.event.cohorts] == [
+        ("музеи области", 9, "offline"), ("музеи", 7, "online")]
