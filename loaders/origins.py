@@ -160,17 +160,24 @@ _COUNT_NAMED = re.compile(r"(?:\d{1,3}|[а-яё]+)\s+(?:стран|госуда�
                           r"(?:\s*[:–—]|\s-)\s*(?=[А-ЯЁ])")
 
 
+#: The people of a total and the kinds of bodies they work in, in lower case, before the places
+#: of a list: «специалистов архивов, библиотек и музеев | Кыргызстана, …», «— сотрудников
+#: музеев, … и научных учреждений | Красноярского края, …».
+_KINDS_OF = re.compile(r"\s*(?:[—–-]\s*)?(?:[а-яё-]+(?:\s*,\s*|\s+))+?(?=[А-ЯЁ])")
 #: People named after a list of places, with no «из» of their own: «… и представители Союза …».
 _GROUP_AFTER = re.compile(r"(?:\s*,)?\s+(?:а\s+также|и)\s+(?:представител|сотрудник|специалист"
                           r"|гост|коллег|делегат)[а-яё]*(?!(?:\s+[а-яё]+){0,2}\s+из\s)", re.I)
 
 
 def origins(text: str, start: int, including: re.Match[str] | None,
-            counted: Callable[[int, int], Cohort | None] | None = None) -> list[Cohort] | None:
+            counted: Callable[[int, int], Cohort | None] | None = None, *,
+            of_kinds: bool = False) -> list[Cohort] | None:
     """Cohorts for the places a total's people came from: «… из Республики Алтай, Алтайского
     края, Новосибирской и Кемеровской областей, а также из Монголии», when every item is one
     (or, read by ``counted``, a counted group: «из 9 муниципальных образований области, а
-    также из Москвы»)."""
+    также из Москвы»). ``of_kinds``: the total's own phrase, which may name the places without
+    «из», after the kinds of bodies its people work in («60 специалистов архивов и музеев
+    Кыргызстана, Казахстана и Таджикистана»)."""
     end = including.start() if including is not None else len(text)
     # (not the point after an initial: «имени А. С. Пушкина»)
     stop = re.search(r"(?<![\s.][А-ЯЁ])(?<![\s(]г)(?<![\s(]им)[.;]\s|[.;]$|\n\s*\n",
@@ -190,13 +197,18 @@ def origins(text: str, start: int, including: re.Match[str] | None,
         return named
     from_ = _FROM_COUNTED if counted is not None else _FROM
     first = from_.search(text, start, end)
-    if first is None or re.search(r"\d", text[start : first.start()]) or any(
+    kinds = _KINDS_OF.match(text, start, end) if first is None and of_kinds else None
+    if kinds is not None:
+        # «60 специалистов архивов, библиотек и музеев Кыргызстана, Казахстана и Таджикистана»:
+        # the total's people, of kinds of bodies, and the places they came from, listed
+        starts = [kinds.end()]
+    elif first is None or re.search(r"\d", text[start : first.start()]) or any(
             parses(w)[0].tag.POS == "VERB" for w in re.findall(
                 r"[а-яё]+", text[start : first.start()])):
         return None  # (nor a list of other groups with a verb of its own before the «из»)
+    else:  # every «из …» list: «… из всех муниципальных районов республики, а также гости из
+        starts = [m.end() for m in from_.finditer(text, first.start(), end)]  # Чебоксар»
     out: list[Cohort] = []
-    # every «из …» list: «… из всех муниципальных районов республики, а также гости из Чебоксар»
-    starts = [m.end() for m in from_.finditer(text, first.start(), end)]
     bounds = [*starts, end]
     for k, seg_start in enumerate(starts):
         seg_end = bounds[k + 1]
@@ -243,6 +255,8 @@ def origins(text: str, start: int, including: re.Match[str] | None,
             if cohort is None:
                 return None
             out.append(cohort)
+    if kinds is not None and (len(out) < 2 or not all(c.places for c in out)):
+        return None  # (one place: «… специалистов библиотек Тверской области» is a group)
     return out or None
 
 

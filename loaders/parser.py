@@ -16,7 +16,6 @@ from resolutions_kg.records import (
     PATTERN,
     UNCERTAIN,
     Certainty,
-    Cohort,
     Event,
     OrganisationMention,
     Resolution,
@@ -31,7 +30,6 @@ from .blocks import (
     blocks,
     body_text,
     clean,
-    list_items_after,
     sentences,
     split_inline_lists,
     tight,
@@ -42,15 +40,14 @@ from .dates import find_dates
 from .doctype import DOCUMENT_TYPES, bilingual_heading, heading_block
 from .events import KindMatch, find_kind, qualifiers_and_ordinal, title_in
 from .furniture import header_fields, is_furniture
+from .groups import event_groups
 from .header import choose_date, choose_place
 from .items import Items, parse_items
 from .organisations import listed_below, listed_organisers, organisers, supporters
-from .participants import cohorts, listed_cohorts
 from .places import country_after
 from .proposals import dated
 from .rendition import Rendition
 from .roles import second_opinion
-from .russian import parses, words
 from .statements import discussed_topics, preamble_statements
 from .titles import (
     as_written,
@@ -64,8 +61,6 @@ from .titles import (
     title_line,
 )
 from .totals import (
-    LIST_OF_GROUPS,
-    PRESENT_CAPTION,
     leading_count,
     participation_sentences,
     stated_total,
@@ -251,13 +246,6 @@ def parse(rendition: Rendition, *, observe: Observer | None = None) -> Resolutio
     ))
 
 
-def _said_again(group: Cohort, before: Cohort) -> bool:
-    """Whether a sentence names again a group one before it named (not «Ещё 4 региона России
-    подключились онлайн» after «… из 11 регионов России»: another count, another mode)."""
-    return group.label.value == before.label.value and group.count in (None, before.count) and (
-        group.mode in (None, before.mode))
-
-
 def _continues_heading(text: str, block: Block, needs_kind: bool) -> bool:
     a, b = body_text(text, block)
     if b - a > 300 or find_dates(text[a:b]):
@@ -334,25 +322,7 @@ def _event(text: str, front: list[Block], heading_index: int, closing: list[Bloc
     rows, table_total = table_cohorts(text, preamble)
     if count is None:
         count = table_total
-    groups: list[Cohort] = list(rows)  # a table of participants first, then the sentences'
-    for a, b in participation:  # «… 214 человек из 11 стран … Были представлены 46 …»
-        said = groups.copy()
-        read = cohorts(text, a, b, count, orgs)
-        if LIST_OF_GROUPS.search(text, a, b):  # «…, в том числе:» over a list of groups
-            listed = listed_cohorts(text, list_items_after(text, preamble, b), orgs)
-            # («… из шести регионов России:» over six items: the count the items name)
-            read = [g for g in read if not listed or g.count not in (
-                len(listed), sum(c.count or 0 for c in listed))] + listed
-        groups += [g for g in read if not any(_said_again(g, h) for h in said)
-                   and not (rows and count is not None and g.count == count.value)]
-    for k, bl in enumerate(preamble[:-1]):  # «Участники форума:» over a list of groups
-        caption = PRESENT_CAPTION.fullmatch(text, bl.body, bl.end)
-        if caption and preamble[k + 1].list_item and not any(
-                p.tag.POS == "VERB" for w, _, _ in words(text[bl.body : bl.end])
-                for p in parses(w)[:1]):  # (not «Участники конференции обсудили:»)
-            labels = {g.label.value for g in groups}
-            groups += [g for g in listed_cohorts(text, list_items_after(text, preamble, bl.end),
-                                                 orgs) if g.label.value not in labels]
+    groups = event_groups(text, preamble, participation, count, rows, orgs)
     if count is None:
         warnings.append("no number of participants found")
     return Event(

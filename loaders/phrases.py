@@ -84,11 +84,13 @@ def nominative(text: str, case: str | None = None, *, keep_capital: bool | None 
             grammemes.add(head_of_word.tag.gender)
         out.append(_inflect(w, p, grammemes))
         pos = b
-    if (apposed := _APPOSITION.match(text, pos)) and head.tag.case not in (None, "nomn") and any(
-            p.tag.POS == "NOUN" and head.tag.case in p.tag for p in parses(apposed.group(2))[:2]):
+    if (apposed := _APPOSITION.match(text, pos)) and (case := next((
+            c for p in parses(apposed.group(2))[:2] if p.tag.POS == "NOUN"
+            for c in ((head.tag.case,) if head.tag.case != "nomn" else ()) + (
+                ("gent",) if plural else ()) if c in p.tag), None)):
         # «городов – членов Ассоциации …» → «города – члены Ассоциации …»: the noun in apposition
-        # after a dash agrees with the head
-        out += [apposed.group(1), nominative(text[apposed.end(1) :], head.tag.case, plural=plural,
+        # after a dash agrees with the head («31 музей — члена Ассоциации»: with the count)
+        out += [apposed.group(1), nominative(text[apposed.end(1) :], case, plural=plural,
                                              keep_capital=False)]
         pos = len(text)
     out.append(text[pos:])

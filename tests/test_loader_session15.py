@@ -159,3 +159,39 @@ def test_video_conferencing_written_with_hyphens_is_taking_part_online() -> None
                      "и 7 музеев – в режиме видео-конференц-связи."))
     assert [(c.label.value, c.count, c.mode) for c in res.event.cohorts] == [
         ("музеи области", 9, "offline"), ("музеи", 7, "online")]
+
+
+@pytest.mark.parametrize(("sentence", "groups"), [
+    # the total's people, the kinds of bodies they work in, then the places they came from
+    ("В работе семинара приняли участие 70 специалистов архивов, библиотек и музеев Беларуси, "
+     "Литвы и Латвии.", [("Беларусь", None, None), ("Литва", None, None), ("Латвия", None, None)]),
+    ("Конференция собрала более 120 участников — сотрудников музеев, библиотек и вузов "
+     "Томской области, Республики Алтай и Алтайского края.",
+     [("Томская область", None, None), ("Республика Алтай", None, None),
+      ("Алтайский край", None, None)]),
+    # (one place: the total's bodies there are the group)
+    ("В семинаре приняли участие 45 специалистов библиотек Тверской области.",
+     [("специалисты библиотек Тверской области", 45, None)]),
+    # a place named again with how it took part takes that mode, once
+    ("В работе круглого стола приняли участие более 60 специалистов архивов и библиотек "
+     "Кыргызстана, Казахстана и Таджикистана; коллеги из Таджикистана участвовали онлайн.",
+     [("Кыргызстан", None, None), ("Казахстан", None, None), ("Таджикистан", None, "online")]),
+    # an apposition after a count that governs the singular
+    ("На собрании присутствовали 40 делегатов, представлявших 21 музей — члена Ассоциации.",
+     [("музеи — члены Ассоциации", 21, None)]),
+    # «в очном и дистанционном форматах»: both, so no one mode
+    ("В работе конференции в очном и дистанционном форматах приняли участие 80 специалистов "
+     "библиотек 12 районов области.", [("районы области", 12, None)]),
+])
+def test_groups_of_a_total(sentence: str, groups: list[tuple[str, int | None, str | None]]
+                           ) -> None:
+    res = parsed(doc(HEADER + sentence))
+    assert [(c.label.value, c.count, c.mode) for c in res.event.cohorts] == groups
+
+
+def test_reports_heard_and_discussed_over_a_numbered_list_are_the_topics() -> None:
+    res = parsed(doc(HEADER + "В ходе слушаний заслушаны и обсуждены доклады:\n\n"
+                     "1. «Объекты наследия в центре города» (И. И. Иванов).\n"
+                     "2. «Проект зон охраны» (П. П. Петров).\n"
+                     "3. «Туристический потенциал застройки» (С. С. Сидоров)."))
+    assert len(res.event.topics) == 3
