@@ -11,7 +11,7 @@ import re
 from .bodies import BODY_HEADS, genitive_only
 from .origins import shared_runs
 from .russian import has_pos, lemma, parses, words
-from .totals import ARRIVED, BECAME, CAME, PERSON_LEMMAS, TAKE_PART
+from .totals import ARRIVED, BECAME, CAME, PEOPLE_OPENING, PERSON_LEMMAS, TAKE_PART
 
 LIST_OPENERS = re.compile(
     TAKE_PART + r"(?:\s+в\s+работе\s+[а-яё]+(?:\s+[а-яё-]+)?)?\s*[:–—-]?\s*"
@@ -35,8 +35,7 @@ _SPLIT = re.compile(r"\s*,\s*(?:в\s+том\s+числе\s+|из\s+них\s+)|"
                     r"\s*,\s*(?:а\s+(?:также\s+)?|и\s+(?:ещ[её]\s+)?)?|\s+а\s+также\s+|\s+и\s+ещ[её]\s+"
                     r"|\s+и\s+(?=\d)|(?<=\d\))\s+и\s+|(?<=\))\s+и\s+(?=[А-ЯЁ])|\s*;\s*"
                     # «… Республики Башкортостан и представители Союза музеев России»
-                    r"|(?<=[А-ЯЁа-яё»])\s+и\s+(?=(?:представител|сотрудник|специалист|гост"
-                    r"|коллег|делегат)[а-яё]*\s+[А-ЯЁа-яё])")
+                    r"|(?<=[А-ЯЁа-яё»])\s+и\s+(?=" + PEOPLE_OPENING + r"\s+[А-ЯЁа-яё])")
 
 
 def people_after(text: str, a: int, b: int) -> int | None:

@@ -19,7 +19,7 @@ from .phrases import nominative
 from .places import only_places
 from .russian import has_pos, lemma, parses, place_nominative
 from .settlements import SETTLEMENT_KIND, find_settlements
-from .totals import MODE_ONLY, PERSON_LEMMAS, TAKE_PART, attendance
+from .totals import MODE_ONLY, PEOPLE_OPENING, PERSON_LEMMAS, TAKE_PART, attendance
 
 #: «из» before a capital: a place's name follows («из Беларуси», «из г. Минска»).
 FROM_NAMED = re.compile(r"(?<![а-яё])из\s+(?:г\.\s*)?[А-ЯЁ]")
@@ -165,8 +165,8 @@ _COUNT_NAMED = re.compile(r"(?:\d{1,3}|[а-яё]+)\s+(?:стран|госуда�
 #: музеев, … и научных учреждений | Красноярского края, …».
 _KINDS_OF = re.compile(r"\s*(?:[—–-]\s*)?(?:[а-яё-]+(?:\s*,\s*|\s+))+?(?=[А-ЯЁ])")
 #: People named after a list of places, with no «из» of their own: «… и представители Союза …».
-_GROUP_AFTER = re.compile(r"(?:\s*,)?\s+(?:а\s+также|и)\s+(?:представител|сотрудник|специалист"
-                          r"|гост|коллег|делегат)[а-яё]*(?!(?:\s+[а-яё]+){0,2}\s+из\s)", re.I)
+_GROUP_AFTER = re.compile(r"(?:\s*,)?\s+(?:а\s+также|и)\s+" + PEOPLE_OPENING
+                          + r"(?!(?:\s+[а-яё]+){0,2}\s+из\s)", re.I)
 
 
 def origins(text: str, start: int, including: re.Match[str] | None,

@@ -139,7 +139,7 @@ def _cohorts(text: str, a: int, b: int, total_count: Count | None,
     if total_count is not None and (found := origins(
             text, total_count.noun_end if single else start, rest,
             lambda x, y: _cohort(text, x, y, set()),  # (or who they were, after a dash)
-            of_kinds=single or text[start - 3 : start].strip() in ("—", "–", "-"))) is not None:
+            of_kinds=single or text[max(a, start - 3) : start].strip() in tuple("—–-"))) is not None:
         # «237 делегатов из Хабаровска, Амурска … и всех муниципальных районов края»: the total's
         # people are one group; the places they came from are what took part
         if rest is not None:

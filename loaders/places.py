@@ -60,8 +60,9 @@ def country_after(text: str, end: int) -> str | None:
     return country(m.group(1).strip(" .*_\t"))
 
 
-_REGION_NAMED = re.compile(r"[А-ЯЁ][а-яё-]+(?:ая|ий|ой)\s+(?:область|край|(?:автономный\s+)?округ)"
-                           r"|Республика\s+[А-ЯЁ][а-яё-]+(?:\s+[А-ЯЁ][а-яё-]+)?")
+#: A region named in the nominative: «Владимирская область», «Республика Марий Эл».
+REGION_NAMED = re.compile(r"[А-ЯЁ][а-яё-]+(?:ая|ий|ой)\s+(?:область|край|(?:автономный\s+)?округ)"
+                          r"|Республика\s+[А-ЯЁ][а-яё-]+(?:\s+[А-ЯЁ][а-яё-]+)?")
 
 
 def only_places(text: str) -> bool:
@@ -72,7 +73,7 @@ def only_places(text: str) -> bool:
     parts = [p.strip(" .") for p in text.split(",")]
     for part in parts:
         bare = re.sub(r"^(?:г|гор|город)\.?\s*", "", part)
-        if country(bare) is not None or _REGION_NAMED.fullmatch(bare):
+        if country(bare) is not None or REGION_NAMED.fullmatch(bare):
             continue  # («Муромская ЦБС (Владимирская область)»)
         found = find_settlements(bare, 0, len(bare))
         if len(found) != 1 or found[0].start > 0 or found[0].end < len(bare):

@@ -12,6 +12,7 @@ from resolutions_kg.records import AttendanceMode, Cohort, Span, Spanned
 
 from .blocks import TABLE_BORDER, Block, clean
 from .phrases import head_phrase
+from .places import REGION_NAMED
 from .russian import has_pos, number_words, parses, words
 
 PERSON_LEMMAS = frozenset(
@@ -31,6 +32,8 @@ TAKE_PART = (r"(?:(?:принял[аио]?|приняли|принимал[аи�
              r"|участие\s+(?:в\s+[а-яё-]+(?:\s+[а-яё-]+){0,2}\s+)?(?:принял[аио]?|приняли))")
 
 
+#: Words that open a group of people of its own after «и» («… и представители Союза …»).
+PEOPLE_OPENING = r"(?:представител|сотрудник|специалист|гост|коллег|делегат)[а-яё]*"
 #: Delegations or representatives that arrived took part: «прибыли делегации …».
 ARRIVED = r"(?:прибыл|приехал)[аи]"
 #: Who came or sent people, then who: «В Бишкек приехали более 80 учёных из …», «Свои делегации
@@ -249,8 +252,7 @@ _MODE_NOTE = re.compile(r"\s*(?:\((?:" + ONLINE.pattern + "|" + OFFLINE.pattern 
 #: A cell or a label that says only how people took part: «очно», «онлайн».
 MODE_ONLY = re.compile(r"(?:" + ONLINE.pattern + "|" + OFFLINE.pattern + r")\s*", re.I)
 #: The region or country of the places a row names, in brackets: «(Тверская область)».
-_PLACE_NOTE = re.compile(r"\s*\((?:[А-ЯЁ][а-яё-]+\s+(?:область|край|округ)|Республика\s+[А-ЯЁ]"
-                         r"[а-яё]+(?:\s+[А-ЯЁ][а-яё]+)?)\)")
+_PLACE_NOTE = re.compile(r"\s*\((?:" + REGION_NAMED.pattern + r")\)")
 
 
 def _cited_lower(label: str) -> bool:
