@@ -107,6 +107,7 @@ def _read(text: str, a: int, b: int, total_count: Count | None,
     return [c if c.mode is not None else dataclasses.replace(c, mode=said) for c in found]
 
 
+_DASHES = ("—", "–", "-")
 _ALSO = re.compile(r"\s*(?:(?:кроме|помимо)\s+(?:того|этого|[а-яё]+\s*,)\s*,?\s*)?", re.I)
 _PART_IN_BRACKETS = re.compile(r"\((?:в\s+том\s+числе|из\s+них|включая)\s[^()]{1,80}\)", re.I)
 
@@ -139,7 +140,7 @@ def _cohorts(text: str, a: int, b: int, total_count: Count | None,
     if total_count is not None and (found := origins(
             text, total_count.noun_end if single else start, rest,
             lambda x, y: _cohort(text, x, y, set()),  # (or who they were, after a dash)
-            of_kinds=single or text[max(a, start - 3) : start].strip() in tuple("—–-"))) is not None:
+            of_kinds=single or text[max(a, start - 3) : start].strip() in _DASHES)) is not None:
         # «237 делегатов из Хабаровска, Амурска … и всех муниципальных районов края»: the total's
         # people are one group; the places they came from are what took part
         if rest is not None:
