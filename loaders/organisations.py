@@ -241,11 +241,19 @@ def _as_printed(text: str, start: int, name: str) -> str:
 
 
 def listed_below(text: str, start: int, end: int, following: int) -> bool:
-    """Whether the sentence ``text[start:end]`` ends with «Организаторы:» and the names go on
-    in the paragraph's next line (``following``), which opens in lower case."""
+    """Whether the organisers the sentence ``text[start:end]`` lists go on at ``following``:
+    «Организаторы:» ends the line, the names on the next one, in lower case; or a form's field
+    «Организаторы:   A;» whose next names stand on the lines below (not another field)."""
     m = ORGANISERS_LIST.search(text, start, end)
-    return m is not None and not text[m.end() : end].strip() and text[
-        following : following + 1].islower() and "\n\n" not in text[end:following]
+    if m is None or text[end:following].count("\n") != 1:
+        return False
+    said = text[m.end() : end].strip()
+    return (not said and text[following : following + 1].islower()) or (
+        said.endswith(";") and _FIELD_LABEL.match(text, following) is None)
+
+
+#: A form's field label opening a line: «Председательствующий:», «Место проведения:».
+_FIELD_LABEL = re.compile(r"[А-ЯЁа-яё-]+(?:\s+[а-яё-]+){0,2}\s*:")
 
 
 def organisers(text: str, start: int, end: int) -> list[OrganisationMention]:

@@ -150,10 +150,13 @@ def parse(rendition: Rendition, *, observe: Observer | None = None) -> Resolutio
     if title is None:
         # a page headline before the document itself: the title is quoted in a heading line
         # further down, before the first sentence of the preamble
-        for bl in bs[nxt : nxt + 4]:
+        for k, bl in enumerate(bs[nxt : nxt + 4], nxt):
             a, b = body_text(text, bl)
             if b - a > 250 or text[a:b].rstrip().endswith("."):
                 break
+            if k + 1 < len(bs) and text[b : bs[k + 1].start].count("\n") == 1 and text[
+                    bs[k + 1].body : bs[k + 1].body + 1] in "«\"":  # («… конференция<br>«…»»)
+                b = bs[k + 1].end
             if find_kind(text, a, b) is not None and (found := title_in(text, a, b)):
                 title = dataclasses.replace(found, certainty=Certainty(
                     0.75, "quoted in a heading line after a page headline"))
@@ -306,8 +309,9 @@ def _event(text: str, front: list[Block], heading_index: int, closing: list[Bloc
     ranges = pre_sentences + lead + fields
     for i, (a, b) in enumerate(ranges):  # «… по инициативе X. … организатор — Y»: both
         named = {o.name.value for o in orgs}
-        if i + 1 < len(ranges) and listed_below(text, a, b, ranges[i + 1][0]):
-            b = ranges[i + 1][1]  # «Организаторы:» ending a line, the names in the next one
+        j = i
+        while j + 1 < len(ranges) and listed_below(text, a, b, ranges[j + 1][0]):
+            j, b = j + 1, ranges[j + 1][1]  # «Организаторы:» ending a line, the names below
         orgs += tuple(o for o in organisers(text, a, b) if o.name.value not in named)
         if not sups:
             sups = tuple(supporters(text, a, b))

@@ -1017,10 +1017,6 @@ KNOWN_MISSES: dict[tuple[str, str], str] = {
         "«Коллеги из Владимира и Саранска выступили с докладами в режиме "
         "видеоконференции»: «выступили с докладами» after its subject is no verb of "
         "taking part the loader knows there (not yet done)",
-    ("bk07-vyksa-2022.html", "title"):
-        "the quoted title after the event's kind on a second line of a centred "
-        "paragraph («Межмуниципальная … конференция<br>«…»»), below an unquoted "
-        "heading «Резолюция конференции», is not taken (not yet done)",
     ("bk08-totma-2014.md", "participating"):
         "«учреждения культуры Тотемского, Нюксенского, … муниципальных районов»: this"
         " labeller lists the districts; another (ay03) keeps the bodies with their "
@@ -1032,10 +1028,6 @@ KNOWN_MISSES: dict[tuple[str, str], str] = {
         "«…, представители органов управления культурой, а также …»: a group of an "
         "occupation without a place or a count is not listed by the loader (most "
         "labellers do not list such groups)",
-    ("bl04-shadrinsk-2019.txt", "organisers"):
-        "a form-like header «Организаторы:   Администрация города Шадринска;» with "
-        "the next organisers on the lines below, aligned under the first: only the "
-        "first line is read (not yet done)",
     ("bl05-kudymkar-2021.md", "participating"):
         "«Ханты-Мансийский автономный округ — Югра (онлайн)» in a table row: its "
         "first letter is lowered as for a plural group (the hyphenated adjective is "
