@@ -142,7 +142,8 @@ def choose_date(text: str, front: list[Block], heading_index: int,
         for rank, date in enumerate(dates):
             if labelled and labelled.group("what").lower().startswith(("дат", "срок", "врем")):
                 choice = DateChoice(120, 0.95, "labelled «Дата проведения»", date)
-            elif is_dateline(text, block, date, places):
+            elif is_dateline(text, block, date, places) or _dated_venue(text, block, date,
+                                                                       places):
                 choice = DateChoice(100 - distance, 0.95 if distance <= 3 else 0.8, "dateline",
                                     date)
             else:
@@ -249,6 +250,15 @@ def _venue_line(text: str, block: Block | Line, place: Found, dated: Span | None
     return (not re.sub(r"^(?:г\.|город|пос\.|с\.|станица|село)", "", before).strip()
             and _REGION_THEN_VENUE.match(text[place.end : b]) is not None
             and (dated is not None or not find_dates(text[a:b])))
+
+
+def _dated_venue(text: str, block: Block, date: DateMatch, places: list[Found]) -> bool:
+    """«15 сентября 2022 г., г. Полоцк, Музей белорусского книгопечатания»: a line that opens
+    with the date, then the place beside it, then the venue after a comma — a dateline."""
+    return _length(text, block) <= 2 * DATELINE_LENGTH and not text[
+        block.start : date.span.start].strip(" \t*_(") and any(
+        p.start > date.span.end and _adjacent(text, p, date.span)
+        and _REGION_THEN_VENUE.match(text, p.end, block.end) for p in places)
 
 
 def _cell_of_its_own(text: str, line: Line | Block, place: Found) -> bool:

@@ -218,3 +218,12 @@ def test_organisers_of_a_form_field_on_the_lines_below_it() -> None:
     assert [o.name.value for o in res.event.organisers] == [
         "администрация города Ишима", "Ишимский краеведческий музей",
         "Ишимское отделение Всероссийского общества охраны памятников истории и культуры"]
+
+
+def test_a_dateline_with_the_venue_below_the_heading_beats_a_pages_date_above_it() -> None:
+    res = parsed("<html><body><p>21.09.2022</p><h1>Резолюция круглого стола «Книжная "
+                 "культура»</h1><p><em>15 сентября 2022 г., г. Полоцк, Музей белорусского "
+                 "книгопечатания</em></p><p>Участники рекомендуют:</p><ol><li>Сохранить фонды."
+                 "</li></ol></body></html>", "text/html")
+    assert res.event.place is not None and res.event.place.value == "Полоцк"
+    assert res.event.start is not None and str(res.event.start.value) == "2022-09-15"
