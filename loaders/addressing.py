@@ -11,6 +11,7 @@ import re
 from resolutions_kg.records import Addressee, Span, Spanned
 
 from .addressees import addressee_phrase
+from .events import roman
 from .organisations import mention
 from .russian import infinitive_lemma, is_infinitive, parses, words
 
@@ -70,7 +71,9 @@ def own_addressee(text: str, a: int, b: int) -> tuple[Addressee, int] | None:
     """An item's own addressee: «Органам власти обеспечить …», «Рекомендовать X сделать …»,
     «Учитывая …, рекомендовать X сделать …», «Просить Министерство … рассмотреть …»; with where
     the rest of the item (its action) starts."""
-    starts: list[tuple[int, str, str]] = [(a, "datv", "")]
+    first = words(text[a:b], a)[:1]
+    # (not an ordinal opening the next event's name: «Х Тарские краеведческие чтения провести …»)
+    starts: list[tuple[int, str, str]] = [] if first and roman(first[0][0]) else [(a, "datv", "")]
     for m in ADDRESSING.finditer(text, a, b):
         starts.append((m.end(), case_after(m.group()), m.group().lower()))
     for start, case, verb in starts:

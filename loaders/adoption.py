@@ -7,8 +7,8 @@ import re
 
 from resolutions_kg.records import Spanned
 
-from .blocks import Block, body_text, sentences
-from .closing import is_adoption
+from .blocks import Block, body_text
+from .closing import adoption_sentence
 from .dates import find_dates
 from .header import DATELINE_LENGTH, is_dateline, reads_length
 from .settlements import find_settlements
@@ -28,10 +28,9 @@ def adoption(text: str, bs: list[Block]) -> tuple[Spanned[dt.date] | None, bool]
     2018 г.», or a stamp with the date on a line of its own), and whether it says unanimously."""
     said_unanimous = False
     for k, bl in enumerate(bs):
-        if not is_adoption(text, bl):
+        if (first := adoption_sentence(text, bl)) is None:
             continue
         a, b = body_text(text, bl)
-        first = sentences(text, a, b)[0]
         dates = find_dates(text[first[0] : first[1]], first[0])
         unanimous = said_unanimous = said_unanimous or bool(UNANIMOUS.search(text, a, b))
         if not dates and k + 1 < len(bs) and not text[first[1] : b].strip():

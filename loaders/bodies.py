@@ -377,8 +377,14 @@ _ROLES = frozenset("делегат гость участник член слуш
 
 def only_people(label: str) -> bool:
     """Whether a group's label names people alone by what they are at the event («делегаты»,
-    «делегаты и гости»), no body or place they came from."""
+    «делегаты и гости», «члены правления» at its sitting), no body or place they came from."""
+    label = _OF_THE_BODY.sub("", label)
     return all(lemma(w) in _ROLES or w == "и" for w, _, _ in words(label))
+
+
+#: The body whose members sit: «члены | правления», «члены | Ассоциации».
+_OF_THE_BODY = re.compile(r"(?<=\S)\s+(?:правления|совета|коллегии|президиума|ассоциации)$",
+                          re.I)
 
 
 def kept_groups(text: str, found: list[Cohort]) -> list[Cohort]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from .addressing import addressee_at
-from .blocks import Block, body_text
+from .blocks import Block, body_text, sentences
 from .headings import SPEAKER
 from .russian import is_infinitive, words
 
@@ -26,8 +26,24 @@ POST = re.compile(r"(?:министр|председатель|заместит�
 
 
 def is_adoption(text: str, block: Block) -> bool:
+    return adoption_sentence(text, block) is not None
+
+
+def adoption_sentence(text: str, block: Block) -> tuple[int, int] | None:
+    """The sentence of a short block that says the document was adopted: the first, opening
+    with it («Принята единогласно 5 мая …»), or a later one that names the document adopted
+    («Голосовали: «за» — 63 … Решение принято 14 ноября 2018 года.»)."""
     a, b = body_text(text, block)
-    return b - a < 250 and bool(ADOPTED.match(text, a, b))
+    if b - a >= 250:
+        return None
+    said = sentences(text, a, b)
+    if said and ADOPTED.match(text, *said[0]):
+        return said[0]
+    return next(((x, y) for x, y in said[1:] if _DOCUMENT_ADOPTED.match(text, x, y)), None)
+
+
+_DOCUMENT_ADOPTED = re.compile(r"(?:резолюция|решение|рекомендации|обращение|итоговый\s+документ)"
+                               r"\s+(?:принят[аоы]?|одобрен[аоы]?|утвержд[её]н[аоы]?)\b", re.I)
 
 
 def is_signature(text: str, block: Block) -> bool:

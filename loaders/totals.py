@@ -89,7 +89,8 @@ OTHER_EVENT = re.compile(r"(?<![а-яё])(?:предыдущ\w*|прошлого
 
 
 EXPLICIT_TOTAL = re.compile(
-    r"(?:общее\s+(?:количество|число)\s+участников|всего\s+участников|"
+    r"(?:общее\s+(?:количество|число)\s+участников|всего\s+участников|зарегистрировано\s+"
+    r"участников|"
     r"количество\s+участников|число\s+участников"
     # «Присутствовали:       73 человека», «Участники:     126 человек» in a form-like header
     r"|(?:присутствовал[аио]?|участники)[*_]*\s*:(?=[*_\s]*\d))[^0-9а-яё]*(?:составило\s+)?",
@@ -147,9 +148,9 @@ def counts(text: str, start: int, end: int) -> list[Count]:
             i += 1
             continue
         minimum = bool(MINIMUM.search(text[max(start, a - 12) : a]))
-        last = toks[j - 1][2]
         if j + 2 < len(toks) and toks[j][0] == "из" and toks[j + 1][0].isdigit():
             j += 2  # «41 из 58 членов ассоциации»: 41 of them, the 58 said of the whole
+        last = toks[j - 1][2]  # (the count's words: «41 из 58»)
         # the counted noun: the first noun among the next three words
         for k in range(j, min(j + 4, len(toks))):
             word = toks[k][0]

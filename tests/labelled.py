@@ -550,9 +550,6 @@ KNOWN_MISSES: dict[tuple[str, str], str] = {
         "date as its adoption, the loader leaves it unstated (of the 28 labelled "
         "decisions without such a line, 14 labellers give the header date and 14 "
         "leave it null)",
-    ("at09-minusinsk-2018.txt", "participating"):
-        "«31 член Совета» is cited as a group «члены Совета» (as earlier labellers do"
-        " for members), this labeller leaves out the council holding the meeting",
     ("at12-irbit-2023.html", "addressees"):
         "«Управлению архивами Свердловской области:» opens its heading: the loader "
         "writes «управление» in lower case (as most labellers do), this labeller "
@@ -824,9 +821,6 @@ KNOWN_MISSES: dict[tuple[str, str], str] = {
         "«представляли семь регионов: Ярославскую, Тверскую, … области и Республику "
         "Карелия»: a count whose items follow its colon in the accusative, with "
         "commas, is not split (not yet done)",
-    ("bd06-blagoveshchensk-2020.md", "participants"):
-        "public hearings: the 14 who spoke are taken for the total; the 78 registered"
-        " are in a table field the loader does not read (not yet looked into)",
     ("bd07-pavlodar-2019.txt", "participating"):
         "«в числе гостей съезда — учёные и краеведы из Омска, Новосибирска …»: the "
         "places after a dash and people are cut with the words before them into the "
@@ -842,9 +836,6 @@ KNOWN_MISSES: dict[tuple[str, str], str] = {
         "«Региональным отделениям Союза краеведов России:»: the loader keeps the "
         "capital the heading opens with, the labeller cites it in lower case "
         "(labellers differ)",
-    ("bd11-galich-2021.html", "participating"):
-        "«42 человека, в том числе 17 членов Правления»: a part of the total named by"
-        " the body's own members is given as a group",
     ("be03-bobruisk-2019.html", "participating"):
         "«коллеги из Российской Федерации — специалисты Смоленской … библиотеки и "
         "Брянской … библиотеки»: the country and the first library after the dash "
@@ -1088,6 +1079,36 @@ KNOWN_MISSES: dict[tuple[str, str], str] = {
         "«…, музеев и библиотек Вельска, Шенкурска, Коноши и Октябрьского»: the "
         "loader lists the towns; this labeller keeps the bodies with their towns as "
         "one group (labellers differ: bk11, bl12 list the places)",
+    ("bn01-kudymkar-2017.txt", "adopted"):
+        "a collegium's decision dated in its header («от 18.04.2017 № 2») with no "
+        "adoption line: this labeller takes the header's date as the adoption's "
+        "(labellers differ: aq04, aj04)",
+    ("bn04-biysk-2015.txt", "participating"):
+        "«… и 31 приглашённый гость из Республики Алтай, Новосибирской, Кемеровской и"
+        " Томской областей»: the first region is read with the counted guests as one "
+        "group (the guests, as whom they came, are no group for this labeller)",
+    ("bn07-urzhum-2013.txt", "participating"):
+        "an appeal's «Мы, участники … форума, — 96 библиотекарей … из 28 районов "
+        "Кировской области, а также из …, — обращаемся к Вам»: the first-person "
+        "sentence is no sentence of taking part the loader reads (not yet done)",
+    ("bn07-urzhum-2013.txt", "topics_discussed"):
+        "an appeal's numbered requests read as four topics where this labeller lists "
+        "three (not yet looked into)",
+    ("bn10-pavlodar-2016.html", "organisers"):
+        "«Организаторы:» as a term of a definition list (<dt>/<dd>) with two "
+        "organisers after a semicolon: only the first is read, its capital kept",
+    ("bn11-chernogorsk-2020.md", "addressees"):
+        "«**Правлению Ассоциации:**»: the loader keeps the heading's capital as "
+        "written («Правление» is a body's own name there); this labeller writes it in"
+        " lower case",
+    ("bn11-chernogorsk-2020.md", "participating"):
+        "«14 приглашённых руководителей библиотек и учреждений культуры Абакана, "
+        "Саяногорска, Абазы, Сорска»: a counted part of the total with kinds of "
+        "bodies and then towns is kept whole; this labeller lists the towns",
+    ("bn12-tara-2011.txt", "title"):
+        "a web page's headline block above «ИТОГОВЫЙ ДОКУМЕНТ / IX Тарских "
+        "краеведческих чтений / «Тара — …»»: the quoted title two lines under the "
+        "heading word in capitals is not taken (not yet done)",
     ("e03-khanty-mansiysk-2017.md", "title"):
         "the heading names two events («… конгресса: XI Ежегодной конференции …») and the "
         "title is quoted after the second",

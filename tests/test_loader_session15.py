@@ -4,7 +4,7 @@ short document of the genre, written here, read through the whole loader."""
 from __future__ import annotations
 
 import pytest
-from test_loader_genre import HEADER, doc, parsed
+from test_loader_genre import HEADER, RECOMMENDS, doc, parsed, proposed
 
 
 @pytest.mark.parametrize(("sentence", "topics"), [
@@ -227,3 +227,34 @@ def test_a_dateline_with_the_venue_below_the_heading_beats_a_pages_date_above_it
                  "</li></ol></body></html>", "text/html")
     assert res.event.place is not None and res.event.place.value == "Полоцк"
     assert res.event.start is not None and str(res.event.start.value) == "2022-09-15"
+
+
+def test_a_form_table_with_date_and_time_and_registered_participants() -> None:
+    res = parsed("<html><body><h1>Итоговый документ публичных слушаний</h1><table>"
+                 "<tr><td>Дата и время проведения</td><td>2 июня 2021 г., 17:00</td></tr>"
+                 "<tr><td>Место проведения</td><td>г. Кунгур, конференц-зал</td></tr>"
+                 "<tr><td>Основание</td><td>постановление от 12.05.2021 № 348</td></tr>"
+                 "<tr><td>Зарегистрировано участников</td><td>132</td></tr></table>"
+                 "<p>Участники слушаний рекомендуют:</p><ol><li>Сохранить фонды.</li></ol>"
+                 "</body></html>", "text/html")
+    assert res.event.start is not None and str(res.event.start.value) == "2021-06-02"
+    assert res.event.participants is not None and res.event.participants.value == 132
+
+
+def test_members_of_the_sitting_board_counted_of_all_of_them_are_no_group() -> None:
+    res = parsed(doc(HEADER + "В заседании приняли участие 20 человек: 8 из 11 членов правления "
+                     "и 12 руководителей библиотек 6 районов республики."))
+    assert [(c.label.value, c.count) for c in res.event.cohorts] == [("районы республики", 6)]
+
+
+def test_the_next_event_numbered_with_a_cyrillic_letter_for_the_roman_ten() -> None:
+    res = parsed(doc(HEADER, RECOMMENDS + "\nХ Тарские краеведческие чтения провести в 2013 "
+                     "году.\n"))
+    assert len(res.recommendations) == 1
+    assert proposed(res) == [(None, 2013)]
+
+
+def test_the_decision_adopted_in_a_later_sentence_of_the_vote_tally() -> None:
+    res = parsed(doc(HEADER, RECOMMENDS + "\nГолосовали: «за» — 40, «против» — нет. Решение "
+                     "принято 14 ноября 2018 года.\n"))
+    assert res.adopted is not None and str(res.adopted.value) == "2018-11-14"
