@@ -12,9 +12,11 @@ from .blocks import Block, body_text, sentences
 from .headings import SPEAKER
 from .russian import is_infinitive, words
 
+#: The verb that says a document was adopted: «принята», «одобрены», «утверждено».
+_ADOPTED_VERB = r"(?:принят[аоы]?|одобрен[аоы]?|утвержд[её]н[аоы]?)\b"
 ADOPTED = re.compile(
     r"(?:(?:резолюция|решение|документ|рекомендации|обращение|итоговый\s+документ)\s+)?"
-    r"(?:принят[аоы]?|одобрен[аоы]?|утвержд[её]н[аоы]?)\b",
+    + _ADOPTED_VERB,
     re.I,
 )
 SIGNATURE = re.compile(
@@ -36,14 +38,16 @@ def adoption_sentence(text: str, block: Block) -> tuple[int, int] | None:
     a, b = body_text(text, block)
     if b - a >= 250:
         return None
-    said = sentences(text, a, b)
-    if said and ADOPTED.match(text, *said[0]):
-        return said[0]
-    return next(((x, y) for x, y in said[1:] if _DOCUMENT_ADOPTED.match(text, x, y)), None)
+    if ADOPTED.match(text, a, b):
+        return sentences(text, a, b)[0]
+    if _DOCUMENT_ADOPTED.search(text, a, b) is None:
+        return None  # (most blocks: no sentence of them to split)
+    return next(((x, y) for x, y in sentences(text, a, b)[1:]
+                 if _DOCUMENT_ADOPTED.match(text, x, y)), None)
 
 
 _DOCUMENT_ADOPTED = re.compile(r"(?:резолюция|решение|рекомендации|обращение|итоговый\s+документ)"
-                               r"\s+(?:принят[аоы]?|одобрен[аоы]?|утвержд[её]н[аоы]?)\b", re.I)
+                               r"\s+" + _ADOPTED_VERB, re.I)
 
 
 def is_signature(text: str, block: Block) -> bool:

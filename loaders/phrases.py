@@ -84,12 +84,9 @@ def nominative(text: str, case: str | None = None, *, keep_capital: bool | None 
             grammemes.add(head_of_word.tag.gender)
         out.append(_inflect(w, p, grammemes))
         pos = b
-    if (apposed := _APPOSITION.match(text, pos)) and (case := next((
-            c for p in parses(apposed.group(2))[:2] if p.tag.POS == "NOUN"
-            for c in ((head.tag.case,) if head.tag.case != "nomn" else ()) + (
-                ("gent",) if plural else ()) if c in p.tag), None)):
-        # «городов – членов Ассоциации …» → «города – члены Ассоциации …»: the noun in apposition
-        # after a dash agrees with the head («31 музей — члена Ассоциации»: with the count)
+    if (apposed := _APPOSITION.match(text, pos)) and (
+            case := _apposed_case(apposed.group(2), head, plural)):
+        # «городов – членов Ассоциации …» → «города – члены Ассоциации …»
         out += [apposed.group(1), nominative(text[apposed.end(1) :], case, plural=plural,
                                              keep_capital=False)]
         pos = len(text)
@@ -104,6 +101,15 @@ def nominative(text: str, case: str | None = None, *, keep_capital: bool | None 
 
 
 _APPOSITION = re.compile(r"(\s+[–—-]\s+)([а-яё]+)")
+
+
+def _apposed_case(word: str, head: Any, plural: bool) -> str | None:
+    """The case of a noun in apposition after a dash when it agrees with the phrase's head (not
+    in the nominative), or — after a count — is in the genitive («31 музей — члена Ассоциации»);
+    else None."""
+    cases = ((head.tag.case,) if head.tag.case != "nomn" else ()) + (("gent",) if plural else ())
+    return next((c for p in parses(word)[:2] if p.tag.POS == "NOUN" for c in cases
+                 if c in p.tag), None)
 
 
 def _keeps_capital(text: str, phrase: Sequence[Word]) -> bool:
