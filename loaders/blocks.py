@@ -339,3 +339,38 @@ def body_text(text: str, block: Block) -> tuple[int, int]:
     while b > a and text[b - 1] in "*_ \t":
         b -= 1
     return a, b
+
+
+def list_level(block: Block) -> tuple[int, str]:
+    """A list item's level: (depth, kind of marker) — «1.» and «2.» share one, «1.1», «а)»,
+    «–» are below them."""
+    label = block.label
+    if label is None:
+        # bullets of different glyphs are different lists («* …:» and «– …» under it)
+        glyph = (block.marker or "•").replace("—", "–").replace("-", "–")
+        return block.first.depth, f"bullet{glyph}" if block.list_item else "paragraph"
+    if re.fullmatch(r"\d+", label):
+        return block.first.depth, "number"
+    if re.fullmatch(r"[IVX]+", label):
+        return block.first.depth, "roman"
+    if "." in label:
+        return block.first.depth, f"number.{label.count('.')}"
+    return block.first.depth, "letter"
+
+
+def indent(text: str, block: Block) -> int:
+    """How far the block's first line is indented in a plain-text or Markdown file."""
+    line_start = text.rfind("\n", 0, block.start) + 1
+    return len(text[line_start : block.start].expandtabs(4))
+
+
+def is_sub_item(text: str, parent: Block, block: Block) -> bool:
+    """``block`` is a sub-item of the recommendation ``parent`` (which ends with a colon)."""
+    if not block.list_item:
+        return False
+    (pd, pk), (d, k) = list_level(parent), list_level(block)
+    if d > pd or indent(text, block) >= indent(text, parent) + 2:
+        return True
+    # a list of another kind than the item's own («– организовать обучение по темам:» and
+    # «1) …», «2) …» under it)
+    return d >= pd and pk != k

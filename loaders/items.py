@@ -33,7 +33,7 @@ from .addressing import (
     addressee_at,
     own_addressee,
 )
-from .blocks import Block, body_text, clean
+from .blocks import Block, body_text, clean, indent, is_sub_item, list_level
 from .closing import BODY_SPEAKS, OVERSIGHT, QUESTION, closes, is_adoption, is_signature
 from .headings import RECOMMEND_INTRO, SPEAKER, heading_addressee, nominative_heading
 from .proposals import (
@@ -111,41 +111,6 @@ def _opens_section(text: str, block: Block) -> bool:
 _THANKS = re.compile(r"(?<![а-яё])благодар", re.I)
 
 
-def _level(block: Block) -> tuple[int, str]:
-    """A list item's level: (depth, kind of marker) — «1.» and «2.» share one, «1.1», «а)»,
-    «–» are below them."""
-    label = block.label
-    if label is None:
-        # bullets of different glyphs are different lists («* …:» and «– …» under it)
-        glyph = (block.marker or "•").replace("—", "–").replace("-", "–")
-        return block.first.depth, f"bullet{glyph}" if block.list_item else "paragraph"
-    if re.fullmatch(r"\d+", label):
-        return block.first.depth, "number"
-    if re.fullmatch(r"[IVX]+", label):
-        return block.first.depth, "roman"
-    if "." in label:
-        return block.first.depth, f"number.{label.count('.')}"
-    return block.first.depth, "letter"
-
-
-def _indent(text: str, block: Block) -> int:
-    """How far the block's first line is indented in a plain-text or Markdown file."""
-    line_start = text.rfind("\n", 0, block.start) + 1
-    return len(text[line_start : block.start].expandtabs(4))
-
-
-def _is_sub_item(text: str, parent: Block, block: Block) -> bool:
-    """``block`` is a sub-item of the recommendation ``parent`` (which ends with a colon)."""
-    if not block.list_item:
-        return False
-    (pd, pk), (d, k) = _level(parent), _level(block)
-    if d > pd or _indent(text, block) >= _indent(text, parent) + 2:
-        return True
-    # a list of another kind than the item's own («– организовать обучение по темам:» and
-    # «1) …», «2) …» under it)
-    return d >= pd and pk != k
-
-
 def parse_items(text: str, blocks: list[Block], first: int) -> Items:
     """Recommendations, statements and proposals in ``blocks[first:]``."""
     start = next((i for i in range(first, len(blocks)) if _opens_section(text, blocks[i])), None)
@@ -200,13 +165,13 @@ def parse_items(text: str, blocks: list[Block], first: int) -> Items:
                 from_row, position=len(items.recommendations) + 1))
             role[i - 1] = "item"
             continue
-        if (parent is not None and _is_sub_item(text, parent, block)
-                and (sub_level is None or _level(block) == sub_level
+        if (parent is not None and is_sub_item(text, parent, block)
+                and (sub_level is None or list_level(block) == sub_level
                      # «а) …», «б) …», «— …» indented alike under the item: its sub-items still
-                     or _indent(text, block) == sub_indent > _indent(text, parent) + 1)
+                     or indent(text, block) == sub_indent > indent(text, parent) + 1)
                 and heading_addressee(text, block, heading_case) is None):
-            sub_level = _level(block)  # the sub-items are one list, of one kind
-            sub_indent = _indent(text, block)
+            sub_level = list_level(block)  # the sub-items are one list, of one kind
+            sub_indent = indent(text, block)
             last = items.recommendations[-1]
             span = Span(last.text.span.start, b)
             items.recommendations[-1] = dataclasses.replace(
@@ -244,8 +209,8 @@ def parse_items(text: str, blocks: list[Block], first: int) -> Items:
             text, block, blocks[i] if i < len(blocks) else None)
         if heading is not None:
             addressee, mode = heading[0], "recommend"
-            heading_level = _level(block) if block.list_item else None
-            heading_indent = _indent(text, block)
+            heading_level = list_level(block) if block.list_item else None
+            heading_indent = indent(text, block)
             first_under_heading = True
             items.consumed.add(i - 1)
             role[i - 1] = "heading"
@@ -253,8 +218,8 @@ def parse_items(text: str, blocks: list[Block], first: int) -> Items:
                 continue
             a = heading[1]
             content = text[a:b]
-        elif heading_level is not None and block.list_item and _level(block) == heading_level and (
-                _indent(text, block) < heading_indent + 2):
+        elif heading_level is not None and block.list_item and (
+                list_level(block) == heading_level and indent(text, block) < heading_indent + 2):
             if first_under_heading and block.label in ("1", "I", "а", "a"):
                 heading_level = None  # the items number afresh under each heading
             else:
