@@ -158,8 +158,14 @@ def nominative_heading(text: str, block: Block, following: Block | None
     if (block.list_item or following is None or not following.list_item or len(content) > 150
             or content.endswith((".", ";", ":", "!", "?", ",")) or action(text, a, b)):
         return None
-    phrase = addressee_phrase(text, a, b, "nomn")
-    if phrase is None or not (phrase.head in AGENT_HEADS or any(
-            "anim" in p.tag for p in parses(phrase.head)[:1])):
+    if not names_an_agent(text, a, b):
         return None
     return heading_addressee(text, block, "nomn", standalone=True)
+
+
+def names_an_agent(text: str, a: int, b: int) -> bool:
+    """``text[a:b]`` opens with a noun phrase in the nominative whose head can act: a body, an
+    office, a person («Издательства …», «Правление …»; not «июнь», «постоянно»)."""
+    phrase = addressee_phrase(text, a, b, "nomn")
+    return phrase is not None and (phrase.head in AGENT_HEADS or any(
+        "anim" in p.tag for p in parses(phrase.head)[:1]))

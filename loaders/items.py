@@ -122,6 +122,7 @@ def parse_items(text: str, blocks: list[Block], first: int) -> Items:
         )
     items = Items(start=start)
     columns: tables.Columns | None = None  # of the table being read, from its header row
+    table = columns  # the last row's, kept over a heading line between the rows
     items.roles.update(dict.fromkeys(range(first), "title"))
     items.roles.update(dict.fromkeys(range(first, start), "preamble"))
     role = items.roles
@@ -144,7 +145,7 @@ def parse_items(text: str, blocks: list[Block], first: int) -> Items:
             continue
         row = tables.cells(text, block)
         if row is None:
-            columns = None
+            table, columns = columns, None
         elif tables.is_separator(text, block):
             items.consumed.add(i - 1)
             role[i - 1] = "caption"
@@ -161,8 +162,9 @@ def parse_items(text: str, blocks: list[Block], first: int) -> Items:
             continue
         elif (from_row := recommendation_of_row(text, row, columns, block)) is not None:
             parent, sub_level = None, None
-            items.recommendations.append(dataclasses.replace(
-                from_row, position=len(items.recommendations) + 1))
+            items.recommendations.append(dataclasses.replace(  # (under a heading: its addressee)
+                from_row, position=len(items.recommendations) + 1,
+                addressee=from_row.addressee or addressee))
             role[i - 1] = "item"
             continue
         if (parent is not None and is_sub_item(text, parent, block)
@@ -208,7 +210,7 @@ def parse_items(text: str, blocks: list[Block], first: int) -> Items:
         heading = heading_addressee(text, block, heading_case) or nominative_heading(
             text, block, blocks[i] if i < len(blocks) else None)
         if heading is not None:
-            addressee, mode = heading[0], "recommend"
+            addressee, mode, columns = heading[0], "recommend", table
             heading_level = list_level(block) if block.list_item else None
             heading_indent = indent(text, block)
             first_under_heading = True

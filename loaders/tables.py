@@ -19,7 +19,7 @@ from resolutions_kg.records import Addressee, Recommendation, Span, Spanned
 
 from .addressing import action, addressee_at
 from .blocks import Block, clean
-from .headings import heading_addressee
+from .headings import heading_addressee, names_an_agent
 from .russian import is_infinitive, words
 from .topics import classify
 
@@ -125,7 +125,8 @@ def recommendation_of_row(text: str, row: list[tuple[int, int]], columns: Column
         if k >= len(row) or is_number(text, row[k]):
             continue
         ca, cb = row[k]
-        addressee = addressee_at(text, ca, cb, "datv") or addressee_at(text, ca, cb, "nomn")
+        addressee = addressee_at(text, ca, cb, "datv") or (
+            addressee_at(text, ca, cb, "nomn") if names_an_agent(text, ca, cb) else None)
         if addressee is not None:
             tail = text[addressee.span.end : cb]
             if tail.strip(" ,") and not any(is_infinitive(w) for w, _, _ in words(tail)):

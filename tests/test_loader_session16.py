@@ -1,0 +1,30 @@
+"""Rules read in session 16 (blind batches bo and bp and what was left from session 15), each
+with a case written for it here, not copied from the labelled documents."""
+
+from __future__ import annotations
+
+from test_loader_genre import HEADER, doc, parsed
+
+
+def test_addressee_rows_spanning_an_html_table_of_decisions_address_the_rows_below() -> None:
+    res = parsed("<html><body><h1>Решение совета директоров музеев</h1>"
+                 "<p>г. Ачинск, 3 марта 2015 г.</p><p>Совет РЕШИЛ:</p><table>"
+                 "<tr><th>№</th><th>Решение</th><th>Срок</th></tr>"
+                 "<tr><td colspan='3'><b>Ачинскому краеведческому музею</b></td></tr>"
+                 "<tr><td>1</td><td>Подготовить выставку к юбилею города.</td><td>май</td></tr>"
+                 "<tr><td colspan='3'><b>Рекомендовать администрации города Ачинска</b></td></tr>"
+                 "<tr><td>2</td><td>Выделить средства на ремонт фондохранилища.</td>"
+                 "<td>2016 г.</td></tr>"
+                 "<tr><td>3</td><td>Рассмотреть вопрос о новом здании.</td><td>2017 г.</td></tr>"
+                 "</table></body></html>", "text/html")
+    assert [(r.addressee.label if r.addressee else None) for r in res.recommendations] == [
+        "Ачинский краеведческий музей", "администрация города Ачинска",
+        "администрация города Ачинска"]
+
+
+def test_a_heading_line_between_rows_of_a_markdown_table_addresses_the_rows_below() -> None:
+    res = parsed(doc(HEADER, "Участники конференции рекомендуют:\n\n| № | Содержание | Срок |\n|---|---|---|\n\n"
+                     "**Муниципальным библиотекам**\n\n| 1 | Провести акцию «Читаем вместе». | "
+                     "июнь |\n| 2 | Обновить фонды краеведения. | 2016 г. |\n"), "text/markdown")
+    assert [(r.addressee.label if r.addressee else None) for r in res.recommendations] == [
+        "муниципальные библиотеки", "муниципальные библиотеки"]
