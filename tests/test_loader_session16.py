@@ -23,8 +23,9 @@ def test_addressee_rows_spanning_an_html_table_of_decisions_address_the_rows_bel
 
 
 def test_a_heading_line_between_rows_of_a_markdown_table_addresses_the_rows_below() -> None:
-    res = parsed(doc(HEADER, "Участники конференции рекомендуют:\n\n| № | Содержание | Срок |\n|---|---|---|\n\n"
-                     "**Муниципальным библиотекам**\n\n| 1 | Провести акцию «Читаем вместе». | "
-                     "июнь |\n| 2 | Обновить фонды краеведения. | 2016 г. |\n"), "text/markdown")
+    res = parsed(doc(HEADER, (
+        "Участники конференции рекомендуют:\n\n| № | Содержание | Срок |\n|---|---|---|\n\n"
+        "**Муниципальным библиотекам**\n\n| 1 | Провести акцию «Читаем вместе». | "
+        "июнь |\n| 2 | Обновить фонды краеведения. | 2016 г. |\n")), "text/markdown")
     assert [(r.addressee.label if r.addressee else None) for r in res.recommendations] == [
         "муниципальные библиотеки", "муниципальные библиотеки"]
