@@ -232,7 +232,8 @@ def listed_organisers(text: str, blocks: list[Block]) -> list[OrganisationMentio
         # a name on a line of its own: its capital is the writer's
         return [dataclasses.replace(o, name=dataclasses.replace(
                     o.name, value=_as_printed(text, o.name.span.start, o.name.value)))
-                for item in items for o in _names(text, item.body, item.end, "nomn")]
+                for item in items for part in re.finditer(r"[^;]+", text[item.body : item.end])
+                for o in _names(text, item.body + part.start(), item.body + part.end(), "nomn")]
     return []
 
 

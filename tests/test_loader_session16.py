@@ -29,3 +29,15 @@ def test_a_heading_line_between_rows_of_a_markdown_table_addresses_the_rows_belo
         "июнь |\n| 2 | Обновить фонды краеведения. | 2016 г. |\n")), "text/markdown")
     assert [(r.addressee.label if r.addressee else None) for r in res.recommendations] == [
         "муниципальные библиотеки", "муниципальные библиотеки"]
+
+
+def test_organisers_in_a_definition_list_parted_by_semicolons() -> None:
+    res = parsed("<html><body><h1>Резолюция семинара «Музей и школа»</h1><dl>"
+                 "<dt>Место проведения:</dt><dd>г. Экибастуз</dd>"
+                 "<dt>Дата:</dt><dd>12 мая 2018 года</dd>"
+                 "<dt>Организаторы:</dt><dd>Отдел культуры города Экибастуза; Экибастузский "
+                 "историко-краеведческий музей</dd></dl>"
+                 "<p>Участники семинара рекомендуют:</p><ol><li>Сохранить фонды.</li></ol>"
+                 "</body></html>", "text/html")
+    assert [o.name.value for o in res.event.organisers] == [
+        "Отдел культуры города Экибастуза", "Экибастузский историко-краеведческий музей"]
