@@ -185,14 +185,15 @@ def title_line(text: str, block: Block, *, caps_over_two: bool = False) -> bool:
     places = find_settlements(text, a, b)
     if places and sum(p.end - p.start for p in places) >= len(content.strip(" ()*_г.")) - 3:
         return False  # «г. Великие Луки» on a line of its own
+    quoted = content[:1] in "«\"„“" and content[-1:] in "»\"“”"
+    if quoted or re.match(r"(?:«[^«»]{3,}»|\"[^\"]{3,}\"),?\s+[а-яё]", content):
+        return True  # («Архивы Оренбуржья: …», / посвящённой 100-летию …: the quotation;
+        # «Тара — город на Иртыше»: quoted, a place and a dash open a title)
     if places and re.search(r"(?<![а-яё])(?:г|гор|пос|с|пгт|ст)\.\s*$", text[a : places[-1].start]):
         return False  # «Владимирская область, г. Суздаль»: a place line
     if places and places[0].start - a <= 3 and text[places[0].end : b].lstrip()[:1] in (
             ",", "–", "—", "-"):
         return False  # «Москва, Российская государственная библиотека», «Шымкент – 2023»
-    quoted = content[:1] in "«\"„“" and content[-1:] in "»\"“”"
-    if quoted or re.match(r"(?:«[^«»]{3,}»|\"[^\"]{3,}\"),?\s+[а-яё]", content):
-        return True  # («Архивы Оренбуржья: …», / посвящённой 100-летию …: the quotation)
     toks = words(content)
     if len(toks) < 2 or not content[:1].isupper() or ADOPTED.match(content):
         return False

@@ -3,7 +3,7 @@ with a case written for it here, not copied from the labelled documents."""
 
 from __future__ import annotations
 
-from test_loader_genre import HEADER, doc, parsed
+from test_loader_genre import HEADER, RECOMMENDS, doc, parsed
 
 
 def test_addressee_rows_spanning_an_html_table_of_decisions_address_the_rows_below() -> None:
@@ -41,3 +41,10 @@ def test_organisers_in_a_definition_list_parted_by_semicolons() -> None:
                  "</body></html>", "text/html")
     assert [o.name.value for o in res.event.organisers] == [
         "Отдел культуры города Экибастуза", "Экибастузский историко-краеведческий музей"]
+
+
+def test_a_quoted_title_that_opens_with_a_place_and_a_dash() -> None:
+    res = parsed("ИТОГОВЫЙ ДОКУМЕНТ\nV Вельских краеведческих чтений\n«Вельск — город на Ваге: "
+                 "люди и судьбы»\n\nВельск, 14 марта 2019 г.\n\n" + RECOMMENDS)
+    assert res.event.title is not None
+    assert res.event.title.value == "Вельск — город на Ваге: люди и судьбы"
