@@ -1023,10 +1023,6 @@ KNOWN_MISSES: dict[tuple[str, str], str] = {
         "«Ханты-Мансийский автономный округ — Югра (онлайн)» in a table row: its "
         "first letter is lowered as for a plural group (the hyphenated adjective is "
         "not recognised as a proper name)",
-    ("bl07-minusinsk-2016.html", "addressees"):
-        "a table of decisions whose addressee headings are rows of one cell spanning "
-        "all columns (colspan): the HTML reader renders them as paragraphs between "
-        "the rows, and the rows after them get no addressee (not yet done)",
     ("bl07-minusinsk-2016.html", "participating"):
         "«Присутствовали: 9 из 11 членов Правления; приглашённые руководители и "
         "специалисты музеев Минусинска, Абакана, Шушенского, … районов — всего 26 "
@@ -1105,10 +1101,6 @@ KNOWN_MISSES: dict[tuple[str, str], str] = {
         "«14 приглашённых руководителей библиотек и учреждений культуры Абакана, "
         "Саяногорска, Абазы, Сорска»: a counted part of the total with kinds of "
         "bodies and then towns is kept whole; this labeller lists the towns",
-    ("bn12-tara-2011.txt", "title"):
-        "a web page's headline block above «ИТОГОВЫЙ ДОКУМЕНТ / IX Тарских "
-        "краеведческих чтений / «Тара — …»»: the quoted title two lines under the "
-        "heading word in capitals is not taken (not yet done)",
     ("e03-khanty-mansiysk-2017.md", "title"):
         "the heading names two events («… конгресса: XI Ежегодной конференции …») and the "
         "title is quoted after the second",
