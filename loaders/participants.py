@@ -123,13 +123,14 @@ def _cohorts(text: str, a: int, b: int, total_count: Count | None,
                 for c in _listed(text, place_pieces(text, split_groups(
                     text, also.end() if also else a, opener.start())),
                                  {o.name.value.lower() for o in organisers})]
-    start = opener.end()
+    start, dashed = opener.end(), False  # (who the total's people were, after a dash)
     if total_count and start <= total_count.span.start < b:
         colon = (_LIST_AFTER_TOTAL.match(text, total_count.noun_end)
                  or _COLON_AFTER_PEOPLE.match(text, total_count.noun_end, b))
         if colon and FROM_NAMED.search(colon.group()) and text[colon.end() : b].strip():
             colon = None  # «128 человек из Беларуси и Литвы: сотрудники …»: the places, first
         start = colon.end() if colon else total_count.span.start
+        dashed = colon is not None and colon.group().strip()[:1] in _DASHES
     end = b
     single = total_count is not None and start == total_count.span.start
     while end > start and text[end - 1] in ".;: \n":
@@ -139,8 +140,7 @@ def _cohorts(text: str, a: int, b: int, total_count: Count | None,
     rest = _INCLUDING.search(text, start, end)
     if total_count is not None and (found := origins(
             text, total_count.noun_end if single else start, rest,
-            lambda x, y: _cohort(text, x, y, set()),  # (or who they were, after a dash)
-            of_kinds=single or text[max(a, start - 3) : start].strip() in _DASHES)) is not None:
+            lambda x, y: _cohort(text, x, y, set()), of_kinds=single or dashed)) is not None:
         # «237 делегатов из Хабаровска, Амурска … и всех муниципальных районов края»: the total's
         # people are one group; the places they came from are what took part
         if rest is not None:
