@@ -34,16 +34,13 @@ from .organisations import mention
 from .origins import (
     COUNT_IN_BRACKETS,
     FROM_NAMED,
-    Piece,
-    from_places,
     origins,
     place_name,
-    place_pieces,
-    place_run,
     regions_joined,
     shared_head,
 )
 from .phrases import head_phrase, nominative
+from .placelists import Piece, from_places, place_pieces, place_run
 from .places import only_places
 from .russian import has_pos, lemma, parses, words
 from .totals import (
