@@ -142,8 +142,9 @@ def _tail(toks: list[tuple[str, int, int]], j: int, case: str | None = None) -> 
                 j += 1  # «Министерству культуры, информации, спорта и туризма …»
                 continue
             if w in "–—-" and j + 1 < n and (toks[j + 1][0][:1].isupper() or _genitive(
-                    toks[j + 1][0])) and not is_infinitive(toks[j + 1][0]):
-                j += 1  # «… округа – Югры», «государств – участников СНГ»
+                    toks[j + 1][0]) and parses(toks[j + 1][0])[0].tag.POS not in (
+                    "COMP", "ADVB")) and not is_infinitive(toks[j + 1][0]):
+                j += 1  # «… округа – Югры», «государств – участников СНГ» (not «– шире …»)
                 continue
             break
         if (low == "в" and j + 2 < n and toks[j + 1][0].lower() in ("сфере", "области")

@@ -23,6 +23,7 @@ _OWN_LINE = re.compile(r"(?:г\.|гор\.|пос\.|с\.)\s*[А-ЯЁ]|[«\"]?\d{1
 TABLE_BORDER = re.compile(r"[ \t]*\+[-=+]{3,}[-=+ \t]*")
 #: A text table's row or border.
 _TABLE_LINE = re.compile(r"[ \t]*\|.*\||" + TABLE_BORDER.pattern)
+_BRACKETED_DATELINE = re.compile(r"\s*\([^()\n]*\d{4}[^()\n]*\)\s*")
 _AFTER_BLANK = re.compile(r"\n[ \t]*\n[ \t]*$")
 _SENTENCE_END = re.compile(r"[.!?…](?:[»\"”)]*)(?=\s+[«\"„(]?[А-ЯЁA-Z0-9])")
 
@@ -156,6 +157,8 @@ def blocks(rendition: Rendition) -> list[Block]:
                      or wrapped and prev_text.endswith(";") and text[line.start].islower())
                 and (wrapped or initials or not _OWN_LINE.match(text, line.start, line.end) or (
                     prev_text.endswith(",") and not _DATE_START.match(text, line.start)))
+                # «(г. Ялуторовск, 14–15 декабря 2016 г.)» under a title as long as the margin
+                and not _BRACKETED_DATELINE.fullmatch(text, line.start, line.end)
             ):
                 out[-1].append(line)
                 quotes = _quotes(text, line, quotes)

@@ -39,7 +39,8 @@ def lower_head(head: str, name: str) -> bool:
     committee that is a unit of an administration or a government («комитет по культуре
     администрации города Тобольска»; but «Комитет по делам архивов Вологодской области»)."""
     return head in LOWER_HEADS or head == "комитет" and re.search(
-        r"(?<![а-яё])(?:администрации|правительства)(?![а-яё])", name, re.I) is not None
+        r"(?<![а-яё])(?:администрации|правительства)(?![а-яё])|^организационн", name,
+        re.I) is not None  # («организационный комитет конференции»: an оргкомитет)
 
 
 def _stem(word: str) -> str:

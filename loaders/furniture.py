@@ -67,8 +67,14 @@ def is_furniture(text: str, block: Block) -> bool:
     Сызрань, ул. Советская, д. 17»)."""
     if block.furniture:
         return True
-    return looks_like_furniture(text[block.start : block.end]) and not FIELD.match(
-        text, block.start, block.end)
+    field = FIELD.match(text, block.start, block.end)
+    return looks_like_furniture(text[block.start : block.end]) and (
+        field is None or _PAGE_STAMP.search(text, field.end(), block.end) is not None)
+
+
+#: What only a page's own stamp holds beside its date: «Дата: 22.11.2021 Просмотров: 412
+#: Распечатать» is the page's, not the event's.
+_PAGE_STAMP = re.compile(r"просмотр(?:ов|ы)\s*:?\s*\d|распечатать|версия\s+для\s+печати", re.I)
 
 
 _ARROW = re.compile(r"^(?:[←→⇐⇒]|<-|\?)\s*")

@@ -103,8 +103,28 @@ _CONNECTIVE = re.compile(r"(?:вместе\s+с\s+тем|в\s+то\s+же\s+вр
                          r"|однако|также),?\s+", re.I)
 
 
-def _opens_section(text: str, block: Block) -> bool:
-    return _is_intro(text, block) or heading_addressee(text, block) is not None
+def _opens_section(text: str, blocks: list[Block], i: int) -> bool:
+    if _is_intro(text, blocks[i]) or heading_addressee(text, blocks[i]) is not None:
+        return True
+    below = [bl for bl in blocks[i + 1 : i + 3] if not tables.is_separator(text, bl)][:1]
+    return bool(below) and _heads_recommendations(text, blocks[i], below[0])
+
+
+#: A column header that names recommendations or decisions (not events, an agenda, nor
+#: the proposals received at a hearing, «Содержание предложения | Кем внесено»).
+_RECOMMENDATIONS_COLUMN = re.compile(r"рекомендац|решени|поручени", re.I)
+
+
+def _heads_recommendations(text: str, block: Block, first: Block) -> bool:
+    """``block`` is the header row of a table of recommendations («| № | Содержание
+    рекомендации | Адресат | Срок |») and ``first`` a row holding one."""
+    row = tables.cells(text, block)
+    header = tables.header_columns(text, row) if row is not None else None
+    if row is None or header is None or header.text is None or not (
+            _RECOMMENDATIONS_COLUMN.search(text, *row[header.text])):
+        return False
+    cells = tables.cells(text, first)
+    return cells is not None and recommendation_of_row(text, cells, header, first) is not None
 
 
 #: Thanks, in a section of closing words: a statement, not a proposal.
@@ -113,7 +133,7 @@ _THANKS = re.compile(r"(?<![а-яё])благодар", re.I)
 
 def parse_items(text: str, blocks: list[Block], first: int) -> Items:
     """Recommendations, statements and proposals in ``blocks[first:]``."""
-    start = next((i for i in range(first, len(blocks)) if _opens_section(text, blocks[i])), None)
+    start = next((i for i in range(first, len(blocks)) if _opens_section(text, blocks, i)), None)
     if start is None:
         start = next(
             (i for i in range(first, len(blocks))
@@ -193,7 +213,7 @@ def parse_items(text: str, blocks: list[Block], first: int) -> Items:
             for k in range(i, len(blocks)):
                 x, y = body_text(text, blocks[k])
                 if not blocks[k].list_item and (SPEAKER.match(text[x:y]) or BODY_SPEAKS.match(
-                        text[x:y])) and (
+                        text[x:y]) or NEXT.match(text, x, y)) and (
                         after := proposals_of(text, blocks[k], len(items.proposals) + 1)):
                     items.proposals += after
                     role[k] = "proposal"
@@ -362,6 +382,8 @@ def parse_items(text: str, blocks: list[Block], first: int) -> Items:
         )
         if heading is None:
             role[i - 1] = "item"
+        elif heading[1] is not None and not block.list_item and not content.endswith(":"):
+            addressee = None  # «Музеям – шире использовать …»: a paragraph's own addressee
         if content.endswith(":"):
             parent = block
     return items

@@ -263,6 +263,8 @@ def organisers(text: str, start: int, end: int) -> list[OrganisationMention]:
         # «Организаторы: Министерство культуры, по делам национальностей …; Национальная
         # библиотека …»: names a semicolon parts, each read to its end
         pos = m.end()
+        if (row_end := text.find("\n|", pos, end)) >= 0:
+            end = row_end  # («| Организаторы | A; B |» over «| Партнёр | C |»: its row only)
         return [o for part in re.finditer(r"[^;|]+", text[pos:end])
                 for o in _names(text, pos + part.start(), pos + part.end(), "nomn")]
     out: list[OrganisationMention] = []

@@ -219,6 +219,9 @@ def origins(text: str, start: int, including: re.Match[str] | None,
             seg_end = seg_start + back.start() if back else seg_end
         if k == 0 and (listed := _COUNT_NAMED.match(text, seg_start, seg_end)) is not None:
             seg_start = listed.end()  # «из пяти (4) стран — Казахстана, России …»: the places
+        if k == 0 and counted and (towns := _towns_after(text, seg_start, seg_end, counted)):
+            out += towns  # «из 10 районов Павлодарской области, городов Экибастуза и Аксу»
+            continue
         if k == 0 and text[seg_start : seg_start + 1].isdigit():
             # «из 9 муниципальных образований области, а также из Москвы …»: the counted
             # group is one, read by ``counted``, before more «из» lists of places
@@ -271,6 +274,28 @@ def regions_joined(text: str, a: int, b: int) -> tuple[str, str] | None:
     if not all(c is not None and c.unit == "region" and c.places for c in found):
         return None
     return found[0].places[0], found[1].places[0]  # type: ignore[union-attr]
+
+
+#: Towns listed after a counted group of places: «…, городов Экибастуза и Аксу».
+_TOWNS_AFTER = re.compile(r",\s*(?:а\s+также\s+)?(?:городов|посёлков|поселков|сёл|сел)\s+"
+                          r"(?=[А-ЯЁ])")
+
+
+def _towns_after(text: str, a: int, b: int, counted: Callable[[int, int], Cohort | None]
+                 ) -> list[Cohort] | None:
+    """A counted group of places and the towns listed after it: «10 районов Павлодарской
+    области, городов Экибастуза и Аксу» → the districts, counted, and each town."""
+    towns = _TOWNS_AFTER.search(text, a, b)
+    named = find_settlements(text, towns.end(), b) if towns else []
+    if towns is None or not named or not re.fullmatch(r"(?:\s*(?:,|и)\s*)*", "".join(
+            text[x.end : y.start] for x, y in zip(named, named[1:], strict=False))) or text[
+            named[-1].end : b].strip(" .;,"):
+        return None
+    group = counted(a, towns.start())
+    if group is None or group.count is None:
+        return None
+    return [group] + [Cohort(label=Spanned(n.name, Span(n.start, n.end)), unit="city",
+                             places=(n.name,)) for n in named]
 
 
 def place_name(text: str) -> str | None:

@@ -274,7 +274,7 @@ def _genitive_line(text: str, block: Block) -> bool:
 
 #: The opening of a line that names whose the event was, in the genitive.
 _WHOSE = re.compile(r"(?:[А-ЯЁ][А-ЯЁа-яё-]+(?:ой|ого|ей)\s+(?:[а-яё]+(?:ого|ой)\s+)?"
-                    r"(?:области|края|округа|района)"
+                    r"(?:области|края|округа|района|зоны)"
                     r"|(?:Республики|Министерства|Департамента|Управления|Комитета)\s)")
 
 

@@ -335,8 +335,11 @@ def _cohort(text: str, a: int, b: int, organisers: set[str]) -> Cohort | None:
             r"(?<![а-яё])[А-ЯЁ]", rest):
         return None  # «сотрудники музеев и библиотек»: an occupation, not a group that is named
     if count is not None and count.noun_lemma in PERSON_LEMMAS:
-        # «21 представитель», «22 представителя», «25 представителей»
-        after = "nomn" if count.value % 10 == 1 and count.value % 100 != 11 else "gent"
+        # «21 представитель», «22 представителя», «25 представителей» (but «делегаты 31
+        # коллективного члена»: the genitive of the count after its people)
+        after = "nomn" if count.value % 10 == 1 and count.value % 100 != 11 and any(
+            {"nomn", "sing"} <= p.tag.grammemes
+            for p in parses(text[count.span.start : count.noun_end].split()[-1])) else "gent"
         label = expand(nominative(rest, after, plural=True))
         label = "участники" if label == "люди" else label  # «41 человек работал онлайн»
         if said_mode and label == "участники":  # «58 участников – в дистанционном формате»

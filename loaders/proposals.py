@@ -312,8 +312,15 @@ def closing_list(text: str, blocks: list[Block]) -> bool:
 
 
 def _held(text: str, a: int, b: int) -> Found | None:
-    """«а IV Съезд библиотекарей Республики Коми провести в 2021 году»."""
-    if HOLD.search(text, a, b) is None:
+    """«а IV Съезд библиотекарей Республики Коми провести в 2021 году»; «Участники поддержали
+    предложение (администрации …) о проведении VI фестиваля в 2020 году»."""
+    backed = _BACKED.search(text, a, b)
+    if HOLD.search(text, a, b) is None and not (
+            backed and re.search(r"проведени[иея]", text[backed.end() : b], re.I)):
         return None
-    planned = planned_event(text, a, b)
+    planned = planned_event(text, backed.end() if backed else a, b)
     return (None, planned) if planned is not None and planned.year is not None else None
+
+
+#: Backing a proposal made by someone else: «поддержали (поддерживают) предложение …».
+_BACKED = re.compile(r"(?<![а-яё])поддерж(?:ал[аи]?|ива\w+)\s+предложени[ея](?![а-яё])", re.I)

@@ -81,8 +81,11 @@ def _table_topics(text: str, following: list[Block]) -> tuple[Spanned[str], ...]
     if len(rows) < 2:
         return ()
     column = None
-    if re.fullmatch(r"[\s|:-]+", text[following[1].start : following[1].end]):
-        header, rows = rows[0], rows[2:]
+    separated = re.fullmatch(r"[\s|:-]+", text[following[1].start : following[1].end])
+    if separated or re.fullmatch(r"\s*(?:№|N|#)(?:\s*п/п)?\s*", text[slice(*rows[0][0])]):
+        # the header row: over a Markdown table's separator, or naming a column «№» (an HTML
+        # table's, whose cells are all <td>)
+        header, rows = rows[0], rows[2 if separated else 1 :]
         column = next((k for k, (a, b) in enumerate(header) if TOPICS_WORD.search(text, a, b)),
                       None)
     if column is None and rows:

@@ -3,7 +3,10 @@ with a case written for it here, not copied from the labelled documents."""
 
 from __future__ import annotations
 
-from test_loader_genre import HEADER, RECOMMENDS, doc, parsed
+import textwrap
+
+import pytest
+from test_loader_genre import HEADER, RECOMMENDS, doc, parsed, proposed
 
 
 def test_addressee_rows_spanning_an_html_table_of_decisions_address_the_rows_below() -> None:
@@ -48,3 +51,137 @@ def test_a_quoted_title_that_opens_with_a_place_and_a_dash() -> None:
                  "люди и судьбы»\n\nВельск, 14 марта 2019 г.\n\n" + RECOMMENDS)
     assert res.event.title is not None
     assert res.event.title.value == "Вельск — город на Ваге: люди и судьбы"
+
+
+def test_a_table_of_recommendations_under_a_caption_without_colon_is_the_operative_part() -> None:
+    res = parsed("<html><body><h1>Итоговый документ публичных слушаний</h1>"
+                 "<p>г. Лысьва, 3 марта 2020 г.</p><h2>Рекомендации участников слушаний</h2>"
+                 "<table><tr><th>№</th><th>Содержание рекомендации</th><th>Адресат</th></tr>"
+                 "<tr><td>1</td><td>Открыть модельную библиотеку в посёлке.</td>"
+                 "<td rowspan='2'>Администрация Лысьвенского городского округа</td></tr>"
+                 "<tr><td>2</td><td>Предусмотреть средства на комплектование фондов.</td></tr>"
+                 "</table><p>Участники слушаний предложили провести повторные слушания в 2022 "
+                 "году.</p></body></html>", "text/html")
+    assert [(r.addressee.label if r.addressee else None) for r in res.recommendations] == [
+        "администрация Лысьвенского городского округа"] * 2
+    assert proposed(res) == [(None, 2022)]
+
+
+def test_a_table_of_the_proposals_a_hearing_received_is_no_operative_part() -> None:
+    res = parsed(doc(HEADER, "| № | Содержание предложения | Кем внесено |\n|---|---|---|\n"
+                     "| 1 | Сохранить названия улиц | Общество краеведов |\n\n" + RECOMMENDS),
+                 "text/markdown")
+    assert [r.text.value for r in res.recommendations] == ["Сохранить фонды."]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Участники семинара поддержали предложение администрации Тотемского района о проведении "
+    "следующего семинара в 2017 году.",
+    "Участники семинара поддерживают предложение о проведении V семинара в 2017 году в "
+    "г. Тотьме.",
+])
+def test_backing_a_proposal_to_hold_the_next_event(sentence: str) -> None:
+    assert proposed(parsed(doc(HEADER, RECOMMENDS + "\n" + sentence + "\n"))) == [(None, 2017)]
+
+
+def test_the_next_meeting_planned_after_the_adoption_line() -> None:
+    res = parsed(doc(HEADER, RECOMMENDS + "\nРешение принято единогласно 18 мая 2016 г.\n\n"
+                     "Очередное заседание совета провести в ноябре 2016 года в г. Шадринске.\n"))
+    assert proposed(res) == [(None, 2016)]
+
+
+def test_a_pages_date_beside_its_view_counter_is_no_field_of_the_event() -> None:
+    res = parsed("Дата: 22.11.2018   Просмотров: 412   Распечатать\n\nРЕЗОЛЮЦИЯ\nконференции "
+                 "«Книжное наследие Тувы»\n\n16-17.11.2018 г. Кызыл\n\n" + RECOMMENDS)
+    assert res.event.start is not None and str(res.event.start.value) == "2018-11-16"
+    assert res.event.end is not None and str(res.event.end.value) == "2018-11-17"
+
+
+def test_paragraphs_each_with_its_own_addressee_before_a_dash_and_one_without() -> None:
+    res = parsed(doc(HEADER, "Администрации города Тобольска – рассмотреть вопрос о здании "
+                     "музея.\n\nМузеям и библиотекам юга области – шире использовать материалы "
+                     "о декабристах.\n\nПродолжить издание сборника материалов чтений.\n"))
+    assert [(r.addressee.label if r.addressee else None) for r in res.recommendations] == [
+        "администрация города Тобольска", "музеи и библиотеки юга области", None]
+
+
+def test_a_bracketed_place_and_date_under_a_title_as_long_as_the_wrapped_lines() -> None:
+
+    body = textwrap.fill(
+        "Участники чтений отмечают, что интерес к истории края растёт год от года, появились "
+        "новые исследования, основанные на архивных документах, активно работают школьные "
+        "краеведческие кружки и музейные объединения, выходят сборники статей и воспоминаний, "
+        "а краеведы района всё чаще выступают на страницах местной печати и в сети Интернет, "
+        "рассказывая о своих находках и открытиях, о судьбах земляков и об истории сёл. " * 2, 70)
+    res = parsed("Резолюция V Муравьёвских чтений\nДекабристы в Сибири: история, память, "
+                 "музейная практика\n"
+                 "(г. Ялуторовск, 14–15 декабря 2016 г.)\n\n" + body + "\n\n" + RECOMMENDS)
+    assert res.event.title is not None
+    assert res.event.title.value == "Декабристы в Сибири: история, память, музейная практика"
+    assert res.event.start is not None and str(res.event.start.value) == "2016-12-14"
+
+
+def test_a_markdown_table_of_recommendations_without_an_intro() -> None:
+    res = parsed(doc(HEADER, "**Рекомендации участников**\n\n| № | Рекомендация | Адресат |\n"
+                     "|---|---|---|\n| 1 | Открыть модельную библиотеку. | Администрация "
+                     "района |\n| 2 | Обновить фонды. | Кунгурская центральная библиотека "
+                     "|\n"), "text/markdown")
+    assert [(r.addressee.label if r.addressee else None) for r in res.recommendations] == [
+        "администрация района", "Кунгурская центральная библиотека"]
+
+
+def test_towns_listed_after_a_counted_group_of_districts() -> None:
+    res = parsed(doc(HEADER, "В семинаре приняли участие 46 библиотекарей из 8 районов области, "
+                     "городов Экибастуза и Аксу.\n\n" + RECOMMENDS))
+    assert [(c.label.value, c.count) for c in res.event.cohorts] == [
+        ("районы области", 8), ("Экибастуз", None), ("Аксу", None)]
+
+
+def test_organisers_in_a_table_row_end_with_their_row() -> None:
+    res = parsed("| | |\n|---|---|\n| **Место** | г. Мышкин |\n| **Даты** | 23 августа 2019 г. |\n"
+                 "| **Организаторы** | администрация города; Мышкинский народный музей |\n"
+                 "| **Партнёр** | Ассоциация малых туристских городов |\n\n## РЕЗОЛЮЦИЯ\n\n"
+                 "### фестиваля музеев малых городов\n\n" + RECOMMENDS, "text/markdown")
+    assert [o.name.value for o in res.event.organisers] == [
+        "администрация города", "Мышкинский народный музей"]
+
+
+def test_a_unions_regional_organisation_and_a_university_are_two_groups() -> None:
+    res = parsed(doc(HEADER, "В заседании приняли участие представители Тверской областной "
+                     "организации Общероссийского профсоюза работников культуры и Тверского "
+                     "государственного университета.\n\n" + RECOMMENDS))
+    assert [c.label.value for c in res.event.cohorts] == [
+        "Тверская областная организация Общероссийского профсоюза работников культуры",
+        "Тверской государственный университет"]
+
+
+def test_delegates_of_a_count_ending_in_one_in_the_genitive() -> None:
+    res = parsed(doc(HEADER, "В собрании приняли участие 64 человека: делегаты 21 коллективного "
+                     "члена Ассоциации, а также гости из Самарской области.\n\n" + RECOMMENDS))
+    assert [(c.label.value, c.count) for c in res.event.cohorts] == [
+        ("коллективные члены Ассоциации", 21), ("Самарская область", None)]
+
+
+def test_the_zone_of_a_region_on_the_line_after_the_heading_is_no_title() -> None:
+    res = parsed("РЕШЕНИЕ\nсовещания руководителей архивных служб\nЗападной зоны Алтайского "
+                 "края\n\n«19» мая 2023 г.      г. Бийск\n\n" + RECOMMENDS)
+    assert res.event.title is None
+
+
+def test_an_organising_committee_heading_is_cited_in_lower_case() -> None:
+    res = parsed(doc(HEADER, "Участники конференции рекомендуют:\n\n**Организационному комитету "
+                     "конференции:**\n\n1. Издать сборник материалов.\n"), "text/markdown")
+    assert [(r.addressee.label if r.addressee else None) for r in res.recommendations] == [
+        "организационный комитет конференции"]
+
+
+def test_topics_in_an_html_table_whose_header_row_has_no_th() -> None:
+    res = parsed("<html><body><h1>Резолюция форума сельских библиотек</h1><p>ст. Вёшенская, 24 "
+                 "мая 2018 года</p><p>Работа форума шла на дискуссионных площадках:</p><table>"
+                 "<tr><td>№</td><td>Дискуссионная площадка</td><td>Место</td></tr>"
+                 "<tr><td>1</td><td>Сельская библиотека и местное сообщество</td><td>ЦБ</td></tr>"
+                 "<tr><td>2</td><td>Детское чтение на селе</td><td>ДБ</td></tr></table>"
+                 "<p>Участники форума рекомендуют:</p><ol><li>Сохранить фонды.</li></ol>"
+                 "</body></html>", "text/html")
+    assert [t.value for t in res.event.topics] == [
+        "Сельская библиотека и местное сообщество", "Детское чтение на селе"]

@@ -95,9 +95,11 @@ def _to_html(text: str, doc: dict[str, Any]) -> str | None:
     # (a Markdown heading's underline «=====» and a rule «---» are markup too)
     text = re.sub(r"^[ \t]*(?:={3,}|-{3,}|\*{3,})[ \t]*$", "", text, flags=re.M)
     paragraphs = [p for p in re.split(r"\n[ \t]*\n", text.strip()) if p.strip()]
-    # (a Markdown hard break «\» at a line's end is markup, as the emphasis is)
+    # (a Markdown hard break «\» at a line's end is markup, as the emphasis is, and so is the
+    # backslash that escapes a character: «4\. Правлению …» is «4. Правлению …» on a page)
     body = "\n".join(_table(p) if _is_table(p) else "<p>" + "<br>\n".join(html.escape(
-        line.rstrip().removesuffix("\\").strip("*_ ").lstrip("#> ").strip("*_ "))
+        _MD_ESCAPE.sub("", line.rstrip().removesuffix("\\")).strip("*_ ").lstrip("#> ").strip(
+            "*_ "))
                                            for line in p.splitlines()) + "</p>"
                       for p in paragraphs)
     return ("<!DOCTYPE html><html lang=\"ru\"><head><meta charset=\"utf-8\"><title>Новость"
@@ -106,6 +108,9 @@ def _to_html(text: str, doc: dict[str, Any]) -> str | None:
             f"{body}</main><aside><h3>Другие новости</h3><p>15.02.2021</p><p>В Вологде прошёл "
             "семинар для сельских библиотекарей</p></aside><footer>© 2021 Библиотека. "
             "Тел.: 8 (8172) 72-33-45</footer></body></html>")
+
+
+_MD_ESCAPE = re.compile(r"\\(?=[\\`*_{}\[\]()#+.!|-])")
 
 
 def _is_table(paragraph: str) -> bool:
