@@ -146,8 +146,9 @@ def counted_units(text: str, a: int, b: int) -> list[tuple[int, int]]:
     России», «2 стран ближнего зарубежья»; «архивные учреждения 6 субъектов РФ» → «6 субъектов
     РФ» (the count belongs to the group, as in «специалисты 23 муниципальных библиотек»). A
     piece without such a count, or made of one that starts it, stays as it is."""
-    units = [c for c in counts(text, a, b)
-             if c.noun_lemma not in PERSON_LEMMAS and c.noun_lemma not in NOT_GROUPS]
+    units = [c for c in counts(text, a, b)  # (not «Елец (3, онлайн)»: a count that opens
+             if c.noun_lemma not in PERSON_LEMMAS and c.noun_lemma not in NOT_GROUPS  # brackets)
+             and not re.search(r"\(\s*$", text[max(a, c.span.start - 2) : c.span.start])]
     if not units or (len(units) == 1 and not text[a : units[0].span.start].strip()):
         cut = _named_next(text, units[0].noun_end if units else b, b)
         joined = _ALSO_AFTER.match(text, cut)
@@ -382,6 +383,9 @@ def only_people(label: str) -> bool:
     return all(lemma(w) in _ROLES or w == "и" for w, _, _ in words(label))
 
 
+#: The governing body at its sitting, after «члены»: «(члены) Правления», «Общественного совета».
+SITTING = re.compile(r"(?:[А-ЯЁа-яё]+(?:ого|его)\s+)?(?:правлени|совет|коллеги|президиум)[а-яё]*"
+                     r"(?![а-яё])(?!\s+(?:при|по|[А-ЯЁа-яё]+(?:ого|его|ой|ых)\s))", re.I)
 #: The body whose members sit: «члены | правления», «члены | Ассоциации».
 _OF_THE_BODY = re.compile(r"(?<=\S)\s+(?:правления|совета|коллегии|президиума|ассоциации)$",
                           re.I)

@@ -116,9 +116,14 @@ def _dateline(content: str) -> bool:
         if found.start == len(part) - len(part.lstrip(" г.")) or found.marked)
 
 
+#: «Организаторы: …» above the heading (beside the event's name and dateline): a field too.
+_ORGANISERS_FIELD = re.compile(r"[|*_ ]*организатор[а-яё]*[*_ ]*[:–—|]", re.I)
+
+
 def header_fields(text: str, above: list[Block]) -> list[tuple[int, int]]:
     """A form-like header above the document's heading, from its first field to the heading
     («Дата: … / Место: … / Организаторы: A; / B / Участники: 126 человек»), as one range to read
     organisers and the total from; none when no field opens a block there."""
-    top = next((b.start for b in above if FIELD.match(text, b.start, b.end)), None)
+    top = next((b.start for b in above if FIELD.match(text, b.start, b.end)
+                or _ORGANISERS_FIELD.match(text, b.start, b.end)), None)
     return [(top, above[-1].end)] if top is not None else []

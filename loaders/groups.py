@@ -7,10 +7,12 @@ once; named again with how it took part («… Кыргызстана, Каза�
 from __future__ import annotations
 
 import dataclasses
+import re
 
 from resolutions_kg.records import Cohort, OrganisationMention
 
 from .blocks import Block, list_items_after
+from .lists import LIST_OPENERS
 from .participants import cohorts, listed_cohorts
 from .places import country
 from .russian import lemma, parses, words
@@ -23,7 +25,14 @@ def event_groups(text: str, preamble: list[Block], participation: list[tuple[int
     groups: list[Cohort] = list(rows)  # a table of participants first, then the sentences'
     for a, b in participation:  # «… 214 человек из 11 стран … Были представлены 46 …»
         said = len(groups)
-        read = cohorts(text, a, b, count, orgs)
+        seen = text
+        if (we := LIST_OPENERS.search(text, a, b)) and we.group("we") and (
+                close := re.search(r",?\s[—–-]\s", text[we.end() : b])):
+            # «Мы, участники …, — 94 … — обращаемся к вам …»: the groups end with the dash (the
+            # rest blanked, a full stop where it begins)
+            cut = we.end() + close.start()
+            seen = text[:cut] + "." + " " * (b - cut - 1) + text[b:]
+        read = cohorts(seen, a, b, count, orgs)
         if LIST_OF_GROUPS.search(text, a, b):  # «…, в том числе:» over a list of groups
             listed = listed_cohorts(text, list_items_after(text, preamble, b), orgs)
             # («… из шести регионов России:» over six items: the count the items name)

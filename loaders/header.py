@@ -35,6 +35,8 @@ from .settlements import IN_SETTLEMENT, Found, find_settlements
 #: Words of a sentence that says the event took place (and where).
 HELD = re.compile(
     r"состоял(?:ся|ась|ось|ись)|прош[её]л|прошл[аио]|проходил[аио]?|проведен|проведён|"
+    # («конференции …, проходившей 8–9 июня 2015 года в г. Бийске»: a participle)
+    r"проходивш[а-яё]+|состоявш[а-яё]+|прошедш[а-яё]+|"
     r"провед[её]н[аоы]?|организован|работал|собрал[аи]?|открыл(?:ся|ась)|"
     r"(?:^|\s)(?:дата|место)\s+проведения",
     re.I)
@@ -58,6 +60,10 @@ RECOGNISED_AFTER = 6
 _IN_VENUE = re.compile(r"(?<![а-яё])(?:в|во)\s+(?:[А-ЯЁа-яё-]+\s+){0,4}(?:библиотеке|музее"
                        r"|архиве|доме|центре|университете|институте|колледже|школе|театре"
                        r"|музее-заповеднике|дворце)\s+$")
+#: A venue and the town it is in, marked: «в большом зале Городского Дома культуры г. …».
+_IN_VENUE_OF = re.compile(r"(?<![а-яё])(?:в|во)\s+(?:[А-ЯЁа-яё-]+\s+){0,4}(?:зале|библиотеке|музее"
+                          r"|архиве|доме|центре|дома|центра|дворца|библиотеки|музея)(?:\s+[А-ЯЁа-яё"
+                          r"-]+){0,4}\s+(?:г\.|города)\s*$")
 
 @dataclass(frozen=True)
 class Choice:
@@ -324,7 +330,9 @@ def choose_place(text: str, front: list[Block], heading_index: int, adoption: li
             if _length(text, line) <= DATELINE_LENGTH and (
                     len(rest) <= 2 or re.fullmatch(r"(?:19|20)\d\d", rest)
                     # «Кыргызская Республика, Иссык-Кульская область, г. Чолпон-Ата»
-                    or _country_like(rest)):
+                    or _country_like(rest)
+                    # «| Өскемен қаласы | г. Усть-Каменогорск |»: a cell of its own
+                    or place.marked and _cell_of_its_own(text, line, place)):
                 offer(PlaceChoice(90 - distance, 0.9, "a line of its own near the heading",
                                   place))
                 continue
@@ -344,7 +352,10 @@ def choose_place(text: str, front: list[Block], heading_index: int, adoption: li
                 place.marked and re.search(r"\(\s*(?:г\.|город)\s*$", before)) or (
                 # «в Центральной городской библиотеке Тобольска прошла …»: the venue's town
                 place.known and _IN_VENUE.search(text, max(sentence[0], place.start - 80),
-                                                 place.start))
+                                                 place.start)) or (
+                # «в большом зале Городского Дома культуры г. Канска состоялись …»
+                place.marked and _IN_VENUE_OF.search(text, max(sentence[0], place.start - 90),
+                                                     place.start))
             if HELD.search(text, *sentence) and located:
                 near_date = date is not None and sentence[0] <= date.date.span.start < sentence[1]
                 offer(PlaceChoice(70 + (10 if near_date else 0) - distance, 0.8,

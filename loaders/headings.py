@@ -158,6 +158,13 @@ def nominative_heading(text: str, block: Block, following: Block | None
     if (block.list_item or following is None or not following.list_item or len(content) > 150
             or content.endswith((".", ";", ":", "!", "?", ",")) or action(text, a, b)):
         return None
+    if (named := _LEGAL_FORM_NAME.fullmatch(text, a, b)) is not None:
+        # «МБУК «Централизованная библиотечная система г. Канска»» over its list: cited as
+        # written, a legal form and a quoted name in no case at all
+        org = mention(text, named.start(), named.end(), None)
+        return Addressee(label=org.name.value, span=org.name.span, organisation=org,
+                         certainty=Certainty(0.75, "a legal form and a quoted name on a line "
+                                             "of its own, before a list")), None
     if not names_an_agent(text, a, b):
         return None
     return heading_addressee(text, block, "nomn", standalone=True)

@@ -327,7 +327,10 @@ def parse_items(text: str, blocks: list[Block], first: int) -> Items:
                 and (HOLD.search(content) or HOLDING.search(content) or NEXT.search(content))
                 and (planned := planned_event(text, own[1] if own else a, b)) is not None
                 and (planned.kind.value != "мероприятие" or NEXT.search(content))
-                and planned.year is not None):
+                and planned.year is not None and (own is None or NEXT.search(content)
+                                                  or own[0].span.start - a > 2)):
+            # (not «Национальному архиву … провести в 2024 году обучающий семинар …»: a body
+            # told to hold an event of its own, not the next of the series — an item)
             # «Провести следующую конференцию в 2016 году», «Просить X поддержать проведение
             # фестиваля в 2020 году» after the list: a closing proposal (or more: «… в 2021
             # году в г. Алматы. Направить резолюцию в …»)

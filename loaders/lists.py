@@ -20,6 +20,9 @@ LIST_OPENERS = re.compile(
     r"|\bучастники[*_]*\s*(?:[:–—]|\|(?=\s*(?:более\s|свыше\s|около\s)?\d))\s*|"
     # «Участники семинара-практикума: 52 специалиста …», «Участники совещания – 31 человек: …»
     r"\bучастники\s+[а-яё]+(?:[\s-][а-яё]+)?(?:\s*[:–—]|\s-)\s*(?=\d)|"
+    # an appeal's «Мы, участники … конференции …, — 94 библиотечных работника из … — »
+    r"(?P<we>\bмы,\s+участники\s(?:[^—–]|(?<=\S)[—–](?=\S)){1,300}?,?\s+[—–-]\s*"
+    r"(?=(?:более\s|свыше\s|около\s)?\d))|"
     + BECAME + r"\s*[:–—-]?\s*"
     r"|(?:подключил|присоединил)(?:ись|ась|ось)\s*|собрал[аио]?\s+|собрал(?:ся|ась|ось)\s+|собрались\s+(?!(?:чтобы|в|во|на|для|из|по)\s)|представляли\s+"
     r"|(?:(?:среди|в\s+числе)\s+(?:них|участников)|в\s+их\s+числе)\s*[:–—-]?\s*"
@@ -139,3 +142,10 @@ def _same_heads(text: str, a: int, b: int) -> list[tuple[int, int]]:
         if heads and has_pos(after[0][0] if after else "", {"ADJF"}) and lemma(noun) == heads[0]:
             return [(a, a + m.start()), (a + m.end(), b)]
     return [(a, b)]
+
+
+def is_person(word: str) -> bool:
+    """A noun naming people («архитекторы», «урбанисты»), by its lemma or pymorphy's «anim»."""
+    ps = [p for p in parses(word) if p.tag.POS == "NOUN"]
+    return bool(ps) and (lemma(word) in PERSON_LEMMAS or "anim" in ps[0].tag) and not any(
+        "Geox" in p.tag or "Orgn" in p.tag for p in ps)

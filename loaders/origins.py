@@ -19,7 +19,7 @@ from .phrases import nominative
 from .places import only_places
 from .russian import has_pos, lemma, parses, place_nominative
 from .settlements import SETTLEMENT_KIND, find_settlements
-from .totals import PEOPLE_OPENING, PERSON_LEMMAS, TAKE_PART
+from .totals import PEOPLE_OPENING, PERSON_LEMMAS, TAKE_PART, attendance
 
 #: «из» before a capital: a place's name follows («из Беларуси», «из г. Минска»).
 FROM_NAMED = re.compile(r"(?<![а-яё])из\s+(?:г\.\s*)?[А-ЯЁ]")
@@ -33,7 +33,8 @@ _REGION_WORDS = re.compile(r"област|кра[яйе]|республик|фе
 
 #: A count in brackets after a place: «Братска (7)», «Беларуси (94 участника)».
 COUNT_IN_BRACKETS = re.compile(
-    r"\s*\((\d{1,5})(?:\s+(?:человек|чел\.|участник[аов]*|представител[ьяей]+))?\)[\s,.;]*$")
+    r"\s*\((\d{1,5})(?:\s+(?:человек|чел\.|участник[аов]*|представител[ьяей]+))?"
+    r"(?:\s*,\s*(?P<how>[^()]{2,40}))?\)[\s,.;]*$")  # («Казахстана (2, в режиме онлайн)»)
 
 
 #: Bodies counted in brackets after a place: «Удмуртской Республики (3 библиотеки)».
@@ -50,7 +51,9 @@ def _origin(text: str, a: int, b: int) -> Cohort | None:
     with the count in brackets)."""
     if (paren := COUNT_IN_BRACKETS.search(text[a:b])) is not None and (
             counted := _origin(text, a, a + paren.start())) is not None:
-        return dataclasses.replace(counted, count=int(paren.group(1)))
+        how = attendance(text, a + paren.start("how"), a + paren.end("how")) if paren.group(
+            "how") else None
+        return dataclasses.replace(counted, count=int(paren.group(1)), mode=how or counted.mode)
     item = clean(text[a:b]).strip(" ,.;")
     if not item or item[:1].isdigit():
         return None
@@ -222,6 +225,9 @@ def origins(text: str, start: int, including: re.Match[str] | None,
         if k == 0 and counted and (towns := _towns_after(text, seg_start, seg_end, counted)):
             out += towns  # «из 10 районов Павлодарской области, городов Экибастуза и Аксу»
             continue
+        if k == 0 and (by_place := _counted_by_place(text, seg_start, seg_end)) is not None:
+            out += by_place  # «из 46 организаций — …: Республики Беларусь (38), …»
+            continue
         if k == 0 and text[seg_start : seg_start + 1].isdigit():
             # «из 9 муниципальных образований области, а также из Москвы …»: the counted
             # group is one, read by ``counted``, before more «из» lists of places
@@ -234,8 +240,9 @@ def origins(text: str, start: int, including: re.Match[str] | None,
         runs = shared_runs(text, seg_start, seg_end)
         for m in _ORIGIN_SPLIT.finditer(text, seg_start, seg_end):
             before = text[cuts[-1] : m.start()].split()
-            if any(x < m.start() < y for x, y in runs):
-                continue  # inside «Котласского, Ленского и Устьянского районов»
+            if any(x < m.start() < y for x, y in runs) or text.count(
+                    "(", cuts[-1], m.start()) > text.count(")", cuts[-1], m.start()):
+                continue  # inside «Котласского, Ленского и Устьянского районов», a bracket
             if before and is_region_adjective(text, m.start()) is False and has_pos(
                     before[-1], {"ADJF"}) and not has_pos(before[-1], {"NOUN"}) and not any(
                     x == m.end() for x, _ in runs):
@@ -296,6 +303,35 @@ def _towns_after(text: str, a: int, b: int, counted: Callable[[int, int], Cohort
         return None
     return [group] + [Cohort(label=Spanned(n.name, Span(n.start, n.end)), unit="city",
                              places=(n.name,)) for n in named]
+
+
+#: A counted noun, then (past its kinds) a colon: «46 организаций — библиотек, музеев …:».
+_COUNTED_THEN_COLON = re.compile(r"\d{1,5}\s+([а-яё]+)[^:.;()]{0,120}:\s*")
+
+
+def _counted_by_place(text: str, a: int, b: int) -> list[Cohort] | None:
+    """The counted bodies of each place after a colon, each with its count in brackets: «46
+    организаций — библиотек, музеев …: Республики Беларусь (38), Российской Федерации (5),
+    Республики Казахстан (2, в режиме онлайн)» → «организации Республики Беларусь», 38, …."""
+    m = _COUNTED_THEN_COLON.match(text, a, b)
+    if m is None:
+        return None
+    head = nominative(m.group(1), "gent", plural=True)
+    out: list[Cohort] = []
+    for piece in re.finditer(r"[^,()]+\([^()]*\)", text[m.end() : b]):
+        pa, pb = m.end() + piece.start(), m.end() + piece.end()
+        pa += len(text[pa:pb]) - len(re.sub(r"^[\s,]*(?:и\s+)?", "", text[pa:pb]))
+        paren = COUNT_IN_BRACKETS.search(text[pa:pb] + ".")
+        place = text[pa : pa + paren.start()].strip() if paren else ""
+        if paren is None or not place[:1].isupper() or not (
+                place_name(place) or _REGION_WORDS.search(place)
+                or find_settlements(text, pa, pa + len(place))):
+            return None
+        how = attendance(text, pa + paren.start("how"), pa + paren.end("how")) if paren.group(
+            "how") else None
+        out.append(Cohort(label=Spanned(f"{head} {place}", Span(pa, pb)),
+                          count=int(paren.group(1)), unit="organisation", mode=how))
+    return out or None
 
 
 def place_name(text: str) -> str | None:

@@ -260,7 +260,7 @@ def _continues_heading(text: str, block: Block, needs_kind: bool) -> bool:
         return True
     return (needs_kind and find_kind(text, a, b, heading=True) is not None
             and (block.emphasised or b - a < 200)
-            and not re.search(r"\b(?:проведен|организован)", text[a:b]))
+            and not re.search(r"\b(?:провед[её]н|организован)|[.!?]\s+[А-ЯЁ]", text[a:b]))
 
 
 def _genitive_line(text: str, block: Block) -> bool:

@@ -13,6 +13,7 @@ from resolutions_kg.records import AttendanceMode, Cohort, OrganisationMention, 
 
 from .blocks import clean, name_end
 from .bodies import (
+    SITTING,
     UNITS,
     Head,
     acting_people,
@@ -29,7 +30,7 @@ from .bodies import (
     share_tails,
 )
 from .expand import expand, implied_regions, is_region_adjective, region_named_before
-from .lists import LIST_OPENERS, NEW_CLAUSE, people_after, split_groups
+from .lists import LIST_OPENERS, NEW_CLAUSE, is_person, people_after, split_groups
 from .organisations import mention
 from .origins import (
     COUNT_IN_BRACKETS,
@@ -231,7 +232,7 @@ def _cohort(text: str, a: int, b: int, organisers: set[str]) -> Cohort | None:
             run := place_run(text, a, a + paren.start())) is not None and len(run[2]) == 1:
         # «Братска (7)»: the place, with its count in brackets
         return Cohort(label=Spanned(run[2][0], Span(a, b)), count=int(paren.group(1)),
-                      unit="city", places=run[2])
+                      unit="city", places=run[2], mode=attendance(text, a, b))
     if (acting := acting_people(text, a, b, attendance(text, a, b))) is not None:
         return acting
     if (dashed := DASHED_COUNT.match(text, a, b)) is not None and from_places(
@@ -245,10 +246,11 @@ def _cohort(text: str, a: int, b: int, organisers: set[str]) -> Cohort | None:
                           count=int(dashed.group(1)), unit="person",
                           mode=attendance(text, a, b))
     bracketed: int | None = None
-    if (people := PEOPLE_AFTER.search(text, a, b)) is not None and people.end() == b:
-        # «… архива области (5 человек)», «библиотекари — 22»
-        bracketed, b = int(people.group(1) or people.group(2)), people.start()
     mode: AttendanceMode | None = None
+    if (people := PEOPLE_AFTER.search(text, a, b)) is not None and people.end() == b:
+        # «… архива области (5 человек)», «библиотекари — 22», «… (7, дистанционно)»
+        bracketed, b = int(people.group(1) or people.group(2)), people.start()
+        mode = attendance(text, people.start(), people.end())
     modes: tuple[tuple[re.Pattern[str], AttendanceMode], ...] = (
         (ONLINE, "online"), (OFFLINE, "offline"))
     said_mode = ""
@@ -273,7 +275,7 @@ def _cohort(text: str, a: int, b: int, organisers: set[str]) -> Cohort | None:
                   if any(p.tag.POS == "PRTF" for p in parses(m.group(1))[:1])), None):
         b = a + m.start()  # «…, подключившихся к трансляции»: what they did, not who
     if (lead := _PEOPLE_LEAD.match(text, a, b)) is not None and all(
-            _is_person(w) or has_pos(w, {"ADJF"}) for w in lead.group(1).split()):
+            is_person(w) or has_pos(w, {"ADJF"}) for w in lead.group(1).split()):
         a = lead.end()  # «зарубежные коллеги: Вильнюсская городская библиотека»
     where = re.search(r"\s*\(([^()]{2,60})\)[\s.,;]*$", text[a:b])
     if where is not None and only_places(where.group(1)):
@@ -285,17 +287,18 @@ def _cohort(text: str, a: int, b: int, organisers: set[str]) -> Cohort | None:
     toks = words(piece, a)
     if not toks:
         return None
-    # leading «представители», «руководители и специалисты» …
-    k = 0
+    k = 0  # past the leading «представители», «руководители и специалисты» …
     while k < len(toks) and (lemma(toks[k][0]) in PERSON_LEMMAS or toks[k][0] == "и" or (
             # «делегация Государственного … музея-заповедника»: the body it came from
             lemma(toks[k][0]) == "делегация" and k + 1 < len(toks)
             and toks[k + 1][0][:1].isupper())):
         k += 1
     persons = k > 0
+    if persons and lemma(toks[0][0]) == "член" and SITTING.match(text, toks[k][1], b):
+        return None  # «члены Правления — 9 человек (из 11)»: the sitting body, no group
     if bracketed is None and (k >= len(toks) or all(
-            t[0].lower() == "и" or _is_person(t[0]) for t in toks[k:]) or (
-            _is_person(toks[-1][0]) and all(t[0].lower() == "и" or _is_person(t[0]) or has_pos(
+            t[0].lower() == "и" or is_person(t[0]) for t in toks[k:]) or (
+            is_person(toks[-1][0]) and all(t[0].lower() == "и" or is_person(t[0]) or has_pos(
                 t[0], {"ADJF"}) for t in toks[k:]))):
         # «библиотекари», «историки», «музейные работники»: who they are, not a group
         return None
@@ -347,6 +350,9 @@ def _cohort(text: str, a: int, b: int, organisers: set[str]) -> Cohort | None:
         return Cohort(label=Spanned(label, Span(a, b)), count=count.value,
                       count_is_minimum=count.minimum, unit="person", mode=mode)
     case = counted_case(rest, bool(persons or count is not None or genitive_only(rest)))
+    if bracketed is not None and case is None and not persons and rest[:1].islower() and any(
+            {"nomn", "plur"} <= p.tag.grammemes for p in parses(rest.split()[0])[:2]):
+        case = "nomn"  # «библиотеки вузов Усть-Каменогорска (4)»: a count beside, not of, them
     if people is not None and bracketed is not None and count is None:
         group = 1 if people.group(1) else 2
         count = Count(bracketed, Span(people.start(group), people.end(group)), False,
@@ -389,12 +395,6 @@ def _cohort(text: str, a: int, b: int, organisers: set[str]) -> Cohort | None:
         1 if people.group(1) else 2))),
                   count=count.value if count else None,
                   count_is_minimum=count.minimum if count else False,
-                  unit=unit if (count or organisation) else unit, mode=mode, places=places,
+                  unit=unit, mode=mode, places=places,
                   organisation=organisation)
 
-
-def _is_person(word: str) -> bool:
-    """A noun naming people («архитекторы», «урбанисты»), by its lemma or pymorphy's «anim»."""
-    ps = [p for p in parses(word) if p.tag.POS == "NOUN"]
-    return bool(ps) and (lemma(word) in PERSON_LEMMAS or "anim" in ps[0].tag) and not any(
-        "Geox" in p.tag or "Orgn" in p.tag for p in ps)

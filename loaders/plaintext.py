@@ -8,6 +8,7 @@ spaces are removed; list markers (``1.1.``, ``-``) are kept.
 
 from __future__ import annotations
 
+import html
 import re
 from bisect import bisect_right
 
@@ -113,6 +114,9 @@ _INLINE_HTML = re.compile(r"</?(?:div|p|span|br|b|strong|i|em|u|font|center|smal
                           r"(?:\s[^<>\n]*)?/?>", re.I)
 
 
+_ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{2,5}|#x[0-9a-fA-F]{2,4});")
+
+
 def read_markdown(text: str, *, name: str, original_sha256: str,
                   encoding: str = "utf-8") -> Rendition:
     """Render Markdown to plain text, remembering emphasis and headings (words broken at
@@ -137,15 +141,20 @@ def read_markdown(text: str, *, name: str, original_sha256: str,
         deleted.append((m.start(), m.start(1)))
         deleted.append((m.end(1), m.end()))
     deleted += [(m.start(), m.end()) for m in _CODE.finditer(text)]
-    # HTML a Markdown file carries inline («<div align="right">», «<br>»): markup, not words
+    # HTML a Markdown file carries inline («<div align="right">», «<br>»): markup, not words;
+    # an entity («&nbsp;», «&laquo;») is the one character it stands for, at its «&»
     deleted += [(m.start(), m.end()) for m in _INLINE_HTML.finditer(text)]
+    found = [(m, char) for m in _ENTITY.finditer(text)
+             if len(char := html.unescape(m.group())) == 1]
+    entities = {m.start(): char.replace("\u00a0", " ") for m, char in found}
+    deleted += [(m.start() + 1, m.end()) for m, _ in found]
     bold, italic, markers = emphasis(text)
     deleted += markers
     drop = bytearray(len(text))
     for a, b in deleted:
         drop[a:b] = b"\x01" * (b - a)
     kept = [i for i in range(len(text)) if not drop[i]]
-    out = "".join(text[i] for i in kept)
+    out = "".join(entities.get(i, text[i]) for i in kept)
 
     def new(offset: int) -> int:
         return bisect_right(kept, offset - 1)

@@ -41,6 +41,8 @@ class Columns:
     heading: Addressee | None = None
     #: cells of the header row (a row with fewer has a cell spanned from a row above)
     width: int = 0
+    #: the number of the heading's row («2» over «2.1», «2.2»), if it has one
+    heading_number: str | None = None
 
 
 def cells(text: str, block: Block) -> list[tuple[int, int]] | None:
@@ -86,14 +88,22 @@ def under_heading(text: str, row: list[tuple[int, int]], block: Block,
                   columns: Columns | None) -> Columns | None:
     """The columns with the addressee of ``row`` when it is an addressee heading alone in its
     row («| | **Рекомендовать руководителям муниципальных архивов:** | |»); else None."""
-    filled = [cell for cell in row if cell[1] > cell[0]]
-    if len(filled) != 1 or is_number(text, filled[0]) or text[filled[0][1] - 1] != ":":
+    # («| **2** | **Агентству по делам архивов …:** | |»: the heading numbered in its own cell)
+    filled = [cell for cell in row if cell[1] > cell[0] and not is_number(text, cell)]
+    if len(filled) != 1 or text[filled[0][1] - 1] != ":":
         return None
     a, b = filled[0]
     found = heading_addressee(text, dataclasses.replace(block, start=a, body=a, end=b))
     if found is None or found[1] is not None:
         return None
-    return dataclasses.replace(columns or Columns(None, None), heading=found[0])
+    return dataclasses.replace(columns or Columns(None, None), heading=found[0],
+                               heading_number=_number_of(text, row))
+
+
+def _number_of(text: str, row: list[tuple[int, int]]) -> str | None:
+    """The row's number in a cell of its own («3», «12.»), if it has one."""
+    return next((text[ca:cb].strip(" .)№*_") for ca, cb in row
+                 if is_number(text, (ca, cb)) and text[ca:cb].strip(" .)№*_")), None)
 
 
 def is_number(text: str, cell: tuple[int, int]) -> bool:
@@ -136,14 +146,17 @@ def recommendation_of_row(text: str, row: list[tuple[int, int]], columns: Column
                     addressee, label=addressee.label + ("" if tail.startswith(",") else " ")
                     + clean(tail), span=Span(addressee.span.start, cb))
             break
+    number = _number_of(text, row)
     if columns is not None:
         own_cell = columns.addressee is not None and not spanned
+        if (columns.heading_number is not None and number is not None
+                and number.count(".") <= columns.heading_number.count(".")):
+            columns.heading = columns.heading_number = None  # («| 3 | Провести …» after the
+            # rows «| 2.1 | …» under «| 2 | Агентству …: |»: back at the headings' level)
         if addressee is None and not own_cell:
             addressee = columns.heading
         elif addressee is not None and own_cell:
             columns.heading = addressee  # (for the rows its cell may span)
-    number = next((text[ca:cb].strip(" .)№") for ca, cb in row
-                   if is_number(text, (ca, cb)) and text[ca:cb].strip(" .)№")), None)
     return Recommendation(position=0, text=Spanned(clean(text[a:b]), Span(a, b)),
                           addressee=addressee, action=action(text, a, b),
                           topics=classify(text[a:b]), label=block.label or number)

@@ -23,7 +23,7 @@ from .settlements import find_settlements
 def title_above(text: str, bs: list[Block], head_index: int) -> Spanned[str] | None:
     """«I СЪЕЗД МУЗЕЙНЫХ РАБОТНИКОВ …» / «"Музеи Камчатки: …"» / «Р Е З О Л Ю Ц И Я»: the event
     and its quoted title in the lines above the document type."""
-    above = bs[max(0, head_index - 3) : head_index]
+    above = bs[max(0, head_index - 4) : head_index]  # («семинар» / «"…"» / place / organisers)
     for bl in above:
         a, b = body_text(text, bl)
         if b - a < 250 and not text[a:b].rstrip().endswith(".") and (

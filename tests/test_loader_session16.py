@@ -185,3 +185,139 @@ def test_topics_in_an_html_table_whose_header_row_has_no_th() -> None:
                  "</body></html>", "text/html")
     assert [t.value for t in res.event.topics] == [
         "Сельская библиотека и местное сообщество", "Детское чтение на селе"]
+
+
+def test_the_town_of_the_venue_in_the_genitive_in_the_sentence_of_the_event() -> None:
+    res = parsed("РЕКОМЕНДАЦИИ\nПУБЛИЧНЫХ СЛУШАНИЙ\n«БИБЛИОТЕКИ ГОРОДА»\n\n17 апреля 2018 года в "
+                 "большом зале Городского Дома культуры г. Ачинска состоялись публичные "
+                 "слушания.\n\n" + RECOMMENDS)
+    assert res.event.place is not None and res.event.place.value == "Ачинск"
+
+
+def test_html_entities_in_a_markdown_dateline() -> None:
+    res = parsed("# РЕШЕНИЕ\n\n### заседания совета директоров музеев\n\n`24.10.2019` &nbsp;"
+                 "&nbsp; № 3 &nbsp;&nbsp; г. Углич\n\n" + RECOMMENDS, "text/markdown")
+    assert res.event.place is not None and res.event.place.value == "Углич"
+    assert res.event.start is not None and str(res.event.start.value) == "2019-10-24"
+
+
+def test_the_place_in_a_cell_of_its_own_in_a_bilingual_header_table() -> None:
+    res = parsed("<html><body><table><tr><td>Өскемен қаласы</td><td>г. Усть-Каменогорск</td>"
+                 "</tr><tr><td>ҰСЫНЫМДАР</td><td>РЕКОМЕНДАЦИИ</td></tr></table>"
+                 "<p>РЕКОМЕНДАЦИИ</p><p>круглого стола «Библиотека и многоязычие»</p>"
+                 "<p>18 апреля 2019 г.</p><p>Участники рекомендуют:</p><ol><li>Сохранить фонды."
+                 "</li></ol></body></html>", "text/html")
+    assert res.event.place is not None and res.event.place.value == "Усть-Каменогорск"
+
+
+def test_a_dateline_on_the_last_day_of_a_period_a_participle_says_the_event_took() -> None:
+    res = parsed("ОБРАЩЕНИЕ\nучастников конференции «Сельская библиотека»\n\nБийск, 9 июня 2015 "
+                 "года\n\nМы, участники конференции, проходившей 8–9 июня 2015 года в г. Бийске, "
+                 "обращаемся к вам.\n\n" + RECOMMENDS)
+    assert res.event.start is not None and str(res.event.start.value) == "2015-06-08"
+    assert res.event.end is not None and str(res.event.end.value) == "2015-06-09"
+
+
+def test_a_legal_form_and_a_quoted_name_over_a_list_is_an_addressee_heading() -> None:
+    res = parsed(doc(HEADER, "Участники рекомендуют\n\nАдминистрации города Канска\n\n1) "
+                     "отремонтировать библиотеки.\n\nМБУК «Централизованная библиотечная "
+                     "система г. Канска»\n\n1) провести опрос жителей;\n2) расширить перечень "
+                     "услуг.\n"))
+    assert [(r.addressee.label if r.addressee else None) for r in res.recommendations] == [
+        "администрация города Канска"] + [
+        "МБУК «Централизованная библиотечная система г. Канска»"] * 2
+
+
+def test_numbered_heading_rows_of_a_table_of_decisions_and_a_row_back_at_their_level() -> None:
+    table = ("| № | Содержание решения | Срок |\n|---|---|---|\n"
+             "| **1** | **Руководителям муниципальных архивов:** | |\n"
+             "| 1.1 | Обновить списки источников комплектования | до 01.03.2020 |\n"
+             "| **2** | **Архивному отделу администрации:** | |\n"
+             "| 2.1 | Подготовить методические рекомендации | 2020 г. |\n"
+             "| **3** | Провести очередное заседание Совета в апреле 2020 года | апрель |\n")
+    res = parsed(doc(HEADER, "Совет решил:\n\n" + table), "text/markdown")
+    assert [(r.addressee.label if r.addressee else None) for r in res.recommendations] == [
+        "руководители муниципальных архивов", "архивный отдел администрации", None]
+
+
+def test_an_appeals_first_person_names_who_took_part_between_dashes() -> None:
+    res = parsed("ОБРАЩЕНИЕ\nучастников форума «Село: культура рядом»\n\nг. Кунгур, 5 июня 2021 "
+                 "г.\n\nМы, участники форума «Село: культура рядом», – более 200 специалистов "
+                 "сельских библиотек из 46 муниципальных образований Пермского края, а также "
+                 "коллеги из Кировской области, – обращаемся к Вам с просьбой поддержать "
+                 "сельские библиотеки.\n\n" + RECOMMENDS)
+    assert [(c.label.value, c.count) for c in res.event.cohorts] == [
+        ("муниципальные образования Пермского края", 46), ("Кировская область", None)]
+
+
+def test_a_table_of_the_events_figures_is_no_table_of_participants() -> None:
+    res = parsed("<html><body><h1>Резолюция фестиваля музеев «Музейная провинция»</h1><p>г. "
+                 "Елабуга, 3 июня 2022 г.</p><table><caption>Фестиваль в цифрах</caption>"
+                 "<tr><th>Участников</th><td>более 200</td></tr><tr><th>Музеев</th><td>38</td>"
+                 "</tr><tr><th>Мероприятий программы</th><td>27</td></tr></table>"
+                 "<p>Участники фестиваля рекомендуют:</p><ol><li>Сохранить фонды.</li></ol>"
+                 "</body></html>", "text/html")
+    assert [c.label.value for c in res.event.cohorts] == []
+
+
+@pytest.mark.parametrize(("sentence", "groups"), [
+    ("В семинаре приняли участие 50 специалистов из Беларуси (38), России (5), Казахстана "
+     "(2, онлайн) и Узбекистана (1).",
+     [("Беларусь", 38, None), ("Россия", 5, None), ("Казахстан", 2, "online"),
+      ("Узбекистан", 1, None)]),
+    ("В семинаре приняли участие 90 специалистов из 40 организаций — библиотек и музеев: "
+     "Республики Беларусь (36), Российской Федерации (3) и Республики Казахстан (1, в режиме "
+     "онлайн).",
+     [("организации Республики Беларусь", 36, None), ("организации Российской Федерации", 3,
+                                                      None),
+      ("организации Республики Казахстан", 1, "online")]),
+])
+def test_places_with_their_counts_and_modes_in_brackets(
+        sentence: str, groups: list[tuple[str, int, str | None]]) -> None:
+    res = parsed(doc(HEADER, sentence + "\n\n" + RECOMMENDS))
+    assert [(c.label.value, c.count, c.mode) for c in res.event.cohorts] == groups
+
+
+def test_the_event_its_title_place_and_organisers_above_a_bare_heading() -> None:
+    res = parsed("Всероссийский научно-практический семинар\n«Литературный музей сегодня»\n\n"
+                 "пос. Пушкинские Горы, 9–11 апреля 2014 года\n\nОрганизаторы: Союз музеев "
+                 "России.\n\nРЕЗОЛЮЦИЯ\n\nСеминар проведён при поддержке министерства. В его "
+                 "работе приняли участие 62 сотрудника музеев.\n\n" + RECOMMENDS)
+    assert res.event.title is not None and res.event.title.value == "Литературный музей сегодня"
+    assert [o.name.value for o in res.event.organisers] == ["Союз музеев России"]
+    assert res.event.participants is not None and res.event.participants.value == 62
+
+
+def test_listed_groups_with_a_count_and_a_mode_in_brackets() -> None:
+    res = parsed(doc(HEADER, "В работе семинара приняли участие:\n\n- библиотеки Тамбовской "
+                     "области (12);\n- муниципальные библиотеки Воронежской и Пензенской областей "
+                     "(7, дистанционно);\n- Елец (3, онлайн).\n\n" + RECOMMENDS))
+    assert [(c.label.value, c.count, c.mode) for c in res.event.cohorts] == [
+        ("библиотеки Тамбовской области", 12, None),
+        ("муниципальные библиотеки Воронежской и Пензенской областей", 7, "online"),
+        ("Елец", 3, "online")]
+
+
+def test_a_body_told_to_hold_an_event_of_its_own_after_the_list_is_an_item() -> None:
+    res = parsed(doc(HEADER, RECOMMENDS + "\nНациональному архиву Республики Карелия провести в "
+                     "2024 году обучающий семинар для сотрудников музеев.\n\nУчастники предложили "
+                     "музею провести следующее совещание в 2025 году.\n"))
+    assert [(r.addressee.label if r.addressee else None) for r in res.recommendations] == [
+        None, "Национальный архив Республики Карелия"]
+    assert [year for _, year in proposed(res)] == [2025]
+
+
+def test_members_of_the_sitting_board_counted_with_a_dash_are_no_group() -> None:
+    res = parsed(doc(HEADER, "Присутствовали:\n\n- члены Правления — 9 человек (из 11);\n- "
+                     "представители Белгородской государственной детской библиотеки.\n\n"
+                     "СЛУШАЛИ: информацию о мониторинге. В мониторинге участвовали библиотеки "
+                     "всех районов области.\n\n" + RECOMMENDS))
+    assert [c.label.value for c in res.event.cohorts] == [
+        "Белгородская государственная детская библиотека"]
+
+
+def test_topics_as_the_sessions_the_work_was_held_in() -> None:
+    res = parsed(doc(HEADER, "Работа форума велась в трёх стратегических сессиях:\n\n«Наследие "
+                     "как ресурс»;\n«Событийный туризм в малом городе»;\n«Кадры для культуры».\n\n"
+                     + RECOMMENDS))
+    assert len(res.event.topics) == 3

@@ -96,10 +96,11 @@ def _to_html(text: str, doc: dict[str, Any]) -> str | None:
     text = re.sub(r"^[ \t]*(?:={3,}|-{3,}|\*{3,})[ \t]*$", "", text, flags=re.M)
     paragraphs = [p for p in re.split(r"\n[ \t]*\n", text.strip()) if p.strip()]
     # (a Markdown hard break «\» at a line's end is markup, as the emphasis is, and so is the
-    # backslash that escapes a character: «4\. Правлению …» is «4. Правлению …» on a page)
+    # backslash that escapes a character: «4\. Правлению …» is «4. Правлению …» on a page; an
+    # entity «&nbsp;» stays an entity; a code span's backticks are markup)
     body = "\n".join(_table(p) if _is_table(p) else "<p>" + "<br>\n".join(html.escape(
-        _MD_ESCAPE.sub("", line.rstrip().removesuffix("\\")).strip("*_ ").lstrip("#> ").strip(
-            "*_ "))
+        html.unescape(_MD_ESCAPE.sub("", line.rstrip().removesuffix("\\")).replace("`", "")).strip(
+            "*_ ").lstrip("#> ").strip("*_ "))
                                            for line in p.splitlines()) + "</p>"
                       for p in paragraphs)
     return ("<!DOCTYPE html><html lang=\"ru\"><head><meta charset=\"utf-8\"><title>Новость"
