@@ -306,8 +306,10 @@ def parse_items(text: str, blocks: list[Block], first: int) -> Items:
             items.consumed.add(i - 1)
             role[i - 1] = "proposal"
             continue
-        if heading is None and (not block.list_item or in_capitals(content)) and action(
-                text, a, b) is None and (
+        if heading is None and (not block.list_item or in_capitals(content) or (
+                block.heading is not None or len(content.split()) <= 2 and not content.endswith(
+                    "."))) and action(text, a, b) is None and (  # («### 4. Заключение», «4.
+                # Заключение»: a numbered section's heading)
                 items.recommendations or QUESTION.fullmatch(content) or (
                     len(content) <= 80 and not content.endswith(".")
                     and (block.emphasised or block.heading is not None))):

@@ -222,6 +222,8 @@ def origins(text: str, start: int, including: re.Match[str] | None,
             seg_end = seg_start + back.start() if back else seg_end
         if k == 0 and (listed := _COUNT_NAMED.match(text, seg_start, seg_end)) is not None:
             seg_start = listed.end()  # «из пяти (4) стран — Казахстана, России …»: the places
+        if every := re.match(r"(?:всех|всего)\s+(?=\d)", text[seg_start:seg_end]):
+            seg_start += every.end()  # «из всех 20 муниципальных образований республики»
         if k == 0 and counted and (towns := _towns_after(text, seg_start, seg_end, counted)):
             out += towns  # «из 10 районов Павлодарской области, городов Экибастуза и Аксу»
             continue

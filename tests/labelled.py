@@ -924,8 +924,9 @@ KNOWN_MISSES: dict[tuple[str, str], str] = {
         "a cover page with the event's name in capitals and «Елабуга / 2019» below: "
         "no kind is read, «мероприятие» is given",
     ("bh11-shuya-2016.md", "addressees"):
-        "minutes (СЛУШАЛИ / РЕШИЛИ) per agenda question: one more unaddressed "
-        "decision is read than the labeller counts (not yet looked into)",
+        "minutes (СЛУШАЛИ / РЕШИЛИ) per agenda question: «1.1. Информацию президента "
+        "Ассоциации принять к сведению.» (its verb last) is not read as a decision; the "
+        "question's heading «#### 1. Об итогах …» is no item since session 16",
     ("bh11-shuya-2016.md", "recommendations"):
         "see the addressees",
     ("bh11-shuya-2016.md", "topics_discussed"):
@@ -1161,6 +1162,109 @@ KNOWN_MISSES: dict[tuple[str, str], str] = {
         "12 муниципальных районов …, представители …» as an item under "
         "«Присутствовали:»: a list after a colon inside an item is not read (not yet "
         "done); the board's own members are no group",
+    ("bs02-kudymkar-2018.md", "participating"):
+        "«научные сотрудники Коми-Пермяцкого этнокультурного центра»: the people of a"
+        " body are kept as written; this labeller cites the body",
+    ("bs03-grodno-2019.html", "participating"):
+        "a country said to have taken part online in a later sentence of its own is "
+        "not given that mode (not yet looked into)",
+    ("bs04-totma-2015.txt", "topics_discussed"):
+        "topics in running text read as five where this labeller counts four (one "
+        "split at its «и»)",
+    ("bs05-naryan-mar-2021.md", "participating"):
+        "«посёлка Искателей»: the kind of settlement is left out of a settlement "
+        "whose name is an adjective in the genitive («Искателей»); this labeller "
+        "keeps «посёлок»",
+    ("bs06-ust-kamenogorsk-2016.txt", "organisers"):
+        "«проведено Управлением культуры, архивов и документации / Восточно-"
+        "Казахстанской области и … библиотекой …» hard-wrapped: the first name is cut"
+        " at the line's end and the second is lost (not yet done)",
+    ("bs06-ust-kamenogorsk-2016.txt", "participating"):
+        "«… 15 районов и 5 городов области, а также специалисты областных библиотек»:"
+        " the region is named in full by the loader («Восточно-Казахстанской "
+        "области», as the sentence before says), this labeller writes «области»; the "
+        "regional libraries are not read as a group",
+    ("bs07-kineshma-2019.html", "participating"):
+        "«Более 150 … из 7 регионов России»: the counted regions in the total's own "
+        "phrase are not read as a group here (not yet looked into)",
+    ("bs12-sortavala-2018.txt", "participating"):
+        "«Национальный архив Финляндии … по видеосвязи»: the mode said in another "
+        "clause is not given to the body",
+    ("bs12-sortavala-2018.txt", "topics_discussed"):
+        "topics in running text read as five where this labeller counts three (split "
+        "at commas inside a topic)",
+    ("bt01-petrozavodsk-2017.txt", "adopted"):
+        "a collegium's decision with a dated header and no adoption line: this "
+        "labeller takes the meeting's date as the adoption's (labellers differ: aq04,"
+        " aj04, bn01, bp01, br01)",
+    ("bt01-petrozavodsk-2017.txt", "organisers"):
+        "a collegium of the Ministry: this labeller lists the Ministry as organiser "
+        "though no sentence says it organised the meeting; the loader names "
+        "organisers only where the text says so",
+    ("bt01-petrozavodsk-2017.txt", "participating"):
+        "«представители администраций 18 муниципальных районов и городских округов, "
+        "муниципальных библиотек, …»: the loader gives the places counted and leaves "
+        "out the bodies; this labeller names the administrations and the libraries",
+    ("bt02-pskov-2019.md", "participating"):
+        "a list of institutions by region with counts in a Markdown list after «в том"
+        " числе:» is read as the countries of the sentence before (not yet done)",
+    ("bt03-kargopol-2018.html", "addressees"):
+        "an appeal to the Governor whose first request is «Поручить Правительству "
+        "Архангельской области …»: the loader gives that item the body named (as the "
+        "labellers of ar12, at02, az03 and bf04 do); this labeller gives it the "
+        "Governor",
+    ("bt03-kargopol-2018.html", "participating"):
+        "«Мы, участники общего собрания …, представляющие 23 музея …»: the first "
+        "person with a participle, not dashes, is not read (not yet done)",
+    ("bt03-kargopol-2018.html", "title"):
+        "an appeal of an association «Музеи Русского Севера»: the association's "
+        "quoted name is taken for the event's title; this labeller gives none",
+    ("bt05-kineshma-2019.md", "addressees"):
+        "«**Муниципальному учреждению культуры «Централизованная библиотечная система"
+        " …»**» on its own line: the loader keeps the capital as written; this "
+        "labeller writes «муниципальное учреждение» in lower case",
+    ("bt05-kineshma-2019.md", "topics_discussed"):
+        "the hearing's questions read as four where this labeller counts three (the "
+        "subject of the hearing counted too)",
+    ("bt07-kurgan-2022.txt", "event_type"):
+        "«Школа молодого библиотекаря»: read as a «школа» (as three labellers of "
+        "«школа молодого библиотекаря» cite it, session 15); this labeller keeps the "
+        "full name",
+    ("bt08-totma-2016.md", "adopted"):
+        "a council's decision in minutes with a dated header and no adoption line: "
+        "this labeller takes the meeting's date as the adoption's (labellers differ)",
+    ("bt08-totma-2016.md", "event_type"):
+        "«заседание Совета директоров музеев»: the loader names the sitting body with"
+        " its qualifier («совета директоров»); this labeller writes «заседание "
+        "совета»",
+    ("bt08-totma-2016.md", "participating"):
+        "«… администрации Тотемского муниципального района, туроператоров Вологды и "
+        "Великого Устюга»: two groups after a comma in the genitive are read as one",
+    ("bt10-ust-kamenogorsk-2019.html", "addressees"):
+        "«Национальным и областным (региональным) библиотекам:»: an adjective in "
+        "brackets between the adjectives and the noun is not read, so the heading is "
+        "missed and its items go to the heading before (not yet done)",
+    ("bt10-ust-kamenogorsk-2019.html", "organisers"):
+        "«управление культуры, архивов и документации …»: cited in lower case by the "
+        "loader (an управление, as labellers of the set write it); this labeller "
+        "capitalises it",
+    ("bt10-ust-kamenogorsk-2019.html", "participating"):
+        "a table of participating organisations by country with counts: the loader "
+        "gives the countries, counted; this labeller writes «организации Республики "
+        "Казахстан» (24)",
+    ("bt11-myshkin-2023.md", "title"):
+        "a setext heading «РЕЗОЛЮЦИЯ / ====» and «межмуниципальной … конференции / "
+        "----» over «### «…»» between rules: the quoted title is not taken (not yet "
+        "looked into)",
+    ("bt12-bolshoe-boldino-2018.txt", "addressees"):
+        "«Музею-заповеднику А. С. Пушкина «Болдино»:» opening its line: the loader "
+        "keeps the capital; this labeller writes «музей-заповедник» in lower case",
+    ("bt12-bolshoe-boldino-2018.txt", "participating"):
+        "an ASCII table of the kinds of institutions with their counts is not read as"
+        " a table of groups (not yet done)",
+    ("bt12-bolshoe-boldino-2018.txt", "topics_discussed"):
+        "topics in running text after «рассмотрены вопросы» not read (not yet looked "
+        "into)",
     ("e03-khanty-mansiysk-2017.md", "title"):
         "the heading names two events («… конгресса: XI Ежегодной конференции …») and the "
         "title is quoted after the second",

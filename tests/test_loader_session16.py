@@ -321,3 +321,19 @@ def test_topics_as_the_sessions_the_work_was_held_in() -> None:
                      "как ресурс»;\n«Событийный туризм в малом городе»;\n«Кадры для культуры».\n\n"
                      + RECOMMENDS))
     assert len(res.event.topics) == 3
+
+
+def test_a_count_after_every_is_the_groups_count_not_part_of_its_name() -> None:
+    res = parsed(doc(HEADER, "В работе съезда приняли участие более 250 специалистов из всех 20 "
+                     "муниципальных образований республики, а также коллеги из Финляндии.\n\n"
+                     + RECOMMENDS))
+    assert [(c.label.value, c.count) for c in res.event.cohorts] == [
+        ("муниципальные образования республики", 20), ("Финляндия", None)]
+
+
+def test_a_numbered_section_heading_after_the_items_is_no_item() -> None:
+    res = parsed(doc(HEADER, "### 3. Рекомендации\n\n**Администрации города**\n\n1. Сохранить "
+                     "сеть библиотек.\n2. Отремонтировать здания.\n\n### 4. Заключение\n\n"
+                     "Слушания признаны состоявшимися. Итоговый документ одобрен участниками 12 "
+                     "ноября 2019 г.\n"), "text/markdown")
+    assert len(res.recommendations) == 2
