@@ -11,7 +11,7 @@ import dataclasses
 import re
 from collections.abc import Callable
 
-from resolutions_kg.records import Cohort, Span, Spanned
+from resolutions_kg.records import AttendanceMode, Cohort, Span, Spanned
 
 from .blocks import clean
 from .expand import is_region_adjective
@@ -46,14 +46,20 @@ _BODIES_IN_BRACKETS = re.compile(r"\s*\((\d{1,5})\s+(библиотек[аи]?|�
 _KIND = re.compile(r"^\s*(?:" + SETTLEMENT_KIND.pattern + r")?\s*", re.I)
 
 
+def _bracket_mode(text: str, at: int, paren: re.Match[str]) -> AttendanceMode | None:
+    """How the counted took part, said in the count's brackets («(2, в режиме онлайн)»);
+    ``paren`` is a :data:`COUNT_IN_BRACKETS` match in the text from ``at``."""
+    return attendance(text, at + paren.start("how"), at + paren.end("how")) if paren.group(
+        "how") else None
+
+
 def _origin(text: str, a: int, b: int) -> Cohort | None:
     """One place or group of places a list after «из» names, in the nominative («Братска (7)»:
     with the count in brackets)."""
     if (paren := COUNT_IN_BRACKETS.search(text[a:b])) is not None and (
             counted := _origin(text, a, a + paren.start())) is not None:
-        how = attendance(text, a + paren.start("how"), a + paren.end("how")) if paren.group(
-            "how") else None
-        return dataclasses.replace(counted, count=int(paren.group(1)), mode=how or counted.mode)
+        return dataclasses.replace(counted, count=int(paren.group(1)),
+                                   mode=_bracket_mode(text, a, paren) or counted.mode)
     item = clean(text[a:b]).strip(" ,.;")
     if not item or item[:1].isdigit():
         return None
@@ -329,10 +335,9 @@ def _counted_by_place(text: str, a: int, b: int) -> list[Cohort] | None:
                 place_name(place) or _REGION_WORDS.search(place)
                 or find_settlements(text, pa, pa + len(place))):
             return None
-        how = attendance(text, pa + paren.start("how"), pa + paren.end("how")) if paren.group(
-            "how") else None
         out.append(Cohort(label=Spanned(f"{head} {place}", Span(pa, pb)),
-                          count=int(paren.group(1)), unit="organisation", mode=how))
+                          count=int(paren.group(1)), unit="organisation",
+                          mode=_bracket_mode(text, pa, paren)))
     return out or None
 
 
