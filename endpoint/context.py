@@ -43,6 +43,11 @@ Methods
         is its version string, the key of everything derived from the data.
     ``write_fault()`` None when writes work, else why they do not (``/health``).
 
+Every ``reopen_writes`` writes the writable store is closed and opened again: RocksDB keeps some
+memory for each checkpoint of a store just written and gives it back only on close (a server
+taking thousands of writes grew without it; docs/bench-soak.md). Reads go to a read-only handle
+on the last checkpoint meanwhile.
+
 A write the store refuses (RocksDB on a full disk keeps refusing every later write on the same
 handle) leaves the data as it was; the server then reopens the store, which clears RocksDB's
 error, and reports the fault on ``/health`` until a write succeeds or a probe finds the disk
@@ -103,6 +108,10 @@ class AppContext:
     state: dict[str, Any] = field(default_factory=dict, repr=False)
     _fault: str | None = field(default=None, repr=False)
     _writable: bool = field(default=True, repr=False)
+    #: writes since the writable store was last opened (the setting ``reopen_writes``)
+    _writes: int = field(default=0, repr=False)
+    #: the checkpoint that ``store`` reads while the writable store is being reopened, else None
+    _snapshot_handle: str | None = field(default=None, repr=False)
 
     @property
     def store(self) -> ox.Store:
@@ -279,7 +288,41 @@ class AppContext:
             # The new version only once the queries see the new data: whatever is cached under
             # a version (browse.VersionCache) was computed from data at least that new.
             self.state = state
+            self._writes += 1
+            every = int(self.settings.get("reopen_writes") or 0)
+            if every > 0 and self._writes >= every:
+                self._renew(snapshot)
             return result
+
+    def _renew(self, snapshot: str) -> None:
+        """Close the writable store and open it again (under the write lock), to give back the
+        memory RocksDB keeps for each checkpoint of a store just written (docs/bench-soak.md).
+        Meanwhile reads go to a read-only handle on ``snapshot``, the checkpoint of the last
+        write (the same data). When a request still reading through the old handle keeps it
+        open past a second, reads go on through the checkpoint and the next write opens the
+        store (:meth:`_reopen`)."""
+        old = self._store
+        try:
+            self._store = open_store(snapshot, read_only=True)
+        except StoreError as exc:
+            logger.warning("%s: not reopened (%s)", self.store_path, exc)
+            return
+        self._snapshot_handle, self._writable = snapshot, False
+        del old
+        for attempt in range(20):
+            gc.collect()
+            try:
+                self._store, self._writable = open_store(self.store_path), True
+            except StoreError as exc:
+                if "lock" not in str(exc) or attempt == 19:
+                    # the next write opens it (self._reopen), reads go on meanwhile
+                    logger.warning("%s: not reopened yet (%s)", self.store_path, exc)
+                    return
+                time.sleep(0.05)
+                continue
+            logger.info("%s: store reopened after %d writes", self.store_path, self._writes)
+            self._snapshot_handle, self._writes = None, 0
+            return
 
     def _failed(self, cause: str) -> None:
         """A write failed: record why and reopen the store (RocksDB keeps refusing writes on a
@@ -292,12 +335,15 @@ class AppContext:
         """Close the writable handle and open it again (under the write lock). When it cannot be
         opened for writing (a full disk: RocksDB writes a new manifest as it opens), open it
         read-only, so that reads go on, and record why."""
-        self._store, self._writable = None, False
+        if self._snapshot_handle is None:  # the writable handle, or a read-only one on the store
+            self._store = None
+        self._writable = False
         reason = ""
         for _ in range(50):  # a request still reading through the old handle holds its lock
             gc.collect()
             try:
                 self._store, self._writable = open_store(self.store_path), True
+                self._snapshot_handle, self._writes = None, 0
                 return
             except StoreError as exc:
                 reason = str(exc)
@@ -307,6 +353,7 @@ class AppContext:
         self._fault = f"the store cannot be opened for writing: {reason}"
         logger.error("%s", self._fault)
         try:
+            self._store, self._snapshot_handle = None, None
             self._store = open_store(self.store_path, read_only=True)
         except StoreError as exc:
             logger.error("%s", exc)

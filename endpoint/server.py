@@ -106,6 +106,23 @@ def server_processes(settings: dict[str, Any], processes: int | None = None) -> 
     return max(1, processes)
 
 
+class _UvicornLike(logging.Formatter):
+    def format(self, record: logging.LogRecord) -> str:
+        return f"{record.levelname + ':':<9} {record.getMessage()}"
+
+
+def _log_to_stderr(level: str) -> None:
+    """The server's own messages (``resolutions_kg.*``: a write that failed, the store reopened)
+    at ``level``, beside uvicorn's lines and in their form."""
+    root = logging.getLogger("resolutions_kg")
+    if not root.handlers:
+        handler = logging.StreamHandler()
+        handler.setFormatter(_UvicornLike())
+        root.addHandler(handler)
+        root.propagate = False
+    root.setLevel(level.upper())
+
+
 def serve(store_path: str | Path, *, host: str = "127.0.0.1", port: int = 8000,
           log_level: str = "info", processes: int | None = None, **settings: Any) -> None:
     """Serve the store until interrupted; one access-log line per request (uvicorn's).
@@ -113,6 +130,7 @@ def serve(store_path: str | Path, *, host: str = "127.0.0.1", port: int = 8000,
     ``processes``: server processes for a read-only local store (default: see the module).
     """
     heap.limit_arenas()  # before any thread starts; forked server processes inherit it
+    _log_to_stderr(log_level)
     config: dict[str, Any] = {
         "host": host,
         "port": port,

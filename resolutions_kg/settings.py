@@ -137,6 +137,14 @@ SETTINGS: tuple[Setting, ...] = (
         int,
     ),
     Setting(
+        "reopen_writes",
+        2000,
+        "A server that accepts writes closes its store and opens it again after this many "
+        "writes (RocksDB holds on to memory for each checkpoint of a store just written and "
+        "gives it back only on close; reads go on meanwhile); 0: never.",
+        int,
+    ),
+    Setting(
         "processes",
         0,
         "Server processes of a read-only server (0: one per core, at most four).",

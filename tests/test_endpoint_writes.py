@@ -71,6 +71,49 @@ def test_a_reader_never_sees_a_graph_half_replaced(writable_server: Server) -> N
     assert seen and set(seen) == {size}
 
 
+def test_the_store_reopened_every_few_writes_never_interrupts_reads_or_writes(
+        tmp_path: Path) -> None:
+    # RocksDB gives back what it keeps for each checkpoint only on close (docs/bench-soak.md):
+    # the server reopens its writable store every --reopen-writes writes, under reads.
+    size, rounds, every = 500, 24, 4
+    with Server(tmp_path / "store", "--update-token", TOKEN, "--reopen-writes", str(every),
+                log_dir=tmp_path) as server, \
+            httpx.Client(base_url=server.url, timeout=30, headers=AUTH) as writer:
+        assert writer.put("/store", params={"graph": G}, content=triples(size, "a"),
+                          headers=NT).status_code == 201
+        seen: list[int] = []
+        pages: list[int] = []
+        done = threading.Event()
+
+        def read() -> None:
+            with httpx.Client(base_url=server.url, timeout=30) as reader:
+                while not done.is_set():
+                    seen.append(graph_size(reader))
+                    pages.append(reader.get("/dataset").status_code)
+                    pages.append(reader.get("/health").status_code)
+
+        readers = [threading.Thread(target=read) for _ in range(2)]
+        for thread in readers:
+            thread.start()
+        try:
+            statuses = [writer.put("/store", params={"graph": G},
+                                   content=triples(size, f"r{round_}"), headers=NT).status_code
+                        for round_ in range(rounds)]
+        finally:
+            done.set()
+            for thread in readers:
+                thread.join()
+        assert statuses == [204] * rounds
+        assert seen and set(seen) == {size}
+        assert set(pages) == {200}
+        assert writer.get("/health").status_code == 200
+        assert writer.post("/store", params={"graph": G}, content=triples(1, "last"),
+                           headers=NT).status_code == 204
+        assert graph_size(writer) == size + 1
+    reopened = server.log.read_text().count("store reopened after")
+    assert reopened >= (rounds + 1) // every - 1
+
+
 # ------------------------------------------------------------------------------ a full disk
 
 

@@ -30,6 +30,7 @@ from resolutions_kg.cli import setting_option
 @setting_option("workers")
 @setting_option("max_client_queries")
 @setting_option("max_result_bytes")
+@setting_option("reopen_writes")
 @setting_option("processes")
 @setting_option("pin_cpus")
 @setting_option("memory_triples")
