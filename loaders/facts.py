@@ -1,5 +1,7 @@
 """A resolution's facts as a careful reader cites them, in the schema of the corpus's
 ``expected.json`` (nominative labels, ISO dates, counts, addressee groups in document order).
+A participating group's ``mode`` there is ``"online"`` or absent: a group said to be there in
+person («очно –») is published as ``schema:OfflineEventAttendanceMode`` but cited without one.
 
     reader_facts(resolution)         → dict with the fields below
     compare(expected, observed)      → {field: True/False} for the fields ``expected`` states
@@ -50,7 +52,7 @@ def reader_facts(res: Resolution) -> dict[str, Any]:
         "organisers": [o.name.value for o in event.organisers],
         "participating": [
             {"who": c.label.value, **({"count": c.count} if c.count is not None else {}),
-             **({"mode": c.mode} if c.mode else {})}
+             **({"mode": c.mode} if c.mode == "online" else {})}
             for c in event.cohorts],
         "topics_discussed": len(event.topics),
         "addressees": addressee_groups(res),
