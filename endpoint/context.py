@@ -43,10 +43,8 @@ Methods
         is its version string, the key of everything derived from the data.
     ``write_fault()`` None when writes work, else why they do not (``/health``).
 
-Every ``reopen_writes`` writes the writable store is closed and opened again: RocksDB keeps some
-memory for each checkpoint of a store just written and gives it back only on close (a server
-taking thousands of writes grew without it; docs/bench-soak.md). Reads go to a read-only handle
-on the last checkpoint meanwhile.
+Every ``reopen_writes`` writes the writable store is closed and opened again (RocksDB gives back
+the memory it keeps for each checkpoint only on close: docs/bench-soak.md).
 
 A write the store refuses (RocksDB on a full disk keeps refusing every later write on the same
 handle) leaves the data as it was; the server then reopens the store, which clears RocksDB's
@@ -295,12 +293,10 @@ class AppContext:
             return result
 
     def _renew(self, snapshot: str) -> None:
-        """Close the writable store and open it again (under the write lock), to give back the
-        memory RocksDB keeps for each checkpoint of a store just written (docs/bench-soak.md).
-        Meanwhile reads go to a read-only handle on ``snapshot``, the checkpoint of the last
-        write (the same data). When a request still reading through the old handle keeps it
-        open past a second, reads go on through the checkpoint and the next write opens the
-        store (:meth:`_reopen`)."""
+        """Close the writable store and open it again (under the write lock). Meanwhile reads
+        go to a read-only handle on ``snapshot``, the checkpoint of the last write; when a
+        request still reading through the old handle keeps it open past a second, they go on
+        there and the next write opens the store (:meth:`_reopen`)."""
         old = self._store
         try:
             self._store = open_store(snapshot, read_only=True)

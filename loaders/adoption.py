@@ -59,3 +59,30 @@ def adoption(text: str, bs: list[Block]) -> tuple[Spanned[dt.date] | None, bool]
             return Spanned(dates[0].end, dates[0].span), unanimous
         # an undated stamp («УТВЕРЖДЕНА …» above the heading): a later line may date it
     return None, said_unanimous
+
+
+#: A document's registration: its number («№ 2», «№ 4/2», «№ 3/2022»).
+_NUMBER = re.compile(r"(?:№|N)\s*\d[\w/.-]*")
+
+
+def registered(text: str, header: list[Block]) -> Spanned[dt.date] | None:
+    """The date a decision is registered under, on a line of the header with its number and
+    nothing else but its place: «15 марта 2016 г.      № 2», «№ 2 от 12.03.2018», «| от 29
+    марта 2018 г. | г. Пенза | № 2 |» — the day it was taken, when no adoption line says."""
+    for bl in header:
+        for line in bl.lines:
+            a, b = line.start, line.end
+            if b - a > 3 * DATELINE_LENGTH or len(number := _NUMBER.findall(text, a, b)) != 1:
+                continue
+            dates = find_dates(text[a:b], a)
+            if len(dates) != 1:
+                continue
+            rest = text[a : dates[0].span.start] + " " + text[dates[0].span.end : b]
+            for place in find_settlements(text, a, b):
+                rest = rest.replace(text[place.start : place.end], " ")
+            rest = rest.replace(number[0], " ")
+            if not re.sub(r"[\s|*_`,;()•·–—-]|&nbsp;|(?<![а-яё])(?:от|г\.|город)(?![а-яё])", "",
+                          rest):
+                return Spanned(dates[0].end, dates[0].span)
+    return None
+

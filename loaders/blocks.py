@@ -307,6 +307,9 @@ def clean(value: str) -> str:
 
 #: Who reports on an agenda's item, on a line under it: «Докладчик: …», «Содокладчики: …».
 _REPORTER = re.compile(r"[*_\s]*(?:со)?докладчик(?:и)?[*_\s]*[:–—-]", re.I)
+#: A section of minutes that records what was heard, said or voted («1. СЛУШАЛИ: …»,
+#: «ВЫСТУПИЛИ:», «Голосовали: «за» – 9»): neither an agenda's item nor a decision.
+MINUTES = re.compile(r"[*_\s]*(?:слушали|выступили|выступил[аи]?|голосовали)[*_\s]*[:–—-]", re.I)
 
 
 def list_items_after(text: str, blocks: list[Block], end: int) -> list[tuple[int, int]]:
@@ -323,6 +326,8 @@ def list_items_after(text: str, blocks: list[Block], end: int) -> list[tuple[int
     run = False  # in a run of unmarked lines that end with «;» (a page's <br> lines)
     for bl in after:
         a, b = body_text(text, bl)
+        if MINUTES.match(text, a, b):
+            break  # «1. СЛУШАЛИ: …» after the agenda: the minutes begin
         if _REPORTER.match(text, a, b):
             continue  # «Докладчик: Н. И. Сорокина, …» under an item of an agenda: the item's
         listed = text[a:b].rstrip(" *_").endswith(";")

@@ -14,12 +14,13 @@ _SPACED = "|".join(" ".join(word) for word in ("резолюция", "реком
                                                 "постановление", "обращение"))
 DOCUMENT_TYPE = re.compile(
     r"(?<![а-яёА-ЯЁ])(?P<draft>проект\s+)?(?P<type>резолюци[яиюей]|рекомендаци(?:и|й|ям|ях)"
-    r"|итогов(?:ый|ого|ому|ым)\s+документ(?:а|у|ом)?|решени[еяю]|постановлени[еяю]|обращени[еяю]|"
+    r"|итогов(?:ый|ого|ому|ым)\s+документ(?:а|у|ом)?|решени[еяю]|постановлени[еяю]|обращени[еяю]|выписк[аи]\s+из\s+протокола|"
     + _SPACED + r")(?![а-яё])",
     re.I,
 )
 DOCUMENT_TYPES = {"резол": "резолюция", "реком": "рекомендации", "итого": "итоговый документ",
-                  "решен": "решение", "поста": "постановление", "обращ": "обращение"}
+                  "решен": "решение", "поста": "постановление", "обращ": "обращение",
+                  "выпис": "выписка из протокола"}
 HEADER_BLOCKS = 6
 #: How far down a page the document's heading may stand (below a site's menus and sidebars).
 PAGE_BLOCKS = 40
@@ -39,7 +40,7 @@ def heading_block(text: str, bs: list[Block]) -> tuple[int, re.Match[str]] | Non
         a, b = body_text(text, bl)
         m = DOCUMENT_TYPE.match(text, a, b)
         if m and not ADOPTED.match(text, a, b):
-            return _in_full(text, bs, i, m)
+            return _extracted(text, bs, i, m) or _in_full(text, bs, i, m)
     for i, bl in enumerate(bs[:HEADER_BLOCKS]):
         if bl.end - bl.start > 300 or is_adoption(text, bl):
             continue
@@ -74,3 +75,19 @@ def _in_full(text: str, bs: list[Block], i: int, m: re.Match[str]) -> tuple[int,
             # letterhead and «**РЕШЕНИЕ**», the document's own heading, set alone
             return j, again
     return i, m
+
+
+def _extracted(text: str, bs: list[Block], i: int, m: re.Match[str]
+               ) -> tuple[int, re.Match[str]] | None:
+    """«ВЫПИСКА ИЗ ПРОТОКОЛА № 2 / заседания Совета директоров» over «РЕШЕНИЕ / Совета …»: the
+    extract quotes a document of its own, which is the one read."""
+    if not m.group("type").lower().startswith("выпис"):
+        return None
+    for j in range(i + 1, min(i + 6, len(bs))):
+        a, b = body_text(text, bs[j])
+        again = DOCUMENT_TYPE.match(text, a, b)
+        if again is not None and b - a <= 300 and not again.group("type").lower().startswith(
+                "выпис") and not ADOPTED.match(text, a, b):
+            return j, again
+    return None
+

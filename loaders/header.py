@@ -336,9 +336,12 @@ def choose_place(text: str, front: list[Block], heading_index: int, adoption: li
                 offer(PlaceChoice(90 - distance, 0.9, "a line of its own near the heading",
                                   place))
                 continue
-            if (short or line.start == block.start) and _length(
-                    text, line) <= DATELINE_LENGTH and _venue_line(text, line, place):
-                # («г. Кудымкар, Коми-Пермяцкая окружная библиотека» over the date's line too)
+            if (short or line.start == block.start) and _length(text, line) <= (
+                    2 * DATELINE_LENGTH if place.marked else DATELINE_LENGTH) and _venue_line(
+                    text, line, place):
+                # («г. Кудымкар, Коми-Пермяцкая окружная библиотека» over the date's line too;
+                # a marked town may open a long one: «г. Красноярск, Государственная
+                # универсальная научная библиотека Красноярского края, конференц-зал»)
                 offer(PlaceChoice(85 - distance, 0.85, "a line of its own, with the venue",
                                   place))
                 continue

@@ -33,7 +33,7 @@ from .addressing import (
     addressee_at,
     own_addressee,
 )
-from .blocks import Block, body_text, clean, indent, is_sub_item, list_level
+from .blocks import MINUTES, Block, body_text, clean, indent, is_sub_item, list_level
 from .closing import BODY_SPEAKS, OVERSIGHT, QUESTION, closes, is_adoption, is_signature
 from .headings import RECOMMEND_INTRO, SPEAKER, heading_addressee, nominative_heading
 from .proposals import (
@@ -221,6 +221,10 @@ def parse_items(text: str, blocks: list[Block], first: int) -> Items:
         if is_signature(text, block):
             items.consumed.add(i - 1)
             role[i - 1] = "signature"
+            continue
+        if MINUTES.match(text, a, b):  # «2. СЛУШАЛИ: …», «ВЫСТУПИЛИ: …»: the record, no decision
+            items.consumed.add(i - 1)
+            role[i - 1], addressee, heading_level = "caption", None, None
             continue
         if OVERSIGHT.match(text, a, b):  # «Контроль за исполнением … возложить на …»
             role[i - 1] = "statement"  # the decision's own procedure: asks nobody for anything

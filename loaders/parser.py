@@ -23,7 +23,7 @@ from resolutions_kg.records import (
     Spanned,
 )
 
-from .adoption import adoption
+from .adoption import adoption, registered
 from .appeals import addressed, appeal_addressee
 from .blocks import (
     Block,
@@ -43,6 +43,7 @@ from .furniture import header_fields, is_furniture
 from .groups import event_groups
 from .header import choose_date, choose_place
 from .items import Items, parse_items
+from .letterhead import letterhead_organiser
 from .organisations import listed_below, listed_organisers, organisers, supporters
 from .places import country_after
 from .proposals import dated
@@ -92,7 +93,7 @@ def parse(rendition: Rendition, *, observe: Observer | None = None) -> Resolutio
     if doc is None:
         raise NotAResolutionError(
             "no document type word (резолюция, рекомендации, итоговый документ, решение, "
-            "постановление, обращение) in the heading", path=name, line=1)
+            "постановление, обращение, выписка из протокола) in the heading", path=name, line=1)
     head_index, type_match = doc
     is_draft = bool(type_match.group("draft")) or any(
         DRAFT.search(text, bl.start, bl.end) and bl.end - bl.start < 40
@@ -216,12 +217,17 @@ def parse(rendition: Rendition, *, observe: Observer | None = None) -> Resolutio
              and bl.start <= adopted.span.start < bl.end and not is_adoption(text, bl)]
     front = [bl for bl in bs[: max(items.start, head_index + 1)]
              if not is_adoption(text, bl) and bl not in stamp]
+    if adopted is None:  # «15 марта 2016 г.      № 2» under «РЕШЕНИЕ»: the day it was taken
+        adopted = registered(text, front)
     closing = [bl for bl in bs if is_adoption(text, bl)] + stamp + [
         bl for bl in bs[items.start :][-3:] if bl.end - bl.start <= 80]
     event = _event(text, front, front.index(bs[head_index]), closing, preamble, pre_sentences,
                    kind, qualifiers, ordinal, title, warnings, lead)
     event = dataclasses.replace(event, kind=dataclasses.replace(event.kind,
                                                                 certainty=kind_certainty))
+    if not event.organisers and (head := letterhead_organiser(
+            text, bs, head_index, event.kind.value)) is not None:
+        event = dataclasses.replace(event, organisers=(head,))
     if listed := listed_organisers(text, bs):  # «**Организаторы семинара:**» over the names
         named = {o.name.value for o in event.organisers}
         event = dataclasses.replace(event, organisers=event.organisers + tuple(

@@ -41,7 +41,7 @@ from .origins import (
     shared_head,
 )
 from .phrases import head_phrase, nominative
-from .placelists import Piece, from_places, place_pieces, place_run
+from .placelists import Piece, from_places, lone_place, past_mode, place_pieces
 from .places import only_places
 from .russian import has_pos, lemma, parses, words
 from .totals import (
@@ -229,7 +229,7 @@ def _cohort(text: str, a: int, b: int, organisers: set[str]) -> Cohort | None:
                         text[a:b], re.I):
         a += more.end()  # «Ещё 26 педагогов и родителей …», «Более 80 библиотекарей …»
     if (paren := COUNT_IN_BRACKETS.search(text[a:b])) is not None and (
-            run := place_run(text, a, a + paren.start())) is not None and len(run[2]) == 1:
+            run := lone_place(text, a, a + paren.start())) is not None and len(run[2]) == 1:
         # «Братска (7)»: the place, with its count in brackets
         return Cohort(label=Spanned(run[2][0], Span(a, b)), count=int(paren.group(1)),
                       unit="city", places=run[2], mode=attendance(text, a, b))
@@ -266,10 +266,8 @@ def _cohort(text: str, a: int, b: int, organisers: set[str]) -> Cohort | None:
                 b = a + len(re.sub(r"(?:\s*[–—-])?(?:\s+(?:в|по))?\s*$", "", text[a : m.start()]))
                 if verb := re.search(r"\s+[а-яё]+л[аио]?\s*$", text[a:b]):  # «41 человек работал»
                     b = a + verb.start() if has_pos(verb.group().strip(), {"VERB"}) else b
-            else:  # «в режиме онлайн — представители 7 регионов»
-                a = m.end()
-                while a < b and (text[a].isspace() or text[a] in "–—-:,"):
-                    a += 1
+            else:  # «в режиме онлайн — представители 7 регионов», «… онлайн к работе подключились»
+                a = past_mode(text, m.end(), b)
             break
     if m := next((m for m in re.finditer(r",\s*([а-яё]+)", text[a:b])
                   if any(p.tag.POS == "PRTF" for p in parses(m.group(1))[:1])), None):

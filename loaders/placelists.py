@@ -9,12 +9,18 @@ import re
 from resolutions_kg.records import AttendanceMode, Cohort, Span, Spanned
 
 from .origins import VERB_TAIL, place_name
+from .phrases import nominative
 from .settlements import find_settlements
 from .totals import MODE_ONLY, attendance
 
 _GAP = re.compile(r"(?:\s*,\s*(?:а\s+также\s+|и\s+)?|\s+и\s+|\s+а\s+также\s+)(?:из\s+)?"
                   r"(?:г\.\s*|города\s+)?")
 _CAPITALISED = re.compile(r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]*)*")
+#: A country or region named in more than one word, in the genitive: «Республики Саха
+#: (Якутия)», «Китайской Народной Республики», «Магаданской области», «Пермского края».
+_REGION = re.compile(r"(?<![А-ЯЁа-яё-])(?:(?:[А-ЯЁ][а-яё]+(?:ой|ей)\s+){1,2}Республики"
+                     r"|Республики\s+[А-ЯЁ][а-яё]+(?:\s+\([А-ЯЁ][а-яё]+\))?"
+                     r"|[А-ЯЁ][а-яё-]+(?:ой|ого)\s+(?:области|края))(?![а-яё])")
 
 
 def place_list(text: str, a: int, b: int) -> tuple[int, tuple[str, ...]] | None:
@@ -23,6 +29,10 @@ def place_list(text: str, a: int, b: int) -> tuple[int, tuple[str, ...]] | None:
     the list or the gazetteer, and countries pymorphy knows («Казахстана»); None when the text
     does not end with a place."""
     hits = [(f.start, f.end, f.name) for f in find_settlements(text, a, b)]
+    for m in _REGION.finditer(text, a, b):  # «Киргизской Республики», «Пермского края»
+        hits = [h for h in hits if not m.start() <= h[0] < m.end()]
+        region = nominative(m.group(), "gent")  # («Кыргызской Республики»: a name all the same)
+        hits.append((m.start(), m.end(), region[:1].upper() + region[1:]))
     for m in _CAPITALISED.finditer(text, a, b):
         if not any(s <= m.start() < e for s, e, _ in hits) and (
                 name := place_name(m.group())) is not None:
@@ -31,7 +41,7 @@ def place_list(text: str, a: int, b: int) -> tuple[int, tuple[str, ...]] | None:
     end = b
     while end > a and text[end - 1] in " \t\n,.;:)":
         end -= 1
-    if not hits or hits[-1][1] != end:
+    if not hits or not end <= hits[-1][1] <= b:  # («… Саха (Якутия)»: its bracket in the name)
         return None
     i = len(hits) - 1
     while i > 0 and _GAP.fullmatch(text, hits[i - 1][1], hits[i][0]):
@@ -43,7 +53,7 @@ def place_list(text: str, a: int, b: int) -> tuple[int, tuple[str, ...]] | None:
 #: библиотек», «сотрудники музеев, архивов и библиотек из», «84 — из» (lower-case words: not
 #: «ЦБС Выборга», a body of that place).
 _PLACES_PREFIX = re.compile(r"\s*(?:(?P<count>\d{1,6})\s*[–—-]\s*)?"
-                            r"(?:(?!из\s)[А-ЯЁа-яё][а-яё]+,?\s+(?:(?!из\s)[а-яё]+,?\s+)*)?"
+                            r"(?:(?!из\s)[А-ЯЁа-яё][а-яё]*,?\s+(?:(?!из\s)[а-яё]+,?\s+)*)?"
                             r"(?P<from>из\s+)?"
                             r"(?:г\.\s*|города\s+)?")
 
@@ -57,6 +67,13 @@ def place_run(text: str, a: int, b: int) -> tuple[re.Match[str], int, tuple[str,
     if m is None or (m.group("count") is None and re.search(r"\d", text[a : run[0]])):
         return None
     return m, run[0], run[1]
+
+
+def lone_place(text: str, a: int, b: int) -> tuple[re.Match[str], int, tuple[str, ...]] | None:
+    """:func:`place_run` when ``text[a:b]`` names places and nothing else («из Братска»; not
+    «музеи Красноярского края»)."""
+    run = place_run(text, a, b)
+    return run if run is not None and not re.search(r"[а-яё]{3,}", run[0].group()) else None
 
 
 def from_places(text: str, a: int, b: int, mode: AttendanceMode | None) -> Cohort | None:
@@ -94,7 +111,8 @@ def place_pieces(text: str, pieces: list[tuple[int, int]]) -> list[Piece]:
     led: AttendanceMode | None = None
     for pa, pb in pieces:
         mode = attendance(text, pa, pb)
-        if (verb := VERB_TAIL.search(text, pa, pb)) is not None and verb.start() > pa:
+        if (verb := VERB_TAIL.search(text, pa, pb)) is not None and verb.start() > pa and (
+                not MODE_ONLY.match(text, pa, pb)):  # (not «онлайн подключились коллеги из …»)
             pb = verb.start()
         before = place_run(text, *out[-1][:2]) if out else None
         run = place_list(text, pa, pb)
@@ -120,3 +138,16 @@ def place_pieces(text: str, pieces: list[tuple[int, int]]) -> list[Piece]:
 
 #: A mode that leads a run of pieces: «в режиме онлайн — …», «дистанционно: …».
 _MODE_LEAD = re.compile(MODE_ONLY.pattern + r"[—–:-]", re.I)
+
+
+#: What follows a mode that opens a piece: separators, and a verb of joining with what was
+#: joined («в режиме онлайн к работе подключились коллеги из …»).
+_AFTER_MODE = re.compile(r"[\s–—:,-]*(?:(?:к\s+[а-яё]+\s+)?(?:подключил(?:ись|ась|ось)"
+                         r"|присоединил(?:ись|ась|ось)|участвовал[аио]?)(?![а-яё])[\s–—:,-]*)?")
+
+
+def past_mode(text: str, end: int, b: int) -> int:
+    """Where the group starts after a mode that ends at ``end``."""
+    m = _AFTER_MODE.match(text, end, b)
+    return m.end() if m is not None else end
+
