@@ -326,9 +326,11 @@ def parse_items(text: str, blocks: list[Block], first: int) -> Items:
             continue
         own = own_addressee(text, a, b) if heading is None else None
         if own is not None and addressee is not None and (
-                APPEAL.match(text, a, b) or re.match(r"[\s*_]*поручить\s", text[a:b], re.I)):
+                APPEAL.match(text, a, b) or re.match(r"[\s*_]*(?:[Пп]оручить|рекомендовать)\s",
+                                                     text[a:b])):
             own = None  # «Обратиться в Правительство …» under «Комитету …», «Поручить
-            # Правительству …» under «Просим Главу:»: the act of the body the heading names
+            # Правительству …» under «Просим Главу:», «рекомендовать школам …» (in
+            # lower case) under «Департаменту образования»: the act of the body the heading names
         if (heading is None and not block.list_item and items.recommendations
                 and (HOLD.search(content) or HOLDING.search(content) or NEXT.search(content))
                 and (planned := planned_event(text, own[1] if own else a, b)) is not None

@@ -43,7 +43,8 @@ IN_THE_CENTRE = r"в\s+центре\s+(?:внимания|обсуждения)(
 DISCUSSED = re.compile(r"(?:обсудил[аио]?|обсуждал[аи]?|обсуждались|рассмотрел[аио]?|"
                        r"рассматривались|обсуждены|рассмотрены"
                        r"|освещены|освещались"
-                       r"|" + IN_THE_CENTRE + r"(?:были|оказались)"
+                       r"|" + IN_THE_CENTRE + r"(?:были|оказались)(?:\s+(?:следующие\s+)?"
+                       r"(?:темы|вопросы|проблемы))?"
                        # «Заслушав и обсудив доклады:» over the reports
                        r"|(?:(?:заслушав|заслушали|заслушаны)\s+и\s+)?(?:обсудив|обсудили|заслушали"
                        r"|обсуждены)\s+"  # («… заслушаны и обсуждены доклады:»)
@@ -53,6 +54,8 @@ DISCUSSED = re.compile(r"(?:обсудил[аио]?|обсуждал[аи]?|об
 #: «Повестка дня:», «**Повестка заседания:**»: the agenda's items are the topics.
 AGENDA = re.compile(r"(?<![а-яё])повестк[аи](?:\s+(?:дня|[а-яё]+ия|[а-яё]+ий))?[\s*_]*$"
                     r"|^[\s*_]*в\s+программе\s+[а-яё-]+(?:\s+[а-яё-]+)?[\s*_]*$"
+                    # «Программа семинара включала:» over a list
+                    r"|^[\s*_]*программа(?:\s+[а-яё-]+){0,2}\s+включала[\s*_]*$"
                     # «Тематика форума:», «Темы конференции:» over a list
                     r"|^[\s*_]*(?:тематика|темы|основные\s+темы)(?:\s+[а-яё-]+){0,2}[\s*_]*$", re.I)
 
@@ -215,6 +218,13 @@ _MAIN_CLAUSE = re.compile(r",\s*(?:все\s+)?(?:участники|собрав
                           r"|совещание|круглый\s+стол|конгресс)\b", re.I)
 
 
+def _genitive_only(word: str) -> bool:
+    """A word that can only be in the genitive («библиотек», «подкастов»): it goes on the
+    words before it, it opens no topic of its own."""
+    found = parses(word.strip(".,;:«»\"()"))
+    return bool(found) and all(p.tag.case == "gent" for p in found)
+
+
 def _inline_topics(text: str, a: int, b: int) -> tuple[Spanned[str], ...] | None:
     """«Участники обсудили состояние сети …, итоги реализации программы «…» и предложения
     жителей, поступившие …»: three topics or more, split at commas (not before a participle
@@ -239,14 +249,18 @@ def _inline_topics(text: str, a: int, b: int) -> tuple[Spanned[str], ...] | None
     # «X, Y, а также Z»: the last item, whatever commas and «и» it holds
     also = next((x for x in re.finditer(r",\s*а\s+также\s+", text[m.end() : end])
                  if not any(qa < m.end() + x.start() < qb for qa, qb in quotes)), None)
+    # («обсудили вопросы создания …, обмена … и повышения …»: genitives, each a topic)
+    generic = re.match(r"\s*(?:вопрос|проблем|тем[аыу]|аспект|задач)", text[m.end() : end])
+    genitive_only = (lambda _: False) if generic else _genitive_only
     cuts = [m.end()]
     for sep in re.finditer(r",\s*", text[m.end() : m.end() + also.start() if also else end]):
         pos = m.end() + sep.start()
         after = text[m.end() + sep.end() :].split(maxsplit=1)
-        if any(qa < pos < qb for qa, qb in quotes) or (after and any(
+        if any(qa < pos < qb for qa, qb in quotes) or (after and (any(
                 p.tag.POS in ("PRTF", "GRND") or p.normal_form == "который"
-                for p in parses(after[0])[:1])):
-            continue  # «…, поступившие …», «…, которое будет отмечаться …»: goes on with it
+                for p in parses(after[0])[:1]) or genitive_only(after[0]))):
+            continue  # «…, поступившие …», «…, которое будет отмечаться …», «опыт работы
+            # музеев, библиотек и архивов»: goes on with it
         cuts += [pos, m.end() + sep.end()]
     last_and = None
     if also is not None:
@@ -256,7 +270,8 @@ def _inline_topics(text: str, a: int, b: int) -> tuple[Spanned[str], ...] | None
             pos = cuts[-1] + found.start()
             if not any(qa < pos < qb for qa, qb in quotes):
                 last_and = (pos, cuts[-1] + found.end())
-        if last_and is not None and _joins_inside(text, cuts, *last_and):
+        if last_and is not None and (_joins_inside(text, cuts, *last_and) or genitive_only(
+                text[last_and[1] :].split(maxsplit=1)[0])):  # («подкастов и видеоформатов»)
             last_and = None
         if last_and is not None:
             cuts += list(last_and)

@@ -104,3 +104,62 @@ def test_a_group_there_in_person_is_cited_without_a_mode() -> None:
                  "\n\n1. Сохранить фонды.\n")
     assert [c.mode for c in res.event.cohorts] == ["offline", "online"]
     assert [g.get("mode") for g in reader_facts(res)["participating"]] == [None, "online"]
+
+
+def _preamble(sentence: str) -> str:
+    return (f"РЕЗОЛЮЦИЯ конференции\n\nг. Тверь, 15 марта 2015 г.\n\n{sentence}\n\n"
+            "Участники конференции рекомендуют:\n\n1. Сохранить фонды.\n")
+
+
+def _cohorts(sentence: str) -> list[tuple[str, int | None, str | None]]:
+    return [(c.label.value, c.count, c.mode) for c in parsed(_preamble(sentence)).event.cohorts]
+
+
+def test_countries_and_regions_of_several_words_are_places_of_a_list() -> None:
+    assert _cohorts("В конференции приняли участие 90 человек: сотрудники музеев 4 регионов, "
+                    "гости из Республики Узбекистан, Кыргызской Республики и Грузии.") == [
+        ("регионы", 4, None), ("Республика Узбекистан", None, None),
+        ("Кыргызская Республика", None, None), ("Грузия", None, None)]
+    # a counted group of a region is no place
+    assert _cohorts("В конференции приняли участие 60 человек: архивы Тверской области (12), "
+                    "архивы Псковской области (4).")[0] == ("архивы Тверской области", 12, None)
+
+
+def test_a_mode_before_a_verb_of_joining_is_the_mode_of_the_places_after_it() -> None:
+    assert _cohorts("В конференции приняли участие 70 человек: 6 районов очно, в режиме онлайн "
+                    "к работе подключились коллеги из Республики Коми и Вологодской области.") == [
+        ("районы", 6, "offline"), ("Республика Коми", None, "online"),
+        ("Вологодская область", None, "online")]
+    assert _cohorts("В семинаре приняли участие 40 человек: представители 9 библиотек города, "
+                    "а также коллеги из Калужской области и Пермского края, подключившиеся к "
+                    "трансляции.")[1:] == [("Калужская область", None, "online"),
+                                          ("Пермский край", None, "online")]
+
+
+def _topics(sentence: str) -> list[str]:
+    return [t.value for t in parsed(_preamble(sentence)).event.topics]
+
+
+def test_a_genitive_after_a_comma_goes_on_the_topic_before_it() -> None:
+    assert _topics("Участники обсудили роль архивов в жизни города, опыт совместной работы "
+                   "музеев, библиотек и архивов, а также новые формы экскурсий.") == [
+        "роль архивов в жизни города", "опыт совместной работы музеев, библиотек и архивов",
+        "новые формы экскурсий"]
+    # but genitives after «вопросы» are the topics themselves
+    assert len(_topics("Участники обсудили вопросы комплектования фондов, обмена изданиями и "
+                       "подготовки кадров.")) == 3
+
+
+def test_topics_under_the_centre_of_attention_and_a_programme() -> None:
+    listed = "\n\n- первый вопрос;\n- второй вопрос;\n- третий вопрос."
+    assert len(_topics("В центре внимания участников были темы:" + listed)) == 3
+    assert len(_topics("Программа семинара включала:" + listed)) == 3
+
+
+def test_a_lower_case_recommend_under_a_dative_heading_is_the_headings_act() -> None:
+    res = parsed("РЕЗОЛЮЦИЯ конференции\n\nг. Тверь, 15 марта 2015 г.\n\n"
+                 "Участники конференции рекомендуют:\n\nУправлению образования Тверской "
+                 "области:\n\n1) рекомендовать школам включать посещение музеев в планы "
+                 "воспитательной работы.\n")
+    assert [r.addressee.label if r.addressee else None for r in res.recommendations] == [
+        "управление образования Тверской области"]
