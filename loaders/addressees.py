@@ -147,6 +147,9 @@ def _tail(toks: list[tuple[str, int, int]], j: int, case: str | None = None) -> 
                 j += 1  # «… округа – Югры», «государств – участников СНГ» (not «– шире …»)
                 continue
             break
+        if w == "г" and j + 2 < n and toks[j + 1][0] == "." and toks[j + 2][0][:1].isupper():
+            j += 2  # «… библиотечной системе г. Ульяновска»: the town, abbreviated
+            continue
         if (low == "в" and j + 2 < n and toks[j + 1][0].lower() in ("сфере", "области")
                 and _genitive(toks[j + 2][0])):
             j += 2  # «органам власти в сфере культуры»: the field is part of the name

@@ -92,7 +92,7 @@ def own_addressee(text: str, a: int, b: int) -> tuple[Addressee, int] | None:
 def _infinitive_after(text: str, a: int, b: int) -> int | None:
     """Where the infinitive (or «не» + infinitive) that follows an addressee starts, past
     adverbs and a short adverbial («в срок до 1 февраля 2019 года», «ежегодно»)."""
-    after = words(text[a:b], a)[:10]
+    after = words(text[a:b], a)[:14]
     for k, (w, wa, _) in enumerate(after):
         if is_infinitive(w):
             return after[k - 1][1] if k and after[k - 1][0].lower() == "не" else wa

@@ -163,3 +163,27 @@ def test_a_lower_case_recommend_under_a_dative_heading_is_the_headings_act() -> 
                  "воспитательной работы.\n")
     assert [r.addressee.label if r.addressee else None for r in res.recommendations] == [
         "управление образования Тверской области"]
+
+
+def test_an_item_names_its_addressee_before_a_long_adverbial() -> None:
+    res = parsed("РЕЗОЛЮЦИЯ конференции\n\nг. Тверь, 15 марта 2015 г.\n\n"
+                 "Участники конференции рекомендуют:\n\n"
+                 "1) Администрации города Твери при подготовке бюджета на 2016 год и на "
+                 "плановый период предусмотреть средства на ремонт библиотек;\n\n"
+                 "2) Централизованной библиотечной системе г. Твери провести опрос жителей.\n")
+    assert [r.addressee.label if r.addressee else None for r in res.recommendations] == [
+        "администрация города Твери", "Централизованная библиотечная система г. Твери"]
+
+
+def test_the_events_own_programme_is_no_other_event() -> None:
+    res = parsed(_preamble("В профессиональной программе фестиваля – конференции и "
+                           "мастер-классах – приняли участие более 150 специалистов из 30 "
+                           "музеев."))
+    assert res.event.participants is not None and res.event.participants.value == 150
+    assert res.event.participants_is_minimum
+
+
+def test_a_commissions_sitting() -> None:
+    res = parsed("РЕШЕНИЕ\nзаседания комиссии по вопросам культуры\n\n28 марта 2013 года, "
+                 "г. Тверь\n\nКомиссия РЕШИЛА:\n\n1. Одобрить план работы.\n")
+    assert res.event.kind.value == "заседание комиссии"
