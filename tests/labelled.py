@@ -77,9 +77,6 @@ KNOWN_MISSES: dict[tuple[str, str], str] = {
     ("ad08-biysk-2016.txt", "addressees"):
         "one addressee group of the council's decision is read with no addressee (not "
         "yet looked into)",
-    ("ad08-biysk-2016.txt", "adopted"):
-        "the decision is dated only by its header date beside its number; the loader "
-        "takes no adoption date from a header",
     ("ad08-biysk-2016.txt", "event_type"):
         "a city council's sitting: the loader gives «заседание совета» (as the "
         "labellers of s and t write it), this labeller «заседание»",
@@ -150,10 +147,6 @@ KNOWN_MISSES: dict[tuple[str, str], str] = {
     ("ag11-myshkin-2010.html", "topics_discussed"):
         "topics in prose over two sentences: five parts read where the labeller counts "
         "three (not yet looked into)",
-    ("ah01-syktyvkar-2019.txt", "adopted"):
-        "a collegium's decision with no adoption line: this labeller takes the header's"
-        " date as the adoption date, others (af03, af12, ag04) do not; the loader "
-        "publishes no adoption date without a line that says so",
     ("ah04-staraya-russa-2015.txt", "adopted"):
         "a meeting's decision with no adoption line: the header's date taken as the "
         "adoption date by this labeller, not by others (see ah01)",
@@ -168,9 +161,6 @@ KNOWN_MISSES: dict[tuple[str, str], str] = {
     ("ah07-belozersk-2016.html", "participating"):
         "«Вашкинской и Вытегорской централизованных библиотечных систем» without a "
         "count stays one group; this labeller cites two",
-    ("ah08-cheboksary-2020.txt", "adopted"):
-        "a council's decision with no adoption line: the header's date taken as the "
-        "adoption date by this labeller, not by others (see ah01)",
     ("ah08-cheboksary-2020.txt", "participating"):
         "«20 человек: 11 членов … и 9 приглашённых» are read as groups of people; the "
         "invited bodies named in the next sentence are not read",
@@ -217,9 +207,6 @@ KNOWN_MISSES: dict[tuple[str, str], str] = {
         "the regions listed after the count of regions («11 регионов России: Республики"
         " Коми, Республики Карелия и Пермского края …») are read as groups; the guests "
         "from Polotsk not read",
-    ("aj04-kudymkar-2021.txt", "adopted"):
-        "a council's decision with «принято единогласно» and no date on that line: the "
-        "header's date taken as the adoption date by this labeller",
     ("aj04-kudymkar-2021.txt", "participating"):
         "a «Присутствовали:» line of a council's minutes is not read as a sentence of "
         "taking part",
@@ -247,12 +234,6 @@ KNOWN_MISSES: dict[tuple[str, str], str] = {
         "an item that names its addressee inline after a numbered group («2.3. … "
         "Минкультуры …») is read as unaddressed; sub-items «1.1)» numbered in the "
         "collegium's way split a group (not yet looked into)",
-    ("aj11-cheboksary-2019.txt", "adopted"):
-        "a collegium's decision with no adoption line: the header's date taken as the "
-        "adoption date by this labeller, not by others (see ah01)",
-    ("aj11-cheboksary-2019.txt", "organisers"):
-        "the ministry in the letterhead is taken for the organiser by this labeller; "
-        "the text names no organiser",
     ("aj11-cheboksary-2019.txt", "recommendations"):
         "the collegium's items numbered «1.1)» are counted differently (see the "
         "addressees)",
@@ -310,12 +291,6 @@ KNOWN_MISSES: dict[tuple[str, str], str] = {
         "«ДЕПАРТАМЕНТУ КУЛЬТУРЫ И ТУРИЗМА …» in capitals: the loader cites "
         "«Департамент» with its capital, this labeller in lower case (labellers differ:"
         " 52 and 38 in the set)",
-    ("an01-penza-2018.txt", "adopted"):
-        "a collegium's decision with no adoption line: the header's date taken as the "
-        "adoption date by this labeller, not by others (see ah01, aj11)",
-    ("an01-penza-2018.txt", "organisers"):
-        "the ministry in the letterhead is taken for the organiser by this labeller; "
-        "the text names the collegium's sitting, no organiser (see aj11)",
     ("an04-staryi-oskol-2021.txt", "participating"):
         "an appeal's list of who signed («представители 17 общеобразовательных школ …, "
         "5 общественных организаций …») is not read as a sentence of taking part (not "
@@ -379,9 +354,6 @@ KNOWN_MISSES: dict[tuple[str, str], str] = {
         "«руководители муниципальных библиотек 23 муниципальных районов …»: this "
         "labeller cites the places counted, the loader the libraries named with them "
         "(as other labellers do)",
-    ("ap02-kozmodemyansk-2019.md", "adopted"):
-        "a collegium's decision with no adoption line: the header's date taken as the "
-        "adoption date by this labeller, not by others (see ah01, aj11)",
     ("ap02-kozmodemyansk-2019.md", "organisers"):
         "«организовано министерством совместно с …»: the bare noun names the ministry "
         "named in the sentence before, whose name goes on after its noun («Министерства"
@@ -407,9 +379,6 @@ KNOWN_MISSES: dict[tuple[str, str], str] = {
         "the regions in brackets after a counted group («учреждения Российской "
         "Федерации (Брянская и Курская области)») are kept in its name; this labeller "
         "drops them",
-    ("ap09-velikiy-ustyug-2018.txt", "adopted"):
-        "a council's decision «принято единогласно» with no date on that line: the "
-        "header's date taken as the adoption date by this labeller (see aj04)",
     ("ap09-velikiy-ustyug-2018.txt", "participating"):
         "«Присутствовали 33 человека: 24 члена Совета директоров и 9 приглашённых»: the"
         " people present are read as groups («приглашённых» not put in the nominative);"
@@ -525,11 +494,6 @@ KNOWN_MISSES: dict[tuple[str, str], str] = {
         "Маршака, библиотек вузов и колледжей»: an uncounted occupation-like first "
         "group is dropped, and the comma after «Маршака» is taken for genitives going"
         " on",
-    ("at04-cheboksary-2022.txt", "adopted"):
-        "a collegium's decision with no adoption line: the labeller takes the "
-        "header's date as its adoption, the loader leaves it unstated (of the 28 "
-        "labelled decisions without such a line, 14 labellers give the header date "
-        "and 14 leave it null)",
     ("at05-biysk-2021.md", "topics_discussed"):
         "the topics are indirect questions after «разговор шёл о том, что и как "
         "читает …, каким должно быть …, как … и может ли …»; the loader reads no list"
@@ -620,21 +584,9 @@ KNOWN_MISSES: dict[tuple[str, str], str] = {
         "«Управлением культуры, архивов и документации …» is capitalised inside the "
         "sentence: the loader keeps the writer's capital, this labeller writes "
         "«управление» in lower case",
-    ("ax02-penza-2018.md", "adopted"):
-        "a collegium's decision with no adoption line: the labeller takes the "
-        "header's date as its adoption, the loader leaves it unstated (labellers "
-        "split on this, see at04)",
-    ("ax02-penza-2018.md", "organisers"):
-        "a collegium's sitting held by the ministry whose collegium it is: this "
-        "labeller names the ministry (from the letterhead) as organiser; the loader "
-        "reads no organiser sentence",
     ("ax07-elabuga-2018.txt", "proposals"):
         "«предлагают Совету Ассоциации музеев Поволжья»: the writer's capital is "
         "kept, this labeller writes «совет» in lower case",
-    ("ax09-murom-2020.txt", "adopted"):
-        "a council's decision with no adoption line: the labeller takes the header's "
-        "date as its adoption, the loader leaves it unstated (labellers split on "
-        "this, see at04)",
     ("ax11-pavlodar-2023.txt", "proposals"):
         "«выражают благодарность организаторам и предлагают им провести …»: the "
         "pronoun is read as «организаторы», the labeller cites «организаторы форума»",
@@ -669,9 +621,6 @@ KNOWN_MISSES: dict[tuple[str, str], str] = {
         "kinds of people («архитекторы-реставраторы», «владельцы исторических "
         "зданий», «жители старой части города») are read as groups; this labeller "
         "leaves them out",
-    ("az04-vyksa-2017.txt", "participants"):
-        "«в мастер-классах … участвовали 86 специалистов» is read as another event's "
-        "count (a master class), which this labeller takes for the total",
     ("az04-vyksa-2017.txt", "participating"):
         "«3 учреждений Рязанской области» and «Владимирская областная библиотека … "
         "провела мастер-класс …»: the head is not named and the verb is kept in the "
@@ -695,10 +644,6 @@ KNOWN_MISSES: dict[tuple[str, str], str] = {
     ("az08-kargopol-2016.html", "participating"):
         "«24 музеев-заповедников Северо-Западного федерального округа» is not read "
         "(not yet looked into)",
-    ("az09-biysk-2022.txt", "adopted"):
-        "a council's decision with no adoption line: the labeller takes the header's "
-        "date as its adoption, the loader leaves it unstated (labellers split on "
-        "this, see at04)",
     ("az09-biysk-2022.txt", "participating"):
         "the minutes' «Присутствовали:» lines count the council's members and the "
         "invited, which are read as groups; the bodies the invited came from, named "
@@ -802,12 +747,6 @@ KNOWN_MISSES: dict[tuple[str, str], str] = {
         "a collegium's first item «Информацию … принять к сведению»: noted, asking "
         "nobody, so no recommendation for the loader; the labeller counts it with no "
         "addressee",
-    ("bd01-syktyvkar-2019.txt", "adopted"):
-        "a collegium's decision with no adoption line: the labeller takes the «от 21 "
-        "ноября 2019 г. № 4/2» date as the adoption's (labellers differ, see ap02)",
-    ("bd01-syktyvkar-2019.txt", "organisers"):
-        "the ministry in the letterhead (in Russian and Komi) is the labeller's "
-        "organiser; the loader reads organisers from sentences and captions only",
     ("bd01-syktyvkar-2019.txt", "recommendations"):
         "see the addressees: «принять к сведению» is not counted",
     ("bd05-myshkin-2016.md", "participating"):
@@ -896,9 +835,6 @@ KNOWN_MISSES: dict[tuple[str, str], str] = {
     ("bh01-sovetsk-2018.txt", "addressees"):
         "a collegium's first item «принять к сведению» is no recommendation for the "
         "loader; the labeller counts it with no addressee (as bd01)",
-    ("bh01-sovetsk-2018.txt", "adopted"):
-        "a collegium's decision with no adoption line: the labeller takes its «от …» "
-        "date as the adoption's (labellers differ, see ap02)",
     ("bh01-sovetsk-2018.txt", "recommendations"):
         "see the addressees: «принять к сведению» is not counted",
     ("bh02-minusinsk-2017.md", "event_type"):
@@ -1063,10 +999,6 @@ KNOWN_MISSES: dict[tuple[str, str], str] = {
         "«…, музеев и библиотек Вельска, Шенкурска, Коноши и Октябрьского»: the "
         "loader lists the towns; this labeller keeps the bodies with their towns as "
         "one group (labellers differ: bk11, bl12 list the places)",
-    ("bn01-kudymkar-2017.txt", "adopted"):
-        "a collegium's decision dated in its header («от 18.04.2017 № 2») with no "
-        "adoption line: this labeller takes the header's date as the adoption's "
-        "(labellers differ: aq04, aj04)",
     ("bn04-biysk-2015.txt", "participating"):
         "«… и 31 приглашённый гость из Республики Алтай, Новосибирской, Кемеровской и"
         " Томской областей»: the first region is read with the counted guests as one "
@@ -1103,10 +1035,6 @@ KNOWN_MISSES: dict[tuple[str, str], str] = {
         "«118 человек, в том числе 21 докладчик»: the counted part is a group for the"
         " loader (as the labeller of v02 lists «докладчики», 9); this labeller leaves"
         " the speakers out",
-    ("bp01-petrozavodsk-2019.txt", "adopted"):
-        "a collegium's decision dated in its header («21 марта 2019 г. № 2») with no "
-        "adoption line: this labeller takes the header's date as the adoption's "
-        "(labellers differ: aq04, aj04, bn01)",
     ("bp05-bugulma-2022.txt", "participating"):
         "«51 человек: 42 молодых специалиста … из 27 муниципальных районов … и 9 "
         "экспертов-преподавателей»: the counted teachers are a group for the loader; "
@@ -1141,10 +1069,6 @@ KNOWN_MISSES: dict[tuple[str, str], str] = {
         "представители органов управления культурой, туристических организаций и "
         "СМИ»: read as the museums, the regions and the others; this labeller writes "
         "one group «музеи из 14 субъектов Российской Федерации» (38)",
-    ("br05-uglich-2019.md", "adopted"):
-        "a council's decision dated in its header line («24.10.2019 № 3 г. Углич») "
-        "with «Решение принято единогласно.» and no date: this labeller takes the "
-        "header's date as the adoption's (labellers differ)",
     ("br05-uglich-2019.md", "participating"):
         "«руководители архивов 17 муниципальных районов и 3 городских округов»: the "
         "loader gives the places counted; this labeller names the archives of them "
@@ -1193,14 +1117,6 @@ KNOWN_MISSES: dict[tuple[str, str], str] = {
     ("bs12-sortavala-2018.txt", "topics_discussed"):
         "topics in running text read as five where this labeller counts three (split "
         "at commas inside a topic)",
-    ("bt01-petrozavodsk-2017.txt", "adopted"):
-        "a collegium's decision with a dated header and no adoption line: this "
-        "labeller takes the meeting's date as the adoption's (labellers differ: aq04,"
-        " aj04, bn01, bp01, br01)",
-    ("bt01-petrozavodsk-2017.txt", "organisers"):
-        "a collegium of the Ministry: this labeller lists the Ministry as organiser "
-        "though no sentence says it organised the meeting; the loader names "
-        "organisers only where the text says so",
     ("bt01-petrozavodsk-2017.txt", "participating"):
         "«представители администраций 18 муниципальных районов и городских округов, "
         "муниципальных библиотек, …»: the loader gives the places counted and leaves "
@@ -1428,9 +1344,6 @@ KNOWN_MISSES: dict[tuple[str, str], str] = {
     ("n03-velikie-luki-2021.txt", "participating"):
         "«библиотекари … из 14 районов Псковской области»: the count is given to the districts; "
         "the next sentence's projects read as groups",
-    ("n04-chisinau-2017.html", "participating"):
-        "bodies of a country («научные учреждения … Республики Молдова») kept as a group; "
-        "«Республики Беларусь и Российской Федерации» joined",
     ("n05-naryan-mar-2022.md", "addressees"):
         "«Администрации городского округа …» heading: cited in lower case; «Постоянной комиссии "
         "Совета …» keeps its capital — the labeller read both the other way",
@@ -1569,9 +1482,6 @@ KNOWN_MISSES: dict[tuple[str, str], str] = {
     ("s08-ekaterinburg-2024.html", "proposals"):
         "«… рассмотреть возможность проведения в 2025 году областного конкурса»: a contest is no "
         "event kind, so no planned event is read",
-    ("s09-kaliningrad-2021.md", "participating"):
-        "«специалисты библиотек Калининградской области, Москвы и Санкт-Петербурга» is cut at the "
-        "first comma, and the online regions («из 27 регионов России») are not read",
     ("s10-syktyvkar-2014.txt", "participating"):
         "the uncounted «библиотекари, издатели и учёные Республики Коми» is not read; «… округа – "
         "Югры» is left in the genitive",
@@ -1602,8 +1512,6 @@ KNOWN_MISSES: dict[tuple[str, str], str] = {
     ("t05-kaluga-2020.txt", "addressees"):
         "«3. ГБУК «Калужская областная научная библиотека …»:» is cited as written, with its "
         "legal form; this labeller drops «ГБУК» (s03 keeps «ГАУК ТО»)",
-    ("t05-kaluga-2020.txt", "adopted"):
-        "a decision's letterhead date «от 27.02.2020 № 2» is not read as the adoption date",
     ("t05-kaluga-2020.txt", "participating"):
         "«члены коллегии» and the uncounted groups are not read; «31 муниципальной центральной "
         "библиотеки» online is left in the genitive singular",
@@ -1688,8 +1596,6 @@ KNOWN_MISSES: dict[tuple[str, str], str] = {
     ("v04-novopolotsk-2011.txt", "place"):
         "the town is named only in the genitive inside a sentence («в стенах … библиотеки "
         "Новополоцка»); no place is published rather than a wrong one",
-    ("v05-kolomna-2017.md", "participating"):
-        "«муниципальные библиотеки Подмосковья (58)» is cited as the region",
     ("v06-almaty-2023.html", "participating"):
         "«из 9 стран» is read as a group; «архивисты Кыргызстана, Узбекистана и Таджикистана — "
         "18» is read as three countries",
@@ -1793,6 +1699,99 @@ KNOWN_MISSES: dict[tuple[str, str], str] = {
         "«работники, ответственные за делопроизводство и архив в организациях — "
         "источниках комплектования»: the labeller cites the organisations where the "
         "people work; the loader cites the people as written",
+    ("af12-khanty-mansiysk-2020.txt", "adopted"):
+        "«г. Ханты-Мансийск   26.11.2020   № 3» under «РЕШЕНИЕ»: the loader takes the "
+        "day a decision is registered under as the day it was taken (as 35 of the 36 "
+        "labelled documents with such a line do); this labeller dates no adoption",
+    ("bu02-voronezh-2018.html", "participating"):
+        "«представители 5 волонтёрских объединений и 2 вузов города; ещё 9 районных "
+        "библиотек подключились … в режиме видеоконференции»: the loader gives "
+        "«города» to both groups and the later clause's mode to them; the labeller "
+        "cites «вузы Воронежа» and no mode",
+    ("bu03-belgorod-2017.md", "addressees"):
+        "«### III. Департаменту образования Белгородской области»: the loader "
+        "capitalises a department's name as the organisers' are cited; this labeller "
+        "writes it in lower case",
+    ("bu06-ulyanovsk-2022.md", "participating"):
+        "«коллеги ещё из 6 регионов» after «11 регионов России»: the labeller carries "
+        "«России» over; the loader cites what the clause says",
+    ("bu07-kursk-2016.txt", "participating"):
+        "«Курской областной научной библиотеки им. Н. Н. Асеева и областного "
+        "краеведческого музея»: the loader keeps the two bodies joined by «и» as one "
+        "name",
+    ("bu08-stavropol-2020.html", "participating"):
+        "«Конференция прошла в онлайн-формате»: the labeller marks every group "
+        "online; the loader takes a mode only from what is said of the group",
+    ("bu09-pereslavl-zalessky-2019.md", "participating"):
+        "«…, экскурсоводы, предприниматели туристической отрасли»: the loader cites "
+        "the businesses' people as a group; the labeller leaves people without a body "
+        "out",
+    ("bu11-khabarovsk-2023.html", "addressees"):
+        "«<h3>Секции детских библиотек Российской библиотечной ассоциации</h3>»: the "
+        "loader keeps the capital of a name that opens a heading; the labeller writes "
+        "«секция» in lower case",
+    ("bu12-surgut-2017.md", "participating"):
+        "«музеев округа»: the labeller resolves «округа» to «Ханты-Мансийского "
+        "автономного округа – Югры» named before; the loader cites it as written",
+    ("bv02-saratov-2017.txt", "participating"):
+        "«руководители органов управления культурой и центральных библиотек 38 "
+        "муниципальных районов области»: the loader reads no group from people of two "
+        "kinds before the count",
+    ("bv02-saratov-2017.txt", "title"):
+        "«О ходе модернизации общедоступных библиотек области» under a collegium's "
+        "«РЕШЕНИЕ КОЛЛЕГИИ»: the loader cites the decision's subject line as its "
+        "title (as bt01's labeller does); this labeller gives none",
+    ("bv04-vladimir-2016.html", "addressees"):
+        "an HTML table of recommendations whose «Исполнитель» cell says «Участники "
+        "школы»: the loader cites no addressee for a row whose executor is the "
+        "participants themselves",
+    ("bv04-vladimir-2016.html", "event_type"):
+        "«школа молодого библиотекаря»: read as a «школа» (as eight labellers of such "
+        "schools cite it); this labeller keeps the full name",
+    ("bv04-vladimir-2016.html", "participating"):
+        "«из 16 муниципальных образований области»: the loader expands «области» to "
+        "«Владимирской области»; the labeller cites it as written",
+    ("bv05-ulyanovsk-2021.txt", "participating"):
+        "«депутаты Ульяновской Городской Думы», «жители города» among who took part: "
+        "the loader cites them as groups; the labeller leaves people without a count "
+        "out",
+    ("bv06-ivanovo-2015.md", "participating"):
+        "«библиотеки всех 27 муниципальных образований … , вузовские и школьные "
+        "библиотеки, органы власти»: the labeller cites the counted places; the "
+        "loader the libraries and a group of kinds",
+    ("bv07-astrakhan-2019.html", "participating"):
+        "«из 46 музеев 11 регионов России»: the labeller cites two counted groups, "
+        "the loader one; and a row of a table of figures («Музеи-участники | 46») is "
+        "read as a group",
+    ("bv08-krasnoyarsk-2018.txt", "event_type"):
+        "«заседания Правления»: event kinds are cited in lower case («заседание "
+        "правления», as br10's labeller does); this labeller keeps the capital",
+    ("bv08-krasnoyarsk-2018.txt", "participating"):
+        "«6 приглашённых – директора центральных библиотек городов Ачинска, …»: the "
+        "labeller cites the towns; the loader reads the members and the invited as "
+        "groups",
+    ("bv10-khabarovsk-2022.html", "participating"):
+        "«из них 61 – дистанционно: сотрудники архивов 9 субъектов …» and «Коллеги из "
+        "Китайской Народной Республики, Монголии и Республики Корея выступили с "
+        "докладами в режиме онлайн»: the loader gives the online share's mode to the "
+        "list after it and reads no group from a sentence of speaking",
+    ("bv11-novocherkassk-2013.txt", "event_type"):
+        "«выездного заседания комиссии по вопросам культуры …»: the loader reads a "
+        "«заседание комиссии» (qualifiers such as «выездное», «расширенное» are left "
+        "out of the kind); this labeller keeps «выездное»",
+    ("bv11-novocherkassk-2013.txt", "organisers"):
+        "«совместно с Администрацией города Новочеркасска»: a town's administration "
+        "is cited in lower case (as in the shared corpus); this labeller keeps the "
+        "capital",
+    ("bv11-novocherkassk-2013.txt", "participating"):
+        "«17 муниципальных образований области, …, представители министерства "
+        "культуры Ростовской области»: the loader expands «области» and cites the "
+        "ministry's people as a group",
+    ("bv12-glazov-2020.md", "participating"):
+        "«из них 52 – в режиме онлайн: представители библиотек 25 муниципальных "
+        "образований …, а также коллеги из …, подключившиеся к трансляции»: the "
+        "loader gives the online share's mode to the whole list after it; the "
+        "labeller only to those said to join the broadcast",
     }
 
 
