@@ -63,26 +63,43 @@ def adoption(text: str, bs: list[Block]) -> tuple[Spanned[dt.date] | None, bool]
 
 #: A document's registration: its number («№ 2», «№ 4/2», «№ 3/2022»).
 _NUMBER = re.compile(r"(?:№|N)\s*\d[\w/.-]*")
+#: What else a registration's line may hold: separators, «от», «г.».
+_FILLER = re.compile(r"[\s|*_`,;()•·–—-]|&nbsp;|(?<![а-яё])(?:от|г\.|город)(?![а-яё])")
+
+
+def _leftover(text: str, a: int, b: int, spans: list[tuple[int, int]]) -> str:
+    """``text[a:b]`` without ``spans``, the places in it and what :data:`_FILLER` allows."""
+    cut = sorted(spans + [(p.start, p.end) for p in find_settlements(text, a, b)])
+    kept, pos = [], a
+    for x, y in cut:
+        kept.append(text[pos:max(pos, x)])
+        pos = max(pos, y)
+    kept.append(text[pos:b])
+    return _FILLER.sub("", " ".join(kept))
 
 
 def registered(text: str, header: list[Block]) -> Spanned[dt.date] | None:
     """The date a decision is registered under, on a line of the header with its number and
     nothing else but its place: «15 марта 2016 г.      № 2», «№ 2 от 12.03.2018», «| от 29
-    марта 2018 г. | г. Пенза | № 2 |» — the day it was taken, when no adoption line says."""
-    for bl in header:
-        for line in bl.lines:
-            a, b = line.start, line.end
-            if b - a > 3 * DATELINE_LENGTH or len(number := _NUMBER.findall(text, a, b)) != 1:
-                continue
-            dates = find_dates(text[a:b], a)
-            if len(dates) != 1:
-                continue
-            rest = text[a : dates[0].span.start] + " " + text[dates[0].span.end : b]
-            for place in find_settlements(text, a, b):
-                rest = rest.replace(text[place.start : place.end], " ")
-            rest = rest.replace(number[0], " ")
-            if not re.sub(r"[\s|*_`,;()•·–—-]|&nbsp;|(?<![а-яё])(?:от|г\.|город)(?![а-яё])", "",
-                          rest):
-                return Spanned(dates[0].end, dates[0].span)
+    марта 2018 г. | г. Пенза | № 2 |» (or that row's cells, each a line of its own) — the day
+    it was taken, when no adoption line says."""
+    lines = [ln for bl in header for ln in bl.lines]
+    for k, line in enumerate(lines):
+        a, b = line.start, line.end
+        dates = find_dates(text[a:b], a)
+        if b - a > 3 * DATELINE_LENGTH or len(dates) != 1:
+            continue
+        numbers = [(m.start(), m.end()) for m in _NUMBER.finditer(text, a, b)]
+        date = (dates[0].span.start, dates[0].span.end)
+        if len(numbers) > 1 or _leftover(text, a, b, [date, *numbers]):
+            continue
+        for nxt in ([] if numbers else lines[k + 1 : k + 3]):
+            alone = [(m.start(), m.end()) for m in _NUMBER.finditer(text, nxt.start, nxt.end)]
+            if _leftover(text, nxt.start, nxt.end, alone):
+                break
+            numbers += alone
+            if numbers:
+                break
+        if len(numbers) == 1:
+            return Spanned(dates[0].end, dates[0].span)
     return None
-

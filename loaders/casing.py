@@ -177,7 +177,9 @@ def restore_case(label: str) -> str:
         if re.search(r"(?:^|\s)[А-ЯЁ]\.\s*$", "".join(out[-2:])):
             out.append(low[:1].upper() + low[1:])  # «Н. Н. ПАЛЬМОВА»: a surname after initials
             continue
-        proper = (after_name and ps[0].tag.POS is None) or any(  # «МАРИЙ ЭЛ»: a name goes on
+        # «РЕСПУБЛИКИ СЕВЕРНАЯ ОСЕТИЯ»: the republic's name after the word
+        republic = len(out) > 1 and re.fullmatch(r"республик[аиеуой]", out[-2].lower()) is not None
+        proper = (after_name and ps[0].tag.POS is None) or republic or any(  # «МАРИЙ ЭЛ»
             t in p.tag for p in ps[:1] for t in ("Geox", "Name", "Surn", "Orgn")) or (
             bool(ps) and ps[0].tag.POS == "ADJF" and _is_proper_adjective(ps[0].normal_form)) or (
             bool(ps) and ps[0].normal_form in ("республика", "федерация"))

@@ -128,7 +128,7 @@ def heading_addressee(text: str, block: Block, case: str = "datv", *, standalone
         end = found.span.end + len(tail)
         if content.isupper():
             tail = restore_case(tail)  # «… ОБРАЗОВАНИЙ В РЕСПУБЛИКЕ КОМИ:» as it is written
-        joined = found.label + ("" if tail.startswith(",") else " ") + clean(tail)
+        joined = found.label + ("" if tail.startswith((",", ".")) else " ") + clean(tail)
         organisation = found.organisation and dataclasses.replace(  # one label for both
             found.organisation, name=Spanned(joined, Span(found.span.start, end)))
         found = dataclasses.replace(found, label=joined, span=Span(found.span.start, end),

@@ -98,7 +98,8 @@ def observed(store: ox.Store, resolution: str, field: str) -> Any:
     if field == "participating":
         return [{"who": r["participant"], **({"count": r["count"]} if r["count"] is not None
                                              else {}),
-                 **({"mode": r["mode"]} if r["mode"] else {})}
+                 # (the labelled schema's one mode: in person is cited without one)
+                 **({"mode": r["mode"]} if r["mode"] == "online" else {})}
                 for r in ask_once(store, "participants", resolution=resolution)]
     if field == "topics_discussed":
         return len(ask_once(store, "topics-discussed", resolution=resolution))

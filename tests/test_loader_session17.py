@@ -187,3 +187,36 @@ def test_a_commissions_sitting() -> None:
     res = parsed("РЕШЕНИЕ\nзаседания комиссии по вопросам культуры\n\n28 марта 2013 года, "
                  "г. Тверь\n\nКомиссия РЕШИЛА:\n\n1. Одобрить план работы.\n")
     assert res.event.kind.value == "заседание комиссии"
+
+
+def test_a_republic_named_in_capitals_keeps_its_names_capitals() -> None:
+    res = parsed("МИНИСТЕРСТВО КУЛЬТУРЫ\nРЕСПУБЛИКИ СЕВЕРНАЯ ОСЕТИЯ – АЛАНИЯ\n\nКОЛЛЕГИЯ\n\n"
+                 "РЕШЕНИЕ\n\n«28» марта 2019 г.          № 2\n\nг. Владикавказ\n\n"
+                 "Коллегия рассмотрела работу библиотек Республики Северная Осетия – Алания."
+                 "\n\nВ заседании "
+                 "коллегии приняли участие 40 человек: руководители 9 муниципальных библиотек "
+                 "республики.\n\nКоллегия РЕШИЛА:\n\n1. Рекомендовать главам администраций "
+                 "муниципальных районов и г. Владикавказа:\n\n1.1. Сохранить сеть библиотек.\n")
+    assert [o.name.value for o in res.event.organisers] == [
+        "Министерство культуры Республики Северная Осетия – Алания"]
+    assert [c.label.value for c in res.event.cohorts] == [
+        "муниципальные библиотеки Республики Северная Осетия – Алания"]
+    assert res.recommendations[0].addressee is not None
+    assert res.recommendations[0].addressee.label == (
+        "главы администраций муниципальных районов и г. Владикавказа")
+
+
+def test_a_breadcrumb_whose_separators_are_typed_as_quotes_is_furniture() -> None:
+    res = parsed('<html><body><p>Главная " Специалистам " Совещания</p>'
+                 "<h2>Решение совещания руководителей библиотек</h2>"
+                 "<p>Красноярск, 24 марта 2015 г.</p><p>Совещание РЕШИЛО:</p>"
+                 "<ol><li>Сохранить фонды.</li></ol></body></html>", "text/html")
+    assert res.event.title is None
+
+
+def test_a_registration_whose_cells_stand_each_on_a_line_of_their_own() -> None:
+    res = parsed("<html><body><p>МИНИСТЕРСТВО КУЛЬТУРЫ ПЕНЗЕНСКОЙ ОБЛАСТИ</p><p>РЕШЕНИЕ<br>"
+                 "заседания коллегии</p><table><tr><td>от 29 марта 2018 г.</td><td>г. Пенза"
+                 "</td><td>№ 2</td></tr></table><p>Коллегия РЕШИЛА:</p><ol><li>Одобрить план."
+                 "</li></ol></body></html>", "text/html")
+    assert res.adopted is not None and res.adopted.value == dt.date(2018, 3, 29)
