@@ -220,3 +220,21 @@ def test_a_registration_whose_cells_stand_each_on_a_line_of_their_own() -> None:
                  "</td><td>№ 2</td></tr></table><p>Коллегия РЕШИЛА:</p><ol><li>Одобрить план."
                  "</li></ol></body></html>", "text/html")
     assert res.adopted is not None and res.adopted.value == dt.date(2018, 3, 29)
+
+
+def test_colleagues_who_gave_talks_remotely_took_part() -> None:
+    assert _cohorts("В конференции приняли участие 90 человек: представители 8 библиотек "
+                    "области. Коллеги из 3 библиотек Республики Беларусь выступили с докладами "
+                    "в режиме онлайн.") == [("библиотеки области", 8, None),
+                                            ("библиотеки Республики Беларусь", 3, "online")]
+    assert _cohorts("В работе конференции участвовали сотрудники 4 архивов области; "
+                    "исследователи из Томска и Омска выступили с докладами дистанционно.")[1:] == [
+        ("Томск", None, "online"), ("Омск", None, "online")]
+
+
+def test_a_total_present_at_a_sitting() -> None:
+    res = parsed("ВЫПИСКА ИЗ ПРОТОКОЛА № 3\nзаседания Правления\n\nг. Тверь      16.10.2018\n\n"
+                 "Присутствовали: 9 членов Правления. Приглашённые: руководители 12 библиотек "
+                 "области. Всего на заседании присутствовало 21 человек.\n\nПОСТАНОВИЛИ:\n\n"
+                 "1. Одобрить план.\n")
+    assert res.event.participants is not None and res.event.participants.value == 21
