@@ -928,10 +928,6 @@ KNOWN_MISSES: dict[tuple[str, str], str] = {
         "«… Государственного архива … области и 4 его филиалов»: the pronoun «его» is"
         " not resolved to the body named before; and «организации – источники "
         "комплектования» after «ответственные за …» are not read",
-    ("bk07-vyksa-2022.html", "participating"):
-        "«Коллеги из Владимира и Саранска выступили с докладами в режиме "
-        "видеоконференции»: «выступили с докладами» after its subject is no verb of "
-        "taking part the loader knows there (not yet done)",
     ("bk08-totma-2014.md", "participating"):
         "«учреждения культуры Тотемского, Нюксенского, … муниципальных районов»: this"
         " labeller lists the districts; another (ay03) keeps the bodies with their "
@@ -1792,6 +1788,100 @@ KNOWN_MISSES: dict[tuple[str, str], str] = {
         "образований …, а также коллеги из …, подключившиеся к трансляции»: the "
         "loader gives the online share's mode to the whole list after it; the "
         "labeller only to those said to join the broadcast",
+    ("bw02-chita-2018.md", "participating"):
+        "«12 библиотек и 5 музеев края» after «31 муниципального архива "
+        "Забайкальского края»: the loader spells «края» out with the region named "
+        "before (as most labellers do); this labeller cites it as written",
+    ("bw04-pavlovsky-posad-2021.txt", "addressees"):
+        "the library system named in full in item 3 and shortened («Рекомендовать "
+        "Централизованной библиотечной системе …») in item 4: the labeller counts one "
+        "addressee; the loader cites each name as written",
+    ("bw09-vladikavkaz-2016.html", "organisers"):
+        "«Администрацией местного самоуправления г. Владикавказа»: a town's "
+        "administration is cited in lower case (as in the shared corpus); this "
+        "labeller keeps the capital",
+    ("bw09-vladikavkaz-2016.html", "participating"):
+        "«8 муниципальных районов республики»: the loader spells «республики» out "
+        "with the republic named before; this labeller cites it as written",
+    ("bw09-vladikavkaz-2016.html", "proposals"):
+        "the next event's host, «Администрация местного самоуправления г. "
+        "Владикавказа»: cited in lower case as the organisers are; this labeller "
+        "keeps the capital",
+    ("bw10-gatchina-2023.txt", "participating"):
+        "«17 муниципальных районов Ленинградской области и Сосновоборского городского "
+        "округа»: the loader keeps the two places of one counted group together; the "
+        "labeller counts the district apart",
+    ("bw11-nizhnekamsk-2018.md", "participating"):
+        "«14 муниципальных районов республики»: the loader spells «республики» out "
+        "with the republic named before; this labeller cites it as written",
+    ("bx01-vladikavkaz-2019.txt", "title"):
+        "«Об итогах деятельности общедоступных библиотек …» under a collegium's "
+        "«РЕШЕНИЕ»: the loader cites the decision's subject line as its title (as "
+        "bt01's labeller does); this labeller gives none",
+    ("bx02-magnitogorsk-2018.md", "adopted"):
+        "an extract from the minutes dated only by its heading and dateline («… "
+        "заседания Правления от 16.10.2018», «г. Магнитогорск, … 16.10.2018»), no "
+        "number beside the date: the loader reads no adoption (a sitting's date is "
+        "the adoption's for 40 labelled decisions, not for 10)",
+    ("bx02-magnitogorsk-2018.md", "organisers"):
+        "«выездное заседание Правления Ассоциации библиотек Челябинской области, "
+        "организованное совместно с управлением культуры …»: the labeller takes the "
+        "association whose board sat as an organiser too; the loader names the one "
+        "said to organise",
+    ("bx02-magnitogorsk-2018.md", "participating"):
+        "«11 членов Правления из 13 (кворум имеется). Приглашённые: руководители 14 "
+        "муниципальных библиотек …»: the loader reads the bracket as a group and not "
+        "the invited after their field label",
+    ("bx03-brest-2017.html", "proposals"):
+        "«провести … на базе Брестской областной библиотеки …»: this labeller takes "
+        "the host as the proposal's addressee; the loader, as 29 earlier labelled "
+        "proposals «на базе …» have it, names none",
+    ("bx06-solikamsk-2018.html", "addressees"):
+        "an HTML table whose «Кому адресована» column names the addressee of each row "
+        "and whose first rows are the agenda's decisions: the loader reads the first "
+        "two rows as recommendations with no addressee",
+    ("bx06-solikamsk-2018.html", "proposals"):
+        "«… на базе Коми-Пермяцкого окружного краеведческого музея»: this labeller "
+        "takes the host as the proposal's addressee; the loader names none (as "
+        "earlier labellers do)",
+    ("bx06-solikamsk-2018.html", "recommendations"):
+        "the table's first two rows (the meeting's own decisions) are counted as "
+        "recommendations",
+    ("bx07-bratsk-2021.txt", "proposals"):
+        "«… на базе Межпоселенческой центральной библиотеки Тайшетского района»: this "
+        "labeller takes the host as the proposal's addressee; the loader names none "
+        "(as earlier labellers do)",
+    ("bx08-kogalym-2019.md", "addressees"):
+        "«3) Рекомендовать муниципальным библиотекам Югры:» over «а) …», «б) …», «в) "
+        "…» between running items: the labeller counts one item with sub-items; the "
+        "loader a heading over three items",
+    ("bx08-kogalym-2019.md", "proposals"):
+        "«… на базе Централизованной библиотечной системы города Лангепаса»: this "
+        "labeller takes the host as the proposal's addressee; the loader names none "
+        "(as earlier labellers do)",
+    ("bx08-kogalym-2019.md", "recommendations"):
+        "«3) Рекомендовать …:» with three lettered sub-items between running items is "
+        "counted as a heading over three items (the labeller: one item)",
+    ("bx10-ussuriysk-2015.txt", "participating"):
+        "a public hearing's form-like header and a dotted plain-text table of figures "
+        "name the Duma, 14 public organisations and 18 libraries: the loader reads no "
+        "group from them",
+    ("bx10-ussuriysk-2015.txt", "proposals"):
+        "an unnumbered closing decision («считать слушания состоявшимися» …) is read "
+        "as a closing proposal",
+    ("bx10-ussuriysk-2015.txt", "title"):
+        "the quoted name of the programme the hearing discussed is read as the "
+        "event's title; this labeller gives none",
+    ("bx11-uralsk-2019.md", "proposals"):
+        "«… в Оренбурге на базе Оренбургской областной универсальной научной "
+        "библиотеки …»: this labeller takes the host as the proposal's addressee; the "
+        "loader names none (as earlier labellers do)",
+    ("bx12-achinsk-2014.html", "organisers"):
+        "«совместно с администрацией города Ачинска» in a sentence whose subject is "
+        "the association: the loader does not take the partner as an organiser",
+    ("bx12-achinsk-2014.html", "participating"):
+        "«17 городов Сибири и Дальнего Востока»: the loader reads the two regions as "
+        "two places, each with the count; the labeller one group of cities",
     }
 
 

@@ -238,3 +238,10 @@ def test_a_total_present_at_a_sitting() -> None:
                  "области. Всего на заседании присутствовало 21 человек.\n\nПОСТАНОВИЛИ:\n\n"
                  "1. Одобрить план.\n")
     assert res.event.participants is not None and res.event.participants.value == 21
+
+
+def test_groups_that_kept_joining_online() -> None:
+    assert _cohorts("Всего в работе школы приняли участие 60 человек. Очно обучение прошли 30 "
+                    "специалистов из 12 районов области; специалисты библиотек 7 районов "
+                    "области подключались к занятиям в режиме онлайн.")[-1] == (
+        "районы области", 7, "online")
