@@ -44,7 +44,7 @@ Methods
     ``write_fault()`` None when writes work, else why they do not (``/health``).
 
 Every ``reopen_writes`` writes the writable store is closed and opened again (RocksDB gives back
-the memory it keeps for each checkpoint only on close: docs/bench-soak.md).
+the memory it keeps while pages are read through it only on close: docs/bench-soak.md).
 
 A write the store refuses (RocksDB on a full disk keeps refusing every later write on the same
 handle) leaves the data as it was; the server then reopens the store, which clears RocksDB's
@@ -72,6 +72,7 @@ from typing import Any, cast
 import pyoxigraph as ox
 from starlette.concurrency import run_in_threadpool
 
+from resolutions_kg import heap
 from resolutions_kg.endpoint.executor import QueryJob, QueryOutcome, WorkerPool
 from resolutions_kg.endpoint.inprocess import PRELOADED, PRELOADED_STATE, ThreadPool, memory_copy
 from resolutions_kg.endpoint.limits import ClientSlots
@@ -293,10 +294,8 @@ class AppContext:
             return result
 
     def _renew(self, snapshot: str) -> None:
-        """Close the writable store and open it again (under the write lock). Meanwhile reads
-        go to a read-only handle on ``snapshot``, the checkpoint of the last write; when a
-        request still reading through the old handle keeps it open past a second, they go on
-        there and the next write opens the store (:meth:`_reopen`)."""
+        """Close the writable store and open it again (under the write lock), reads going to
+        ``snapshot`` (the last write's checkpoint) meanwhile, past a second to the next write."""
         old = self._store
         try:
             self._store = open_store(snapshot, read_only=True)
@@ -318,6 +317,7 @@ class AppContext:
                 continue
             logger.info("%s: store reopened after %d writes", self.store_path, self._writes)
             self._snapshot_handle, self._writes = None, 0
+            heap.trim()  # glibc keeps what RocksDB gave back on close: to the system (~1-7 ms)
             return
 
     def _failed(self, cause: str) -> None:
@@ -340,6 +340,7 @@ class AppContext:
             try:
                 self._store, self._writable = open_store(self.store_path), True
                 self._snapshot_handle, self._writes = None, 0
+                heap.trim()
                 return
             except StoreError as exc:
                 reason = str(exc)

@@ -138,10 +138,11 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     Setting(
         "reopen_writes",
-        2000,
+        200,
         "A server that accepts writes closes its store and opens it again after this many "
-        "writes (RocksDB holds on to memory for each checkpoint of a store just written and "
-        "gives it back only on close; reads go on meanwhile); 0: never.",
+        "writes (RocksDB holds on to memory, 30-40 KB a write, while pages are read through "
+        "the store it writes, and gives it back only on close; reads go on meanwhile); 0: "
+        "never.",
         int,
     ),
     Setting(
