@@ -10,7 +10,7 @@ from resolutions_kg.records import Spanned
 from .blocks import Block, body_text
 from .closing import adoption_sentence
 from .dates import find_dates
-from .header import DATELINE_LENGTH, is_dateline, reads_length
+from .header import ADMINISTRATIVE, DATELINE_LENGTH, is_dateline, reads_length
 from .settlements import find_settlements
 
 UNANIMOUS = re.compile(r"единогласно", re.I)
@@ -69,7 +69,8 @@ _FILLER = re.compile(r"[\s|*_`,;()•·–—-]|&nbsp;|(?<![а-яё])(?:от|г\
 
 def _leftover(text: str, a: int, b: int, spans: list[tuple[int, int]]) -> str:
     """``text[a:b]`` without ``spans``, the places in it and what :data:`_FILLER` allows."""
-    cut = sorted(spans + [(p.start, p.end) for p in find_settlements(text, a, b)])
+    cut = sorted(spans + [(p.start, p.end) for p in find_settlements(text, a, b)]
+                 + [m.span() for m in ADMINISTRATIVE.finditer(text, a, b)])  # («… области»)
     kept, pos = [], a
     for x, y in cut:
         kept.append(text[pos:max(pos, x)])

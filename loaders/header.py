@@ -95,8 +95,8 @@ def _length(text: str, block: Block | Line) -> int:
 
 
 def _leftover(text: str, block: Block | Line, spans: list[Span]) -> str:
-    """What the block (or line) says besides the given spans, «г.»/«года» and where a settlement
-    lies («Рыбновского района Рязанской области»), as letters."""
+    """What the block (or line) says besides the given spans, «г.»/«года», a number («№ 3») and
+    where a settlement lies («Рыбновского района Рязанской области»), as letters."""
     content = list(text[block.start : block.end])
 
     def blank(a: int, b: int) -> None:
@@ -106,8 +106,8 @@ def _leftover(text: str, block: Block | Line, spans: list[Span]) -> str:
         blank(m.start() - block.start, m.end() - block.start)
     for span in spans:
         blank(max(0, span.start - block.start), min(len(content), span.end - block.start))
-    rest = re.sub(r"(?<![а-яё])(?:г|гг|года?|город|гор|пос|с|ст|пгт|рп|р\.п|г\.о|д|дер|ст-ца"
-                  r"|станица|село|деревня|пос[её]лок"
+    rest = re.sub(r"(?:№|N)\s*\d[\w/.-]*|(?<![а-яё])(?:г|гг|года?|город|гор|пос|с|ст|пгт|рп"
+                  r"|р\.п|г\.о|д|дер|ст-ца|станица|село|деревня|пос[её]лок"
                   # «городской округ Шуя», «Тазовский муниципальный округ»
                   r"|(?:городск|муниципальн)(?:ой|ый|ого)\s+(?:округ|район)а?"
                   r"|(?:сельское|городское)\s+поселение)\.?(?![а-яё])", " ", "".join(content),

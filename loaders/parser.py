@@ -182,6 +182,11 @@ def parse(rendition: Rendition, *, observe: Observer | None = None) -> Resolutio
                 if title is None:
                     title = title_after(text, kind.span.end, b)
                 break
+        # a bare «РЕКОМЕНДАЦИИ» under a page's news lead: the event the lead says took place
+        for a, b in [] if kind is not None else news_lead(text, bs, head_index, "мероприятие"):
+            if (kind := find_kind(text, a, b)) is not None:
+                region_start = a
+                break
     if kind is not None and title is None:
         told = [(a, b) for a, b in pre_sentences  # (not «Уважаемый Глава Республики!»)
                 if not text[a:b].rstrip(" *_\n").endswith("!")]

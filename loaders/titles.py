@@ -87,7 +87,8 @@ def news_lead(text: str, bs: list[Block], head_index: int, kind: str) -> list[tu
     for bl in reversed(bs[max(0, head_index - 5) : head_index]):
         a, b = body_text(text, bl)
         content = text[a:b].rstrip()
-        if bl.list_item or len(content) < 80 or not content.endswith((".", "!")):
+        if bl.list_item or not content.endswith((".", "!")) or len(content) < 80 and not (
+                LEAD_WORDS.search(content)):  # («Публикуем рекомендации, принятые …»: short)
             break
         found[:0] = sentences(text, a, b)
     if not any(LEAD_WORDS.search(text, a, b) for a, b in found):

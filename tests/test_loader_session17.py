@@ -245,3 +245,32 @@ def test_groups_that_kept_joining_online() -> None:
                     "специалистов из 12 районов области; специалисты библиотек 7 районов "
                     "области подключались к занятиям в режиме онлайн.")[-1] == (
         "районы области", 7, "online")
+
+
+def test_a_bare_heading_under_a_news_lead_takes_the_leads_event() -> None:
+    res = parsed("<html><body><h2>Музей и школа: общие задачи</h2><p>12.05.2019 | Просмотров: "
+                 "12</p><p>10 мая 2019 г. в городском музее г. Лиды состоялся круглый стол "
+                 "«Музей и школа: общие задачи». За круглым столом собрались 30 специалистов "
+                 "из 5 районов области.</p><p>Публикуем рекомендации, принятые участниками.</p>"
+                 "<h3>РЕКОМЕНДАЦИИ</h3><p>Музеям района:</p><ul><li>проводить уроки в "
+                 "музеях.</li></ul></body></html>", "text/html")
+    assert res.event.kind.value == "круглый стол"
+    assert res.event.title is not None and res.event.title.value == "Музей и школа: общие задачи"
+    assert res.event.participants is not None and res.event.participants.value == 30
+
+
+def test_organisers_end_where_the_occasion_begins() -> None:
+    for occasion in ("в преддверии Общероссийского дня библиотек", "к 40-летию основания города",
+                     "и из-за эпидемии прошла онлайн"):
+        res = parsed(_preamble(f"Конференция организована управлением культуры города и "
+                               f"Городским музеем {occasion}."))
+        assert [o.name.value for o in res.event.organisers] == [
+            "управление культуры города", "Городской музей"], occasion
+
+
+def test_a_dateline_with_a_region_a_date_and_a_number() -> None:
+    res = parsed("Р Е Ш Е Н И Е\nвыездного заседания Совета Союза малых городов\n\n"
+                 "г. Тутаев Ярославской области                 22.06.2018 № 3\n\n"
+                 "Совет РЕШИЛ:\n\n1. Одобрить план.\n")
+    assert res.event.place is not None and res.event.place.value == "Тутаев"
+    assert res.adopted is not None and res.adopted.value == dt.date(2018, 6, 22)
