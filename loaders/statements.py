@@ -197,7 +197,7 @@ def _after_colon(text: str, a: int, colon: int, end: int) -> tuple[Spanned[str],
 
 
 #: «Участники обсудили …» with the list of topics in the sentence itself, without a colon.
-_DISCUSSED_INLINE = re.compile(r"(?<![а-яё])(?:обсудили|рассмотрели|(?:были\s+)?(?:рассмотрены|"
+_DISCUSSED_INLINE = re.compile(r"(?<![а-яё])(?:обсудил[аи]|рассмотрел[аи]|(?:были\s+)?(?:рассмотрены|"
                                r"обсуждены|освещены)|обсуждались|рассматривались|освещались"
                                # «В центре внимания участников были вопросы …»
                                r"|" + IN_THE_CENTRE + r"(?:были|оказались"

@@ -274,3 +274,8 @@ def test_a_dateline_with_a_region_a_date_and_a_number() -> None:
                  "Совет РЕШИЛ:\n\n1. Одобрить план.\n")
     assert res.event.place is not None and res.event.place.value == "Тутаев"
     assert res.adopted is not None and res.adopted.value == dt.date(2018, 6, 22)
+
+
+def test_the_event_itself_considered_the_topics() -> None:
+    assert len(_topics("Конференция рассмотрела вопросы комплектования архивов; сохранности "
+                       "документов; использования архивных фондов.")) == 3
