@@ -382,19 +382,19 @@ def only_people(label: str) -> bool:
     label = _OF_THE_BODY.sub("", label)
     return all(lemma(w) in _ROLES or w == "и" for w, _, _ in words(label))
 
-
 #: The governing body at its sitting, after «члены»: «(члены) Правления», «Общественного совета».
 SITTING = re.compile(r"(?:[А-ЯЁа-яё]+(?:ого|его)\s+)?(?:правлени|совет|коллеги|президиум)[а-яё]*"
                      r"(?![а-яё])(?!\s+(?:при|по|[А-ЯЁа-яё]+(?:ого|его|ой|ых)\s))", re.I)
+_SHARE = re.compile(r"(?<![а-яё])из\s+(?:них|которых)(?![а-яё])", re.I)
 #: The body whose members sit: «члены | правления», «члены | Ассоциации».
 _OF_THE_BODY = re.compile(r"(?<=\S)\s+(?:правления|совета|коллегии|президиума|ассоциации)$",
                           re.I)
 
 
 def kept_groups(text: str, found: list[Cohort]) -> list[Cohort]:
-    """The groups that took part, of those a sentence lists: not how many of the total took part
-    online or in person («из них 42 — в режиме онлайн»), nor as whom («121 делегат и 42
-    гостя»), nor a count whose colon lists its parts (:func:`sum_of_parts`)."""
-    people = [c for c in found if not (c.unit == "person" and (
-        c.mode and c.label.value.split(" ", 1)[0] == "участники" or only_people(c.label.value)))]
+    """The groups a sentence lists, not how many of the total took part how («из них 42 — в
+    режиме онлайн»), nor as whom («121 делегат»), nor a count summing its parts."""
+    people = [c for c in found if not (c.unit == "person" and (  # nor «15 из них – онлайн»
+        c.mode and c.label.value.split(" ", 1)[0] == "участники" or only_people(c.label.value))
+        or _SHARE.search(text, c.label.span.start, c.label.span.end) or c.label.value.isdigit())]
     return [c for k, c in enumerate(people) if not sum_of_parts(text, people, k)]

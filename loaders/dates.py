@@ -39,7 +39,8 @@ DATE_ONE = re.compile(
 )
 NUMERIC_RANGE = re.compile(
     r"(?<![\d.])(?P<d1>\d{1,2})(?:\.(?P<m1>\d{1,2})(?:\.(?P<y1>\d{4}))?)?"
-    rf"{_DASH}(?P<d2>\d{{1,2}})\.(?P<m2>\d{{1,2}})\.(?P<y2>\d{{4}}){_YEAR_TAIL}(?![\d])"
+    rf"(?:{_DASH}|\s+по\s+)(?P<d2>\d{{1,2}})\.(?P<m2>\d{{1,2}})\.(?P<y2>\d{{4}}){_YEAR_TAIL}"
+    r"(?![\d])"  # («с 11.04.2023 по 13.04.2023»)
 )
 NUMERIC_ONE = re.compile(r"(?<![\d.])(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})(?![\d])"
                          + _YEAR_TAIL)

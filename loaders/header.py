@@ -133,8 +133,8 @@ def _country_like(rest: str) -> bool:
 
 def choose_date(text: str, front: list[Block], heading_index: int,
                 adoption: list[Block]) -> DateChoice | None:
-    """The event's dates from the front blocks (``heading_index`` is the heading's position among
-    them) and, failing those, the adoption line."""
+    """The event's dates from the front blocks (``heading_index`` is the heading's position
+    among them; not a decree's date), failing those the adoption line."""
     best: DateChoice | None = None
     held_dates: list[DateChoice] = []  # «С 3 по 5 октября 2018 г. … прошла …»
     for i, block in enumerate(front):
@@ -152,6 +152,9 @@ def choose_date(text: str, front: list[Block], heading_index: int,
                                                                        places):
                 choice = DateChoice(100 - distance, 0.95 if distance <= 3 else 0.8, "dateline",
                                     date)
+            elif re.match(r"\s*№", text[date.span.end :]) and text.endswith("от ", 0,
+                                                                        date.span.start):
+                continue  # «… с постановлением … от 21.11.2016 № 2318»: a decree's date
             else:
                 sentence = _sentence_of(text, block, date.span)
                 held = HELD.search(text, *sentence)
@@ -164,8 +167,7 @@ def choose_date(text: str, front: list[Block], heading_index: int,
             if best is None or choice.score > best.score:
                 best = choice
     if best is not None and best.date.start == best.date.end:
-        # candidates agree: a dateline's one day («Минск, 5 октября 2018 г.») inside the period
-        # a sentence says the event took place in is that period's last or a day of it
+        # a dateline's one day («Минск, 5 октября 2018 г.») in the period a sentence gives
         for wider in held_dates:
             if wider.date.start < wider.date.end and (
                     wider.date.start <= best.date.start <= wider.date.end):
@@ -187,8 +189,7 @@ def choose_date(text: str, front: list[Block], heading_index: int,
     if best is not None:
         return best
     # «Принята 20 ноября … / (г. Южно-Сахалинск, 19–20 ноября 2025 г.)»: a date beside a place
-    # in the adoption or signature lines is the event's; else the first line's period
-    # («12–13 мая»), else its first date
+    # in the adoption or signature lines, else the first line's period, else its first date
     found = [(block, find_dates(text[block.start : block.end], block.start))
              for block in adoption]
     found = [(block, dates) for block, dates in found if dates]
@@ -340,8 +341,7 @@ def choose_place(text: str, front: list[Block], heading_index: int, adoption: li
                     2 * DATELINE_LENGTH if place.marked else DATELINE_LENGTH) and _venue_line(
                     text, line, place):
                 # («г. Кудымкар, Коми-Пермяцкая окружная библиотека» over the date's line too;
-                # a marked town may open a long one: «г. Красноярск, Государственная
-                # универсальная научная библиотека Красноярского края, конференц-зал»)
+                # a marked town may open a long one: «г. Красноярск, Государственная …, зал»)
                 offer(PlaceChoice(85 - distance, 0.85, "a line of its own, with the venue",
                                   place))
                 continue

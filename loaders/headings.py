@@ -16,7 +16,7 @@ from .blocks import Block, body_text, clean
 from .casing import restore_case
 from .dates import find_dates
 from .organisations import ORG_HEADS, mention
-from .russian import is_infinitive, parses, words
+from .russian import has_pos, is_infinitive, parses, words
 from .settlements import find_settlements
 
 RECOMMEND_INTRO = re.compile(
@@ -118,6 +118,8 @@ def heading_addressee(text: str, block: Block, case: str = "datv", *, standalone
     rest = re.sub(r"^\s*с\s+(?:просьб(?:ой|ами)|предложени(?:ем|ями)|рекомендаци(?:ей|ями))",
                   "", rest)
     rest = _RESPONSIBLE.sub("", rest.rstrip(" \t*_:,"))
+    if (verb := re.match(r"\s+и\s+([а-яё]+)", rest)) and has_pos(verb.group(1), {"VERB"}):
+        rest = ""  # «… Краснодарского края и просим:»: what the speakers do, no part of the name
     if rest.strip(" \t*_:,"):
         tail = rest.rstrip(" \t*_:,")
         if len(tail) > 150 or any(is_infinitive(w) for w, _, _ in words(tail)) or not (

@@ -279,3 +279,42 @@ def test_a_dateline_with_a_region_a_date_and_a_number() -> None:
 def test_the_event_itself_considered_the_topics() -> None:
     assert len(_topics("Конференция рассмотрела вопросы комплектования архивов; сохранности "
                        "документов; использования архивных фондов.")) == 3
+
+
+def test_a_numeric_period_from_to() -> None:
+    res = parsed("РЕЗОЛЮЦИЯ семинара\n\nг. Миасс\nс 11.04.2023 по 13.04.2023\n\n"
+                 "Участники семинара рекомендуют:\n\n1. Сохранить фонды.\n")
+    assert res.event.start is not None and res.event.start.value == dt.date(2023, 4, 11)
+    assert res.event.end is not None and res.event.end.value == dt.date(2023, 4, 13)
+
+
+def test_a_decrees_date_is_not_the_events() -> None:
+    res = parsed("ИТОГОВЫЙ ДОКУМЕНТ\nпубличных слушаний\n\n«14» декабря 2016 г.\n\nг. Серпухов\n\n"
+                 "Слушания проведены в соответствии с постановлением Главы города от 21.11.2016 "
+                 "№ 2318 в актовом зале.\n\nУчастники рекомендуют:\n\n1. Сохранить фонды.\n")
+    assert res.event.start is not None and res.event.start.value == dt.date(2016, 12, 14)
+
+
+def test_the_following_questions_are_no_other_event() -> None:
+    res = parsed(_preamble("Более 120 участников конференции — библиотекари 15 районов "
+                           "области — обсудили следующие вопросы:\n\n- развитие чтения;\n"
+                           "- краеведение."))
+    assert res.event.participants is not None and res.event.participants.value == 120
+
+
+def test_an_appeals_addressee_ends_before_and_we_ask() -> None:
+    res = parsed("ОБРАЩЕНИЕ\nучастников фестиваля\n\nг. Анапа, 5 июня 2021 г.\n\nМы обращаемся "
+                 "к органам местного самоуправления Краснодарского края и просим:\n\n"
+                 "– сохранить фестиваль;\n– поддержать библиотеки.\n")
+    assert {r.addressee.label for r in res.recommendations if r.addressee} == {
+        "органы местного самоуправления Краснодарского края"}
+
+
+def test_how_many_of_the_total_took_part_online_is_no_group() -> None:
+    for sentence in ("В семинаре приняли участие 47 библиотекарей из 24 муниципальных "
+                     "образований области, 15 из них – дистанционно.",
+                     "Всего в работе школы участвовали 57 человек, из них 15 подключались к "
+                     "занятиям в режиме онлайн."):
+        labels = [label for label, _, _ in _cohorts(sentence)]
+        assert not any(label.isdigit() or "из" in label.split() or label.startswith("изы")
+                       for label in labels), labels
