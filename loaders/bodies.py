@@ -392,9 +392,9 @@ _OF_THE_BODY = re.compile(r"(?<=\S)\s+(?:правления|совета|кол�
 
 
 def kept_groups(text: str, found: list[Cohort]) -> list[Cohort]:
-    """The groups a sentence lists, not how many of the total took part how («из них 42 — в
-    режиме онлайн»), nor as whom («121 делегат»), nor a count summing its parts."""
+    """The groups a sentence lists: not a share of the total, a role, a sum, a bracket."""
     people = [c for c in found if not (c.unit == "person" and (  # nor «15 из них – онлайн»
         c.mode and c.label.value.split(" ", 1)[0] == "участники" or only_people(c.label.value))
-        or _SHARE.search(text, c.label.span.start, c.label.span.end) or c.label.value.isdigit())]
+        or _SHARE.search(text, c.label.span.start, c.label.span.end)
+        or c.label.value.isdigit() or c.label.value[:1] == "(")]  # («(кворум имеется)»)
     return [c for k, c in enumerate(people) if not sum_of_parts(text, people, k)]

@@ -92,7 +92,7 @@ def _origin(text: str, a: int, b: int) -> Cohort | None:
 
 #: Adjectives that share one plural head: «Новосибирской и Кемеровской областей», «Котласского,
 #: Ленского и Устьянского районов».
-_ADJECTIVE = r"[А-ЯЁ][а-яё-]*(?:ого|его|ой|ей)"
+_ADJECTIVE = r"[А-ЯЁ](?:[а-яё]|-[А-ЯЁа-яё])*(?:ого|его|ой|ей)"  # («Иссык-Кульской»)
 _SHARED_RUN = re.compile(r"(?<![а-яё-])((?:" + _ADJECTIVE + r"(?:\s*,\s*|\s+и\s+))+" + _ADJECTIVE
                          + r")\s+"
                          r"(областей|краёв|краев|республик|округов|районов|улусов|кожуунов)"
@@ -101,7 +101,7 @@ _SHARED_RUN = re.compile(r"(?<![а-яё-])((?:" + _ADJECTIVE + r"(?:\s*,\s*|\s+�
                          r"(?![а-яё])")
 #: The same in the nominative or accusative: «Тотемский, Нюксенский и Сокольский районы»,
 #: «Ярославскую, Тверскую и Московскую области».
-_ADJECTIVE_NOM = r"[А-ЯЁ][а-яё-]*(?:ий|ый|ая|яя|ую|юю)"
+_ADJECTIVE_NOM = r"[А-ЯЁ](?:[а-яё]|-[А-ЯЁа-яё])*(?:ий|ый|ая|яя|ую|юю)"
 _SHARED_RUN_NOM = re.compile(r"(?<![а-яё-])((?:" + _ADJECTIVE_NOM + r"(?:\s*,\s*|\s+и\s+))+"
                              + _ADJECTIVE_NOM + r")\s+(области|края|республики|округа|районы|улусы)"
                              r"(?:\s+(?:Российской\s+Федерации|России))?(?![а-яё])")
@@ -132,6 +132,8 @@ def shared_head(piece: str) -> list[str] | None:
         word = agreed.word if agreed is not None else _by_ending(adjective, head.tag.gender)
         if word is None:
             return None
+        word = "-".join(w[:1].upper() + w[1:] if o[:1].isupper() else w  # «Иссык-Кульская»
+                        for w, o in zip(word.split("-"), adjective.split("-"), strict=False))
         names.append(f"{adjective[:1]}{word[1:]} {singular.word}")
     return names
 

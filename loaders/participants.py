@@ -207,7 +207,7 @@ def _listed(text: str, pieces: list[Piece], organiser_names: set[str]) -> list[C
                 # «Депутаты Совета …» opening a row or a list item: cited as any group is
                 cohort = dataclasses.replace(cohort, label=Spanned(
                     first[:1].lower() + cohort.label.value[1:], cohort.label.span))
-            if cohort.unit == "city" and len(cohort.places) > 1:
+            if cohort.unit == "city" and len(cohort.places) > 1 and cohort.count is None:
                 # «коллеги из Польши и Литвы»: one cohort a place
                 out += [dataclasses.replace(cohort, label=Spanned(p, cohort.label.span),
                                             places=(p,)) for p in cohort.places]

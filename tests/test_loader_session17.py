@@ -318,3 +318,22 @@ def test_how_many_of_the_total_took_part_online_is_no_group() -> None:
         labels = [label for label, _, _ in _cohorts(sentence)]
         assert not any(label.isdigit() or "из" in label.split() or label.startswith("изы")
                        for label in labels), labels
+
+
+def test_hyphenated_region_adjectives_share_their_head() -> None:
+    assert [label for label, _, _ in _cohorts(
+        "Участниками семинара стали 45 библиотекарей из Таласской, Иссык-Кульской и "
+        "Джалал-Абадской областей.")] == [
+        "Таласская область", "Иссык-Кульская область", "Джалал-Абадская область"]
+
+
+def test_a_count_of_towns_in_two_regions_is_one_group() -> None:
+    assert _cohorts("В совещании приняли участие 60 человек: руководители библиотек 17 "
+                    "городов Сибири и Дальнего Востока.") == [
+        ("города Сибири и Дальнего Востока", 17, None)]
+
+
+def test_a_quorum_in_brackets_is_no_group() -> None:
+    assert not any(label.startswith("(") for label, _, _ in _cohorts(
+        "В заседании приняли участие 11 членов Правления из 13 (кворум имеется) и "
+        "руководители 14 библиотек области."))
