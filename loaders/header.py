@@ -152,7 +152,7 @@ def choose_date(text: str, front: list[Block], heading_index: int,
                                                                        places):
                 choice = DateChoice(100 - distance, 0.95 if distance <= 3 else 0.8, "dateline",
                                     date)
-            elif re.match(r"\s*№", text[date.span.end :]) and text.endswith("от ", 0,
+            elif re.match(r"\s*(?:№|N\s*\d)", text[date.span.end :]) and text.endswith("от ", 0,
                                                                         date.span.start):
                 continue  # «… с постановлением … от 21.11.2016 № 2318»: a decree's date
             else:

@@ -115,7 +115,7 @@ def heading_addressee(text: str, block: Block, case: str = "datv", *, standalone
     if found is None:
         return None
     rest = text[found.span.end : b]
-    rest = re.sub(r"^\s*с\s+(?:просьб(?:ой|ами)|предложени(?:ем|ями)|рекомендаци(?:ей|ями))",
+    rest = re.sub(r"^[\s*_]*с\s+(?:просьб(?:ой|ами)|предложени(?:ем|ями)|рекомендаци(?:ей|ями))",
                   "", rest)
     rest = _RESPONSIBLE.sub("", rest.rstrip(" \t*_:,"))
     if (verb := re.match(r"\s+и\s+([а-яё]+)", rest)) and has_pos(verb.group(1), {"VERB"}):
