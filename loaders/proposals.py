@@ -228,6 +228,12 @@ def _first(text: str, a: int, b: int, proposing: bool) -> Found | None:
         text, rest + len(text[rest:b]) - len(text[rest:b].lstrip()), b)
     found = (addressee_at(text, verb.end(), b, case_after(verb.group())) if verb is not None
              else addressee_at(text, m.end(), b))
+    if found is None and (appeal := _APPEALING.search(text, a, m.start())) is not None and (
+            verb := ADDRESSING.match(text, appeal.start(), m.start())) is not None:
+        # «Участники обращаются в министерство … с предложением включить …»: the body appealed to
+        found = addressee_at(text, verb.end(), m.start(), case_after(verb.group()))
+    elif found is None and m.start() > a and re.match(r"\s*предлагается", text[m.start() : b]):
+        found = addressee_at(text, a, m.start())  # «Министерству … предлагается провести …»
     entrusted = None
     if found is None and (entrust := _ENTRUST.search(text, m.end(), b)) is not None:
         # «… провести следующее совещание в 2024 году и поручить его подготовку администрации

@@ -2100,10 +2100,6 @@ KNOWN_MISSES: dict[tuple[str, str], str] = {
     ("cc10-kandalaksha-2015.txt", "participating"):
         "«руководители и специалисты областных библиотек» after the counted "
         "districts: people of a kind of body without a count, not read as a group",
-    ("cc10-kandalaksha-2015.txt", "proposals"):
-        "«Министерству культуры Мурманской области предлагается провести очередное "
-        "…»: a dative before an impersonal «предлагается» is not read as the "
-        "proposal's addressee",
     ("cc12-essentuki-2023.html", "topics_discussed"):
         "three topics in running text, one holding «и» between two nouns: read as "
         "four",
@@ -2155,10 +2151,6 @@ KNOWN_MISSES: dict[tuple[str, str], str] = {
     ("cd08-tuapse-2020.txt", "participating"):
         "a festival's readers, writers and the online regions: not read from "
         "sentences without a verb of taking part",
-    ("cd08-tuapse-2020.txt", "proposals"):
-        "«Участники фестиваля обращаются в министерство … с предложением включить …»: "
-        "the body appealed to is not taken as the proposal's addressee when the "
-        "speakers open the clause",
     ("cd09-kirovsk-2019.html", "participating"):
         "an HTML table of organisations and participants with a total row: its rows "
         "are not read as groups",

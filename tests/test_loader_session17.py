@@ -337,3 +337,15 @@ def test_a_quorum_in_brackets_is_no_group() -> None:
     assert not any(label.startswith("(") for label, _, _ in _cohorts(
         "В заседании приняли участие 11 членов Правления из 13 (кворум имеется) и "
         "руководители 14 библиотек области."))
+
+
+def test_a_proposal_to_a_body_appealed_to_or_offered_impersonally() -> None:
+    appeal = parsed(_preamble("В конференции приняли участие 40 человек.") + "\nУчастники "
+                    "конференции обращаются в министерство культуры Тверской области с "
+                    "предложением провести следующую конференцию в 2017 году.\n")
+    offered = parsed(_preamble("В конференции приняли участие 40 человек.") + "\nМинистерству "
+                     "культуры Тверской области предлагается провести очередное совещание в "
+                     "2016 году.\n")
+    for res in (appeal, offered):
+        assert [(p.addressee.label.lower() if p.addressee else None) for p in res.proposals] == [
+            "министерство культуры тверской области"]  # (its capital is casing's matter)
