@@ -9,7 +9,7 @@ from resolutions_kg.records import Spanned
 
 from .blocks import Block, body_text
 from .closing import adoption_sentence
-from .dates import find_dates
+from .dates import REGISTRATION_NUMBER, find_dates
 from .header import ADMINISTRATIVE, DATELINE_LENGTH, is_dateline, reads_length
 from .settlements import find_settlements
 
@@ -61,8 +61,6 @@ def adoption(text: str, bs: list[Block]) -> tuple[Spanned[dt.date] | None, bool]
     return None, said_unanimous
 
 
-#: A document's registration: its number («№ 2», «№ 4/2», «№ 3/2022»).
-_NUMBER = re.compile(r"(?:№|N)\s*\d[\w/.-]*")
 #: What else a registration's line may hold: separators, «от», «г.».
 _FILLER = re.compile(r"[\s|*_`,;()•·–—-]|&nbsp;|(?<![а-яё])(?:от|г\.|город)(?![а-яё])")
 
@@ -87,15 +85,14 @@ def registered(text: str, header: list[Block]) -> Spanned[dt.date] | None:
     lines = [ln for bl in header for ln in bl.lines]
     for k, line in enumerate(lines):
         a, b = line.start, line.end
-        dates = find_dates(text[a:b], a)
-        if b - a > 3 * DATELINE_LENGTH or len(dates) != 1:
+        if b - a > 3 * DATELINE_LENGTH or len(dates := find_dates(text[a:b], a)) != 1:
             continue
-        numbers = [(m.start(), m.end()) for m in _NUMBER.finditer(text, a, b)]
+        numbers = [m.span() for m in REGISTRATION_NUMBER.finditer(text, a, b)]
         date = (dates[0].span.start, dates[0].span.end)
         if len(numbers) > 1 or _leftover(text, a, b, [date, *numbers]):
             continue
         for nxt in ([] if numbers else lines[k + 1 : k + 3]):
-            alone = [(m.start(), m.end()) for m in _NUMBER.finditer(text, nxt.start, nxt.end)]
+            alone = [m.span() for m in REGISTRATION_NUMBER.finditer(text, nxt.start, nxt.end)]
             if _leftover(text, nxt.start, nxt.end, alone):
                 break
             numbers += alone

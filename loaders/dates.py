@@ -44,6 +44,8 @@ NUMERIC_RANGE = re.compile(
 )
 NUMERIC_ONE = re.compile(r"(?<![\d.])(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})(?![\d])"
                          + _YEAR_TAIL)
+#: The number a document is registered under, beside its date: «№ 2», «№ 4/2», «N 3/2022».
+REGISTRATION_NUMBER = re.compile(r"(?:№|N)\s*\d[\w/.-]*")
 YEAR = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)(?!\d)(?:\s*(?:г\.|года?|году|г(?![а-яё])))?")
 
 

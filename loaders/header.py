@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from resolutions_kg.records import Span
 
 from .blocks import Block, sentences
-from .dates import DateMatch, find_dates, find_yearless
+from .dates import REGISTRATION_NUMBER, DateMatch, find_dates, find_yearless
 from .furniture import FIELD
 from .rendition import Line
 from .settlements import IN_SETTLEMENT, Found, find_settlements
@@ -106,8 +106,8 @@ def _leftover(text: str, block: Block | Line, spans: list[Span]) -> str:
         blank(m.start() - block.start, m.end() - block.start)
     for span in spans:
         blank(max(0, span.start - block.start), min(len(content), span.end - block.start))
-    rest = re.sub(r"(?:№|N)\s*\d[\w/.-]*|(?<![а-яё])(?:г|гг|года?|город|гор|пос|с|ст|пгт|рп"
-                  r"|р\.п|г\.о|д|дер|ст-ца|станица|село|деревня|пос[её]лок"
+    rest = re.sub(REGISTRATION_NUMBER.pattern + r"|(?<![а-яё])(?:г|гг|года?|город|гор|пос|с|ст"
+                  r"|пгт|рп|р\.п|г\.о|д|дер|ст-ца|станица|село|деревня|пос[её]лок"
                   # «городской округ Шуя», «Тазовский муниципальный округ»
                   r"|(?:городск|муниципальн)(?:ой|ый|ого)\s+(?:округ|район)а?"
                   r"|(?:сельское|городское)\s+поселение)\.?(?![а-яё])", " ", "".join(content),
