@@ -304,21 +304,31 @@ class AppContext:
             return
         self._snapshot_handle, self._writable = snapshot, False
         del old
-        for attempt in range(20):
+        writes = self._writes
+        if (reason := self._open_writable(20, 0.05)) is None:
+            logger.info("%s: store reopened after %d writes", self.store_path, writes)
+        else:  # the next write opens it (self._reopen), reads go on meanwhile
+            logger.warning("%s: not reopened yet (%s)", self.store_path, reason)
+
+    def _open_writable(self, attempts: int, pause: float) -> str | None:
+        """Open the writable store (a request still reading through the old handle holds its
+        lock: tried ``attempts`` times, ``pause`` seconds apart); None when it is open, else
+        why not. glibc keeps what RocksDB gave back on close: it goes back to the system."""
+        reason = ""
+        for attempt in range(attempts):
             gc.collect()
             try:
                 self._store, self._writable = open_store(self.store_path), True
             except StoreError as exc:
-                if "lock" not in str(exc) or attempt == 19:
-                    # the next write opens it (self._reopen), reads go on meanwhile
-                    logger.warning("%s: not reopened yet (%s)", self.store_path, exc)
-                    return
-                time.sleep(0.05)
+                reason = str(exc)
+                if "lock" not in reason or attempt == attempts - 1:
+                    return reason
+                time.sleep(pause)
                 continue
-            logger.info("%s: store reopened after %d writes", self.store_path, self._writes)
             self._snapshot_handle, self._writes = None, 0
-            heap.trim()  # glibc keeps what RocksDB gave back on close: to the system (~1-7 ms)
-            return
+            heap.trim()  # (~1-7 ms)
+            return None
+        return reason
 
     def _failed(self, cause: str) -> None:
         """A write failed: record why and reopen the store (RocksDB keeps refusing writes on a
@@ -334,19 +344,8 @@ class AppContext:
         if self._snapshot_handle is None:  # the writable handle, or a read-only one on the store
             self._store = None
         self._writable = False
-        reason = ""
-        for _ in range(50):  # a request still reading through the old handle holds its lock
-            gc.collect()
-            try:
-                self._store, self._writable = open_store(self.store_path), True
-                self._snapshot_handle, self._writes = None, 0
-                heap.trim()
-                return
-            except StoreError as exc:
-                reason = str(exc)
-            if "lock" not in reason:
-                break
-            time.sleep(0.1)
+        if (reason := self._open_writable(50, 0.1)) is None:
+            return
         self._fault = f"the store cannot be opened for writing: {reason}"
         logger.error("%s", self._fault)
         try:
