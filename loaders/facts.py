@@ -24,6 +24,12 @@ def _iso(value: Any) -> str | None:
     return None if value is None else value.value.isoformat()
 
 
+def cited_mode(mode: str | None) -> dict[str, str]:
+    """A participating group's mode as the labelled schema cites it: ``{"mode": "online"}`` or
+    nothing (in person, mixed or not said)."""
+    return {"mode": mode} if mode == "online" else {}
+
+
 def addressee_groups(res: Resolution) -> list[dict[str, Any]]:
     """Consecutive recommendations with the same addressee, in document order, with counts."""
     groups: list[dict[str, Any]] = []
@@ -52,7 +58,7 @@ def reader_facts(res: Resolution) -> dict[str, Any]:
         "organisers": [o.name.value for o in event.organisers],
         "participating": [
             {"who": c.label.value, **({"count": c.count} if c.count is not None else {}),
-             **({"mode": c.mode} if c.mode == "online" else {})}
+             **cited_mode(c.mode)}
             for c in event.cohorts],
         "topics_discussed": len(event.topics),
         "addressees": addressee_groups(res),

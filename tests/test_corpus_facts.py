@@ -25,6 +25,7 @@ import pyoxigraph as ox
 import pytest
 from labelled import DEV, KNOWN_MISSES, SAMPLE_STRIDE, labelled, swept
 
+from resolutions_kg.loaders.facts import cited_mode
 from resolutions_kg.publish import publish
 from resolutions_kg.queries import named_query, plain_rows, run
 from resolutions_kg.settings import DEFAULT_BASE_IRI
@@ -98,8 +99,7 @@ def observed(store: ox.Store, resolution: str, field: str) -> Any:
     if field == "participating":
         return [{"who": r["participant"], **({"count": r["count"]} if r["count"] is not None
                                              else {}),
-                 # (the labelled schema's one mode: in person is cited without one)
-                 **({"mode": r["mode"]} if r["mode"] == "online" else {})}
+                 **cited_mode(r["mode"])}
                 for r in ask_once(store, "participants", resolution=resolution)]
     if field == "topics_discussed":
         return len(ask_once(store, "topics-discussed", resolution=resolution))
