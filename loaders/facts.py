@@ -74,11 +74,20 @@ def reader_facts(res: Resolution) -> dict[str, Any]:
 def compare(expected: dict[str, Any], observed: dict[str, Any]) -> dict[str, bool]:
     """Field → whether the observed value is the expected one, for each field ``expected`` has.
 
-    ``participants_minimum`` defaults to false where ``expected`` does not state it."""
+    ``participants_minimum`` defaults to false where ``expected`` does not state it, and a
+    proposal's ``planned_event_year`` to null (no year: labellers write it either way)."""
     out = {}
     for field in FIELDS:
         if field == "participants_minimum":
             out[field] = bool(expected.get(field, False)) == bool(observed.get(field))
+        elif field == "proposals" and field in expected:
+            out[field] = _proposals(expected[field]) == _proposals(observed.get(field))
         elif field in expected:
             out[field] = expected[field] == observed.get(field)
     return out
+
+
+def _proposals(value: Any) -> Any:
+    if not isinstance(value, list):
+        return value
+    return [{"planned_event_year": None, **p} if isinstance(p, dict) else p for p in value]

@@ -121,13 +121,23 @@ PROPOSING = re.compile(
     r"|рекомендуют|рекомендует|высказали\s+предложение|внесли\s+предложение)(?![а-яё])", re.I)
 
 
+#: Publishing the event's materials: «издать материалы отдельным сборником», «опубликовать …».
+_PUBLISHING = r"(?:издать|опубликовать|выпустить|разместить|подготовить\s+и\s+издать)"
+_PUBLISH = re.compile(r"(?<![а-яё])" + _PUBLISHING + r"(?![а-яё])", re.I)
+
+
 #: Where a paragraph's next proposal starts: «… и направить настоящую резолюцию в …», «…, а
 #: также направить …», «. Итоговый документ направить в …», «… и обращаются к X …», «…, а IV
 #: Съезд … провести в 2021 году».
 _NEXT_PROPOSAL = re.compile(
     r"(?:,?\s+и\s+|,\s*а\s+также\s+|,\s+|;\s*|[.!]\s+)(?=" + _SENDING + r"\s|" + _DOCUMENT
     + r"\s+" + _SENDING + r"\s|обратиться\s|обращаются\s|провести\s|предлагают\s|просят\s)"
-    r"|,\s*а\s+(?=(?:[^\s,.;:]+\s+){1,8}?провести\s)", re.I)
+    r"|,\s*а\s+(?=(?:[^\s,.;:]+\s+){1,8}?провести\s|(?:[^\s,;:]+\s+){1,12}?(?:[–—-]\s+)?"
+    + _PUBLISHING + r"\s)"
+    # «… . Материалы конференции предлагается издать …», «… . Материалы чтений издать …» (a
+    # sentence's end, not an initial's: «им. Н. К. Крупской»)
+    r"|(?<=[а-яё\d»)]{2}[.!])\s+(?=(?-i:[А-ЯЁ])(?:[^.!?]{0,200}?(?<![а-яё])предлага"
+    r"|(?:[^\s,.;:]+\s+){0,5}?" + _PUBLISHING + r"\s))", re.I)
 
 #: An appeal that says what it asks for by a verb: «… с предложением (просьбой) сделать …»
 #: (not «с просьбой о включении …», after which «и провести …» is a proposal of its own).
@@ -159,9 +169,13 @@ def proposals_of(text: str, block: Block, position: int, *, proposing: bool = Fa
     out: list[Proposal] = []
     for k, (ca, cb) in enumerate(clauses):
         # (a clause of its own that proposes again: «… и предлагают Управлению … направить …»)
-        first = _first(text, ca, cb, proposing) if k == 0 or PROPOSING.match(
-            text, ca, cb) else None
-        found = first or _sent(text, ca, cb) or _appeal(text, ca, cb) or _held(text, ca, cb)
+        # (or a sentence of its own that proposes: «… . Мы предлагаем вернуться к …»)
+        opens = k == 0 or PROPOSING.match(text, ca, cb) is not None
+        first = _first(text, ca, cb, proposing) if opens or (
+            PROPOSING.search(text, ca, cb) and text[ca - 2 : ca].rstrip().endswith(
+                (".", "!"))) else None
+        found = (_published(text, ca, cb) if not opens else None) or first or _sent(
+            text, ca, cb) or _appeal(text, ca, cb) or _held(text, ca, cb)
         if found is None:
             continue
         addressee, planned = found
@@ -288,6 +302,16 @@ def _sent(text: str, a: int, b: int) -> Found | None:
         return own[0], None  # «Оргкомитету направить …»: the sender is asked
     return addressee_at(text, send.end(), b,
                         "accs" if send.group("to") or send.group("to2") else "datv"), None
+
+
+def _published(text: str, a: int, b: int) -> Found | None:
+    """A clause of its own that proposes publishing the materials: «…, а материалы Школы
+    опубликовать на сайте …», «…, а библиотеке – издать материалы …» (to that body), «. Материалы
+    конференции предлагается издать …»; not one that also holds an event."""
+    if _PUBLISH.search(text, a, b) is None or HOLD.search(text, a, b) is not None:
+        return None
+    own = own_addressee(text, a, b)
+    return (own[0] if own else None), None
 
 
 def _appeal(text: str, a: int, b: int) -> Found | None:
