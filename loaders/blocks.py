@@ -104,6 +104,9 @@ def _margin(rendition: Rendition) -> int | None:
 
 #: A wrapped line that ends in initials («… музей-заповедник М. Ю.») goes on with the surname.
 _INITIALS_AT_END = re.compile(r"(?<![А-ЯЁа-яё])[А-ЯЁ]\.(?:\s?[А-ЯЁ]\.)?$")
+#: An organisation's form in capitals ending a line of prose, its quoted name on the next: «…
+#: научной библиотекой и МКУК» / «Централизованная библиотечная система …».
+_FORM_AT_END = re.compile(r"[а-яё,]\s+[А-ЯЁ]{3,6}$")
 
 
 def blocks(rendition: Rendition) -> list[Block]:
@@ -120,9 +123,11 @@ def blocks(rendition: Rendition) -> list[Block]:
             prev_text = text[prev.start : prev.end].rstrip("*_ ")
             wrapped = margin is not None and prev.end - prev.start >= margin - 15
             # «Организаторы – Государственный музей-заповедник М. Ю.» / «Лермонтова и …»: a
-            # sentence does not end in initials, wrapped or not (a page keeps the lines by <br>)
-            initials = (len(prev_text) > 30 and _INITIALS_AT_END.search(prev_text) is not None
-                        and text[line.start].isupper())
+            # sentence does not end in initials, wrapped or not (a page keeps the lines by <br>),
+            # nor in an organisation's form before its quoted name («… и МКУК» / «ЦБС …»)
+            initials = len(prev_text) > 30 and (
+                _INITIALS_AT_END.search(prev_text) is not None and text[line.start].isupper()
+                or _FORM_AT_END.search(prev_text) is not None and text[line.start] in "«\"")
             if gap.count("\n") == 1 and (
                     not line.list_item or _closes_quote(text, line, quotes)) and (
                     quotes[0] > 0 or quotes[1] > 0 or quotes[2] % 2 == 1):

@@ -150,3 +150,14 @@ def is_person(word: str) -> bool:
     ps = [p for p in parses(word) if p.tag.POS == "NOUN"]
     return bool(ps) and (lemma(word) in PERSON_LEMMAS or "anim" in ps[0].tag) and not any(
         "Geox" in p.tag or "Orgn" in p.tag for p in ps)
+
+
+#: A named place and an unnamed one sharing a head: «Задонского и соседних районов».
+_NAMED_AND_UNNAMED = re.compile(r"^[А-ЯЁ][а-яё-]+\s*(?:,|и)\s+(?:[а-яё]+\s+)?[а-яё]+(?:их|ых)\s")
+
+
+def unnamed_places(text: str, a: int, b: int) -> bool:
+    """Whether ``text[a:b]`` opens with places that are not all named — «Задонского и соседних
+    районов»: people from there are cited as who they are («краеведы Задонского и соседних
+    районов»), not as a place."""
+    return _NAMED_AND_UNNAMED.match(text[a:b]) is not None

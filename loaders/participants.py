@@ -30,7 +30,7 @@ from .bodies import (
     share_tails,
 )
 from .expand import expand, implied_regions, is_region_adjective, region_named_before
-from .lists import LIST_OPENERS, NEW_CLAUSE, is_person, people_after, split_groups
+from .lists import LIST_OPENERS, NEW_CLAUSE, is_person, people_after, split_groups, unnamed_places
 from .organisations import mention
 from .origins import (
     COUNT_IN_BRACKETS,
@@ -300,7 +300,8 @@ def _cohort(text: str, a: int, b: int, organisers: set[str]) -> Cohort | None:
                 t[0], {"ADJF"}) for t in toks[k:]))):
         # «библиотекари», «историки», «музейные работники»: who they are, not a group
         return None
-    if persons and bracketed is not None and (k >= len(toks) or not toks[k][0][:1].isupper()):
+    if persons and bracketed is not None and (k >= len(toks) or not toks[k][0][:1].isupper()
+                                              or unnamed_places(text, toks[k][1], b)):
         # «библиотекари — 22», «сотрудники музеев (15)»: people counted, cited as who they are
         # (but «представители Государственного архива … (5 человек)»: a body named)
         return Cohort(label=Spanned(nominative(clean(piece), None, plural=True), Span(a, b)),

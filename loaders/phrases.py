@@ -63,6 +63,8 @@ def nominative(text: str, case: str | None = None, *, keep_capital: bool | None 
     text = " ".join(text.split())
     if plural:
         text = _paucal(text)
+    if case is not None and (shared := _shared_head(text, case)) is not None:
+        return shared
     # a case the caller knows lets a second phrase joined by «и» go into the nominative with
     # the first («муниципальных районов и городских округов»); a counted group is in the
     # genitive, so «библиотеки Твери и Тверской области» keeps its dependent genitive
@@ -158,3 +160,45 @@ def _paucal(text: str) -> str:
         return text
     _, a, b = found[k]
     return text[:a] + str(plural.word) + text[b:]
+
+
+def _shared_head(text: str, case: str) -> str | None:
+    """Adjectives in the singular sharing one plural head — «Задонского и Елецкого районов»,
+    «Новгородской, Псковской и Тверской областей» — in the nominative: each adjective singular
+    in the head's gender, the head plural («Задонский и Елецкий районы»); an adjective that is
+    plural stays plural («Задонского и соседних районов» → «Задонский и соседние районы»). The
+    words after the head are kept as written. None for any other phrase."""
+    found = split_words(text)
+    adjectives: list[tuple[str, int, int, Any]] = []
+    k, joined = 0, False
+    while k < len(found):
+        if adjectives:  # what joins this word to the adjective before it: «,» or «и»
+            if found[k][0] == "и" and not text[adjectives[-1][2] : found[k][1]].strip():
+                joined, k = True, k + 1
+            elif text[adjectives[-1][2] : found[k][1]].strip() != ",":
+                break
+            if k >= len(found) or text[found[k - 1][2] : found[k][1]].strip() not in ("", ","):
+                return None
+        w, a, b = found[k]
+        ps = [q for q in parses(w) if q.tag.POS == "ADJF" and q.tag.case == case]
+        if not ps:
+            break
+        adjectives.append((w, a, b, ps[0]))
+        k += 1
+    if len(adjectives) < 2 or not joined or k >= len(found):
+        return None
+    w, a, b = found[k]
+    heads = [q for q in parses(w) if q.tag.POS == "NOUN" and {case, "plur"} <= q.tag.grammemes]
+    if not heads or text[adjectives[-1][2] : a].strip() or not any(
+            "sing" in q.tag for _, _, _, q in adjectives):
+        return None
+    gender = parses(heads[0].normal_form)[0].tag.gender or "masc"
+    out, pos = [], 0
+    for word, wa, wb, q in adjectives:
+        plural_only = not any(case in r.tag and "sing" in r.tag
+                              for r in parses(word) if r.tag.POS == "ADJF")
+        out += [text[pos:wa], _inflect(word, q, {"nomn", "plur"} if plural_only
+                                       else {"nomn", "sing", gender})]
+        pos = wb
+    out += [text[pos:a], _inflect(w, heads[0], {"nomn", "plur"}), text[b:]]
+    return "".join(out)

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 
+from .places import country
 from .russian import CYRILLIC_WORD, has_pos, parses, place_nominative
 
 #: A settlement's kind before its name, in any case: «г.», «города», «пгт», «селе», «посёлка» …
@@ -253,4 +254,14 @@ def sited_end(text: str, pos: int, end: int) -> int | None:
     found = find_settlements(text, m.end(), min(end, m.end() + 40))
     if found and found[0].start == m.end() and found[0].known:
         return found[0].end
+    # «Представительство Россотрудничества в Республике Таджикистан»: a country
+    country_words = list(re.finditer(r"[А-ЯЁ][А-ЯЁа-яё]+", text[m.end() : min(end, m.end() + 40)]))
+    for n in (3, 2, 1):
+        taken = country_words[:n]
+        if len(taken) < n or any(text[m.end() + w.start() - 1] not in " \t\u00a0"
+                                 for w in taken[1:]):
+            continue
+        stop = m.end() + taken[-1].end()
+        if taken[0].start() == 0 and country(place_nominative(text[m.end() : stop])):
+            return stop
     return None

@@ -1987,19 +1987,9 @@ KNOWN_MISSES: dict[tuple[str, str], str] = {
         "«Более 120 участников конференции — библиотекари 15 районов и 5 городов …, "
         "коллеги из … — обсудили»: the groups between the dashes of a sentence whose "
         "verb is «обсудили» are not read",
-    ("ca07-gyumri-2022.md", "addressees"):
-        "an item addressed to «Представительство Россотрудничества в Республике "
-        "Армения»: the loader cuts the name before «в Республике Армения»",
-    ("ca07-gyumri-2022.md", "organisers"):
-        "«Представительством Россотрудничества в Республике Армения совместно с …»: "
-        "the name is cut at «в Республике» and the bodies after «совместно с» are "
-        "missed",
     ("ca07-gyumri-2022.md", "participating"):
         "«9 областей Армении и Еревана»: the loader keeps the capital inside the "
         "counted group; the labeller cites it apart, and an online library after it",
-    ("ca07-gyumri-2022.md", "proposals"):
-        "the next event's addressee «Представительство Россотрудничества в Республике "
-        "Армения» is cut before «в Республике Армения»",
     ("ca08-dmitrov-2013.txt", "participating"):
         "«… — всего 118 человек» closing a sentence that lists archives: the groups "
         "before the stated total are not read",

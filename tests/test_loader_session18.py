@@ -46,3 +46,54 @@ def test_a_proposal_without_a_year_compares_equal_with_or_without_the_key() -> N
     assert compare({"proposals": [{"addressee": None}]}, observed)["proposals"]
     assert not compare({"proposals": [{"addressee": None, "planned_event_year": 2020}]},
                        observed)["proposals"]
+
+
+def organisers_of(sentence: str) -> list[str]:
+    return [o.name.value for o in parsed(doc(HEADER + "\n\n" + sentence)).event.organisers]
+
+
+def test_an_office_in_a_country_keeps_the_country_in_its_name() -> None:
+    assert organisers_of("Семинар организован Национальной библиотекой Таджикистана и "
+                         "Представительством Россотрудничества в Республике Таджикистан.") == [
+        "Национальная библиотека Таджикистана",
+        "Представительство Россотрудничества в Республике Таджикистан"]
+    assert organisers_of("Организатор – Дом дружбы в Кыргызской Республике.") == [
+        "Дом дружбы в Кыргызской Республике"]
+
+
+def test_an_organisations_form_ending_a_line_goes_on_with_its_quoted_name() -> None:
+    assert organisers_of(
+        "Семинар организован министерством культуры Пензенской области, Пензенской\n"
+        "областной библиотекой им. М. Ю. Лермонтова и МБУК\n"
+        "«Централизованная библиотечная система города Кузнецка».") == [
+        "министерство культуры Пензенской области",
+        "Пензенская областная библиотека им. М. Ю. Лермонтова",
+        "МБУК «Централизованная библиотечная система города Кузнецка»"]
+
+
+@pytest.mark.parametrize(
+    ("genitive", "nominative_"),
+    [
+        ("Задонского и Елецкого районов", "Задонский и Елецкий районы"),
+        ("Новгородской, Псковской и Тверской областей", "Новгородская, Псковская и Тверская "
+                                                         "области"),
+        ("Задонского и соседних районов", "Задонский и соседние районы"),
+        # the ordinary phrase: adjectives agreeing with their head in number
+        ("муниципальных и городских библиотек", "муниципальные и городские библиотеки"),
+    ],
+)
+def test_singular_adjectives_sharing_a_plural_head(genitive: str, nominative_: str) -> None:
+    from resolutions_kg.loaders.phrases import nominative
+
+    assert nominative(genitive, "gent") == nominative_
+
+
+def test_people_from_places_not_all_named_are_cited_as_who_they_are() -> None:
+    res = parsed(doc(HEADER + "\n\nВ работе семинара приняли участие 40 человек:\n\n"
+                     "- краеведы Пензенского и соседних районов — 9;\n"
+                     "- краеведы Пензенского и Кузнецкого районов — 7;\n"
+                     "- учителя Пензенского района — 24."))
+    assert [(c.label.value, c.count) for c in res.event.cohorts] == [
+        ("краеведы Пензенского и соседних районов", 9),
+        ("Пензенский и Кузнецкий районы", 7),
+        ("Пензенский район", 24)]
