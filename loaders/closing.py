@@ -15,7 +15,8 @@ from .russian import is_infinitive, words
 #: The verb that says a document was adopted: «принята», «одобрены», «утверждено».
 _ADOPTED_VERB = r"(?:принят[аоы]?|одобрен[аоы]?|утвержд[её]н[аоы]?)\b"
 ADOPTED = re.compile(
-    r"(?:(?:резолюция|решение|документ|рекомендации|обращение|итоговый\s+документ)\s+)?"
+    r"(?:(?:резолюция|решение|постановление|документ|рекомендации|обращение"
+    r"|итоговый\s+документ)\s+)?"
     + _ADOPTED_VERB,
     re.I,
 )
@@ -40,14 +41,23 @@ def adoption_sentence(text: str, block: Block) -> tuple[int, int] | None:
         return None
     if ADOPTED.match(text, a, b):
         return sentences(text, a, b)[0]
+    if _DOCUMENT_FIRST.match(text, a, b) and (verb := _LATER_VERB.search(
+            text, a, (first := sentences(text, a, b)[0])[1])) is not None:
+        # «Проект резолюции обсуждён на заседании 17 ноября и после доработки одобрен
+        # участниками 24 ноября 2023 г.»: adopted when the verb says, not when first discussed
+        return verb.start(), first[1]
     if _DOCUMENT_ADOPTED.search(text, a, b) is None:
         return None  # (most blocks: no sentence of them to split)
     return next(((x, y) for x, y in sentences(text, a, b)[1:]
                  if _DOCUMENT_ADOPTED.match(text, x, y)), None)
 
 
-_DOCUMENT_ADOPTED = re.compile(r"(?:резолюция|решение|рекомендации|обращение|итоговый\s+документ)"
-                               r"\s+" + _ADOPTED_VERB, re.I)
+#: A sentence about the document that says later that it was adopted.
+_DOCUMENT_FIRST = re.compile(r"[*_\s]*(?:проект\s+)?(?:резолюци[яи]|решени[ея]|постановлени[ея]"
+                             r"|рекомендаци[ий]|итогов\w+\s+документ\w*)\s+[а-яё]", re.I)
+_LATER_VERB = re.compile(r"(?<![а-яё])" + _ADOPTED_VERB, re.I)
+_DOCUMENT_ADOPTED = re.compile(r"(?:резолюция|решение|постановление|рекомендации|обращение"
+                               r"|итоговый\s+документ)\s+" + _ADOPTED_VERB, re.I)
 
 
 def is_signature(text: str, block: Block) -> bool:

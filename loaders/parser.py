@@ -230,6 +230,12 @@ def parse(rendition: Rendition, *, observe: Observer | None = None) -> Resolutio
                    kind, qualifiers, ordinal, title, warnings, lead)
     event = dataclasses.replace(event, kind=dataclasses.replace(event.kind,
                                                                 certainty=kind_certainty))
+    if adopted is None and _SITTING.match(event.kind.value) and event.start is not None and (
+            event.end is None or event.end.value == event.start.value):
+        # a sitting's decision with no date of its own: taken at the sitting (so 40 of the 50
+        # labelled ones without an adoption line or a registered date)
+        adopted = dataclasses.replace(event.start, certainty=Certainty(
+            0.8, "a sitting's decision: the day of the sitting"))
     if not event.organisers and (head := letterhead_organiser(
             text, bs, head_index, event.kind.value)) is not None:
         event = dataclasses.replace(event, organisers=(head,))
@@ -378,3 +384,9 @@ def _uncertain(text: str, event: Event, items: Items) -> list[str]:
                           prop.addressee.certainty))
     return [f"uncertain: {name} «{clean(text[span.start:span.end])}» ({how.method}, "
             f"{how.confidence:.2f})" for name, span, how in facts if how.confidence < UNCERTAIN]
+
+
+#: A sitting of a body, whose decisions are taken that day: «заседание коллегии», «общее
+#: собрание членов ассоциации».
+_SITTING = re.compile(r"(?:расширенное\s+|выездное\s+|совместное\s+|внеочередное\s+|очередное\s+)?"
+                      r"(?:заседание|(?:общее\s+|отчётное\s+|отчетное\s+)?собрание)(?![а-яё])")

@@ -898,10 +898,6 @@ KNOWN_MISSES: dict[tuple[str, str], str] = {
         "«Были представлены 43 организации из пяти стран:» over a table of the groups"
         " by country with an «Итого» row: the introduction's counts are read as two "
         "more groups (the parts in a table below are not summed against them)",
-    ("bj12-khvalynsk-2020.md", "adopted"):
-        "a board's «постановление» with its date in a header table and no adoption "
-        "line: this labeller takes the meeting's date as the adoption's (see aq04, "
-        "aj04)",
     ("bk01-kotlas-2018.txt", "participating"):
         "«…, учителя истории общеобразовательных школ Котласа»: the subject taught "
         "(«истории») before the bodies is read as part of the group's name (not yet "
@@ -1047,10 +1043,6 @@ KNOWN_MISSES: dict[tuple[str, str], str] = {
         "«обсудили вопросы учёта и хранения документов …, описания и оцифровки … "
         "коллекций, совместной … работы»: read as four topics (the first split at its"
         " «и») where this labeller counts three",
-    ("br01-yoshkar-ola-2019.txt", "adopted"):
-        "a collegium's decision under «ОДОБРЕНО … (протокол от 28.02.2019 № 2)» and a"
-        " dateline, with no adoption line: this labeller takes the meeting's date as "
-        "the adoption's (labellers differ: aq04, aj04, bn01, bp01)",
     ("br04-elabuga-2022.html", "participating"):
         "«сотрудники 38 музеев из 14 субъектов Российской Федерации, а также "
         "представители органов управления культурой, туристических организаций и "
@@ -1064,10 +1056,6 @@ KNOWN_MISSES: dict[tuple[str, str], str] = {
         "«… и 37 приглашённых гостей, в том числе коллеги из Самарской области, …»: "
         "the counted guests are a group for the loader; this labeller lists only the "
         "places after «в том числе»",
-    ("br10-stary-oskol-2018.txt", "adopted"):
-        "a board's decision as an extract of minutes («выписка из протокола № 2 от "
-        "15.11.2018»), no adoption line: this labeller takes the meeting's date as "
-        "the adoption's (labellers differ)",
     ("br10-stary-oskol-2018.txt", "participating"):
         "«приглашённые — 21 человек: директора централизованных библиотечных систем "
         "12 муниципальных районов …, представители …» as an item under "
@@ -1133,9 +1121,6 @@ KNOWN_MISSES: dict[tuple[str, str], str] = {
         "«Школа молодого библиотекаря»: read as a «школа» (as three labellers of "
         "«школа молодого библиотекаря» cite it, session 15); this labeller keeps the "
         "full name",
-    ("bt08-totma-2016.md", "adopted"):
-        "a council's decision in minutes with a dated header and no adoption line: "
-        "this labeller takes the meeting's date as the adoption's (labellers differ)",
     ("bt08-totma-2016.md", "event_type"):
         "«заседание Совета директоров музеев»: the loader names the sitting body with"
         " its qualifier («совета директоров»); this labeller writes «заседание "
@@ -1809,11 +1794,6 @@ KNOWN_MISSES: dict[tuple[str, str], str] = {
         "«Об итогах деятельности общедоступных библиотек …» under a collegium's "
         "«РЕШЕНИЕ»: the loader cites the decision's subject line as its title (as "
         "bt01's labeller does); this labeller gives none",
-    ("bx02-magnitogorsk-2018.md", "adopted"):
-        "an extract from the minutes dated only by its heading and dateline («… "
-        "заседания Правления от 16.10.2018», «г. Магнитогорск, … 16.10.2018»), no "
-        "number beside the date: the loader reads no adoption (a sitting's date is "
-        "the adoption's for 40 labelled decisions, not for 10)",
     ("bx02-magnitogorsk-2018.md", "organisers"):
         "«выездное заседание Правления Ассоциации библиотек Челябинской области, "
         "организованное совместно с управлением культуры …»: the labeller takes the "
@@ -1924,10 +1904,6 @@ KNOWN_MISSES: dict[tuple[str, str], str] = {
         "«О ходе модернизации …» under a collegium's «РЕШЕНИЕ»: the loader cites the "
         "decision's subject line as its title (as bt01's labeller does); this "
         "labeller gives none",
-    ("bz02-arzamas-2019.txt", "adopted"):
-        "an extract from the minutes whose date stands apart from its number: the "
-        "loader reads no adoption (a sitting's date is the adoption's for 40 labelled "
-        "decisions, not for 10)",
     ("bz02-arzamas-2019.txt", "participating"):
         "«… южной зоны области»: the loader spells «области» out; and it reads a "
         "methodical department of the regional library as a group",
@@ -1950,10 +1926,6 @@ KNOWN_MISSES: dict[tuple[str, str], str] = {
         "school is not read",
     ("bz07-almetyevsk-2022.html", "participating"):
         "«из 38 муниципальных районов республики»: not read with the total above",
-    ("bz08-dubna-2016.txt", "adopted"):
-        "a general meeting's decision dated by its dateline only («01 декабря 2016 г. "
-        "г. Дубна»), no number: the loader reads no adoption (as for other sittings, "
-        "labellers differ)",
     ("bz08-dubna-2016.txt", "participating"):
         "«представители 41 организации — члена Ассоциации»: an apposition after the "
         "counted group is not read",
@@ -2020,9 +1992,6 @@ KNOWN_MISSES: dict[tuple[str, str], str] = {
         "not",
     ("cb03-novorossiysk-2021.md", "participants_minimum"):
         "follows from the visitors above",
-    ("cb04-orekhovo-zuevo-2017.txt", "adopted"):
-        "an extract from the minutes dated «19» октября 2017 beside its place, no "
-        "number: the loader reads no adoption (labellers differ on a sitting's date)",
     ("cb04-orekhovo-zuevo-2017.txt", "organisers"):
         "the letterhead's association over its board's minutes: the loader names it "
         "organiser of its board's sitting (as bv08's labeller does); this labeller "
@@ -2060,9 +2029,6 @@ KNOWN_MISSES: dict[tuple[str, str], str] = {
         "«25 архивов (государственных и муниципальных) Тверской, Смоленской и "
         "Московской областей»: the bracket between the count's noun and its regions "
         "cuts the group",
-    ("cb10-zheleznogorsk-2014.txt", "adopted"):
-        "a commission's decision dated beside its place (««27» ноября 2014»), no "
-        "number: the loader reads no adoption (labellers differ on a sitting's date)",
     ("cb10-zheleznogorsk-2014.txt", "organisers"):
         "«совместно с администрацией ЗАТО г. Железногорск» after the association: the "
         "partner is not taken as an organiser",
@@ -2093,10 +2059,6 @@ KNOWN_MISSES: dict[tuple[str, str], str] = {
     ("cc12-essentuki-2023.html", "topics_discussed"):
         "three topics in running text, one holding «и» between two nouns: read as "
         "four",
-    ("cd01-ostashkov-2019.txt", "adopted"):
-        "an extract from the minutes dated by its place-and-date line, no number "
-        "beside the date: the loader reads no adoption (labellers differ on a "
-        "sitting's date)",
     ("cd01-ostashkov-2019.txt", "participating"):
         "«члены Совета — 19, приглашённые — 6 человек (сотрудники отдела …)»: the "
         "members of the sitting body are no group for the loader (as bt-era labellers "
@@ -2147,9 +2109,6 @@ KNOWN_MISSES: dict[tuple[str, str], str] = {
     ("cd10-votkinsk-2017.md", "participating"):
         "«музеи Удмуртии, Пермского края, Кировской области …»: the loader cites the "
         "regions, the labeller the museums of each",
-    ("cd11-novokuybyshevsk-2022.txt", "adopted"):
-        "a general meeting's ruling dated only in its header, no number: the loader "
-        "reads no adoption (labellers differ on a sitting's date)",
     ("cd11-novokuybyshevsk-2022.txt", "participating"):
         "«организаций — членов Ассоциации» and the quorum's 40: the loader cites "
         "«Ассоциации» as written and reads the quorum's count as a group",
@@ -2157,6 +2116,26 @@ KNOWN_MISSES: dict[tuple[str, str], str] = {
         "«из них 96 — в дистанционном формате» and a Belarusian library: the online "
         "share of the total is no group for the loader (this labeller lists it), and "
         "the library is missed",
+    ("ar08-staraya-russa-2019.md", "adopted"):
+        "a council's decision with no adoption line: the loader takes the sitting's "
+        "day as the day it was taken (as 51 labelled sittings' decisions do), this "
+        "labeller dates no adoption",
+    ("ar11-kargopol-2014.md", "adopted"):
+        "a board's decision with no adoption line: the loader takes the sitting's day"
+        " as the day it was taken (as most labellers do), this labeller dates no "
+        "adoption",
+    ("av08-myshkin-2014.md", "adopted"):
+        "a council of directors' decision with no adoption line: the loader takes the"
+        " sitting's day as the day it was taken (as most labellers do), this labeller"
+        " dates no adoption",
+    ("bp08-buzuluk-2019.md", "adopted"):
+        "a general meeting's decision with no adoption line: the loader takes the "
+        "meeting's day as the day it was taken (as most labellers do), this labeller "
+        "dates no adoption",
+    ("bv11-novocherkassk-2013.txt", "adopted"):
+        "a commission's decision at its sitting, no adoption line: the loader takes "
+        "the sitting's day as the day it was taken (as most labellers do), this "
+        "labeller dates no adoption",
     }
 
 

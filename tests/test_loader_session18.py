@@ -97,3 +97,45 @@ def test_people_from_places_not_all_named_are_cited_as_who_they_are() -> None:
         ("краеведы Пензенского и соседних районов", 9),
         ("Пензенский и Кузнецкий районы", 7),
         ("Пензенский район", 24)]
+
+
+def test_a_draft_discussed_one_day_and_approved_later_was_adopted_on_the_later_day() -> None:
+    res = parsed(doc(HEADER, "Участники семинара рекомендуют:\n\n1. Сохранить фонды.\n\n"
+                     "Проект резолюции обсуждён на заключительном заседании 12 марта 2019 г. и "
+                     "после доработки одобрен участниками семинара 20 марта 2019 г.\n"))
+    assert res.adopted is not None and res.adopted.value.isoformat() == "2019-03-20"
+
+
+def test_a_ruling_says_it_was_adopted() -> None:
+    res = parsed(doc(HEADER, "Участники семинара рекомендуют:\n\n1. Сохранить фонды.\n\n"
+                     "Постановление принято единогласно 14 марта 2019 г.\n"))
+    assert res.adopted is not None and res.adopted.value.isoformat() == "2019-03-14"
+
+
+SITTING = """РЕШЕНИЕ
+заседания Правления Пензенской библиотечной ассоциации
+
+г. Пенза, 12 марта 2019 г.
+
+Правление решило:
+
+1. Провести конкурс «Библиотекарь года».
+
+Решение принято единогласно.
+"""
+
+
+def test_a_sittings_decision_with_no_date_of_its_own_was_taken_at_the_sitting() -> None:
+    res = parsed(SITTING)
+    assert res.adopted is not None and res.adopted.value.isoformat() == "2019-03-12"
+    assert res.adopted.certainty.confidence < 1
+    # a conference's resolution says when it was adopted, or nothing is read
+    conference = parsed(doc(HEADER, "Участники семинара рекомендуют:\n\n1. Сохранить фонды.\n"
+                            "\nРезолюция принята единогласно.\n"))
+    assert conference.adopted is None
+
+
+def test_the_agenda_said_in_a_caption() -> None:
+    res = parsed(doc(HEADER + "\n\n**В повестке семинара:**\n\n- о фондах;\n- о читателях;\n"
+                     "- о кадрах.\n\nУчастники семинара отметили рост числа читателей."))
+    assert len(res.event.topics) == 3
