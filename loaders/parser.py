@@ -53,6 +53,7 @@ from .statements import discussed_topics, preamble_statements
 from .titles import (
     as_written,
     labelled_title,
+    lead_blocks,
     news_lead,
     subject_goes_on,
     theme_after,
@@ -204,7 +205,8 @@ def parse(rendition: Rendition, *, observe: Observer | None = None) -> Resolutio
         ordinal: int | None = None
     else:
         qualifiers, ordinal = qualifiers_and_ordinal(text, region_start, kind)
-    lead = news_lead(text, bs, head_index, kind.value)
+    lead_bl = lead_blocks(text, bs, head_index, kind.value)
+    lead = [s for bl in lead_bl if not bl.list_item for s in sentences(text, bl.start, bl.end)]
     if title is None and lead:
         title = title_after_kind(text, lead, kind.value, Certainty(
             0.75, "quoted after the event kind in the news lead above the heading"))
@@ -227,7 +229,7 @@ def parse(rendition: Rendition, *, observe: Observer | None = None) -> Resolutio
     closing = [bl for bl in bs if is_adoption(text, bl)] + stamp + [
         bl for bl in bs[items.start :][-3:] if bl.end - bl.start <= 80]
     event = _event(text, front, front.index(bs[head_index]), closing, preamble, pre_sentences,
-                   kind, qualifiers, ordinal, title, warnings, lead)
+                   kind, qualifiers, ordinal, title, warnings, lead_bl)
     event = dataclasses.replace(event, kind=dataclasses.replace(event.kind,
                                                                 certainty=kind_certainty))
     if adopted is None and _SITTING.match(event.kind.value) and event.start is not None and (
@@ -298,7 +300,8 @@ _WHOSE = re.compile(r"(?:[А-ЯЁ][А-ЯЁа-яё-]+(?:ой|ого|ей)\s+(?:[�
 def _event(text: str, front: list[Block], heading_index: int, closing: list[Block],
            preamble: list[Block], pre_sentences: list[tuple[int, int]], kind: KindMatch,
            qualifiers: tuple[str, ...], ordinal: int | None, title: Spanned[str] | None,
-           warnings: list[str], lead: list[tuple[int, int]]) -> Event:
+           warnings: list[str], lead_bl: list[Block]) -> Event:
+    lead = [s for bl in lead_bl if not bl.list_item for s in sentences(text, bl.start, bl.end)]
     start = end = place = None
     country = None
     date = choose_date(text, front, heading_index, closing)
@@ -360,7 +363,7 @@ def _event(text: str, front: list[Block], heading_index: int, closing: list[Bloc
         participants=Spanned(count.value, count.span) if count else None,
         participants_is_minimum=count.minimum if count else False,
         cohorts=tuple(groups),
-        topics=discussed_topics(text, preamble),
+        topics=discussed_topics(text, preamble) or discussed_topics(text, lead_bl),
     )
 
 

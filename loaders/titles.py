@@ -83,19 +83,40 @@ def news_lead(text: str, bs: list[Block], head_index: int, kind: str) -> list[tu
     в Суздале состоялась стратегическая сессия «…», организованная … Ниже публикуем итоговый
     документ.»): paragraphs of prose that say an event of the heading's kind took place or that
     the document follows. A headline, a date line or a menu above them ends the lead."""
-    found: list[tuple[int, int]] = []
-    for bl in reversed(bs[max(0, head_index - 5) : head_index]):
+    return [s for bl in lead_blocks(text, bs, head_index, kind)
+            if not bl.list_item for s in sentences(text, bl.start, bl.end)]
+
+
+def lead_blocks(text: str, bs: list[Block], head_index: int, kind: str) -> list[Block]:
+    """The blocks of :func:`news_lead`, with the lists its paragraphs introduce («Они обсудили
+    три темы:» over three items)."""
+    found: list[Block] = []
+    k, lowest = head_index - 1, max(0, head_index - 12)
+    while k >= lowest and len([bl for bl in found if not bl.list_item]) < 5:
+        bl = bs[k]
+        if bl.list_item:  # a list the paragraph above it introduces with a colon
+            j = k
+            while j >= lowest and bs[j].list_item:
+                j -= 1
+            if j < lowest or not text[slice(*body_text(text, bs[j]))].rstrip(" *_").endswith(":"):
+                break
+            found[:0] = bs[j + 1 : k + 1]
+            k = j
+            continue
         a, b = body_text(text, bl)
         content = text[a:b].rstrip()
-        if bl.list_item or not content.endswith((".", "!")) or len(content) < 80 and not (
-                LEAD_WORDS.search(content)):  # («Публикуем рекомендации, принятые …»: short)
+        introduces = content.endswith(":") and bool(found) and found[0].list_item
+        if not (content.endswith((".", "!")) or introduces) or len(content) < 80 and not (
+                LEAD_WORDS.search(content) or introduces):  # («Публикуем рекомендации …»)
             break
-        found[:0] = sentences(text, a, b)
-    if not any(LEAD_WORDS.search(text, a, b) for a, b in found):
+        found[:0] = [bl]
+        k -= 1
+    if not any(LEAD_WORDS.search(text, *body_text(text, bl)) for bl in found
+               if not bl.list_item):
         return []
     if kind != "мероприятие" and not any(
-            (k := find_kind(text, a, b, heading=True)) is not None and k.value == kind
-            for a, b in found):
+            (m := find_kind(text, a, b, heading=True)) is not None and m.value == kind
+            for bl in found if not bl.list_item for a, b in sentences(text, bl.start, bl.end)):
         return []
     return found
 

@@ -1526,9 +1526,6 @@ KNOWN_MISSES: dict[tuple[str, str], str] = {
     ("u02-kostroma-2019.html", "place"):
         "the town is named only in the page's title, the lead's headline and the organiser's name "
         "(«ЦБС г. Костромы»)",
-    ("u02-kostroma-2019.html", "topics_discussed"):
-        "the topics are in the news lead above the document's heading («обсудили три вопроса: "
-        "…»), not read for topics",
     ("u03-murom-2011.txt", "participating"):
         "«11 учителей истории и краеведов-любителей»: the second noun is left in the genitive and "
         "pymorphy3 gives «учители»",
@@ -1869,9 +1866,6 @@ KNOWN_MISSES: dict[tuple[str, str], str] = {
     ("by05-baranovichi-2019.html", "participating"):
         "«научные сотрудники Барановичского краеведческого музея»: the loader cites "
         "the people as written; the labeller the museum",
-    ("by05-baranovichi-2019.html", "topics_discussed"):
-        "three topics in the lead's sentence above the heading («… обсудили …»): "
-        "topics are read from the preamble, not from a news lead",
     ("by06-kokshetau-2016.md", "participating"):
         "«из 2 вузов г. Кокшетау» and colleagues of a neighbouring region after «а "
         "также»: the loader keeps «г.» in the label and misses the last groups",
