@@ -15,6 +15,7 @@ from .blocks import Block, body_text
 from .dates import find_dates
 from .headings import SPEAKER
 from .items import Items
+from .russian import has_pos
 
 _TO = re.compile(r"(?<![а-яё])к\s+(?=[А-ЯЁа-яё])")
 
@@ -35,7 +36,8 @@ def appeal_addressee(text: str, bs: list[Block], head_index: int, head_end: int
         a, b = body_text(text, above[k])
         while a < b and text[a] in "> \t":
             a += 1
-        if _POSTAL.search(text, a, b) or k and _GENITIVE_LINE.fullmatch(text, a, b):
+        if _POSTAL.search(text, a, b) or k and _GENITIVE_LINE.fullmatch(text, a, b) and has_pos(
+                text[a:b].split()[0], {"NOUN", "ADJF"}, "gent"):  # (not «Губернатору …»)
             continue  # «Малый Гнездниковский пер., д. 7/6», «г. Москва, 125009»: its address;
             # («Российской Федерации» goes on the line above)
         # «Министерству культуры» / «Российской Федерации»: the name over two lines

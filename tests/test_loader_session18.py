@@ -168,3 +168,15 @@ def test_a_news_lead_with_a_list_of_topics_above_the_document() -> None:
     assert res.event.participants is not None and res.event.participants.value == 37
     assert [o.name.value for o in res.event.organisers] == [
         "Пензенская областная библиотека им. М. Ю. Лермонтова"]
+
+
+def test_an_appeals_addressee_on_one_line_above_its_heading() -> None:
+    res = parsed("<html><body><h1>Обращение участников семинара к Губернатору Пензенской "
+                 "области</h1><hr><p style=\"text-align:right\">Губернатору Пензенской области"
+                 "</p><p><b>ОБРАЩЕНИЕ</b><br>участников семинара «Книга и село»</p>"
+                 "<p>г. Пенза, 12 марта 2019 года</p><p>Уважаемый господин Губернатор!</p>"
+                 "<p>Просим Вас:</p><ol><li>Поддержать сельские библиотеки.</li>"
+                 "<li>Предусмотреть средства на ремонт библиотек.</li></ol></body></html>",
+                 "text/html")
+    assert {r.addressee.label if r.addressee else None for r in res.recommendations} == {
+        "Губернатор Пензенской области"}
