@@ -124,6 +124,7 @@ def lead_blocks(text: str, bs: list[Block], head_index: int, kind: str) -> list[
 #: A line that gives the event's theme: «Тема: …», «Тема съезда: …», «По вопросу: «…»».
 THEME_LINE = re.compile(r"\s*(?:тема(?:\s+[а-яё]+){0,2}\s*[:–—]"
                         r"|по\s+вопросу\s*(?:[:–—]|(?=[«\"]))"  # («по вопросу «О …»»)
+                        r"|на\s+тему\s*[:–—]?(?=\s*[«\"])"  # (a line «на тему «…»»)
                         # «**Повестка:** О работе музеев …»: an agenda of one subject
                         r"|[*_]*повестка(?:\s+[а-яё]+)?[*_]*\s*[:–—][*_]*(?=\s*(?:О|Об|Обо)\s))\s*",
                         re.I)

@@ -180,3 +180,11 @@ def test_an_appeals_addressee_on_one_line_above_its_heading() -> None:
                  "text/html")
     assert {r.addressee.label if r.addressee else None for r in res.recommendations} == {
         "Губернатор Пензенской области"}
+
+
+def test_a_sittings_theme_on_a_line_of_its_own_after_the_heading() -> None:
+    res = parsed("<html><body><h2>ПОСТАНОВЛЕНИЕ № 1</h2><p><b>заседания Правления Пензенской "
+                 "библиотечной ассоциации</b><br>на тему «Книга и село: новые роли»</p>"
+                 "<p>г. Пенза, 12 марта 2019 г.</p><p>Правление ПОСТАНОВЛЯЕТ:</p><ol><li>"
+                 "Провести конкурс.</li></ol></body></html>", "text/html")
+    assert res.event.title is not None and res.event.title.value == "Книга и село: новые роли"
