@@ -16,9 +16,8 @@ from resolutions_kg.records import AttendanceMode, Cohort, Span, Spanned
 from .blocks import clean
 from .expand import is_region_adjective
 from .phrases import nominative
-from .places import only_places
 from .russian import has_pos, lemma, parses, place_nominative
-from .settlements import SETTLEMENT_KIND, find_settlements
+from .settlements import SETTLEMENT_KIND, find_settlements, only_places
 from .totals import PEOPLE_OPENING, PERSON_LEMMAS, TAKE_PART, attendance
 
 #: «из» before a capital: a place's name follows («из Беларуси», «из г. Минска»).

@@ -18,7 +18,6 @@ from .bodies import (
     Head,
     acting_people,
     counted_case,
-    counted_units,
     elided,
     elliptic,
     genitive_only,
@@ -42,8 +41,8 @@ from .origins import (
 )
 from .phrases import head_phrase, nominative
 from .placelists import Piece, from_places, lone_place, past_mode, place_pieces
-from .places import only_places
 from .russian import has_pos, lemma, parses, words
+from .settlements import only_places
 from .totals import (
     DASHED_COUNT,
     MODE_ONLY,
@@ -55,6 +54,7 @@ from .totals import (
     attendance,
     counts,
 )
+from .units import counted_units
 
 _LIST_AFTER_TOTAL = re.compile(
     r"\s*(?::|,\s*(?:в\s+том\s+числе|из\s+них|среди\s+них)\s*:?|[–—]\s*(?=\d)"

@@ -63,19 +63,3 @@ def country_after(text: str, end: int) -> str | None:
 #: A region named in the nominative: «Владимирская область», «Республика Марий Эл».
 REGION_NAMED = re.compile(r"[А-ЯЁ][а-яё-]+(?:ая|ий|ой)\s+(?:область|край|(?:автономный\s+)?округ)"
                           r"|Республика\s+[А-ЯЁ][а-яё-]+(?:\s+[А-ЯЁ][а-яё-]+)?")
-
-
-def only_places(text: str) -> bool:
-    """``text`` (a bracket's content) names only where a body is: «г. Даугавпилс, Латвия»,
-    «Белосток, Польша», «Литва»."""
-    from .settlements import find_settlements
-
-    parts = [p.strip(" .") for p in text.split(",")]
-    for part in parts:
-        bare = re.sub(r"^(?:г|гор|город)\.?\s*", "", part)
-        if country(bare) is not None or REGION_NAMED.fullmatch(bare):
-            continue  # («Муромская ЦБС (Владимирская область)»)
-        found = find_settlements(bare, 0, len(bare))
-        if len(found) != 1 or found[0].start > 0 or found[0].end < len(bare):
-            return False
-    return bool(parts)

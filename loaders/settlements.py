@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 
-from .places import country
+from .places import REGION_NAMED, country
 from .russian import CYRILLIC_WORD, has_pos, parses, place_nominative
 
 #: A settlement's kind before its name, in any case: «г.», «города», «пгт», «селе», «посёлка» …
@@ -265,3 +265,17 @@ def sited_end(text: str, pos: int, end: int) -> int | None:
         if taken[0].start() == 0 and country(place_nominative(text[m.end() : stop])):
             return stop
     return None
+
+
+def only_places(text: str) -> bool:
+    """``text`` (a bracket's content) names only where a body is: «г. Даугавпилс, Латвия»,
+    «Белосток, Польша», «Литва»."""
+    parts = [p.strip(" .") for p in text.split(",")]
+    for part in parts:
+        bare = re.sub(r"^(?:г|гор|город)\.?\s*", "", part)
+        if country(bare) is not None or REGION_NAMED.fullmatch(bare):
+            continue  # («Муромская ЦБС (Владимирская область)»)
+        found = find_settlements(bare, 0, len(bare))
+        if len(found) != 1 or found[0].start > 0 or found[0].end < len(bare):
+            return False
+    return bool(parts)
