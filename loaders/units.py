@@ -16,6 +16,9 @@ NOT_GROUPS = frozenset("год лет день час месяц неделя м
 #: Where a counted group's phrase ends: «из 15 регионов России — директора …», «…: …».
 _UNIT_END = re.compile(r"\s+[–—-]\s+" + NAME_AFTER_DASH + r"|\s*[:;]"
                        r"|\s*\((?![А-ЯЁ][а-яё]+\))|,(?!\s*[А-ЯЁ]|\s*и\s)")
+#: Another kind of body the count counts, after a comma: «18 архивов, | музеев и библиотек».
+_MORE_BODIES = re.compile(r"\s*(?:музеев|библиотек|архивов|школ|вузов|колледжей|театров"
+                          r"|центров|учреждений|организаций)(?=\s*,|\s+и\s)")
 _UNIT_JOIN = re.compile(r"(?:\s*,)?\s*(?:\bи\b|\bа\s+также\b)?\s*(?:\bиз\b)?\s*$")
 
 
@@ -35,7 +38,11 @@ def counted_units(text: str, a: int, b: int) -> list[tuple[int, int]]:
     out = []
     for i, c in enumerate(units):
         stop = units[i + 1].span.start if i + 1 < len(units) else b
-        if m := _UNIT_END.search(text, c.noun_end, stop):
+        m = _UNIT_END.search(text, c.noun_end, stop)
+        while m is not None and m.group() == "," and (
+                more := _MORE_BODIES.match(text, m.end(), stop)) is not None:
+            m = _UNIT_END.search(text, more.end(), stop)  # «18 архивов, музеев и библиотек …»
+        if m is not None:
             stop = m.start()
             named = re.match(r"\s*(?::|[–—])\s*(?=[А-ЯЁ])", text[stop:b]) if i + 1 == len(
                 units) else None  # («… из пяти стран — Казахстана, России, …»)

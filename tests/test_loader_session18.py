@@ -188,3 +188,10 @@ def test_a_sittings_theme_on_a_line_of_its_own_after_the_heading() -> None:
                  "<p>г. Пенза, 12 марта 2019 г.</p><p>Правление ПОСТАНОВЛЯЕТ:</p><ol><li>"
                  "Провести конкурс.</li></ol></body></html>", "text/html")
     assert res.event.title is not None and res.event.title.value == "Книга и село: новые роли"
+
+
+def test_a_count_of_several_kinds_of_body_listed_with_commas() -> None:
+    res = parsed(doc(HEADER + "\n\nВ семинаре приняли участие 60 человек – представители 18 "
+                     "архивов, музеев и библиотек Пензенской области и 4 архивов Эстонии."))
+    assert [(c.label.value, c.count) for c in res.event.cohorts] == [
+        ("архивы, музеи и библиотеки Пензенской области", 18), ("архивы Эстонии", 4)]
