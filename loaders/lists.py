@@ -42,6 +42,16 @@ _SPLIT = re.compile(r"\s*,\s*(?:в\s+том\s+числе\s+|из\s+них\s+)|"
                     r"|(?<=[А-ЯЁа-яё»])\s+и\s+(?=" + PEOPLE_OPENING + r"\s+[А-ЯЁа-яё])")
 
 
+#: What may follow a verb of taking part when its subject is the group: how and in what.
+CIRCUMSTANCES = re.compile(
+    r"(?:\s*(?:в\s+(?:режиме|формате)\s+[а-яё-]+|в\s+[а-яё-]+\s+(?:режиме|формате)"
+    r"|он-?лайн|дистанционно|удал[её]нно|очно"
+    r"|по\s+видеосвязи|также|тоже|в\s+он-?лайн-?(?:формате|режиме)"
+    # «к работе форума», «к конференции», «в заседании совета»: the event they took part in
+    r"|(?:в|к)\s+(?:работе\s+|трансляции\s+|обсуждении\s+)?[а-яё-]+(?:\s+[а-яё-]+){0,2}"
+    r"|[,.;:!])\s*)*", re.I)
+
+
 def people_after(text: str, a: int, b: int) -> int | None:
     """Where who the people were starts after a list of groups: «… из 8 стран: Беларуси, … и
     Латвии, — сотрудники библиотек, архивов …» (the comma and dash); None when nothing does."""

@@ -29,7 +29,15 @@ from .bodies import (
     share_tails,
 )
 from .expand import expand, implied_regions, is_region_adjective, region_named_before
-from .lists import LIST_OPENERS, NEW_CLAUSE, is_person, people_after, split_groups, unnamed_places
+from .lists import (
+    CIRCUMSTANCES,
+    LIST_OPENERS,
+    NEW_CLAUSE,
+    is_person,
+    people_after,
+    split_groups,
+    unnamed_places,
+)
 from .organisations import mention
 from .origins import (
     COUNT_IN_BRACKETS,
@@ -112,7 +120,7 @@ _PART_IN_BRACKETS = re.compile(r"\((?:в\s+том\s+числе|из\s+них|в�
 
 def _cohorts(text: str, a: int, b: int, total_count: Count | None,
              organisers: tuple[OrganisationMention, ...], opener: re.Match[str]) -> list[Cohort]:
-    if opener.start() > a and _CIRCUMSTANCES.fullmatch(text, opener.end(), b) and (
+    if opener.start() > a and CIRCUMSTANCES.fullmatch(text, opener.end(), b) and (
             total_count is None or not a <= total_count.span.start < b):
         # «Коллеги из Магадана и Анадыря участвовали в режиме онлайн», «Сотрудники 14
         # архивов подключились к работе форума дистанционно»: the subject took part
@@ -153,16 +161,6 @@ def _cohorts(text: str, a: int, b: int, total_count: Count | None,
             # «более 150 специалистов библиотек и музеев»: the total's people, an occupation
             if not (single and c.unit == "person" and c.label.span.start == start
                     and c.mode is None and not re.search(r"[А-ЯЁ]", c.label.value))]
-
-
-#: What may follow a verb of taking part when its subject is the group: how and in what.
-_CIRCUMSTANCES = re.compile(
-    r"(?:\s*(?:в\s+(?:режиме|формате)\s+[а-яё-]+|в\s+[а-яё-]+\s+(?:режиме|формате)"
-    r"|он-?лайн|дистанционно|удал[её]нно|очно"
-    r"|по\s+видеосвязи|также|тоже|в\s+он-?лайн-?(?:формате|режиме)"
-    # «к работе форума», «к конференции», «в заседании совета»: the event they took part in
-    r"|(?:в|к)\s+(?:работе\s+|трансляции\s+|обсуждении\s+)?[а-яё-]+(?:\s+[а-яё-]+){0,2}"
-    r"|[,.;:!])\s*)*", re.I)
 
 
 def listed_cohorts(text: str, ranges: list[tuple[int, int]],
