@@ -148,6 +148,22 @@ def elliptic(text: str, a: int, b: int, people: str | None) -> Cohort | None:
                   count=int(count.group(1) or count.group(2)), unit="person")
 
 
+#: «приглашённые – 5 человек (специалисты Национальной библиотеки …)»: who they were in brackets.
+_INVITED = re.compile(r"[\s*_]*(?:приглаш[её]нн\w+|гост\w+|участник\w*)\s*[–—-]\s*(\d{1,4})\s+"
+                      r"человек[а]?\s*\(([^(),;]{5,200})\)[\s.,;]*", re.I)
+
+
+def invited(text: str, a: int, b: int) -> Cohort | None:
+    """A group of people said by their role and count, then who they were in brackets: cited as
+    who they were («специалисты Национальной библиотеки Чувашской Республики», 5)."""
+    m = _INVITED.fullmatch(text, a, b)
+    if m is None:
+        return None
+    return Cohort(label=Spanned(nominative(clean(m.group(2)), None, plural=True),
+                                Span(m.start(2), m.end(2))),
+                  count=int(m.group(1)), unit="person")
+
+
 def elided(text: str, a: int, b: int, before: list[Cohort]) -> Cohort | None:
     """«… 9 библиотек Котласского района, 4 — Вилегодского района»: the bodies left out after
     the dash are those counted before, cited with them («библиотеки Вилегодского района»)."""

@@ -23,6 +23,7 @@ from .bodies import (
     genitive_only,
     head_before_count,
     head_cohort,
+    invited,
     kept_groups,
     named_bodies,
     named_body,
@@ -184,7 +185,8 @@ def _listed(text: str, pieces: list[Piece], organiser_names: set[str]) -> list[C
             if not re.fullmatch(r"\s+и\s+", text[prev_end:pa]):
                 head = head_before_count(text, max(prev_end, piece[0]), pa)
             prev_end = pb
-            cohort = elliptic(text, pa, pb, people) or elided(text, pa, pb, out[-1:]) or (
+            cohort = invited(text, pa, pb) or elliptic(text, pa, pb, people) or elided(
+                text, pa, pb, out[-1:]) or (
                 head_cohort(text, pa, pb, head) if head is not None else None) or _cohort(
                 text, pa, pb, organiser_names)
             if cohort is None:

@@ -195,3 +195,13 @@ def test_a_count_of_several_kinds_of_body_listed_with_commas() -> None:
                      "архивов, музеев и библиотек Пензенской области и 4 архивов Эстонии."))
     assert [(c.label.value, c.count) for c in res.event.cohorts] == [
         ("архивы, музеи и библиотеки Пензенской области", 18), ("архивы Эстонии", 4)]
+
+
+def test_invited_people_counted_and_said_in_brackets_are_cited_as_who_they_were() -> None:
+    res = parsed(SITTING.replace(
+        "Правление решило:",
+        "Присутствовали: члены Правления – 9 человек; приглашённые – 4 человека (специалисты "
+        "Пензенской областной библиотеки им. М. Ю. Лермонтова). Всего – 13 человек.\n\n"
+        "Правление решило:"))
+    assert [(c.label.value, c.count) for c in res.event.cohorts] == [
+        ("специалисты Пензенской областной библиотеки им. М. Ю. Лермонтова", 4)]
