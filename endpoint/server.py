@@ -75,6 +75,8 @@ VERSION_POLL = 1.0
 BYTES_PER_TRIPLE = 600
 #: The share of the machine's available memory the copies may take together.
 MEMORY_SHARE = 0.5
+#: Seconds after which the first copy starts even if a server process has not said it is ready.
+COPY_AFTER = 10.0
 #: Marks the version of processes that answer from the disk while the copy is being made.
 DISK = "~disk"
 
@@ -286,7 +288,7 @@ class _Supervisor:
         processes that serve another version, one replacement per slot at a time."""
         if self._copying is not None:
             thread, version = self._copying
-            if thread.is_alive():
+            if thread.is_alive() or thread.ident is None:  # (running, or not started yet)
                 return
             thread.join()
             self._copying = None
@@ -345,8 +347,7 @@ class _Supervisor:
         for slot in self._slots:
             slot.process, slot.conn = self._start(slot)
             slot.version = self._version
-        if self._copying is not None:
-            self._copying[0].start()
+        started = time.monotonic()
         try:
             while not self._stop.is_set():
                 conns = [c for s in self._slots for c in (s.conn, s.replacement_conn) if c]
@@ -355,6 +356,12 @@ class _Supervisor:
                 if not self._check():
                     logger.error("a server process could not start (see above); stopping")
                     return 1
+                if self._copying is not None and self._copying[0].ident is None and (
+                        all(slot.ready for slot in self._slots)
+                        or time.monotonic() - started > COPY_AFTER):
+                    # the copy starts once the first processes answer: made beside their
+                    # start-up, it delays their first answer (two cores here)
+                    self._copying[0].start()
                 self._watch_version()
             return 0
         finally:

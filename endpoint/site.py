@@ -121,7 +121,9 @@ class Site:
         self.releases = Releases.of(ctx)
         self._void: tuple[str, ox.Store] | None = None
         self._void_lock = threading.Lock()
-        self.dumps.latest()  # the first build starts now, in the background
+        # the first build starts now, in the background — and so does finding out which data
+        # it is for, which on a store no write of ours recorded means counting its quads
+        threading.Thread(target=self.dumps.latest, name="dumps-first", daemon=True).start()
         ctx.closing.append(self.dumps.close)
 
     @property
