@@ -40,8 +40,10 @@ from .proposals import (
     HOLD,
     HOLDING,
     NEXT,
+    PROPOSALS_CAPTION,
     PROPOSE_INTRO,
     SEND,
+    THANKING,
     closing_list,
     planned_event,
     proposals_of,
@@ -75,12 +77,6 @@ class Items:
 #: Block roles: the document's heading lines, the preamble, then the operative part.
 ROLES = ("title", "preamble", "intro", "heading", "item", "sub-item", "statement", "proposal",
          "adoption", "closing", "signature", "caption")
-
-
-#: A section of proposals after the recommendations: «**Предложения:**», «Предложения
-#: участников совещания».
-PROPOSALS_CAPTION = re.compile(r"(?:предложения|заключительные\s+положения)(?:\s+участник\w*"
-                               r"(?:\s+[а-яё]+)?)?", re.I)
 
 
 def _is_intro(text: str, block: Block) -> bool:
@@ -125,10 +121,6 @@ def _heads_recommendations(text: str, block: Block, first: Block) -> bool:
         return False
     cells = tables.cells(text, first)
     return cells is not None and recommendation_of_row(text, cells, header, first) is not None
-
-
-#: Thanks, in a section of closing words: a statement, not a proposal.
-_THANKS = re.compile(r"(?<![а-яё])благодар", re.I)
 
 
 def parse_items(text: str, blocks: list[Block], first: int) -> Items:
@@ -269,7 +261,7 @@ def parse_items(text: str, blocks: list[Block], first: int) -> Items:
                 role[i - 1] = "intro"
                 continue
         if mode == "propose" and heading is None and not (
-                _THANKS.search(content) and not HOLD.search(content)):
+                THANKING.search(content) and not HOLD.search(content)):
             items.proposals += proposals_of(text, block, len(items.proposals) + 1,
                                             proposing=True)
             items.consumed.add(i - 1)

@@ -100,6 +100,14 @@ SEND = re.compile(
     r"|" + _SENDING + r"\s+" + _DOCUMENT + r"\s+(?=[А-ЯЁ]))", re.I)
 
 
+#: A section of proposals after the recommendations: «**Предложения:**», «Предложения
+#: участников совещания».
+PROPOSALS_CAPTION = re.compile(r"(?:предложения|заключительные\s+положения)(?:\s+участник\w*"
+                               r"(?:\s+[а-яё]+)?)?", re.I)
+
+
+#: Thanks, in a section of closing words: a statement, not a proposal.
+THANKING = re.compile(r"(?<![а-яё])благодар", re.I)
 #: «Участники чтений предлагают:»: what follows are proposals.
 PROPOSE_INTRO = re.compile(r"(?<![а-яё])предлага\w*", re.I)
 
