@@ -50,9 +50,10 @@ def heading_block(text: str, bs: list[Block]) -> tuple[int, re.Match[str]] | Non
     # the document type
     for i, bl in enumerate(bs[HEADER_BLOCKS:PAGE_BLOCKS], start=HEADER_BLOCKS):
         a, b = body_text(text, bl)
-        if (b - a <= 300 and (bl.emphasised or bl.heading is not None)
-                and (m := DOCUMENT_TYPE.match(text, a, b)) and not ADOPTED.match(text, a, b)):
-            return i, m
+        if (b - a <= 300 and (m := DOCUMENT_TYPE.match(text, a, b))
+                and (bl.emphasised or bl.heading is not None or m.group("type").isupper())
+                and not ADOPTED.match(text, a, b)):
+            return i, m  # (its type word in capitals sets it apart too: «РЕКОМЕНДАЦИИ<br>…»)
     return None
 
 

@@ -40,6 +40,7 @@ from .proposals import (
     HOLD,
     HOLDING,
     NEXT,
+    OFFERED,
     PROPOSALS_CAPTION,
     PROPOSE_INTRO,
     SEND,
@@ -267,7 +268,9 @@ def parse_items(text: str, blocks: list[Block], first: int) -> Items:
             items.consumed.add(i - 1)
             role[i - 1] = "proposal"
             continue
-        if heading is None and not block.list_item and SPEAKER.match(content):
+        if heading is None and not block.list_item and (SPEAKER.match(content) or (
+                role.get(i - 2) == "proposal" and OFFERED.search(content))):  # («Оргкомитету
+            # предлагается издать …» after a proposal: one more)
             proposals = proposals_of(text, block, len(items.proposals) + 1)
             if not proposals and HOLD.search(content) and (
                     planned := planned_event(text, a, b)) is not None and planned.year:

@@ -108,6 +108,11 @@ PROPOSALS_CAPTION = re.compile(r"(?:предложения|заключител�
 
 #: Thanks, in a section of closing words: a statement, not a proposal.
 THANKING = re.compile(r"(?<![а-яё])благодар", re.I)
+#: A proposal offered impersonally: «Оргкомитету конференции предлагается издать сборник …».
+OFFERED = re.compile(r"(?<![а-яё])предлагается\s+(?:[а-яё]+\s+){0,2}?[а-яё]+(?:ть|ти)(?![а-яё])",
+                     re.I)
+
+
 #: «Участники чтений предлагают:»: what follows are proposals.
 PROPOSE_INTRO = re.compile(r"(?<![а-яё])предлага\w*", re.I)
 
@@ -269,6 +274,8 @@ def _first(text: str, a: int, b: int, proposing: bool) -> Found | None:
         rest = found.span.end  # the body asked, right after the verb: the event follows it
     elif entrusted is not None:
         found = entrusted  # named after the event
+    if _PUBLISH.search(text, rest, b) and not HOLD.search(text, rest, b):
+        return found, None  # «… издать сборник материалов конференции до конца 2017 года»
     return found, planned_event(text, rest, b)
 
 

@@ -205,3 +205,23 @@ def test_invited_people_counted_and_said_in_brackets_are_cited_as_who_they_were(
         "Правление решило:"))
     assert [(c.label.value, c.count) for c in res.event.cohorts] == [
         ("специалисты Пензенской областной библиотеки им. М. Ю. Лермонтова", 4)]
+
+
+def test_a_proposal_offered_impersonally_after_another_is_no_recommendation() -> None:
+    res = parsed(doc(HEADER, "Участники семинара рекомендуют:\n\n1. Сохранить фонды.\n"
+                     "2. Развивать краеведение.\n\nУчастники семинара предлагают провести "
+                     "следующий семинар в 2021 году.\n\nОргкомитету семинара предлагается "
+                     "издать сборник материалов семинара до конца 2019 года.\n"))
+    assert len(res.recommendations) == 2
+    assert proposed(res) == [(None, 2021), ("оргкомитет семинара", None)]
+
+
+def test_a_heading_in_capitals_on_a_page_below_a_long_news_lead() -> None:
+    lead = "".join(f"<p>Новость {k}: в библиотеках области прошли встречи с читателями.</p>"
+                   for k in range(12))
+    res = parsed("<html><body><nav>Главная | Новости</nav>" + lead + "<p>РЕКОМЕНДАЦИИ<br>"
+                 "семинара «Книга и село»</p><p>г. Пенза, 12 марта 2019 г.</p><p>Участники "
+                 "семинара рекомендуют:</p><ol><li>Сохранить фонды.</li></ol></body></html>",
+                 "text/html")
+    assert res.document_type.value == "рекомендации"
+    assert res.event.title is not None and res.event.title.value == "Книга и село"
