@@ -262,7 +262,8 @@ def addressee_phrase(text: str, a: int, b: int, case: str = "datv") -> Phrase | 
     capitals say nothing of proper names) and cited from the text as printed."""
     printed = _tokens(text, a, b)
     letters = [w for w, _, _ in printed if w[:1].isalpha()]
-    caps = len(letters) >= 2 and all(w.isupper() for w in letters[:2])
+    caps = len(letters) >= 2 and all(w.isupper() for w in letters[:2]) and not any(
+        len(w) >= 3 and not w.isupper() for w in letters)  # (not «ГБУК ЯНАО «ОМВК им. …»»)
     toks = _tokens(text[:a] + restore_case(text[a:b]) + text[b:], a, b) if caps else printed
     order = ORDER.search(text, a, b)
     if order is not None and printed and printed[0][2] <= order.start():
@@ -333,8 +334,11 @@ def _sited(text: str, toks: list[tuple[str, int, int]], j: int, b: int, head: st
 def _nominative(text: str, toks: list[tuple[str, int, int]], inflect: list[tuple[int, Any]],
                 a: int, end: int, first: list[tuple[int, Any]]) -> str:
     out, pos = [], a
+    heading = not any(len(t) >= 3 and not t.isupper() for t, _, _ in toks if t[:1].isalpha())
     for k, p in inflect:
         w, wa, wb = toks[k]
+        if w.isupper() and len(w) > 1 and not heading:
+            continue  # «МУК «…»»: an abbreviation is written as it is in any case
         number = p.tag.number or "sing"
         grammemes = {"nomn", number}
         if p.tag.POS == "NOUN" and ("Sgtm" in p.tag or "Pltm" in p.tag):
@@ -353,7 +357,7 @@ def _nominative(text: str, toks: list[tuple[str, int, int]], inflect: list[tuple
     spoken = [t for t, _, _ in toks if t[:1].isalpha()]
     # a heading in capitals: three words or more, or every word («МУНИЦИПАЛЬНЫЕ МУЗЕИ») but
     # an abbreviation («РБА»)
-    restored = first_word.isupper() and len(first_word) > 1 and (len(capitals) >= 3 or (
+    restored = first_word.isupper() and len(first_word) > 1 and heading and (len(capitals) >= 3 or (
         len(capitals) == len(spoken) >= 2 and not all(t in _ABBREVIATIONS for t in capitals)))
     if restored:
         label = restore_case(label)  # a heading in capitals: cited as a name is written

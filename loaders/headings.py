@@ -175,6 +175,8 @@ def nominative_heading(text: str, block: Block, following: Block | None
 def names_an_agent(text: str, a: int, b: int) -> bool:
     """``text[a:b]`` opens with a noun phrase in the nominative whose head can act: a body, an
     office, a person («Издательства …», «Правление …»; not «июнь», «постоянно»)."""
+    if _LEGAL_FORM_NAME.match(text, a, b):
+        return True  # «ГБУК ЯНАО «ОМВК им. И. С. Шемановского»»: a legal form and a name
     phrase = addressee_phrase(text, a, b, "nomn")
     return phrase is not None and (phrase.head in AGENT_HEADS or any(
         "anim" in p.tag for p in parses(phrase.head)[:1]))

@@ -75,8 +75,13 @@ def nominative(text: str, case: str | None = None, *, keep_capital: bool | None 
     out, pos = [], 0
     head = phrase[-1][3]
     number = "plur" if plural else (head.tag.number or "sing")
+    capitals = text.isupper()
     for w, a, b, p in [word for words in phrases for word in words]:
         out.append(text[pos:a])
+        if w.isupper() and len(w) > 1 and not capitals:
+            out.append(w)  # «МУК «…»»: an abbreviation is written as it is in any case
+            pos = b
+            continue
         head_of_word = p if p.tag.POS == "NOUN" else head
         grammemes = {"nomn", number}
         if p.tag.POS == "NOUN":

@@ -225,3 +225,27 @@ def test_a_heading_in_capitals_on_a_page_below_a_long_news_lead() -> None:
                  "text/html")
     assert res.document_type.value == "рекомендации"
     assert res.event.title is not None and res.event.title.value == "Книга и село"
+
+
+def test_an_abbreviated_legal_form_is_written_as_it_is() -> None:
+    res = parsed(doc(HEADER, "Участники семинара рекомендуют:\n\n**МУК «Пензенская "
+                     "централизованная библиотечная система»**\n\n1. Сохранить фонды.\n"
+                     "2. Развивать краеведение.\n"))
+    assert {r.addressee.label if r.addressee else None for r in res.recommendations} == {
+        "МУК «Пензенская централизованная библиотечная система»"}
+
+
+def test_a_legal_form_and_a_name_in_a_tables_addressee_column() -> None:
+    res = parsed(doc(HEADER, "Участники семинара приняли рекомендации:\n\n"
+                     "| № | Содержание рекомендации | Адресат |\n|---|---|---|\n"
+                     "| 1 | Создать сетевое сообщество библиотекарей | ГБУК ПО «ПОБ им. М. Ю. "
+                     "Лермонтова» |\n| 2 | Провести обучение | Министерство культуры Пензенской "
+                     "области |\n"), "text/markdown")
+    assert [r.addressee.label if r.addressee else None for r in res.recommendations] == [
+        "ГБУК ПО «ПОБ им. М. Ю. Лермонтова»", "Министерство культуры Пензенской области"]
+
+
+def test_topics_a_programme_was_devoted_to() -> None:
+    res = parsed(doc(HEADER + "\n\nЗанятия семинара были посвящены трём темам:\n\n1. фонды;\n"
+                     "2. читатели;\n3. кадры.\n\nУчастники отметили рост числа читателей."))
+    assert len(res.event.topics) == 3
