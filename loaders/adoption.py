@@ -18,6 +18,9 @@ UNANIMOUS = re.compile(r"единогласно", re.I)
 
 #: Who adopted it, or where, opening a stamp's line: «участниками совещания», «на заседании».
 _BY_WHOM = re.compile(r"\s*(?:участник\w*|на\s+[а-яё\s]*(?:заседании|собрании|сессии))", re.I)
+#: By whom, in the instrumental: «V Съездом …», «общим собранием …», «конференцией».
+_INSTRUMENTAL = re.compile(r"(?<![а-яё])(?:съездом|конференцией|собранием|совещанием|форумом"
+                           r"|семинаром|заседанием|советом|коллегией|правлением)(?![а-яё])", re.I)
 #: What is left of a line that dates a stamp by its minutes: «(протокол № 1 от 14.04.2022)».
 _MINUTES = re.compile(r"[\s(]*протокол(?:ом)?(?:\s+заседания)?\s*"
                       r"(?:(?:№|N|No\.?)\s*[\w/.-]+)?\s*от[\s).,;]*", re.I)
@@ -38,6 +41,8 @@ def adoption(text: str, bs: list[Block]) -> tuple[Spanned[dt.date] | None, bool]
             # the date on a line of its own right after it
             # (past lines of where and by whom: «на … заседании», «участниками форума /
             # «Библиотека в цифровой среде: …»»)
+            by_whom = False  # («ПРИНЯТА / V Съездом библиотечных работников / Кузбасса 28 мая
+            # 2014 г.»: the date ends the line that goes on saying by whom)
             for nxt in bs[k + 1 : k + 5]:
                 na, nb = body_text(text, nxt)
                 short = reads_length(text, na, nb) <= DATELINE_LENGTH  # (aligned by spaces)
@@ -48,13 +53,16 @@ def adoption(text: str, bs: list[Block]) -> tuple[Spanned[dt.date] | None, bool]
                         text, nxt, found[0], find_settlements(text, nxt.start, nxt.end))
                         # «участниками республиканского совещания 14 апреля 2022 г.»: by whom
                         # and when, in one line under the stamp's word
-                        or _BY_WHOM.match(text, na, nb) is not None):
+                        or _BY_WHOM.match(text, na, nb) is not None
+                        or by_whom and len(rest.split()) <= 3 and not re.search(r"\d", rest)):
                     # the line is the date («24 сентября 2021 г.»), or a place and the date
                     # («г. Петропавловск-Камчатский      12.05.2015»)
                     dates = found
                     break
                 if found or not short:
                     break
+                by_whom = by_whom or _BY_WHOM.match(text, na, nb) is not None or (
+                    _INSTRUMENTAL.search(text, na, nb) is not None)
         if dates:
             return Spanned(dates[0].end, dates[0].span), unanimous
         # an undated stamp («УТВЕРЖДЕНА …» above the heading): a later line may date it

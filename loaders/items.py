@@ -270,8 +270,9 @@ def parse_items(text: str, blocks: list[Block], first: int) -> Items:
             continue
         if heading is None and not block.list_item and (SPEAKER.match(content) or (
                 role.get(i - 2) == "proposal" and OFFERED.search(content))):  # («Оргкомитету
-            # предлагается издать …» after a proposal: one more)
-            proposals = proposals_of(text, block, len(items.proposals) + 1)
+            # предлагается издать …», «Материалы … опубликовать …» after a proposal: one more)
+            proposals = proposals_of(text, block, len(items.proposals) + 1,
+                                     proposing=not SPEAKER.match(content))
             if not proposals and HOLD.search(content) and (
                     planned := planned_event(text, a, b)) is not None and planned.year:
                 # «Участники считают целесообразным провести следующую конференцию в 2021 году»

@@ -100,6 +100,11 @@ SEND = re.compile(
     r"|" + _SENDING + r"\s+" + _DOCUMENT + r"\s+(?=[А-ЯЁ]))", re.I)
 
 
+#: Publishing the event's materials: «издать материалы отдельным сборником», «опубликовать …».
+_PUBLISHING = r"(?:издать|опубликовать|выпустить|разместить|подготовить\s+и\s+издать)"
+_PUBLISH = re.compile(r"(?<![а-яё])" + _PUBLISHING + r"(?![а-яё])", re.I)
+
+
 #: A section of proposals after the recommendations: «**Предложения:**», «Предложения
 #: участников совещания».
 PROPOSALS_CAPTION = re.compile(r"(?:предложения|заключительные\s+положения)(?:\s+участник\w*"
@@ -109,8 +114,10 @@ PROPOSALS_CAPTION = re.compile(r"(?:предложения|заключител�
 #: Thanks, in a section of closing words: a statement, not a proposal.
 THANKING = re.compile(r"(?<![а-яё])благодар", re.I)
 #: A proposal offered impersonally: «Оргкомитету конференции предлагается издать сборник …».
-OFFERED = re.compile(r"(?<![а-яё])предлагается\s+(?:[а-яё]+\s+){0,2}?[а-яё]+(?:ть|ти)(?![а-яё])",
-                     re.I)
+#: And its materials to be published, in a paragraph of its own: «Материалы Съезда опубликовать
+#: отдельным сборником».
+OFFERED = re.compile(r"(?<![а-яё])предлагается\s+(?:[а-яё]+\s+){0,2}?[а-яё]+(?:ть|ти)(?![а-яё])"
+                     r"|^[\s*_]*материалы\s+(?:[А-ЯЁа-яё]+\s+){0,4}?" + _PUBLISHING + r"\s", re.I)
 
 
 #: «Участники чтений предлагают:»: what follows are proposals.
@@ -132,11 +139,6 @@ PROPOSING = re.compile(
     r"(?<![а-яё])(?:предлага\w*|предложить|предложил[аи]?|обратиться|обраща(?:ются|ется)"
     r"|обратил(?:ись|ся|ась)|просят|просит|попросил[аи]?|поручают|поручает"
     r"|рекомендуют|рекомендует|высказали\s+предложение|внесли\s+предложение)(?![а-яё])", re.I)
-
-
-#: Publishing the event's materials: «издать материалы отдельным сборником», «опубликовать …».
-_PUBLISHING = r"(?:издать|опубликовать|выпустить|разместить|подготовить\s+и\s+издать)"
-_PUBLISH = re.compile(r"(?<![а-яё])" + _PUBLISHING + r"(?![а-яё])", re.I)
 
 
 #: Where a paragraph's next proposal starts: «… и направить настоящую резолюцию в …», «…, а
@@ -248,7 +250,8 @@ def _first(text: str, a: int, b: int, proposing: bool) -> Found | None:
         if (sent := _sent(text, a, b)) is not None:
             return sent
         own = own_addressee(text, a, b)
-        planned = planned_event(text, own[1] if own else a, b)
+        planned = None if _PUBLISH.search(text, a, b) and not HOLD.search(text, a, b) else (
+            planned_event(text, own[1] if own else a, b))  # (the materials of the event held)
         return (own[0] if own else None, planned if planned is not None and planned.year else None)
     rest = m.end()
     verb = ADDRESSING.match(text, m.start(), b) or ADDRESSING.match(

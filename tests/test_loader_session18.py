@@ -249,3 +249,29 @@ def test_topics_a_programme_was_devoted_to() -> None:
     res = parsed(doc(HEADER + "\n\nЗанятия семинара были посвящены трём темам:\n\n1. фонды;\n"
                      "2. читатели;\n3. кадры.\n\nУчастники отметили рост числа читателей."))
     assert len(res.event.topics) == 3
+
+
+def test_the_materials_to_be_published_in_a_paragraph_after_a_proposal() -> None:
+    res = parsed(doc(HEADER, "Участники семинара рекомендуют:\n\n1. Сохранить фонды.\n"
+                     "2. Развивать краеведение.\n\nСеминар предлагает министерству культуры "
+                     "Пензенской области провести следующий семинар в 2021 году.\n\nМатериалы "
+                     "семинара опубликовать отдельным сборником.\n"))
+    assert len(res.recommendations) == 2
+    assert proposed(res) == [("министерство культуры Пензенской области", 2021), (None, None)]
+
+
+def test_a_stamp_whose_date_ends_the_line_that_says_by_whom() -> None:
+    res = parsed("""                                     ПРИНЯТА
+                          V Съездом библиотекарей
+                          Пензенской области 28 мая 2014 г.
+
+                     РЕЗОЛЮЦИЯ
+        V СЪЕЗДА БИБЛИОТЕКАРЕЙ ПЕНЗЕНСКОЙ ОБЛАСТИ
+
+г. Пенза                                      27–28 мая 2014 г.
+
+Съезд рекомендует:
+
+1. Сохранить фонды.
+""")
+    assert res.adopted is not None and res.adopted.value.isoformat() == "2014-05-28"
