@@ -263,7 +263,7 @@ def test_the_materials_to_be_published_in_a_paragraph_after_a_proposal() -> None
 def test_a_stamp_whose_date_ends_the_line_that_says_by_whom() -> None:
     res = parsed("""                                     ПРИНЯТА
                           V Съездом библиотекарей
-                          Пензенской области 28 мая 2014 г.
+                          Прикамья 28 мая 2014 г.
 
                      РЕЗОЛЮЦИЯ
         V СЪЕЗДА БИБЛИОТЕКАРЕЙ ПЕНЗЕНСКОЙ ОБЛАСТИ
