@@ -199,10 +199,15 @@ def qualifiers_and_ordinal(text: str, region_start: int, kind: KindMatch,
 def title_in(text: str, start: int, end: int, after: int | None = None) -> Spanned[str] | None:
     """The first quotation in ``text[start:end]`` (after ``after``) as a title."""
     for a, b in quoted_ranges(text, start, end):
-        if after is not None and a < after:
-            continue
+        if after is not None and a < after or _BODY_BEFORE.search(text[max(start, a - 40) : a]):
+            continue  # (a body's name: «… членов НП «Ассоциация музеев Вятского края»»)
         a, b = tight(text, a + 1, b - 1)
         inner = clean(text[a:b])  # one space between words, «использова-\nние» joined
         if len(inner) >= 3 and any(c.isalpha() for c in inner):
             return Spanned(inner, Span(a, b))
     return None
+
+
+#: A legal form or a body's kind right before a quotation, which is then the body's name.
+_BODY_BEFORE = re.compile(r"(?:(?<![А-ЯЁA-Z])(?:НП|АНО|МУК|МБУК|МАУК|МКУК|ГБУК|ГАУК|ГКУК|ОО|РОО|МОО"
+                          r"|ООО|ОАО|АО|ЦБС)|организаци[ия]|учреждени[ея]|партн[её]рства)\s*$")

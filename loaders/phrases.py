@@ -70,7 +70,7 @@ def nominative(text: str, case: str | None = None, *, keep_capital: bool | None 
     # genitive, so «библиотеки Твери и Тверской области» keeps its dependent genitive
     phrases = _phrases(text, case, coordinated=case is not None)
     if not phrases:
-        return text
+        return _substantive(text, case)
     phrase = phrases[0]
     out, pos = [], 0
     head = phrase[-1][3]
@@ -207,3 +207,18 @@ def _shared_head(text: str, case: str) -> str | None:
         pos = wb
     out += [text[pos:a], _inflect(w, heads[0], {"nomn", "plur"}), text[b:]]
     return "".join(out)
+
+
+def _substantive(text: str, case: str | None) -> str:
+    """A participle or adjective standing for people, no noun after it — «7 приглашённых» —
+    in the nominative plural («приглашённые»); any other text as it is."""
+    found = split_words(text)
+    if case is None or not found or text[found[0][2] :].strip(" ,.;") and not re.match(
+            r"\s*\(", text[found[0][2] :]):
+        return text
+    word = found[0][0]
+    ps = [p for p in parses(word) if p.tag.POS in ("PRTF", "ADJF") and {case, "plur"}
+          <= p.tag.grammemes]
+    if not ps:
+        return text
+    return text[: found[0][1]] + _inflect(word, ps[0], {"nomn", "plur"}) + text[found[0][2] :]

@@ -275,3 +275,24 @@ def test_a_stamp_whose_date_ends_the_line_that_says_by_whom() -> None:
 1. Сохранить фонды.
 """)
     assert res.adopted is not None and res.adopted.value.isoformat() == "2014-05-28"
+
+
+def test_a_quotation_after_a_legal_form_in_the_heading_names_a_body_not_the_event() -> None:
+    res = parsed("""ПОСТАНОВЛЕНИЕ
+общего собрания членов НП «Ассоциация библиотек Прикамья»
+
+г. Пенза, 12 марта 2019 г.
+
+Общее собрание ПОСТАНОВЛЯЕТ:
+
+1. Утвердить отчёт правления.
+""")
+    assert res.event.title is None
+
+
+def test_invited_people_counted_without_a_noun() -> None:
+    res = parsed(SITTING.replace(
+        "Правление решило:",
+        "Присутствовали: 20 человек, в том числе 14 членов Правления и 6 приглашённых (список "
+        "прилагается).\n\nПравление решило:"))
+    assert [(c.label.value, c.count) for c in res.event.cohorts] == [("приглашённые", 6)]
