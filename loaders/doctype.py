@@ -34,6 +34,11 @@ def bilingual_heading(text: str, block: Block) -> bool:
         for part in re.split(r"\s[|/·]\s", text[block.start : block.end]))
 
 
+#: A document said to be adopted in running text: «… была принята резолюция», «приняли решение».
+_ADOPTED_BEFORE = re.compile(r"(?<![а-яё])(?:принят[аоы]?|принял[аи]?|приняли|одобрен[аоы]?"
+                             r"|выработал[аи]?|утвержден[аоы]?)\s+(?:[а-яё]+\s+)?$")
+
+
 def heading_block(text: str, bs: list[Block]) -> tuple[int, re.Match[str]] | None:
     """The heading's index among ``bs`` and its type word."""
     for i, bl in enumerate(bs[:HEADER_BLOCKS]):
@@ -44,8 +49,9 @@ def heading_block(text: str, bs: list[Block]) -> tuple[int, re.Match[str]] | Non
     for i, bl in enumerate(bs[:HEADER_BLOCKS]):
         if bl.end - bl.start > 300 or is_adoption(text, bl):
             continue
-        if m := DOCUMENT_TYPE.search(text, bl.start, bl.end):
-            return i, m
+        if (m := DOCUMENT_TYPE.search(text, bl.start, bl.end)) and not _ADOPTED_BEFORE.search(
+                text, max(bl.start, m.start() - 40), m.start()):
+            return i, m  # (not «По итогам обсуждения была принята резолюция.»: a news lead's)
     # a web page: the heading below the site's menus and sidebars, set apart and opening with
     # the document type
     for i, bl in enumerate(bs[HEADER_BLOCKS:PAGE_BLOCKS], start=HEADER_BLOCKS):

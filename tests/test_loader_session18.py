@@ -296,3 +296,16 @@ def test_invited_people_counted_without_a_noun() -> None:
         "Присутствовали: 20 человек, в том числе 14 членов Правления и 6 приглашённых (список "
         "прилагается).\n\nПравление решило:"))
     assert [(c.label.value, c.count) for c in res.event.cohorts] == [("приглашённые", 6)]
+
+
+def test_a_document_said_adopted_in_a_news_lead_is_no_heading() -> None:
+    res = parsed("<html><body><table><tr><td><b>Архивный отдел администрации города Пензы</b>"
+                 "</td><td><a href='/'>Главная</a> | <a href='/n'>Новости</a></td></tr></table>"
+                 "<p class='date'>18.10.2013</p><h2>Состоялся круглый стол</h2><p><b>Пенза, 18 "
+                 "октября 2013 г.</b> Вчера в Пензе прошёл круглый стол «Книга и город».</p>"
+                 "<p>В работе круглого стола приняли участие 31 человек.</p><p>Участники "
+                 "обсудили проблемы чтения. По итогам обсуждения была принята резолюция.</p>"
+                 "<blockquote><p><b>РЕЗОЛЮЦИЯ<br>круглого стола «Книга и город»</b></p><p><b>"
+                 "Библиотекам области:</b></p><ol><li>Сохранить фонды.</li></ol></blockquote>"
+                 "</body></html>", "text/html")
+    assert res.heading.value.startswith("РЕЗОЛЮЦИЯ")
