@@ -309,3 +309,10 @@ def test_a_document_said_adopted_in_a_news_lead_is_no_heading() -> None:
                  "Библиотекам области:</b></p><ol><li>Сохранить фонды.</li></ol></blockquote>"
                  "</body></html>", "text/html")
     assert res.heading.value.startswith("РЕЗОЛЮЦИЯ")
+
+
+def test_organisers_of_an_event_named_in_the_plural() -> None:
+    assert organisers_of("Мы, участники IV краеведческих чтений «Город и люди», организованных "
+                         "Пензенской областной библиотекой им. М. Ю. Лермонтова и Пензенским "
+                         "краеведческим музеем, собрались, чтобы обсудить прошлое города.") == [
+        "Пензенская областная библиотека им. М. Ю. Лермонтова", "Пензенский краеведческий музей"]
