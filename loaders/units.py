@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from .bodies import named_body
 from .places import NAME_AFTER_DASH, country
 from .russian import has_pos, lemma, parses, place_nominative, words
 from .totals import PERSON_LEMMAS, counts
@@ -86,10 +87,13 @@ def _named_next(text: str, a: int, b: int) -> int:
         b = land.start("gap")  # «11 регионов России | и Республики Беларусь»:
         # the countries after the regions of one are groups of their own
     for m in re.finditer(r"\s+и\s+([А-ЯЁ][а-яё-]+)\s+([а-яё-]+)", text[a:b]):
-        if text.count("(", a, a + m.start()) <= text.count(")", a, a + m.start()) and has_pos(
-                m.group(1), {"ADJF"}, "nomn") and not has_pos(m.group(1), {"ADJF"}, "gent") and (
+        if text.count("(", a, a + m.start()) > text.count(")", a, a + m.start()):
+            continue
+        if has_pos(m.group(1), {"ADJF"}, "nomn") and not has_pos(m.group(1), {"ADJF"}, "gent") and (
                 has_pos(m.group(2), {"ADJF", "NOUN"}, "nomn")):
             return a + m.start()
+        if named_body(text[a + m.start(1) : b]):
+            return a + m.start()  # «4 музеев | и Моршанской центральной библиотеки»: one body
     return b
 
 
