@@ -197,8 +197,7 @@ def stated_total(text: str, sentence_ranges: list[tuple[int, int]]) -> Count | N
 
 def participation_sentences(text: str, sentence_ranges: list[tuple[int, int]]
                             ) -> list[tuple[int, int]]:
-    """The sentences that say who took part in this event (not in another, or in the series
-    so far)."""
+    """The sentences that say who took part in this event (not another, nor the series')."""
     return [(a, b) for a, b in sentence_ranges
             if PARTICIPATION.search(text, a, b) and not OTHER_EVENT.search(text, a, b)]
 
@@ -229,14 +228,15 @@ def total(text: str, sentence_ranges: list[tuple[int, int]]) -> Count | None:
     for a, b in ordered:
         if not PARTICIPATION.search(text, a, b):
             continue
-        for c in counts(text, a, b):
-            if c.noun_lemma in PERSON_LEMMAS:
+        found = counts(text, a, b)
+        for k, c in enumerate(found):  # (not «… 12 учреждений и 3 представителя»: a part)
+            if c.noun_lemma in PERSON_LEMMAS and not (k and re.search(
+                    r"(?:\sи|,)\s*$", text[found[k - 1].noun_end : c.span.start])):
                 return c
     return None
 
 
-_PARTICIPANT_HEADER = re.compile(r"участник|слушател|делегат|количеств|числ[оа]\s|человек",
-                                 re.I)
+_PARTICIPANT_HEADER = re.compile(r"участник|слушател|делегат|количеств|числ[оа]\s|человек", re.I)
 
 
 def attendance(text: str, a: int, b: int) -> AttendanceMode | None:

@@ -325,3 +325,12 @@ def test_a_count_of_bodies_and_one_body_named_after_it() -> None:
     assert [(c.label.value, c.count) for c in res.event.cohorts] == [
         ("муниципальные архивы области", 12), ("музеи", 4),
         ("Пензенская центральная городская библиотека", None)]
+
+
+def test_people_counted_after_a_counted_group_are_a_part_not_the_total() -> None:
+    res = parsed(doc(HEADER + "\n\nВ семинаре участвовали руководители 12 муниципальных "
+                     "учреждений культуры города и 3 представителя управления культуры."))
+    assert res.event.participants is None
+    assert [(c.label.value, c.count) for c in res.event.cohorts] == [
+        ("муниципальные учреждения культуры города", 12),
+        ("представители управления культуры", 3)]
