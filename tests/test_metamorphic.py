@@ -97,11 +97,12 @@ def _to_html(text: str, doc: dict[str, Any]) -> str | None:
     paragraphs = [p for p in re.split(r"\n[ \t]*\n", text.strip()) if p.strip()]
     # (a Markdown hard break «\» at a line's end is markup, as the emphasis is, and so is the
     # backslash that escapes a character: «4\. Правлению …» is «4. Правлению …» on a page; an
-    # entity «&nbsp;» stays an entity; a code span's backticks are markup; a bullet «* » is
-    # a dash the page types)
+    # entity «&nbsp;» stays an entity; a code span's backticks are markup, and so is strong
+    # emphasis inside a line («**г. Пенза** · **12 марта**»); a bullet «* » is a dash the page
+    # types)
     body = "\n".join(_table(p) if _is_table(p) else "<p>" + "<br>\n".join(html.escape(
         html.unescape(_MD_ESCAPE.sub("", _BULLET.sub("– ", line.rstrip().removesuffix(
-            "\\"))).replace("`", "")).strip(
+            "\\"))).replace("`", "").replace("**", "")).strip(
             "*_ ").lstrip("#> ").strip("*_ "))
                                            for line in p.splitlines()) + "</p>"
                       for p in paragraphs)
