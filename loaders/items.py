@@ -224,8 +224,9 @@ def parse_items(text: str, blocks: list[Block], first: int) -> Items:
             items.statements.append(
                 Statement(len(items.statements) + 1, Spanned(clean(content), Span(a, b))))
             continue
-        heading = heading_addressee(text, block, heading_case) or nominative_heading(
-            text, block, blocks[i] if i < len(blocks) else None)
+        heading = None if mode == "propose" and block.list_item else heading_addressee(
+            text, block, heading_case) or nominative_heading(  # (a proposal: «– Министерству
+            text, block, blocks[i] if i < len(blocks) else None)  # … — провести …»)
         if heading is not None:
             addressee, mode, columns = heading[0], "recommend", table
             heading_level = list_level(block) if block.list_item else None

@@ -334,3 +334,21 @@ def test_people_counted_after_a_counted_group_are_a_part_not_the_total() -> None
     assert [(c.label.value, c.count) for c in res.event.cohorts] == [
         ("муниципальные учреждения культуры города", 12),
         ("представители управления культуры", 3)]
+
+
+def test_a_mixed_format_with_the_online_part_after_its_modes_and_a_dash() -> None:
+    res = parsed(doc(HEADER + "\n\nОчно в работе семинара участвовали 34 представителя архивов "
+                     "города, дистанционно, по видеосвязи, – 29 специалистов муниципальных архивов "
+                     "области. Всего в круглом столе приняли участие 63 человека."))
+    assert res.event.participants is not None and res.event.participants.value == 63
+    assert [(c.label.value, c.count, c.mode) for c in res.event.cohorts][-1] == (
+        "специалисты муниципальных архивов области", 29, "online")
+
+
+def test_a_list_of_proposals_whose_first_names_its_body_with_a_dash() -> None:
+    res = parsed(doc(HEADER, "Участники семинара рекомендуют:\n\n1. Сохранить фонды.\n"
+                     "2. Развивать краеведение.\n\nУчастники семинара предлагают:\n\n"
+                     "- Министерству культуры Пензенской области — провести следующий семинар "
+                     "в 2021 году;\n- опубликовать материалы семинара на сайте библиотеки.\n"))
+    assert len(res.recommendations) == 2
+    assert proposed(res) == [("Министерство культуры Пензенской области", 2021), (None, None)]
