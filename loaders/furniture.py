@@ -77,6 +77,7 @@ def is_furniture(text: str, block: Block) -> bool:
 _PAGE_STAMP = re.compile(r"просмотр(?:ов|ы)\s*:?\s*\d|распечатать|версия\s+для\s+печати", re.I)
 
 
+_FRONT_MATTER = re.compile(r"[A-Za-z_][\w-]*:(?:\s|$)")
 _ARROW = re.compile(r"^(?:[←→⇐⇒]|<-|\?)\s*")
 _MARKDOWN_LINK = re.compile(r"\[([^\]\n]{1,80})\]\([^)\s]{0,200}\)")
 
@@ -92,6 +93,9 @@ def looks_like_furniture(content: str) -> bool:
     content = _MARKDOWN_LINK.sub(r"\1", content)
     if _FURNITURE.search(content):
         return True
+    lines = [line for line in content.splitlines() if line.strip() != "---"]
+    if len(lines) >= 2 and all(_FRONT_MATTER.match(line) for line in lines):
+        return True  # a page's front matter: «layout: document», «title: "…"», «date: …»
     if content.startswith("|") and content.endswith("|"):
         return False  # a row of a Markdown table («| 1 | Тема | Формат |»), cut by bars too
     if len(content) <= 120 and not content.endswith((".", ";")) and _FURNITURE_WEAK.search(content):

@@ -102,8 +102,9 @@ def from_places(text: str, a: int, b: int, mode: AttendanceMode | None) -> Cohor
 Piece = tuple[int, int, AttendanceMode | None]
 
 
-#: A remark of the minutes after a group: «(список прилагается)».
-_REMARK = re.compile(r"\s*\((?:список|списки|перечень)\s+прилага\w+\)[\s.,;]*$", re.I)
+#: A remark of the minutes after a group: «(список прилагается)», «(из 11)», «кворум имеется».
+_REMARK = re.compile(r"\s*(?:\((?:список|списки|перечень)\s+прилага\w+\)|\(\s*из\s+\d+\s*\)"
+                     r"|,?\s*кворум\s+(?:имеется|есть))[\s.,;]*$", re.I)
 
 
 def place_pieces(text: str, pieces: list[tuple[int, int]]) -> list[Piece]:
@@ -122,8 +123,9 @@ def place_pieces(text: str, pieces: list[tuple[int, int]]) -> list[Piece]:
         if (verb := VERB_TAIL.search(text, pa, pb)) is not None and verb.start() > pa and (
                 not MODE_ONLY.match(text, pa, pb)):  # (not «онлайн подключились коллеги из …»)
             pb = verb.start()
-        if (remark := _REMARK.search(text, pa, pb)) is not None and remark.start() > pa:
-            pb = remark.start()  # «6 приглашённых (список прилагается)»: the minutes' remark
+        while (remark := _REMARK.search(text, pa, pb)) is not None and remark.start() > pa:
+            pb = remark.start()  # «6 приглашённых (список прилагается)», «9 членов Правления
+            # (из 11), кворум имеется»: the minutes' remarks
         before = place_run(text, *out[-1][:2]) if out else None
         run = place_list(text, pa, pb)
         counted = (before is None and out and run is not None and run[0] == pa

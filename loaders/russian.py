@@ -89,6 +89,10 @@ def _inflect(word: str, parse: Any, grammemes: set[str]) -> str:
         same = [f for f in parse.lexeme if grammemes in f.tag and "Supr" in f.tag]
         form = max(same, default=form, key=lambda f: len(os.path.commonprefix(
             [f.word, word.lower()])))
+    if form is not None and {"nomn", "plur"} <= form.tag.grammemes and {"NOUN", "anim",
+                                                                     "masc"} <= form.tag.grammemes:
+        # «учителя», «директора» (pymorphy lists «учители» first): the form of today's usage
+        form = next((f for f in parse.lexeme if f.tag == form.tag and f.word[-1] in "ая"), form)
     text = form.word if form is not None else word.lower()
     if "ё" not in word.lower():
         text = text.replace("ё", "е")

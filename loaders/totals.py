@@ -120,8 +120,7 @@ class Count:
     value: int
     span: Span
     minimum: bool
-    #: Offset just after the counted noun.
-    noun_end: int
+    noun_end: int  # (the offset just after the counted noun)
     noun_lemma: str
 
 
@@ -152,6 +151,8 @@ def counts(text: str, start: int, end: int) -> list[Count]:
         # the counted noun: the first noun among the next three words
         for k in range(j, min(j + 4, len(toks))):
             word = toks[k][0]
+            if re.search(r"\)\s*[,;:.]|[;!?]", text[toks[k - 1][2] : toks[k][1]]):
+                break  # («… (из 11), кворум имеется»: no noun past a bracket's end)
             nouns = [p for p in parses(word) if p.tag.POS == "NOUN"]
             if nouns and has_pos(word, {"ADJF", "PRTF"}) and k + 1 < len(toks) and any(
                     p.tag.POS == "NOUN" for p in parses(toks[k + 1][0])):
@@ -245,8 +246,7 @@ def attendance(text: str, a: int, b: int) -> AttendanceMode | None:
             else None)
 
 
-#: How people took part, said in brackets or after a comma at a row's label's end: «Гости из
-#: Казани (в режиме онлайн)», «участники из Витебска, в режиме видеосвязи».
+#: A mode in brackets or after a comma at a row's label's end: «Гости из Казани (онлайн)».
 _MODE_NOTE = re.compile(r"\s*(?:\((?:" + ONLINE.pattern + "|" + OFFLINE.pattern + r")\s*\)|,(?:"
                         + ONLINE.pattern + "|" + OFFLINE.pattern + r")\s*$)", re.I)
 #: A cell or a label that says only how people took part: «очно», «онлайн».

@@ -352,3 +352,38 @@ def test_a_list_of_proposals_whose_first_names_its_body_with_a_dash() -> None:
                      "в 2021 году;\n- опубликовать материалы семинара на сайте библиотеки.\n"))
     assert len(res.recommendations) == 2
     assert proposed(res) == [("Министерство культуры Пензенской области", 2021), (None, None)]
+
+
+def test_a_pages_front_matter_is_furniture() -> None:
+    res = parsed("---\nlayout: document\ntitle: \"Резолюция собрания ассоциации\"\ndate: "
+                 "2024-12-02 11:30:00 +0300\n---\n\n# РЕЗОЛЮЦИЯ\n## общего собрания членов "
+                 "Ассоциации\n\nг. Пенза, 26 ноября 2024 года\n\nСобрание рекомендует:\n\n"
+                 "1. Сохранить фонды.\n", "text/markdown")
+    assert res.event.title is None
+
+
+def test_no_group_is_read_past_a_brackets_end() -> None:
+    res = parsed(SITTING.replace("Правление решило:", "Присутствовали: 9 членов Правления (из "
+                                 "11), кворум имеется.\n\nПравление решило:"))
+    assert [c.label.value for c in res.event.cohorts] == []
+
+
+def test_people_from_countries_counted_in_brackets() -> None:
+    res = parsed(doc(HEADER + "\n\nВ семинаре приняли участие 40 человек: коллеги из Эстонии (7 "
+                     "человек), Латвии (5 человек) и Беларуси (4 человека)."))
+    assert [(c.label.value, c.count) for c in res.event.cohorts] == [
+        ("Эстония", 7), ("Латвия", 5), ("Беларусь", 4)]
+
+
+def test_teachers_in_the_nominative_plural_as_written_today() -> None:
+    res = parsed(doc(HEADER + "\n\nВ семинаре приняли участие 30 человек: 18 школьных "
+                     "библиотекарей и 3 учителя литературы."))
+    assert [(c.label.value, c.count) for c in res.event.cohorts] == [
+        ("школьные библиотекари", 18), ("учителя литературы", 3)]
+
+
+def test_a_plenum_is_an_event_kind() -> None:
+    res = parsed("ПЛЕНУМ\n\nПОСТАНОВЛЕНИЕ\n\nОб оплате труда\n\nг. Пенза, 24 октября 2013 г.\n\n"
+                 "Выездной пленум организован комитетом областной организации профсоюза.\n\n"
+                 "Пленум постановляет:\n\n1. Сохранить фонды.\n")
+    assert res.event.kind.value == "пленум"
