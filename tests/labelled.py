@@ -74,14 +74,9 @@ KNOWN_MISSES: dict[tuple[str, str], str] = {
         "recognised as where the body is",
     ("ad07-sortavala-2023.txt", "participating"):
         "the groups are not read (not yet looked into)",
-    ("ad08-biysk-2016.txt", "addressees"):
-        "one addressee group of the council's decision is read with no addressee (not "
-        "yet looked into)",
     ("ad08-biysk-2016.txt", "event_type"):
         "a city council's sitting: the loader gives «заседание совета» (as the "
         "labellers of s and t write it), this labeller «заседание»",
-    ("ad08-biysk-2016.txt", "recommendations"):
-        "three of the decision's items are not counted (not yet looked into)",
     ("ad09-elabuga-2020.html", "participating"):
         "the online participants («из 37 регионов России, а также Беларуси и "
         "Узбекистана») are not read (not yet looked into)",

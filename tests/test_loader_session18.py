@@ -387,3 +387,11 @@ def test_a_plenum_is_an_event_kind() -> None:
                  "Выездной пленум организован комитетом областной организации профсоюза.\n\n"
                  "Пленум постановляет:\n\n1. Сохранить фонды.\n")
     assert res.event.kind.value == "пленум"
+
+
+def test_a_legal_form_and_a_quoted_name_with_its_town_heading_sub_items() -> None:
+    res = parsed(doc(HEADER, "Участники семинара рекомендуют:\n\n1. МБУК «Централизованная "
+                     "библиотечная система» г. Кузнецка:\n   - провести анкетирование жителей;\n"
+                     "   - создать пространство для молодёжи.\n"))
+    assert [r.addressee.label if r.addressee else None for r in res.recommendations] == [
+        "МБУК «Централизованная библиотечная система» г. Кузнецка"] * 2
