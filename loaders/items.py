@@ -270,8 +270,9 @@ def parse_items(text: str, blocks: list[Block], first: int) -> Items:
             role[i - 1] = "proposal"
             continue
         if heading is None and not block.list_item and (SPEAKER.match(content) or (
-                role.get(i - 2) == "proposal" and OFFERED.search(content))):  # («Оргкомитету
-            # предлагается издать …», «Материалы … опубликовать …» after a proposal: one more)
+                (role.get(i - 2) == "proposal" or OFFERED.match(content) and items.recommendations)
+                and OFFERED.search(content))):  # («Оргкомитету предлагается издать …» after a
+            # proposal: one more; «Материалы … опубликовать …» after the list)
             proposals = proposals_of(text, block, len(items.proposals) + 1,
                                      proposing=not SPEAKER.match(content))
             if not proposals and HOLD.search(content) and (

@@ -395,3 +395,11 @@ def test_a_legal_form_and_a_quoted_name_with_its_town_heading_sub_items() -> Non
                      "   - создать пространство для молодёжи.\n"))
     assert [r.addressee.label if r.addressee else None for r in res.recommendations] == [
         "МБУК «Централизованная библиотечная система» г. Кузнецка"] * 2
+
+
+def test_the_materials_to_be_published_after_the_list_are_a_proposal() -> None:
+    res = parsed(doc(HEADER, "Участники семинара рекомендуют:\n\nБиблиотекам области:\n\n"
+                     "1. Сохранить фонды.\n2. Развивать краеведение.\n\nМатериалы семинара "
+                     "разместить на сайте областной библиотеки.\n"))
+    assert len(res.recommendations) == 2
+    assert proposed(res) == [(None, None)]
