@@ -398,8 +398,12 @@ def test_a_legal_form_and_a_quoted_name_with_its_town_heading_sub_items() -> Non
 
 
 def test_the_materials_to_be_published_after_the_list_are_a_proposal() -> None:
-    res = parsed(doc(HEADER, "Участники семинара рекомендуют:\n\nБиблиотекам области:\n\n"
-                     "1. Сохранить фонды.\n2. Развивать краеведение.\n\nМатериалы семинара "
-                     "разместить на сайте областной библиотеки.\n"))
+    res = parsed("<html><body><h2>Рекомендации круглого стола «Книга и город»</h2><p>15 апреля "
+                 "2015 г., г. Пенза</p><p>Участники рекомендуют:</p><table><tr><th>№</th><th>"
+                 "Содержание рекомендации</th><th>Срок</th></tr><tr><td colspan='3'><b>"
+                 "Библиотекам области</b></td></tr><tr><td>1</td><td>Сохранить фонды.</td><td>"
+                 "2015 г.</td></tr><tr><td>2</td><td>Развивать краеведение.</td><td>постоянно"
+                 "</td></tr></table><p>Материалы круглого стола разместить на сайте "
+                 "библиотеки.</p></body></html>", "text/html")
     assert len(res.recommendations) == 2
     assert proposed(res) == [(None, None)]
