@@ -126,6 +126,8 @@ def place_pieces(text: str, pieces: list[tuple[int, int]]) -> list[Piece]:
         while (remark := _REMARK.search(text, pa, pb)) is not None and remark.start() > pa:
             pb = remark.start()  # «6 приглашённых (список прилагается)», «9 членов Правления
             # (из 11), кворум имеется»: the minutes' remarks
+        if remark is not None and remark.start() <= pa:
+            continue  # («…, кворум имеется»: a piece of its own)
         before = place_run(text, *out[-1][:2]) if out else None
         run = place_list(text, pa, pb)
         counted = (before is None and out and run is not None and run[0] == pa
