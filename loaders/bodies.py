@@ -51,7 +51,9 @@ def named_bodies(text: str, a: int, b: int) -> list[tuple[int, int]]:
         second = text[m.end() : b]
         toks = words(text[a : m.start()], a)
         k = 0
-        while k < len(toks) and (lemma(toks[k][0]) in PERSON_LEMMAS or toks[k][0] == "и"):
+        while k < len(toks) and (lemma(toks[k][0]) in PERSON_LEMMAS or toks[k][0] == "и" or (
+                toks[k][0].islower() and has_pos(toks[k][0], {"ADJF"}) and k + 1 < len(toks)
+                and lemma(toks[k + 1][0]) in PERSON_LEMMAS)):  # («научные сотрудники …»)
             k += 1
         if k >= len(toks) or not (toks[k][0][:1].isupper() or lemma(toks[k][0]) in BODY_HEADS):
             continue  # (a body named by its kind: «администрации Мышкинского района и …»)

@@ -407,3 +407,9 @@ def test_the_materials_to_be_published_after_the_list_are_a_proposal() -> None:
                  "библиотеки.</p></body></html>", "text/html")
     assert len(res.recommendations) == 2
     assert proposed(res) == [(None, None)]
+
+
+def test_two_bodies_after_people_with_an_adjective_are_two_groups() -> None:
+    res = parsed(doc(HEADER + "\n\nВ семинаре приняли участие научные сотрудники Пензенского "
+                     "краеведческого музея и Российского института культурологии."))
+    assert [c.label.value for c in res.event.cohorts][-1] == "Российский институт культурологии"
