@@ -2224,6 +2224,108 @@ KNOWN_MISSES: dict[tuple[str, str], str] = {
         "«9 членов Общественного совета, руководители 12 … учреждений … и 3 "
         "представителя …»: with the sitting body's members first, the sentence's "
         "groups are not read",
+    ("ci01-aleksandrov-2015.txt", "participating"):
+        "«научные сотрудники Государственного исторического музея и Российского "
+        "института культурологии»: the two bodies are two groups, but the first is "
+        "cited with its people; this labeller cites the museum",
+    ("ci04-dzerzhinsk-2021.txt", "participating"):
+        "«34 представителя архивов, музеев и предприятий …», «29 специалистов "
+        "муниципальных архивов …»: people counted are cited as who they are (the "
+        "count is of people), this labeller cites the bodies",
+    ("ci05-gryazovets-2014.md", "participating"):
+        "«директора и методисты централизованных библиотечных систем пяти районов "
+        "области»: the loader keeps «области» as written, this labeller spells out "
+        "the region; «заведующие модельными сельскими библиотеками» without a count "
+        "is an occupation to the loader",
+    ("ci06-ishimbay-2023.html", "participating"):
+        "«54 муниципальных библиотечных систем республики»: the loader keeps "
+        "«республики» as written, this labeller spells out the republic",
+    ("ci11-aktau-2022.html", "participating"):
+        "«Очно – директора и методисты 7 централизованных библиотечных систем "
+        "области; онлайн, на платформе Zoom, – сотрудники 22 сельских библиотек»: a "
+        "sentence of groups led by modes, with no verb of taking part, is not read",
+    ("ci12-belovo-2017.md", "participating"):
+        "«специалисты 46 муниципальных библиотек …», «сотрудники 12 музеев …»: people"
+        " before a count of bodies are cited with the bodies by the loader; this "
+        "labeller cites the bodies alone",
+    ("cj01-salavat-2018.html", "organisers"):
+        "«Администрация городского округа город Салават …»: the loader cites a city's"
+        " administration in lower case (as most labellers do), this labeller keeps "
+        "the capital",
+    ("cj01-salavat-2018.html", "participating"):
+        "«члены коллегии, руководители органов управления культурой и директора "
+        "централизованных библиотечных систем 18 муниципальных районов и городских "
+        "округов республики — всего 54 человека»: with the sitting body's members "
+        "first and the total after a dash, the sentence's groups are not read",
+    ("cj02-revda-2021.txt", "participating"):
+        "«методисты муниципальных библиотек» without a count: an occupation to the "
+        "loader, a group to this labeller",
+    ("cj04-pechory-2019.html", "participating"):
+        "«специалисты библиотек, музеев и архивов Псковской, Новгородской и "
+        "Ленинградской областей и Санкт-Петербурга» without a count: an occupation of"
+        " the regions to the loader, which cites nothing of it; this labeller cites "
+        "the bodies of the regions",
+    ("cj05-novocheboksarsk-2023.txt", "participating"):
+        "«работники библиотек», «представители общественных организаций» without "
+        "counts: occupations to the loader, groups to this labeller",
+    ("cj05-novocheboksarsk-2023.txt", "addressees"):
+        "«Администрации города Новочебоксарска»: the loader cites a city's "
+        "administration in lower case (as most labellers do), this labeller keeps the"
+        " capital",
+    ("cj06-plyos-2017.md", "start_date"):
+        "«С 7 по 9 июля» without a year in a news lead dated «10 июля 2017»: a period"
+        " with no year is not read, and the adoption's date is taken",
+    ("cj06-plyos-2017.md", "participating"):
+        "«58 представителей 23 музеев из 9 регионов России»: the loader cites the "
+        "museums and the regions as two groups, this labeller one («музеи из 9 "
+        "регионов России»)",
+    ("cj07-shakhty-2022.html", "participating"):
+        "«ещё 7 муниципальных образований области»: the loader keeps «области» as "
+        "written, this labeller spells out the region",
+    ("cj08-volsk-2014.txt", "participating"):
+        "«9 членов правления (из 11)» and «Приглашены: 6 директоров …»: the sitting "
+        "body's members are no group for the loader, and the line of those invited is"
+        " not read",
+    ("cj09-podolsk-2024.md", "participating"):
+        "«Представители 38 музеев — членов Ассоциации участвовали в собрании очно, "
+        "ещё 9 музеев подключились …»: the loader reads the second group only, "
+        "without its apposition",
+    ("cj09-podolsk-2024.md", "addressees"):
+        "«3. Обратиться в Министерство … с предложениями:» over two sub-items: one "
+        "recommendation with its sub-items to the loader (an appeal is itself a "
+        "recommendation), two to this labeller",
+    ("cj09-podolsk-2024.md", "recommendations"):
+        "«3. Обратиться в Министерство … с предложениями:» over two sub-items: one "
+        "recommendation to the loader, two to this labeller",
+    ("cj10-serov-2015.html", "place"):
+        "«15 апреля 2015 г., Центральная городская библиотека, г. Серов»: a line with"
+        " the date first and the town after the venue is not read as the dateline",
+    ("cj11-troitsk-2013.txt", "title"):
+        "a ruling's subject line «Об оплате труда …» is read as the title; this "
+        "labeller gives none (labellers differ on a subject line)",
+    ("cj11-troitsk-2013.txt", "adopted"):
+        "«г. Троицк / 24 октября 2013 г. / № 5-2» at the end, under the signature: a "
+        "registration at the foot of the document is not read (the loader reads one "
+        "in the header)",
+    ("cj11-troitsk-2013.txt", "participating"):
+        "«председатели первичных профсоюзных организаций учреждений культуры Троицка,"
+        " Южноуральска и Пласта»: the loader cites the towns, this labeller the "
+        "chairs; the committee's members are no group for the loader",
+    ("cj11-troitsk-2013.txt", "addressees"):
+        "«3. Обратиться к Министерству … с предложениями:» over two sub-items: one "
+        "recommendation with its sub-items to the loader, two to this labeller",
+    ("cj11-troitsk-2013.txt", "recommendations"):
+        "«3. Обратиться к Министерству … с предложениями:» over two sub-items: one "
+        "recommendation to the loader, two to this labeller",
+    ("cj12-zvenigorod-2025.md", "participating"):
+        "«историки, краеведы, сотрудники музеев, архивов и библиотек Одинцовского "
+        "городского округа, Москвы и Московской области»: the loader cites the bodies"
+        " of the district and the two places, not the occupations; the online "
+        "researchers' count is not read",
+    ("cj12-zvenigorod-2025.md", "addressees"):
+        "«Администрации Одинцовского городского округа»: the loader cites an "
+        "administration in lower case (as most labellers do), this labeller keeps the"
+        " capital",
     }
 
 
