@@ -15,8 +15,9 @@ from .blocks import Block, list_items_after
 from .lists import LIST_OPENERS
 from .participants import cohorts, listed_cohorts
 from .places import country
+from .rosters import PRESENT_CAPTION
 from .russian import lemma, parses, words
-from .totals import LIST_OF_GROUPS, PRESENT_CAPTION, Count
+from .totals import LIST_OF_GROUPS, Count
 
 
 def event_groups(text: str, preamble: list[Block], participation: list[tuple[int, int]],

@@ -49,6 +49,7 @@ from .places import country_after
 from .proposals import dated
 from .rendition import Rendition
 from .roles import second_opinion
+from .rosters import table_cohorts
 from .statements import discussed_topics, preamble_statements
 from .titles import (
     as_written,
@@ -66,7 +67,6 @@ from .totals import (
     leading_count,
     participation_sentences,
     stated_total,
-    table_cohorts,
     total,
 )
 
