@@ -91,7 +91,7 @@ def _read(text: str, a: int, b: int, total_count: Count | None,
     opener = LIST_OPENERS.search(text, a, b)
     if opener is None:
         return []
-    if (cut := people_after(text, opener.end(), b)) is not None:  # (blanked)
+    if (cut := people_after(text, opener.end(), b)) is not None and opener.group():  # (blanked)
         text = text[:cut] + " " * (b - cut) + text[b:]
     for semi in re.finditer(r";\s+|,\s+", text[opener.end() : b]):
         if LIST_OPENERS.search(text, opener.end() + semi.end(), b) and (

@@ -117,9 +117,12 @@ def place_pieces(text: str, pieces: list[tuple[int, int]]) -> list[Piece]:
     bare: AttendanceMode | None = None  # the mode of the pieces just before that are only one
     for pa, pb in pieces:
         mode = attendance(text, pa, pb)
-        if mode is None and bare is not None and re.match(r"\s*[–—-]\s", text[pa:pb]):
-            mode = bare  # «…, дистанционно, по видеосвязи, – 29 специалистов …»
-        bare = mode if MODE_ONLY.fullmatch(text[pa:pb].strip(" ,;")) else None
+        if mode is None and bare is not None and (dash := re.match(r"\s*[–—-]\s+", text[pa:pb])):
+            mode, pa = bare, pa + dash.end()  # «…, дистанционно, по видеосвязи, – 29 …»
+        if MODE_ONLY.fullmatch(text[pa:pb].strip(" ,;")):
+            bare = mode
+        elif re.search(r"\d|^\s*[–—-]", text[pa:pb]):
+            bare = None  # (past «онлайн», «на платформе Zoom», to the group after the dash)
         if (verb := VERB_TAIL.search(text, pa, pb)) is not None and verb.start() > pa and (
                 not MODE_ONLY.match(text, pa, pb)):  # (not «онлайн подключились коллеги из …»)
             pb = verb.start()

@@ -77,9 +77,6 @@ KNOWN_MISSES: dict[tuple[str, str], str] = {
     ("ad08-biysk-2016.txt", "event_type"):
         "a city council's sitting: the loader gives «заседание совета» (as the "
         "labellers of s and t write it), this labeller «заседание»",
-    ("ad09-elabuga-2020.html", "participating"):
-        "the online participants («из 37 регионов России, а также Беларуси и "
-        "Узбекистана») are not read (not yet looked into)",
     ("ad11-kungur-2014.txt", "participating"):
         "«глава и заместители глав муниципальных образований» (people by their "
         "office) are read as a group; the labeller leaves them out",
@@ -2240,10 +2237,6 @@ KNOWN_MISSES: dict[tuple[str, str], str] = {
     ("ci06-ishimbay-2023.html", "participating"):
         "«54 муниципальных библиотечных систем республики»: the loader keeps "
         "«республики» as written, this labeller spells out the republic",
-    ("ci11-aktau-2022.html", "participating"):
-        "«Очно – директора и методисты 7 централизованных библиотечных систем "
-        "области; онлайн, на платформе Zoom, – сотрудники 22 сельских библиотек»: a "
-        "sentence of groups led by modes, with no verb of taking part, is not read",
     ("ci12-belovo-2017.md", "participating"):
         "«специалисты 46 муниципальных библиотек …», «сотрудники 12 музеев …»: people"
         " before a count of bodies are cited with the bodies by the loader; this "

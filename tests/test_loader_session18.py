@@ -413,3 +413,12 @@ def test_two_bodies_after_people_with_an_adjective_are_two_groups() -> None:
     res = parsed(doc(HEADER + "\n\nВ семинаре приняли участие научные сотрудники Пензенского "
                      "краеведческого музея и Российского института культурологии."))
     assert [c.label.value for c in res.event.cohorts][-1] == "Российский институт культурологии"
+
+
+def test_a_sentence_of_groups_each_led_by_how_they_took_part() -> None:
+    res = parsed(doc(HEADER + "\n\nВ работе семинара приняли участие 58 человек. Очно – директора "
+                     "и методисты 7 централизованных библиотечных систем области; онлайн, на "
+                     "платформе Zoom, – сотрудники 22 сельских библиотек."))
+    assert [(c.label.value, c.count, c.mode) for c in res.event.cohorts] == [
+        ("централизованные библиотечные системы области", 7, "offline"),
+        ("сельские библиотеки", 22, "online")]
