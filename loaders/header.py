@@ -186,8 +186,8 @@ def choose_date(text: str, front: list[Block], heading_index: int,
                     return dataclasses.replace(
                         said, method="sentence saying the event took place, before the "
                         "page's date")
-    if best is not None:
-        return best
+    if best is not None or (best := _yearless(text, front)) is not None:
+        return best  # («С 7 по 9 июля в Плёсе прошёл …» on a page of «10 июля 2017»)
     # «Принята 20 ноября … / (г. Южно-Сахалинск, 19–20 ноября 2025 г.)»: a date beside a place
     # in the adoption or signature lines, else the first line's period, else its first date
     found = [(block, find_dates(text[block.start : block.end], block.start))
@@ -201,7 +201,7 @@ def choose_date(text: str, front: list[Block], heading_index: int,
     if found:
         date = min(found[0][1], key=lambda d: d.start - d.end)
         return DateChoice(10, 0.6, "adoption line (no other date of the event)", date)
-    return _yearless(text, front)
+    return None
 
 
 def _yearless(text: str, front: list[Block]) -> DateChoice | None:

@@ -2265,9 +2265,6 @@ KNOWN_MISSES: dict[tuple[str, str], str] = {
         "«Администрации города Новочебоксарска»: the loader cites a city's "
         "administration in lower case (as most labellers do), this labeller keeps the"
         " capital",
-    ("cj06-plyos-2017.md", "start_date"):
-        "«С 7 по 9 июля» without a year in a news lead dated «10 июля 2017»: a period"
-        " with no year is not read, and the adoption's date is taken",
     ("cj06-plyos-2017.md", "participating"):
         "«58 представителей 23 музеев из 9 регионов России»: the loader cites the "
         "museums and the regions as two groups, this labeller one («музеи из 9 "

@@ -422,3 +422,14 @@ def test_a_sentence_of_groups_each_led_by_how_they_took_part() -> None:
     assert [(c.label.value, c.count, c.mode) for c in res.event.cohorts] == [
         ("централизованные библиотечные системы области", 7, "offline"),
         ("сельские библиотеки", 22, "online")]
+
+
+def test_a_period_without_its_year_in_a_news_lead_before_the_adoption_lines_date() -> None:
+    res = parsed("**10 июля 2017, 09:45** | Новости\n\n# В Пензе подвели итоги фестиваля\n\n"
+                 "*ПЕНЗА, 10 июля. С 7 по 9 июля в Пензе прошёл фестиваль музеев «Пристань». "
+                 "На итоговом круглом столе участники приняли резолюцию.*\n\n---\n\n"
+                 "### РЕЗОЛЮЦИЯ фестиваля музеев «Пристань»\n\nУчастники фестиваля "
+                 "рекомендуют:\n\n1. Сохранить фонды.\n\n*Резолюция принята 9 июля 2017 "
+                 "года.*\n", "text/markdown")
+    assert res.event.start is not None and res.event.start.value.isoformat() == "2017-07-07"
+    assert res.event.end is not None and res.event.end.value.isoformat() == "2017-07-09"
