@@ -11,6 +11,8 @@ import dataclasses
 import re
 from dataclasses import dataclass
 
+from resolutions_kg.records import Span
+
 from .furniture import looks_like_furniture
 from .rendition import Line, Rendition
 
@@ -261,6 +263,14 @@ def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     if pos < end:
         out.append((pos, end))
     return out
+
+
+def sentence_of(text: str, block: Block, span: Span) -> tuple[int, int]:
+    """The sentence of ``block`` that holds ``span`` (the whole block if none does)."""
+    for a, b in sentences(text, block.start, block.end):
+        if a <= span.start < b:
+            return a, b
+    return block.start, block.end
 
 
 def tight(text: str, a: int, b: int, strip: str = "") -> tuple[int, int]:

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 from resolutions_kg.records import Span
 
-from .blocks import Block, sentences
+from .blocks import Block, sentence_of, sentences
 from .dates import REGISTRATION_NUMBER, DateMatch, find_dates, find_yearless
 from .furniture import FIELD
 from .rendition import Line
@@ -156,7 +156,7 @@ def choose_date(text: str, front: list[Block], heading_index: int,
                                                                         date.span.start):
                 continue  # «… с постановлением … от 21.11.2016 № 2318»: a decree's date
             else:
-                sentence = _sentence_of(text, block, date.span)
+                sentence = sentence_of(text, block, date.span)
                 held = HELD.search(text, *sentence)
                 score = (60 if held else 30) - distance - rank
                 choice = DateChoice(score, 0.85 if held else 0.6,
@@ -223,13 +223,6 @@ def _yearless(text: str, front: list[Block]) -> DateChoice | None:
                 return DateChoice(50, 0.6, "sentence saying the event took place, the year "
                                   "from the page's date", date)
     return None
-
-
-def _sentence_of(text: str, block: Block, span: Span) -> tuple[int, int]:
-    for a, b in sentences(text, block.start, block.end):
-        if a <= span.start < b:
-            return a, b
-    return block.start, block.end
 
 
 #: After the place on a venue line: its region, if said, then a comma and the venue («г. Галич
@@ -345,7 +338,7 @@ def choose_place(text: str, front: list[Block], heading_index: int, adoption: li
                 offer(PlaceChoice(85 - distance, 0.85, "a line of its own, with the venue",
                                   place))
                 continue
-            sentence = _sentence_of(text, block, Span(place.start, place.end))
+            sentence = sentence_of(text, block, Span(place.start, place.end))
             before = text[max(sentence[0], place.start - 24) : place.start]
             if FROM.search(text[sentence[0] : place.start][-40:]) and not HELD.search(
                     text, *sentence):
