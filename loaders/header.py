@@ -242,6 +242,10 @@ def _venue_line(text: str, block: Block | Line, place: Found, dated: Span | None
         a = text.rfind("|", a, place.start) + 1
         b = text.find("|", place.end, b) if "|" in text[place.end : b] else b
     before = text[a : place.start].strip(" \t*_(")
+    if dated is not None and place.marked and dated.end < place.start and not text[
+            a : dated.start].strip(" \t*_(") and not text[place.end : b].strip(" \t*_.)"):
+        return bool(re.match(r"\s*,\s*[А-ЯЁ]", text[dated.end : place.start]))  # «15 апреля
+        # 2015 г., Центральная городская библиотека, г. Серов»: the date, the venue, the town
     if dated is not None:
         if text[dated.end : b].strip(" \t*_.)г") or not re.search(
                 r"[,•·|–—]\s*$", text[a : dated.start]):

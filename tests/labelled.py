@@ -2287,9 +2287,6 @@ KNOWN_MISSES: dict[tuple[str, str], str] = {
     ("cj09-podolsk-2024.md", "recommendations"):
         "«3. Обратиться в Министерство … с предложениями:» over two sub-items: one "
         "recommendation to the loader, two to this labeller",
-    ("cj10-serov-2015.html", "place"):
-        "«15 апреля 2015 г., Центральная городская библиотека, г. Серов»: a line with"
-        " the date first and the town after the venue is not read as the dateline",
     ("cj11-troitsk-2013.txt", "title"):
         "a ruling's subject line «Об оплате труда …» is read as the title; this "
         "labeller gives none (labellers differ on a subject line)",

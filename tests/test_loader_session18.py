@@ -433,3 +433,10 @@ def test_a_period_without_its_year_in_a_news_lead_before_the_adoption_lines_date
                  "года.*\n", "text/markdown")
     assert res.event.start is not None and res.event.start.value.isoformat() == "2017-07-07"
     assert res.event.end is not None and res.event.end.value.isoformat() == "2017-07-09"
+
+
+def test_a_line_of_the_date_the_venue_and_the_town() -> None:
+    res = parsed("<html><body><h2>Рекомендации круглого стола «Книга и школа»</h2><p>15 апреля "
+                 "2015 г., Центральная городская библиотека, г. Кузнецк</p><p>Участники "
+                 "рекомендуют:</p><ol><li>Сохранить фонды.</li></ol></body></html>", "text/html")
+    assert res.event.place is not None and res.event.place.value == "Кузнецк"
