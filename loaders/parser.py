@@ -225,7 +225,7 @@ def parse(rendition: Rendition, *, observe: Observer | None = None) -> Resolutio
     front = [bl for bl in bs[: max(items.start, head_index + 1)]
              if not is_adoption(text, bl) and bl not in stamp]
     if adopted is None:  # «15 марта 2016 г.      № 2» under «РЕШЕНИЕ»: the day it was taken
-        adopted = registered(text, front)
+        adopted = registered(text, front) or registered(text, bs[-5:])  # (or at its foot)
     closing = [bl for bl in bs if is_adoption(text, bl)] + stamp + [
         bl for bl in bs[items.start :][-3:] if bl.end - bl.start <= 80]
     event = _event(text, front, front.index(bs[head_index]), closing, preamble, pre_sentences,

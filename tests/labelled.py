@@ -2290,10 +2290,6 @@ KNOWN_MISSES: dict[tuple[str, str], str] = {
     ("cj11-troitsk-2013.txt", "title"):
         "a ruling's subject line «Об оплате труда …» is read as the title; this "
         "labeller gives none (labellers differ on a subject line)",
-    ("cj11-troitsk-2013.txt", "adopted"):
-        "«г. Троицк / 24 октября 2013 г. / № 5-2» at the end, under the signature: a "
-        "registration at the foot of the document is not read (the loader reads one "
-        "in the header)",
     ("cj11-troitsk-2013.txt", "participating"):
         "«председатели первичных профсоюзных организаций учреждений культуры Троицка,"
         " Южноуральска и Пласта»: the loader cites the towns, this labeller the "

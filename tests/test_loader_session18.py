@@ -440,3 +440,10 @@ def test_a_line_of_the_date_the_venue_and_the_town() -> None:
                  "2015 г., Центральная городская библиотека, г. Кузнецк</p><p>Участники "
                  "рекомендуют:</p><ol><li>Сохранить фонды.</li></ol></body></html>", "text/html")
     assert res.event.place is not None and res.event.place.value == "Кузнецк"
+
+
+def test_a_ruling_registered_at_its_foot() -> None:
+    res = parsed("ПОСТАНОВЛЕНИЕ\nпленума областной организации профсоюза\n\nОб оплате труда\n\n"
+                 "Пленум постановляет:\n\n1. Сохранить фонды.\n\nПредседатель организации"
+                 "                 В. А. Ершова\n\nг. Пенза\n24 октября 2013 г.\n№ 5-2\n")
+    assert res.adopted is not None and res.adopted.value.isoformat() == "2013-10-24"
