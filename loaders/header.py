@@ -20,6 +20,7 @@ Each choice comes with a confidence (0–1) and the way it was found, for the re
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -186,13 +187,15 @@ def choose_date(text: str, front: list[Block], heading_index: int,
                     return dataclasses.replace(
                         said, method="sentence saying the event took place, before the "
                         "page's date")
-    if best is not None or (best := _yearless(text, front)) is not None:
-        return best  # («С 7 по 9 июля в Плёсе прошёл …» on a page of «10 июля 2017»)
+    if best is not None:
+        return best
     # «Принята 20 ноября … / (г. Южно-Сахалинск, 19–20 ноября 2025 г.)»: a date beside a place
     # in the adoption or signature lines, else the first line's period, else its first date
     found = [(block, find_dates(text[block.start : block.end], block.start))
              for block in adoption]
     found = [(block, dates) for block, dates in found if dates]
+    if (best := _yearless(text, front, found[0][1][0].end if found else None)) is not None:
+        return best  # («С 7 по 9 июля в Плёсе прошёл …», the year the adoption's, or the page's)
     for block, dates in found:
         places = find_settlements(text, block.start, block.end)
         for date in dates:
@@ -204,14 +207,14 @@ def choose_date(text: str, front: list[Block], heading_index: int,
     return None
 
 
-def _yearless(text: str, front: list[Block]) -> DateChoice | None:
+def _yearless(text: str, front: list[Block], adopted: dt.date | None) -> DateChoice | None:
     """«14 ноября в библиотеке состоялся круглый стол» on a page dated «15.11.2019 10:42»: the
     day of a sentence that says the event took place, in the year that puts it on or before
-    the page's first date (a news page's timestamp, furniture or not)."""
+    the adoption's date, else the page's first date (a news page's timestamp)."""
     page = find_dates(text[: front[-1].end] if front else "")
-    if not page:
+    if not page and adopted is None:
         return None
-    published = page[0].end
+    published = adopted if adopted is not None else page[0].end
     for block in front:  # (a news lead above the document's heading too)
         for a, b in sentences(text, block.start, block.end):
             if not HELD.search(text, a, b):
