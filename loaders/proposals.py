@@ -250,7 +250,7 @@ def _first(text: str, a: int, b: int, proposing: bool) -> Found | None:
         if (sent := _sent(text, a, b)) is not None:
             return sent
         own = own_addressee(text, a, b)
-        planned = None if _PUBLISH.search(text, a, b) and not HOLD.search(text, a, b) else (
+        planned = None if _publishing(text, a, b) else (
             planned_event(text, own[1] if own else a, b))  # (the materials of the event held)
         return (own[0] if own else None, planned if planned is not None and planned.year else None)
     rest = m.end()
@@ -277,7 +277,7 @@ def _first(text: str, a: int, b: int, proposing: bool) -> Found | None:
         rest = found.span.end  # the body asked, right after the verb: the event follows it
     elif entrusted is not None:
         found = entrusted  # named after the event
-    if _PUBLISH.search(text, rest, b) and not HOLD.search(text, rest, b):
+    if _publishing(text, rest, b):
         return found, None  # «… издать сборник материалов конференции до конца 2017 года»
     return found, planned_event(text, rest, b)
 
@@ -322,11 +322,16 @@ def _sent(text: str, a: int, b: int) -> Found | None:
                         "accs" if send.group("to") or send.group("to2") else "datv"), None
 
 
+def _publishing(text: str, a: int, b: int) -> bool:
+    """Whether ``text[a:b]`` proposes publishing the materials and holds no event."""
+    return _PUBLISH.search(text, a, b) is not None and HOLD.search(text, a, b) is None
+
+
 def _published(text: str, a: int, b: int) -> Found | None:
     """A clause of its own that proposes publishing the materials: «…, а материалы Школы
     опубликовать на сайте …», «…, а библиотеке – издать материалы …» (to that body), «. Материалы
     конференции предлагается издать …»; not one that also holds an event."""
-    if _PUBLISH.search(text, a, b) is None or HOLD.search(text, a, b) is not None:
+    if not _publishing(text, a, b):
         return None
     own = own_addressee(text, a, b)
     return (own[0] if own else None), None
