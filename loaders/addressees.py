@@ -262,8 +262,8 @@ def addressee_phrase(text: str, a: int, b: int, case: str = "datv") -> Phrase | 
     capitals say nothing of proper names) and cited from the text as printed."""
     printed = _tokens(text, a, b)
     letters = [w for w, _, _ in printed if w[:1].isalpha()]
-    caps = len(letters) >= 2 and all(w.isupper() for w in letters[:2]) and not any(
-        len(w) >= 3 and not w.isupper() for w in letters)  # (not «ГБУК ЯНАО «ОМВК им. …»»)
+    caps = len(letters) >= 2 and all(w.isupper() for w in letters[:2]) and _capitals_only(
+        letters)  # (not «ГБУК ЯНАО «ОМВК им. …»»)
     toks = _tokens(text[:a] + restore_case(text[a:b]) + text[b:], a, b) if caps else printed
     order = ORDER.search(text, a, b)
     if order is not None and printed and printed[0][2] <= order.start():
@@ -322,6 +322,12 @@ def addressee_phrase(text: str, a: int, b: int, case: str = "datv") -> Phrase | 
                   head.normal_form)
 
 
+def _capitals_only(words: list[str]) -> bool:
+    """No word of three letters or more in small letters: a heading in capitals («МУЗЕЯМ
+    РЕСПУБЛИКИ КОМИ»), not a name with an abbreviation («ГБУК ЯНАО «ОМВК им. …»»)."""
+    return not any(len(w) >= 3 and not w.isupper() for w in words)
+
+
 def _sited(text: str, toks: list[tuple[str, int, int]], j: int, b: int, head: str) -> int:
     """Past «в <town>» after a head that names where it is («Российскому центру науки и
     культуры в Дамаске», «Государственному архиву в г. Шадринске»), or ``j``."""
@@ -334,7 +340,7 @@ def _sited(text: str, toks: list[tuple[str, int, int]], j: int, b: int, head: st
 def _nominative(text: str, toks: list[tuple[str, int, int]], inflect: list[tuple[int, Any]],
                 a: int, end: int, first: list[tuple[int, Any]]) -> str:
     out, pos = [], a
-    heading = not any(len(t) >= 3 and not t.isupper() for t, _, _ in toks if t[:1].isalpha())
+    heading = _capitals_only([t for t, _, _ in toks if t[:1].isalpha()])
     for k, p in inflect:
         w, wa, wb = toks[k]
         if w.isupper() and len(w) > 1 and not heading:
